@@ -1,0 +1,26 @@
+package dev.onramp.airbyte;
+
+import dev.onramp.model.OAuthFacts;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A connector's {@code advancedAuth} as Airbyte reports it: the predicate that selects OAuth and
+ * the {@code path_in_connector_config} of each OAuth output and user input.
+ */
+public record AdvancedAuth(
+        String authFlowType,
+        List<String> predicateKey,
+        String predicateValue,
+        Map<String, List<String>> outputPaths,
+        Map<String, List<String>> userInputPaths) {
+    public AdvancedAuth {
+        predicateKey = List.copyOf(predicateKey);
+        outputPaths = Map.copyOf(outputPaths);
+        userInputPaths = Map.copyOf(userInputPaths);
+    }
+
+    public OAuthFacts toFacts() {
+        return new OAuthFacts(predicateKey, predicateValue == null ? "" : predicateValue, outputPaths, userInputPaths);
+    }
+}

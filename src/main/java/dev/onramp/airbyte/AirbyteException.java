@@ -1,0 +1,37 @@
+package dev.onramp.airbyte;
+
+/** A failed Airbyte call, with its kind and a sentence a person can act on as the message. */
+public class AirbyteException extends RuntimeException {
+    /** What went wrong, coarse enough to decide what to do next. */
+    public enum Kind {
+        /** No answer: connection refused, DNS, network down. */
+        UNREACHABLE,
+        /** The call took longer than its timeout. */
+        TIMEOUT,
+        /** Airbyte said the credentials are wrong or missing (401/403). */
+        UNAUTHORIZED,
+        /** Airbyte does not know the thing asked for (404). */
+        NOT_FOUND,
+        /** Airbyte refused the input (400/422, or request_succeeded=false). */
+        REJECTED,
+        /** Airbyte failed on its side (5xx). */
+        SERVER_ERROR,
+        /** The answer could not be read (not JSON, wrong shape). */
+        BAD_RESPONSE
+    }
+
+    private final Kind kind;
+
+    public AirbyteException(Kind kind, String message, Throwable cause) {
+        super(message, cause);
+        this.kind = kind;
+    }
+
+    public AirbyteException(Kind kind, String message) {
+        this(kind, message, null);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+}

@@ -1,0 +1,39 @@
+package dev.onramp.airbyte;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.onramp.model.StreamInfo;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The port to one Airbyte: every call blocks its (background) thread and fails with an
+ * {@link AirbyteException} that carries a sentence a person can act on.
+ */
+public interface AirbyteGateway {
+    /** Where this Airbyte lives, for messages and diagnostics. */
+    URI baseUrl();
+
+    List<Workspace> listWorkspaces();
+
+    ConnectorSpec getSpecification(String definitionId, String workspaceId);
+
+    /** Asks Airbyte for the provider's consent URL that will redirect to {@code redirectUrl}. */
+    URI getConsentUrl(String definitionId, String workspaceId, URI redirectUrl, ObjectNode oauthInput);
+
+    /**
+     * Exchanges the callback's query parameters for the auth payload (keys as in the connector's
+     * completeOAuthOutputSpecification).
+     */
+    ObjectNode completeOAuth(String definitionId, String workspaceId, URI redirectUrl,
+            Map<String, String> queryParams, ObjectNode oauthInput);
+
+    /** Creates a source and returns its id. */
+    String createSource(String workspaceId, String definitionId, String name, ObjectNode configuration);
+
+    CheckResult checkConnection(String sourceId);
+
+    List<StreamInfo> discoverStreams(String sourceId);
+
+    void deleteSource(String sourceId);
+}

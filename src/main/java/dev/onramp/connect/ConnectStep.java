@@ -1,0 +1,22 @@
+package dev.onramp.connect;
+
+/** What a running connect flow is doing now, in words a person understands. */
+public enum ConnectStep {
+    PREPARING("Preparing the connection"),
+    WAITING_FOR_CONSENT("Waiting for you in the browser"),
+    AUTHORIZING("Completing the authorization"),
+    CREATING_SOURCE("Creating the source in Airbyte"),
+    TESTING("Testing the connection"),
+    DISCOVERING("Listing the data streams"),
+    SAVING("Saving the connection");
+
+    private final String label;
+
+    ConnectStep(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}
