@@ -1,21 +1,398 @@
 package dev.onramp.connect;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.onramp.airbyte.AdvancedAuth;
+import dev.onramp.airbyte.AirbyteException;
+import dev.onramp.airbyte.AirbyteGateway;
+import dev.onramp.airbyte.AuthPayloadMerger;
+import dev.onramp.airbyte.CheckResult;
+import dev.onramp.catalog.Catalog;
 import dev.onramp.model.Connection;
+import dev.onramp.model.ConnectionId;
+import dev.onramp.model.ConnectionStatus;
+import dev.onramp.model.FlowId;
+import dev.onramp.model.FlowRecord;
+import dev.onramp.model.FlowState;
+import dev.onramp.model.Provider;
+import dev.onramp.model.StreamInfo;
+import dev.onramp.model.Tenant;
 import dev.onramp.model.TenantId;
+import dev.onramp.oauth.BrowserLauncher;
+import dev.onramp.oauth.CallbackResult;
+import dev.onramp.oauth.CallbackTimeoutException;
+import dev.onramp.oauth.ConsentUrls;
+import dev.onramp.oauth.LoopbackReceiver;
+import dev.onramp.store.AuditLog;
+import dev.onramp.store.ConnectionRepository;
+import dev.onramp.store.Database;
+import dev.onramp.store.FlowJournal;
+import dev.onramp.store.StoreException;
+import dev.onramp.store.TenantRepository;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs the connect flow (consent, callback, complete OAuth, create, test, discover, store) as a
  * journaled state machine, the same for the GUI and the command line.
  */
 public final class ConnectService {
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectService.class);
+
+    private final Catalog catalog;
+    private final AirbyteGateway airbyte;
+    private final Database db;
+    private final TenantRepository tenants;
+    private final ConnectionRepository connections;
+    private final FlowJournal journal;
+    private final AuditLog audit;
+    private final BrowserLauncher browser;
+    private final Executor executor;
+    private final Clock clock;
+    private final Duration consentTimeout;
+    private final String actor;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public ConnectService(Catalog catalog, AirbyteGateway airbyte, Database db, TenantRepository tenants,
+            ConnectionRepository connections, FlowJournal journal, AuditLog audit, BrowserLauncher browser,
+            Executor executor, Clock clock, Duration consentTimeout, String actor) {
+        this.catalog = catalog;
+        this.airbyte = airbyte;
+        this.db = db;
+        this.tenants = tenants;
+        this.connections = connections;
+        this.journal = journal;
+        this.audit = audit;
+        this.browser = browser;
+        this.executor = executor;
+        this.clock = clock;
+        this.consentTimeout = consentTimeout;
+        this.actor = actor;
+    }
+
     /** Starts connecting {@code providerId} for {@code tenant}; the work runs on the service's executor. */
     public ConnectFlow connect(TenantId tenant, String providerId, ConnectListener listener) {
-        throw new UnsupportedOperationException("not built yet");
+        Run run = new Run(FlowId.random(), tenant, providerId, listener);
+        CompletableFuture.runAsync(run::execute, executor);
+        return run;
     }
 
     /** The tenant's stored connections, newest first. */
     public List<Connection> connections(TenantId tenant) {
-        throw new UnsupportedOperationException("not built yet");
+        return connections.list(tenant);
+    }
+
+    /**
+     * Ends every flow an earlier run left unfinished: a source it created in Airbyte is deleted so
+     * that nothing is forgotten there. Returns how many flows were ended.
+     */
+    public int recoverUnfinished() {
+        List<FlowRecord> unfinished = journal.unfinished();
+        int ended = 0;
+        for (FlowRecord flow : unfinished) {
+            try {
+                String details = "provider=" + flow.providerId() + " interrupted in " + flow.state();
+                if (flow.sourceId().isPresent()) {
+                    deleteQuietlyOrThrow(flow.sourceId().get());
+                    details += ", source " + flow.sourceId().get() + " deleted";
+                }
+                String finalDetails = details;
+                db.inTransaction(tx -> {
+                    journal.advance(tx, flow.tenantId(), flow.id(), FlowState.FAILED, Optional.empty(),
+                            Optional.of("Interrupted before it finished; Onramp undid what it had started."));
+                    audit.append(tx, flow.tenantId(), actor, "connect.recovered", "flow/" + flow.id(), finalDetails);
+                    return null;
+                });
+                ended++;
+            } catch (AirbyteException e) {
+                LOG.warn("Could not clean up interrupted flow {}: {}", flow.id(), e.getMessage());
+            }
+        }
+        return ended;
+    }
+
+    private void deleteQuietlyOrThrow(String sourceId) {
+        try {
+            airbyte.deleteSource(sourceId);
+        } catch (AirbyteException e) {
+            if (e.kind() != AirbyteException.Kind.NOT_FOUND) {
+                throw e;
+            }
+        }
+    }
+
+    /** One flow from start to end; cancel() takes effect between steps and while waiting for the browser. */
+    private final class Run implements ConnectFlow {
+        private final FlowId id;
+        private final TenantId tenantId;
+        private final String providerId;
+        private final ConnectListener listener;
+        private final CompletableFuture<ConnectOutcome> outcome = new CompletableFuture<>();
+        private final AtomicBoolean cancelled = new AtomicBoolean();
+        private final AtomicReference<LoopbackReceiver> receiver = new AtomicReference<>();
+        private Optional<String> sourceId = Optional.empty();
+        private String providerName;
+
+        Run(FlowId id, TenantId tenantId, String providerId, ConnectListener listener) {
+            this.id = id;
+            this.tenantId = tenantId;
+            this.providerId = providerId;
+            this.listener = listener;
+            this.providerName = providerId;
+        }
+
+        @Override
+        public FlowId id() {
+            return id;
+        }
+
+        @Override
+        public CompletableFuture<ConnectOutcome> outcome() {
+            return outcome;
+        }
+
+        @Override
+        public void cancel() {
+            cancelled.set(true);
+            LoopbackReceiver waiting = receiver.get();
+            if (waiting != null) {
+                waiting.cancel();
+            }
+        }
+
+        void execute() {
+            ConnectOutcome result;
+            try {
+                result = steps();
+            } catch (FlowEnd end) {
+                result = end(end.state, end.getMessage());
+            } catch (AirbyteException e) {
+                result = end(FlowState.FAILED, e.getMessage());
+            } catch (StoreException e) {
+                result = end(FlowState.FAILED, e.getMessage());
+            } catch (RuntimeException e) {
+                LOG.error("Connect flow {} failed unexpectedly", id, e);
+                result = end(FlowState.FAILED, "Something unexpected went wrong while connecting " + providerName
+                        + " (" + e.getClass().getSimpleName() + "). The log in the data folder has the details.");
+            }
+            outcome.complete(result);
+        }
+
+        private ConnectOutcome steps() {
+            Instant now = clock.instant();
+            Tenant tenant = tenants.find(tenantId)
+                    .orElseThrow(() -> new FlowEnd(FlowState.FAILED, "Onramp does not know that business any more."));
+            db.inTransaction(tx -> {
+                journal.start(tx, new FlowRecord(id, tenantId, providerId, FlowState.STARTED, Optional.empty(),
+                        Optional.empty(), now, now));
+                return null;
+            });
+            listener.onStep(ConnectStep.PREPARING);
+            Provider provider = catalog.provider(providerId).orElseThrow(() -> new FlowEnd(FlowState.FAILED,
+                    "Onramp does not know a provider called \"" + providerId + "\"."));
+            providerName = provider.name();
+            if (!provider.connectsByOAuth()) {
+                throw new FlowEnd(FlowState.FAILED, provider.name()
+                        + " connects with API credentials rather than a sign-in; this version of Onramp cannot take them yet.");
+            }
+            String workspace = workspaceOf(tenant);
+            AdvancedAuth auth = airbyte.getSpecification(provider.definitionId(), workspace).advancedAuth()
+                    .orElseThrow(() -> new FlowEnd(FlowState.FAILED, "This Airbyte offers no sign-in (OAuth) for "
+                            + provider.name() + ". Ask its operator, or connect it with an access token."));
+            checkCancelled();
+
+            ObjectNode noInput = json.createObjectNode();
+            CallbackResult callback;
+            URI redirect;
+            try (LoopbackReceiver waiting = LoopbackReceiver.open(consentTimeout)) {
+                receiver.set(waiting);
+                checkCancelled();
+                redirect = waiting.redirectUri();
+                URI consentUrl = airbyte.getConsentUrl(provider.definitionId(), workspace, redirect, noInput);
+                String state = ConsentUrls.state(consentUrl).orElseThrow(() -> new FlowEnd(FlowState.FAILED,
+                        "Airbyte's consent link for " + provider.name()
+                                + " carries no state, so Onramp cannot tell its answer from a forged one."));
+                waiting.expectState(state);
+                advance(FlowState.AWAITING_CONSENT);
+                listener.onStep(ConnectStep.WAITING_FOR_CONSENT);
+                boolean opened = browser.open(consentUrl);
+                listener.onConsentUrl(consentUrl, opened);
+                callback = await(waiting);
+            } finally {
+                receiver.set(null);
+            }
+            if (callback.error().isPresent()) {
+                String error = callback.error().get();
+                throw new FlowEnd(FlowState.FAILED, "access_denied".equals(error)
+                        ? "You declined access on " + provider.name() + "."
+                        : provider.name() + " did not grant access (it answered \"" + safe(error) + "\"). Try again.");
+            }
+
+            listener.onStep(ConnectStep.AUTHORIZING);
+            ObjectNode payload = airbyte.completeOAuth(provider.definitionId(), workspace, redirect,
+                    callback.params(), noInput);
+            ObjectNode configuration = AuthPayloadMerger.merge(json.createObjectNode(), auth, payload);
+            advance(FlowState.AUTHORIZED);
+            checkCancelled();
+
+            listener.onStep(ConnectStep.CREATING_SOURCE);
+            String created = airbyte.createSource(workspace, provider.definitionId(),
+                    provider.name() + " — " + tenant.name(), configuration);
+            sourceId = Optional.of(created);
+            advance(FlowState.SOURCE_CREATED);
+            checkCancelled();
+
+            listener.onStep(ConnectStep.TESTING);
+            CheckResult check = airbyte.checkConnection(created);
+            if (!check.succeeded()) {
+                throw new FlowEnd(FlowState.FAILED, "Airbyte could not read from " + provider.name() + ": "
+                        + check.message());
+            }
+            advance(FlowState.TESTED);
+            checkCancelled();
+
+            listener.onStep(ConnectStep.DISCOVERING);
+            List<String> streams = airbyte.discoverStreams(created).stream().map(StreamInfo::name).toList();
+            checkCancelled();
+
+            listener.onStep(ConnectStep.SAVING);
+            Connection connection = new Connection(ConnectionId.random(), tenantId, providerId, created,
+                    accountLabel(provider, configuration), ConnectionStatus.ACTIVE, streams, clock.instant(),
+                    Optional.of(clock.instant()), Optional.empty());
+            byte[] secret = configuration.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            db.inTransaction(tx -> {
+                connections.insert(tx, connection, secret);
+                journal.advance(tx, tenantId, id, FlowState.STORED, Optional.empty(), Optional.empty());
+                audit.append(tx, tenantId, actor, "connect.succeeded", "connection/" + connection.id(),
+                        "provider=" + providerId + " source=" + created + " streams=" + streams.size());
+                return null;
+            });
+            return new ConnectOutcome.Connected(id, connection);
+        }
+
+        private CallbackResult await(LoopbackReceiver waiting) {
+            try {
+                return waiting.result().get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new FlowEnd(FlowState.CANCELLED, "Connecting " + providerName + " was cancelled.");
+            } catch (CancellationException e) {
+                throw new FlowEnd(FlowState.CANCELLED, "Connecting " + providerName + " was cancelled.");
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof CallbackTimeoutException) {
+                    throw new FlowEnd(FlowState.TIMED_OUT, "No answer came from the browser within "
+                            + minutes(consentTimeout) + ". Connect again when you are ready.");
+                }
+                if (e.getCause() instanceof CancellationException) {
+                    throw new FlowEnd(FlowState.CANCELLED, "Connecting " + providerName + " was cancelled.");
+                }
+                throw new IllegalStateException("The loopback receiver failed", e.getCause());
+            }
+        }
+
+        private String workspaceOf(Tenant tenant) {
+            if (tenant.workspaceId().isPresent()) {
+                return tenant.workspaceId().get();
+            }
+            String workspace = airbyte.listWorkspaces().stream().findFirst()
+                    .orElseThrow(() -> new FlowEnd(FlowState.FAILED,
+                            "This Airbyte has no workspace yet. Create one in Airbyte, then connect again."))
+                    .id();
+            db.inTransaction(tx -> {
+                tenants.setWorkspace(tx, tenantId, workspace);
+                return null;
+            });
+            return workspace;
+        }
+
+        private void advance(FlowState state) {
+            db.inTransaction(tx -> {
+                journal.advance(tx, tenantId, id, state, sourceId, Optional.empty());
+                return null;
+            });
+        }
+
+        private void checkCancelled() {
+            if (cancelled.get()) {
+                throw new FlowEnd(FlowState.CANCELLED, "Connecting " + providerName + " was cancelled.");
+            }
+        }
+
+        /** Ends the flow: undoes a created source, journals the end and writes its one audit entry. */
+        private ConnectOutcome end(FlowState state, String message) {
+            String details = "provider=" + providerId + " state=" + state;
+            if (sourceId.isPresent()) {
+                try {
+                    deleteQuietlyOrThrow(sourceId.get());
+                    details += " source " + sourceId.get() + " deleted";
+                    sourceId = Optional.empty();
+                } catch (AirbyteException e) {
+                    // Leave the journal unfinished so that the next start deletes the source.
+                    LOG.warn("Flow {} could not delete its source yet: {}", id, e.getMessage());
+                    details += " source " + sourceId.get() + " left for clean-up at next start";
+                }
+            }
+            String finalDetails = details + ": " + message;
+            try {
+                db.inTransaction(tx -> {
+                    if (journal.find(tenantId, id).isPresent()) {
+                        journal.advance(tx, tenantId, id, sourceId.isPresent() ? FlowState.SOURCE_CREATED : state,
+                                Optional.empty(), Optional.of(message));
+                    }
+                    audit.append(tx, tenantId, actor, auditAction(state), "flow/" + id, finalDetails);
+                    return null;
+                });
+            } catch (StoreException e) {
+                LOG.error("Flow {} ended ({}) but the end could not be recorded: {}", id, state, e.getMessage());
+            }
+            return new ConnectOutcome.Ended(id, state, message);
+        }
+    }
+
+    private static String auditAction(FlowState state) {
+        return switch (state) {
+            case CANCELLED -> "connect.cancelled";
+            case TIMED_OUT -> "connect.timed-out";
+            default -> "connect.failed";
+        };
+    }
+
+    private static String accountLabel(Provider provider, ObjectNode configuration) {
+        JsonNode shop = configuration.path("shop");
+        return shop.isTextual() && !shop.asText().isBlank() ? shop.asText() : provider.name();
+    }
+
+    /** Keeps a provider's error code printable and short; it is shown, so it must not carry markup. */
+    private static String safe(String text) {
+        String cleaned = text.replaceAll("[^A-Za-z0-9_.\\- ]", "");
+        return cleaned.length() > 60 ? cleaned.substring(0, 60) : cleaned;
+    }
+
+    private static String minutes(Duration timeout) {
+        long minutes = timeout.toMinutes();
+        return minutes >= 1 ? minutes + (minutes == 1 ? " minute" : " minutes") : timeout.toSeconds() + " seconds";
+    }
+
+    /** Ends a flow early with the state to record and the sentence to show. */
+    private static final class FlowEnd extends RuntimeException {
+        private final FlowState state;
+
+        FlowEnd(FlowState state, String message) {
+            super(message, null, false, false);
+            this.state = state;
+        }
     }
 }

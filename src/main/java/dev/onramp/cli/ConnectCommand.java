@@ -1,0 +1,132 @@
+package dev.onramp.cli;
+
+import dev.onramp.AppContext;
+import dev.onramp.connect.ConnectFlow;
+import dev.onramp.connect.ConnectListener;
+import dev.onramp.connect.ConnectOutcome;
+import dev.onramp.connect.ConnectStep;
+import dev.onramp.connect.InvalidInputException;
+import dev.onramp.model.Connection;
+import dev.onramp.model.Provider;
+import dev.onramp.model.Tenant;
+import dev.onramp.oauth.BrowserLauncher;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code onramp connect PROVIDER}: runs the connect flow and prints the link, the progress and the streams. */
+@Command(name = "connect", mixinStandardHelpOptions = true,
+        description = "Connects a provider account: prints the consent link, waits for you, then lists the streams.")
+final class ConnectCommand implements Callable<Integer> {
+    @ParentCommand
+    OnrampCommand root;
+
+    @Parameters(paramLabel = "PROVIDER", description = "Provider id, e.g. shopify, hubspot, google-analytics.")
+    String providerId;
+
+    @Option(names = "--tenant", paramLabel = "NAME", description = "The business to connect it for.")
+    String tenantName;
+
+    @Option(names = "--no-browser", description = "Only print the link; do not open the browser.")
+    boolean noBrowser;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "PT5M",
+            description = "How long to wait for the browser, as ISO-8601 (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = root.env().out();
+        PrintWriter err = root.env().err();
+        BrowserLauncher browser = noBrowser ? url -> false : root.env().systemBrowser();
+        try (AppContext app = root.openApp(browser, timeout)) {
+            Provider provider = app.catalog().provider(providerId).orElseThrow(() -> new InvalidInputException(
+                    "Unknown provider \"" + providerId + "\". Known: " + app.catalog().providers().stream()
+                            .map(Provider::id).collect(Collectors.joining(", "))));
+            Tenant tenant = Tenants.pick(app, tenantName);
+            out.printf("Connecting %s for %s (%s)%n", provider.name(), tenant.name(), app.airbyteDescription());
+            out.flush();
+            ConnectFlow flow = app.connect().connect(tenant.id(), provider.id(), new Printer(out, noBrowser));
+            Thread cancelOnCtrlC = new Thread(() -> cancelAndWait(flow), "onramp-cancel");
+            Runtime.getRuntime().addShutdownHook(cancelOnCtrlC);
+            try {
+                return report(flow.outcome().join(), provider, out, err);
+            } finally {
+                removeHook(cancelOnCtrlC);
+            }
+        } catch (InvalidInputException e) {
+            err.println("onramp: " + e.getMessage());
+            return OnrampCommand.FAILED;
+        }
+    }
+
+    private static int report(ConnectOutcome outcome, Provider provider, PrintWriter out, PrintWriter err) {
+        return switch (outcome) {
+            case ConnectOutcome.Connected connected -> {
+                Connection c = connected.connection();
+                out.printf("Connected %s: source %s, %d streams%n", provider.name(), c.sourceId(), c.streamCount());
+                c.streams().forEach(s -> out.println("  " + s));
+                out.flush();
+                yield 0;
+            }
+            case ConnectOutcome.Ended ended -> {
+                err.println("onramp: " + ended.message());
+                err.flush();
+                yield switch (ended.state()) {
+                    case TIMED_OUT -> OnrampCommand.TIMED_OUT;
+                    case CANCELLED -> OnrampCommand.CANCELLED;
+                    default -> OnrampCommand.FAILED;
+                };
+            }
+        };
+    }
+
+    private static void cancelAndWait(ConnectFlow flow) {
+        flow.cancel();
+        try {
+            flow.outcome().get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // Shutting down anyway: the journal lets the next start finish the clean-up.
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // The hook is running because of Ctrl+C; nothing to remove.
+        }
+    }
+
+    /** Prints each step once, and the consent link on a line of its own so scripts can pick it up. */
+    private record Printer(PrintWriter out, boolean noBrowser) implements ConnectListener {
+        @Override
+        public void onStep(ConnectStep step) {
+            if (step != ConnectStep.WAITING_FOR_CONSENT) {
+                out.println(step.label() + "…");
+                out.flush();
+            }
+        }
+
+        @Override
+        public void onConsentUrl(URI consentUrl, boolean browserOpened) {
+            out.println(browserOpened ? "Your browser opened the consent page. If it did not, open this link:"
+                    : noBrowser ? "Open this link in a browser to allow access:"
+                    : "Your browser did not open. Open this link in a browser to allow access:");
+            out.println(consentUrl);
+            out.println(ConnectStep.WAITING_FOR_CONSENT.label() + "… (Ctrl+C cancels)");
+            out.flush();
+        }
+    }
+}

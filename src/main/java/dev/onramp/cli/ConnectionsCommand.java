@@ -1,0 +1,90 @@
+package dev.onramp.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.onramp.AppContext;
+import dev.onramp.connect.InvalidInputException;
+import dev.onramp.model.Connection;
+import dev.onramp.model.Tenant;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code onramp connections}: lists the stored connections, as a table or as JSON. */
+@Command(name = "connections", mixinStandardHelpOptions = true,
+        description = "Lists the connections Onramp has stored, for one business or all.")
+final class ConnectionsCommand implements Callable<Integer> {
+    @ParentCommand
+    OnrampCommand root;
+
+    @Option(names = "--tenant", paramLabel = "NAME", description = "Only this business.")
+    String tenantName;
+
+    @Option(names = "--json", description = "Print JSON instead of a table.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = root.env().out();
+        try (AppContext app = root.openApp(url -> false, java.time.Duration.ofMinutes(5))) {
+            List<Tenant> tenants = tenantName == null ? app.tenants().tenantsCreatingDemoIfNone()
+                    : List.of(app.tenants().byName(tenantName).orElseThrow(() ->
+                            new InvalidInputException("No business named \"" + tenantName.strip() + "\".")));
+            if (json) {
+                out.println(asJson(app, tenants));
+            } else {
+                printTable(app, tenants, out);
+            }
+            out.flush();
+            return 0;
+        } catch (InvalidInputException e) {
+            root.env().err().println("onramp: " + e.getMessage());
+            return OnrampCommand.FAILED;
+        }
+    }
+
+    private static void printTable(AppContext app, List<Tenant> tenants, PrintWriter out) {
+        String format = "%-24s %-20s %-28s %-8s %7s  %s%n";
+        out.printf(format, "BUSINESS", "PROVIDER", "ACCOUNT", "STATUS", "STREAMS", "SOURCE");
+        int rows = 0;
+        for (Tenant tenant : tenants) {
+            for (Connection c : app.connect().connections(tenant.id())) {
+                out.printf(format, tenant.name(), c.providerId(), c.accountLabel(), c.status(), c.streamCount(),
+                        c.sourceId());
+                rows++;
+            }
+        }
+        if (rows == 0) {
+            out.println("No connections yet. Connect one with: onramp connect <provider>");
+        }
+    }
+
+    private static String asJson(AppContext app, List<Tenant> tenants) {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ArrayNode rows = mapper.createArrayNode();
+        for (Tenant tenant : tenants) {
+            for (Connection c : app.connect().connections(tenant.id())) {
+                ObjectNode row = rows.addObject();
+                row.put("id", c.id().toString());
+                row.put("tenant", tenant.name());
+                row.put("provider", c.providerId());
+                row.put("account", c.accountLabel());
+                row.put("status", c.status().name());
+                row.put("sourceId", c.sourceId());
+                row.put("streamCount", c.streamCount());
+                c.streams().forEach(row.putArray("streams")::add);
+                row.put("createdAt", c.createdAt().toString());
+            }
+        }
+        try {
+            return mapper.writeValueAsString(rows);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("Could not write the connections as JSON", e);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package dev.onramp.cli;
+
+import dev.onramp.AppContext;
+import dev.onramp.AppOptions;
+import dev.onramp.oauth.BrowserLauncher;
+import dev.onramp.store.DataDirectory;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The {@code onramp} command: opens the window, or runs one of its subcommands for scripting and support. */
+@Command(
+        name = "onramp",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Connects a business's data sources to Airbyte. Without a command, opens the window.",
+        subcommands = {ConnectCommand.class, ConnectionsCommand.class, DemoServerCommand.class,
+                CommandLine.HelpCommand.class})
+public final class OnrampCommand implements Callable<Integer> {
+    /** Exit code when the flow failed or the input was refused. */
+    static final int FAILED = 1;
+    /** Exit code when nobody answered in the browser in time. */
+    static final int TIMED_OUT = 3;
+    /** Exit code when the flow was cancelled (Ctrl+C). */
+    static final int CANCELLED = 4;
+
+    /** Realistic per-call latency of the embedded simulator, so the demo feels like a real Airbyte. */
+    static final Duration DEMO_LATENCY = Duration.ofMillis(250);
+
+    private final CliEnvironment env;
+
+    @Option(names = "--data-dir", scope = ScopeType.INHERIT, paramLabel = "DIR",
+            description = "Folder for Onramp's database and keys (default: the platform's app-data folder).")
+    Path dataDir;
+
+    @Option(names = "--airbyte-url", scope = ScopeType.INHERIT, paramLabel = "URL",
+            description = "A self-managed Airbyte, e.g. http://localhost:8000 (default: the built-in simulator).")
+    URI airbyteUrl;
+
+    public OnrampCommand(CliEnvironment env) {
+        this.env = env;
+    }
+
+    /** Runs the command line and returns the exit code. */
+    public static int run(CliEnvironment env, String... args) {
+        CommandLine cli = new CommandLine(new OnrampCommand(env))
+                .setOut(env.out())
+                .setErr(env.err())
+                .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    cmd.getErr().println("onramp: " + e.getMessage());
+                    cmd.getErr().flush();
+                    return FAILED;
+                });
+        return cli.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        env.window().accept(options(env.systemBrowser(), DEMO_LATENCY, Duration.ofMinutes(5)));
+        return 0;
+    }
+
+    CliEnvironment env() {
+        return env;
+    }
+
+    AppContext openApp(BrowserLauncher browser, Duration consentTimeout) {
+        return env.contexts().apply(options(browser, DEMO_LATENCY, consentTimeout));
+    }
+
+    private AppOptions options(BrowserLauncher browser, Duration latency, Duration consentTimeout) {
+        Path dir = dataDir != null ? dataDir : DataDirectory.platformDefault();
+        return new AppOptions(dir, Optional.ofNullable(airbyteUrl).map(OnrampCommand::apiBase), browser, latency,
+                consentTimeout);
+    }
+
+    /** Accepts both {@code http://host:8000} and {@code http://host:8000/api}: the Config API lives under /api. */
+    static URI apiBase(URI url) {
+        String text = url.toString().replaceAll("/+$", "");
+        return URI.create(text.endsWith("/api") ? text : text + "/api");
+    }
+}
