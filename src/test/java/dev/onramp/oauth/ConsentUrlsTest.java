@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
 
+/** Reading the flow's state out of a consent URL. */
 class ConsentUrlsTest {
     @Test
     void state_isReadFromTheProvidersAuthorizationUrl() {

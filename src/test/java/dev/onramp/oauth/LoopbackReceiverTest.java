@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+/** The loopback receiver over real sockets on 127.0.0.1: what it accepts, refuses, and when it closes. */
 class LoopbackReceiverTest {
     private static final Duration LONG_WAIT = Duration.ofMinutes(1);
 

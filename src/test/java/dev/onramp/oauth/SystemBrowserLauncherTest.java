@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 
+/** The browser launcher with harmless stand-in openers instead of a real browser. */
 class SystemBrowserLauncherTest {
     private static final URI CONSENT = URI.create("https://accounts.example.com/authorize?client_id=1&state=abc");
     private static final Duration EXIT_WAIT = Duration.ofSeconds(5);
