@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The audit trail: entries stamped by the clock, in order, per tenant. */
 class AuditLogTest {
     private static final Instant NOW = Instant.parse("2026-03-01T10:00:00.5Z");
 

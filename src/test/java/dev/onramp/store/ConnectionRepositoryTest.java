@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Connections in a real H2 file: encrypted configuration, tenant isolation and ciphertexts bound to their row. */
 class ConnectionRepositoryTest {
     private static final String SECRET = "sk_live_PLANTED_SECRET_4f9a1c";
     private static final Instant CREATED = Instant.parse("2026-03-01T10:15:30.123456789Z");

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.onramp.model.Tenant;
 import dev.onramp.model.TenantId;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,6 +19,7 @@ import org.h2.tools.Restore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Opening, migrating and transactions of the H2 file database, including locked, damaged and failed-upgrade files. */
 class DatabaseTest {
     @TempDir
     Path dir;
@@ -112,7 +114,7 @@ class DatabaseTest {
     }
 
     @Test
-    void corruptFile_isReportedAsDamagedAndLeftAlone() {
+    void corruptFile_isReportedAsDamagedAndLeftAlone() throws IOException {
         writeGarbage(dir.resolve("onramp.mv.db"));
 
         assertThatThrownBy(() -> Database.open(dir))
@@ -157,14 +159,10 @@ class DatabaseTest {
         }
     }
 
-    private static byte[] writeGarbage(Path file) {
+    private static byte[] writeGarbage(Path file) throws IOException {
         byte[] garbage = new byte[64 * 1024];
         new Random(7).nextBytes(garbage);
-        try {
-            Files.write(file, garbage);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        Files.write(file, garbage);
         return garbage;
     }
 }

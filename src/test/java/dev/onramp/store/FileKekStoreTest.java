@@ -13,6 +13,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The key file: owner-only permissions, a stable key across instances, and damage left untouched. */
 class FileKekStoreTest {
     private static final byte[] ASSOCIATED = "onramp-test".getBytes(UTF_8);
 

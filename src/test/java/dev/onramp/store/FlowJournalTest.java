@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The connect-flow journal: start, advance with the clock's time, tenant scoping and recovery order. */
 class FlowJournalTest {
     private static final Instant START = Instant.parse("2026-03-01T10:00:00.000000001Z");
 

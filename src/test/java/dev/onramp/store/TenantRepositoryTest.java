@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Tenants in a real H2 file: lookups, case-insensitive names, workspaces and ordering. */
 class TenantRepositoryTest {
     @TempDir
     Path dir;

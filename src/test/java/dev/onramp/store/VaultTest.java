@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The vault's keyset across reopening, a foreign key-encryption key, and slot-bound decryption. */
 class VaultTest {
     private static final byte[] SECRET = "{\"refresh_token\":\"rt-PLANTED-91b2\"}".getBytes(UTF_8);
 
