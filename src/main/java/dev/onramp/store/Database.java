@@ -1,27 +1,181 @@
 package dev.onramp.store;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.h2.api.ErrorCode;
+import org.h2.jdbcx.JdbcConnectionPool;
 
 /** The H2 file database in the data folder, migrated by Flyway, handing out transactions. */
 public final class Database implements AutoCloseable {
+    private static final String NAME = "onramp";
+    private static final String MIGRATIONS = "classpath:db/migration";
+    // Enough for a background flow, a recovery pass and the UI's reads at the same time.
+    private static final int MAX_CONNECTIONS = 8;
+
+    private final Path file;
+    private final JdbcConnectionPool pool;
+
+    private Database(Path file, JdbcConnectionPool pool) {
+        this.file = file;
+        this.pool = pool;
+    }
+
     /**
      * Opens (or on first use creates) {@code onramp.mv.db} in {@code dataDir} and migrates it.
      * A locked or corrupt file raises a {@link StoreException} with a clear message and is never
      * recreated.
      */
     public static Database open(Path dataDir) {
-        throw new UnsupportedOperationException("not built yet");
+        return open(dataDir, MIGRATIONS);
+    }
+
+    /** Opens with the given Flyway locations, so that tests can add migrations of their own. */
+    static Database open(Path dataDir, String... migrationLocations) {
+        Path folder = createFolder(dataDir.toAbsolutePath());
+        Path file = folder.resolve(NAME + ".mv.db");
+        // UTC session time zone: database defaults (CURRENT_TIMESTAMP) are then written in UTC too.
+        // No trace file: failures reach the caller as StoreExceptions instead.
+        String url = "jdbc:h2:file:" + folder.resolve(NAME) + ";TIME ZONE=UTC;TRACE_LEVEL_FILE=0";
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, NAME, "");
+        pool.setMaxConnections(MAX_CONNECTIONS);
+        try {
+            openFile(pool, file);
+            migrate(pool, file, migrationLocations);
+            return new Database(file, pool);
+        } catch (RuntimeException e) {
+            pool.dispose();
+            throw e;
+        }
     }
 
     /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
     public <T> T inTransaction(TxWork<T> work) {
-        throw new UnsupportedOperationException("not built yet");
+        try (Connection jdbc = pool.getConnection()) {
+            jdbc.setAutoCommit(false);
+            try {
+                T result = work.run(new Tx(jdbc));
+                jdbc.commit();
+                return result;
+            } catch (RuntimeException | Error | SQLException e) {
+                rollback(jdbc, e);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
     }
 
     public Path file() {
-        throw new UnsupportedOperationException("not built yet");
+        return file;
     }
 
     @Override
-    public void close() {}
+    public void close() {
+        pool.dispose();
+    }
+
+    /** Runs reads on a pooled connection of their own, outside any caller's transaction. */
+    <T> T withConnection(SqlWork<T> work) {
+        try (Connection jdbc = pool.getConnection()) {
+            return work.run(jdbc);
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    /** Runs statements on the caller's transaction. */
+    <T> T within(Tx tx, SqlWork<T> work) {
+        try {
+            return work.run(tx.jdbc());
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    StoreException failure(SQLException e) {
+        return new StoreException("Onramp could not use its database (" + file + "): " + e.getMessage(), e);
+    }
+
+    /** JDBC work that may throw {@link SQLException}; the database turns it into a {@link StoreException}. */
+    @FunctionalInterface
+    interface SqlWork<T> {
+        T run(Connection jdbc) throws SQLException;
+    }
+
+    private static Path createFolder(Path dataDir) {
+        try {
+            return Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new StoreException("Onramp could not create its data folder " + dataDir + ": " + e.getMessage()
+                    + ". Check that the folder can be written to.", e);
+        }
+    }
+
+    /** Opens the file once so that a lock or damage is reported before anything else touches it. */
+    private static void openFile(JdbcConnectionPool pool, Path file) {
+        try {
+            pool.getConnection().close();
+        } catch (SQLException e) {
+            throw switch (e.getErrorCode()) {
+                case ErrorCode.DATABASE_ALREADY_OPEN_1 -> new StoreException("Onramp's database (" + file
+                        + ") is in use by another Onramp window or process. Close it and try again.", e);
+                case ErrorCode.FILE_CORRUPTED_1, ErrorCode.FILE_VERSION_ERROR_1 -> new StoreException(
+                        "Onramp's database (" + file + ") is damaged and cannot be read. Onramp left the file"
+                                + " untouched: move it aside or restore a backup, then start Onramp again.", e);
+                default -> new StoreException("Onramp could not open its database (" + file + "): " + e.getMessage(), e);
+            };
+        }
+    }
+
+    /**
+     * Applies pending migrations. H2 commits every DDL statement, so neither Flyway nor a transaction
+     * can undo a half-applied upgrade: an existing database is backed up next to itself first and
+     * the error says where that copy is.
+     */
+    private static void migrate(JdbcConnectionPool pool, Path file, String[] locations) {
+        Flyway flyway = Flyway.configure().dataSource(pool).locations(locations).load();
+        Optional<Path> backup = Optional.empty();
+        try {
+            backup = backUpBeforeUpgrade(flyway.info(), pool, file);
+            flyway.migrate();
+        } catch (FlywayException e) {
+            String saved = backup.map(b -> " A copy from before the upgrade is in " + b + ".").orElse("");
+            throw new StoreException("Onramp could not upgrade its database (" + file + ")." + saved
+                    + " Keep both files and contact support.", e);
+        }
+    }
+
+    private static Optional<Path> backUpBeforeUpgrade(MigrationInfoService info, JdbcConnectionPool pool, Path file) {
+        if (info.applied().length == 0 || info.pending().length == 0) {
+            return Optional.empty();
+        }
+        String target = info.pending()[info.pending().length - 1].getVersion().getVersion();
+        Path backup = file.resolveSibling(NAME + "-before-v" + target + ".zip");
+        // A copy left by an earlier failed attempt is the good one: never overwrite it.
+        if (Files.notExists(backup)) {
+            try (Connection jdbc = pool.getConnection(); var backupTo = jdbc.prepareStatement("BACKUP TO ?")) {
+                backupTo.setString(1, backup.toString());
+                backupTo.execute();
+            } catch (SQLException e) {
+                throw new StoreException("Onramp could not back up its database (" + file + ") before upgrading it: "
+                        + e.getMessage() + ". Check the free space in " + file.getParent() + ".", e);
+            }
+        }
+        return Optional.of(backup);
+    }
+
+    private static void rollback(Connection jdbc, Throwable cause) {
+        try {
+            jdbc.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
 }

@@ -4,29 +4,74 @@ import dev.onramp.model.FlowId;
 import dev.onramp.model.FlowRecord;
 import dev.onramp.model.FlowState;
 import dev.onramp.model.TenantId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The connect_flow journal: one row per flow, moved forward before each next remote call. */
 public final class FlowJournal {
-    public FlowJournal(Database db, java.time.Clock clock) {}
+    private static final String COLUMNS =
+            "SELECT id, tenant_id, provider_id, state, source_id, reason, started_at, updated_at FROM connect_flow";
+    private static final String END_STATES = Arrays.stream(FlowState.values())
+            .filter(FlowState::isEnd)
+            .map(state -> "'" + state.name() + "'")
+            .collect(Collectors.joining(", ", "(", ")"));
 
+    private final Database db;
+    private final Clock clock;
+
+    public FlowJournal(Database db, Clock clock) {
+        this.db = Objects.requireNonNull(db, "db");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Records a new flow as given, including its start and update times. */
     public void start(Tx tx, FlowRecord flow) {
-        throw new UnsupportedOperationException("not built yet");
+        db.within(tx, jdbc -> Sql.update(jdbc, """
+                INSERT INTO connect_flow (id, tenant_id, provider_id, state, source_id, reason, started_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                flow.id().value(), flow.tenantId().value(), flow.providerId(), flow.state(), flow.sourceId(),
+                flow.reason(), flow.startedAt(), flow.updatedAt()));
     }
 
     /** Moves a flow to {@code state}; a present sourceId or reason is recorded, an empty one keeps the old value. */
     public void advance(Tx tx, TenantId tenant, FlowId flow, FlowState state, Optional<String> sourceId,
             Optional<String> reason) {
-        throw new UnsupportedOperationException("not built yet");
+        int updated = db.within(tx, jdbc -> Sql.update(jdbc, """
+                UPDATE connect_flow
+                SET state = ?, source_id = COALESCE(?, source_id), reason = COALESCE(?, reason), updated_at = ?
+                WHERE tenant_id = ? AND id = ?""",
+                state, sourceId, reason, clock.instant(), tenant.value(), flow.value()));
+        if (updated == 0) {
+            throw new StoreException("Onramp has no connect flow " + flow + " for business " + tenant + ".");
+        }
     }
 
     public Optional<FlowRecord> find(TenantId tenant, FlowId flow) {
-        throw new UnsupportedOperationException("not built yet");
+        return db.withConnection(jdbc -> Sql.queryOne(jdbc, COLUMNS + " WHERE tenant_id = ? AND id = ?",
+                FlowJournal::flow, tenant.value(), flow.value()));
     }
 
     /** Flows of every tenant that have not reached an end, oldest first (for recovery at start-up). */
     public List<FlowRecord> unfinished() {
-        throw new UnsupportedOperationException("not built yet");
+        return db.withConnection(jdbc -> Sql.query(jdbc,
+                COLUMNS + " WHERE state NOT IN " + END_STATES + " ORDER BY started_at, id", FlowJournal::flow));
+    }
+
+    private static FlowRecord flow(ResultSet row) throws SQLException {
+        return new FlowRecord(
+                new FlowId(Sql.uuid(row, "id")),
+                new TenantId(Sql.uuid(row, "tenant_id")),
+                row.getString("provider_id"),
+                FlowState.valueOf(row.getString("state")),
+                Sql.optionalString(row, "source_id"),
+                Sql.optionalString(row, "reason"),
+                Sql.instant(row, "started_at"),
+                Sql.instant(row, "updated_at"));
     }
 }

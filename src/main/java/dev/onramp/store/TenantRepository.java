@@ -2,32 +2,69 @@ package dev.onramp.store;
 
 import dev.onramp.model.Tenant;
 import dev.onramp.model.TenantId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
+import org.h2.api.ErrorCode;
 
 /** Reads and writes tenants (businesses). */
 public final class TenantRepository {
-    public TenantRepository(Database db) {}
+    private static final String COLUMNS = "SELECT id, name, business_type, workspace_id FROM tenant";
 
+    private final Database db;
+
+    public TenantRepository(Database db) {
+        this.db = Objects.requireNonNull(db, "db");
+    }
+
+    /** Adds a business; a name already taken, in any letter case, is refused. */
     public void insert(Tx tx, Tenant tenant) {
-        throw new UnsupportedOperationException("not built yet");
+        try {
+            Sql.update(tx.jdbc(), "INSERT INTO tenant (id, name, business_type, workspace_id) VALUES (?, ?, ?, ?)",
+                    tenant.id().value(), tenant.name(), tenant.businessTypeId(), tenant.workspaceId());
+        } catch (SQLException e) {
+            if (isDuplicateName(e)) {
+                throw new StoreException("A business named " + tenant.name() + " already exists.", e);
+            }
+            throw db.failure(e);
+        }
     }
 
     public void setWorkspace(Tx tx, TenantId tenant, String workspaceId) {
-        throw new UnsupportedOperationException("not built yet");
+        int updated = db.within(tx, jdbc ->
+                Sql.update(jdbc, "UPDATE tenant SET workspace_id = ? WHERE id = ?", workspaceId, tenant.value()));
+        if (updated == 0) {
+            throw new StoreException("Onramp has no business with id " + tenant + ".");
+        }
     }
 
     public Optional<Tenant> find(TenantId id) {
-        throw new UnsupportedOperationException("not built yet");
+        return db.withConnection(jdbc -> Sql.queryOne(jdbc, COLUMNS + " WHERE id = ?", TenantRepository::tenant,
+                id.value()));
     }
 
     /** Case-insensitive lookup by name. */
     public Optional<Tenant> findByName(String name) {
-        throw new UnsupportedOperationException("not built yet");
+        // The name column is VARCHAR_IGNORECASE, so plain equality ignores case.
+        return db.withConnection(jdbc -> Sql.queryOne(jdbc, COLUMNS + " WHERE name = ?", TenantRepository::tenant,
+                name));
     }
 
     /** All tenants, ordered by name. */
     public List<Tenant> list() {
-        throw new UnsupportedOperationException("not built yet");
+        return db.withConnection(jdbc -> Sql.query(jdbc, COLUMNS + " ORDER BY name, id", TenantRepository::tenant));
+    }
+
+    private static boolean isDuplicateName(SQLException e) {
+        return e.getErrorCode() == ErrorCode.DUPLICATE_KEY_1
+                && e.getMessage().toUpperCase(Locale.ROOT).contains("TENANT_NAME_UNIQUE");
+    }
+
+    private static Tenant tenant(ResultSet row) throws SQLException {
+        return new Tenant(new TenantId(Sql.uuid(row, "id")), row.getString("name"), row.getString("business_type"),
+                Sql.optionalString(row, "workspace_id"));
     }
 }

@@ -1,0 +1,168 @@
+package dev.onramp.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.onramp.model.Tenant;
+import dev.onramp.model.TenantId;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.h2.tools.Restore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Opening, migrating and transactions of the H2 file database, including locked, damaged and failed-upgrade files. */
+class DatabaseTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void emptyFolder_getsEveryTableOfTheFirstMigration() {
+        try (Database db = Database.open(dir)) {
+            var tables = db.withConnection(jdbc -> Sql.query(jdbc,
+                    "SELECT LOWER(table_name) AS name FROM information_schema.tables WHERE table_schema = 'PUBLIC'",
+                    row -> row.getString("name")));
+            var applied = db.withConnection(jdbc -> Sql.query(jdbc,
+                    "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" AND \"version\" IS NOT NULL", row -> row.getString(1)));
+
+            assertThat(tables).contains("tenant", "connection", "connect_flow", "audit_log", "keyset");
+            assertThat(applied).containsExactly("1");
+            assertThat(db.file()).isEqualTo(dir.resolve("onramp.mv.db")).exists();
+        }
+    }
+
+    @Test
+    void missingDataFolder_isCreated() {
+        Path nested = dir.resolve("not/yet/there");
+
+        try (Database db = Database.open(nested)) {
+            assertThat(db.file()).exists();
+        }
+    }
+
+    @Test
+    void reopening_keepsTheDataAndAppliesNothingTwice() {
+        TenantId id = TenantId.random();
+        try (Database db = Database.open(dir)) {
+            db.inTransaction(tx -> {
+                new TenantRepository(db).insert(tx, new Tenant(id, "Acme", "shop", Optional.empty()));
+                return null;
+            });
+        }
+
+        try (Database db = Database.open(dir)) {
+            assertThat(new TenantRepository(db).find(id)).isPresent();
+        }
+    }
+
+    @Test
+    void transaction_returnsWhatItsWorkReturns() {
+        try (Database db = Database.open(dir)) {
+            String result = db.inTransaction(tx -> "done");
+
+            assertThat(result).isEqualTo("done");
+        }
+    }
+
+    @Test
+    void failingWork_rollsBackEveryWriteAndRethrowsTheSameException() {
+        try (Database db = Database.open(dir)) {
+            TenantRepository tenants = new TenantRepository(db);
+            AuditLog audit = new AuditLog(db, Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC));
+            TenantId id = TenantId.random();
+            IllegalStateException failure = new IllegalStateException("remote call failed");
+
+            assertThatThrownBy(() -> db.inTransaction(tx -> {
+                tenants.insert(tx, new Tenant(id, "Acme", "shop", Optional.empty()));
+                audit.append(tx, id, "tester", "tenant.created", "tenant/" + id, "name=Acme");
+                throw failure;
+            })).isSameAs(failure);
+
+            assertThat(tenants.list()).isEmpty();
+            assertThat(audit.list(id)).isEmpty();
+        }
+    }
+
+    @Test
+    void fileOpenInAnotherProcess_isReportedAsInUse() throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process other = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                LockHolder.class.getName(), dir.toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        try (BufferedReader output = other.inputReader()) {
+            assertThat(output.lines().filter(line -> line.startsWith(LockHolder.READY)).findFirst()).isPresent();
+
+            assertThatThrownBy(() -> Database.open(dir))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessage("Onramp's database (" + dir.resolve("onramp.mv.db")
+                            + ") is in use by another Onramp window or process. Close it and try again.");
+        } finally {
+            other.getOutputStream().close();
+            if (!other.waitFor(20, TimeUnit.SECONDS)) {
+                other.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void corruptFile_isReportedAsDamagedAndLeftAlone() throws IOException {
+        writeGarbage(dir.resolve("onramp.mv.db"));
+
+        assertThatThrownBy(() -> Database.open(dir))
+                .isInstanceOf(StoreException.class)
+                .hasMessage("Onramp's database (" + dir.resolve("onramp.mv.db") + ") is damaged and cannot be read."
+                        + " Onramp left the file untouched: move it aside or restore a backup, then start Onramp again.");
+    }
+
+    @Test
+    void corruptFile_keepsItsBytesAfterTheFailedOpen() throws Exception {
+        byte[] garbage = writeGarbage(dir.resolve("onramp.mv.db"));
+
+        assertThatThrownBy(() -> Database.open(dir)).isInstanceOf(StoreException.class);
+
+        assertThat(Files.readAllBytes(dir.resolve("onramp.mv.db"))).isEqualTo(garbage);
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(dir.resolve("onramp.mv.db"));
+        }
+    }
+
+    @Test
+    void failedUpgrade_pointsToABackupTakenBeforeIt() throws Exception {
+        TenantId id = TenantId.random();
+        try (Database db = Database.open(dir)) {
+            db.inTransaction(tx -> {
+                new TenantRepository(db).insert(tx, new Tenant(id, "Acme", "shop", Optional.empty()));
+                return null;
+            });
+        }
+        Path backup = dir.resolve("onramp-before-v2.zip");
+
+        assertThatThrownBy(() -> Database.open(dir, "classpath:db/migration",
+                "classpath:dev/onramp/store/failing-upgrade"))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("could not upgrade its database")
+                .hasMessageContaining(backup.toString());
+
+        Path restored = dir.resolve("restored");
+        Restore.execute(backup.toString(), restored.toString(), "onramp");
+        try (Database db = Database.open(restored)) {
+            assertThat(new TenantRepository(db).find(id)).isPresent();
+        }
+    }
+
+    private static byte[] writeGarbage(Path file) throws IOException {
+        byte[] garbage = new byte[64 * 1024];
+        new Random(7).nextBytes(garbage);
+        Files.write(file, garbage);
+        return garbage;
+    }
+}
