@@ -31,7 +31,7 @@ final class ConsentHtml {
         DemoConnector.OAuth oauth = connector.oauth().orElseThrow();
         String access = oauth.access().stream()
                 .map(line -> "<li>" + escape(line) + "</li>")
-                .collect(Collectors.joining("\n      "));
+                .collect(Collectors.joining("\n  "));
         URI back = consent.redirectUrl();
         String body = """
                 <div class="brand"><div class="logo">%s</div><div class="provider">%s</div></div>
@@ -39,7 +39,7 @@ final class ConsentHtml {
                 <p class="account">Signed in as %s</p>
                 <p>If you allow it, Airbyte will be able to:</p>
                 <ul>
-                      %s
+                  %s
                 </ul>
                 <p class="scopes">Permissions: %s</p>
                 <form method="post" action="/oauth/%s/decision">

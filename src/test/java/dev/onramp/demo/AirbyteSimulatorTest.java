@@ -1,5 +1,8 @@
 package dev.onramp.demo;
 
+import static dev.onramp.demo.SimulatorSteps.REDIRECT;
+import static dev.onramp.demo.SimulatorSteps.SHOPIFY;
+import static dev.onramp.demo.SimulatorSteps.STRIPE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,13 +17,9 @@ import org.junit.jupiter.api.TestInstance;
 /** The simulator's Config API as seen on the wire: shapes, errors and Airbyte's rules. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AirbyteSimulatorTest {
-    static final String SHOPIFY = "9da77001-af33-4bcd-be46-6252bf9342b9";
-    static final String HUBSPOT = "36c891d9-4bd9-43ac-bad2-10e12756272c";
-    static final String STRIPE = "e094cb9a-26de-4645-8761-65c0c425d1de";
-    static final URI REDIRECT = URI.create("http://127.0.0.1:45678/oauth-success");
-
     private final AirbyteSimulator simulator = AirbyteSimulator.start(Duration.ZERO);
     private final WireClient wire = new WireClient(simulator.apiBaseUrl());
+    private final SimulatorSteps steps = new SimulatorSteps(simulator, wire);
 
     @AfterAll
     void stop() {
@@ -57,7 +56,7 @@ class AirbyteSimulatorTest {
 
     @Test
     void shopifySpecification_hasItsRequiredFieldAndOAuthPaths() {
-        JsonNode spec = specification(SHOPIFY);
+        JsonNode spec = steps.specification(SHOPIFY);
 
         assertThat(spec.path("sourceDefinitionId").asText()).isEqualTo(SHOPIFY);
         assertThat(spec.path("connectionSpecification").path("required")).extracting(JsonNode::asText).containsExactly("shop");
@@ -75,7 +74,7 @@ class AirbyteSimulatorTest {
 
     @Test
     void salesforceSpecification_namesSandboxAsUserInputWithItsBooleanType() {
-        JsonNode input = specification("b117307c-14b6-41aa-9422-947e34922962").path("advancedAuth")
+        JsonNode input = steps.specification(SimulatorSteps.SALESFORCE).path("advancedAuth")
                 .path("oauthConfigSpecification").path("oauthUserInputFromConnectorConfigSpecification")
                 .path("properties").path("is_sandbox");
 
@@ -85,7 +84,7 @@ class AirbyteSimulatorTest {
 
     @Test
     void stripeSpecification_hasNoAdvancedAuthAndRequiresItsKeys() {
-        JsonNode spec = specification(STRIPE);
+        JsonNode spec = steps.specification(STRIPE);
 
         assertThat(spec.has("advancedAuth")).isFalse();
         assertThat(spec.path("connectionSpecification").path("required"))
@@ -139,7 +138,7 @@ class AirbyteSimulatorTest {
 
     @Test
     void consentUrl_isTheProvidersAuthorizePageWithRedirectAndSevenLetterState() {
-        URI consent = consentUrl(SHOPIFY, REDIRECT);
+        URI consent = steps.consentUrl(SHOPIFY, REDIRECT);
         Map<String, String> query = WireClient.query(consent);
 
         assertThat(consent.getHost()).isEqualTo("127.0.0.1");
@@ -170,8 +169,8 @@ class AirbyteSimulatorTest {
 
     @Test
     void issuedSecrets_holdEveryCodeAndToken() {
-        Map<String, String> redirect = decide(consentUrl(SHOPIFY, REDIRECT), "allow");
-        JsonNode payload = completeOAuth(SHOPIFY, redirect, REDIRECT).json().path("auth_payload");
+        Map<String, String> redirect = steps.decide(steps.consentUrl(SHOPIFY, REDIRECT), "allow");
+        JsonNode payload = steps.completeOAuth(SHOPIFY, redirect, REDIRECT).json().path("auth_payload");
 
         assertThat(simulator.issuedSecrets()).contains(redirect.get("code"), payload.path("access_token").asText());
     }
@@ -189,32 +188,5 @@ class AirbyteSimulatorTest {
             assertThat(answer.status()).isEqualTo(200);
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(latency);
         }
-    }
-
-    JsonNode specification(String definitionId) {
-        Answer answer = wire.post("source_definition_specifications/get",
-                Map.of("sourceDefinitionId", definitionId, "workspaceId", simulator.workspaceId()));
-        assertThat(answer.status()).isEqualTo(200);
-        return answer.json();
-    }
-
-    URI consentUrl(String definitionId, URI redirect) {
-        Answer answer = wire.post("source_oauths/get_consent_url", Map.of("sourceDefinitionId", definitionId,
-                "workspaceId", simulator.workspaceId(), "redirectUrl", redirect.toString()));
-        assertThat(answer.status()).isEqualTo(200);
-        return URI.create(answer.json().path("consentUrl").asText());
-    }
-
-    /** Presses a button of the consent form and returns the query of the redirect it sent. */
-    Map<String, String> decide(URI consentUrl, String decision) {
-        Answer answer = wire.postForm(consentUrl.resolve("decision"),
-                "state=" + WireClient.query(consentUrl).get("state") + "&decision=" + decision);
-        assertThat(answer.status()).isEqualTo(302);
-        return WireClient.query(URI.create(answer.response().headers().firstValue("Location").orElseThrow()));
-    }
-
-    Answer completeOAuth(String definitionId, Map<String, String> queryParams, URI redirect) {
-        return wire.post("source_oauths/complete_oauth", Map.of("sourceDefinitionId", definitionId,
-                "workspaceId", simulator.workspaceId(), "redirectUrl", redirect.toString(), "queryParams", queryParams));
     }
 }
