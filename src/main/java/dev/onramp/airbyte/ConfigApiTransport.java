@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ConfigApiTransport {
     private static final Logger LOG = LoggerFactory.getLogger(ConfigApiTransport.class);
-    private static final int MAX_DETAIL = 300;
+    private static final int MAX_DETAIL = 500;
     private static final int MAX_VALIDATION_ERRORS = 5;
     /** Request fields whose values may be secrets (tokens, codes, passwords). */
     private static final List<String> SECRET_FIELDS = List.of("connectionConfiguration", "queryParams", "oAuthInputConfiguration");

@@ -307,8 +307,7 @@ final class ConfigApi {
         }
         List<ApiError.Violation> violations = ConfigurationRules.violations(connector, configuration, ledger::isTokenFor);
         if (!violations.isEmpty()) {
-            throw ApiError.invalid("The configuration is not valid for " + connector.name() + ": "
-                    + violations.getFirst().propertyPath() + " " + violations.getFirst().message() + ".", violations);
+            throw ApiError.invalid("The configuration is not valid for " + connector.name() + ".", violations);
         }
         Source source = new Source(UUID.randomUUID().toString(), connector, workspace, name,
                 configuration.deepCopy(), clock.instant().getEpochSecond());

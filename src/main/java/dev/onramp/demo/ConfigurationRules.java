@@ -54,7 +54,7 @@ final class ConfigurationRules {
             JsonNode value = at(configuration, output.getValue());
             if (isEmpty(value)) {
                 violations.add(new Violation(path(output.getValue()),
-                        "is missing; it is filled by completing " + connector.name() + "'s OAuth authorization"));
+                        "is missing: completing " + connector.name() + "'s OAuth authorization fills it"));
             } else if (!output.getKey().equals(SHOP_OUTPUT)
                     && !issuedToken.test(value.asText(), connector.definitionId())) {
                 violations.add(new Violation(path(output.getValue()),
