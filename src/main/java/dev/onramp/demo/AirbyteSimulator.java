@@ -58,9 +58,10 @@ public final class AirbyteSimulator implements AutoCloseable {
                 Thread.ofPlatform().name("airbyte-simulator-", 1).daemon().factory());
         AirbyteSimulator simulator = new AirbyteSimulator(server, executor, ledger, UUID.randomUUID().toString());
         ConfigApi api = new ConfigApi(json, DemoConnectors.bundled(json), ledger, simulator.workspaceId,
-                simulator.origin, latency, Clock.systemUTC());
+                simulator.origin, Clock.systemUTC());
+        ApiHandler apiHandler = new ApiHandler(json, api.endpoints(), latency);
         ConsentPages consentPages = new ConsentPages(ledger, new ConsentHtml());
-        server.createContext("/api/", api::handle);
+        server.createContext("/api/", apiHandler::handle);
         server.createContext("/oauth/", consentPages::handle);
         server.setExecutor(executor);
         server.start();

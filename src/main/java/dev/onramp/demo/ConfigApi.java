@@ -1,20 +1,15 @@
 package dev.onramp.demo;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,21 +18,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Config API endpoints Onramp uses ({@code POST /api/v1/...}), answering with the shapes and
- * rules of a self-managed Airbyte.
+ * The Config API endpoints Onramp uses, answering with the shapes and rules of a self-managed
+ * Airbyte.
  */
 final class ConfigApi {
     static final String DEFAULT_ORGANIZATION_ID = "00000000-0000-0000-0000-000000000000";
 
     private static final Logger LOG = LoggerFactory.getLogger(ConfigApi.class);
-    private static final String PREFIX = "/api/v1/";
     private static final String SERVER_SECRET_MASK = "******";
-
-    /** One endpoint: a JSON request in, a JSON answer (empty for 204) out. */
-    @FunctionalInterface
-    private interface Endpoint {
-        Optional<ObjectNode> answer(ObjectNode request) throws ApiError;
-    }
 
     private record Source(String sourceId, DemoConnector connector, String workspaceId, String name,
             ObjectNode configuration, long createdAt) {}
@@ -48,20 +36,21 @@ final class ConfigApi {
     private final String workspaceId;
     private final String customerId = UUID.randomUUID().toString();
     private final URI origin;
-    private final Duration latency;
     private final Clock clock;
     private final Map<String, Source> sources = new ConcurrentHashMap<>();
-    private final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
 
-    ConfigApi(ObjectMapper json, DemoConnectors connectors, OAuthLedger ledger, String workspaceId, URI origin,
-            Duration latency, Clock clock) {
+    ConfigApi(ObjectMapper json, DemoConnectors connectors, OAuthLedger ledger, String workspaceId, URI origin, Clock clock) {
         this.json = json;
         this.connectors = connectors;
         this.ledger = ledger;
         this.workspaceId = workspaceId;
         this.origin = origin;
-        this.latency = latency;
         this.clock = clock;
+    }
+
+    /** The endpoints by their path under {@code /api/v1/}. */
+    Map<String, ApiHandler.Endpoint> endpoints() {
+        Map<String, ApiHandler.Endpoint> endpoints = new LinkedHashMap<>();
         endpoints.put("workspaces/list_by_organization_id", this::listWorkspaces);
         endpoints.put("source_definition_specifications/get", this::specification);
         endpoints.put("source_oauths/get_consent_url", this::consentUrl);
@@ -70,83 +59,7 @@ final class ConfigApi {
         endpoints.put("sources/check_connection", this::checkConnection);
         endpoints.put("sources/discover_schema", this::discoverSchema);
         endpoints.put("sources/delete", this::deleteSource);
-    }
-
-    void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            if (!pause()) {
-                return;
-            }
-            String path = exchange.getRequestURI().getPath();
-            int status;
-            try {
-                Optional<ObjectNode> answer = route(exchange, path);
-                status = answer.isPresent() ? 200 : 204;
-                if (answer.isPresent()) {
-                    Exchanges.send(exchange, 200, "application/json", json.writeValueAsBytes(answer.get()));
-                } else {
-                    Exchanges.sendEmpty(exchange, 204);
-                }
-            } catch (RuntimeException bug) {
-                LOG.error("Simulated Airbyte failed on {}", path, bug);
-                ApiError error = ApiError.known(500, "The simulated Airbyte failed: " + bug.getClass().getSimpleName());
-                status = error.status();
-                Exchanges.send(exchange, status, "application/json", json.writeValueAsBytes(error.body()));
-            } catch (ApiError error) {
-                status = error.status();
-                if (status == 405) {
-                    exchange.getResponseHeaders().set("Allow", "POST");
-                }
-                Exchanges.send(exchange, status, "application/json", json.writeValueAsBytes(error.body()));
-            }
-            LOG.debug("{} {} -> {}", exchange.getRequestMethod(), path, status);
-        }
-    }
-
-    /** Sleeps the configured latency; false when the simulator is shutting down meanwhile. */
-    private boolean pause() {
-        if (latency.isZero()) {
-            return true;
-        }
-        try {
-            Thread.sleep(latency);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private Optional<ObjectNode> route(HttpExchange exchange, String path) throws ApiError, IOException {
-        Endpoint endpoint = path.startsWith(PREFIX) ? endpoints.get(path.substring(PREFIX.length())) : null;
-        if (endpoint == null) {
-            throw ApiError.known(404, "There is no Config API endpoint at " + path + ".");
-        }
-        if (!exchange.getRequestMethod().equals("POST")) {
-            throw ApiError.known(405, "Config API endpoints answer POST only.");
-        }
-        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
-        if (contentType == null || !contentType.toLowerCase().startsWith("application/json")) {
-            throw ApiError.known(415, "Send the request body as application/json.");
-        }
-        return endpoint.answer(requestBody(exchange));
-    }
-
-    private ObjectNode requestBody(HttpExchange exchange) throws ApiError, IOException {
-        String text;
-        try (InputStream in = exchange.getRequestBody()) {
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        JsonNode body;
-        try {
-            body = json.readTree(text);
-        } catch (JacksonException e) {
-            throw ApiError.known(400, "The request body is not valid JSON: " + e.getOriginalMessage());
-        }
-        if (!(body instanceof ObjectNode object)) {
-            throw ApiError.invalid("body", "The request body must be a JSON object.");
-        }
-        return object;
+        return endpoints;
     }
 
     private Optional<ObjectNode> listWorkspaces(ObjectNode request) throws ApiError {
@@ -157,7 +70,7 @@ final class ConfigApi {
         String nameContains = request.path("nameContains").asText("");
         ObjectNode answer = json.createObjectNode();
         ArrayNode workspaces = answer.putArray("workspaces");
-        if (AirbyteSimulator.WORKSPACE_NAME.toLowerCase().contains(nameContains.toLowerCase())) {
+        if (AirbyteSimulator.WORKSPACE_NAME.toLowerCase(Locale.ROOT).contains(nameContains.toLowerCase(Locale.ROOT))) {
             ObjectNode workspace = workspaces.addObject()
                     .put("workspaceId", workspaceId)
                     .put("customerId", customerId)
@@ -185,64 +98,11 @@ final class ConfigApi {
                 .put("documentationUrl", connector.documentationUrl());
         answer.set("connectionSpecification", connector.connectionSpecification().deepCopy());
         connector.oauth().ifPresent(oauth -> {
-            answer.set("advancedAuth", advancedAuth(connector, oauth));
+            answer.set("advancedAuth", AdvancedAuthSchema.of(json, connector, oauth));
             answer.put("advancedAuthGlobalCredentialsAvailable", true);
         });
         answer.set("jobInfo", jobInfo("get_spec", Optional.empty()));
         return Optional.of(answer);
-    }
-
-    private ObjectNode advancedAuth(DemoConnector connector, DemoConnector.OAuth oauth) {
-        ObjectNode auth = json.createObjectNode().put("authFlowType", oauth.authFlowType());
-        if (!oauth.predicateKey().isEmpty()) {
-            oauth.predicateKey().forEach(auth.putArray("predicateKey")::add);
-            auth.put("predicateValue", oauth.predicateValue());
-        }
-        ObjectNode spec = auth.putObject("oauthConfigSpecification");
-        JsonNode connection = connector.connectionSpecification();
-        if (!oauth.userInputPaths().isEmpty()) {
-            spec.set("oauthUserInputFromConnectorConfigSpecification", pathSchema(connection, oauth.userInputPaths()));
-        }
-        spec.set("completeOAuthOutputSpecification", pathSchema(connection, oauth.outputPaths()));
-        if (!oauth.serverOutputPaths().isEmpty()) {
-            ObjectNode serverInput = objectSchema();
-            oauth.serverOutputPaths().keySet()
-                    .forEach(key -> ((ObjectNode) serverInput.get("properties")).putObject(key).put("type", "string"));
-            spec.set("completeOAuthServerInputSpecification", serverInput);
-            spec.set("completeOAuthServerOutputSpecification", pathSchema(connection, oauth.serverOutputPaths()));
-        }
-        return auth;
-    }
-
-    private ObjectNode pathSchema(JsonNode connection, Map<String, List<String>> paths) {
-        ObjectNode schema = objectSchema();
-        ObjectNode properties = (ObjectNode) schema.get("properties");
-        paths.forEach((key, path) -> {
-            ObjectNode property = properties.putObject(key).put("type", typeAt(connection, path));
-            path.forEach(property.putArray("path_in_connector_config")::add);
-        });
-        return schema;
-    }
-
-    private ObjectNode objectSchema() {
-        ObjectNode schema = json.createObjectNode().put("type", "object").put("additionalProperties", false);
-        schema.putObject("properties");
-        return schema;
-    }
-
-    /** The JSON type the specification gives the field at {@code path}, looking into {@code oneOf} options. */
-    private static String typeAt(JsonNode schema, List<String> path) {
-        JsonNode node = schema;
-        for (String step : path) {
-            JsonNode next = node.path("properties").path(step);
-            for (JsonNode option : node.path("oneOf")) {
-                if (next.isMissingNode()) {
-                    next = option.path("properties").path(step);
-                }
-            }
-            node = next;
-        }
-        return node.path("type").asText("string");
     }
 
     private Optional<ObjectNode> consentUrl(ObjectNode request) throws ApiError {
