@@ -6,7 +6,9 @@ import java.util.Map;
 
 /**
  * A connector's {@code advancedAuth} as Airbyte reports it: the predicate that selects OAuth and
- * the {@code path_in_connector_config} of each OAuth output and user input.
+ * the {@code path_in_connector_config} of each OAuth output and user input. As read from Airbyte,
+ * the outputs include the server-provided ones (client id and secret), which Airbyte's auth
+ * payload carries masked.
  */
 public record AdvancedAuth(
         String authFlowType,

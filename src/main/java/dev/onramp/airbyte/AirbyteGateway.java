@@ -18,12 +18,15 @@ public interface AirbyteGateway {
 
     ConnectorSpec getSpecification(String definitionId, String workspaceId);
 
-    /** Asks Airbyte for the provider's consent URL that will redirect to {@code redirectUrl}. */
+    /**
+     * Asks Airbyte for the provider's consent URL that will redirect to {@code redirectUrl};
+     * {@code oauthInput} (the user's inputs, e.g. a Zendesk subdomain) may be null when there are none.
+     */
     URI getConsentUrl(String definitionId, String workspaceId, URI redirectUrl, ObjectNode oauthInput);
 
     /**
      * Exchanges the callback's query parameters for the auth payload (keys as in the connector's
-     * completeOAuthOutputSpecification).
+     * completeOAuthOutputSpecification); {@code oauthInput} may be null as above.
      */
     ObjectNode completeOAuth(String definitionId, String workspaceId, URI redirectUrl,
             Map<String, String> queryParams, ObjectNode oauthInput);

@@ -1,0 +1,200 @@
+package dev.onramp.airbyte;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.onramp.airbyte.AirbyteException.Kind;
+import dev.onramp.model.StreamInfo;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@link AirbyteGateway} over a self-managed Airbyte's Config API ({@code <apiBase>/v1/...}, all
+ * POST, JSON), with request and answer shapes as Airbyte's {@code config.yaml} defines them.
+ */
+public final class ConfigApiGateway implements AirbyteGateway {
+    /** The organization every self-managed Airbyte 1.x has. */
+    static final String DEFAULT_ORGANIZATION_ID = "00000000-0000-0000-0000-000000000000";
+    private static final int MAX_ERROR = 200;
+
+    private final URI apiBase;
+    private final ObjectMapper json = new ObjectMapper();
+    private final ConfigApiTransport transport;
+
+    /**
+     * @param apiBase where the API lives, e.g. {@code http://localhost:8000/api}
+     * @param requestTimeout how long one call may take, connecting included
+     */
+    public ConfigApiGateway(URI apiBase, Duration requestTimeout) {
+        this.apiBase = apiBase;
+        this.transport = new ConfigApiTransport(apiBase, requestTimeout, json);
+    }
+
+    @Override
+    public URI baseUrl() {
+        return apiBase;
+    }
+
+    @Override
+    public List<Workspace> listWorkspaces() {
+        ObjectNode answer = call(ConfigApiCall.LIST_WORKSPACES, json.createObjectNode()
+                .put("organizationId", DEFAULT_ORGANIZATION_ID));
+        List<Workspace> workspaces = new ArrayList<>();
+        for (JsonNode workspace : array(answer, "workspaces")) {
+            workspaces.add(new Workspace(text(workspace, "workspaceId"), text(workspace, "name")));
+        }
+        return workspaces;
+    }
+
+    @Override
+    public ConnectorSpec getSpecification(String definitionId, String workspaceId) {
+        ObjectNode answer = call(ConfigApiCall.GET_SPECIFICATION, json.createObjectNode()
+                .put("sourceDefinitionId", definitionId)
+                .put("workspaceId", workspaceId));
+        JsonNode connectionSpecification = answer.path("connectionSpecification");
+        if (!connectionSpecification.isObject()) {
+            throw transport.badResponse();
+        }
+        JsonNode global = answer.path("advancedAuthGlobalCredentialsAvailable");
+        return new ConnectorSpec(
+                answer.path("sourceDefinitionId").asText(definitionId),
+                connectionSpecification,
+                AdvancedAuthReader.read(answer.path("advancedAuth")),
+                global.isBoolean() ? Optional.of(global.booleanValue()) : Optional.empty());
+    }
+
+    @Override
+    public URI getConsentUrl(String definitionId, String workspaceId, URI redirectUrl, ObjectNode oauthInput) {
+        ObjectNode request = json.createObjectNode()
+                .put("sourceDefinitionId", definitionId)
+                .put("workspaceId", workspaceId)
+                .put("redirectUrl", redirectUrl.toString());
+        putIfPresent(request, "oAuthInputConfiguration", oauthInput);
+        String consentUrl = text(call(ConfigApiCall.GET_CONSENT_URL, request), "consentUrl");
+        try {
+            URI uri = new URI(consentUrl);
+            if (!uri.isAbsolute()) {
+                throw transport.badResponse();
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw transport.badResponse();
+        }
+    }
+
+    @Override
+    public ObjectNode completeOAuth(String definitionId, String workspaceId, URI redirectUrl,
+            Map<String, String> queryParams, ObjectNode oauthInput) {
+        ObjectNode request = json.createObjectNode()
+                .put("sourceDefinitionId", definitionId)
+                .put("workspaceId", workspaceId)
+                .put("redirectUrl", redirectUrl.toString());
+        ObjectNode params = request.putObject("queryParams");
+        queryParams.forEach(params::put);
+        putIfPresent(request, "oAuthInputConfiguration", oauthInput);
+        ObjectNode answer = call(ConfigApiCall.COMPLETE_OAUTH, request);
+        JsonNode succeeded = answer.path("request_succeeded");
+        if (!succeeded.isBoolean()) {
+            throw transport.badResponse();
+        }
+        if (!succeeded.booleanValue()) {
+            String why = Optional.ofNullable(answer.path("request_error").textValue())
+                    .filter(error -> !error.isBlank())
+                    .map(error -> ": " + (error.length() > MAX_ERROR ? error.substring(0, MAX_ERROR) + "…" : error))
+                    .orElse("");
+            throw new AirbyteException(Kind.REJECTED, "Airbyte at " + apiBase + " could not finish the authorization"
+                    + why + ". Try connecting the account again.");
+        }
+        if (!(answer.get("auth_payload") instanceof ObjectNode payload)) {
+            throw transport.badResponse();
+        }
+        return payload;
+    }
+
+    @Override
+    public String createSource(String workspaceId, String definitionId, String name, ObjectNode configuration) {
+        ObjectNode request = json.createObjectNode()
+                .put("sourceDefinitionId", definitionId)
+                .put("workspaceId", workspaceId)
+                .put("name", name);
+        request.set("connectionConfiguration", configuration);
+        return text(call(ConfigApiCall.CREATE_SOURCE, request), "sourceId");
+    }
+
+    @Override
+    public CheckResult checkConnection(String sourceId) {
+        ObjectNode answer = call(ConfigApiCall.CHECK_CONNECTION, sourceRequest(sourceId));
+        String status = answer.path("status").asText("");
+        boolean succeeded = status.equals("succeeded");
+        String message = answer.path("message").asText("");
+        if (!succeeded && message.isEmpty()) {
+            message = failureOf(answer).orElse("Airbyte could not connect to the source.");
+        }
+        return new CheckResult(succeeded, message);
+    }
+
+    @Override
+    public List<StreamInfo> discoverStreams(String sourceId) {
+        ObjectNode request = sourceRequest(sourceId).put("disable_cache", true);
+        ObjectNode answer = call(ConfigApiCall.DISCOVER_SCHEMA, request);
+        JsonNode catalog = answer.path("catalog");
+        if (catalog.isMissingNode() || catalog.isNull()) {
+            throw new AirbyteException(Kind.REJECTED, "Airbyte at " + apiBase + " could not list the source's streams: "
+                    + failureOf(answer).orElse("the discovery job failed") + ". Test the source, then try again.");
+        }
+        List<StreamInfo> streams = new ArrayList<>();
+        for (JsonNode entry : array(catalog, "streams")) {
+            JsonNode stream = entry.path("stream");
+            List<String> syncModes = new ArrayList<>();
+            stream.path("supportedSyncModes").forEach(mode -> syncModes.add(mode.asText()));
+            streams.add(new StreamInfo(text(stream, "name"), syncModes));
+        }
+        return streams;
+    }
+
+    @Override
+    public void deleteSource(String sourceId) {
+        transport.post(ConfigApiCall.DELETE_SOURCE, sourceRequest(sourceId));
+    }
+
+    private ObjectNode call(ConfigApiCall call, ObjectNode request) {
+        return transport.post(call, request).orElseThrow(transport::badResponse);
+    }
+
+    private ObjectNode sourceRequest(String sourceId) {
+        return json.createObjectNode().put("sourceId", sourceId);
+    }
+
+    /** The job's failure as Airbyte words it for people, when it gives one. */
+    private static Optional<String> failureOf(JsonNode answer) {
+        JsonNode reason = answer.path("jobInfo").path("failureReason");
+        return Optional.ofNullable(reason.path("externalMessage").textValue()).filter(m -> !m.isBlank());
+    }
+
+    private static void putIfPresent(ObjectNode request, String field, ObjectNode value) {
+        if (value != null) {
+            request.set(field, value);
+        }
+    }
+
+    private String text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        if (!value.isTextual() || value.asText().isEmpty()) {
+            throw transport.badResponse();
+        }
+        return value.asText();
+    }
+
+    private JsonNode array(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        if (!value.isArray()) {
+            throw transport.badResponse();
+        }
+        return value;
+    }
+}

@@ -1,0 +1,118 @@
+package dev.onramp.demo;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves {@code POST /api/v1/<endpoint>} as Airbyte's API server does: JSON in and out, errors in
+ * Airbyte's shapes, and the configured latency before every answer.
+ */
+final class ApiHandler {
+    /** One endpoint: a JSON request in, a JSON answer (empty for 204 No Content) out. */
+    @FunctionalInterface
+    interface Endpoint {
+        Optional<ObjectNode> answer(ObjectNode request) throws ApiError;
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
+    private static final String PREFIX = "/api/v1/";
+
+    private final ObjectMapper json;
+    private final Map<String, Endpoint> endpoints;
+    private final Duration latency;
+
+    ApiHandler(ObjectMapper json, Map<String, Endpoint> endpoints, Duration latency) {
+        this.json = json;
+        this.endpoints = Map.copyOf(endpoints);
+        this.latency = latency;
+    }
+
+    void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (!pause()) {
+                return;
+            }
+            String path = exchange.getRequestURI().getPath();
+            int status;
+            try {
+                Optional<ObjectNode> answer = route(exchange, path);
+                status = answer.isPresent() ? 200 : 204;
+                if (answer.isPresent()) {
+                    Exchanges.send(exchange, status, "application/json", json.writeValueAsBytes(answer.get()));
+                } else {
+                    Exchanges.sendEmpty(exchange, status);
+                }
+            } catch (ApiError error) {
+                status = error.status();
+                if (status == 405) {
+                    exchange.getResponseHeaders().set("Allow", "POST");
+                }
+                Exchanges.send(exchange, status, "application/json", json.writeValueAsBytes(error.body()));
+            } catch (RuntimeException bug) {
+                LOG.error("Simulated Airbyte failed on {}", path, bug);
+                ApiError error = ApiError.known(500, "The simulated Airbyte failed: " + bug.getClass().getSimpleName());
+                status = error.status();
+                Exchanges.send(exchange, status, "application/json", json.writeValueAsBytes(error.body()));
+            }
+            LOG.debug("{} {} -> {}", exchange.getRequestMethod(), path, status);
+        }
+    }
+
+    /** Sleeps the configured latency; false when the simulator is shutting down meanwhile. */
+    private boolean pause() {
+        if (latency.isZero()) {
+            return true;
+        }
+        try {
+            Thread.sleep(latency);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private Optional<ObjectNode> route(HttpExchange exchange, String path) throws ApiError, IOException {
+        Endpoint endpoint = path.startsWith(PREFIX) ? endpoints.get(path.substring(PREFIX.length())) : null;
+        if (endpoint == null) {
+            throw ApiError.known(404, "There is no Config API endpoint at " + path + ".");
+        }
+        if (!exchange.getRequestMethod().equals("POST")) {
+            throw ApiError.known(405, "Config API endpoints answer POST only.");
+        }
+        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+            throw ApiError.known(415, "Send the request body as application/json.");
+        }
+        return endpoint.answer(requestBody(exchange));
+    }
+
+    private ObjectNode requestBody(HttpExchange exchange) throws ApiError, IOException {
+        String text;
+        try (InputStream in = exchange.getRequestBody()) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        JsonNode body;
+        try {
+            body = json.readTree(text);
+        } catch (JacksonException e) {
+            throw ApiError.known(400, "The request body is not valid JSON: " + e.getOriginalMessage());
+        }
+        if (!(body instanceof ObjectNode object)) {
+            throw ApiError.invalid("body", "The request body must be a JSON object.");
+        }
+        return object;
+    }
+}

@@ -1,0 +1,270 @@
+package dev.onramp.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Config API endpoints Onramp uses, answering with the shapes and rules of a self-managed
+ * Airbyte.
+ */
+final class ConfigApi {
+    static final String DEFAULT_ORGANIZATION_ID = "00000000-0000-0000-0000-000000000000";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConfigApi.class);
+    private static final String SERVER_SECRET_MASK = "******";
+
+    private record Source(String sourceId, DemoConnector connector, String workspaceId, String name,
+            ObjectNode configuration, long createdAt) {}
+
+    private final ObjectMapper json;
+    private final DemoConnectors connectors;
+    private final OAuthLedger ledger;
+    private final String workspaceId;
+    private final String customerId = UUID.randomUUID().toString();
+    private final URI origin;
+    private final Clock clock;
+    private final Map<String, Source> sources = new ConcurrentHashMap<>();
+
+    ConfigApi(ObjectMapper json, DemoConnectors connectors, OAuthLedger ledger, String workspaceId, URI origin, Clock clock) {
+        this.json = json;
+        this.connectors = connectors;
+        this.ledger = ledger;
+        this.workspaceId = workspaceId;
+        this.origin = origin;
+        this.clock = clock;
+    }
+
+    /** The endpoints by their path under {@code /api/v1/}. */
+    Map<String, ApiHandler.Endpoint> endpoints() {
+        Map<String, ApiHandler.Endpoint> endpoints = new LinkedHashMap<>();
+        endpoints.put("workspaces/list_by_organization_id", this::listWorkspaces);
+        endpoints.put("source_definition_specifications/get", this::specification);
+        endpoints.put("source_oauths/get_consent_url", this::consentUrl);
+        endpoints.put("source_oauths/complete_oauth", this::completeOAuth);
+        endpoints.put("sources/create", this::createSource);
+        endpoints.put("sources/check_connection", this::checkConnection);
+        endpoints.put("sources/discover_schema", this::discoverSchema);
+        endpoints.put("sources/delete", this::deleteSource);
+        return endpoints;
+    }
+
+    private Optional<ObjectNode> listWorkspaces(ObjectNode request) throws ApiError {
+        String organizationId = text(request, "organizationId");
+        if (!organizationId.equals(DEFAULT_ORGANIZATION_ID)) {
+            throw ApiError.notFound("ORGANIZATION", organizationId);
+        }
+        String nameContains = request.path("nameContains").asText("");
+        ObjectNode answer = json.createObjectNode();
+        ArrayNode workspaces = answer.putArray("workspaces");
+        if (AirbyteSimulator.WORKSPACE_NAME.toLowerCase(Locale.ROOT).contains(nameContains.toLowerCase(Locale.ROOT))) {
+            ObjectNode workspace = workspaces.addObject()
+                    .put("workspaceId", workspaceId)
+                    .put("customerId", customerId)
+                    .put("name", AirbyteSimulator.WORKSPACE_NAME)
+                    .put("slug", "demo-workspace")
+                    .put("initialSetupComplete", true)
+                    .put("displaySetupWizard", false)
+                    .put("anonymousDataCollection", false)
+                    .put("news", false)
+                    .put("securityUpdates", false)
+                    .put("firstCompletedSync", false)
+                    .put("feedbackDone", false)
+                    .put("organizationId", DEFAULT_ORGANIZATION_ID)
+                    .put("tombstone", false);
+            workspace.putArray("notifications");
+        }
+        return Optional.of(answer);
+    }
+
+    private Optional<ObjectNode> specification(ObjectNode request) throws ApiError {
+        DemoConnector connector = connector(request, "sourceDefinitionId");
+        knownWorkspace(request);
+        ObjectNode answer = json.createObjectNode()
+                .put("sourceDefinitionId", connector.definitionId())
+                .put("documentationUrl", connector.documentationUrl());
+        answer.set("connectionSpecification", connector.connectionSpecification().deepCopy());
+        connector.oauth().ifPresent(oauth -> {
+            answer.set("advancedAuth", AdvancedAuthSchema.of(json, connector, oauth));
+            answer.put("advancedAuthGlobalCredentialsAvailable", true);
+        });
+        answer.set("jobInfo", jobInfo("get_spec", Optional.empty()));
+        return Optional.of(answer);
+    }
+
+    private Optional<ObjectNode> consentUrl(ObjectNode request) throws ApiError {
+        DemoConnector connector = connector(request, "sourceDefinitionId");
+        knownWorkspace(request);
+        DemoConnector.OAuth oauth = oauthOf(connector);
+        URI redirectUrl = redirectUrl(text(request, "redirectUrl"));
+        String clientId = "airbyte-demo-" + connector.sourceType();
+        String state = ledger.openConsent(connector, workspaceId, redirectUrl, clientId);
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("client_id", clientId);
+        query.put("redirect_uri", redirectUrl.toString());
+        query.put("response_type", "code");
+        query.put("scope", String.join(" ", oauth.scopes()));
+        query.put("state", state);
+        URI consent = Exchanges.withQuery(origin.resolve("/oauth/" + connector.sourceType() + "/authorize"), query);
+        return Optional.of(json.createObjectNode().put("consentUrl", consent.toString()));
+    }
+
+    private static URI redirectUrl(String text) throws ApiError {
+        try {
+            URI uri = new URI(text);
+            if (uri.isAbsolute() && uri.getHost() != null
+                    && (uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+                return uri;
+            }
+        } catch (URISyntaxException e) {
+            // answered below like any other unusable address
+        }
+        throw ApiError.invalid("redirectUrl", "redirectUrl must be an absolute http or https URL.");
+    }
+
+    private Optional<ObjectNode> completeOAuth(ObjectNode request) throws ApiError {
+        DemoConnector connector = connector(request, "sourceDefinitionId");
+        String workspace = knownWorkspace(request);
+        DemoConnector.OAuth oauth = oauthOf(connector);
+        String code = request.path("queryParams").path("code").asText("");
+        if (code.isEmpty()) {
+            throw ApiError.invalid("queryParams.code", "queryParams has no code; pass every query parameter of the redirect.");
+        }
+        String redirectUrl = request.path("redirectUrl").asText("");
+        OAuthLedger.Grant grant = ledger.redeem(code, connector.definitionId(), workspace, redirectUrl)
+                .orElseThrow(() -> ApiError.invalid("queryParams.code", connector.name()
+                        + " refused the authorization code: it was not issued for this connector and redirect URL, or it was already used."));
+        ObjectNode answer = json.createObjectNode().put("request_succeeded", true);
+        ObjectNode payload = answer.putObject("auth_payload");
+        oauth.serverOutputPaths().keySet().forEach(key -> payload.put(key, SERVER_SECRET_MASK));
+        for (String key : oauth.outputPaths().keySet()) {
+            payload.put(key, key.equals(ConfigurationRules.SHOP_OUTPUT)
+                    ? grant.account()
+                    : ledger.issueToken(connector.definitionId()));
+        }
+        return Optional.of(answer);
+    }
+
+    private Optional<ObjectNode> createSource(ObjectNode request) throws ApiError {
+        DemoConnector connector = connector(request, "sourceDefinitionId");
+        String workspace = knownWorkspace(request);
+        String name = text(request, "name");
+        if (!(request.get("connectionConfiguration") instanceof ObjectNode configuration)) {
+            throw ApiError.invalid("connectionConfiguration", "connectionConfiguration must be a JSON object.");
+        }
+        List<ApiError.Violation> violations = ConfigurationRules.violations(connector, configuration, ledger::isTokenFor);
+        if (!violations.isEmpty()) {
+            throw ApiError.invalid("The configuration is not valid for " + connector.name() + ".", violations);
+        }
+        Source source = new Source(UUID.randomUUID().toString(), connector, workspace, name,
+                configuration.deepCopy(), clock.instant().getEpochSecond());
+        sources.put(source.sourceId(), source);
+        LOG.info("Simulated Airbyte created a {} source", connector.name());
+        return Optional.of(sourceRead(source));
+    }
+
+    private ObjectNode sourceRead(Source source) {
+        ObjectNode read = json.createObjectNode()
+                .put("sourceDefinitionId", source.connector().definitionId())
+                .put("sourceId", source.sourceId())
+                .put("workspaceId", source.workspaceId());
+        read.set("connectionConfiguration",
+                ConfigurationRules.masked(source.connector().connectionSpecification(), source.configuration()));
+        return read.put("name", source.name())
+                .put("sourceName", source.connector().name())
+                .put("isVersionOverrideApplied", false)
+                .put("isEntitled", true)
+                .put("supportState", "supported")
+                .put("status", "inactive")
+                .put("createdAt", source.createdAt())
+                .put("numConnections", 0);
+    }
+
+    private Optional<ObjectNode> checkConnection(ObjectNode request) throws ApiError {
+        Source source = source(request);
+        ObjectNode answer = json.createObjectNode().put("status", "succeeded");
+        answer.set("jobInfo", jobInfo("check_connection_source", Optional.of(source.sourceId())));
+        return Optional.of(answer);
+    }
+
+    private Optional<ObjectNode> discoverSchema(ObjectNode request) throws ApiError {
+        Source source = source(request);
+        ObjectNode answer = json.createObjectNode();
+        ArrayNode streams = answer.putObject("catalog").putArray("streams");
+        source.connector().streams().forEach(stream -> streams.add(StreamCatalog.entry(json, stream)));
+        answer.set("jobInfo", jobInfo("discover_schema", Optional.of(source.sourceId())));
+        answer.put("catalogId", UUID.randomUUID().toString());
+        return Optional.of(answer);
+    }
+
+    private Optional<ObjectNode> deleteSource(ObjectNode request) throws ApiError {
+        Source source = source(request);
+        sources.remove(source.sourceId());
+        LOG.info("Simulated Airbyte deleted a {} source", source.connector().name());
+        return Optional.empty();
+    }
+
+    private ObjectNode jobInfo(String configType, Optional<String> configId) {
+        long now = clock.instant().getEpochSecond();
+        ObjectNode job = json.createObjectNode()
+                .put("id", UUID.randomUUID().toString())
+                .put("configType", configType);
+        configId.ifPresent(id -> job.put("configId", id));
+        job.put("createdAt", now)
+                .put("endedAt", now)
+                .put("succeeded", true)
+                .put("connectorConfigurationUpdated", false)
+                .put("logType", "formatted");
+        job.putObject("logs").putArray("logLines");
+        return job;
+    }
+
+    private DemoConnector connector(ObjectNode request, String field) throws ApiError {
+        String definitionId = text(request, field);
+        return connectors.byDefinitionId(definitionId)
+                .orElseThrow(() -> ApiError.notFound("STANDARD_SOURCE_DEFINITION", definitionId));
+    }
+
+    private static DemoConnector.OAuth oauthOf(DemoConnector connector) throws ApiError {
+        return connector.oauth().orElseThrow(() -> ApiError.invalid("sourceDefinitionId", connector.name()
+                + " has no OAuth flow in this Airbyte; configure it with its credentials instead."));
+    }
+
+    private String knownWorkspace(ObjectNode request) throws ApiError {
+        String id = text(request, "workspaceId");
+        if (!id.equals(workspaceId)) {
+            throw ApiError.notFound("STANDARD_WORKSPACE", id);
+        }
+        return id;
+    }
+
+    private Source source(ObjectNode request) throws ApiError {
+        String id = text(request, "sourceId");
+        Source source = sources.get(id);
+        if (source == null) {
+            throw ApiError.notFound("SOURCE_CONNECTION", id);
+        }
+        return source;
+    }
+
+    private static String text(ObjectNode request, String field) throws ApiError {
+        JsonNode value = request.path(field);
+        if (!value.isTextual() || value.asText().isBlank()) {
+            throw ApiError.invalid(field, field + " is required and must be a string.");
+        }
+        return value.asText();
+    }
+}

@@ -1,0 +1,146 @@
+package dev.onramp.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.onramp.demo.ApiError.Violation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiPredicate;
+
+/**
+ * The checks {@code sources/create} applies to a configuration, and the masking of its secrets in
+ * what Airbyte gives back.
+ */
+final class ConfigurationRules {
+    /** Airbyte's mask for a value marked {@code airbyte_secret}. */
+    static final String SECRET_MASK = "**********";
+    /** The one OAuth output that is not a token: Shopify's flow hands back the shop's domain. */
+    static final String SHOP_OUTPUT = "shop";
+
+    private static final String ROOT = "connectionConfiguration";
+
+    private ConfigurationRules() {}
+
+    /**
+     * OAuth connectors must carry the predicate value and a token this simulator issued for them at
+     * every OAuth output path; the others must fill their specification's required fields.
+     */
+    static List<Violation> violations(DemoConnector connector, JsonNode configuration, BiPredicate<String, String> issuedToken) {
+        return connector.oauth()
+                .map(oauth -> oauthViolations(connector, oauth, configuration, issuedToken))
+                .orElseGet(() -> requiredViolations(connector.connectionSpecification(), configuration, ROOT));
+    }
+
+    /** A copy of the configuration with every field the specification marks secret masked. */
+    static ObjectNode masked(JsonNode schema, ObjectNode configuration) {
+        ObjectNode copy = configuration.deepCopy();
+        mask(schema, copy);
+        return copy;
+    }
+
+    private static List<Violation> oauthViolations(DemoConnector connector, DemoConnector.OAuth oauth,
+            JsonNode configuration, BiPredicate<String, String> issuedToken) {
+        List<Violation> violations = new ArrayList<>();
+        if (!oauth.predicateKey().isEmpty()) {
+            JsonNode predicate = at(configuration, oauth.predicateKey());
+            if (!oauth.predicateValue().equals(predicate.asText(null))) {
+                violations.add(new Violation(path(oauth.predicateKey()),
+                        "must be \"" + oauth.predicateValue() + "\" to use " + connector.name() + "'s OAuth authorization"));
+            }
+        }
+        for (Map.Entry<String, List<String>> output : oauth.outputPaths().entrySet()) {
+            JsonNode value = at(configuration, output.getValue());
+            if (isEmpty(value)) {
+                violations.add(new Violation(path(output.getValue()),
+                        "is missing: completing " + connector.name() + "'s OAuth authorization fills it"));
+            } else if (!output.getKey().equals(SHOP_OUTPUT)
+                    && !issuedToken.test(value.asText(), connector.definitionId())) {
+                violations.add(new Violation(path(output.getValue()),
+                        "was not issued by this Airbyte's OAuth flow for " + connector.name()));
+            }
+        }
+        return violations;
+    }
+
+    private static List<Violation> requiredViolations(JsonNode schema, JsonNode value, String where) {
+        List<Violation> violations = new ArrayList<>();
+        for (JsonNode required : schema.path("required")) {
+            if (isEmpty(value.path(required.asText()))) {
+                violations.add(new Violation(where + "." + required.asText(), "is required"));
+            }
+        }
+        for (Map.Entry<String, JsonNode> property : schema.path("properties").properties()) {
+            JsonNode nested = value.path(property.getKey());
+            if (property.getValue().has("oneOf") && nested.isObject()) {
+                String nestedWhere = where + "." + property.getKey();
+                Optional<JsonNode> option = chosenOption(property.getValue(), nested);
+                if (option.isPresent()) {
+                    violations.addAll(requiredViolations(option.get(), nested, nestedWhere));
+                } else {
+                    violations.add(new Violation(nestedWhere, "does not match any of the ways this connector can be configured"));
+                }
+            }
+        }
+        return violations;
+    }
+
+    /** The {@code oneOf} option whose {@code const} fields all match the value. */
+    private static Optional<JsonNode> chosenOption(JsonNode property, JsonNode value) {
+        for (JsonNode option : property.path("oneOf")) {
+            boolean matches = true;
+            for (Map.Entry<String, JsonNode> field : option.path("properties").properties()) {
+                JsonNode constant = field.getValue().path("const");
+                if (!constant.isMissingNode() && !constant.equals(value.path(field.getKey()))) {
+                    matches = false;
+                }
+            }
+            if (matches) {
+                return Optional.of(option);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static void mask(JsonNode schema, ObjectNode configuration) {
+        for (Map.Entry<String, JsonNode> field : configuration.properties()) {
+            List<JsonNode> properties = propertySchemas(schema, field.getKey());
+            if (properties.stream().anyMatch(p -> p.path("airbyte_secret").asBoolean(false))) {
+                field.setValue(configuration.textNode(SECRET_MASK));
+            } else if (field.getValue() instanceof ObjectNode nested) {
+                properties.forEach(property -> mask(property, nested));
+            }
+        }
+    }
+
+    /** The schemas that may describe a field: the object's own property and those of its {@code oneOf} options. */
+    private static List<JsonNode> propertySchemas(JsonNode schema, String name) {
+        List<JsonNode> schemas = new ArrayList<>();
+        if (schema.path("properties").has(name)) {
+            schemas.add(schema.path("properties").path(name));
+        }
+        for (JsonNode option : schema.path("oneOf")) {
+            if (option.path("properties").has(name)) {
+                schemas.add(option.path("properties").path(name));
+            }
+        }
+        return schemas;
+    }
+
+    static JsonNode at(JsonNode root, List<String> path) {
+        JsonNode node = root;
+        for (String step : path) {
+            node = node.path(step);
+        }
+        return node;
+    }
+
+    private static boolean isEmpty(JsonNode value) {
+        return value.isMissingNode() || value.isNull() || (value.isTextual() && value.asText().isBlank());
+    }
+
+    private static String path(List<String> steps) {
+        return ROOT + "." + String.join(".", steps);
+    }
+}

@@ -1,0 +1,104 @@
+package dev.onramp.demo;
+
+import java.net.URI;
+import java.util.stream.Collectors;
+
+/** Self-contained HTML for the simulated providers' pages: no scripts, no external resources. */
+final class ConsentHtml {
+    private static final String STYLE = """
+            *{box-sizing:border-box}
+            body{margin:0;min-height:100vh;display:flex;align-items:center;justify-content:center;
+              background:#eef1f5;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2933}
+            main{width:min(440px,92vw);background:#fff;border-radius:14px;box-shadow:0 8px 30px rgba(31,41,51,.12);padding:32px}
+            .brand{display:flex;align-items:center;gap:12px;margin-bottom:20px}
+            .logo{width:44px;height:44px;border-radius:10px;background:#3b5bdb;color:#fff;font-weight:700;font-size:22px;
+              display:flex;align-items:center;justify-content:center}
+            .provider{font-weight:600;font-size:17px}
+            h1{font-size:20px;line-height:1.3;margin:0 0 6px}
+            .account{color:#52606d;margin:0 0 18px}
+            ul{padding-left:20px;margin:0 0 18px}
+            li{margin:6px 0}
+            .scopes{font-size:12px;color:#7b8794;word-break:break-all;margin:0 0 22px}
+            .buttons{display:flex;gap:12px;justify-content:flex-end}
+            button{font:inherit;font-weight:600;border-radius:8px;padding:10px 22px;cursor:pointer;border:1px solid #cbd2d9}
+            button.allow{background:#3b5bdb;border-color:#3b5bdb;color:#fff}
+            button.deny{background:#fff;color:#1f2933}
+            footer{margin-top:24px;padding-top:14px;border-top:1px solid #e4e7eb;font-size:12px;color:#7b8794}
+            """;
+
+    String consent(OAuthLedger.PendingConsent consent) {
+        DemoConnector connector = consent.connector();
+        DemoConnector.OAuth oauth = connector.oauth().orElseThrow();
+        String access = oauth.access().stream()
+                .map(line -> "<li>" + escape(line) + "</li>")
+                .collect(Collectors.joining("\n  "));
+        URI back = consent.redirectUrl();
+        String body = """
+                <div class="brand"><div class="logo">%s</div><div class="provider">%s</div></div>
+                <h1>Airbyte (for Onramp) wants to access your %s account</h1>
+                <p class="account">Signed in as %s</p>
+                <p>If you allow it, Airbyte will be able to:</p>
+                <ul>
+                  %s
+                </ul>
+                <p class="scopes">Permissions: %s</p>
+                <form method="post" action="/oauth/%s/decision">
+                  <input type="hidden" name="state" value="%s">
+                  <div class="buttons">
+                    <button type="submit" name="decision" value="deny" class="deny">Deny</button>
+                    <button type="submit" name="decision" value="allow" class="allow">Allow</button>
+                  </div>
+                </form>
+                <footer>Demo page from Onramp's built-in Airbyte simulator: nothing leaves this computer.
+                After your choice you go back to %s.</footer>
+                """.formatted(
+                escape(connector.name().substring(0, 1)),
+                escape(connector.name()),
+                escape(connector.name()),
+                escape(oauth.account()),
+                access,
+                escape(String.join(", ", oauth.scopes())),
+                escape(connector.sourceType()),
+                escape(consent.state()),
+                escape(back.getScheme() + "://" + back.getAuthority()));
+        return page(connector.name() + " – authorize access", body);
+    }
+
+    String problem(String title, String explanation) {
+        return page(title, "<h1>" + escape(title) + "</h1>\n<p>" + escape(explanation) + "</p>\n");
+    }
+
+    private static String page(String title, String body) {
+        return """
+                <!DOCTYPE html>
+                <html lang="en">
+                <head>
+                <meta charset="utf-8">
+                <meta name="viewport" content="width=device-width, initial-scale=1">
+                <title>%s</title>
+                <style>
+                %s</style>
+                </head>
+                <body>
+                <main>
+                %s</main>
+                </body>
+                </html>
+                """.formatted(escape(title), STYLE, body);
+    }
+
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

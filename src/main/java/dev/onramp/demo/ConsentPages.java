@@ -1,0 +1,117 @@
+package dev.onramp.demo;
+
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The providers' side of OAuth: a local consent page per connector at
+ * {@code /oauth/<sourceType>/authorize}, and the Allow / Deny decision that redirects back with a
+ * code or {@code error=access_denied}.
+ */
+final class ConsentPages {
+    private static final Logger LOG = LoggerFactory.getLogger(ConsentPages.class);
+    private static final String PREFIX = "/oauth/";
+
+    private final OAuthLedger ledger;
+    private final ConsentHtml html;
+
+    ConsentPages(OAuthLedger ledger, ConsentHtml html) {
+        this.ledger = ledger;
+        this.html = html;
+    }
+
+    void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String[] parts = exchange.getRequestURI().getPath().substring(PREFIX.length()).split("/");
+            if (parts.length != 2) {
+                page(exchange, 404, html.problem("There is no page here", "This address is not a consent page."));
+                return;
+            }
+            String sourceType = parts[0];
+            switch (parts[1] + " " + exchange.getRequestMethod()) {
+                case "authorize GET" -> authorize(exchange, sourceType);
+                case "decision POST" -> decide(exchange, sourceType);
+                case "authorize POST", "decision GET" -> {
+                    exchange.getResponseHeaders().set("Allow", parts[1].equals("authorize") ? "GET" : "POST");
+                    page(exchange, 405, html.problem("This page cannot be used that way",
+                            "Open the consent link Onramp gave you and choose Allow or Deny there."));
+                }
+                default -> page(exchange, 404, html.problem("There is no page here", "This address is not a consent page."));
+            }
+        }
+    }
+
+    private void authorize(HttpExchange exchange, String sourceType) throws IOException {
+        Map<String, String> query = Exchanges.parseForm(exchange.getRequestURI().getRawQuery());
+        Optional<OAuthLedger.PendingConsent> consent = ledger.pending(query.getOrDefault("state", ""))
+                .filter(p -> matches(p, sourceType, query));
+        if (consent.isEmpty()) {
+            page(exchange, 400, unknownRequest());
+            return;
+        }
+        page(exchange, 200, html.consent(consent.get()));
+    }
+
+    /** The link must be the one this Airbyte handed out: same provider, client and redirect target. */
+    private static boolean matches(OAuthLedger.PendingConsent consent, String sourceType, Map<String, String> query) {
+        return consent.connector().sourceType().equals(sourceType)
+                && consent.clientId().equals(query.get("client_id"))
+                && consent.redirectUrl().toString().equals(query.get("redirect_uri"))
+                && "code".equals(query.get("response_type"));
+    }
+
+    private void decide(HttpExchange exchange, String sourceType) throws IOException {
+        Map<String, String> form;
+        try (InputStream in = exchange.getRequestBody()) {
+            form = Exchanges.parseForm(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        String decision = form.getOrDefault("decision", "");
+        String state = form.getOrDefault("state", "");
+        boolean known = ledger.pending(state).filter(p -> p.connector().sourceType().equals(sourceType)).isPresent();
+        if (!known || !(decision.equals("allow") || decision.equals("deny"))) {
+            page(exchange, 400, unknownRequest());
+            return;
+        }
+        Optional<OAuthLedger.PendingConsent> decided = ledger.decide(state);
+        if (decided.isEmpty()) {
+            page(exchange, 400, unknownRequest());
+            return;
+        }
+        OAuthLedger.PendingConsent consent = decided.get();
+        LOG.info("Simulated {} consent page: the person chose {}", consent.connector().name(), decision);
+        Map<String, String> params = new LinkedHashMap<>();
+        if (decision.equals("allow")) {
+            String account = consent.connector().oauth().map(DemoConnector.OAuth::account).orElse("");
+            params.put("code", ledger.issueCode(consent, account));
+            params.put("state", state);
+            if (consent.connector().oauth().map(o -> o.outputPaths().containsKey(ConfigurationRules.SHOP_OUTPUT)).orElse(false)) {
+                params.put("shop", account);
+            }
+        } else {
+            params.put("error", "access_denied");
+            params.put("error_description", "The user denied access to " + consent.connector().name() + ".");
+            params.put("state", state);
+        }
+        Exchanges.redirect(exchange, Exchanges.withQuery(consent.redirectUrl(), params));
+    }
+
+    private String unknownRequest() {
+        return html.problem("This authorization request is not valid",
+                "It is unknown, was changed, or was already answered. Go back to Onramp and start the connection again.");
+    }
+
+    private static void page(HttpExchange exchange, int status, String page) throws IOException {
+        exchange.getResponseHeaders().set("Content-Security-Policy",
+                "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
+        exchange.getResponseHeaders().set("X-Frame-Options", "DENY");
+        exchange.getResponseHeaders().set("Referrer-Policy", "no-referrer");
+        Exchanges.send(exchange, status, "text/html; charset=utf-8", page.getBytes(StandardCharsets.UTF_8));
+    }
+}

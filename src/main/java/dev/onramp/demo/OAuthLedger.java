@@ -1,0 +1,104 @@
+package dev.onramp.demo;
+
+import java.net.URI;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What the simulated Airbyte and providers remember about authorizations: consents waiting for a
+ * decision (by state), codes waiting to be redeemed, and the tokens they turned into.
+ */
+final class OAuthLedger {
+    private static final String LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
+    /** A consent URL handed out and not yet decided on. */
+    record PendingConsent(String state, DemoConnector connector, String workspaceId, URI redirectUrl, String clientId) {}
+
+    /** What a code was issued for; {@code account} is the account the person allowed (e.g. the shop). */
+    record Grant(String definitionId, String workspaceId, String redirectUrl, String account) {}
+
+    private final SecureRandom random;
+    private final Map<String, PendingConsent> pending = new ConcurrentHashMap<>();
+    private final Map<String, Grant> codes = new ConcurrentHashMap<>();
+    private final Map<String, String> tokenDefinitions = new ConcurrentHashMap<>();
+    private final Set<String> issued = ConcurrentHashMap.newKeySet();
+
+    OAuthLedger(SecureRandom random) {
+        this.random = random;
+    }
+
+    /** Registers a consent and returns its state: 7 letters, as Airbyte makes them. */
+    String openConsent(DemoConnector connector, String workspaceId, URI redirectUrl, String clientId) {
+        while (true) {
+            String state = letters(7);
+            if (pending.putIfAbsent(state, new PendingConsent(state, connector, workspaceId, redirectUrl, clientId)) == null) {
+                return state;
+            }
+        }
+    }
+
+    Optional<PendingConsent> pending(String state) {
+        return Optional.ofNullable(pending.get(state));
+    }
+
+    /** Ends a consent; empty when it is unknown or was already decided. */
+    Optional<PendingConsent> decide(String state) {
+        return Optional.ofNullable(pending.remove(state));
+    }
+
+    String issueCode(PendingConsent consent, String account) {
+        String code = randomToken(24);
+        codes.put(code, new Grant(consent.connector().definitionId(), consent.workspaceId(),
+                consent.redirectUrl().toString(), account));
+        issued.add(code);
+        return code;
+    }
+
+    /**
+     * Redeems a code once: empty when it was never issued, was used before, or was issued for
+     * another connector, workspace or redirect URL. A refused code is spent all the same.
+     */
+    Optional<Grant> redeem(String code, String definitionId, String workspaceId, String redirectUrl) {
+        Grant grant = codes.remove(code);
+        if (grant == null
+                || !grant.definitionId().equals(definitionId)
+                || !grant.workspaceId().equals(workspaceId)
+                || !grant.redirectUrl().equals(redirectUrl)) {
+            return Optional.empty();
+        }
+        return Optional.of(grant);
+    }
+
+    String issueToken(String definitionId) {
+        String token = randomToken(32);
+        tokenDefinitions.put(token, definitionId);
+        issued.add(token);
+        return token;
+    }
+
+    boolean isTokenFor(String token, String definitionId) {
+        return definitionId.equals(tokenDefinitions.get(token));
+    }
+
+    Set<String> issuedSecrets() {
+        return Set.copyOf(issued);
+    }
+
+    private String letters(int count) {
+        StringBuilder text = new StringBuilder(count);
+        for (int i = 0; i < count; i++) {
+            text.append(LETTERS.charAt(random.nextInt(LETTERS.length())));
+        }
+        return text.toString();
+    }
+
+    private String randomToken(int bytes) {
+        byte[] raw = new byte[bytes];
+        random.nextBytes(raw);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+    }
+}

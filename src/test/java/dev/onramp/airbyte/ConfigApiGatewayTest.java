@@ -1,0 +1,254 @@
+package dev.onramp.airbyte;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.onramp.airbyte.AirbyteException.Kind;
+import dev.onramp.demo.AirbyteSimulator;
+import dev.onramp.model.StreamInfo;
+import dev.onramp.testing.RedirectCatcher;
+import dev.onramp.testing.ScriptedBrowser;
+import dev.onramp.testing.ScriptedBrowser.Decision;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The Config API gateway against the simulator over real HTTP, through whole authorizations. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConfigApiGatewayTest {
+    static final String SHOPIFY = "9da77001-af33-4bcd-be46-6252bf9342b9";
+    static final String HUBSPOT = "36c891d9-4bd9-43ac-bad2-10e12756272c";
+    static final String STRIPE = "e094cb9a-26de-4645-8761-65c0c425d1de";
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final AirbyteSimulator simulator = AirbyteSimulator.start(Duration.ZERO);
+    private final ConfigApiGateway gateway = new ConfigApiGateway(simulator.apiBaseUrl(), WAIT);
+    private final String workspaceId = simulator.workspaceId();
+
+    @AfterAll
+    void stop() {
+        simulator.close();
+    }
+
+    @Test
+    void listWorkspaces_givesTheSimulatorsWorkspace() {
+        assertThat(gateway.listWorkspaces()).containsExactly(new Workspace(workspaceId, "Demo workspace"));
+    }
+
+    @Test
+    void shopifySpecification_carriesItsAdvancedAuthPaths() {
+        ConnectorSpec spec = gateway.getSpecification(SHOPIFY, workspaceId);
+
+        assertThat(spec.definitionId()).isEqualTo(SHOPIFY);
+        assertThat(spec.connectionSpecification().path("required").get(0).asText()).isEqualTo("shop");
+        assertThat(spec.globalCredentialsAvailable()).contains(true);
+        AdvancedAuth auth = spec.advancedAuth().orElseThrow();
+        assertThat(auth.authFlowType()).isEqualTo("oauth2.0");
+        assertThat(auth.predicateKey()).containsExactly("credentials", "auth_method");
+        assertThat(auth.predicateValue()).isEqualTo("oauth2.0");
+        assertThat(auth.outputPaths())
+                .containsEntry("access_token", List.of("credentials", "access_token"))
+                .containsEntry("shop", List.of("shop"))
+                .containsEntry("client_id", List.of("credentials", "client_id"));
+        assertThat(auth.userInputPaths()).isEmpty();
+    }
+
+    @Test
+    void zendeskSpecification_namesTheSubdomainAsUserInput() {
+        AdvancedAuth auth = gateway.getSpecification("79c1aa37-dae3-42ae-b333-d1c105477715", workspaceId)
+                .advancedAuth().orElseThrow();
+
+        assertThat(auth.userInputPaths()).containsExactly(Map.entry("subdomain", List.of("subdomain")));
+    }
+
+    @Test
+    void stripeSpecification_hasNoAdvancedAuth() {
+        ConnectorSpec spec = gateway.getSpecification(STRIPE, workspaceId);
+
+        assertThat(spec.advancedAuth()).isEmpty();
+        assertThat(spec.globalCredentialsAvailable()).isEmpty();
+    }
+
+    @Test
+    void unknownConnector_isNotFoundWithAirbytesMessage() {
+        assertThatThrownBy(() -> gateway.getSpecification("00000000-1111-2222-3333-444444444444", workspaceId))
+                .isInstanceOfSatisfying(AirbyteException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND))
+                .hasMessageContaining("Could not find configuration for STANDARD_SOURCE_DEFINITION: 00000000-1111-2222-3333-444444444444")
+                .hasMessageContaining("Check that the connector is installed");
+    }
+
+    @Test
+    void shopify_connectsFromWorkspaceToStreamsAndIsDeleted() throws Exception {
+        String workspace = gateway.listWorkspaces().getFirst().id();
+        AdvancedAuth auth = gateway.getSpecification(SHOPIFY, workspace).advancedAuth().orElseThrow();
+        try (RedirectCatcher catcher = RedirectCatcher.start()) {
+            URI consent = gateway.getConsentUrl(SHOPIFY, workspace, catcher.redirectUri(), null);
+            Map<String, String> consentQuery = query(consent);
+            assertThat(consentQuery).containsEntry("redirect_uri", catcher.redirectUri().toString());
+            assertThat(consentQuery.get("state")).matches("[a-zA-Z]{7}");
+
+            ScriptedBrowser browser = new ScriptedBrowser(Decision.ALLOW);
+            assertThat(browser.open(consent)).isTrue();
+            assertThat(browser.awaitVisit(WAIT).finalStatus()).isEqualTo(200);
+            Map<String, String> callback = catcher.params().get(10, TimeUnit.SECONDS);
+            assertThat(callback).containsEntry("state", consentQuery.get("state")).containsKeys("code", "shop");
+
+            ObjectNode payload = gateway.completeOAuth(SHOPIFY, workspace, catcher.redirectUri(), callback, null);
+            ObjectNode configuration = AuthPayloadMerger.merge(json.createObjectNode().put("start_date", "2024-01-01"),
+                    auth, payload);
+            String sourceId = gateway.createSource(workspace, SHOPIFY, "Demo Outfitters – Shopify", configuration);
+
+            assertThat(gateway.checkConnection(sourceId).succeeded()).isTrue();
+            List<StreamInfo> streams = gateway.discoverStreams(sourceId);
+            assertThat(streams).extracting(StreamInfo::name).contains("orders", "customers", "products", "inventory_items");
+            assertThat(streams).filteredOn(s -> s.name().equals("orders")).singleElement()
+                    .satisfies(orders -> assertThat(orders.syncModes()).containsExactly("full_refresh", "incremental"));
+
+            gateway.deleteSource(sourceId);
+            assertThatThrownBy(() -> gateway.checkConnection(sourceId))
+                    .isInstanceOfSatisfying(AirbyteException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND));
+        }
+    }
+
+    @Test
+    void everyOAuthConnector_connectsWithTheMergedPayload() throws Exception {
+        List<String> oauthConnectors = List.of(
+                "9da77001-af33-4bcd-be46-6252bf9342b9", "3cc2eafd-84aa-4dca-93af-322d9dfeec1a",
+                "253487c0-2246-43ba-a21f-5116b20a2c50", "e7778cfc-e97c-4458-9ecb-b4f2bba8946c",
+                "36c891d9-4bd9-43ac-bad2-10e12756272c", "b117307c-14b6-41aa-9422-947e34922962",
+                "b03a9f3e-22a5-11eb-adc1-0242ac120002", "79c1aa37-dae3-42ae-b333-d1c105477715",
+                "d8313939-3782-41b0-be29-b3ca20d8dd3a", "71607ba1-c0ac-4799-8049-7f4b90dd50f7",
+                "137ece28-5434-455c-8f34-69dc3782f451", "e55879a8-0ef8-4557-abcf-ab34c53ec460",
+                "4bfac00d-ce15-44ff-95b9-9e3c3e8fbd35", "6e00b415-b02e-4160-bf02-58176a0ae687");
+        for (String definitionId : oauthConnectors) {
+            AdvancedAuth auth = gateway.getSpecification(definitionId, workspaceId).advancedAuth().orElseThrow();
+            try (RedirectCatcher catcher = RedirectCatcher.start()) {
+                new ScriptedBrowser(Decision.ALLOW).open(gateway.getConsentUrl(definitionId, workspaceId, catcher.redirectUri(), null));
+                Map<String, String> callback = catcher.params().get(10, TimeUnit.SECONDS);
+                ObjectNode payload = gateway.completeOAuth(definitionId, workspaceId, catcher.redirectUri(), callback, null);
+
+                String sourceId = gateway.createSource(workspaceId, definitionId, "Demo",
+                        AuthPayloadMerger.merge(json.createObjectNode(), auth, payload));
+
+                assertThat(gateway.checkConnection(sourceId).succeeded()).as(definitionId).isTrue();
+                assertThat(gateway.discoverStreams(sourceId)).as(definitionId).hasSizeBetween(5, 12);
+            }
+        }
+    }
+
+    @Test
+    void deny_bringsAccessDeniedToTheRedirectTarget() throws Exception {
+        try (RedirectCatcher catcher = RedirectCatcher.start()) {
+            URI consent = gateway.getConsentUrl(HUBSPOT, workspaceId, catcher.redirectUri(), null);
+
+            new ScriptedBrowser(Decision.DENY).open(consent);
+
+            Map<String, String> callback = catcher.params().get(10, TimeUnit.SECONDS);
+            assertThat(callback).containsEntry("error", "access_denied")
+                    .containsEntry("state", query(consent).get("state"))
+                    .doesNotContainKey("code");
+        }
+    }
+
+    @Test
+    void codeUsedTwice_isRejectedTheSecondTime() throws Exception {
+        try (RedirectCatcher catcher = RedirectCatcher.start()) {
+            new ScriptedBrowser(Decision.ALLOW).open(gateway.getConsentUrl(HUBSPOT, workspaceId, catcher.redirectUri(), null));
+            Map<String, String> callback = catcher.params().get(10, TimeUnit.SECONDS);
+            gateway.completeOAuth(HUBSPOT, workspaceId, catcher.redirectUri(), callback, null);
+
+            assertThatThrownBy(() -> gateway.completeOAuth(HUBSPOT, workspaceId, catcher.redirectUri(), callback, null))
+                    .isInstanceOfSatisfying(AirbyteException.class, e -> assertThat(e.kind()).isEqualTo(Kind.REJECTED))
+                    .hasMessageContaining("refused to finish the authorization")
+                    .hasMessageNotContaining(callback.get("code"));
+        }
+    }
+
+    @Test
+    void codeNeverIssued_isRejectedWithoutRepeatingIt() {
+        URI redirect = URI.create("http://127.0.0.1:45678/oauth-success");
+
+        assertThatThrownBy(() -> gateway.completeOAuth(HUBSPOT, workspaceId, redirect,
+                Map.of("code", "never-issued-code", "state", "abcdefg"), null))
+                .isInstanceOfSatisfying(AirbyteException.class, e -> assertThat(e.kind()).isEqualTo(Kind.REJECTED))
+                .hasMessageNotContaining("never-issued-code");
+    }
+
+    @Test
+    void createWithoutTheOAuthFields_isRejectedWithAReadableMessage() {
+        ObjectNode configuration = json.createObjectNode().put("start_date", "2024-01-01");
+
+        assertThatThrownBy(() -> gateway.createSource(workspaceId, SHOPIFY, "Shopify", configuration))
+                .isInstanceOfSatisfying(AirbyteException.class, e -> assertThat(e.kind()).isEqualTo(Kind.REJECTED))
+                .hasMessageStartingWith("Airbyte at " + simulator.apiBaseUrl() + " refused to create the source: "
+                        + "The configuration is not valid for Shopify")
+                .hasMessageContaining("connectionConfiguration.credentials.access_token is missing");
+    }
+
+    @Test
+    void createWithAForgedToken_isRejectedWithoutShowingTheToken() {
+        ObjectNode configuration = json.createObjectNode().put("shop", "demo-outfitters.myshopify.com");
+        configuration.putObject("credentials").put("auth_method", "oauth2.0").put("access_token", "shpat_forged_token_value");
+
+        assertThatThrownBy(() -> gateway.createSource(workspaceId, SHOPIFY, "Shopify", configuration))
+                .isInstanceOfSatisfying(AirbyteException.class, e -> assertThat(e.kind()).isEqualTo(Kind.REJECTED))
+                .hasMessageContaining("was not issued")
+                .hasMessageNotContaining("shpat_forged_token_value");
+    }
+
+    @Test
+    void stripe_connectsWithTypedCredentials() {
+        ObjectNode configuration = json.createObjectNode().put("account_id", "acct_demo").put("client_secret", "sk_test_demo");
+
+        String sourceId = gateway.createSource(workspaceId, STRIPE, "Stripe", configuration);
+
+        assertThat(gateway.discoverStreams(sourceId)).extracting(StreamInfo::name).contains("charges", "invoices");
+    }
+
+    @Test
+    void simulatorLatency_holdsEveryCallAtLeastThatLong() {
+        Duration latency = Duration.ofMillis(250);
+        try (AirbyteSimulator slow = AirbyteSimulator.start(latency)) {
+            ConfigApiGateway slowGateway = new ConfigApiGateway(slow.apiBaseUrl(), WAIT);
+            long started = System.nanoTime();
+
+            slowGateway.listWorkspaces();
+            slowGateway.getSpecification(SHOPIFY, slow.workspaceId());
+
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(latency.multipliedBy(2));
+        }
+    }
+
+    @Test
+    void issuedTokens_areKnownToTheSimulator() throws Exception {
+        try (RedirectCatcher catcher = RedirectCatcher.start()) {
+            new ScriptedBrowser(Decision.ALLOW).open(gateway.getConsentUrl(HUBSPOT, workspaceId, catcher.redirectUri(), null));
+            JsonNode payload = gateway.completeOAuth(HUBSPOT, workspaceId, catcher.redirectUri(),
+                    catcher.params().get(10, TimeUnit.SECONDS), null);
+
+            assertThat(simulator.issuedSecrets()).contains(payload.path("refresh_token").asText());
+        }
+    }
+
+    private static Map<String, String> query(URI uri) {
+        Map<String, String> params = new LinkedHashMap<>();
+        for (String pair : uri.getRawQuery().split("&")) {
+            int eq = pair.indexOf('=');
+            params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return params;
+    }
+}

@@ -1,0 +1,141 @@
+package dev.onramp.demo;
+
+import static dev.onramp.demo.SimulatorSteps.HUBSPOT;
+import static dev.onramp.demo.SimulatorSteps.REDIRECT;
+import static dev.onramp.demo.SimulatorSteps.SHOPIFY;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.onramp.demo.WireClient.Answer;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The simulated providers' consent pages and the redirects their Allow and Deny buttons send. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConsentPagesTest {
+    private final AirbyteSimulator simulator = AirbyteSimulator.start(Duration.ZERO);
+    private final WireClient wire = new WireClient(simulator.apiBaseUrl());
+    private final SimulatorSteps steps = new SimulatorSteps(simulator, wire);
+
+    @AfterAll
+    void stop() {
+        simulator.close();
+    }
+
+    @Test
+    void consentPage_namesTheProviderAndTheAccessAsked() {
+        Answer page = wire.get(steps.consentUrl(SHOPIFY, REDIRECT));
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.response().headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        assertThat(page.text()).contains("Shopify", "Read your orders, customers and products", "demo-outfitters.myshopify.com");
+    }
+
+    @Test
+    void consentPage_isSelfContainedWithOnePlainForm() {
+        String html = wire.get(steps.consentUrl(HUBSPOT, REDIRECT)).text();
+
+        assertThat(html).doesNotContainIgnoringCase("<script").doesNotContainIgnoringCase("<link")
+                .doesNotContainIgnoringCase("src=").doesNotContain("url(");
+        assertThat(Pattern.compile("<form\\b").matcher(html).results().count()).isEqualTo(1);
+        assertThat(html).contains("<form method=\"post\" action=\"/oauth/hubspot/decision\">",
+                "name=\"decision\" value=\"allow\"", "name=\"decision\" value=\"deny\"", "type=\"hidden\" name=\"state\"");
+    }
+
+    @Test
+    void consentPageWithUnknownState_isRefusedWith400() {
+        URI consent = steps.consentUrl(SHOPIFY, REDIRECT);
+        URI forged = URI.create(consent.toString().replaceAll("state=[a-zA-Z]+", "state=abcdefg"));
+
+        Answer page = wire.get(forged);
+
+        assertThat(page.status()).isEqualTo(400);
+        assertThat(page.text()).contains("This authorization request is not valid");
+    }
+
+    @Test
+    void consentPageWithAnotherRedirectUri_isRefusedWith400() {
+        URI consent = steps.consentUrl(SHOPIFY, REDIRECT);
+        URI changed = URI.create(consent.toString().replace("45678", "9999"));
+
+        assertThat(wire.get(changed).status()).isEqualTo(400);
+    }
+
+    @Test
+    void allow_redirectsToTheRedirectUrlWithCodeStateAndShop() {
+        URI consent = steps.consentUrl(SHOPIFY, REDIRECT);
+
+        Answer answer = steps.press(consent, "allow");
+
+        assertThat(answer.status()).isEqualTo(302);
+        URI location = URI.create(answer.response().headers().firstValue("Location").orElseThrow());
+        assertThat(location.getPath()).isEqualTo(REDIRECT.getPath());
+        assertThat(location.getPort()).isEqualTo(REDIRECT.getPort());
+        Map<String, String> query = WireClient.query(location);
+        assertThat(query.get("code")).isNotBlank();
+        assertThat(query).containsEntry("state", WireClient.query(consent).get("state"))
+                .containsEntry("shop", "demo-outfitters.myshopify.com");
+    }
+
+    @Test
+    void allowForAProviderOtherThanShopify_sendsNoShop() {
+        Map<String, String> query = steps.decide(steps.consentUrl(HUBSPOT, REDIRECT), "allow");
+
+        assertThat(query).containsKeys("code", "state").doesNotContainKey("shop");
+    }
+
+    @Test
+    void deny_redirectsWithAccessDeniedAndTheState() {
+        URI consent = steps.consentUrl(SHOPIFY, REDIRECT);
+
+        Map<String, String> query = steps.decide(consent, "deny");
+
+        assertThat(query).containsEntry("error", "access_denied")
+                .containsEntry("state", WireClient.query(consent).get("state"))
+                .containsKey("error_description")
+                .doesNotContainKey("code");
+    }
+
+    @Test
+    void redirectUrlWithItsOwnQuery_keepsIt() {
+        URI relay = URI.create("http://127.0.0.1:45678/oauth-success?nonce=xyz");
+
+        Map<String, String> query = steps.decide(steps.consentUrl(SHOPIFY, relay), "allow");
+
+        assertThat(query).containsEntry("nonce", "xyz").containsKey("code");
+    }
+
+    @Test
+    void decisionWithUnknownState_is400AndNeverRedirects() {
+        Answer answer = wire.postForm(URI.create(simulator.apiBaseUrl().resolve("/oauth/shopify/decision").toString()),
+                "state=zzzzzzz&decision=allow");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.response().headers().firstValue("Location")).isEmpty();
+    }
+
+    @Test
+    void decisionMadeTwice_isRefusedTheSecondTime() {
+        URI consent = steps.consentUrl(SHOPIFY, REDIRECT);
+        steps.press(consent, "allow");
+
+        Answer second = steps.press(consent, "allow");
+
+        assertThat(second.status()).isEqualTo(400);
+        assertThat(second.response().headers().firstValue("Location")).isEmpty();
+    }
+
+    @Test
+    void decisionPostedToAnotherProvider_isRefused() {
+        URI consent = steps.consentUrl(SHOPIFY, REDIRECT);
+
+        Answer answer = wire.postForm(consent.resolve("/oauth/hubspot/decision"),
+                "state=" + WireClient.query(consent).get("state") + "&decision=allow");
+
+        assertThat(answer.status()).isEqualTo(400);
+    }
+}

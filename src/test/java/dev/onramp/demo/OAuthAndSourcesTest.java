@@ -1,0 +1,243 @@
+package dev.onramp.demo;
+
+import static dev.onramp.demo.SimulatorSteps.HUBSPOT;
+import static dev.onramp.demo.SimulatorSteps.REDIRECT;
+import static dev.onramp.demo.SimulatorSteps.SALESFORCE;
+import static dev.onramp.demo.SimulatorSteps.SHOPIFY;
+import static dev.onramp.demo.SimulatorSteps.STRIPE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.onramp.demo.WireClient.Answer;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** complete_oauth and the source endpoints: which codes, tokens and configurations Airbyte accepts. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OAuthAndSourcesTest {
+    private final AirbyteSimulator simulator = AirbyteSimulator.start(Duration.ZERO);
+    private final WireClient wire = new WireClient(simulator.apiBaseUrl());
+    private final SimulatorSteps steps = new SimulatorSteps(simulator, wire);
+
+    @AfterAll
+    void stop() {
+        simulator.close();
+    }
+
+    @Test
+    void completeOAuth_givesAFreshTokenForEachOutputAndTheShopDomain() {
+        JsonNode first = steps.authorize(SHOPIFY);
+        JsonNode second = steps.authorize(SHOPIFY);
+
+        assertThat(first.path("access_token").asText()).hasSizeGreaterThan(20);
+        assertThat(first.path("access_token")).isNotEqualTo(second.path("access_token"));
+        assertThat(first.path("shop").asText()).isEqualTo("demo-outfitters.myshopify.com");
+        assertThat(first.path("client_id").asText()).as("server credentials come back masked").isEqualTo("******");
+    }
+
+    @Test
+    void completeOAuth_answersInCompleteOAuthResponseShape() {
+        Answer answer = steps.completeOAuth(HUBSPOT, steps.decide(steps.consentUrl(HUBSPOT, REDIRECT), "allow"), REDIRECT);
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.json().path("request_succeeded").asBoolean()).isTrue();
+        assertThat(answer.json().path("auth_payload").path("refresh_token").asText()).isNotBlank();
+    }
+
+    @Test
+    void codeUsedTwice_isRefusedTheSecondTime() {
+        Map<String, String> redirect = steps.decide(steps.consentUrl(SHOPIFY, REDIRECT), "allow");
+        steps.completeOAuth(SHOPIFY, redirect, REDIRECT);
+
+        Answer again = steps.completeOAuth(SHOPIFY, redirect, REDIRECT);
+
+        assertThat(again.status()).isEqualTo(422);
+        assertThat(again.json().path("message").asText()).contains("refused the authorization code");
+        assertThat(again.text()).doesNotContain(redirect.get("code"));
+    }
+
+    @Test
+    void codeNeverIssued_isRefused() {
+        Answer answer = steps.completeOAuth(SHOPIFY, Map.of("code", "made-up-code", "state", "abcdefg"), REDIRECT);
+
+        assertThat(answer.status()).isEqualTo(422);
+        assertThat(answer.json().path("validationErrors").get(0).path("propertyPath").asText()).isEqualTo("queryParams.code");
+    }
+
+    @Test
+    void codeIssuedForAnotherConnector_isRefused() {
+        Map<String, String> redirect = steps.decide(steps.consentUrl(SHOPIFY, REDIRECT), "allow");
+
+        assertThat(steps.completeOAuth(HUBSPOT, redirect, REDIRECT).status()).isEqualTo(422);
+    }
+
+    @Test
+    void codeWithAnotherRedirectUrl_isRefused() {
+        Map<String, String> redirect = steps.decide(steps.consentUrl(SHOPIFY, REDIRECT), "allow");
+
+        Answer answer = steps.completeOAuth(SHOPIFY, redirect, URI.create("http://127.0.0.1:1/oauth-success"));
+
+        assertThat(answer.status()).isEqualTo(422);
+    }
+
+    @Test
+    void completeOAuthWithoutCode_isRefused() {
+        Answer answer = steps.completeOAuth(SHOPIFY, Map.of("error", "access_denied"), REDIRECT);
+
+        assertThat(answer.status()).isEqualTo(422);
+        assertThat(answer.json().path("message").asText()).contains("no code");
+    }
+
+    @Test
+    void createWithoutTheOAuthFields_isRefusedNamingEachMissingPath() {
+        Answer answer = steps.createSource(SHOPIFY, Map.of("start_date", "2024-01-01"));
+
+        assertThat(answer.status()).isEqualTo(422);
+        assertThat(answer.json().path("validationErrors")).extracting(e -> e.path("propertyPath").asText())
+                .containsExactlyInAnyOrder("connectionConfiguration.credentials.auth_method",
+                        "connectionConfiguration.credentials.access_token", "connectionConfiguration.shop");
+    }
+
+    @Test
+    void createWithTheWrongPredicateValue_isRefused() {
+        JsonNode payload = steps.authorize(SHOPIFY);
+
+        Answer answer = steps.createSource(SHOPIFY, Map.of("shop", payload.path("shop").asText(),
+                "credentials", Map.of("auth_method", "api_password", "access_token", payload.path("access_token").asText())));
+
+        assertThat(answer.status()).isEqualTo(422);
+        assertThat(answer.json().path("validationErrors").get(0).path("propertyPath").asText())
+                .isEqualTo("connectionConfiguration.credentials.auth_method");
+    }
+
+    @Test
+    void createWithATokenNeverIssued_isRefused() {
+        Answer answer = steps.createSource(SHOPIFY, Map.of("shop", "demo-outfitters.myshopify.com",
+                "credentials", Map.of("auth_method", "oauth2.0", "access_token", "shpat_forged")));
+
+        assertThat(answer.status()).isEqualTo(422);
+        assertThat(answer.json().path("validationErrors").get(0).path("message").asText()).contains("was not issued");
+        assertThat(answer.text()).doesNotContain("shpat_forged");
+    }
+
+    @Test
+    void createWithATokenIssuedForAnotherConnector_isRefused() {
+        JsonNode hubspot = steps.authorize(HUBSPOT);
+
+        Answer answer = steps.createSource(SALESFORCE, Map.of("auth_type", "Client",
+                "refresh_token", hubspot.path("refresh_token").asText()));
+
+        assertThat(answer.status()).isEqualTo(422);
+    }
+
+    @Test
+    void createdSource_isReadBackWithSecretsMasked() {
+        JsonNode payload = steps.authorize(SHOPIFY);
+
+        Answer answer = steps.createSource(SHOPIFY, Map.of("shop", payload.path("shop").asText(),
+                "credentials", Map.of("auth_method", "oauth2.0", "access_token", payload.path("access_token").asText(),
+                        "client_id", "******", "client_secret", "******")));
+
+        assertThat(answer.status()).isEqualTo(200);
+        JsonNode config = answer.json().path("connectionConfiguration");
+        assertThat(config.path("credentials").path("access_token").asText()).isEqualTo("**********");
+        assertThat(config.path("credentials").path("auth_method").asText()).isEqualTo("oauth2.0");
+        assertThat(config.path("shop").asText()).isEqualTo("demo-outfitters.myshopify.com");
+        assertThat(answer.json().path("sourceName").asText()).isEqualTo("Shopify");
+        assertThat(answer.json().path("sourceId").asText()).isNotBlank();
+        assertThat(answer.text()).doesNotContain(payload.path("access_token").asText());
+    }
+
+    @Test
+    void stripeWithoutItsRequiredFields_isRefused() {
+        Answer answer = steps.createSource(STRIPE, Map.of("start_date", "2024-01-01T00:00:00Z"));
+
+        assertThat(answer.status()).isEqualTo(422);
+        assertThat(answer.json().path("validationErrors")).extracting(e -> e.path("propertyPath").asText())
+                .containsExactlyInAnyOrder("connectionConfiguration.client_secret", "connectionConfiguration.account_id");
+    }
+
+    @Test
+    void stripeWithItsRequiredFields_isCreatedWithTheKeyMasked() {
+        Answer answer = steps.createSource(STRIPE, Map.of("account_id", "acct_demo", "client_secret", "sk_test_demo"));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.json().path("connectionConfiguration").path("client_secret").asText()).isEqualTo("**********");
+        assertThat(answer.json().path("connectionConfiguration").path("account_id").asText()).isEqualTo("acct_demo");
+    }
+
+    @Test
+    void squareWithAnUnknownCredentialsOption_isRefused() {
+        Answer answer = steps.createSource("77225a51-cd15-4a13-af02-65816bd0ecf4",
+                Map.of("is_sandbox", true, "credentials", Map.of("auth_type", "Password")));
+
+        assertThat(answer.status()).isEqualTo(422);
+        assertThat(answer.json().path("validationErrors").get(0).path("propertyPath").asText())
+                .isEqualTo("connectionConfiguration.credentials");
+    }
+
+    @Test
+    void squareWithTheApiKeyOption_mustGiveTheKey() {
+        Answer answer = steps.createSource("77225a51-cd15-4a13-af02-65816bd0ecf4",
+                Map.of("is_sandbox", true, "credentials", Map.of("auth_type", "API Key")));
+
+        assertThat(answer.status()).isEqualTo(422);
+        assertThat(answer.json().path("validationErrors").get(0).path("propertyPath").asText())
+                .isEqualTo("connectionConfiguration.credentials.api_key");
+    }
+
+    @Test
+    void checkConnection_ofACreatedSource_succeeds() {
+        String sourceId = stripeSource();
+
+        Answer answer = wire.post("sources/check_connection", Map.of("sourceId", sourceId));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.json().path("status").asText()).isEqualTo("succeeded");
+        assertThat(answer.json().path("jobInfo").path("configType").asText()).isEqualTo("check_connection_source");
+    }
+
+    @Test
+    void checkConnection_ofAnUnknownSource_isNotFound() {
+        Answer answer = wire.post("sources/check_connection", Map.of("sourceId", "5b1f0a3e-0000-0000-0000-000000000000"));
+
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(answer.json().path("message").asText()).contains("SOURCE_CONNECTION");
+    }
+
+    @Test
+    void discover_listsTheConnectorsStreamsWithSchemasAndSyncModes() {
+        Answer answer = wire.post("sources/discover_schema", Map.of("sourceId", stripeSource()));
+
+        assertThat(answer.status()).isEqualTo(200);
+        JsonNode streams = answer.json().path("catalog").path("streams");
+        assertThat(streams).extracting(s -> s.path("stream").path("name").asText())
+                .contains("charges", "customers", "invoices", "subscriptions");
+        JsonNode charges = streams.get(0);
+        assertThat(charges.path("stream").path("supportedSyncModes")).extracting(JsonNode::asText)
+                .containsExactly("full_refresh", "incremental");
+        assertThat(charges.path("stream").path("jsonSchema").path("properties").has("amount")).isTrue();
+        assertThat(charges.path("config").path("syncMode").asText()).isEqualTo("incremental");
+        assertThat(charges.path("config").path("destinationSyncMode").asText()).isEqualTo("append_dedup");
+    }
+
+    @Test
+    void delete_answers204AndTheSourceIsGone() {
+        String sourceId = stripeSource();
+
+        Answer deleted = wire.post("sources/delete", Map.of("sourceId", sourceId));
+
+        assertThat(deleted.status()).isEqualTo(204);
+        assertThat(wire.post("sources/check_connection", Map.of("sourceId", sourceId)).status()).isEqualTo(404);
+    }
+
+    private String stripeSource() {
+        Answer created = steps.createSource(STRIPE, Map.of("account_id", "acct_demo", "client_secret", "sk_test_demo"));
+        assertThat(created.status()).isEqualTo(200);
+        return created.json().path("sourceId").asText();
+    }
+}
