@@ -10,15 +10,13 @@ import dev.onramp.model.ConnectionId;
 import dev.onramp.model.ConnectionStatus;
 import dev.onramp.model.FlowState;
 import dev.onramp.model.TenantId;
+import dev.onramp.ui.common.HeldExecutor;
 import dev.onramp.ui.connect.ConnectModel.Phase;
 import java.net.URI;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Queue;
-import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
 
 class ConnectModelTest {
@@ -172,21 +170,5 @@ class ConnectModelTest {
                 Instant.parse("2026-01-01T00:00:00Z"),
                 Optional.empty(),
                 Optional.empty());
-    }
-
-    /** Holds background work until the test runs it, so the test decides what happens when. */
-    private static final class HeldExecutor implements Executor {
-        private final Queue<Runnable> held = new ArrayDeque<>();
-
-        @Override
-        public void execute(Runnable command) {
-            held.add(command);
-        }
-
-        void runAll() {
-            while (!held.isEmpty()) {
-                held.poll().run();
-            }
-        }
     }
 }
