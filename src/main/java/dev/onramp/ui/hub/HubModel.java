@@ -81,16 +81,15 @@ public final class HubModel {
 
     private void onTenants(List<Tenant> loaded, Throwable failure) {
         if (failure != null) {
-            loading.set(false);
             problem.set("Onramp could not load the businesses: " + Failures.message(failure));
-            tiles.forEach(TileModel::showUnknown);
-            return;
-        }
-        tenants.setAll(loaded);
-        if (loaded.isEmpty()) {
-            loading.set(false);
         } else {
-            selectedTenant.set(loaded.getFirst());
+            tenants.setAll(loaded);
+        }
+        if (tenants.isEmpty()) {
+            loading.set(false);
+            tiles.forEach(TileModel::showWithoutBusiness);
+        } else {
+            selectedTenant.set(tenants.getFirst());
         }
     }
 

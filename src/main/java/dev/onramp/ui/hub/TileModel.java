@@ -54,6 +54,15 @@ public final class TileModel {
         showConnections(List.of(created));
     }
 
+    /** Shows the provider alone when no business could be loaded: nothing to check, nothing to connect for. */
+    void showWithoutBusiness() {
+        connection = Optional.empty();
+        checking.set(false);
+        connected.set(false);
+        connectable.set(false);
+        status.set("");
+    }
+
     /** Shows that the connections could not be checked; connecting stays possible. */
     void showUnknown() {
         connection = Optional.empty();

@@ -114,6 +114,17 @@ class TileModelTest {
     }
 
     @Test
+    void withoutABusiness_stopsCheckingAndOffersNoConnect() {
+        TileModel tile = TileModel.unranked(SHOPIFY);
+
+        tile.showWithoutBusiness();
+
+        assertThat(tile.checkingProperty().get()).isFalse();
+        assertThat(tile.connectableProperty().get()).isFalse();
+        assertThat(tile.statusProperty().get()).isEmpty();
+    }
+
+    @Test
     void notRecommendedTile_hasNoReasonToShow() {
         TileModel tile = TileModel.of(new Recommendation(STRIPE, false, 9, "Not typical for agencies"));
 
