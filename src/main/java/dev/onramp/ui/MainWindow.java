@@ -3,6 +3,7 @@ package dev.onramp.ui;
 import dev.onramp.ui.common.Styles;
 import dev.onramp.ui.hub.HubModel;
 import dev.onramp.ui.hub.HubView;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
@@ -10,7 +11,20 @@ import javafx.stage.Stage;
 public final class MainWindow {
     private MainWindow() {}
 
-    /** Shows the hub on {@code stage}; call it on the FX thread. Loading happens in the background. */
+    /** Gives {@code stage} the app's title, size and stylesheet with {@code content} in it, e.g. a start-up screen. */
+    public static void prepare(Stage stage, Parent content) {
+        Scene scene = new Scene(content, 1080, 720);
+        Styles.apply(scene);
+        stage.setTitle("Onramp");
+        stage.setScene(scene);
+        stage.setMinWidth(720);
+        stage.setMinHeight(480);
+    }
+
+    /**
+     * Shows the hub on {@code stage}, in place of what {@link #prepare} put there if it was called;
+     * call it on the FX thread. Businesses and connections load in the background.
+     */
     public static void show(Stage stage, UiServices services) {
         HubModel model = new HubModel(
                 services.catalog(),
@@ -21,12 +35,11 @@ public final class MainWindow {
                 services.demo(),
                 services.airbyteDescription());
         HubView view = new HubView(model);
-        Scene scene = new Scene(view.root(), 1080, 720);
-        Styles.apply(scene);
-        stage.setTitle("Onramp");
-        stage.setScene(scene);
-        stage.setMinWidth(720);
-        stage.setMinHeight(480);
+        if (stage.getScene() == null) {
+            prepare(stage, view.root());
+        } else {
+            stage.getScene().setRoot(view.root());
+        }
         stage.setOnHidden(e -> {
             view.deactivate();
             model.deactivate();
