@@ -1,0 +1,29 @@
+package dev.onramp.ui;
+
+import dev.onramp.catalog.Catalog;
+import dev.onramp.connect.ConnectService;
+import dev.onramp.connect.TenantService;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+
+/**
+ * What the window needs from the rest of the app: the services, the executor for their blocking
+ * calls, the FX thread's executor, and whether the built-in simulator stands in for Airbyte.
+ */
+public record UiServices(
+        Catalog catalog,
+        TenantService tenants,
+        ConnectService connect,
+        Executor background,
+        FxExecutor fx,
+        boolean demo,
+        String airbyteDescription) {
+    public UiServices {
+        Objects.requireNonNull(catalog, "catalog");
+        Objects.requireNonNull(tenants, "tenants");
+        Objects.requireNonNull(connect, "connect");
+        Objects.requireNonNull(background, "background");
+        Objects.requireNonNull(fx, "fx");
+        Objects.requireNonNull(airbyteDescription, "airbyteDescription");
+    }
+}

@@ -1,0 +1,200 @@
+package dev.onramp.ui.connect;
+
+import dev.onramp.connect.ConnectFlow;
+import dev.onramp.connect.ConnectListener;
+import dev.onramp.connect.ConnectOutcome;
+import dev.onramp.connect.ConnectStep;
+import dev.onramp.model.Connection;
+import dev.onramp.ui.common.Failures;
+import java.net.URI;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * The state of one "Connecting …" dialog: starts a connect flow, follows its steps and ends it.
+ *
+ * <p>All state changes happen on the {@code fx} executor; the flow's listener calls arrive on
+ * background threads and are handed over to it.
+ */
+public final class ConnectModel {
+    /** Where the dialog stands. */
+    public enum Phase {
+        RUNNING,
+        CONNECTED,
+        ENDED
+    }
+
+    static final String BROWSER_OPENED_HINT =
+            "Your browser should show the consent page. If it does not, copy this link into it.";
+    static final String BROWSER_FAILED_HINT = "Your browser did not open. Copy this link into it.";
+
+    private final String providerName;
+    private final Function<ConnectListener, ConnectFlow> starter;
+    private final Consumer<Connection> onConnected;
+    private final Executor background;
+    private final Executor fx;
+
+    private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(Phase.RUNNING);
+    private final ReadOnlyStringWrapper stepLabel = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper consentUrl = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper consentHint = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper browserFailed = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper endMessage = new ReadOnlyStringWrapper("");
+
+    /** Which start this is, so that late calls from an earlier attempt are ignored. */
+    private int attempt;
+
+    private Optional<ConnectFlow> flow = Optional.empty();
+    private boolean cancelRequested;
+
+    /**
+     * @param starter starts the flow with the given listener; it may block, so it runs on {@code background}
+     * @param onConnected hears the new connection, on the {@code fx} executor
+     */
+    public ConnectModel(
+            String providerName,
+            Function<ConnectListener, ConnectFlow> starter,
+            Consumer<Connection> onConnected,
+            Executor background,
+            Executor fx) {
+        this.providerName = Objects.requireNonNull(providerName, "providerName");
+        this.starter = Objects.requireNonNull(starter, "starter");
+        this.onConnected = Objects.requireNonNull(onConnected, "onConnected");
+        this.background = Objects.requireNonNull(background, "background");
+        this.fx = Objects.requireNonNull(fx, "fx");
+    }
+
+    public String title() {
+        return "Connecting " + providerName;
+    }
+
+    /** Starts a new attempt; also what "Try again" does after an end. */
+    public void start() {
+        int current = ++attempt;
+        flow = Optional.empty();
+        cancelRequested = false;
+        stepLabel.set(ConnectStep.PREPARING.label());
+        consentUrl.set("");
+        consentHint.set("");
+        browserFailed.set(false);
+        endMessage.set("");
+        phase.set(Phase.RUNNING);
+        ConnectListener listener = new HandOver(current);
+        CompletableFuture.supplyAsync(() -> starter.apply(listener), background)
+                .whenCompleteAsync((started, failure) -> onStarted(current, started, failure), fx);
+    }
+
+    /** Stops the running flow; the flow undoes what it created in Airbyte. */
+    public void cancel() {
+        cancelRequested = true;
+        flow.ifPresent(this::cancelInBackground);
+    }
+
+    private void onStarted(int current, ConnectFlow started, Throwable failure) {
+        if (failure != null) {
+            if (current == attempt) {
+                end("Onramp could not start connecting " + providerName + ": " + Failures.message(failure));
+            }
+            return;
+        }
+        if (current != attempt || cancelRequested) {
+            cancelInBackground(started);
+            return;
+        }
+        flow = Optional.of(started);
+        started.outcome().thenAcceptAsync(outcome -> onOutcome(current, outcome), fx);
+    }
+
+    private void onOutcome(int current, ConnectOutcome outcome) {
+        if (current != attempt) {
+            return;
+        }
+        switch (outcome) {
+            case ConnectOutcome.Connected connected -> {
+                phase.set(Phase.CONNECTED);
+                onConnected.accept(connected.connection());
+            }
+            case ConnectOutcome.Ended ended -> end(ended.message());
+        }
+    }
+
+    private void end(String message) {
+        endMessage.set(message);
+        phase.set(Phase.ENDED);
+    }
+
+    private void cancelInBackground(ConnectFlow target) {
+        CompletableFuture.runAsync(target::cancel, background);
+    }
+
+    private void onStep(int current, ConnectStep step) {
+        if (current == attempt && phase.get() == Phase.RUNNING) {
+            stepLabel.set(step.label());
+        }
+    }
+
+    private void onConsentUrl(int current, URI url, boolean browserOpened) {
+        if (current == attempt && phase.get() == Phase.RUNNING) {
+            consentUrl.set(url.toString());
+            browserFailed.set(!browserOpened);
+            consentHint.set(browserOpened ? BROWSER_OPENED_HINT : BROWSER_FAILED_HINT);
+        }
+    }
+
+    public ReadOnlyObjectProperty<Phase> phaseProperty() {
+        return phase.getReadOnlyProperty();
+    }
+
+    /** What the flow is doing now, e.g. "Waiting for you in the browser". */
+    public ReadOnlyStringProperty stepLabelProperty() {
+        return stepLabel.getReadOnlyProperty();
+    }
+
+    /** The provider's consent link; empty until the flow has one. */
+    public ReadOnlyStringProperty consentUrlProperty() {
+        return consentUrl.getReadOnlyProperty();
+    }
+
+    /** What to do with the consent link, depending on whether the browser opened. */
+    public ReadOnlyStringProperty consentHintProperty() {
+        return consentHint.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty browserFailedProperty() {
+        return browserFailed.getReadOnlyProperty();
+    }
+
+    /** Why the flow ended without a connection; empty while it runs or once connected. */
+    public ReadOnlyStringProperty endMessageProperty() {
+        return endMessage.getReadOnlyProperty();
+    }
+
+    /** Hands the flow's background calls over to the FX executor, tagged with their attempt. */
+    private final class HandOver implements ConnectListener {
+        private final int current;
+
+        HandOver(int current) {
+            this.current = current;
+        }
+
+        @Override
+        public void onStep(ConnectStep step) {
+            fx.execute(() -> ConnectModel.this.onStep(current, step));
+        }
+
+        @Override
+        public void onConsentUrl(URI url, boolean browserOpened) {
+            fx.execute(() -> ConnectModel.this.onConsentUrl(current, url, browserOpened));
+        }
+    }
+}

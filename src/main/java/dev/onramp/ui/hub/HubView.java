@@ -1,0 +1,129 @@
+package dev.onramp.ui.hub;
+
+import static dev.onramp.ui.common.Visibility.showIf;
+import static dev.onramp.ui.common.Visibility.showWhen;
+
+import dev.onramp.model.Tenant;
+import dev.onramp.ui.common.Converters;
+import dev.onramp.ui.connect.ConnectDialog;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.TilePane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+
+/** The hub screen: the business chooser, the demo banner, and the grid of provider tiles. */
+public final class HubView {
+    private final HubModel model;
+    private final BorderPane root = new BorderPane();
+    private final TilePane grid = new TilePane(16, 16);
+    private final ListChangeListener<TileModel> tilesListener = change -> showTiles();
+
+    public HubView(HubModel model) {
+        this.model = model;
+        root.setTop(new VBox(header(), banner(), problem()));
+        root.setCenter(tileArea());
+        root.getStyleClass().add("hub");
+    }
+
+    /** Starts following the model; the model must be activated as well. */
+    public void activate() {
+        model.tiles().addListener(tilesListener);
+        showTiles();
+    }
+
+    public void deactivate() {
+        model.tiles().removeListener(tilesListener);
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    private HBox header() {
+        Label app = new Label("Onramp");
+        app.getStyleClass().add("app-name");
+        Label airbyte = new Label(model.airbyteDescription());
+        airbyte.getStyleClass().add("airbyte-description");
+        VBox title = new VBox(2, app, airbyte);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+
+        ProgressIndicator loading = new ProgressIndicator();
+        loading.setId("hub-loading");
+        loading.setPrefSize(20, 20);
+        showWhen(loading, model.loadingProperty());
+        ComboBox<Tenant> business = new ComboBox<>(model.tenants());
+        business.setId("business-chooser");
+        business.setPromptText("Loading businesses…");
+        business.setConverter(Converters.displaying(Tenant::name));
+        business.valueProperty().bindBidirectional(model.selectedTenantProperty());
+        business.setPrefWidth(240);
+        Button newBusiness = new Button("New business…");
+        newBusiness.setId("new-business");
+        newBusiness.setOnAction(e -> NewBusinessDialog.open(window(), model.newBusiness()));
+
+        HBox header = new HBox(12, title, gap, loading, new Label("Business"), business, newBusiness);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().add("header");
+        return header;
+    }
+
+    private Label banner() {
+        Label banner = new Label(model.demoBanner());
+        banner.setId("demo-banner");
+        banner.getStyleClass().add("demo-banner");
+        banner.setMaxWidth(Double.MAX_VALUE);
+        showIf(banner, model.demo());
+        return banner;
+    }
+
+    private Label problem() {
+        Label problem = new Label();
+        problem.setId("hub-problem");
+        problem.getStyleClass().add("problem-banner");
+        problem.setMaxWidth(Double.MAX_VALUE);
+        problem.setWrapText(true);
+        problem.textProperty().bind(model.problemProperty());
+        showWhen(problem, model.problemProperty().isNotEmpty());
+        return problem;
+    }
+
+    private ScrollPane tileArea() {
+        grid.setPrefTileWidth(320);
+        grid.setTileAlignment(Pos.TOP_LEFT);
+        grid.getStyleClass().add("tile-grid");
+        ScrollPane scroll = new ScrollPane(grid);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("tile-scroll");
+        return scroll;
+    }
+
+    private void showTiles() {
+        grid.getChildren().setAll(model.tiles().stream()
+                .map(tile -> new TileView(tile, this::connect, this::showStreams).root())
+                .toList());
+    }
+
+    private void connect(TileModel tile) {
+        ConnectDialog.open(window(), model.connect(tile));
+    }
+
+    private void showStreams(TileModel tile) {
+        StreamsDialog.open(window(), tile);
+    }
+
+    private Window window() {
+        return root.getScene().getWindow();
+    }
+}

@@ -1,0 +1,28 @@
+package dev.onramp.ui.hub;
+
+import dev.onramp.ui.common.Styles;
+import javafx.collections.FXCollections;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.ListView;
+import javafx.stage.Window;
+
+/** A small window listing the data streams of a connected provider. */
+final class StreamsDialog {
+    private StreamsDialog() {}
+
+    static void open(Window owner, TileModel tile) {
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle(tile.name() + " streams");
+        int count = tile.streams().size();
+        dialog.setHeaderText(tile.name() + " offers " + count + (count == 1 ? " data stream" : " data streams"));
+        ListView<String> list = new ListView<>(FXCollections.observableArrayList(tile.streams()));
+        list.setId("streams-list");
+        list.setPrefSize(360, 280);
+        dialog.getDialogPane().setContent(list);
+        dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        Styles.apply(dialog.getDialogPane());
+        dialog.show();
+    }
+}

@@ -1,0 +1,144 @@
+package dev.onramp.ui.hub;
+
+import dev.onramp.catalog.Recommendation;
+import dev.onramp.model.Connection;
+import dev.onramp.model.ConnectionStatus;
+import dev.onramp.model.Provider;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/** One provider tile of the hub: what it shows about the provider and the business's connection to it. */
+public final class TileModel {
+    static final String CREDENTIALS_NOTE = "Needs API credentials — coming in a later version";
+
+    private final Provider provider;
+    private final boolean recommended;
+    private final String reason;
+
+    private Optional<Connection> connection = Optional.empty();
+    private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper(true);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Checking…");
+    private final ReadOnlyBooleanWrapper connectable = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper(false);
+
+    TileModel(Provider provider, boolean recommended, String reason) {
+        this.provider = provider;
+        this.recommended = recommended;
+        this.reason = reason;
+    }
+
+    static TileModel of(Recommendation recommendation) {
+        return new TileModel(recommendation.provider(), recommendation.recommended(), recommendation.reason());
+    }
+
+    /** A tile shown before the business is known, so without a recommendation. */
+    static TileModel unranked(Provider provider) {
+        return new TileModel(provider, false, "");
+    }
+
+    /** Shows the business's connection to this provider, picked from all its connections. */
+    void showConnections(List<Connection> connections) {
+        connection = connections.stream()
+                .filter(c -> c.providerId().equals(provider.id()))
+                .min(Comparator.comparing((Connection c) -> c.status() != ConnectionStatus.ACTIVE));
+        checking.set(false);
+        refresh();
+    }
+
+    void showConnected(Connection created) {
+        showConnections(List.of(created));
+    }
+
+    /** Shows the provider alone when no business could be loaded: nothing to check, nothing to connect for. */
+    void showWithoutBusiness() {
+        connection = Optional.empty();
+        checking.set(false);
+        connected.set(false);
+        connectable.set(false);
+        status.set("");
+    }
+
+    /** Shows that the connections could not be checked; connecting stays possible. */
+    void showUnknown() {
+        connection = Optional.empty();
+        checking.set(false);
+        refresh();
+        status.set("Could not check the connection");
+    }
+
+    private void refresh() {
+        boolean active = connection.map(c -> c.status() == ConnectionStatus.ACTIVE).orElse(false);
+        connected.set(active);
+        connectable.set(provider.connectsByOAuth() && !checking.get() && !active);
+        status.set(connection.map(TileModel::describe).orElse(""));
+    }
+
+    private static String describe(Connection c) {
+        return switch (c.status()) {
+            case ACTIVE -> "Connected · " + c.streamCount() + (c.streamCount() == 1 ? " stream" : " streams");
+            case NEEDS_REAUTH -> "Needs to be connected again";
+            case DISCONNECTED -> "Disconnected";
+            case FAILED -> "Connection failed" + c.lastError().map(e -> ": " + e).orElse("");
+        };
+    }
+
+    public Provider provider() {
+        return provider;
+    }
+
+    public String name() {
+        return provider.name();
+    }
+
+    public String category() {
+        return provider.category();
+    }
+
+    public String summary() {
+        return provider.summary();
+    }
+
+    public boolean recommended() {
+        return recommended;
+    }
+
+    /** Why the provider is recommended; empty when it is not. */
+    public String recommendedReason() {
+        return recommended ? reason : "";
+    }
+
+    /** The note shown instead of Connect for providers Onramp cannot connect by OAuth; empty otherwise. */
+    public String credentialsNote() {
+        return provider.connectsByOAuth() ? "" : CREDENTIALS_NOTE;
+    }
+
+    /** The stream names of the active connection; empty when not connected. */
+    public List<String> streams() {
+        return connection.filter(c -> c.status() == ConnectionStatus.ACTIVE)
+                .map(Connection::streams)
+                .orElse(List.of());
+    }
+
+    public ReadOnlyBooleanProperty checkingProperty() {
+        return checking.getReadOnlyProperty();
+    }
+
+    /** "Connected · 12 streams", a problem with the connection, or empty. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** True when Connect applies: an OAuth provider that is not connected yet. */
+    public ReadOnlyBooleanProperty connectableProperty() {
+        return connectable.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty connectedProperty() {
+        return connected.getReadOnlyProperty();
+    }
+}

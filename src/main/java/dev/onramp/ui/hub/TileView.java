@@ -1,0 +1,85 @@
+package dev.onramp.ui.hub;
+
+import static dev.onramp.ui.common.Visibility.showIf;
+import static dev.onramp.ui.common.Visibility.showWhen;
+
+import java.util.function.Consumer;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/** A provider card in the hub: name, category, summary, recommendation, and its connection. */
+final class TileView {
+    private final VBox root;
+
+    TileView(TileModel model, Consumer<TileModel> onConnect, Consumer<TileModel> onStreams) {
+        Label name = new Label(model.name());
+        name.getStyleClass().add("tile-name");
+        Label badge = new Label("Recommended");
+        badge.getStyleClass().add("badge");
+        showIf(badge, model.recommended());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox top = new HBox(8, name, gap, badge);
+        top.setAlignment(Pos.CENTER_LEFT);
+
+        Label category = new Label(model.category());
+        category.getStyleClass().add("tile-category");
+        Label summary = new Label(model.summary());
+        summary.getStyleClass().add("tile-summary");
+        summary.setWrapText(true);
+        Label reason = new Label(model.recommendedReason());
+        reason.getStyleClass().add("tile-reason");
+        reason.setWrapText(true);
+        showIf(reason, model.recommended());
+
+        Label note = new Label(model.credentialsNote());
+        note.getStyleClass().add("tile-note");
+        note.setWrapText(true);
+        showIf(note, !model.credentialsNote().isEmpty());
+
+        Region fill = new Region();
+        VBox.setVgrow(fill, Priority.ALWAYS);
+        root = new VBox(6, top, category, summary, reason, fill, note, footer(model, onConnect, onStreams));
+        root.getStyleClass().add("tile");
+        root.setId("tile-" + model.provider().id());
+    }
+
+    private static HBox footer(TileModel model, Consumer<TileModel> onConnect, Consumer<TileModel> onStreams) {
+        ProgressIndicator checking = new ProgressIndicator();
+        checking.setPrefSize(16, 16);
+        showWhen(checking, model.checkingProperty());
+        Label status = new Label();
+        status.getStyleClass().add("tile-status");
+        status.textProperty().bind(model.statusProperty());
+        status.setTooltip(new Tooltip());
+        status.getTooltip().textProperty().bind(model.statusProperty());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+
+        Button streams = new Button("Streams");
+        streams.getStyleClass().add("streams-button");
+        streams.setOnAction(e -> onStreams.accept(model));
+        showWhen(streams, model.connectedProperty());
+        Button connect = new Button("Connect");
+        connect.getStyleClass().addAll("connect-button", "accent");
+        connect.setOnAction(e -> onConnect.accept(model));
+        showWhen(connect, model.connectableProperty());
+
+        HBox footer = new HBox(8, checking, status, gap, streams, connect);
+        footer.setAlignment(Pos.CENTER_LEFT);
+        footer.setMinHeight(32);
+        return footer;
+    }
+
+    Parent root() {
+        return root;
+    }
+}

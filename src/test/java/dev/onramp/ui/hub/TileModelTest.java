@@ -1,0 +1,148 @@
+package dev.onramp.ui.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.onramp.catalog.Recommendation;
+import dev.onramp.model.AuthMode;
+import dev.onramp.model.Connection;
+import dev.onramp.model.ConnectionId;
+import dev.onramp.model.ConnectionStatus;
+import dev.onramp.model.OAuthFacts;
+import dev.onramp.model.Provider;
+import dev.onramp.model.TenantId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class TileModelTest {
+    private static final Provider SHOPIFY = new Provider(
+            "shopify",
+            "Shopify",
+            "E-commerce",
+            "9da77001-af33-4bcd-be46-6252bf9342b9",
+            "shopify",
+            AuthMode.OAUTH,
+            Optional.of(new OAuthFacts(List.of("credentials", "auth_method"), "oauth2.0", Map.of(), Map.of())),
+            "Orders, products and customers of your shop");
+    private static final Provider STRIPE = new Provider(
+            "stripe",
+            "Stripe",
+            "Payments",
+            "e094cb9a-26de-4645-8761-65c0c425d1de",
+            "stripe",
+            AuthMode.CREDENTIALS,
+            Optional.empty(),
+            "Charges, payouts and subscriptions");
+
+    private final TenantId tenant = TenantId.random();
+
+    @Test
+    void beforeConnectionsAreKnown_saysCheckingAndOffersNoConnect() {
+        TileModel tile = TileModel.of(new Recommendation(SHOPIFY, true, 1, "Most online shops run on Shopify"));
+
+        assertThat(tile.checkingProperty().get()).isTrue();
+        assertThat(tile.statusProperty().get()).isEqualTo("Checking…");
+        assertThat(tile.connectableProperty().get()).isFalse();
+    }
+
+    @Test
+    void oauthProviderWithoutConnection_offersConnect() {
+        TileModel tile = TileModel.unranked(SHOPIFY);
+
+        tile.showConnections(List.of());
+
+        assertThat(tile.connectableProperty().get()).isTrue();
+        assertThat(tile.connectedProperty().get()).isFalse();
+        assertThat(tile.statusProperty().get()).isEmpty();
+        assertThat(tile.credentialsNote()).isEmpty();
+    }
+
+    @Test
+    void credentialsProvider_showsTheNoteAndNeverOffersConnect() {
+        TileModel tile = TileModel.unranked(STRIPE);
+
+        tile.showConnections(List.of());
+
+        assertThat(tile.credentialsNote()).isEqualTo("Needs API credentials — coming in a later version");
+        assertThat(tile.connectableProperty().get()).isFalse();
+    }
+
+    @Test
+    void activeConnection_showsConnectedWithStreamCountAndItsStreams() {
+        TileModel tile = TileModel.unranked(SHOPIFY);
+
+        tile.showConnections(List.of(connection("shopify", ConnectionStatus.ACTIVE, "orders", "customers")));
+
+        assertThat(tile.statusProperty().get()).isEqualTo("Connected · 2 streams");
+        assertThat(tile.connectedProperty().get()).isTrue();
+        assertThat(tile.connectableProperty().get()).isFalse();
+        assertThat(tile.streams()).containsExactly("orders", "customers");
+    }
+
+    @Test
+    void activeConnection_winsOverANewerFailedOne() {
+        TileModel tile = TileModel.unranked(SHOPIFY);
+
+        tile.showConnections(List.of(
+                connection("shopify", ConnectionStatus.FAILED),
+                connection("shopify", ConnectionStatus.ACTIVE, "orders")));
+
+        assertThat(tile.statusProperty().get()).isEqualTo("Connected · 1 stream");
+    }
+
+    @Test
+    void connectionsOfOtherProviders_areIgnored() {
+        TileModel tile = TileModel.unranked(SHOPIFY);
+
+        tile.showConnections(List.of(connection("hubspot", ConnectionStatus.ACTIVE, "contacts")));
+
+        assertThat(tile.connectedProperty().get()).isFalse();
+        assertThat(tile.streams()).isEmpty();
+    }
+
+    @Test
+    void connectionThatNeedsReauthorizing_saysSoAndOffersConnectAgain() {
+        TileModel tile = TileModel.unranked(SHOPIFY);
+
+        tile.showConnections(List.of(connection("shopify", ConnectionStatus.NEEDS_REAUTH, "orders")));
+
+        assertThat(tile.statusProperty().get()).isEqualTo("Needs to be connected again");
+        assertThat(tile.connectableProperty().get()).isTrue();
+        assertThat(tile.streams()).isEmpty();
+    }
+
+    @Test
+    void withoutABusiness_stopsCheckingAndOffersNoConnect() {
+        TileModel tile = TileModel.unranked(SHOPIFY);
+
+        tile.showWithoutBusiness();
+
+        assertThat(tile.checkingProperty().get()).isFalse();
+        assertThat(tile.connectableProperty().get()).isFalse();
+        assertThat(tile.statusProperty().get()).isEmpty();
+    }
+
+    @Test
+    void notRecommendedTile_hasNoReasonToShow() {
+        TileModel tile = TileModel.of(new Recommendation(STRIPE, false, 9, "Not typical for agencies"));
+
+        assertThat(tile.recommended()).isFalse();
+        assertThat(tile.recommendedReason()).isEmpty();
+    }
+
+    private Connection connection(String providerId, ConnectionStatus status, String... streams) {
+        return new Connection(
+                ConnectionId.random(),
+                tenant,
+                providerId,
+                "source-" + providerId,
+                "account",
+                status,
+                List.of(streams),
+                Instant.parse("2026-01-01T00:00:00Z"),
+                Optional.empty(),
+                status == ConnectionStatus.FAILED ? Optional.of("The token was revoked.") : Optional.empty());
+    }
+}
