@@ -60,7 +60,7 @@ public final class AppContext implements AutoCloseable {
 
             Database db = Database.open(options.dataDir());
             closeables.push(db);
-            KekStore kek = new FileKekStore(options.dataDir().resolve("kek.json"));
+            KekStore kek = new FileKekStore(options.dataDir().resolve("keys").resolve("onramp.kek"));
             Vault vault = Vault.open(db, kek);
             TenantRepository tenantRepository = new TenantRepository(db);
             ConnectionRepository connections = new ConnectionRepository(db, vault);
