@@ -43,7 +43,7 @@ public final class OnrampApp extends Application {
         StartupView startup = new StartupView();
         MainWindow.prepare(stage, startup.root());
         stage.show();
-        CompletableFuture.supplyAsync(() -> AppContext.start(options))
+        CompletableFuture.supplyAsync(() -> AppContext.start(options), OnrampApp::startInBackground)
                 .whenCompleteAsync((app, failure) -> {
                     if (failure != null) {
                         startup.showFailure(rootMessage(failure), Platform::exit);
@@ -61,6 +61,11 @@ public final class OnrampApp extends Application {
         if (app != null) {
             app.close();
         }
+    }
+
+    /** Opening the database and starting the simulator block, so they get a thread of their own. */
+    private static void startInBackground(Runnable work) {
+        Thread.ofVirtual().name("onramp-start").start(work);
     }
 
     private static AppOptions optionsFrom(Map<String, String> named) {
