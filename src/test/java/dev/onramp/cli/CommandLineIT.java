@@ -1,0 +1,142 @@
+package dev.onramp.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.onramp.testing.ScriptedBrowser;
+import dev.onramp.testing.ScriptedBrowser.Decision;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The packaged {@code target/onramp.jar} in its own JVM, as support staff and scripts run it. */
+class CommandLineIT {
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @TempDir
+    Path dataDir;
+
+    private final List<Process> started = new ArrayList<>();
+
+    @AfterEach
+    void stopAll() {
+        started.forEach(Process::destroy);
+    }
+
+    /** One running {@code java -jar onramp.jar ...} with its output read line by line as it comes. */
+    private final class Jar {
+        final Process process;
+        final List<String> stdout = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final CompletableFuture<String> stderr;
+
+        Jar(String... args) throws IOException {
+            List<String> command = new ArrayList<>(List.of(java(), "-jar", jar().toString()));
+            command.addAll(List.of(args));
+            process = new ProcessBuilder(command).start();
+            started.add(process);
+            Thread.ofVirtual().start(() -> readLines(process.inputReader(StandardCharsets.UTF_8)));
+            // Blocking reads get threads of their own: on two cores the common pool has one thread,
+            // and HTTP clients in this JVM need it.
+            stderr = new CompletableFuture<>();
+            Thread.ofVirtual().start(() -> {
+                try {
+                    stderr.complete(new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    stderr.complete(e.toString());
+                }
+            });
+        }
+
+        private void readLines(BufferedReader reader) {
+            try (reader) {
+                reader.lines().forEach(stdout::add);
+            } catch (IOException ignored) {
+                // The process ended.
+            }
+        }
+
+        String awaitLine(Predicate<String> wanted) throws InterruptedException {
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (System.nanoTime() < deadline) {
+                for (String line : stdout) {
+                    if (wanted.test(line)) {
+                        return line;
+                    }
+                }
+                assertThat(process.isAlive() || !stdout.isEmpty()).as("process running").isTrue();
+                Thread.sleep(20);
+            }
+            throw new AssertionError("Line not printed in time; got: " + stdout);
+        }
+
+        int awaitExit() throws InterruptedException {
+            assertThat(process.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)).as("exited in time").isTrue();
+            return process.exitValue();
+        }
+    }
+
+    private static String java() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    private static Path jar() {
+        Path jar = Path.of(System.getProperty("onramp.jar", "target/onramp.jar"));
+        assertThat(Files.exists(jar)).as("packaged jar at " + jar).isTrue();
+        return jar;
+    }
+
+    @Test
+    void connectHubSpotWithNoBrowser_onTheEmbeddedSimulator_exitsZeroWithTheStreams() throws Exception {
+        Jar connect = new Jar("connect", "hubspot", "--no-browser", "--data-dir", dataDir.toString());
+
+        visit(Decision.ALLOW, URI.create(connect.awaitLine(l -> l.startsWith("http://"))));
+
+        assertThat(connect.awaitExit()).isZero();
+        assertThat(connect.stdout).anyMatch(l -> l.matches("Connected HubSpot: source [0-9a-f-]{36}, \\d+ streams"));
+    }
+
+    @Test
+    void connectHubSpotAgainstASeparateDemoServer_exitsZero() throws Exception {
+        Jar server = new Jar("demo-server", "--latency", "0");
+        String base = server.awaitLine(l -> l.startsWith("Airbyte simulator listening at "))
+                .substring("Airbyte simulator listening at ".length());
+
+        Jar connect = new Jar("connect", "hubspot", "--no-browser", "--airbyte-url", base, "--data-dir",
+                dataDir.toString());
+        String link = connect.awaitLine(l -> l.startsWith("http://"));
+        visit(Decision.ALLOW, URI.create(link));
+
+        assertThat(connect.awaitExit()).isZero();
+        assertThat(URI.create(link).getPort()).isEqualTo(URI.create(base).getPort());
+        assertThat(connect.stdout).anyMatch(l -> l.startsWith("Connected HubSpot: source "));
+    }
+
+    @Test
+    void denyOnTheConsentPage_exitsNonZeroWithTheClearMessage() throws Exception {
+        Jar connect = new Jar("connect", "hubspot", "--no-browser", "--data-dir", dataDir.toString());
+
+        visit(Decision.DENY, URI.create(connect.awaitLine(l -> l.startsWith("http://"))));
+
+        assertThat(connect.awaitExit()).isEqualTo(1);
+        assertThat(connect.stderr.get(WAIT.toSeconds(), TimeUnit.SECONDS))
+                .contains("onramp: You declined access on HubSpot.");
+    }
+
+    private static void visit(Decision decision, URI link) {
+        ScriptedBrowser browser = new ScriptedBrowser(decision);
+        browser.open(link);
+        browser.awaitVisit(WAIT);
+    }
+}

@@ -1,0 +1,283 @@
+package dev.onramp.connect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.onramp.airbyte.AirbyteException;
+import dev.onramp.airbyte.AirbyteGateway;
+import dev.onramp.airbyte.ConfigApiGateway;
+import dev.onramp.catalog.Catalog;
+import dev.onramp.demo.AirbyteSimulator;
+import dev.onramp.model.AuditEvent;
+import dev.onramp.model.Connection;
+import dev.onramp.model.FlowId;
+import dev.onramp.model.FlowRecord;
+import dev.onramp.model.FlowState;
+import dev.onramp.model.Tenant;
+import dev.onramp.model.TenantId;
+import dev.onramp.oauth.BrowserLauncher;
+import dev.onramp.store.AuditLog;
+import dev.onramp.store.ConnectionRepository;
+import dev.onramp.store.Database;
+import dev.onramp.store.FileKekStore;
+import dev.onramp.store.FlowJournal;
+import dev.onramp.store.TenantRepository;
+import dev.onramp.store.Vault;
+import dev.onramp.testing.ScriptedBrowser;
+import dev.onramp.testing.ScriptedBrowser.Decision;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The connect flow end to end on real parts: H2 file, simulator over HTTP, loopback receiver, scripted browser. */
+class ConnectServiceTest {
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @TempDir
+    Path dataDir;
+
+    private final Clock clock = Clock.systemUTC();
+    private final Catalog catalog = Catalog.bundled();
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private AirbyteSimulator simulator;
+    private Database db;
+    private TenantRepository tenants;
+    private ConnectionRepository connections;
+    private FlowJournal journal;
+    private AuditLog audit;
+    private Tenant tenant;
+
+    @BeforeEach
+    void setUp() {
+        simulator = AirbyteSimulator.start(Duration.ZERO);
+        db = Database.open(dataDir);
+        Vault vault = Vault.open(db, new FileKekStore(dataDir.resolve("keys/onramp.kek")));
+        tenants = new TenantRepository(db);
+        connections = new ConnectionRepository(db, vault);
+        journal = new FlowJournal(db, clock);
+        audit = new AuditLog(db, clock);
+        tenant = new Tenant(TenantId.random(), "Acme Outdoor", "online-store", Optional.empty());
+        db.inTransaction(tx -> {
+            tenants.insert(tx, tenant);
+            return null;
+        });
+    }
+
+    @AfterEach
+    void tearDown() throws InterruptedException {
+        executor.shutdownNow();
+        executor.awaitTermination(5, TimeUnit.SECONDS);
+        db.close();
+        simulator.close();
+    }
+
+    private ConnectService service(BrowserLauncher browser, Duration consentTimeout) {
+        return service(new ConfigApiGateway(simulator.apiBaseUrl(), Duration.ofSeconds(10)), browser, consentTimeout);
+    }
+
+    private ConnectService service(AirbyteGateway gateway, BrowserLauncher browser, Duration consentTimeout) {
+        return new ConnectService(catalog, gateway, db, tenants, connections, journal, audit, browser, executor,
+                clock, consentTimeout, "test");
+    }
+
+    private static ConnectOutcome outcomeOf(ConnectFlow flow) throws Exception {
+        return flow.outcome().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    private List<AuditEvent> auditFor(FlowId flow) {
+        return audit.list(tenant.id()).stream().filter(e -> e.resource().equals("flow/" + flow)
+                || e.action().equals("connect.succeeded")).toList();
+    }
+
+    @Test
+    void allowOnTheConsentPage_storesAnActiveConnectionWithTheDiscoveredStreams() throws Exception {
+        ScriptedBrowser browser = new ScriptedBrowser(Decision.ALLOW);
+
+        ConnectOutcome outcome = outcomeOf(service(browser, WAIT).connect(tenant.id(), "shopify", ConnectListener.NONE));
+
+        assertThat(outcome).isInstanceOf(ConnectOutcome.Connected.class);
+        Connection connection = ((ConnectOutcome.Connected) outcome).connection();
+        assertThat(connection.streams()).contains("orders", "customers", "products");
+        assertThat(connections.list(tenant.id())).extracting(Connection::id).containsExactly(connection.id());
+        assertThat(journal.find(tenant.id(), outcome.flowId()).orElseThrow().state()).isEqualTo(FlowState.STORED);
+        assertThat(browser.awaitVisit(WAIT).finalStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void storedConfiguration_holdsTheIssuedTokenAtTheConnectorsPathAndTheOAuthPredicate() throws Exception {
+        ConnectOutcome outcome = outcomeOf(service(new ScriptedBrowser(Decision.ALLOW), WAIT)
+                .connect(tenant.id(), "hubspot", ConnectListener.NONE));
+
+        Connection connection = ((ConnectOutcome.Connected) outcome).connection();
+        JsonNode config = new ObjectMapper().readTree(connections.secretConfig(tenant.id(), connection.id()).orElseThrow());
+        assertThat(config.at("/credentials/credentials_title").asText()).isEqualTo("OAuth Credentials");
+        assertThat(simulator.issuedSecrets()).contains(config.at("/credentials/refresh_token").asText());
+    }
+
+    @Test
+    void successfulFlow_writesExactlyOneAuditEntryWithoutSecrets() throws Exception {
+        ConnectOutcome outcome = outcomeOf(service(new ScriptedBrowser(Decision.ALLOW), WAIT)
+                .connect(tenant.id(), "hubspot", ConnectListener.NONE));
+
+        List<AuditEvent> entries = audit.list(tenant.id());
+        assertThat(entries).extracting(AuditEvent::action).containsExactly("connect.succeeded");
+        assertThat(simulator.issuedSecrets()).allSatisfy(secret ->
+                assertThat(entries.getFirst().details()).doesNotContain(secret));
+        assertThat(outcome).isInstanceOf(ConnectOutcome.Connected.class);
+    }
+
+    @Test
+    void denyOnTheConsentPage_endsFailedWithAClearSentenceAndStoresNoConnection() throws Exception {
+        ConnectOutcome outcome = outcomeOf(service(new ScriptedBrowser(Decision.DENY), WAIT)
+                .connect(tenant.id(), "shopify", ConnectListener.NONE));
+
+        assertThat(outcome).isEqualTo(new ConnectOutcome.Ended(outcome.flowId(), FlowState.FAILED,
+                "You declined access on Shopify."));
+        assertThat(connections.list(tenant.id())).isEmpty();
+        assertThat(auditFor(outcome.flowId())).extracting(AuditEvent::action).containsExactly("connect.failed");
+        assertThat(journal.find(tenant.id(), outcome.flowId()).orElseThrow().state()).isEqualTo(FlowState.FAILED);
+    }
+
+    @Test
+    void providerWithoutOAuth_saysItNeedsCredentialsAndNeverOpensTheBrowser() throws Exception {
+        List<URI> opened = new CopyOnWriteArrayList<>();
+
+        ConnectOutcome outcome = outcomeOf(service(url -> opened.add(url), WAIT)
+                .connect(tenant.id(), "stripe", ConnectListener.NONE));
+
+        assertThat(outcome).isInstanceOf(ConnectOutcome.Ended.class);
+        assertThat(((ConnectOutcome.Ended) outcome).message()).contains("Stripe", "API credentials");
+        assertThat(opened).isEmpty();
+    }
+
+    @Test
+    void cancelWhileWaitingForTheBrowser_endsCancelledAndStoresNothing() throws Exception {
+        List<ConnectStep> steps = new CopyOnWriteArrayList<>();
+        ConnectFlow flow = service(url -> true, WAIT).connect(tenant.id(), "hubspot", new ConnectListener() {
+            @Override
+            public void onStep(ConnectStep step) {
+                steps.add(step);
+            }
+
+            @Override
+            public void onConsentUrl(URI consentUrl, boolean browserOpened) {}
+        });
+        awaitStep(steps, ConnectStep.WAITING_FOR_CONSENT);
+
+        flow.cancel();
+
+        ConnectOutcome outcome = outcomeOf(flow);
+        assertThat(outcome).isInstanceOf(ConnectOutcome.Ended.class);
+        assertThat(((ConnectOutcome.Ended) outcome).state()).isEqualTo(FlowState.CANCELLED);
+        assertThat(connections.list(tenant.id())).isEmpty();
+        assertThat(auditFor(flow.id())).extracting(AuditEvent::action).containsExactly("connect.cancelled");
+    }
+
+    @Test
+    void noAnswerFromTheBrowserInTime_endsTimedOut() throws Exception {
+        ConnectOutcome outcome = outcomeOf(service(url -> true, Duration.ofMillis(300))
+                .connect(tenant.id(), "hubspot", ConnectListener.NONE));
+
+        assertThat(outcome).isInstanceOf(ConnectOutcome.Ended.class);
+        assertThat(((ConnectOutcome.Ended) outcome).state()).isEqualTo(FlowState.TIMED_OUT);
+        assertThat(((ConnectOutcome.Ended) outcome).message()).startsWith("No answer came from the browser");
+    }
+
+    @Test
+    void browserThatCannotOpen_stillReportsTheLinkToCopy() throws Exception {
+        List<URI> links = new CopyOnWriteArrayList<>();
+        List<Boolean> opened = new CopyOnWriteArrayList<>();
+        ConnectFlow flow = service(url -> false, WAIT).connect(tenant.id(), "hubspot", new ConnectListener() {
+            @Override
+            public void onStep(ConnectStep step) {}
+
+            @Override
+            public void onConsentUrl(URI consentUrl, boolean browserOpened) {
+                links.add(consentUrl);
+                opened.add(browserOpened);
+            }
+        });
+        awaitSize(links);
+        flow.cancel();
+        outcomeOf(flow);
+
+        assertThat(opened).containsExactly(false);
+        assertThat(links.getFirst().getQuery()).contains("state=", "redirect_uri=");
+    }
+
+    @Test
+    void unreachableAirbyte_endsFailedWithASentenceNamingTheAddress() throws Exception {
+        URI closed;
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/api");
+        }
+        ConnectService service = service(new ConfigApiGateway(closed, Duration.ofSeconds(5)), url -> true, WAIT);
+
+        ConnectOutcome outcome = outcomeOf(service.connect(tenant.id(), "hubspot", ConnectListener.NONE));
+
+        assertThat(outcome).isInstanceOf(ConnectOutcome.Ended.class);
+        assertThat(((ConnectOutcome.Ended) outcome).message()).contains("could not reach Airbyte", closed.getAuthority());
+        assertThat(journal.find(tenant.id(), outcome.flowId()).orElseThrow().state()).isEqualTo(FlowState.FAILED);
+    }
+
+    @Test
+    void firstFlow_remembersTheAirbyteWorkspaceOnTheTenant() throws Exception {
+        outcomeOf(service(new ScriptedBrowser(Decision.ALLOW), WAIT).connect(tenant.id(), "hubspot", ConnectListener.NONE));
+
+        assertThat(tenants.find(tenant.id()).orElseThrow().workspaceId()).contains(simulator.workspaceId());
+    }
+
+    @Test
+    void recovery_deletesASourceThatAnInterruptedFlowCreatedButNeverStored() {
+        AirbyteGateway gateway = new ConfigApiGateway(simulator.apiBaseUrl(), Duration.ofSeconds(10));
+        String stripe = catalog.provider("stripe").orElseThrow().definitionId();
+        var config = new ObjectMapper().createObjectNode().put("client_secret", "sk_test_demo").put("account_id", "acct_1");
+        String orphan = gateway.createSource(simulator.workspaceId(), stripe, "orphan", config);
+        FlowId flow = FlowId.random();
+        Instant now = clock.instant();
+        db.inTransaction(tx -> {
+            journal.start(tx, new FlowRecord(flow, tenant.id(), "stripe", FlowState.SOURCE_CREATED, Optional.of(orphan),
+                    Optional.empty(), now, now));
+            return null;
+        });
+
+        int ended = service(gateway, url -> true, WAIT).recoverUnfinished();
+
+        assertThat(ended).isEqualTo(1);
+        assertThatThrownBy(() -> gateway.checkConnection(orphan))
+                .isInstanceOfSatisfying(AirbyteException.class, e -> assertThat(e.kind()).isEqualTo(AirbyteException.Kind.NOT_FOUND));
+        assertThat(journal.find(tenant.id(), flow).orElseThrow().state()).isEqualTo(FlowState.FAILED);
+        assertThat(auditFor(flow)).extracting(AuditEvent::action).containsExactly("connect.recovered");
+    }
+
+    private static void awaitStep(List<ConnectStep> steps, ConnectStep wanted) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!steps.contains(wanted)) {
+            assertThat(System.nanoTime()).as("waiting for step " + wanted).isLessThan(deadline);
+            Thread.sleep(10);
+        }
+    }
+
+    private static void awaitSize(List<?> list) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (list.isEmpty()) {
+            assertThat(System.nanoTime()).as("waiting for the consent link").isLessThan(deadline);
+            Thread.sleep(10);
+        }
+    }
+}
