@@ -39,11 +39,14 @@ final class NewBusinessDialog {
             e.consume();
             model.create();
         });
-        Subscription closeWhenCreated = model.createdProperty().subscribe(created -> created.ifPresent(t -> {
-            dialog.setResult(CREATE);
-            dialog.close();
-        }));
-        dialog.setOnHidden(e -> closeWhenCreated.unsubscribe());
+        Subscription subscriptions = Subscription.combine(
+                model.createdProperty().subscribe(created -> created.ifPresent(t -> {
+                    dialog.setResult(CREATE);
+                    dialog.close();
+                })),
+                // The error line appears below the form: grow the window to keep the buttons in view.
+                model.errorProperty().subscribe(error -> dialog.getDialogPane().getScene().getWindow().sizeToScene()));
+        dialog.setOnHidden(e -> subscriptions.unsubscribe());
         dialog.show();
     }
 

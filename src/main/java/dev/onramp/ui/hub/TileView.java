@@ -20,34 +20,27 @@ final class TileView {
     private final VBox root;
 
     TileView(TileModel model, Consumer<TileModel> onConnect, Consumer<TileModel> onStreams) {
-        Label name = new Label(model.name());
-        name.getStyleClass().add("tile-name");
+        Label category = new Label(model.category());
+        category.getStyleClass().add("tile-category");
         Label badge = new Label("Recommended");
         badge.getStyleClass().add("badge");
+        badge.setMinWidth(Region.USE_PREF_SIZE);
         showIf(badge, model.recommended());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox top = new HBox(8, name, gap, badge);
+        HBox top = new HBox(8, category, gap, badge);
         top.setAlignment(Pos.CENTER_LEFT);
 
-        Label category = new Label(model.category());
-        category.getStyleClass().add("tile-category");
-        Label summary = new Label(model.summary());
-        summary.getStyleClass().add("tile-summary");
-        summary.setWrapText(true);
-        Label reason = new Label(model.recommendedReason());
-        reason.getStyleClass().add("tile-reason");
-        reason.setWrapText(true);
+        Label name = wrapping(model.name(), "tile-name");
+        Label summary = wrapping(model.summary(), "tile-summary");
+        Label reason = wrapping(model.recommendedReason(), "tile-reason");
         showIf(reason, model.recommended());
-
-        Label note = new Label(model.credentialsNote());
-        note.getStyleClass().add("tile-note");
-        note.setWrapText(true);
+        Label note = wrapping(model.credentialsNote(), "tile-note");
         showIf(note, !model.credentialsNote().isEmpty());
 
         Region fill = new Region();
         VBox.setVgrow(fill, Priority.ALWAYS);
-        root = new VBox(6, top, category, summary, reason, fill, note, footer(model, onConnect, onStreams));
+        root = new VBox(6, top, name, summary, reason, fill, note, footer(model, onConnect, onStreams));
         root.getStyleClass().add("tile");
         root.setId("tile-" + model.provider().id());
     }
@@ -77,6 +70,15 @@ final class TileView {
         footer.setAlignment(Pos.CENTER_LEFT);
         footer.setMinHeight(32);
         return footer;
+    }
+
+    /** A label that wraps and always gets the height its whole text needs. */
+    private static Label wrapping(String text, String styleClass) {
+        Label label = new Label(text);
+        label.getStyleClass().add(styleClass);
+        label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        return label;
     }
 
     Parent root() {

@@ -1,0 +1,48 @@
+package dev.onramp.ui;
+
+import dev.onramp.AppContext;
+import dev.onramp.AppOptions;
+import dev.onramp.oauth.BrowserLauncher;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/** The real app in demo mode over a test's data folder, with the services the window is given. */
+public final class AppUnderTest implements AutoCloseable {
+    private final AppContext context;
+    private boolean closed;
+
+    private AppUnderTest(AppContext context) {
+        this.context = context;
+    }
+
+    /** Starts the app against the built-in simulator, opening consent pages with {@code browser}. */
+    public static AppUnderTest start(Path dataDir, BrowserLauncher browser) {
+        return new AppUnderTest(AppContext.start(
+                new AppOptions(dataDir, Optional.empty(), browser, Duration.ZERO, Duration.ofMinutes(1))));
+    }
+
+    public AppContext context() {
+        return context;
+    }
+
+    public UiServices services() {
+        return new UiServices(
+                context.catalog(),
+                context.tenants(),
+                context.connect(),
+                context.background(),
+                new FxExecutor(),
+                context.demo(),
+                context.airbyteDescription());
+    }
+
+    /** Closes the app once; later calls do nothing, so a test may close it early to inspect its files. */
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            context.close();
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package dev.onramp.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.onramp.model.Connection;
+import dev.onramp.model.Tenant;
+import dev.onramp.testing.ScriptedBrowser;
+import dev.onramp.testing.ScriptedBrowser.Decision;
+import dev.onramp.ui.common.Screenshots;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The whole app in demo mode: hub, connect dialog, the simulator's consent page, and the store on disk. */
+@ExtendWith(ApplicationExtension.class)
+class ConnectEndToEndTest {
+    @TempDir
+    Path dataDir;
+
+    /** The person at the browser; each test says whether they allow or deny. */
+    private volatile ScriptedBrowser browser;
+
+    private AppUnderTest app;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        app = AppUnderTest.start(dataDir, url -> browser.open(url));
+        MainWindow.show(stage, app.services());
+    }
+
+    @AfterEach
+    void closeApp() {
+        app.close();
+    }
+
+    @Test
+    void allowingShopify_connectsShowsTheStreamsAndKeepsNoSecretInTheDatabaseFile(FxRobot robot) throws Exception {
+        browser = new ScriptedBrowser(Decision.ALLOW);
+        Node tile = loadedTile(robot, "shopify");
+
+        robot.clickOn(robot.from(tile).lookup(".connect-button").queryAs(Button.class));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> status(robot, tile).startsWith("Connected · "));
+
+        Connection stored = app.context().connect().connections(chosenTenant(robot).id()).getFirst();
+        assertThat(stored.streams()).isNotEmpty();
+        assertThat(status(robot, tile)).isEqualTo("Connected · " + stored.streamCount() + " streams");
+        assertThat(dialogs(robot, "Connecting Shopify")).isEmpty();
+        Screenshots.write(stage.getScene(), "hub-shopify-connected");
+
+        robot.clickOn(robot.from(tile).lookup(".streams-button").queryAs(Button.class));
+        ListView<String> streams = robot.lookup("#streams-list").queryListView();
+        assertThat(streams.getItems()).containsExactlyElementsOf(stored.streams());
+        Screenshots.write(streams.getScene(), "streams-dialog");
+
+        Set<String> secrets = app.context().simulator().orElseThrow().issuedSecrets();
+        app.close();
+        byte[] database = Files.readAllBytes(dataDir.resolve("onramp.mv.db"));
+        assertThat(secrets).isNotEmpty();
+        assertThat(secrets).allSatisfy(secret -> assertThat(contains(database, secret.getBytes(StandardCharsets.UTF_8)))
+                .as("the database file holds an issued secret in clear").isFalse());
+    }
+
+    @Test
+    void denyingHubSpot_saysAccessWasDeclinedAndStoresNoConnection(FxRobot robot) throws Exception {
+        browser = new ScriptedBrowser(Decision.DENY);
+        Node tile = loadedTile(robot, "hubspot");
+
+        robot.clickOn(robot.from(tile).lookup(".connect-button").queryAs(Button.class));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#connect-message").tryQuery()
+                .map(message -> message.isVisible()).orElse(false));
+
+        assertThat(robot.lookup("#connect-message").queryAs(Label.class).getText())
+                .startsWith("You declined access on HubSpot");
+        assertThat(robot.lookup("Try again").query().isVisible()).isTrue();
+        Screenshots.write(dialogs(robot, "Connecting HubSpot").getFirst().getScene(), "connect-declined-hubspot");
+        robot.clickOn("Close");
+        assertThat(app.context().connect().connections(chosenTenant(robot).id())).isEmpty();
+        assertThat(status(robot, tile)).isEmpty();
+        assertThat(robot.from(tile).lookup(".connect-button").query().isVisible()).isTrue();
+    }
+
+    private static Node loadedTile(FxRobot robot, String providerId) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !robot.lookup("#hub-loading").query().isVisible());
+        Node tile = robot.lookup("#tile-" + providerId).query();
+        robot.interact(() -> scrollIntoView(tile));
+        return tile;
+    }
+
+    /** Scrolls the hub so that the tile's top is in view, as a person would before clicking. */
+    private static void scrollIntoView(Node tile) {
+        Node ancestor = tile.getParent();
+        while (!(ancestor instanceof ScrollPane)) {
+            ancestor = ancestor.getParent();
+        }
+        ScrollPane scroll = (ScrollPane) ancestor;
+        double hidden = scroll.getContent().getLayoutBounds().getHeight() - scroll.getViewportBounds().getHeight();
+        if (hidden > 0) {
+            scroll.setVvalue(Math.min(1, tile.getBoundsInParent().getMinY() / hidden));
+        }
+    }
+
+    private static String status(FxRobot robot, Node tile) {
+        return robot.from(tile).lookup(".tile-status").queryAs(Label.class).getText();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Tenant chosenTenant(FxRobot robot) {
+        return ((ComboBox<Tenant>) robot.lookup("#business-chooser").query()).getValue();
+    }
+
+    private static List<Window> dialogs(FxRobot robot, String title) {
+        return robot.listWindows().stream()
+                .filter(window -> window instanceof Stage dialog && title.equals(dialog.getTitle()))
+                .toList();
+    }
+
+    private static boolean contains(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,142 @@
+package dev.onramp.ui.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.onramp.AppContext;
+import dev.onramp.AppOptions;
+import dev.onramp.catalog.Recommendation;
+import dev.onramp.model.Tenant;
+import dev.onramp.ui.common.HeldExecutor;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HubModelTest {
+    @TempDir
+    Path dataDir;
+
+    private AppContext context;
+    private final HeldExecutor background = new HeldExecutor();
+    private HubModel model;
+
+    @BeforeEach
+    void startApp() {
+        context = AppContext.start(new AppOptions(dataDir, Optional.empty(), url -> false, Duration.ZERO, Duration.ofSeconds(5)));
+        model = new HubModel(
+                context.catalog(),
+                context.tenants(),
+                context.connect(),
+                background,
+                Runnable::run,
+                context.demo(),
+                context.airbyteDescription());
+    }
+
+    @AfterEach
+    void closeApp() {
+        model.deactivate();
+        context.close();
+    }
+
+    @Test
+    void activate_showsTheWholeCatalogBeforeAnythingHasLoaded() {
+        model.activate();
+
+        assertThat(model.tiles()).hasSize(context.catalog().providers().size()).hasSizeGreaterThanOrEqualTo(8);
+        assertThat(model.loadingProperty().get()).isTrue();
+        assertThat(model.tenants()).isEmpty();
+    }
+
+    @Test
+    void afterLoading_theFirstBusinessIsChosenAndTheTilesFollowItsRecommendations() {
+        model.activate();
+        background.runAll();
+
+        Tenant chosen = model.selectedTenantProperty().get();
+        assertThat(model.tenants()).first().isEqualTo(chosen);
+        assertThat(model.tiles()).extracting(tile -> tile.provider().id())
+                .containsExactlyElementsOf(context.catalog().recommend(chosen.businessTypeId()).stream()
+                        .map(r -> r.provider().id())
+                        .toList());
+        assertThat(model.tiles().getFirst().recommended()).isTrue();
+        assertThat(model.loadingProperty().get()).isFalse();
+        assertThat(model.tiles()).noneMatch(tile -> tile.checkingProperty().get());
+    }
+
+    @Test
+    void choosingAnotherBusiness_reordersTheTilesForItsKind() {
+        model.activate();
+        background.runAll();
+        String otherType = context.catalog().businessTypes().stream()
+                .map(type -> type.id())
+                .filter(id -> !id.equals(model.selectedTenantProperty().get().businessTypeId()))
+                .findFirst()
+                .orElseThrow();
+        Tenant other = context.tenants().create("Other Kind Ltd", otherType);
+
+        model.selectedTenantProperty().set(other);
+        background.runAll();
+
+        assertThat(model.tiles()).extracting(tile -> tile.provider().id())
+                .containsExactlyElementsOf(context.catalog().recommend(otherType).stream()
+                        .map((Recommendation r) -> r.provider().id())
+                        .toList());
+    }
+
+    @Test
+    void connectionsOfABusinessNoLongerChosen_areNotShown() {
+        model.activate();
+        background.runAll();
+        Tenant first = model.selectedTenantProperty().get();
+        Tenant second = context.tenants().create("Second Shop", first.businessTypeId());
+        model.selectedTenantProperty().set(second);
+        model.selectedTenantProperty().set(first);
+
+        background.runOne();
+
+        assertThat(model.loadingProperty().get()).isTrue();
+        assertThat(model.tiles()).allMatch(tile -> tile.checkingProperty().get());
+    }
+
+    @Test
+    void newBusiness_isListedAndChosenOnceCreated() {
+        model.activate();
+        background.runAll();
+        NewBusinessModel dialog = model.newBusiness();
+        dialog.nameProperty().set("Corner Bakery");
+
+        dialog.create();
+        background.runAll();
+
+        assertThat(dialog.createdProperty().get()).isPresent();
+        assertThat(model.selectedTenantProperty().get().name()).isEqualTo("Corner Bakery");
+        assertThat(model.tenants()).extracting(Tenant::name).contains("Corner Bakery");
+    }
+
+    @Test
+    void newBusinessWithABlankName_showsTheRefusalAndCreatesNothing() {
+        model.activate();
+        background.runAll();
+        int before = model.tenants().size();
+        NewBusinessModel dialog = model.newBusiness();
+        dialog.nameProperty().set("   ");
+
+        dialog.create();
+        background.runAll();
+
+        assertThat(dialog.errorProperty().get()).isEqualTo("Give the business a name.");
+        assertThat(dialog.createdProperty().get()).isEmpty();
+        assertThat(model.tenants()).hasSize(before);
+    }
+
+    @Test
+    void demoMode_showsTheBanner() {
+        assertThat(model.demo()).isTrue();
+        assertThat(model.demoBanner())
+                .isEqualTo("Demo mode — connections go to the built-in Airbyte simulator; nothing leaves this computer");
+    }
+}
