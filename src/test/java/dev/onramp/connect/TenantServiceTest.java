@@ -1,0 +1,79 @@
+package dev.onramp.connect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.onramp.catalog.Catalog;
+import dev.onramp.model.AuditEvent;
+import dev.onramp.model.Tenant;
+import dev.onramp.store.AuditLog;
+import dev.onramp.store.Database;
+import dev.onramp.store.TenantRepository;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Creating and listing businesses on a real H2 file. */
+class TenantServiceTest {
+    @TempDir
+    Path dataDir;
+
+    private Database db;
+    private AuditLog audit;
+    private TenantService service;
+
+    @BeforeEach
+    void setUp() {
+        db = Database.open(dataDir);
+        audit = new AuditLog(db, Clock.systemUTC());
+        service = new TenantService(db, new TenantRepository(db), audit, Catalog.bundled(), "test");
+    }
+
+    @AfterEach
+    void tearDown() {
+        db.close();
+    }
+
+    @Test
+    void firstRun_createsTheDemoBusinessOnce() {
+        List<Tenant> first = service.tenantsCreatingDemoIfNone();
+        List<Tenant> second = service.tenantsCreatingDemoIfNone();
+
+        assertThat(first).extracting(Tenant::name).containsExactly(TenantService.DEMO_NAME);
+        assertThat(second).isEqualTo(first);
+    }
+
+    @Test
+    void create_storesTheBusinessAndAuditsIt() {
+        Tenant tenant = service.create("  Acme Outdoor  ", "online-store");
+
+        assertThat(tenant.name()).isEqualTo("Acme Outdoor");
+        assertThat(service.byName("acme outdoor")).contains(tenant);
+        assertThat(audit.list(tenant.id())).extracting(AuditEvent::action).containsExactly("tenant.created");
+    }
+
+    @Test
+    void blankName_isRefusedWithWhatToDo() {
+        assertThatThrownBy(() -> service.create("   ", "online-store"))
+                .isInstanceOf(InvalidInputException.class).hasMessage("Give the business a name.");
+    }
+
+    @Test
+    void duplicateNameIgnoringCase_isRefusedAndNothingIsAdded() {
+        service.create("Acme Outdoor", "online-store");
+
+        assertThatThrownBy(() -> service.create("ACME OUTDOOR", "saas"))
+                .isInstanceOf(InvalidInputException.class).hasMessage("A business named ACME OUTDOOR already exists.");
+        assertThat(service.tenantsCreatingDemoIfNone()).hasSize(1);
+    }
+
+    @Test
+    void unknownBusinessType_isRefused() {
+        assertThatThrownBy(() -> service.create("Acme Outdoor", "spaceship-yard"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("what kind of business");
+    }
+}
