@@ -95,7 +95,7 @@ public final class Doctor {
             server = gateway.serverTime();
         } catch (AirbyteException e) {
             return Check.failed("Clock", "not compared: Airbyte did not answer.",
-                    "Fix the Airbyte line above, then run onramp doctor again.");
+                    "Make Airbyte answer first (see the Airbyte line), then run onramp doctor again.");
         }
         if (server.isEmpty()) {
             return Check.passed("Clock", "not compared: Airbyte's answer carries no Date header.");

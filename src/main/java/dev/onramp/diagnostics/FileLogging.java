@@ -88,10 +88,11 @@ public final class FileLogging implements AutoCloseable {
         });
     }
 
-    private record Attached(Logger logger, RollingFileAppender<ILoggingEvent> file) {}
-
     @Override
     public String toString() {
         return "log files in " + folder;
     }
+
+    /** The appender this instance added, and the logger it added it to. */
+    private record Attached(Logger logger, RollingFileAppender<ILoggingEvent> file) {}
 }
