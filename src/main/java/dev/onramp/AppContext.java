@@ -6,6 +6,11 @@ import dev.onramp.catalog.Catalog;
 import dev.onramp.connect.ConnectService;
 import dev.onramp.connect.TenantService;
 import dev.onramp.demo.AirbyteSimulator;
+import dev.onramp.diagnostics.BrowserCheck;
+import dev.onramp.diagnostics.Diagnostics;
+import dev.onramp.diagnostics.Doctor;
+import dev.onramp.diagnostics.FileLogging;
+import dev.onramp.diagnostics.Settings;
 import dev.onramp.store.AuditLog;
 import dev.onramp.store.ConnectionRepository;
 import dev.onramp.store.Database;
@@ -37,10 +42,11 @@ public final class AppContext implements AutoCloseable {
     private final ExecutorService background;
     private final Optional<AirbyteSimulator> simulator;
     private final String airbyteDescription;
+    private final Diagnostics diagnostics;
 
     private AppContext(Deque<AutoCloseable> closeables, Catalog catalog, TenantService tenants,
             ConnectService connect, ExecutorService background, Optional<AirbyteSimulator> simulator,
-            String airbyteDescription) {
+            String airbyteDescription, Diagnostics diagnostics) {
         this.closeables = closeables;
         this.catalog = catalog;
         this.tenants = tenants;
@@ -48,12 +54,20 @@ public final class AppContext implements AutoCloseable {
         this.background = background;
         this.simulator = simulator;
         this.airbyteDescription = airbyteDescription;
+        this.diagnostics = diagnostics;
     }
 
     /** Opens the store, starts the simulator when no Airbyte is configured, and wires the services. */
     public static AppContext start(AppOptions options) {
+        return start(options, BrowserCheck.ofThisSystem());
+    }
+
+    /** As {@link #start(AppOptions)}, with the doctor checking the browser through {@code browserCheck}. */
+    public static AppContext start(AppOptions options, BrowserCheck browserCheck) {
         Deque<AutoCloseable> closeables = new ArrayDeque<>();
         try {
+            FileLogging logging = FileLogging.start(options.dataDir().resolve("logs"));
+            closeables.push(logging);
             Clock clock = Clock.systemUTC();
             String actor = "user:" + System.getProperty("user.name", "unknown");
             Catalog catalog = Catalog.bundled();
@@ -88,11 +102,17 @@ public final class AppContext implements AutoCloseable {
             TenantService tenants = new TenantService(db, tenantRepository, audit, catalog, actor);
             ConnectService connect = new ConnectService(catalog, gateway, db, tenantRepository, connections,
                     journal, audit, options.browser(), background, clock, options.consentTimeout(), actor);
+            Diagnostics diagnostics = new Diagnostics(
+                    new Doctor(gateway, db, kek, tenantRepository, audit, browserCheck, clock),
+                    new Settings(options.dataDir().toAbsolutePath(), logging.folder(), gateway.baseUrl(),
+                            simulator.isPresent(), kek.description()),
+                    journal, clock);
             int recovered = connect.recoverUnfinished();
             if (recovered > 0) {
                 LOG.info("Ended {} connect flow(s) left unfinished by an earlier run", recovered);
             }
-            return new AppContext(closeables, catalog, tenants, connect, background, simulator, description);
+            return new AppContext(closeables, catalog, tenants, connect, background, simulator, description,
+                    diagnostics);
         } catch (RuntimeException e) {
             closeAll(closeables);
             throw e;
@@ -124,6 +144,11 @@ public final class AppContext implements AutoCloseable {
     /** A short description of the Airbyte in use, e.g. "Demo: the built-in Airbyte simulator". */
     public String airbyteDescription() {
         return airbyteDescription;
+    }
+
+    /** The doctor, the clipboard summary and the support bundle; every call blocks. */
+    public Diagnostics diagnostics() {
+        return diagnostics;
     }
 
     public Optional<AirbyteSimulator> simulator() {

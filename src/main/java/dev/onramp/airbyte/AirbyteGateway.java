@@ -3,8 +3,10 @@ package dev.onramp.airbyte;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.onramp.model.StreamInfo;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The port to one Airbyte: every call blocks its (background) thread and fails with an
@@ -15,6 +17,12 @@ public interface AirbyteGateway {
     URI baseUrl();
 
     List<Workspace> listWorkspaces();
+
+    /**
+     * Airbyte's clock, from the {@code Date} header of a cheap call's answer (also of a refusal, so
+     * it works with wrong credentials); empty when the answer has no such header.
+     */
+    Optional<Instant> serverTime();
 
     ConnectorSpec getSpecification(String definitionId, String workspaceId);
 

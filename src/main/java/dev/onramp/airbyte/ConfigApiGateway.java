@@ -8,6 +8,7 @@ import dev.onramp.model.StreamInfo;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,12 @@ public final class ConfigApiGateway implements AirbyteGateway {
             workspaces.add(new Workspace(text(workspace, "workspaceId"), text(workspace, "name")));
         }
         return workspaces;
+    }
+
+    @Override
+    public Optional<Instant> serverTime() {
+        return transport.serverTime(ConfigApiCall.LIST_WORKSPACES, json.createObjectNode()
+                .put("organizationId", DEFAULT_ORGANIZATION_ID));
     }
 
     @Override

@@ -16,7 +16,10 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.net.http.HttpTimeoutException;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -55,6 +58,16 @@ final class ConfigApiTransport {
 
     /** POSTs {@code body} to the call's endpoint; the answer is empty for 204 No Content. */
     Optional<ObjectNode> post(ConfigApiCall call, ObjectNode body) {
+        HttpResponse<String> response = send(call, body);
+        return answer(call, response, new Redactor(body));
+    }
+
+    /** POSTs {@code body} and reads the answer's {@code Date} header, whatever the answer's status. */
+    Optional<Instant> serverTime(ConfigApiCall call, ObjectNode body) {
+        return send(call, body).headers().firstValue("Date").flatMap(ConfigApiTransport::httpDate);
+    }
+
+    private HttpResponse<String> send(ConfigApiCall call, ObjectNode body) {
         HttpResponse<String> response;
         try {
             response = http.send(MutableRequest.POST("v1/" + call.endpoint(), body, MediaType.APPLICATION_JSON),
@@ -73,7 +86,7 @@ final class ConfigApiTransport {
                     "Onramp stopped waiting for Airbyte at " + apiBase + " because the work was cancelled.", e);
         }
         LOG.debug("POST {} -> {}", call.endpoint(), response.statusCode());
-        return answer(call, response, new Redactor(body));
+        return response;
     }
 
     AirbyteException badResponse() {
@@ -138,6 +151,15 @@ final class ConfigApiTransport {
             detail = (detail.isEmpty() ? "" : detail + " ") + "(" + String.join("; ", problems) + ")";
         }
         return detail;
+    }
+
+    private static Optional<Instant> httpDate(String value) {
+        try {
+            return Optional.of(Instant.from(DateTimeFormatter.RFC_1123_DATE_TIME.parse(value)));
+        } catch (DateTimeException e) {
+            LOG.debug("Ignored a Date header that is not an HTTP date: {}", value);
+            return Optional.empty();
+        }
     }
 
     private static String shortened(String detail) {

@@ -5,6 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -70,6 +74,25 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             throw failure(e);
         }
+    }
+
+    /**
+     * Counts the rows of every table (lower-case names, in name order): a cheap check that the file
+     * and its schema can be read. A damaged file fails with a {@link StoreException}.
+     */
+    public Map<String, Long> rowCounts() {
+        return withConnection(jdbc -> {
+            List<String> tables = Sql.query(jdbc, "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES"
+                    + " WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME",
+                    row -> row.getString(1));
+            Map<String, Long> counts = new LinkedHashMap<>();
+            for (String table : tables) {
+                String quoted = '"' + table.replace("\"", "\"\"") + '"';
+                counts.put(table.toLowerCase(Locale.ROOT),
+                        Sql.queryOne(jdbc, "SELECT COUNT(*) FROM " + quoted, row -> row.getLong(1)).orElse(0L));
+            }
+            return counts;
+        });
     }
 
     public Path file() {

@@ -63,6 +63,12 @@ public final class FlowJournal {
                 COLUMNS + " WHERE state NOT IN " + END_STATES + " ORDER BY started_at, id", FlowJournal::flow));
     }
 
+    /** The {@code limit} most recently updated flows of every tenant, newest first (for support bundles). */
+    public List<FlowRecord> recent(int limit) {
+        return db.withConnection(jdbc -> Sql.query(jdbc,
+                COLUMNS + " ORDER BY updated_at DESC, id FETCH FIRST ? ROWS ONLY", FlowJournal::flow, limit));
+    }
+
     private static FlowRecord flow(ResultSet row) throws SQLException {
         return new FlowRecord(
                 new FlowId(Sql.uuid(row, "id")),

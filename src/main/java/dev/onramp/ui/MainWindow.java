@@ -3,11 +3,14 @@ package dev.onramp.ui;
 import dev.onramp.ui.common.Styles;
 import dev.onramp.ui.hub.HubModel;
 import dev.onramp.ui.hub.HubView;
+import dev.onramp.ui.help.HelpMenu;
+import dev.onramp.ui.help.HelpModel;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 
-/** Onramp's main window: puts the hub on the given stage, wired to the app's services. */
+/** Onramp's main window: puts the Help menu and the hub on the given stage, wired to the app's services. */
 public final class MainWindow {
     private MainWindow() {}
 
@@ -35,10 +38,14 @@ public final class MainWindow {
                 services.demo(),
                 services.airbyteDescription());
         HubView view = new HubView(model);
+        HelpMenu help = new HelpMenu(new HelpModel(services.diagnostics()::summary, services.background(),
+                services.fx(), HelpMenu::copyToClipboard));
+        BorderPane content = new BorderPane(view.root());
+        content.setTop(help.root());
         if (stage.getScene() == null) {
-            prepare(stage, view.root());
+            prepare(stage, content);
         } else {
-            stage.getScene().setRoot(view.root());
+            stage.getScene().setRoot(content);
         }
         stage.setOnHidden(e -> {
             view.deactivate();

@@ -3,12 +3,14 @@ package dev.onramp.ui;
 import dev.onramp.catalog.Catalog;
 import dev.onramp.connect.ConnectService;
 import dev.onramp.connect.TenantService;
+import dev.onramp.diagnostics.Diagnostics;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 
 /**
  * What the window needs from the rest of the app: the services, the executor for their blocking
- * calls, the FX thread's executor, and whether the built-in simulator stands in for Airbyte.
+ * calls, the FX thread's executor, whether the built-in simulator stands in for Airbyte, and the
+ * diagnostics the Help menu copies.
  */
 public record UiServices(
         Catalog catalog,
@@ -17,7 +19,8 @@ public record UiServices(
         Executor background,
         FxExecutor fx,
         boolean demo,
-        String airbyteDescription) {
+        String airbyteDescription,
+        Diagnostics diagnostics) {
     public UiServices {
         Objects.requireNonNull(catalog, "catalog");
         Objects.requireNonNull(tenants, "tenants");
@@ -25,5 +28,6 @@ public record UiServices(
         Objects.requireNonNull(background, "background");
         Objects.requireNonNull(fx, "fx");
         Objects.requireNonNull(airbyteDescription, "airbyteDescription");
+        Objects.requireNonNull(diagnostics, "diagnostics");
     }
 }

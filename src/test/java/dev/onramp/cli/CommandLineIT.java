@@ -134,6 +134,23 @@ class CommandLineIT {
                 .contains("onramp: You declined access on HubSpot.");
     }
 
+    @Test
+    void doctorAgainstASeparateDemoServer_checksItAndLogsToTheDataFolderNotTheConsole() throws Exception {
+        Jar server = new Jar("demo-server", "--latency", "0");
+        String base = server.awaitLine(l -> l.startsWith("Airbyte simulator listening at "))
+                .substring("Airbyte simulator listening at ".length());
+
+        Jar doctor = new Jar("doctor", "--airbyte-url", base, "--data-dir", dataDir.toString());
+
+        doctor.awaitLine(l -> l.contains(" Audit log: "));
+        doctor.awaitExit();
+        assertThat(doctor.stdout).hasSize(7).first().asString().startsWith("✓ Airbyte: " + base + " answers");
+        assertThat(doctor.stdout).anyMatch(l -> l.startsWith("✓ Clock: "));
+        assertThat(doctor.stderr.get(WAIT.toSeconds(), TimeUnit.SECONDS)).doesNotContain("DEBUG", "INFO");
+        assertThat(Files.readString(dataDir.resolve("logs").resolve("onramp.log")))
+                .contains("DEBUG", "POST workspaces/list_by_organization_id -> 200");
+    }
+
     private static void visit(Decision decision, URI link) {
         ScriptedBrowser browser = new ScriptedBrowser(decision);
         browser.open(link);

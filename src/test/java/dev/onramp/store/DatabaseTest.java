@@ -64,6 +64,19 @@ class DatabaseTest {
     }
 
     @Test
+    void rowCounts_countEveryTableOfTheSchema() {
+        try (Database db = Database.open(dir)) {
+            db.inTransaction(tx -> {
+                new TenantRepository(db).insert(tx, new Tenant(TenantId.random(), "Acme", "shop", Optional.empty()));
+                return null;
+            });
+
+            assertThat(db.rowCounts()).containsEntry("tenant", 1L).containsEntry("connection", 0L)
+                    .containsKeys("connect_flow", "audit_log", "keyset", "flyway_schema_history");
+        }
+    }
+
+    @Test
     void transaction_returnsWhatItsWorkReturns() {
         try (Database db = Database.open(dir)) {
             String result = db.inTransaction(tx -> "done");

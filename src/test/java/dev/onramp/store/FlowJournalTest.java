@@ -115,6 +115,17 @@ class FlowJournalTest {
                 .containsExactly(oldest.id(), middle.id(), newest.id());
     }
 
+    @Test
+    void recent_listsTheLatestUpdatedFlowsOfEveryTenant_newestFirstUpToTheLimit() {
+        FlowJournal journal = journalAt(START);
+        FlowRecord first = start(journal, acme, START);
+        FlowRecord second = start(journal, globex, START.plusSeconds(10));
+        start(journal, acme, START.plusSeconds(5));
+        advance(journalAt(START.plusSeconds(60)), first, FlowState.FAILED, Optional.empty(), Optional.of("declined"));
+
+        assertThat(journal.recent(2)).extracting(FlowRecord::id).containsExactly(first.id(), second.id());
+    }
+
     private FlowJournal journalAt(Instant now) {
         return new FlowJournal(db, Clock.fixed(now, ZoneOffset.UTC));
     }

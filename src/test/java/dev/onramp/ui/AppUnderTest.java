@@ -34,7 +34,8 @@ public final class AppUnderTest implements AutoCloseable {
                 context.background(),
                 new FxExecutor(),
                 context.demo(),
-                context.airbyteDescription());
+                context.airbyteDescription(),
+                context.diagnostics());
     }
 
     /** Closes the app once; later calls do nothing, so a test may close it early to inspect its files. */

@@ -1,0 +1,207 @@
+package dev.onramp.diagnostics;
+
+import dev.onramp.airbyte.AirbyteException;
+import dev.onramp.airbyte.AirbyteGateway;
+import dev.onramp.airbyte.Workspace;
+import dev.onramp.model.Tenant;
+import dev.onramp.oauth.LoopbackReceiver;
+import dev.onramp.store.AuditLog;
+import dev.onramp.store.Database;
+import dev.onramp.store.FileKekStore;
+import dev.onramp.store.KekStore;
+import dev.onramp.store.StoreException;
+import dev.onramp.store.TenantRepository;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * Checks, one line each, what Onramp needs from this computer and its Airbyte: Airbyte's answer and
+ * clock, the browser, a loopback port, the key, the database and the audit trail.
+ */
+public final class Doctor {
+    /** More skew than this makes tokens look expired or not yet valid. */
+    static final Duration MAX_SKEW = Duration.ofMinutes(1);
+
+    private static final String SUPPORT = "Send a support bundle (onramp support-bundle) to support.";
+
+    private final AirbyteGateway gateway;
+    private final Database db;
+    private final KekStore kek;
+    private final TenantRepository tenants;
+    private final AuditLog audit;
+    private final BrowserCheck browser;
+    private final Clock clock;
+
+    public Doctor(AirbyteGateway gateway, Database db, KekStore kek, TenantRepository tenants, AuditLog audit,
+            BrowserCheck browser, Clock clock) {
+        this.gateway = Objects.requireNonNull(gateway, "gateway");
+        this.db = Objects.requireNonNull(db, "db");
+        this.kek = Objects.requireNonNull(kek, "kek");
+        this.tenants = Objects.requireNonNull(tenants, "tenants");
+        this.audit = Objects.requireNonNull(audit, "audit");
+        this.browser = Objects.requireNonNull(browser, "browser");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Runs every check; blocks on Airbyte, the database and the browser lookup, so call it in the background. */
+    public DoctorReport run() {
+        List<Check> checks = new ArrayList<>();
+        checks.add(guarded("Airbyte", this::airbyte));
+        checks.add(guarded("Clock", this::clockSkew));
+        checks.add(guarded(BrowserCheck.NAME, browser::run));
+        checks.add(guarded("Loopback", Doctor::loopback));
+        checks.add(guarded("Key store", this::keyStore));
+        checks.add(guarded("Database", this::database));
+        checks.add(guarded("Audit log", this::auditTrail));
+        return new DoctorReport(checks);
+    }
+
+    /** The report when Onramp could not even start: the reason, and the checks that need no database or Airbyte. */
+    public static DoctorReport withoutApp(String whyNot, BrowserCheck browser) {
+        return new DoctorReport(List.of(
+                Check.failed("Start", whyNot, "Follow the advice in the message, then run onramp doctor again."),
+                guarded(BrowserCheck.NAME, browser::run),
+                guarded("Loopback", Doctor::loopback)));
+    }
+
+    private Check airbyte() {
+        try {
+            List<Workspace> workspaces = gateway.listWorkspaces();
+            if (workspaces.isEmpty()) {
+                return Check.failed("Airbyte", gateway.baseUrl() + " answers but has no workspace.",
+                        "Create a workspace in Airbyte's web app, then run onramp doctor again.");
+            }
+            return Check.passed("Airbyte", gateway.baseUrl() + " answers and accepts Onramp's requests ("
+                    + count(workspaces.size(), "workspace") + ": " + workspaces.stream().map(Workspace::name)
+                    .collect(Collectors.joining(", ")) + ").");
+        } catch (AirbyteException e) {
+            return Check.failed("Airbyte", e.getMessage(), airbyteFix(e.kind()));
+        }
+    }
+
+    private Check clockSkew() {
+        Instant before = clock.instant();
+        Optional<Instant> server;
+        try {
+            server = gateway.serverTime();
+        } catch (AirbyteException e) {
+            return Check.failed("Clock", "not compared: Airbyte did not answer.",
+                    "Make Airbyte answer first (see the Airbyte line), then run onramp doctor again.");
+        }
+        if (server.isEmpty()) {
+            return Check.passed("Clock", "not compared: Airbyte's answer carries no Date header.");
+        }
+        Instant after = clock.instant();
+        Instant here = before.plus(Duration.between(before, after).dividedBy(2));
+        // The Date header counts whole seconds, so up to a second of difference is no skew at all.
+        Duration skew = Duration.between(server.get(), here);
+        if (skew.abs().compareTo(MAX_SKEW) > 0) {
+            return Check.failed("Clock", "this computer's clock is " + describe(skew.abs()) + (skew.isNegative()
+                    ? " behind" : " ahead of") + " Airbyte's.",
+                    "Turn on automatic date and time (network time) in the system settings of this computer"
+                            + " or of Airbyte's server, then run onramp doctor again.");
+        }
+        return Check.passed("Clock", "within " + describe(skew.abs().plusSeconds(1)) + " of Airbyte's.");
+    }
+
+    private static Check loopback() {
+        try (LoopbackReceiver receiver = LoopbackReceiver.open(Duration.ofSeconds(10))) {
+            return Check.passed("Loopback", "Onramp can listen on " + receiver.redirectUri().getHost()
+                    + " for the sign-in redirect (tried port " + receiver.redirectUri().getPort() + ").");
+        } catch (UncheckedIOException e) {
+            return Check.failed("Loopback", e.getMessage(),
+                    "Allow Onramp to accept connections from this computer (127.0.0.1) in the firewall or"
+                            + " security software.");
+        }
+    }
+
+    private Check keyStore() {
+        try {
+            kek.keyEncryptionKey();
+        } catch (StoreException e) {
+            return Check.failed("Key store", e.getMessage(), SUPPORT);
+        }
+        String note = kek instanceof FileKekStore
+                ? " Note: no system key store is in use, so the key is only as safe as this user's files."
+                : "";
+        return Check.passed("Key store", kek.description() + "; the key opens." + note);
+    }
+
+    private Check database() {
+        try {
+            Map<String, Long> rows = db.rowCounts();
+            return Check.passed("Database", db.file() + " reads cleanly (" + rows.entrySet().stream()
+                    .map(table -> table.getKey() + " " + table.getValue())
+                    .collect(Collectors.joining(", ")) + " rows).");
+        } catch (StoreException e) {
+            return Check.failed("Database", e.getMessage(), "Close Onramp, keep a copy of " + db.file()
+                    + " and send a support bundle (onramp support-bundle) to support.");
+        }
+    }
+
+    /**
+     * Reads every business's audit entries, which proves the trail is readable. This is the one
+     * place that would also verify the trail's HMAC chain; AuditLog keeps no chain in this version.
+     */
+    private Check auditTrail() {
+        try {
+            List<Tenant> all = tenants.list();
+            long entries = 0;
+            for (Tenant tenant : all) {
+                entries += audit.list(tenant.id()).size();
+            }
+            return Check.passed("Audit log", count(entries, "entry", "entries") + " of "
+                    + count(all.size(), "business", "businesses") + " readable; no HMAC chain to verify"
+                    + " in this version.");
+        } catch (StoreException e) {
+            return Check.failed("Audit log", e.getMessage(), SUPPORT);
+        }
+    }
+
+    /**
+     * A doctor must report every check, so a check that breaks in a way nobody foresaw becomes its own
+     * failed line instead of ending the whole report.
+     */
+    private static Check guarded(String name, Supplier<Check> check) {
+        try {
+            return check.get();
+        } catch (RuntimeException e) {
+            return Check.failed(name, "the check itself failed: " + e, SUPPORT);
+        }
+    }
+
+    private static String airbyteFix(AirbyteException.Kind kind) {
+        return switch (kind) {
+            case UNREACHABLE -> "Start Airbyte, or give its address with --airbyte-url (without it Onramp uses its"
+                    + " built-in simulator).";
+            case TIMEOUT -> "Check that Airbyte is not overloaded and that no proxy or VPN slows the connection.";
+            case UNAUTHORIZED -> "Give Onramp access to this Airbyte (check its access settings), then run onramp"
+                    + " doctor again.";
+            case NOT_FOUND, BAD_RESPONSE, REJECTED -> "Check that --airbyte-url points at Airbyte 1.0 or later, e.g."
+                    + " http://localhost:8000.";
+            case SERVER_ERROR -> "Look at Airbyte's server logs and restart the failing service.";
+        };
+    }
+
+    private static String describe(Duration duration) {
+        long seconds = duration.toSeconds();
+        return seconds < 120 ? seconds + " s" : duration.toMinutes() + " min " + duration.toSecondsPart() + " s";
+    }
+
+    private static String count(long n, String one) {
+        return count(n, one, one + "s");
+    }
+
+    private static String count(long n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
+    }
+}

@@ -1,0 +1,49 @@
+package dev.onramp.ui.help;
+
+import java.util.Map;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.DataFormat;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+
+/** The window's menu bar with the Help menu ("Copy diagnostics") and a line saying how the copy went. */
+public final class HelpMenu {
+    private final HBox root;
+
+    public HelpMenu(HelpModel model) {
+        MenuItem copy = new MenuItem("Copy diagnostics");
+        copy.setId("copy-diagnostics");
+        copy.disableProperty().bind(model.busyProperty());
+        copy.setOnAction(e -> model.copyDiagnostics());
+        Menu help = new Menu("Help", null, copy);
+        help.setId("help-menu");
+        MenuBar bar = new MenuBar(help);
+        // On macOS the menu joins the screen's menu bar, where people look for it.
+        bar.setUseSystemMenuBar(true);
+        HBox.setHgrow(bar, Priority.ALWAYS);
+
+        Label status = new Label();
+        status.setId("help-status");
+        status.getStyleClass().add("help-status");
+        status.textProperty().bind(model.statusProperty());
+
+        root = new HBox(bar, status);
+        root.setAlignment(Pos.CENTER_LEFT);
+        root.getStyleClass().add("menu-row");
+    }
+
+    /** Puts {@code text} on the system clipboard as plain text; call it on the FX thread. */
+    public static void copyToClipboard(String text) {
+        Clipboard.getSystemClipboard().setContent(Map.of(DataFormat.PLAIN_TEXT, text));
+    }
+
+    public Parent root() {
+        return root;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.onramp.ui.help;
+
+import dev.onramp.ui.common.Failures;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * The Help menu's state: gathers the diagnostics on {@code background} (they call Airbyte and read
+ * the database), then hands them to the clipboard and says so on {@code fx}.
+ */
+public final class HelpModel {
+    static final String GATHERING = "Gathering diagnostics…";
+    static final String COPIED = "Diagnostics copied to the clipboard.";
+
+    private final Supplier<String> diagnostics;
+    private final Executor background;
+    private final Executor fx;
+    private final Consumer<String> clipboard;
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+
+    /**
+     * @param diagnostics gathers the text to copy; blocks
+     * @param clipboard   puts text on the clipboard; called on {@code fx}
+     */
+    public HelpModel(Supplier<String> diagnostics, Executor background, Executor fx, Consumer<String> clipboard) {
+        this.diagnostics = Objects.requireNonNull(diagnostics, "diagnostics");
+        this.background = Objects.requireNonNull(background, "background");
+        this.fx = Objects.requireNonNull(fx, "fx");
+        this.clipboard = Objects.requireNonNull(clipboard, "clipboard");
+    }
+
+    /** Starts gathering; does nothing while an earlier copy is still gathering. */
+    public void copyDiagnostics() {
+        if (busy.get()) {
+            return;
+        }
+        busy.set(true);
+        status.set(GATHERING);
+        CompletableFuture.supplyAsync(diagnostics, background).whenCompleteAsync(this::onGathered, fx);
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** What happened to the last copy, for a line beside the menu; empty before the first. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    private void onGathered(String text, Throwable failure) {
+        busy.set(false);
+        if (failure != null) {
+            status.set("Onramp could not gather the diagnostics: " + Failures.message(failure));
+            return;
+        }
+        clipboard.accept(text);
+        status.set(COPIED);
+    }
+}

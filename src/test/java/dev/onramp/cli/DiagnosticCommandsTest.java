@@ -1,0 +1,107 @@
+package dev.onramp.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.onramp.AppContext;
+import dev.onramp.diagnostics.BrowserCheck;
+import dev.onramp.testing.FakePrograms;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code onramp doctor} and {@code onramp support-bundle} in-process, in demo mode and against a closed port. */
+class DiagnosticCommandsTest {
+    @TempDir
+    Path dataDir;
+
+    @TempDir
+    Path bin;
+
+    @TempDir
+    Path outDir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        BrowserCheck browserCheck = new BrowserCheck("Linux", List.of(FakePrograms.program(bin, "xdg-open", "exit 0")),
+                Duration.ofSeconds(5));
+        CliEnvironment env = new CliEnvironment(new PrintWriter(out, true), new PrintWriter(err, true),
+                options -> AppContext.start(options, browserCheck), options -> {
+                    throw new AssertionError("no window in this test");
+                }, url -> {
+                    throw new AssertionError("diagnostics must not open the browser");
+                });
+        return OnrampCommand.run(env, args);
+    }
+
+    @Test
+    @EnabledOnOs({OS.LINUX, OS.MAC})
+    void doctorInDemoMode_printsSevenPassingLinesAndExitsZero() {
+        int exit = run("--data-dir", dataDir.toString(), "doctor");
+
+        assertThat(exit).as(out + "" + err).isZero();
+        assertThat(out.toString().lines()).hasSize(7).allMatch(line -> line.startsWith("✓ "));
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void doctorAgainstAClosedPort_exitsOneAndSaysHowToFixAirbyte() throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+
+        int exit = run("--data-dir", dataDir.toString(), "--airbyte-url", "http://127.0.0.1:" + port, "doctor");
+
+        assertThat(exit).isEqualTo(OnrampCommand.FAILED);
+        assertThat(out.toString()).contains("✗ Airbyte: Onramp could not reach Airbyte at http://127.0.0.1:" + port
+                + "/api. Check that it is running and that the address is right. Fix: Start Airbyte,");
+    }
+
+    @Test
+    void doctorWhenTheDatabaseCannotOpen_reportsWhyAndExitsOne() throws IOException {
+        byte[] garbage = new byte[64 * 1024];
+        new Random(7).nextBytes(garbage);
+        Files.write(dataDir.resolve("onramp.mv.db"), garbage);
+
+        int exit = run("--data-dir", dataDir.toString(), "doctor");
+
+        assertThat(exit).isEqualTo(OnrampCommand.FAILED);
+        assertThat(out.toString().lines().findFirst()).hasValueSatisfying(line ->
+                assertThat(line).startsWith("✗ Start: Onramp's database (").contains("is damaged"));
+    }
+
+    @Test
+    void supportBundle_writesTheZipNamedByOut() throws IOException {
+        Path zip = outDir.resolve("support.zip");
+
+        int exit = run("--data-dir", dataDir.toString(), "support-bundle", "--out", zip.toString());
+
+        assertThat(exit).isZero();
+        assertThat(out.toString()).startsWith("Wrote " + zip.toAbsolutePath());
+        try (ZipFile bundle = new ZipFile(zip.toFile())) {
+            assertThat(bundle.getEntry("doctor.txt")).isNotNull();
+        }
+    }
+
+    @Test
+    void supportBundleIntoAMissingFolder_exitsOneWithTheReason() {
+        int exit = run("--data-dir", dataDir.toString(), "support-bundle", "--out", outDir.resolve("no/such.zip").toString());
+
+        assertThat(exit).isEqualTo(OnrampCommand.FAILED);
+        assertThat(err.toString()).startsWith("onramp: Onramp could not write the support bundle");
+    }
+}

@@ -1,0 +1,183 @@
+package dev.onramp.diagnostics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.onramp.airbyte.AirbyteGateway;
+import dev.onramp.airbyte.ConfigApiGateway;
+import dev.onramp.demo.AirbyteSimulator;
+import dev.onramp.model.Tenant;
+import dev.onramp.model.TenantId;
+import dev.onramp.store.AuditLog;
+import dev.onramp.store.Database;
+import dev.onramp.store.FileKekStore;
+import dev.onramp.store.TenantRepository;
+import dev.onramp.store.Vault;
+import dev.onramp.testing.FakePrograms;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The doctor against the real simulator, store and sockets: what passes, and how a failure reads. */
+class DoctorTest {
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+    @TempDir
+    Path dataDir;
+
+    @TempDir
+    Path bin;
+
+    private AirbyteSimulator simulator;
+    private Database db;
+    private FileKekStore kek;
+    private TenantRepository tenants;
+    private AuditLog audit;
+    private BrowserCheck browser;
+
+    @BeforeEach
+    void start() {
+        simulator = AirbyteSimulator.start(Duration.ZERO);
+        db = Database.open(dataDir);
+        kek = new FileKekStore(dataDir.resolve("keys").resolve("onramp.kek"));
+        Vault.open(db, kek);
+        tenants = new TenantRepository(db);
+        audit = new AuditLog(db, Clock.systemUTC());
+        browser = new BrowserCheck("Linux", List.of(FakePrograms.program(bin, "xdg-open", "exit 0")), TIMEOUT);
+    }
+
+    @AfterEach
+    void stop() {
+        db.close();
+        simulator.close();
+    }
+
+    private Doctor doctor(AirbyteGateway gateway, Clock clock) {
+        return new Doctor(gateway, db, kek, tenants, audit, browser, clock);
+    }
+
+    private DoctorReport againstSimulator() {
+        return doctor(new ConfigApiGateway(simulator.apiBaseUrl(), TIMEOUT), Clock.systemUTC()).run();
+    }
+
+    private static Check named(DoctorReport report, String name) {
+        return report.checks().stream().filter(check -> check.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    @EnabledOnOs({OS.LINUX, OS.MAC})
+    void againstTheSimulator_everyCheckPassesOnALineOfItsOwn() {
+        DoctorReport report = againstSimulator();
+
+        assertThat(report.allPassed()).as(report.text()).isTrue();
+        assertThat(report.checks()).extracting(Check::name)
+                .containsExactly("Airbyte", "Clock", "Browser", "Loopback", "Key store", "Database", "Audit log");
+        assertThat(report.text().lines()).hasSize(7).allMatch(line -> line.startsWith("✓ "));
+    }
+
+    @Test
+    void simulator_isReachableWithItsWorkspace() {
+        assertThat(named(againstSimulator(), "Airbyte").line())
+                .isEqualTo("✓ Airbyte: " + simulator.apiBaseUrl() + " answers and accepts Onramp's requests (1 workspace: Demo workspace).");
+    }
+
+    @Test
+    void closedAirbytePort_failsWithTheReasonAndAFixSentence() throws IOException {
+        URI closed;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/api");
+        }
+
+        DoctorReport report = doctor(new ConfigApiGateway(closed, TIMEOUT), Clock.systemUTC()).run();
+
+        assertThat(report.allPassed()).isFalse();
+        assertThat(named(report, "Airbyte").line()).isEqualTo("✗ Airbyte: Onramp could not reach Airbyte at " + closed
+                + ". Check that it is running and that the address is right. Fix: Start Airbyte, or give its address"
+                + " with --airbyte-url (without it Onramp uses its built-in simulator).");
+        assertThat(named(report, "Clock").passed()).isFalse();
+        assertThat(named(report, "Database").passed()).isTrue();
+    }
+
+    @Test
+    void clockTenMinutesAhead_failsAndSaysHowToSetTheTime() {
+        Clock ahead = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(10));
+
+        Check clock = named(doctor(new ConfigApiGateway(simulator.apiBaseUrl(), TIMEOUT), ahead).run(), "Clock");
+
+        assertThat(clock.line()).matches("✗ Clock: this computer's clock is (9 min 59|10 min 0|10 min 1) s ahead of"
+                + " Airbyte's\\. Fix: Turn on automatic date and time .*");
+    }
+
+    @Test
+    void clockInStep_passes() {
+        assertThat(named(againstSimulator(), "Clock").line()).matches("✓ Clock: within [12] s of Airbyte's\\.");
+    }
+
+    @Test
+    void fileKeyStore_passesWithANoteThatNoSystemKeyStoreIsUsed() {
+        assertThat(named(againstSimulator(), "Key store").line()).isEqualTo("✓ Key store: " + kek.description()
+                + "; the key opens. Note: no system key store is in use, so the key is only as safe as this user's files.");
+    }
+
+    @Test
+    void database_passesWithItsFileAndRowCounts() {
+        insertTenantWithAuditEntry();
+
+        assertThat(named(againstSimulator(), "Database").line()).startsWith("✓ Database: " + db.file() + " reads cleanly (")
+                .contains("tenant 1", "audit_log 1");
+    }
+
+    @Test
+    void auditLog_countsTheReadableEntriesOfEveryBusiness() {
+        insertTenantWithAuditEntry();
+
+        assertThat(named(againstSimulator(), "Audit log").line())
+                .startsWith("✓ Audit log: 1 entry of 1 business readable");
+    }
+
+    @Test
+    void loopback_bindsAPortOn127001() {
+        assertThat(named(againstSimulator(), "Loopback").line())
+                .matches("✓ Loopback: Onramp can listen on 127\\.0\\.0\\.1 for the sign-in redirect \\(tried port \\d+\\)\\.");
+    }
+
+    @Test
+    void closedDatabase_failsItsOwnLinesAndTheOthersStillRun() {
+        db.close();
+
+        DoctorReport report = againstSimulator();
+
+        assertThat(report.checks()).hasSize(7);
+        assertThat(named(report, "Database").line()).startsWith("✗ Database: ").contains("Fix: ");
+        assertThat(named(report, "Airbyte").passed()).isTrue();
+    }
+
+    @Test
+    void withoutApp_putsTheStartFailureFirstAndStillChecksTheMachine() {
+        DoctorReport report = Doctor.withoutApp("Onramp's database is in use by another Onramp window.", browser);
+
+        assertThat(report.checks()).extracting(Check::name).containsExactly("Start", "Browser", "Loopback");
+        assertThat(report.text().lines().findFirst()).contains("✗ Start: Onramp's database is in use by another Onramp"
+                + " window. Fix: Follow the advice in the message, then run onramp doctor again.");
+    }
+
+    private void insertTenantWithAuditEntry() {
+        TenantId id = TenantId.random();
+        db.inTransaction(tx -> {
+            tenants.insert(tx, new Tenant(id, "Acme", "online-shop", Optional.empty()));
+            audit.append(tx, id, "test", "tenant.created", "tenant/" + id, "Acme");
+            return null;
+        });
+    }
+}

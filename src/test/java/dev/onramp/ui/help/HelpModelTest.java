@@ -1,0 +1,69 @@
+package dev.onramp.ui.help;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.onramp.ui.common.HeldExecutor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/** The Help menu's model without a toolkit: gathering in the background, copying, and saying how it went. */
+class HelpModelTest {
+    private final HeldExecutor background = new HeldExecutor();
+    private final List<String> clipboard = new ArrayList<>();
+
+    private HelpModel model(Supplier<String> diagnostics) {
+        return new HelpModel(diagnostics, background, Runnable::run, clipboard::add);
+    }
+
+    @Test
+    void copy_gathersInTheBackgroundAndShowsItIsBusy() {
+        HelpModel model = model(() -> "✓ Airbyte: fine");
+
+        model.copyDiagnostics();
+
+        assertThat(model.busyProperty().get()).isTrue();
+        assertThat(model.statusProperty().get()).isEqualTo(HelpModel.GATHERING);
+        assertThat(clipboard).isEmpty();
+    }
+
+    @Test
+    void gathered_goesToTheClipboardAndSaysSo() {
+        HelpModel model = model(() -> "✓ Airbyte: fine");
+
+        model.copyDiagnostics();
+        background.runAll();
+
+        assertThat(clipboard).containsExactly("✓ Airbyte: fine");
+        assertThat(model.statusProperty().get()).isEqualTo(HelpModel.COPIED);
+        assertThat(model.busyProperty().get()).isFalse();
+    }
+
+    @Test
+    void failure_saysWhyAndLeavesTheClipboardAlone() {
+        HelpModel model = model(() -> {
+            throw new IllegalStateException("The database is closed.");
+        });
+
+        model.copyDiagnostics();
+        background.runAll();
+
+        assertThat(clipboard).isEmpty();
+        assertThat(model.statusProperty().get()).isEqualTo("Onramp could not gather the diagnostics: The database is closed.");
+        assertThat(model.busyProperty().get()).isFalse();
+    }
+
+    @Test
+    void secondCopyWhileGathering_isIgnored() {
+        AtomicInteger gathered = new AtomicInteger();
+        HelpModel model = model(() -> "run " + gathered.incrementAndGet());
+
+        model.copyDiagnostics();
+        model.copyDiagnostics();
+        background.runAll();
+
+        assertThat(clipboard).containsExactly("run 1");
+    }
+}
