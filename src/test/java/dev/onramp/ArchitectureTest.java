@@ -17,7 +17,7 @@ class ArchitectureTest {
     static final ArchRule coreIsFreeOfJavaFx = noClasses()
             .that().resideInAnyPackage("dev.onramp.model..", "dev.onramp.catalog..", "dev.onramp.connect..",
                     "dev.onramp.airbyte..", "dev.onramp.oauth..", "dev.onramp.store..", "dev.onramp.demo..",
-                    "dev.onramp.cli..")
+                    "dev.onramp.cli..", "dev.onramp.diagnostics..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..")
             .because("the core must run headless, from the command line and in tests (DESIGN.md: UI-free core)");
 

@@ -6,6 +6,9 @@ import dev.onramp.oauth.BrowserLauncher;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import javafx.stage.Stage;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** The real app in demo mode over a test's data folder, with the services the window is given. */
 public final class AppUnderTest implements AutoCloseable {
@@ -36,6 +39,16 @@ public final class AppUnderTest implements AutoCloseable {
                 context.demo(),
                 context.airbyteDescription(),
                 context.diagnostics());
+    }
+
+    /**
+     * Hides the window first, which releases the views' listeners, lets pending FX work finish,
+     * then closes the app: no late callback reaches a closed app.
+     */
+    public void closeAfterHiding(Stage stage) throws Exception {
+        WaitForAsyncUtils.asyncFx(stage::hide).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        close();
     }
 
     /** Closes the app once; later calls do nothing, so a test may close it early to inspect its files. */

@@ -51,8 +51,8 @@ class ConnectEndToEndTest {
     }
 
     @AfterEach
-    void closeApp() {
-        app.close();
+    void closeApp() throws Exception {
+        app.closeAfterHiding(stage);
     }
 
     @Test

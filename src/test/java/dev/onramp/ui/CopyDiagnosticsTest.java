@@ -35,8 +35,8 @@ class CopyDiagnosticsTest {
     }
 
     @AfterEach
-    void closeApp() {
-        app.close();
+    void closeApp() throws Exception {
+        app.closeAfterHiding(stage);
     }
 
     @Test

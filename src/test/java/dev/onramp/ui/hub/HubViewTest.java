@@ -41,8 +41,8 @@ class HubViewTest {
     }
 
     @AfterEach
-    void closeApp() {
-        app.close();
+    void closeApp() throws Exception {
+        app.closeAfterHiding(stage);
     }
 
     @Test
@@ -98,6 +98,7 @@ class HubViewTest {
         ComboBox<Tenant> chooser = robot.lookup("#business-chooser").queryAs(ComboBox.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> chooser.getValue().name().equals("Corner Bakery"));
         assertThat(robot.lookup("#business-name").tryQuery()).isEmpty();
+        waitUntilLoaded(robot);
     }
 
     private static boolean hasVisibleBadge(Node tile) {
