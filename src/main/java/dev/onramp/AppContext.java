@@ -12,6 +12,7 @@ import dev.onramp.store.Database;
 import dev.onramp.store.FileKekStore;
 import dev.onramp.store.FlowJournal;
 import dev.onramp.store.KekStore;
+import dev.onramp.store.KeyRotation;
 import dev.onramp.store.TenantRepository;
 import dev.onramp.store.Vault;
 import java.time.Clock;
@@ -37,10 +38,12 @@ public final class AppContext implements AutoCloseable {
     private final ExecutorService background;
     private final Optional<AirbyteSimulator> simulator;
     private final String airbyteDescription;
+    private final AuditLog audit;
+    private final KeyRotation keyRotation;
 
     private AppContext(Deque<AutoCloseable> closeables, Catalog catalog, TenantService tenants,
             ConnectService connect, ExecutorService background, Optional<AirbyteSimulator> simulator,
-            String airbyteDescription) {
+            String airbyteDescription, AuditLog audit, KeyRotation keyRotation) {
         this.closeables = closeables;
         this.catalog = catalog;
         this.tenants = tenants;
@@ -48,6 +51,8 @@ public final class AppContext implements AutoCloseable {
         this.background = background;
         this.simulator = simulator;
         this.airbyteDescription = airbyteDescription;
+        this.audit = audit;
+        this.keyRotation = keyRotation;
     }
 
     /** Opens the store, starts the simulator when no Airbyte is configured, and wires the services. */
@@ -65,7 +70,9 @@ public final class AppContext implements AutoCloseable {
             TenantRepository tenantRepository = new TenantRepository(db);
             ConnectionRepository connections = new ConnectionRepository(db, vault);
             FlowJournal journal = new FlowJournal(db, clock);
-            AuditLog audit = new AuditLog(db, clock);
+            AuditLog audit = AuditLog.open(db, kek, clock);
+            closeables.push(audit);
+            KeyRotation keyRotation = new KeyRotation(db, vault, connections, clock);
 
             Optional<AirbyteSimulator> simulator = Optional.empty();
             String description;
@@ -92,7 +99,8 @@ public final class AppContext implements AutoCloseable {
             if (recovered > 0) {
                 LOG.info("Ended {} connect flow(s) left unfinished by an earlier run", recovered);
             }
-            return new AppContext(closeables, catalog, tenants, connect, background, simulator, description);
+            return new AppContext(closeables, catalog, tenants, connect, background, simulator, description, audit,
+                    keyRotation);
         } catch (RuntimeException e) {
             closeAll(closeables);
             throw e;
@@ -128,6 +136,16 @@ public final class AppContext implements AutoCloseable {
 
     public Optional<AirbyteSimulator> simulator() {
         return simulator;
+    }
+
+    /** The tamper-evident audit trail, for verifying and exporting it. */
+    public AuditLog audit() {
+        return audit;
+    }
+
+    /** Rotation of the key that encrypts stored secrets. */
+    public KeyRotation keyRotation() {
+        return keyRotation;
     }
 
     @Override
