@@ -9,8 +9,9 @@ public sealed interface AuditVerification {
     record Intact(long entries, long lastCheckpoint) implements AuditVerification {
         @Override
         public String message() {
-            return "The audit log is intact: " + entries + " entries, the last signed checkpoint vouches for entry "
-                    + lastCheckpoint + ".";
+            return entries == 0 ? "The audit log is intact and empty."
+                    : "The audit log is intact: " + entries + (entries == 1 ? " entry" : " entries")
+                            + "; the last signed checkpoint vouches for entry " + lastCheckpoint + ".";
         }
     }
 
