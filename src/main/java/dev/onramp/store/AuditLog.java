@@ -13,9 +13,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -33,7 +33,7 @@ public final class AuditLog implements AutoCloseable {
     private final AuditCheckpoints checkpoints;
     private final Clock clock;
 
-    AuditLog(Database db, AuditChain chain, AuditCheckpoints checkpoints, Clock clock) {
+    private AuditLog(Database db, AuditChain chain, AuditCheckpoints checkpoints, Clock clock) {
         this.db = Objects.requireNonNull(db, "db");
         this.chain = Objects.requireNonNull(chain, "chain");
         this.checkpoints = Objects.requireNonNull(checkpoints, "checkpoints");
@@ -99,25 +99,8 @@ public final class AuditLog implements AutoCloseable {
         List<AuditRow> rows = db.withConnection(jdbc -> Sql.query(jdbc,
                 "SELECT seq, tenant_id, at, actor, action, resource, details, prev_mac, mac FROM audit_log ORDER BY seq",
                 row -> new AuditRow(event(row), row.getBytes("prev_mac"), row.getBytes("mac"))));
-        var vouched = reading.checkpoints().stream()
-                .collect(Collectors.groupingBy(AuditCheckpoints.Checkpoint::seq));
-
         List<AuditVerification.Broken> problems = new ArrayList<>();
-        walk(rows, seq -> vouched.getOrDefault(seq, List.of())).ifPresentOrElse(problems::add, () -> {
-            long last = rows.isEmpty() ? 0 : rows.getLast().seq();
-            if (head > last) {
-                problems.add(new AuditVerification.Broken(last + 1, "entries from " + (last + 1)
-                        + " on are missing: the log's head names entry " + head));
-            }
-            if (reading.highestSeq() > last) {
-                problems.add(new AuditVerification.Broken(last + 1, "entries from " + (last + 1)
-                        + " on are missing: a signed checkpoint vouches for entry " + reading.highestSeq()));
-            }
-            if (last > 0 && reading.checkpoints().isEmpty() && reading.badLine().isEmpty()) {
-                problems.add(new AuditVerification.Broken(1, "no signed checkpoint vouches for the log: "
-                        + checkpoints.file() + " is missing or empty"));
-            }
-        });
+        walk(rows, reading).ifPresentOrElse(problems::add, () -> problems.addAll(missingTail(rows, head, reading)));
         reading.badLine().ifPresent(bad -> problems.add(new AuditVerification.Broken(bad.vouchedBefore() + 1,
                 "line " + bad.lineNumber() + " of " + checkpoints.file() + " is damaged or not signed by this Onramp")));
         return problems.stream().min(Comparator.comparingLong(AuditVerification.Broken::firstBadSeq))
@@ -138,8 +121,9 @@ public final class AuditLog implements AutoCloseable {
     }
 
     /** The first entry whose number, link, MAC or checkpoint is wrong, walking from the oldest. */
-    private Optional<AuditVerification.Broken> walk(List<AuditRow> rows,
-            Function<Long, List<AuditCheckpoints.Checkpoint>> checkpointsAt) {
+    private Optional<AuditVerification.Broken> walk(List<AuditRow> rows, AuditCheckpoints.Reading reading) {
+        Map<Long, List<AuditCheckpoints.Checkpoint>> vouched = reading.checkpoints().stream()
+                .collect(Collectors.groupingBy(AuditCheckpoints.Checkpoint::seq));
         long expected = 1;
         byte[] previousMac = AuditChain.GENESIS;
         for (AuditRow row : rows) {
@@ -156,7 +140,7 @@ public final class AuditLog implements AutoCloseable {
                 return Optional.of(new AuditVerification.Broken(seq,
                         "entry " + seq + " was changed after it was written: its MAC does not match"));
             }
-            for (AuditCheckpoints.Checkpoint checkpoint : checkpointsAt.apply(seq)) {
+            for (AuditCheckpoints.Checkpoint checkpoint : vouched.getOrDefault(seq, List.of())) {
                 if (!Arrays.equals(checkpoint.mac(), row.mac())) {
                     return Optional.of(new AuditVerification.Broken(seq, "entry " + seq
                             + " is not the one the signed checkpoint of " + checkpoint.at() + " vouches for"));
@@ -166,6 +150,26 @@ public final class AuditLog implements AutoCloseable {
             expected++;
         }
         return Optional.empty();
+    }
+
+    /** Entries missing after the newest one present, by the head's and by the signed checkpoints' account. */
+    private List<AuditVerification.Broken> missingTail(List<AuditRow> rows, long head,
+            AuditCheckpoints.Reading reading) {
+        long last = rows.isEmpty() ? 0 : rows.getLast().seq();
+        List<AuditVerification.Broken> problems = new ArrayList<>();
+        if (head > last) {
+            problems.add(new AuditVerification.Broken(last + 1, "entries from " + (last + 1)
+                    + " on are missing: the log's head names entry " + head));
+        }
+        if (reading.highestSeq() > last) {
+            problems.add(new AuditVerification.Broken(last + 1, "entries from " + (last + 1)
+                    + " on are missing: a signed checkpoint vouches for entry " + reading.highestSeq()));
+        }
+        if (last > 0 && reading.checkpoints().isEmpty() && reading.badLine().isEmpty()) {
+            problems.add(new AuditVerification.Broken(1, "no signed checkpoint vouches for the log: "
+                    + checkpoints.file() + " is missing or empty"));
+        }
+        return problems;
     }
 
     private AuditRow appendLocked(Connection jdbc, TenantId tenant, Instant at, String actor, String action,

@@ -32,8 +32,10 @@ class AuditAndKeysCommandTest {
     private int run(String... args) {
         out.getBuffer().setLength(0);
         err.getBuffer().setLength(0);
+        // The simulator without its demo latency: these tests are about the store, not the flow.
         CliEnvironment env = new CliEnvironment(new PrintWriter(out, true), new PrintWriter(err, true),
-                AppContext::start, options -> {
+                options -> AppContext.start(new AppOptions(options.dataDir(), options.airbyteUrl(), options.browser(),
+                        Duration.ZERO, options.consentTimeout())), options -> {
                     throw new AssertionError("no window in this test");
                 }, new ScriptedBrowser(Decision.ALLOW));
         String[] all = new String[args.length + 2];
