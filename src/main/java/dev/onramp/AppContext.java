@@ -17,6 +17,7 @@ import dev.onramp.store.Database;
 import dev.onramp.store.FileKekStore;
 import dev.onramp.store.FlowJournal;
 import dev.onramp.store.KekStore;
+import dev.onramp.store.KeyRotation;
 import dev.onramp.store.TenantRepository;
 import dev.onramp.store.Vault;
 import java.time.Clock;
@@ -43,10 +44,12 @@ public final class AppContext implements AutoCloseable {
     private final Optional<AirbyteSimulator> simulator;
     private final String airbyteDescription;
     private final Diagnostics diagnostics;
+    private final AuditLog audit;
+    private final KeyRotation keyRotation;
 
     private AppContext(Deque<AutoCloseable> closeables, Catalog catalog, TenantService tenants,
             ConnectService connect, ExecutorService background, Optional<AirbyteSimulator> simulator,
-            String airbyteDescription, Diagnostics diagnostics) {
+            String airbyteDescription, Diagnostics diagnostics, AuditLog audit, KeyRotation keyRotation) {
         this.closeables = closeables;
         this.catalog = catalog;
         this.tenants = tenants;
@@ -55,6 +58,8 @@ public final class AppContext implements AutoCloseable {
         this.simulator = simulator;
         this.airbyteDescription = airbyteDescription;
         this.diagnostics = diagnostics;
+        this.audit = audit;
+        this.keyRotation = keyRotation;
     }
 
     /** Opens the store, starts the simulator when no Airbyte is configured, and wires the services. */
@@ -79,7 +84,9 @@ public final class AppContext implements AutoCloseable {
             TenantRepository tenantRepository = new TenantRepository(db);
             ConnectionRepository connections = new ConnectionRepository(db, vault);
             FlowJournal journal = new FlowJournal(db, clock);
-            AuditLog audit = new AuditLog(db, clock);
+            AuditLog audit = AuditLog.open(db, kek, clock);
+            closeables.push(audit);
+            KeyRotation keyRotation = new KeyRotation(db, vault, connections, clock);
 
             Optional<AirbyteSimulator> simulator = Optional.empty();
             String description;
@@ -112,7 +119,7 @@ public final class AppContext implements AutoCloseable {
                 LOG.info("Ended {} connect flow(s) left unfinished by an earlier run", recovered);
             }
             return new AppContext(closeables, catalog, tenants, connect, background, simulator, description,
-                    diagnostics);
+                    diagnostics, audit, keyRotation);
         } catch (RuntimeException e) {
             closeAll(closeables);
             throw e;
@@ -153,6 +160,16 @@ public final class AppContext implements AutoCloseable {
 
     public Optional<AirbyteSimulator> simulator() {
         return simulator;
+    }
+
+    /** The tamper-evident audit trail, for verifying and exporting it. */
+    public AuditLog audit() {
+        return audit;
+    }
+
+    /** Rotation of the key that encrypts stored secrets. */
+    public KeyRotation keyRotation() {
+        return keyRotation;
     }
 
     @Override

@@ -20,7 +20,8 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Connects a business's data sources to Airbyte. Without a command, opens the window.",
-        subcommands = {ConnectCommand.class, ConnectionsCommand.class, DemoServerCommand.class, DoctorCommand.class, SupportBundleCommand.class,
+        subcommands = {ConnectCommand.class, ConnectionsCommand.class, DemoServerCommand.class, DoctorCommand.class,
+                SupportBundleCommand.class, AuditCommand.class, KeysCommand.class,
                 CommandLine.HelpCommand.class})
 public final class OnrampCommand implements Callable<Integer> {
     /** Exit code when the flow failed or the input was refused. */

@@ -196,7 +196,7 @@ public final class ConnectService {
             Tenant tenant = tenants.find(tenantId)
                     .orElseThrow(() -> new FlowEnd(FlowState.FAILED, "Onramp does not know that business any more."));
             db.inTransaction(tx -> {
-                journal.start(tx, new FlowRecord(id, tenantId, providerId, FlowState.STARTED, Optional.empty(),
+                journal.start(tx, tenantId, new FlowRecord(id, tenantId, providerId, FlowState.STARTED, Optional.empty(),
                         Optional.empty(), now, now));
                 return null;
             });
@@ -274,7 +274,7 @@ public final class ConnectService {
                     Optional.of(clock.instant()), Optional.empty());
             byte[] secret = configuration.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
             db.inTransaction(tx -> {
-                connections.insert(tx, connection, secret);
+                connections.insert(tx, tenantId, connection, secret);
                 journal.advance(tx, tenantId, id, FlowState.STORED, Optional.empty(), Optional.empty());
                 audit.append(tx, tenantId, actor, "connect.succeeded", "connection/" + connection.id(),
                         "provider=" + providerId + " source=" + created + " streams=" + streams.size());

@@ -2,36 +2,238 @@ package dev.onramp.store;
 
 import dev.onramp.model.AuditEvent;
 import dev.onramp.model.TenantId;
+import java.io.IOException;
+import java.io.Writer;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
-/** The append-only audit trail; details never hold a secret. */
-public final class AuditLog {
+/**
+ * The append-only, tamper-evident audit trail; details never hold a secret. Each entry is chained to
+ * the one before by an HMAC ({@link AuditChain}), the database refuses UPDATE and DELETE on it
+ * ({@link AppendOnlyTrigger}), and signed checkpoints outside the database ({@link AuditCheckpoints})
+ * reveal entries cut off its end. {@link #verify()} checks all three.
+ */
+public final class AuditLog implements AutoCloseable {
+    private static final String COLUMNS = "SELECT seq, tenant_id, at, actor, action, resource, details FROM audit_log";
+    private static final String LEGACY_TABLE = "AUDIT_LOG_V1";
+
     private final Database db;
+    private final AuditChain chain;
+    private final AuditCheckpoints checkpoints;
     private final Clock clock;
 
-    public AuditLog(Database db, Clock clock) {
+    private AuditLog(Database db, AuditChain chain, AuditCheckpoints checkpoints, Clock clock) {
         this.db = Objects.requireNonNull(db, "db");
+        this.chain = Objects.requireNonNull(chain, "chain");
+        this.checkpoints = Objects.requireNonNull(checkpoints, "checkpoints");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** Appends one entry stamped with the clock's current instant. */
+    /**
+     * Opens the log of {@code db}: loads (on first use creates) its MAC and signing keys, kept encrypted
+     * by {@code kek}, and chains in the entries an earlier release wrote without a chain. The signed
+     * checkpoints go to {@value AuditCheckpoints#FILE_NAME} next to the database file.
+     */
+    public static AuditLog open(Database db, KekStore kek, Clock clock) {
+        KeysetStore keysets = new KeysetStore(db, kek);
+        AuditLog log = new AuditLog(db, AuditChain.open(keysets),
+                AuditCheckpoints.open(db.file().resolveSibling(AuditCheckpoints.FILE_NAME), keysets, clock), clock);
+        log.adoptUnchainedEntries();
+        return log;
+    }
+
+    /**
+     * Appends one entry stamped with the clock's current instant, in the caller's transaction. The
+     * chain's head stays locked until that transaction ends, so concurrent appends queue up in order;
+     * a signed checkpoint follows once it has committed.
+     */
     public void append(Tx tx, TenantId tenant, String actor, String action, String resource, String details) {
-        db.within(tx, jdbc -> Sql.update(jdbc,
-                "INSERT INTO audit_log (tenant_id, at, actor, action, resource, details) VALUES (?, ?, ?, ?, ?, ?)",
-                tenant.value(), clock.instant(), actor, action, resource, details));
+        TenantScope.require(tenant);
+        AuditRow row = db.within(tx, jdbc -> appendLocked(jdbc, tenant, clock.instant(), actor, action, resource,
+                details));
+        tx.afterCommit(() -> checkpoints.write(row.seq(), row.mac()));
     }
 
     /** The tenant's entries, oldest first. */
     public List<AuditEvent> list(TenantId tenant) {
-        return db.withConnection(jdbc -> Sql.query(jdbc,
-                "SELECT seq, tenant_id, at, actor, action, resource, details FROM audit_log"
-                        + " WHERE tenant_id = ? ORDER BY seq",
+        TenantScope.require(tenant);
+        return db.withConnection(jdbc -> Sql.query(jdbc, COLUMNS + " WHERE tenant_id = ? ORDER BY seq",
                 AuditLog::event, tenant.value()));
     }
+
+    /** Writes the tenant's entries, oldest first, to {@code out}; returns how many. */
+    public int exportTenant(TenantId tenant, AuditFormat format, Writer out) throws IOException {
+        List<AuditEvent> entries = list(tenant);
+        AuditExport.write(entries, format, out);
+        return entries.size();
+    }
+
+    /** Writes every tenant's entries, oldest first, to {@code out}: for support, who sees every business anyway. */
+    public int exportAll(AuditFormat format, Writer out) throws IOException {
+        List<AuditEvent> entries = db.withConnection(jdbc -> Sql.query(jdbc, COLUMNS + " ORDER BY seq",
+                AuditLog::event));
+        AuditExport.write(entries, format, out);
+        return entries.size();
+    }
+
+    /**
+     * Checks every entry's MAC and link, that the numbers run without a gap up to the head, and that
+     * every signed checkpoint matches: returns the first entry that is not as it was written.
+     */
+    public AuditVerification verify() {
+        // The checkpoints first: one is written only after its entry committed, so every checkpoint
+        // read now names an entry the rows read next must contain.
+        AuditCheckpoints.Reading reading = checkpoints.read();
+        long head = db.withConnection(jdbc -> headSeq(jdbc, ""));
+        List<AuditRow> rows = db.withConnection(jdbc -> Sql.query(jdbc,
+                "SELECT seq, tenant_id, at, actor, action, resource, details, prev_mac, mac FROM audit_log ORDER BY seq",
+                row -> new AuditRow(event(row), row.getBytes("prev_mac"), row.getBytes("mac"))));
+        List<AuditVerification.Broken> problems = new ArrayList<>();
+        walk(rows, reading).ifPresentOrElse(problems::add, () -> problems.addAll(missingTail(rows, head, reading)));
+        reading.badLine().ifPresent(bad -> problems.add(new AuditVerification.Broken(bad.vouchedBefore() + 1,
+                "line " + bad.lineNumber() + " of " + checkpoints.file() + " is damaged or not signed by this Onramp")));
+        return problems.stream().min(Comparator.comparingLong(AuditVerification.Broken::firstBadSeq))
+                .<AuditVerification>map(broken -> broken)
+                .orElseGet(() -> new AuditVerification.Intact(rows.size(), reading.highestSeq()));
+    }
+
+    /**
+     * Writes a signed checkpoint for the newest entry, in case the one after its append could not be
+     * written. A head without its entry is left for {@link #verify()} to report.
+     */
+    @Override
+    public void close() {
+        db.withConnection(jdbc -> Sql.queryOne(jdbc,
+                "SELECT log.seq, log.mac FROM audit_head head JOIN audit_log log ON log.seq = head.seq",
+                row -> new Link(row.getLong("seq"), row.getBytes("mac"))))
+                .ifPresent(newest -> checkpoints.write(newest.seq(), newest.mac()));
+    }
+
+    /** The first entry whose number, link, MAC or checkpoint is wrong, walking from the oldest. */
+    private Optional<AuditVerification.Broken> walk(List<AuditRow> rows, AuditCheckpoints.Reading reading) {
+        Map<Long, List<AuditCheckpoints.Checkpoint>> vouched = reading.checkpoints().stream()
+                .collect(Collectors.groupingBy(AuditCheckpoints.Checkpoint::seq));
+        long expected = 1;
+        byte[] previousMac = AuditChain.GENESIS;
+        for (AuditRow row : rows) {
+            long seq = row.seq();
+            if (seq != expected) {
+                return Optional.of(new AuditVerification.Broken(expected,
+                        "entry " + expected + " is missing (the next entry is " + seq + ")"));
+            }
+            if (!Arrays.equals(row.prevMac(), previousMac)) {
+                return Optional.of(new AuditVerification.Broken(seq,
+                        "entry " + seq + " does not follow entry " + (seq - 1) + ": the chain is broken there"));
+            }
+            if (!chain.matches(row)) {
+                return Optional.of(new AuditVerification.Broken(seq,
+                        "entry " + seq + " was changed after it was written: its MAC does not match"));
+            }
+            for (AuditCheckpoints.Checkpoint checkpoint : vouched.getOrDefault(seq, List.of())) {
+                if (!Arrays.equals(checkpoint.mac(), row.mac())) {
+                    return Optional.of(new AuditVerification.Broken(seq, "entry " + seq
+                            + " is not the one the signed checkpoint of " + checkpoint.at() + " vouches for"));
+                }
+            }
+            previousMac = row.mac();
+            expected++;
+        }
+        return Optional.empty();
+    }
+
+    /** Entries missing after the newest one present, by the head's and by the signed checkpoints' account. */
+    private List<AuditVerification.Broken> missingTail(List<AuditRow> rows, long head,
+            AuditCheckpoints.Reading reading) {
+        long last = rows.isEmpty() ? 0 : rows.getLast().seq();
+        List<AuditVerification.Broken> problems = new ArrayList<>();
+        if (head > last) {
+            problems.add(new AuditVerification.Broken(last + 1, "entries from " + (last + 1)
+                    + " on are missing: the log's head names entry " + head));
+        }
+        if (reading.highestSeq() > last) {
+            problems.add(new AuditVerification.Broken(last + 1, "entries from " + (last + 1)
+                    + " on are missing: a signed checkpoint vouches for entry " + reading.highestSeq()));
+        }
+        if (last > 0 && reading.checkpoints().isEmpty() && reading.badLine().isEmpty()) {
+            problems.add(new AuditVerification.Broken(1, "no signed checkpoint vouches for the log: "
+                    + checkpoints.file() + " is missing or empty"));
+        }
+        return problems;
+    }
+
+    private AuditRow appendLocked(Connection jdbc, TenantId tenant, Instant at, String actor, String action,
+            String resource, String details) throws SQLException {
+        long head = headSeq(jdbc, " FOR UPDATE");
+        byte[] prevMac = head == 0 ? AuditChain.GENESIS : macOf(jdbc, head);
+        AuditEvent entry = new AuditEvent(head + 1, tenant, at, actor, action, resource, details);
+        byte[] mac = chain.mac(prevMac, entry);
+        Sql.update(jdbc, """
+                INSERT INTO audit_log (seq, tenant_id, at, actor, action, resource, details, prev_mac, mac)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                entry.seq(), tenant.value(), at, actor, action, resource, details, prevMac, mac);
+        Sql.update(jdbc, "UPDATE audit_head SET seq = ? WHERE id = 1", entry.seq());
+        return new AuditRow(entry, prevMac, mac);
+    }
+
+    /** The newest entry's number, 0 for an empty log. */
+    private static long headSeq(Connection jdbc, String lock) throws SQLException {
+        return Sql.queryOne(jdbc, "SELECT seq FROM audit_head WHERE id = 1" + lock, row -> row.getLong("seq"))
+                .orElseThrow(() -> new StoreException("Onramp's audit log has lost its head row: restore the"
+                        + " database from a backup, or run 'onramp audit verify' to see what else changed."));
+    }
+
+    private static byte[] macOf(Connection jdbc, long seq) throws SQLException {
+        return Sql.queryOne(jdbc, "SELECT mac FROM audit_log WHERE seq = ?", row -> row.getBytes("mac"), seq)
+                .orElseThrow(() -> new StoreException("Onramp's audit log has no entry " + seq
+                        + " although its head names it: run 'onramp audit verify' to see what changed."));
+    }
+
+    /**
+     * Entries written by a release without the chain wait in audit_log_v1; they are appended to the
+     * chain in their order, with their original times, and removed from there in one transaction.
+     */
+    private void adoptUnchainedEntries() {
+        if (!db.withConnection(AuditLog::legacyTableExists)) {
+            return;
+        }
+        db.inTransaction(tx -> {
+            Optional<AuditRow> last = db.within(tx, jdbc -> {
+                List<AuditEvent> legacy = Sql.query(jdbc, "SELECT seq, tenant_id, at, actor, action, resource,"
+                        + " details FROM audit_log_v1 ORDER BY seq", AuditLog::event);
+                Optional<AuditRow> appended = Optional.empty();
+                for (AuditEvent entry : legacy) {
+                    appended = Optional.of(appendLocked(jdbc, entry.tenantId(), entry.at(), entry.actor(),
+                            entry.action(), entry.resource(), entry.details()));
+                }
+                Sql.update(jdbc, "DELETE FROM audit_log_v1");
+                return appended;
+            });
+            last.ifPresent(row -> tx.afterCommit(() -> checkpoints.write(row.seq(), row.mac())));
+            return null;
+        });
+        // A crash before this line leaves an empty table, dropped on the next start.
+        db.withConnection(jdbc -> Sql.update(jdbc, "DROP TABLE audit_log_v1"));
+    }
+
+    private static boolean legacyTableExists(Connection jdbc) throws SQLException {
+        try (ResultSet tables = jdbc.getMetaData().getTables(null, "PUBLIC", LEGACY_TABLE, null)) {
+            return tables.next();
+        }
+    }
+
+    /** An entry's place in the chain. */
+    private record Link(long seq, byte[] mac) {}
 
     private static AuditEvent event(ResultSet row) throws SQLException {
         return new AuditEvent(row.getLong("seq"), new TenantId(Sql.uuid(row, "tenant_id")), Sql.instant(row, "at"),

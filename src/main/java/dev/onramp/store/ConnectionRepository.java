@@ -9,8 +9,12 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
-/** Stores connections with their configuration encrypted by the {@link Vault}; every read is per tenant. */
+/**
+ * Stores connections with their configuration encrypted by the {@link Vault}; every read and write
+ * names its tenant and touches only that tenant's rows.
+ */
 public final class ConnectionRepository {
     private static final String COLUMNS = "SELECT id, tenant_id, provider_id, source_id, account_label, status,"
             + " streams, created_at, last_checked, last_error FROM connection";
@@ -23,14 +27,23 @@ public final class ConnectionRepository {
         this.vault = Objects.requireNonNull(vault, "vault");
     }
 
-    /** Inserts the row, encrypting {@code secretConfig} (the source configuration JSON) with the row's slot. */
+    /** Inserts the row for the connection's own tenant; see {@link #insert(Tx, TenantId, Connection, byte[])}. */
     public void insert(Tx tx, Connection connection, byte[] secretConfig) {
-        byte[] sealed = vault.encrypt(secretConfig, slot(connection.tenantId(), connection.id()));
+        insert(tx, connection.tenantId(), connection, secretConfig);
+    }
+
+    /**
+     * Inserts the row for {@code tenant}, encrypting {@code secretConfig} (the source configuration JSON)
+     * with the row's slot. A connection that names another tenant is refused.
+     */
+    public void insert(Tx tx, TenantId tenant, Connection connection, byte[] secretConfig) {
+        TenantScope.requireSame(tenant, connection.tenantId(), "connection " + connection.id());
+        byte[] sealed = vault.encrypt(secretConfig, slot(tenant, connection.id().value()));
         db.within(tx, jdbc -> Sql.update(jdbc, """
                 INSERT INTO connection (id, tenant_id, provider_id, source_id, account_label, status, secret_config,
                     streams, stream_count, created_at, last_checked, last_error)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                connection.id().value(), connection.tenantId().value(), connection.providerId(),
+                connection.id().value(), tenant.value(), connection.providerId(),
                 connection.sourceId(), connection.accountLabel(), connection.status(), sealed,
                 connection.streams(), connection.streamCount(), connection.createdAt(), connection.lastChecked(),
                 connection.lastError()));
@@ -38,25 +51,78 @@ public final class ConnectionRepository {
 
     /** The tenant's connections, newest first. */
     public List<Connection> list(TenantId tenant) {
+        TenantScope.require(tenant);
         return db.withConnection(jdbc -> Sql.query(jdbc, COLUMNS + " WHERE tenant_id = ? ORDER BY created_at DESC, id",
                 ConnectionRepository::connection, tenant.value()));
     }
 
     public Optional<Connection> find(TenantId tenant, ConnectionId id) {
+        TenantScope.require(tenant);
         return db.withConnection(jdbc -> Sql.queryOne(jdbc, COLUMNS + " WHERE tenant_id = ? AND id = ?",
                 ConnectionRepository::connection, tenant.value(), id.value()));
     }
 
-    /** The decrypted configuration of one of the tenant's connections. */
+    /**
+     * The decrypted configuration of one of the tenant's connections. A configuration still sealed
+     * under an older vault key is re-encrypted under the primary key and written back to the same row.
+     */
     public Optional<byte[]> secretConfig(TenantId tenant, ConnectionId id) {
-        Optional<byte[]> sealed = db.withConnection(jdbc -> Sql.queryOne(jdbc,
-                "SELECT secret_config FROM connection WHERE tenant_id = ? AND id = ?",
-                row -> row.getBytes("secret_config"), tenant.value(), id.value()));
-        return sealed.map(ciphertext -> vault.decrypt(ciphertext, slot(tenant, id)));
+        TenantScope.require(tenant);
+        return db.inTransaction(tx -> db.within(tx, jdbc -> {
+            Optional<byte[]> sealed = Sql.queryOne(jdbc,
+                    "SELECT secret_config FROM connection WHERE tenant_id = ? AND id = ?",
+                    row -> row.getBytes("secret_config"), tenant.value(), id.value());
+            if (sealed.isEmpty()) {
+                return Optional.empty();
+            }
+            RowKey key = new RowKey(tenant.value(), id.value());
+            byte[] plaintext = vault.decrypt(sealed.get(), slot(tenant, id.value()));
+            if (vault.needsReencryption(sealed.get())) {
+                reseal(jdbc, key, sealed.get(), plaintext);
+            }
+            return Optional.of(plaintext);
+        }));
     }
 
-    private static SecretSlot slot(TenantId tenant, ConnectionId id) {
+    /**
+     * Re-encrypts under the vault's primary key every configuration among the {@code limit} rows that
+     * follow {@code after} in (tenant_id, id) order; for key rotation, which walks all rows in such pages.
+     */
+    ReencryptedPage reencryptPage(Tx tx, Optional<RowKey> after, int limit) {
+        return db.within(tx, jdbc -> {
+            String select = "SELECT tenant_id, id, secret_config FROM connection";
+            String order = " ORDER BY tenant_id, id LIMIT ?";
+            List<Sealed> page = after.isPresent()
+                    ? Sql.query(jdbc, select + " WHERE (tenant_id, id) > (?, ?)" + order, ConnectionRepository::sealed,
+                            after.get().tenant(), after.get().id(), limit)
+                    : Sql.query(jdbc, select + order, ConnectionRepository::sealed, limit);
+            int rewritten = 0;
+            for (Sealed row : page) {
+                if (vault.needsReencryption(row.ciphertext())) {
+                    byte[] plaintext = vault.decrypt(row.ciphertext(), slot(new TenantId(row.key().tenant()),
+                            row.key().id()));
+                    rewritten += reseal(jdbc, row.key(), row.ciphertext(), plaintext);
+                }
+            }
+            return new ReencryptedPage(page.size(), rewritten,
+                    page.isEmpty() ? after : Optional.of(page.getLast().key()));
+        });
+    }
+
+    /** Writes the new ciphertext only over the one it replaces, so a concurrent rewrite is never undone. */
+    private int reseal(java.sql.Connection jdbc, RowKey key, byte[] old, byte[] plaintext) throws SQLException {
+        byte[] resealed = vault.encrypt(plaintext, slot(new TenantId(key.tenant()), key.id()));
+        return Sql.update(jdbc,
+                "UPDATE connection SET secret_config = ? WHERE tenant_id = ? AND id = ? AND secret_config = ?",
+                resealed, key.tenant(), key.id(), old);
+    }
+
+    static SecretSlot slot(TenantId tenant, UUID id) {
         return new SecretSlot("connection", "secret_config", tenant, id.toString());
+    }
+
+    private static Sealed sealed(ResultSet row) throws SQLException {
+        return new Sealed(new RowKey(Sql.uuid(row, "tenant_id"), Sql.uuid(row, "id")), row.getBytes("secret_config"));
     }
 
     private static Connection connection(ResultSet row) throws SQLException {
@@ -72,4 +138,12 @@ public final class ConnectionRepository {
                 Sql.optionalInstant(row, "last_checked"),
                 Sql.optionalString(row, "last_error"));
     }
+
+    /** A connection row's key, in the order key rotation walks the table. */
+    record RowKey(UUID tenant, UUID id) {}
+
+    /** What one page of a key rotation saw and rewrote, and where the next page starts. */
+    record ReencryptedPage(int examined, int rewritten, Optional<RowKey> last) {}
+
+    private record Sealed(RowKey key, byte[] ciphertext) {}
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
@@ -42,16 +43,26 @@ public final class Database implements AutoCloseable {
 
     /** Opens with the given Flyway locations, so that tests can add migrations of their own. */
     static Database open(Path dataDir, String... migrationLocations) {
+        return open(dataDir, MigrationVersion.LATEST, migrationLocations);
+    }
+
+    /** Opens migrated only up to {@code version}, so that tests can build a database as an older release left it. */
+    static Database openAtVersion(Path dataDir, String version) {
+        return open(dataDir, MigrationVersion.fromVersion(version), MIGRATIONS);
+    }
+
+    private static Database open(Path dataDir, MigrationVersion target, String... migrationLocations) {
         Path folder = createFolder(dataDir.toAbsolutePath());
         Path file = folder.resolve(NAME + ".mv.db");
         // UTC session time zone: database defaults (CURRENT_TIMESTAMP) are then written in UTC too.
         // No trace file: failures reach the caller as StoreExceptions instead.
-        String url = "jdbc:h2:file:" + folder.resolve(NAME) + ";TIME ZONE=UTC;TRACE_LEVEL_FILE=0";
+        // A 10 s lock timeout: audit appends queue on the chain head and must wait for each other, not fail.
+        String url = "jdbc:h2:file:" + folder.resolve(NAME) + ";TIME ZONE=UTC;TRACE_LEVEL_FILE=0;LOCK_TIMEOUT=10000";
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, NAME, "");
         pool.setMaxConnections(MAX_CONNECTIONS);
         try {
             openFile(pool, file);
-            migrate(pool, file, migrationLocations);
+            migrate(pool, file, target, migrationLocations);
             return new Database(file, pool);
         } catch (RuntimeException e) {
             pool.dispose();
@@ -59,14 +70,19 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    /**
+     * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws.
+     * Actions registered with {@link Tx#afterCommit} run once the commit succeeded.
+     */
     public <T> T inTransaction(TxWork<T> work) {
+        Tx tx;
+        T result;
         try (Connection jdbc = pool.getConnection()) {
             jdbc.setAutoCommit(false);
+            tx = new Tx(jdbc);
             try {
-                T result = work.run(new Tx(jdbc));
+                result = work.run(tx);
                 jdbc.commit();
-                return result;
             } catch (RuntimeException | Error | SQLException e) {
                 rollback(jdbc, e);
                 throw e;
@@ -74,6 +90,8 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             throw failure(e);
         }
+        tx.committed();
+        return result;
     }
 
     /**
@@ -162,8 +180,8 @@ public final class Database implements AutoCloseable {
      * can undo a half-applied upgrade: an existing database is backed up next to itself first and
      * the error says where that copy is.
      */
-    private static void migrate(JdbcConnectionPool pool, Path file, String[] locations) {
-        Flyway flyway = Flyway.configure().dataSource(pool).locations(locations).load();
+    private static void migrate(JdbcConnectionPool pool, Path file, MigrationVersion target, String[] locations) {
+        Flyway flyway = Flyway.configure().dataSource(pool).locations(locations).target(target).load();
         Optional<Path> backup = Optional.empty();
         try {
             backup = backUpBeforeUpgrade(flyway.info(), pool, file);

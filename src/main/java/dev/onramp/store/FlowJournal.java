@@ -30,18 +30,28 @@ public final class FlowJournal {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** Records a new flow as given, including its start and update times. */
+    /** Records a new flow for its own tenant; see {@link #start(Tx, TenantId, FlowRecord)}. */
     public void start(Tx tx, FlowRecord flow) {
+        start(tx, flow.tenantId(), flow);
+    }
+
+    /**
+     * Records a new flow of {@code tenant} as given, including its start and update times; a flow that
+     * names another tenant is refused.
+     */
+    public void start(Tx tx, TenantId tenant, FlowRecord flow) {
+        TenantScope.requireSame(tenant, flow.tenantId(), "connect flow " + flow.id());
         db.within(tx, jdbc -> Sql.update(jdbc, """
                 INSERT INTO connect_flow (id, tenant_id, provider_id, state, source_id, reason, started_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
-                flow.id().value(), flow.tenantId().value(), flow.providerId(), flow.state(), flow.sourceId(),
+                flow.id().value(), tenant.value(), flow.providerId(), flow.state(), flow.sourceId(),
                 flow.reason(), flow.startedAt(), flow.updatedAt()));
     }
 
     /** Moves a flow to {@code state}; a present sourceId or reason is recorded, an empty one keeps the old value. */
     public void advance(Tx tx, TenantId tenant, FlowId flow, FlowState state, Optional<String> sourceId,
             Optional<String> reason) {
+        TenantScope.require(tenant);
         int updated = db.within(tx, jdbc -> Sql.update(jdbc, """
                 UPDATE connect_flow
                 SET state = ?, source_id = COALESCE(?, source_id), reason = COALESCE(?, reason), updated_at = ?
@@ -53,11 +63,15 @@ public final class FlowJournal {
     }
 
     public Optional<FlowRecord> find(TenantId tenant, FlowId flow) {
+        TenantScope.require(tenant);
         return db.withConnection(jdbc -> Sql.queryOne(jdbc, COLUMNS + " WHERE tenant_id = ? AND id = ?",
                 FlowJournal::flow, tenant.value(), flow.value()));
     }
 
-    /** Flows of every tenant that have not reached an end, oldest first (for recovery at start-up). */
+    /**
+     * Flows of every tenant that have not reached an end, oldest first: the one read across tenants,
+     * for recovery at start-up, which finishes or undoes each flow for its own tenant.
+     */
     public List<FlowRecord> unfinished() {
         return db.withConnection(jdbc -> Sql.query(jdbc,
                 COLUMNS + " WHERE state NOT IN " + END_STATES + " ORDER BY started_at, id", FlowJournal::flow));

@@ -34,6 +34,7 @@ public final class TenantRepository {
     }
 
     public void setWorkspace(Tx tx, TenantId tenant, String workspaceId) {
+        TenantScope.require(tenant);
         int updated = db.within(tx, jdbc ->
                 Sql.update(jdbc, "UPDATE tenant SET workspace_id = ? WHERE id = ?", workspaceId, tenant.value()));
         if (updated == 0) {
@@ -42,6 +43,7 @@ public final class TenantRepository {
     }
 
     public Optional<Tenant> find(TenantId id) {
+        TenantScope.require(id);
         return db.withConnection(jdbc -> Sql.queryOne(jdbc, COLUMNS + " WHERE id = ?", TenantRepository::tenant,
                 id.value()));
     }

@@ -1,29 +1,28 @@
 package dev.onramp.store;
 
 import com.google.crypto.tink.Aead;
-import com.google.crypto.tink.Configuration;
 import com.google.crypto.tink.KeysetHandle;
-import com.google.crypto.tink.RegistryConfiguration;
-import com.google.crypto.tink.TinkProtoKeysetFormat;
-import com.google.crypto.tink.aead.AeadConfig;
+import com.google.crypto.tink.aead.AeadKey;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
-import java.nio.charset.StandardCharsets;
+import com.google.crypto.tink.util.Bytes;
 import java.security.GeneralSecurityException;
-import java.util.Optional;
+import java.util.Arrays;
 
 /**
  * Encrypts secrets with Tink AEAD (AES256_GCM) under a keyset kept in the {@code keyset} table,
- * itself encrypted by the {@link KekStore}'s key.
+ * itself encrypted by the {@link KekStore}'s key. The keyset can gain a new primary key
+ * ({@link #rotate}); ciphertexts under its older keys keep opening.
  */
 public final class Vault {
-    private static final String KEYSET_ID = "secrets";
-    private static final byte[] KEYSET_ASSOCIATED_DATA =
-            ("onramp-v1|keyset|encrypted_keyset|" + KEYSET_ID).getBytes(StandardCharsets.UTF_8);
+    static final String KEYSET_ID = "secrets";
 
-    private final Aead aead;
+    private final KeysetStore keysets;
+    // Replaced as a whole when a rotation commits, so that readers never see half a change.
+    private volatile Keys keys;
 
-    private Vault(Aead aead) {
-        this.aead = aead;
+    private Vault(KeysetStore keysets, Keys keys) {
+        this.keysets = keysets;
+        this.keys = keys;
     }
 
     /**
@@ -31,82 +30,81 @@ public final class Vault {
      * the key-encryption key cannot unlock is reported and left as it is.
      */
     public static Vault open(Database db, KekStore kek) {
-        Configuration tink = tink();
-        Aead keyEncryptionKey = kek.keyEncryptionKey();
-        KeysetHandle keyset = db.inTransaction(tx -> db.within(tx, jdbc -> {
-            Optional<byte[]> stored = Sql.queryOne(jdbc, "SELECT encrypted_keyset FROM keyset WHERE id = ?",
-                    row -> row.getBytes("encrypted_keyset"), KEYSET_ID);
-            if (stored.isPresent()) {
-                return unwrap(stored.get(), keyEncryptionKey, kek, tink);
-            }
-            KeysetHandle created = generate(tink);
-            Sql.update(jdbc, "INSERT INTO keyset (id, encrypted_keyset) VALUES (?, ?)", KEYSET_ID,
-                    wrap(created, keyEncryptionKey, tink));
-            return created;
-        }));
-        try {
-            return new Vault(keyset.getPrimitive(tink, Aead.class));
-        } catch (GeneralSecurityException e) {
-            throw new StoreException("Onramp could not set up encryption: " + e.getMessage(), e);
-        }
+        KeysetStore keysets = new KeysetStore(db, kek);
+        return new Vault(keysets, keys(keysets, keysets.loadOrCreate(KEYSET_ID, PredefinedAeadParameters.AES256_GCM)));
     }
 
-    /** Encrypts with associated data that names table, column, tenant and row. */
+    /** Encrypts under the primary key, with associated data that names table, column, tenant and row. */
     public byte[] encrypt(byte[] plaintext, SecretSlot slot) {
         try {
-            return aead.encrypt(plaintext, slot.associatedData());
+            return keys.aead().encrypt(plaintext, slot.associatedData());
         } catch (GeneralSecurityException e) {
             throw new StoreException("Onramp could not encrypt the secret for " + where(slot) + ".", e);
         }
     }
 
-    /** Decrypts a ciphertext that must have been encrypted for exactly this slot. */
+    /** Decrypts a ciphertext that must have been encrypted for exactly this slot, under any key of the keyset. */
     public byte[] decrypt(byte[] ciphertext, SecretSlot slot) {
         try {
-            return aead.decrypt(ciphertext, slot.associatedData());
+            return keys.aead().decrypt(ciphertext, slot.associatedData());
         } catch (GeneralSecurityException e) {
             throw new StoreException("Onramp could not decrypt the secret stored for " + where(slot)
                     + ": it was altered or does not belong to this row. Connect this account again.", e);
         }
     }
 
+    /** True when {@code ciphertext} was sealed under another key than the current primary one. */
+    public boolean needsReencryption(byte[] ciphertext) {
+        byte[] prefix = keys.primaryPrefix().toByteArray();
+        return ciphertext.length < prefix.length
+                || !Arrays.equals(ciphertext, 0, prefix.length, prefix, 0, prefix.length);
+    }
+
+    /** The Tink id of the key new secrets are encrypted with. */
+    public int primaryKeyId() {
+        return keys.handle().getPrimary().getId();
+    }
+
+    /** How many keys the keyset holds: the primary one and the older ones that still open old secrets. */
+    public int keyCount() {
+        return keys.handle().size();
+    }
+
+    /**
+     * Adds a new AES256_GCM key, makes it primary and writes the keyset within {@code tx}. The vault
+     * encrypts with it once {@code tx} has committed; if it rolls back, nothing changes. Returns the
+     * new primary key's id.
+     */
+    synchronized int rotate(Tx tx) {
+        KeysetHandle next;
+        try {
+            next = KeysetHandle.newBuilder(keys.handle())
+                    .addEntry(KeysetHandle.generateEntryFromParameters(PredefinedAeadParameters.AES256_GCM)
+                            .withRandomId()
+                            .makePrimary())
+                    .build();
+        } catch (GeneralSecurityException e) {
+            throw new StoreException("Onramp could not generate a new encryption key: " + e.getMessage(), e);
+        }
+        keysets.save(tx, KEYSET_ID, next);
+        Keys nextKeys = keys(keysets, next);
+        tx.afterCommit(() -> keys = nextKeys);
+        return next.getPrimary().getId();
+    }
+
     private static String where(SecretSlot slot) {
         return slot.table() + "." + slot.column() + " of row " + slot.rowId() + " (business " + slot.tenant() + ")";
     }
 
-    private static Configuration tink() {
+    private static Keys keys(KeysetStore keysets, KeysetHandle handle) {
         try {
-            AeadConfig.register();
-            return RegistryConfiguration.get();
+            Aead aead = handle.getPrimitive(keysets.tink(), Aead.class);
+            return new Keys(handle, aead, ((AeadKey) handle.getPrimary().getKey()).getOutputPrefix());
         } catch (GeneralSecurityException e) {
             throw new StoreException("Onramp could not set up encryption: " + e.getMessage(), e);
         }
     }
 
-    private static KeysetHandle generate(Configuration tink) {
-        try {
-            return KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM, tink);
-        } catch (GeneralSecurityException e) {
-            throw new StoreException("Onramp could not generate its encryption key: " + e.getMessage(), e);
-        }
-    }
-
-    private static byte[] wrap(KeysetHandle keyset, Aead keyEncryptionKey, Configuration tink) {
-        try {
-            return TinkProtoKeysetFormat.serializeEncryptedKeyset(keyset, keyEncryptionKey, KEYSET_ASSOCIATED_DATA,
-                    tink);
-        } catch (GeneralSecurityException e) {
-            throw new StoreException("Onramp could not encrypt its new encryption key: " + e.getMessage(), e);
-        }
-    }
-
-    private static KeysetHandle unwrap(byte[] stored, Aead keyEncryptionKey, KekStore kek, Configuration tink) {
-        try {
-            return TinkProtoKeysetFormat.parseEncryptedKeyset(stored, keyEncryptionKey, KEYSET_ASSOCIATED_DATA, tink);
-        } catch (GeneralSecurityException e) {
-            throw new StoreException("Onramp cannot unlock the secrets in its database: the key-encryption key ("
-                    + kek.description() + ") is not the one they were saved with. Restore that key from a"
-                    + " backup; Onramp left the database untouched.", e);
-        }
-    }
+    /** A keyset with its primitive and the ciphertext prefix Tink writes for its primary key. */
+    private record Keys(KeysetHandle handle, Aead aead, Bytes primaryPrefix) {}
 }

@@ -66,11 +66,12 @@ class ConnectServiceTest {
     void setUp() {
         simulator = AirbyteSimulator.start(Duration.ZERO);
         db = Database.open(dataDir);
-        Vault vault = Vault.open(db, new FileKekStore(dataDir.resolve("keys/onramp.kek")));
+        FileKekStore kek = new FileKekStore(dataDir.resolve("keys/onramp.kek"));
+        Vault vault = Vault.open(db, kek);
         tenants = new TenantRepository(db);
         connections = new ConnectionRepository(db, vault);
         journal = new FlowJournal(db, clock);
-        audit = new AuditLog(db, clock);
+        audit = AuditLog.open(db, kek, clock);
         tenant = new Tenant(TenantId.random(), "Acme Outdoor", "online-store", Optional.empty());
         db.inTransaction(tx -> {
             tenants.insert(tx, tenant);

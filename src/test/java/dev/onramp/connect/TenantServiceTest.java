@@ -29,7 +29,7 @@ class TenantServiceTest {
     @BeforeEach
     void setUp() {
         db = Database.open(dataDir);
-        audit = new AuditLog(db, Clock.systemUTC());
+        audit = AuditLog.open(db, new dev.onramp.store.FileKekStore(dataDir.resolve("keys/onramp.kek")), Clock.systemUTC());
         service = new TenantService(db, new TenantRepository(db), audit, Catalog.bundled(), "test");
     }
 

@@ -45,6 +45,7 @@ class DoctorTest {
     private TenantRepository tenants;
     private AuditLog audit;
     private BrowserCheck browser;
+    private boolean closedEarly;
 
     @BeforeEach
     void start() {
@@ -53,13 +54,16 @@ class DoctorTest {
         kek = new FileKekStore(dataDir.resolve("keys").resolve("onramp.kek"));
         Vault.open(db, kek);
         tenants = new TenantRepository(db);
-        audit = new AuditLog(db, Clock.systemUTC());
+        audit = AuditLog.open(db, kek, Clock.systemUTC());
         browser = new BrowserCheck("Linux", List.of(FakePrograms.program(bin, "xdg-open", "exit 0")), TIMEOUT);
     }
 
     @AfterEach
     void stop() {
-        db.close();
+        if (!closedEarly) {
+            audit.close();
+            db.close();
+        }
         simulator.close();
     }
 
@@ -139,11 +143,21 @@ class DoctorTest {
     }
 
     @Test
-    void auditLog_countsTheReadableEntriesOfEveryBusiness() {
+    void auditLog_verifiesTheChainAndItsCheckpoints() {
         insertTenantWithAuditEntry();
 
         assertThat(named(againstSimulator(), "Audit log").line())
-                .startsWith("✓ Audit log: 1 entry of 1 business readable");
+                .startsWith("✓ Audit log: The audit log is intact: 1 entry");
+    }
+
+    @Test
+    void auditLogWhoseCheckpointsWereRemoved_failsWithWhatToDo() throws Exception {
+        insertTenantWithAuditEntry();
+        java.nio.file.Files.delete(dataDir.resolve("audit-checkpoints.jsonl"));
+
+        assertThat(named(againstSimulator(), "Audit log").line())
+                .startsWith("✗ Audit log: The audit log was tampered with at entry 1")
+                .contains("contact support");
     }
 
     @Test
@@ -154,7 +168,9 @@ class DoctorTest {
 
     @Test
     void closedDatabase_failsItsOwnLinesAndTheOthersStillRun() {
+        audit.close();
         db.close();
+        closedEarly = true;
 
         DoctorReport report = againstSimulator();
 

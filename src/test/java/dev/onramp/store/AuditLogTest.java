@@ -1,9 +1,13 @@
 package dev.onramp.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.onramp.model.AuditEvent;
 import dev.onramp.model.TenantId;
+import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The audit trail: entries stamped by the clock, in order, per tenant. */
+/** The audit trail: entries stamped by the clock, in order, per tenant, chained, checkpointed and exported. */
 class AuditLogTest {
     private static final Instant NOW = Instant.parse("2026-03-01T10:00:00.5Z");
 
@@ -26,7 +30,7 @@ class AuditLogTest {
     @BeforeEach
     void open() {
         db = Database.open(dir);
-        audit = new AuditLog(db, Clock.fixed(NOW, ZoneOffset.UTC));
+        audit = AuditLog.open(db, new FileKekStore(dir.resolve("keys/kek")), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @AfterEach
@@ -55,6 +59,101 @@ class AuditLogTest {
         append(globex, "connect.failed");
 
         assertThat(audit.list(acme)).extracting(AuditEvent::action).containsExactly("connect.started");
+    }
+
+    @Test
+    void everyCommittedAppend_isFollowedByASignedCheckpoint() throws Exception {
+        TenantId tenant = TenantId.random();
+        append(tenant, "tenant.created");
+        append(tenant, "connect.succeeded");
+
+        assertThat(Files.readAllLines(dir.resolve(AuditCheckpoints.FILE_NAME)))
+                .satisfiesExactly(first -> assertThat(first).startsWith("{\"seq\":1,").contains("\"signature\":"),
+                        second -> assertThat(second).startsWith("{\"seq\":2,"));
+        assertThat(audit.verify()).isEqualTo(new AuditVerification.Intact(2, 2));
+    }
+
+    @Test
+    void rolledBackAppend_leavesNeitherAGapNorACheckpoint() {
+        TenantId tenant = TenantId.random();
+        append(tenant, "tenant.created");
+
+        assertThatThrownBy(() -> db.inTransaction(tx -> {
+            audit.append(tx, tenant, "tester", "connect.started", "provider/hubspot", null);
+            throw new IllegalStateException("remote call failed");
+        })).hasMessage("remote call failed");
+        append(tenant, "connect.failed");
+
+        assertThat(audit.list(tenant)).extracting(AuditEvent::seq, AuditEvent::action)
+                .containsExactly(tuple(1L, "tenant.created"), tuple(2L, "connect.failed"));
+        assertThat(audit.verify()).isEqualTo(new AuditVerification.Intact(2, 2));
+    }
+
+    @Test
+    void appendsAfterReopening_continueTheSameChain() {
+        TenantId tenant = TenantId.random();
+        append(tenant, "tenant.created");
+        db.close();
+
+        db = Database.open(dir);
+        audit = AuditLog.open(db, new FileKekStore(dir.resolve("keys/kek")), Clock.fixed(NOW, ZoneOffset.UTC));
+        append(tenant, "connect.succeeded");
+
+        assertThat(audit.verify()).isEqualTo(new AuditVerification.Intact(2, 2));
+    }
+
+    @Test
+    void logOpenedWithAnotherKeyEncryptionKey_isRefused() {
+        FileKekStore strangerKey = new FileKekStore(dir.resolve("other-kek"));
+
+        assertThatThrownBy(() -> AuditLog.open(db, strangerKey, Clock.systemUTC()))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining(strangerKey.description());
+    }
+
+    @Test
+    void exportAsJsonLines_writesOneObjectPerEntry() throws Exception {
+        TenantId tenant = TenantId.random();
+        append(tenant, "tenant.created");
+        StringWriter out = new StringWriter();
+
+        int written = audit.exportTenant(tenant, AuditFormat.JSONL, out);
+
+        assertThat(written).isEqualTo(1);
+        assertThat(out.toString()).isEqualTo("{\"seq\":1,\"tenantId\":\"" + tenant + "\",\"at\":\"" + NOW
+                + "\",\"actor\":\"desktop-user\",\"action\":\"tenant.created\",\"resource\":\"provider/hubspot\","
+                + "\"details\":\"flow step\"}\n");
+    }
+
+    @Test
+    void exportAsCsv_quotesCellsAndKeepsFormulasText() throws Exception {
+        TenantId tenant = TenantId.random();
+        db.inTransaction(tx -> {
+            audit.append(tx, tenant, "desktop-user", "tenant.created", "tenant/x", "name=\"Acme, Inc\"");
+            audit.append(tx, tenant, "desktop-user", "tenant.created", "tenant/y", "=HYPERLINK(\"http://evil\")");
+            return null;
+        });
+        StringWriter out = new StringWriter();
+
+        audit.exportTenant(tenant, AuditFormat.CSV, out);
+
+        assertThat(out.toString().split("\r\n")).containsExactly(
+                "seq,tenant_id,at,actor,action,resource,details",
+                "1," + tenant + "," + NOW + ",desktop-user,tenant.created,tenant/x,\"name=\"\"Acme, Inc\"\"\"",
+                "2," + tenant + "," + NOW + ",desktop-user,tenant.created,tenant/y,\"'=HYPERLINK(\"\"http://evil\"\")\"");
+    }
+
+    @Test
+    void exportAll_writesEveryBusinessesEntriesInOrder() throws Exception {
+        TenantId acme = TenantId.random();
+        TenantId globex = TenantId.random();
+        append(acme, "tenant.created");
+        append(globex, "tenant.created");
+        StringWriter out = new StringWriter();
+
+        assertThat(audit.exportAll(AuditFormat.JSONL, out)).isEqualTo(2);
+        assertThat(out.toString().lines()).satisfiesExactly(first -> assertThat(first).contains(acme.toString()),
+                second -> assertThat(second).contains(globex.toString()));
     }
 
     private void append(TenantId tenant, String action) {

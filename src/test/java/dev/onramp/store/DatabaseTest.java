@@ -25,7 +25,7 @@ class DatabaseTest {
     Path dir;
 
     @Test
-    void emptyFolder_getsEveryTableOfTheFirstMigration() {
+    void emptyFolder_getsEveryTableOfEveryMigration() {
         try (Database db = Database.open(dir)) {
             var tables = db.withConnection(jdbc -> Sql.query(jdbc,
                     "SELECT LOWER(table_name) AS name FROM information_schema.tables WHERE table_schema = 'PUBLIC'",
@@ -33,8 +33,9 @@ class DatabaseTest {
             var applied = db.withConnection(jdbc -> Sql.query(jdbc,
                     "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" AND \"version\" IS NOT NULL", row -> row.getString(1)));
 
-            assertThat(tables).contains("tenant", "connection", "connect_flow", "audit_log", "keyset");
-            assertThat(applied).containsExactly("1");
+            assertThat(tables).contains("tenant", "connection", "connect_flow", "audit_log", "audit_head", "keyset",
+                    "key_rotation");
+            assertThat(applied).containsExactly("1", "2", "3");
             assertThat(db.file()).isEqualTo(dir.resolve("onramp.mv.db")).exists();
         }
     }
@@ -89,7 +90,8 @@ class DatabaseTest {
     void failingWork_rollsBackEveryWriteAndRethrowsTheSameException() {
         try (Database db = Database.open(dir)) {
             TenantRepository tenants = new TenantRepository(db);
-            AuditLog audit = new AuditLog(db, Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC));
+            AuditLog audit = AuditLog.open(db, new FileKekStore(dir.resolve("keys/kek")),
+                    Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC));
             TenantId id = TenantId.random();
             IllegalStateException failure = new IllegalStateException("remote call failed");
 
@@ -157,7 +159,7 @@ class DatabaseTest {
                 return null;
             });
         }
-        Path backup = dir.resolve("onramp-before-v2.zip");
+        Path backup = dir.resolve("onramp-before-v99.zip");
 
         assertThatThrownBy(() -> Database.open(dir, "classpath:db/migration",
                 "classpath:dev/onramp/store/failing-upgrade"))

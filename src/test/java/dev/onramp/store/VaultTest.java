@@ -16,7 +16,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The vault's keyset across reopening, a foreign key-encryption key, and slot-bound decryption. */
+/** The vault's keyset across reopening, a foreign key-encryption key, and decryption bound to table, column, tenant and row. */
 class VaultTest {
     private static final byte[] SECRET = "{\"refresh_token\":\"rt-PLANTED-91b2\"}".getBytes(UTF_8);
 
@@ -79,6 +79,43 @@ class VaultTest {
                     new SecretSlot("connection", "secret_config", tenant, "row-2")))
                     .isInstanceOf(StoreException.class)
                     .hasMessageContaining("row-2")
+                    .hasMessageNotContaining("rt-PLANTED");
+        }
+    }
+
+    @Test
+    void ciphertextForOneColumn_doesNotDecryptInAnother() {
+        assertSlotsDoNotMix(new SecretSlot("connection", "secret_config", tenant, "row-1"),
+                new SecretSlot("connection", "oauth_config", tenant, "row-1"));
+    }
+
+    @Test
+    void ciphertextForOneTable_doesNotDecryptInAnother() {
+        assertSlotsDoNotMix(new SecretSlot("connection", "secret_config", tenant, "row-1"),
+                new SecretSlot("connect_flow", "secret_config", tenant, "row-1"));
+    }
+
+    @Test
+    void ciphertextForOneTenant_doesNotDecryptForAnother() {
+        assertSlotsDoNotMix(new SecretSlot("connection", "secret_config", tenant, "row-1"),
+                new SecretSlot("connection", "secret_config", TenantId.random(), "row-1"));
+    }
+
+    @Test
+    void slotNameWithTheSeparator_isRefused() {
+        assertThatThrownBy(() -> new SecretSlot("connection|secret_config", "", tenant, "row-1"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private void assertSlotsDoNotMix(SecretSlot written, SecretSlot readAs) {
+        try (Database db = Database.open(dir.resolve("data"))) {
+            Vault vault = Vault.open(db, new FileKekStore(dir.resolve("kek")));
+            byte[] ciphertext = vault.encrypt(SECRET, written);
+
+            assertThat(vault.decrypt(ciphertext, written)).isEqualTo(SECRET);
+            assertThatThrownBy(() -> vault.decrypt(ciphertext, readAs))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining("does not belong to this row")
                     .hasMessageNotContaining("rt-PLANTED");
         }
     }

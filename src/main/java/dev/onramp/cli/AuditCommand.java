@@ -1,0 +1,122 @@
+package dev.onramp.cli;
+
+import dev.onramp.AppContext;
+import dev.onramp.connect.InvalidInputException;
+import dev.onramp.model.Tenant;
+import dev.onramp.store.AuditFormat;
+import dev.onramp.store.AuditVerification;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.TypeConversionException;
+
+/** {@code onramp audit verify|export}: checks the audit trail for tampering, or writes it to a file. */
+@Command(name = "audit", mixinStandardHelpOptions = true,
+        description = "Checks the audit trail for tampering, or exports it.",
+        subcommands = {AuditCommand.Verify.class, AuditCommand.Export.class})
+final class AuditCommand {
+    @ParentCommand
+    OnrampCommand root;
+
+    private AppContext openApp() {
+        return root.openApp(url -> false, Duration.ofMinutes(5));
+    }
+
+    /** {@code onramp audit verify}: exit 0 when the trail is intact, else one line naming the first bad entry. */
+    @Command(name = "verify", mixinStandardHelpOptions = true,
+            description = "Checks every entry's MAC and chain link and the signed checkpoints. Exits 0 when the"
+                    + " audit trail is intact; otherwise names the first entry that was changed, removed or cut off.")
+    static final class Verify implements Callable<Integer> {
+        @ParentCommand
+        AuditCommand audit;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = audit.root.env().out();
+            PrintWriter err = audit.root.env().err();
+            try (AppContext app = audit.openApp()) {
+                return switch (app.audit().verify()) {
+                    case AuditVerification.Intact intact -> {
+                        out.println(intact.message());
+                        out.flush();
+                        yield 0;
+                    }
+                    case AuditVerification.Broken broken -> {
+                        err.println("onramp: " + broken.message());
+                        err.flush();
+                        yield OnrampCommand.FAILED;
+                    }
+                };
+            }
+        }
+    }
+
+    /** {@code onramp audit export}: the trail of one business, or of all, as JSON lines or CSV. */
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = "Writes the audit trail, oldest entry first, to a file as JSON lines or CSV.")
+    static final class Export implements Callable<Integer> {
+        @ParentCommand
+        AuditCommand audit;
+
+        @Option(names = "--format", required = true, paramLabel = "jsonl|csv", converter = FormatConverter.class,
+                description = "jsonl (one JSON object per line) or csv.")
+        AuditFormat format;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "The file to write.")
+        Path file;
+
+        @Option(names = "--tenant", paramLabel = "NAME", description = "Only this business (default: all).")
+        String tenantName;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = audit.root.env().out();
+            PrintWriter err = audit.root.env().err();
+            try (AppContext app = audit.openApp(); Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                String scope;
+                int written;
+                if (tenantName == null) {
+                    scope = "all businesses";
+                    written = app.audit().exportAll(format, writer);
+                } else {
+                    Tenant tenant = app.tenants().byName(tenantName).orElseThrow(() ->
+                            new InvalidInputException("No business named \"" + tenantName.strip() + "\"."));
+                    scope = tenant.name();
+                    written = app.audit().exportTenant(tenant.id(), format, writer);
+                }
+                out.printf("Wrote %d audit entr%s of %s to %s%n", written, written == 1 ? "y" : "ies", scope, file);
+                out.flush();
+                return 0;
+            } catch (InvalidInputException e) {
+                err.println("onramp: " + e.getMessage());
+                return OnrampCommand.FAILED;
+            } catch (IOException e) {
+                err.println("onramp: Onramp could not write " + file + ": " + e.getMessage()
+                        + ". Check that the folder exists and can be written to.");
+                return OnrampCommand.FAILED;
+            }
+        }
+    }
+
+    /** Reads {@code jsonl} and {@code csv} in any letter case. */
+    static final class FormatConverter implements ITypeConverter<AuditFormat> {
+        @Override
+        public AuditFormat convert(String value) {
+            try {
+                return AuditFormat.valueOf(value.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException("Unknown format \"" + value + "\": use jsonl or csv.");
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.onramp.store;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.onramp.model.AuditEvent;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** Writes audit entries as JSON lines or CSV. */
+final class AuditExport {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> HEADER = List.of("seq", "tenant_id", "at", "actor", "action", "resource", "details");
+
+    private AuditExport() {}
+
+    static void write(List<AuditEvent> entries, AuditFormat format, Writer out) throws IOException {
+        if (format == AuditFormat.CSV) {
+            out.write(csvLine(HEADER.stream()));
+        }
+        for (AuditEvent entry : entries) {
+            out.write(switch (format) {
+                case JSONL -> jsonLine(entry);
+                case CSV -> csvLine(Stream.of(Long.toString(entry.seq()), entry.tenantId().toString(),
+                        entry.at().toString(), entry.actor(), entry.action(), entry.resource(),
+                        entry.details() == null ? "" : entry.details()));
+            });
+        }
+        out.flush();
+    }
+
+    private static String jsonLine(AuditEvent entry) throws IOException {
+        ObjectNode line = JSON.createObjectNode()
+                .put("seq", entry.seq())
+                .put("tenantId", entry.tenantId().toString())
+                .put("at", entry.at().toString())
+                .put("actor", entry.actor())
+                .put("action", entry.action())
+                .put("resource", entry.resource())
+                .put("details", entry.details());
+        return JSON.writeValueAsString(line) + "\n";
+    }
+
+    private static String csvLine(Stream<String> cells) {
+        return cells.map(AuditExport::csvCell).collect(Collectors.joining(",", "", "\r\n"));
+    }
+
+    /**
+     * Quotes as RFC 4180 asks, and puts an apostrophe before text a spreadsheet would run as a formula
+     * (a business named "=HYPERLINK(...)" must stay text when the export is opened).
+     */
+    static String csvCell(String value) {
+        String text = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        boolean quote = text.chars().anyMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r');
+        return quote ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+    }
+}

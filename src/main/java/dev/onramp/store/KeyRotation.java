@@ -1,0 +1,112 @@
+package dev.onramp.store;
+
+import dev.onramp.store.ConnectionRepository.ReencryptedPage;
+import dev.onramp.store.ConnectionRepository.RowKey;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * Rotates the vault's key: adds a new primary key, then re-encrypts every stored secret under it in
+ * batches of one transaction each. Each batch records how far it got, so a rotation cut short by a
+ * crash continues where it stopped on the next run; until then the older keys still open the rest.
+ */
+public final class KeyRotation {
+    private final Database db;
+    private final Vault vault;
+    private final ConnectionRepository connections;
+    private final Clock clock;
+
+    public KeyRotation(Database db, Vault vault, ConnectionRepository connections, Clock clock) {
+        this.db = Objects.requireNonNull(db, "db");
+        this.vault = Objects.requireNonNull(vault, "vault");
+        this.connections = Objects.requireNonNull(connections, "connections");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The rotation an earlier run started and did not finish, if any. */
+    public Optional<RotationProgress> unfinished() {
+        return unfinishedRun().map(Run::progress);
+    }
+
+    /**
+     * Continues an unfinished rotation, or else adds a new primary key and starts one; then
+     * re-encrypts {@code batchSize} rows per transaction until every row is done. {@code onBatch} hears
+     * of every committed batch.
+     */
+    public RotationReport rotate(int batchSize, Consumer<RotationProgress> onBatch) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("The batch size must be at least 1, not " + batchSize + ".");
+        }
+        Optional<Run> earlier = unfinishedRun();
+        Run run = earlier.orElseGet(this::start);
+        long before = run.progress().reencrypted();
+        while (!run.progress().finished()) {
+            run = nextBatch(run, batchSize);
+            onBatch.accept(run.progress());
+        }
+        return new RotationReport(run.progress().primaryKeyId(), earlier.isPresent(),
+                run.progress().reencrypted() - before, run.progress().reencrypted(), vault.keyCount());
+    }
+
+    private Optional<Run> unfinishedRun() {
+        return db.withConnection(jdbc -> Sql.queryOne(jdbc, """
+                SELECT id, primary_key_id, started_at, after_tenant_id, after_row_id, reencrypted FROM key_rotation
+                WHERE keyset_id = ? AND finished_at IS NULL ORDER BY started_at DESC LIMIT 1""",
+                row -> new Run(Sql.uuid(row, "id"), cursor(row),
+                        new RotationProgress(row.getInt("primary_key_id"), Sql.instant(row, "started_at"),
+                                row.getLong("reencrypted"), false)),
+                Vault.KEYSET_ID));
+    }
+
+    private static Optional<RowKey> cursor(ResultSet row) throws SQLException {
+        UUID tenant = Sql.uuid(row, "after_tenant_id");
+        return tenant == null ? Optional.empty() : Optional.of(new RowKey(tenant, Sql.uuid(row, "after_row_id")));
+    }
+
+    /** The new key and the record of the rotation in one transaction: a crash leaves both or neither. */
+    private Run start() {
+        Instant now = clock.instant();
+        UUID id = UUID.randomUUID();
+        return db.inTransaction(tx -> {
+            int keyId = vault.rotate(tx);
+            db.within(tx, jdbc -> Sql.update(jdbc,
+                    "INSERT INTO key_rotation (id, keyset_id, primary_key_id, started_at) VALUES (?, ?, ?, ?)",
+                    id, Vault.KEYSET_ID, keyId, now));
+            return new Run(id, Optional.empty(), new RotationProgress(keyId, now, 0, false));
+        });
+    }
+
+    private Run nextBatch(Run run, int batchSize) {
+        return db.inTransaction(tx -> {
+            ReencryptedPage page = connections.reencryptPage(tx, run.after(), batchSize);
+            boolean finished = page.examined() < batchSize;
+            long reencrypted = run.progress().reencrypted() + page.rewritten();
+            db.within(tx, jdbc -> Sql.update(jdbc, """
+                    UPDATE key_rotation SET after_tenant_id = ?, after_row_id = ?, reencrypted = ?, finished_at = ?
+                    WHERE id = ?""",
+                    page.last().map(RowKey::tenant), page.last().map(RowKey::id), reencrypted,
+                    finished ? Optional.of(clock.instant()) : Optional.empty(), run.id()));
+            return new Run(run.id(), page.last(), new RotationProgress(run.progress().primaryKeyId(),
+                    run.progress().startedAt(), reencrypted, finished));
+        });
+    }
+
+    /** How far a rotation got: its new primary key, when it started, the secrets re-encrypted so far. */
+    public record RotationProgress(int primaryKeyId, Instant startedAt, long reencrypted, boolean finished) {}
+
+    /**
+     * What a run did: the primary key, whether it continued an earlier run, the secrets it re-encrypted
+     * itself and in all, and how many keys the vault now holds.
+     */
+    public record RotationReport(int primaryKeyId, boolean resumed, long reencryptedNow, long reencryptedInAll,
+            int keyCount) {}
+
+    /** A rotation's row in key_rotation and the last connection row it finished. */
+    private record Run(UUID id, Optional<RowKey> after, RotationProgress progress) {}
+}

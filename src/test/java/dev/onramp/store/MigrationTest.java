@@ -1,0 +1,122 @@
+package dev.onramp.store;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.onramp.model.AuditEvent;
+import dev.onramp.model.Connection;
+import dev.onramp.model.ConnectionId;
+import dev.onramp.model.ConnectionStatus;
+import dev.onramp.model.FlowId;
+import dev.onramp.model.FlowRecord;
+import dev.onramp.model.FlowState;
+import dev.onramp.model.Tenant;
+import dev.onramp.model.TenantId;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Upgrading a database a V1 release wrote, with data in every table, to the current schema. */
+class MigrationTest {
+    private static final Instant WRITTEN = Instant.parse("2025-11-03T08:30:00.123456Z");
+
+    @TempDir
+    Path dir;
+
+    private Path dataDir;
+    private final Tenant acme = new Tenant(TenantId.random(), "Acme", "online-shop", Optional.of("ws-1"));
+    private final Connection stripe = new Connection(ConnectionId.random(), acme.id(), "stripe", "source-1",
+            "billing@acme.test", ConnectionStatus.ACTIVE, List.of("charges", "customers"), WRITTEN, Optional.empty(),
+            Optional.empty());
+    private final FlowRecord flow = new FlowRecord(FlowId.random(), acme.id(), "stripe", FlowState.STORED,
+            Optional.of("source-1"), Optional.empty(), WRITTEN, WRITTEN);
+
+    /** What a V1 release left behind: a business, a connection with its secret, a flow and three audit entries. */
+    @BeforeEach
+    void writeWithVersion1() {
+        dataDir = dir.resolve("data");
+        try (Database db = Database.openAtVersion(dataDir, "1")) {
+            Vault vault = Vault.open(db, TestStore.kek(dataDir));
+            db.inTransaction(tx -> {
+                new TenantRepository(db).insert(tx, acme);
+                new ConnectionRepository(db, vault).insert(tx, stripe, "{\"api_key\":\"sk_v1\"}".getBytes(UTF_8));
+                new FlowJournal(db, Clock.systemUTC()).start(tx, flow);
+                for (String action : List.of("tenant.created", "connect.started", "connect.succeeded")) {
+                    db.within(tx, jdbc -> Sql.update(jdbc, "INSERT INTO audit_log (tenant_id, at, actor, action,"
+                            + " resource, details) VALUES (?, ?, ?, ?, ?, ?)", acme.id().value(), WRITTEN, "user:kim",
+                            action, "tenant/" + acme.id(), "v1 entry"));
+                }
+                return null;
+            });
+            // V1 numbered entries by an identity column, which can leave gaps; and details may be NULL.
+            db.withConnection(jdbc -> Sql.update(jdbc, "DELETE FROM audit_log WHERE action = 'connect.started'"));
+            db.withConnection(jdbc -> Sql.update(jdbc, "INSERT INTO audit_log (tenant_id, at, actor, action,"
+                    + " resource) VALUES (?, ?, 'user:kim', 'connect.started', 'flow/1')", acme.id().value(), WRITTEN));
+        }
+    }
+
+    @Test
+    void upgrade_backsUpTheOldFileFirst() {
+        try (TestStore store = TestStore.open(dataDir)) {
+            assertThat(dataDir.resolve("onramp-before-v3.zip")).exists();
+        }
+    }
+
+    @Test
+    void upgrade_keepsBusinessesConnectionsSecretsAndFlows() {
+        try (TestStore store = TestStore.open(dataDir)) {
+            assertThat(store.tenants.find(acme.id())).contains(acme);
+            assertThat(store.connections.list(acme.id())).containsExactly(stripe);
+            assertThat(store.connections.secretConfig(acme.id(), stripe.id()))
+                    .hasValue("{\"api_key\":\"sk_v1\"}".getBytes(UTF_8));
+            assertThat(store.journal.find(acme.id(), flow.id())).contains(flow);
+        }
+    }
+
+    @Test
+    void upgrade_chainsTheOldAuditEntriesInTheirOrderWithTheirTimes() {
+        try (TestStore store = TestStore.open(dataDir)) {
+            assertThat(store.audit.list(acme.id())).containsExactly(
+                    new AuditEvent(1, acme.id(), WRITTEN, "user:kim", "tenant.created", "tenant/" + acme.id(), "v1 entry"),
+                    new AuditEvent(2, acme.id(), WRITTEN, "user:kim", "connect.succeeded", "tenant/" + acme.id(),
+                            "v1 entry"),
+                    new AuditEvent(3, acme.id(), WRITTEN, "user:kim", "connect.started", "flow/1", null));
+            assertThat(store.audit.verify()).isEqualTo(new AuditVerification.Intact(3, 3));
+        }
+    }
+
+    @Test
+    void upgradedLog_keepsGrowingAsOneChainAcrossRestarts() {
+        try (TestStore store = TestStore.open(dataDir)) {
+            store.append(acme.id(), "connect.succeeded");
+        }
+
+        try (TestStore store = TestStore.open(dataDir)) {
+            assertThat(store.audit.list(acme.id())).extracting(AuditEvent::seq).containsExactly(1L, 2L, 3L, 4L);
+            assertThat(store.audit.verify()).isEqualTo(new AuditVerification.Intact(4, 4));
+            List<String> legacyTables = store.db.withConnection(jdbc -> Sql.query(jdbc, "SELECT table_name FROM"
+                    + " information_schema.tables WHERE LOWER(table_name) = 'audit_log_v1'", row -> row.getString(1)));
+            assertThat(legacyTables).as("the V1 table is gone once its entries are chained").isEmpty();
+        }
+    }
+
+    @Test
+    void upgradedDatabase_hasTheAppendOnlyTrigger() throws Exception {
+        try (TestStore store = TestStore.open(dataDir)) {
+            assertThat(store.audit.list(acme.id())).hasSize(3);
+        }
+        try (Attacker attacker = Attacker.on(dataDir)) {
+            assertThatThrownBy(() -> attacker.run("DELETE FROM audit_log"))
+                    .hasMessageContaining("append-only");
+        }
+        assertThat(Files.exists(dataDir.resolve(AuditCheckpoints.FILE_NAME))).isTrue();
+    }
+}
