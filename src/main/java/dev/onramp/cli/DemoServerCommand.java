@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code onramp demo-server}: runs the Airbyte simulator alone until Ctrl+C, for other Onramps to use. */
 @Command(name = "demo-server", mixinStandardHelpOptions = true,
@@ -27,15 +29,14 @@ final class DemoServerCommand implements Callable<Integer> {
             description = "How many workspaces the simulated Airbyte Cloud lists (default: ${DEFAULT-VALUE}).")
     int workspaces;
 
-    @Option(names = "--fault", paramLabel = "KIND[=DURATION][:CALLS][@TARGET]",
+    @Option(names = "--fault", paramLabel = "KIND[=DURATION][:CALLS][@TARGET]", converter = FaultConverter.class,
             description = "Plays a failure on the next API calls; repeatable. Kinds: 429 (=SECONDS of Retry-After),"
                     + " 429-bare, 500, 502, 503, 504, slow (=2s), malformed, expired-token. E.g. 503:2@/v1/workspaces.")
-    List<String> faults = new ArrayList<>();
+    List<Fault> armed = new ArrayList<>();
 
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = root.env().out();
-        List<Fault> armed = faults.stream().map(Fault::parse).toList();
         CountDownLatch stopped = new CountDownLatch(1);
         try (AirbyteSimulator simulator = AirbyteSimulator.builder()
                 .latency(Duration.ofMillis(Math.max(0, latencyMillis)))
@@ -54,5 +55,17 @@ final class DemoServerCommand implements Callable<Integer> {
             stopped.await();
         }
         return 0;
+    }
+
+    /** Reads {@code --fault} values, so that a wrong one is a usage error naming the format. */
+    static final class FaultConverter implements ITypeConverter<Fault> {
+        @Override
+        public Fault convert(String value) {
+            try {
+                return Fault.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
     }
 }
