@@ -14,9 +14,6 @@ public record RetryPolicy(int maxAttempts, Duration budget, Duration firstDelay,
     public static final RetryPolicy STANDARD =
             new RetryPolicy(4, Duration.ofSeconds(30), Duration.ofMillis(500), Duration.ofSeconds(8));
 
-    /** One try only. */
-    public static final RetryPolicy NONE = new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ZERO);
-
     public RetryPolicy {
         Objects.requireNonNull(budget, "budget");
         Objects.requireNonNull(firstDelay, "firstDelay");

@@ -72,10 +72,6 @@ final class Problem extends Exception {
         return new Problem(503, ERRORS, "service-unavailable", "The server is currently unable to handle the request.", null);
     }
 
-    static Problem methodNotAllowed(String message) {
-        return new Problem(405, ERRORS + "#bad-request", "bad-request", message, NODES.objectNode().put("message", message));
-    }
-
     int status() {
         return status;
     }

@@ -45,7 +45,7 @@ class CloudConnectServiceTest {
     }
 
     @AfterEach
-    void tearDown() throws InterruptedException {
+    void tearDown() {
         fx.close();
     }
 

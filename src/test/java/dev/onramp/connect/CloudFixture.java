@@ -2,6 +2,7 @@ package dev.onramp.connect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.onramp.airbyte.AirbyteGateway;
 import dev.onramp.airbyte.AirbyteTarget;
 import dev.onramp.airbyte.CallPolicy;
 import dev.onramp.airbyte.PublicApiGateway;
@@ -36,8 +37,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Real parts for Cloud connect flows: an H2 file store, the simulator's Cloud flavour over HTTP and
- * the public API gateway, whose retries wait on a test clock instead of really sleeping.
+ * Real parts for connect flows against the simulator: an H2 file store, the simulator over HTTP and
+ * gateways whose retries wait on a test clock instead of really sleeping.
  */
 final class CloudFixture implements AutoCloseable {
     static final Duration WAIT = Duration.ofSeconds(30);
@@ -71,12 +72,16 @@ final class CloudFixture implements AutoCloseable {
     PublicApiGateway gateway(Optional<URI> relay, Duration requestTimeout) {
         AirbyteTarget.Cloud target = new AirbyteTarget.Cloud(simulator.publicApiBaseUrl(), simulator.cloudClientId(),
                 simulator.cloudClientSecret(), Optional.of(simulator.workspaceId()), relay);
-        CallPolicy policy = new CallPolicy(requestTimeout, RetryPolicy.STANDARD, gatewayClock, sleeper, new SplittableRandom(11));
-        return new PublicApiGateway(target, policy, id -> catalog.providers().stream()
+        return new PublicApiGateway(target, policy(requestTimeout), id -> catalog.providers().stream()
                 .filter(p -> p.definitionId().equals(id)).map(Provider::name).findFirst());
     }
 
-    ConnectService service(PublicApiGateway gateway, BrowserLauncher browser, Duration consentTimeout) {
+    /** Standard retries that wait on the test clock. */
+    CallPolicy policy(Duration requestTimeout) {
+        return new CallPolicy(requestTimeout, RetryPolicy.STANDARD, gatewayClock, sleeper, new SplittableRandom(11));
+    }
+
+    ConnectService service(AirbyteGateway gateway, BrowserLauncher browser, Duration consentTimeout) {
         return new ConnectService(catalog, gateway, db, tenants, connections, journal, audit, browser, executor,
                 Clock.systemUTC(), consentTimeout, "test");
     }
@@ -102,10 +107,15 @@ final class CloudFixture implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         executor.shutdownNow();
-        executor.awaitTermination(5, TimeUnit.SECONDS);
-        db.close();
-        simulator.close();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            db.close();
+            simulator.close();
+        }
     }
 }

@@ -9,6 +9,8 @@ import dev.onramp.airbyte.PublicApiGateway;
 import dev.onramp.model.Connection;
 import dev.onramp.model.FlowState;
 import dev.onramp.oauth.BrowserLauncher;
+import dev.onramp.oauth.LoopbackReceiver;
+import dev.onramp.oauth.RelayRedirect;
 import dev.onramp.testing.CloudConsent;
 import dev.onramp.testing.HttpsRelayHost;
 import java.io.IOException;
@@ -17,17 +19,20 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Cloud flavour end to end with the real relay page in a real headless browser: token,
- * initiateOAuth, consent, Airbyte's redirect to the https relay, the page forwarding secret_id and
- * nonce to the app's loopback receiver, the source made from the secret, its streams, and its deletion.
+ * The relay page in a real headless browser (Debian's Chromium), served over https: the Cloud
+ * flavour end to end (token, initiateOAuth, consent, Airbyte's redirect to the relay, the page
+ * forwarding secret_id and nonce to the app's loopback receiver, the source made from the secret,
+ * its streams, its deletion), and how the page reads and refuses addresses.
  */
 class RelayInChromiumTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -88,11 +93,15 @@ class RelayInChromiumTest {
         }
     }
 
-    @Test
-    void relayPageInChromium_forwardsTheSecretIdToTheReceiverAndTheSourceIsMadeTestedAndDeleted() throws Exception {
+    @BeforeEach
+    void needsChromium() {
         assumeTrue(Files.isExecutable(CHROMIUM),
                 "Debian's chromium is not installed at /usr/bin/chromium (apt-get install -y chromium), so the relay page"
                         + " cannot be run in a real browser here; .ci/run installs it.");
+    }
+
+    @Test
+    void relayPageInChromium_forwardsTheSecretIdToTheReceiverAndTheSourceIsMadeTestedAndDeleted() throws Exception {
         try (CloudFixture fx = new CloudFixture(temp.resolve("data"));
                 HttpsRelayHost relay = HttpsRelayHost.serve(RELAY_PAGE, temp)) {
             PublicApiGateway gateway = fx.gateway(Optional.of(relay.relayUrl()), Duration.ofSeconds(10));
@@ -115,6 +124,33 @@ class RelayInChromiumTest {
             gateway.deleteSource(connection.sourceId());
 
             assertThat(fx.simulator.sourceIds()).isEmpty();
+        }
+    }
+
+    @Test
+    void portAndNonceInTheFragment_areForwardedToo() throws Exception {
+        try (HttpsRelayHost relay = HttpsRelayHost.serve(RELAY_PAGE, temp);
+                LoopbackReceiver receiver = LoopbackReceiver.open(Duration.ofMinutes(1))) {
+            RelayRedirect redirect = RelayRedirect.create(relay.relayUrl(), receiver, new SecureRandom());
+            receiver.expectNonce(redirect.nonce());
+
+            String page = chromium(URI.create(relay.relayUrl() + "?secret_id=airbyte_oauth_secret_f%2Bx#"
+                    + redirect.url().getRawQuery()));
+
+            assertThat(receiver.result().get(10, TimeUnit.SECONDS).params()).containsEntry("secret_id", "airbyte_oauth_secret_f+x");
+            assertThat(page).contains("You can close this tab and return to Onramp");
+        }
+    }
+
+    @Test
+    void addressWithoutANonce_isExplainedAndForwardsNothing() throws Exception {
+        try (HttpsRelayHost relay = HttpsRelayHost.serve(RELAY_PAGE, temp);
+                LoopbackReceiver receiver = LoopbackReceiver.open(Duration.ofMinutes(1))) {
+            String page = chromium(URI.create(relay.relayUrl() + "?port=" + receiver.redirectUri().getPort()
+                    + "&secret_id=airbyte_oauth_secret_x"));
+
+            assertThat(page).contains("This page only works from Onramp");
+            assertThat(receiver.result()).isNotDone();
         }
     }
 }
