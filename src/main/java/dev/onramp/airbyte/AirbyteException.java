@@ -14,6 +14,12 @@ public class AirbyteException extends RuntimeException {
         NOT_FOUND,
         /** Airbyte refused the input (400/422, or request_succeeded=false). */
         REJECTED,
+        /** Airbyte is busy with the thing asked for, or it changed meanwhile (409): try again later. */
+        CONFLICT,
+        /** Airbyte kept answering 429 Too Many Requests after every retry Onramp allows itself. */
+        RATE_LIMITED,
+        /** This Airbyte cannot do what was asked (no such API on this flavour or licence). */
+        UNSUPPORTED,
         /** Airbyte failed on its side (5xx). */
         SERVER_ERROR,
         /** The answer could not be read (not JSON, wrong shape). */

@@ -10,7 +10,10 @@ import java.util.Optional;
 
 /**
  * The port to one Airbyte: every call blocks its (background) thread and fails with an
- * {@link AirbyteException} that carries a sentence a person can act on.
+ * {@link AirbyteException} that carries a sentence a person can act on. Airbyte Cloud's
+ * {@link PublicApiGateway} has no connector specifications and brokers OAuth itself, so it answers
+ * {@link #getSpecification}, {@link #getConsentUrl} and {@link #completeOAuth} with
+ * {@link AirbyteException.Kind#UNSUPPORTED} and offers its own sign-in methods instead.
  */
 public interface AirbyteGateway {
     /** Where this Airbyte lives, for messages and diagnostics. */

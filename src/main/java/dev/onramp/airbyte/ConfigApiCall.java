@@ -1,17 +1,19 @@
 package dev.onramp.airbyte;
 
-/** The Config API calls Onramp makes, each with the words its error messages use. */
-enum ConfigApiCall {
+/** The Config API calls Onramp makes, each with the words its error messages use and whether it may be repeated. */
+enum ConfigApiCall implements ApiCall {
     LIST_WORKSPACES("workspaces/list_by_organization_id", "list its workspaces",
             "Check that this Airbyte is version 1.0 or later, which has the default organization."),
     GET_SPECIFICATION("source_definition_specifications/get", "describe the connector",
             "Check that the connector is installed in this Airbyte and that the workspace still exists."),
     GET_CONSENT_URL("source_oauths/get_consent_url", "start the authorization",
             "Check that the connector is installed in this Airbyte and that the workspace still exists."),
+    /** Not repeatable: a code can be redeemed once. */
     COMPLETE_OAUTH("source_oauths/complete_oauth", "finish the authorization",
-            "Check that the connector is installed in this Airbyte and that the workspace still exists."),
+            "Check that the connector is installed in this Airbyte and that the workspace still exists.", false),
+    /** Not repeatable: a second create may make a second source. */
     CREATE_SOURCE("sources/create", "create the source",
-            "Check that the connector is installed in this Airbyte and that the workspace still exists."),
+            "Check that the connector is installed in this Airbyte and that the workspace still exists.", false),
     CHECK_CONNECTION("sources/check_connection", "test the source",
             "The source may have been deleted in Airbyte; connect the account again."),
     DISCOVER_SCHEMA("sources/discover_schema", "list the source's streams",
@@ -22,11 +24,17 @@ enum ConfigApiCall {
     private final String endpoint;
     private final String verb;
     private final String notFoundHint;
+    private final boolean repeatable;
 
     ConfigApiCall(String endpoint, String verb, String notFoundHint) {
+        this(endpoint, verb, notFoundHint, true);
+    }
+
+    ConfigApiCall(String endpoint, String verb, String notFoundHint, boolean repeatable) {
         this.endpoint = endpoint;
         this.verb = verb;
         this.notFoundHint = notFoundHint;
+        this.repeatable = repeatable;
     }
 
     /** The path under {@code /api/v1/}. */
@@ -34,9 +42,14 @@ enum ConfigApiCall {
         return endpoint;
     }
 
-    /** What Airbyte was asked to do, completing "Airbyte could not ...". */
-    String verb() {
+    @Override
+    public String verb() {
         return verb;
+    }
+
+    @Override
+    public boolean repeatable() {
+        return repeatable;
     }
 
     String notFoundHint() {

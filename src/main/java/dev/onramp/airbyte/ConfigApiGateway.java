@@ -28,12 +28,24 @@ public final class ConfigApiGateway implements AirbyteGateway {
     private final ConfigApiTransport transport;
 
     /**
+     * A gateway without credentials, retrying as {@link RetryPolicy#STANDARD} says.
+     *
      * @param apiBase where the API lives, e.g. {@code http://localhost:8000/api}
      * @param requestTimeout how long one call may take, connecting included
      */
     public ConfigApiGateway(URI apiBase, Duration requestTimeout) {
+        this(apiBase, Optional.empty(), CallPolicy.standard(requestTimeout), ConnectorNames.NONE);
+    }
+
+    /**
+     * @param apiBase where the API lives, e.g. {@code http://localhost:8000/api}
+     * @param basicAuth the credentials of an Airbyte behind basic auth, if any
+     * @param policy timeouts and retries
+     * @param names the connectors' names, for errors such as "This Airbyte does not have the Shopify connector"
+     */
+    public ConfigApiGateway(URI apiBase, Optional<AirbyteTarget.BasicAuth> basicAuth, CallPolicy policy, ConnectorNames names) {
         this.apiBase = apiBase;
-        this.transport = new ConfigApiTransport(apiBase, requestTimeout, json);
+        this.transport = new ConfigApiTransport(apiBase, policy, basicAuth, names, json);
     }
 
     @Override

@@ -14,21 +14,20 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.net.http.HttpTimeoutException;
-import java.time.DateTimeException;
-import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends one Config API call and turns every way it can fail into an {@link AirbyteException}
- * whose message a person can act on and which never repeats a secret Onramp sent.
+ * Sends one Config API call, again after transient failures as the {@link CallPolicy} allows, and
+ * turns every way it can fail into an {@link AirbyteException} whose message a person can act on
+ * and which never repeats a secret Onramp sent.
  */
 final class ConfigApiTransport {
     private static final Logger LOG = LoggerFactory.getLogger(ConfigApiTransport.class);
@@ -36,54 +35,59 @@ final class ConfigApiTransport {
     private static final int MAX_VALIDATION_ERRORS = 5;
     /** Request fields whose values may be secrets (tokens, codes, passwords). */
     private static final List<String> SECRET_FIELDS = List.of("connectionConfiguration", "queryParams", "oAuthInputConfiguration");
+    private static final String DEFINITION_CONFIG_TYPE = "STANDARD_SOURCE_DEFINITION";
 
     private final URI apiBase;
-    private final Duration timeout;
+    private final String airbyte;
+    private final CallPolicy policy;
+    private final ConnectorNames names;
+    private final Retrier retrier;
     private final ObjectMapper json;
     private final Methanol http;
 
-    ConfigApiTransport(URI apiBase, Duration timeout, ObjectMapper json) {
+    ConfigApiTransport(URI apiBase, CallPolicy policy, Optional<AirbyteTarget.BasicAuth> basicAuth, ConnectorNames names,
+            ObjectMapper json) {
         this.apiBase = apiBase;
-        this.timeout = timeout;
-        this.json = json;
-        this.http = Methanol.newBuilder()
+        this.airbyte = "Airbyte at " + apiBase;
+        this.policy = policy;
+        this.names = names;
+        this.retrier = new Retrier(policy);
+        Methanol.Builder builder = Methanol.newBuilder()
                 .baseUri(withTrailingSlash(apiBase))
-                .requestTimeout(timeout)
-                .connectTimeout(timeout)
+                .requestTimeout(policy.requestTimeout())
+                .connectTimeout(policy.requestTimeout())
                 .defaultHeader("Accept", "application/json")
                 .userAgent("Onramp")
-                .adapterCodec(AdapterCodec.newBuilder().encoder(JacksonAdapterFactory.createJsonEncoder(json)).build())
-                .build();
+                .adapterCodec(AdapterCodec.newBuilder().encoder(JacksonAdapterFactory.createJsonEncoder(json)).build());
+        basicAuth.ifPresent(auth -> builder.defaultHeader("Authorization", "Basic " + Base64.getEncoder()
+                .encodeToString((auth.username() + ":" + auth.password()).getBytes(StandardCharsets.UTF_8))));
+        this.http = builder.build();
+        this.json = json;
     }
 
     /** POSTs {@code body} to the call's endpoint; the answer is empty for 204 No Content. */
     Optional<ObjectNode> post(ConfigApiCall call, ObjectNode body) {
-        HttpResponse<String> response = send(call, body);
-        return answer(call, response, new Redactor(body));
+        return answer(call, body, send(call, body), new Redactor(body, SECRET_FIELDS));
     }
 
     /** POSTs {@code body} and reads the answer's {@code Date} header, whatever the answer's status. */
     Optional<Instant> serverTime(ConfigApiCall call, ObjectNode body) {
-        return send(call, body).headers().firstValue("Date").flatMap(ConfigApiTransport::httpDate);
+        return HttpDates.of(send(call, body));
     }
 
     private HttpResponse<String> send(ConfigApiCall call, ObjectNode body) {
         HttpResponse<String> response;
         try {
-            response = http.send(MutableRequest.POST("v1/" + call.endpoint(), body, MediaType.APPLICATION_JSON),
-                    BodyHandlers.ofString());
+            response = retrier.send(http, MutableRequest.POST("v1/" + call.endpoint(), body, MediaType.APPLICATION_JSON), call);
         } catch (HttpTimeoutException e) {
-            throw new AirbyteException(Kind.TIMEOUT, "Airbyte at " + apiBase + " did not " + call.verb() + " within "
-                    + seconds() + ". Check that it is not overloaded, then try again.", e);
+            throw Failures.timeout(airbyte, call, policy.requestTimeout(), e);
         } catch (ConnectException e) {
-            throw unreachable(e);
+            throw Failures.unreachable(airbyte, e);
         } catch (IOException e) {
             LOG.debug("POST {} failed: {}", call.endpoint(), e.toString());
-            throw unreachable(e);
+            throw Failures.unreachable(airbyte, e);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AirbyteException(Kind.UNREACHABLE,
-                    "Onramp stopped waiting for Airbyte at " + apiBase + " because the work was cancelled.", e);
+            throw Failures.cancelled(airbyte, e);
         }
         LOG.debug("POST {} -> {}", call.endpoint(), response.statusCode());
         return response;
@@ -91,10 +95,10 @@ final class ConfigApiTransport {
 
     AirbyteException badResponse() {
         return new AirbyteException(Kind.BAD_RESPONSE,
-                "Airbyte at " + apiBase + " answered with something that is not Airbyte's API; check the address.");
+                airbyte + " answered with something that is not Airbyte's API; check the address.");
     }
 
-    private Optional<ObjectNode> answer(ConfigApiCall call, HttpResponse<String> response, Redactor redactor) {
+    private Optional<ObjectNode> answer(ConfigApiCall call, ObjectNode request, HttpResponse<String> response, Redactor redactor) {
         int status = response.statusCode();
         Optional<ObjectNode> body = parse(response.body());
         if (status / 100 == 2) {
@@ -105,25 +109,40 @@ final class ConfigApiTransport {
         }
         String detail = body.map(b -> shortened(redactor.apply(detail(b)))).filter(d -> !d.isEmpty()).orElse("no details given");
         throw switch (status) {
-            case 401, 403 -> new AirbyteException(Kind.UNAUTHORIZED, "Airbyte at " + apiBase
+            case 401, 403 -> new AirbyteException(Kind.UNAUTHORIZED, airbyte
                     + " refused Onramp's credentials (HTTP " + status + ") when asked to " + call.verb()
                     + ". Check the Airbyte credentials in Settings.");
-            case 404 -> body.isEmpty() ? badResponse() : new AirbyteException(Kind.NOT_FOUND, "Airbyte at " + apiBase
-                    + " could not " + call.verb() + " because it does not know what Onramp asked for: " + detail
-                    + ". " + call.notFoundHint());
+            case 404 -> notFound(call, request, body, detail);
             case 405 -> badResponse();
+            case 409 -> new AirbyteException(Kind.CONFLICT, airbyte + " could not " + call.verb()
+                    + " because something changed or is busy there: " + detail + ". Try again in a minute.");
+            case 429 -> Failures.rateLimited(airbyte, call, response.headers().firstValue("Retry-After"));
             default -> {
                 if (status >= 500) {
-                    yield new AirbyteException(Kind.SERVER_ERROR, "Airbyte at " + apiBase + " failed to " + call.verb()
+                    yield new AirbyteException(Kind.SERVER_ERROR, airbyte + " failed to " + call.verb()
                             + " (HTTP " + status + ": " + detail + "). Try again; if it keeps failing, look at Airbyte's server logs.");
                 }
                 if (status >= 400) {
-                    yield new AirbyteException(Kind.REJECTED, "Airbyte at " + apiBase + " refused to " + call.verb()
+                    yield new AirbyteException(Kind.REJECTED, airbyte + " refused to " + call.verb()
                             + ": " + detail + ".");
                 }
                 yield badResponse();
             }
         };
+    }
+
+    /** A 404 that names the source definition means this Airbyte lacks the connector: say which. */
+    private AirbyteException notFound(ConfigApiCall call, ObjectNode request, Optional<ObjectNode> body, String detail) {
+        if (body.isEmpty()) {
+            return badResponse();
+        }
+        String definitionId = request.path("sourceDefinitionId").asText("");
+        if (!definitionId.isEmpty() && detail.contains(DEFINITION_CONFIG_TYPE)) {
+            return new AirbyteException(Kind.NOT_FOUND, "This Airbyte does not have " + names.describe(definitionId)
+                    + ": install it in " + airbyte + ", or point Onramp at an Airbyte that has it.");
+        }
+        return new AirbyteException(Kind.NOT_FOUND, airbyte + " could not " + call.verb()
+                + " because it does not know what Onramp asked for: " + detail + ". " + call.notFoundHint());
     }
 
     private Optional<ObjectNode> parse(String text) {
@@ -153,15 +172,6 @@ final class ConfigApiTransport {
         return detail;
     }
 
-    private static Optional<Instant> httpDate(String value) {
-        try {
-            return Optional.of(Instant.from(DateTimeFormatter.RFC_1123_DATE_TIME.parse(value)));
-        } catch (DateTimeException e) {
-            LOG.debug("Ignored a Date header that is not an HTTP date: {}", value);
-            return Optional.empty();
-        }
-    }
-
     private static String shortened(String detail) {
         return detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL) + "…" : detail;
     }
@@ -170,44 +180,8 @@ final class ConfigApiTransport {
         return text.replaceAll("\\s+", " ").trim();
     }
 
-    private AirbyteException unreachable(IOException cause) {
-        return new AirbyteException(Kind.UNREACHABLE,
-                "Onramp could not reach Airbyte at " + apiBase + ". Check that it is running and that the address is right.",
-                cause);
-    }
-
-    private String seconds() {
-        long millis = timeout.toMillis();
-        return millis % 1000 == 0 ? (millis / 1000) + " seconds" : millis + " ms";
-    }
-
     private static URI withTrailingSlash(URI base) {
         String text = base.toString();
         return text.endsWith("/") ? base : URI.create(text + "/");
-    }
-
-    /** Hides in Airbyte's words every value Onramp sent in a field that may hold a secret. */
-    private static final class Redactor {
-        private static final int SHORTEST_SECRET = 6;
-        private final List<String> secrets = new ArrayList<>();
-
-        Redactor(ObjectNode request) {
-            SECRET_FIELDS.forEach(field -> collect(request.path(field)));
-        }
-
-        private void collect(JsonNode node) {
-            if (node.isTextual() && node.asText().length() >= SHORTEST_SECRET) {
-                secrets.add(node.asText());
-            }
-            node.forEach(this::collect);
-        }
-
-        String apply(String text) {
-            String redacted = text;
-            for (String secret : secrets) {
-                redacted = redacted.replace(secret, "[hidden]");
-            }
-            return redacted;
-        }
     }
 }

@@ -1,17 +1,22 @@
 package dev.onramp.cli;
 
 import dev.onramp.demo.AirbyteSimulator;
+import dev.onramp.demo.Fault;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code onramp demo-server}: runs the Airbyte simulator alone until Ctrl+C, for other Onramps to use. */
 @Command(name = "demo-server", mixinStandardHelpOptions = true,
-        description = "Runs the built-in Airbyte simulator on 127.0.0.1 and prints its address.")
+        description = "Runs the built-in Airbyte simulator on 127.0.0.1 and prints its addresses.")
 final class DemoServerCommand implements Callable<Integer> {
     @ParentCommand
     OnrampCommand root;
@@ -20,18 +25,47 @@ final class DemoServerCommand implements Callable<Integer> {
             description = "Delay added to every API call, in milliseconds (default: ${DEFAULT-VALUE}).")
     long latencyMillis;
 
+    @Option(names = "--workspaces", paramLabel = "N", defaultValue = "1",
+            description = "How many workspaces the simulated Airbyte Cloud lists (default: ${DEFAULT-VALUE}).")
+    int workspaces;
+
+    @Option(names = "--fault", paramLabel = "KIND[=DURATION][:CALLS][@TARGET]", converter = FaultConverter.class,
+            description = "Plays a failure on the next API calls; repeatable. Kinds: 429 (=SECONDS of Retry-After),"
+                    + " 429-bare, 500, 502, 503, 504, slow (=2s), malformed, expired-token. E.g. 503:2@/v1/workspaces.")
+    List<Fault> armed = new ArrayList<>();
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = root.env().out();
         CountDownLatch stopped = new CountDownLatch(1);
-        try (AirbyteSimulator simulator = AirbyteSimulator.start(Duration.ofMillis(Math.max(0, latencyMillis)))) {
+        try (AirbyteSimulator simulator = AirbyteSimulator.builder()
+                .latency(Duration.ofMillis(Math.max(0, latencyMillis)))
+                .workspaces(Math.max(1, workspaces))
+                .start()) {
+            armed.forEach(simulator.faults()::arm);
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "onramp-demo-stop"));
             out.println("Airbyte simulator listening at " + simulator.apiBaseUrl());
             out.println("Connect with: onramp connect hubspot --airbyte-url " + simulator.apiBaseUrl());
+            out.println("Airbyte Cloud stand-in (public API) at " + simulator.publicApiBaseUrl()
+                    + " with client id " + simulator.cloudClientId() + " and client secret " + simulator.cloudClientSecret());
+            armed.forEach(fault -> out.println("Armed fault: " + fault.kind() + " for " + fault.calls() + " call(s)"
+                    + (fault.target().isEmpty() ? "" : " to " + fault.target())));
             out.println("Press Ctrl+C to stop.");
             out.flush();
             stopped.await();
         }
         return 0;
+    }
+
+    /** Reads {@code --fault} values, so that a wrong one is a usage error naming the format. */
+    static final class FaultConverter implements ITypeConverter<Fault> {
+        @Override
+        public Fault convert(String value) {
+            try {
+                return Fault.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
     }
 }

@@ -8,6 +8,7 @@ import dev.onramp.airbyte.AirbyteException;
 import dev.onramp.airbyte.AirbyteGateway;
 import dev.onramp.airbyte.AuthPayloadMerger;
 import dev.onramp.airbyte.CheckResult;
+import dev.onramp.airbyte.PublicApiGateway;
 import dev.onramp.catalog.Catalog;
 import dev.onramp.model.Connection;
 import dev.onramp.model.ConnectionId;
@@ -31,6 +32,7 @@ import dev.onramp.store.FlowJournal;
 import dev.onramp.store.StoreException;
 import dev.onramp.store.TenantRepository;
 import java.net.URI;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,6 +67,7 @@ public final class ConnectService {
     private final Duration consentTimeout;
     private final String actor;
     private final ObjectMapper json = new ObjectMapper();
+    private final SecureRandom random = new SecureRandom();
 
     public ConnectService(Catalog catalog, AirbyteGateway airbyte, Database db, TenantRepository tenants,
             ConnectionRepository connections, FlowJournal journal, AuditLog audit, BrowserLauncher browser,
@@ -208,6 +211,9 @@ public final class ConnectService {
                 throw new FlowEnd(FlowState.FAILED, provider.name()
                         + " connects with API credentials rather than a sign-in; this version of Onramp cannot take them yet.");
             }
+            if (airbyte instanceof PublicApiGateway cloud) {
+                return connectThroughRelay(cloud, provider, cloud.workspaceId().orElseGet(() -> workspaceOf(tenant)), tenant);
+            }
             String workspace = workspaceOf(tenant);
             AdvancedAuth auth = airbyte.getSpecification(provider.definitionId(), workspace).advancedAuth()
                     .orElseThrow(() -> new FlowEnd(FlowState.FAILED, "This Airbyte offers no sign-in (OAuth) for "
@@ -235,10 +241,7 @@ public final class ConnectService {
                 receiver.set(null);
             }
             if (callback.error().isPresent()) {
-                String error = callback.error().get();
-                throw new FlowEnd(FlowState.FAILED, "access_denied".equals(error)
-                        ? "You declined access on " + provider.name() + "."
-                        : provider.name() + " did not grant access (it answered \"" + safe(error) + "\"). Try again.");
+                throw refused(provider, callback.error().get());
             }
 
             listener.onStep(ConnectStep.AUTHORIZING);
@@ -251,6 +254,44 @@ public final class ConnectService {
             listener.onStep(ConnectStep.CREATING_SOURCE);
             String created = airbyte.createSource(workspace, provider.definitionId(),
                     provider.name() + " — " + tenant.name(), configuration);
+            return testAndStore(provider, created, configuration);
+        }
+
+        /**
+         * Airbyte Cloud: the consent returns through the operator's https relay with a secret id,
+         * and the source is made from that secret, so the provider's tokens never reach Onramp.
+         */
+        private ConnectOutcome connectThroughRelay(PublicApiGateway cloud, Provider provider, String workspace, Tenant tenant) {
+            RelayConsent consent = new RelayConsent(cloud, provider, workspace, random);
+            CallbackResult callback;
+            try (LoopbackReceiver waiting = LoopbackReceiver.open(consentTimeout)) {
+                receiver.set(waiting);
+                checkCancelled();
+                URI consentUrl = consent.start(waiting);
+                advance(FlowState.AWAITING_CONSENT);
+                listener.onStep(ConnectStep.WAITING_FOR_CONSENT);
+                listener.onConsentUrl(consentUrl, browser.open(consentUrl));
+                callback = await(waiting);
+            } finally {
+                receiver.set(null);
+            }
+            if (callback.error().isPresent()) {
+                throw refused(provider, callback.error().get());
+            }
+            listener.onStep(ConnectStep.AUTHORIZING);
+            String secretId = consent.secretId(callback).orElseThrow(() -> new FlowEnd(FlowState.FAILED, "Airbyte sent the"
+                    + " browser back without the sign-in's secret id. Check that the relay page in Settings is Onramp's, then try again."));
+            advance(FlowState.AUTHORIZED);
+            checkCancelled();
+
+            listener.onStep(ConnectStep.CREATING_SOURCE);
+            ObjectNode configuration = consent.configuration();
+            String created = consent.createSource(provider.name() + " — " + tenant.name(), configuration, secretId);
+            return testAndStore(provider, created, configuration);
+        }
+
+        /** Records the new source, tests it, lists its streams and stores the connection. */
+        private ConnectOutcome testAndStore(Provider provider, String created, ObjectNode configuration) {
             sourceId = Optional.of(created);
             advance(FlowState.SOURCE_CREATED);
             checkCancelled();
@@ -360,6 +401,13 @@ public final class ConnectService {
             }
             return new ConnectOutcome.Ended(id, state, message);
         }
+    }
+
+    /** The provider's refusal (or the person's) as a flow end. */
+    private static FlowEnd refused(Provider provider, String error) {
+        return new FlowEnd(FlowState.FAILED, "access_denied".equals(error)
+                ? "You declined access on " + provider.name() + "."
+                : provider.name() + " did not grant access (it answered \"" + safe(error) + "\"). Try again.");
     }
 
     private static String auditAction(FlowState state) {

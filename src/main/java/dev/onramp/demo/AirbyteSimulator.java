@@ -10,6 +10,10 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -18,8 +22,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A self-managed Airbyte stand-in on 127.0.0.1: the Config API endpoints Onramp uses, with the
- * same shapes and rules, and a local consent page per provider.
+ * An Airbyte stand-in on 127.0.0.1 that speaks both flavours Onramp uses, with the same shapes and
+ * rules: a self-managed Airbyte's Config API under {@code /api/v1/}, Airbyte Cloud's public API
+ * under {@code /v1/} (3-minute tokens, https-only redirects, problem bodies), a local consent page
+ * per provider, and {@link Faults} that tests and {@code demo-server --fault} arm.
  */
 public final class AirbyteSimulator implements AutoCloseable {
     static final String WORKSPACE_NAME = "Demo workspace";
@@ -29,59 +35,74 @@ public final class AirbyteSimulator implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor;
-    private final OAuthLedger ledger;
-    private final String workspaceId;
     private final URI origin;
+    private final Parts parts;
 
-    private AirbyteSimulator(HttpServer server, ExecutorService executor, OAuthLedger ledger, String workspaceId) {
+    /** What the simulator is made of, built before it starts listening. */
+    private record Parts(String workspaceId, OAuthLedger ledger, Faults faults, FaultPlayer faultPlayer, ConfigApi configApi,
+            CloudTokens cloudTokens, PublicApi publicApi) {}
+
+    private AirbyteSimulator(HttpServer server, ExecutorService executor, URI origin, Parts parts) {
         this.server = server;
         this.executor = executor;
-        this.ledger = ledger;
-        this.workspaceId = workspaceId;
-        this.origin = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        this.origin = origin;
+        this.parts = parts;
     }
 
     /** Starts on an OS-chosen port; {@code latency} is added to every API call. */
     public static AirbyteSimulator start(Duration latency) {
-        if (latency.isNegative()) {
-            throw new IllegalArgumentException("The simulator's latency cannot be negative: " + latency);
-        }
-        HttpServer server;
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException("The Airbyte simulator could not listen on 127.0.0.1: " + e.getMessage(), e);
-        }
-        ObjectMapper json = new ObjectMapper();
-        OAuthLedger ledger = new OAuthLedger(new SecureRandom());
-        ExecutorService executor = Executors.newFixedThreadPool(THREADS,
-                Thread.ofPlatform().name("airbyte-simulator-", 1).daemon().factory());
-        AirbyteSimulator simulator = new AirbyteSimulator(server, executor, ledger, UUID.randomUUID().toString());
-        ConfigApi api = new ConfigApi(json, DemoConnectors.bundled(json), ledger, simulator.workspaceId,
-                simulator.origin, Clock.systemUTC());
-        ApiHandler apiHandler = new ApiHandler(json, api.endpoints(), latency);
-        ConsentPages consentPages = new ConsentPages(ledger, new ConsentHtml());
-        server.createContext("/api/", apiHandler::handle);
-        server.createContext("/oauth/", consentPages::handle);
-        server.setExecutor(executor);
-        server.start();
-        LOG.info("Airbyte simulator listening on {}", simulator.apiBaseUrl());
-        return simulator;
+        return builder().latency(latency).start();
     }
 
-    /** The API base, {@code http://127.0.0.1:<port>/api}; gateways append {@code /v1/...}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The Config API base, {@code http://127.0.0.1:<port>/api}; gateways append {@code /v1/...}. */
     public URI apiBaseUrl() {
         return origin.resolve("/api");
     }
 
-    /** The id of the one workspace the simulator has. */
-    public String workspaceId() {
-        return workspaceId;
+    /** The public API base, {@code http://127.0.0.1:<port>/v1}, standing in for {@code https://api.airbyte.com/v1}. */
+    public URI publicApiBaseUrl() {
+        return origin.resolve("/v1");
     }
 
-    /** Every token and code it has issued so far (for tests proving none is stored in clear). */
+    /** The client id of the one application the simulated Cloud knows. */
+    public String cloudClientId() {
+        return parts.cloudTokens().clientId();
+    }
+
+    /** That application's client secret. */
+    public String cloudClientSecret() {
+        return parts.cloudTokens().clientSecret();
+    }
+
+    /** The id of the workspace sources go to by default (the first one listed). */
+    public String workspaceId() {
+        return parts.workspaceId();
+    }
+
+    /** The faults to play on the next API calls; arm them before or while a test runs. */
+    public Faults faults() {
+        return parts.faults();
+    }
+
+    /** Every API call so far, in order, as {@code "POST /v1/sources"} (not the browser's pages). */
+    public List<String> calls() {
+        return parts.faultPlayer().calls();
+    }
+
+    /** The ids of the sources that exist now, made through either API. */
+    public Set<String> sourceIds() {
+        Set<String> ids = new HashSet<>(parts.configApi().sourceIds());
+        ids.addAll(parts.publicApi().sourceIds());
+        return Set.copyOf(ids);
+    }
+
+    /** Every token, code and secret id it has issued so far (for tests proving none is stored in clear). */
     public Set<String> issuedSecrets() {
-        return ledger.issuedSecrets();
+        return parts.ledger().issuedSecrets();
     }
 
     @Override
@@ -89,5 +110,82 @@ public final class AirbyteSimulator implements AutoCloseable {
         server.stop(0);
         executor.shutdownNow();
         LOG.info("Airbyte simulator on {} stopped", origin);
+    }
+
+    /** How to start a simulator: latency, how many workspaces its Cloud organization has, its clock. */
+    public static final class Builder {
+        private Duration latency = Duration.ZERO;
+        private int workspaces = 1;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {}
+
+        /** Added to every API call. */
+        public Builder latency(Duration value) {
+            if (value.isNegative()) {
+                throw new IllegalArgumentException("The simulator's latency cannot be negative: " + value);
+            }
+            this.latency = value;
+            return this;
+        }
+
+        /** How many workspaces {@code GET /v1/workspaces} pages through (at least one). */
+        public Builder workspaces(int count) {
+            if (count < 1) {
+                throw new IllegalArgumentException("The simulator needs at least one workspace, not " + count);
+            }
+            this.workspaces = count;
+            return this;
+        }
+
+        /** The clock tokens expire by. */
+        public Builder clock(Clock value) {
+            this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        public AirbyteSimulator start() {
+            HttpServer server;
+            try {
+                server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            } catch (IOException e) {
+                throw new UncheckedIOException("The Airbyte simulator could not listen on 127.0.0.1: " + e.getMessage(), e);
+            }
+            ObjectMapper json = new ObjectMapper();
+            SecureRandom random = new SecureRandom();
+            URI origin = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+            URI publicBase = origin.resolve("/v1");
+            String workspaceId = UUID.randomUUID().toString();
+            OAuthLedger ledger = new OAuthLedger(random);
+            DemoConnectors connectors = DemoConnectors.bundled(json);
+            Faults faults = new Faults();
+            FaultPlayer faultPlayer = new FaultPlayer(faults, json);
+            ConfigApi configApi = new ConfigApi(json, connectors, ledger, workspaceId, origin, clock);
+            CloudTokens cloudTokens = new CloudTokens(json, clock, random);
+            CloudSignIns signIns = new CloudSignIns(json, connectors, ledger, origin.resolve("/v1/oauth/callback"), random);
+            PublicApi publicApi = new PublicApi(json, connectors, ledger, cloudTokens, signIns,
+                    workspaceList(workspaceId, workspaces), publicBase, clock);
+            server.createContext("/api/", new ApiHandler(json, configApi.endpoints(), latency, faultPlayer)::handle);
+            server.createContext("/v1/", new PublicApiHandler(json, publicApi, faultPlayer, latency)::handle);
+            server.createContext("/oauth/", new ConsentPages(ledger, new ConsentHtml())::handle);
+            ExecutorService executor = Executors.newFixedThreadPool(THREADS,
+                    Thread.ofPlatform().name("airbyte-simulator-", 1).daemon().factory());
+            server.setExecutor(executor);
+            server.start();
+            AirbyteSimulator simulator = new AirbyteSimulator(server, executor, origin,
+                    new Parts(workspaceId, ledger, faults, faultPlayer, configApi, cloudTokens, publicApi));
+            LOG.info("Airbyte simulator listening on {} (Config API) and {} (public API)", simulator.apiBaseUrl(),
+                    simulator.publicApiBaseUrl());
+            return simulator;
+        }
+
+        private static List<PublicApi.Workspace> workspaceList(String first, int count) {
+            List<PublicApi.Workspace> list = new ArrayList<>();
+            list.add(new PublicApi.Workspace(first, WORKSPACE_NAME));
+            for (int i = 2; i <= count; i++) {
+                list.add(new PublicApi.Workspace(UUID.randomUUID().toString(), WORKSPACE_NAME + " " + i));
+            }
+            return list;
+        }
     }
 }

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Serves {@code POST /api/v1/<endpoint>} as Airbyte's API server does: JSON in and out, errors in
- * Airbyte's shapes, and the configured latency before every answer.
+ * Airbyte's shapes, and the configured latency and any armed fault before every answer.
  */
 final class ApiHandler {
     /** One endpoint: a JSON request in, a JSON answer (empty for 204 No Content) out. */
@@ -32,16 +32,18 @@ final class ApiHandler {
     private final ObjectMapper json;
     private final Map<String, Endpoint> endpoints;
     private final Duration latency;
+    private final FaultPlayer faults;
 
-    ApiHandler(ObjectMapper json, Map<String, Endpoint> endpoints, Duration latency) {
+    ApiHandler(ObjectMapper json, Map<String, Endpoint> endpoints, Duration latency, FaultPlayer faults) {
         this.json = json;
         this.endpoints = Map.copyOf(endpoints);
         this.latency = latency;
+        this.faults = faults;
     }
 
     void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            if (!pause()) {
+            if (!pause() || faults.play(exchange, FaultPlayer.Flavour.CONFIG_API, false)) {
                 return;
             }
             String path = exchange.getRequestURI().getPath();

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -46,6 +47,11 @@ final class ConfigApi {
         this.workspaceId = workspaceId;
         this.origin = origin;
         this.clock = clock;
+    }
+
+    /** The ids of the sources that exist now. */
+    Set<String> sourceIds() {
+        return Set.copyOf(sources.keySet());
     }
 
     /** The endpoints by their path under {@code /api/v1/}. */

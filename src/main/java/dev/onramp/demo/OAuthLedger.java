@@ -84,6 +84,11 @@ final class OAuthLedger {
         return definitionId.equals(tokenDefinitions.get(token));
     }
 
+    /** Counts a secret handed out elsewhere (a Cloud secret id) among the issued ones. */
+    void remember(String secret) {
+        issued.add(secret);
+    }
+
     Set<String> issuedSecrets() {
         return Set.copyOf(issued);
     }

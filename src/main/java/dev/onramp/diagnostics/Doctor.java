@@ -184,6 +184,8 @@ public final class Doctor {
             case NOT_FOUND, BAD_RESPONSE, REJECTED -> "Check that --airbyte-url points at Airbyte 1.0 or later, e.g."
                     + " http://localhost:8000.";
             case SERVER_ERROR -> "Look at Airbyte's server logs and restart the failing service.";
+            case RATE_LIMITED, CONFLICT -> "Wait a minute, then run onramp doctor again.";
+            case UNSUPPORTED -> "Nothing to fix: this Airbyte does not offer that check.";
         };
     }
 

@@ -37,7 +37,7 @@ public final class LoopbackReceiver implements AutoCloseable {
     private final CompletableFuture<CallbackResult> result = new CompletableFuture<>();
     private final AtomicReference<Phase> phase = new AtomicReference<>(Phase.WAITING);
     private final AtomicBoolean stopped = new AtomicBoolean();
-    private volatile byte[] expectedState;
+    private volatile Expected expected;
 
     private LoopbackReceiver(HttpServer server, ExecutorService handlers) {
         this.server = server;
@@ -89,11 +89,24 @@ public final class LoopbackReceiver implements AutoCloseable {
 
     /** Sets the state a callback must carry; callbacks before this are refused. */
     public void expectState(String state) {
-        Objects.requireNonNull(state, "state");
-        if (state.isEmpty()) {
-            throw new IllegalArgumentException("The expected state of a sign-in redirect cannot be empty");
+        expect("state", state);
+    }
+
+    /**
+     * Sets the nonce a callback must carry in its {@code nonce} parameter instead of a state: the
+     * Cloud sign-in comes back through the https relay, which forwards the flow's nonce with the
+     * {@code secret_id}. Callbacks before this are refused.
+     */
+    public void expectNonce(String nonce) {
+        expect("nonce", nonce);
+    }
+
+    private void expect(String parameter, String value) {
+        Objects.requireNonNull(value, parameter);
+        if (value.isEmpty()) {
+            throw new IllegalArgumentException("The expected " + parameter + " of a sign-in redirect cannot be empty");
         }
-        expectedState = state.getBytes(StandardCharsets.UTF_8);
+        expected = new Expected(parameter, value.getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -159,8 +172,8 @@ public final class LoopbackReceiver implements AutoCloseable {
             log.warn("Refused a sign-in redirect with a malformed or repeated query parameter");
             return Verdict.page(400, LandingPage.ERROR);
         }
-        if (!stateMatches(params.get().get("state"))) {
-            log.warn("Refused a sign-in redirect whose state does not belong to the pending flow");
+        if (!bindingMatches(params.get())) {
+            log.warn("Refused a sign-in redirect whose state or nonce does not belong to the pending flow");
             return Verdict.page(400, LandingPage.ERROR);
         }
         if (!phase.compareAndSet(Phase.WAITING, Phase.ACCEPTED)) {
@@ -172,11 +185,14 @@ public final class LoopbackReceiver implements AutoCloseable {
         return new Verdict(200, "text/html; charset=utf-8", page.html(), Optional.of(callback));
     }
 
-    private boolean stateMatches(String state) {
-        byte[] expected = expectedState;
-        return expected != null
-                && state != null
-                && MessageDigest.isEqual(expected, state.getBytes(StandardCharsets.UTF_8));
+    /** Compares in constant time, so that the answer's timing tells nothing about the expected value. */
+    private boolean bindingMatches(Map<String, String> params) {
+        Expected binding = expected;
+        if (binding == null) {
+            return false;
+        }
+        String given = params.get(binding.parameter());
+        return given != null && MessageDigest.isEqual(binding.value(), given.getBytes(StandardCharsets.UTF_8));
     }
 
     private static void send(HttpExchange exchange, Verdict verdict) throws IOException {
@@ -222,6 +238,9 @@ public final class LoopbackReceiver implements AutoCloseable {
         ACCEPTED,
         ENDED
     }
+
+    /** The query parameter that binds a callback to the flow (state or nonce) and its value. */
+    private record Expected(String parameter, byte[] value) {}
 
     /** How one request is answered, and the callback it delivers when it is the accepted one. */
     private record Verdict(int status, String contentType, byte[] body, Optional<CallbackResult> accepted) {

@@ -13,8 +13,12 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
 import org.assertj.core.api.ThrowableAssertAlternative;
 import org.junit.jupiter.api.Test;
 
@@ -48,14 +52,65 @@ class ConfigApiGatewayErrorsTest {
     }
 
     @Test
-    void notFoundFromAirbyte_isNotFoundNamingWhatIsUnknown() {
+    void notFoundDefinition_saysThisAirbyteLacksTheConnector() {
         try (ScriptedServer server = ScriptedServer.answering(404, JSON,
                 "{\"id\":\"" + SHOPIFY + "\",\"message\":\"Could not find configuration for STANDARD_SOURCE_DEFINITION: " + SHOPIFY + ".\"}")) {
             failure(server, g -> g.getSpecification(SHOPIFY, WORKSPACE))
                     .satisfies(e -> assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND))
+                    .withMessage("This Airbyte does not have the connector " + SHOPIFY + ": install it in Airbyte at "
+                            + server.apiBase() + ", or point Onramp at an Airbyte that has it.");
+        }
+    }
+
+    @Test
+    void notFoundWorkspace_isNotFoundNamingWhatIsUnknown() {
+        try (ScriptedServer server = ScriptedServer.answering(404, JSON,
+                "{\"id\":\"" + WORKSPACE + "\",\"message\":\"Could not find configuration for STANDARD_WORKSPACE: " + WORKSPACE + ".\"}")) {
+            failure(server, g -> g.getSpecification(SHOPIFY, WORKSPACE))
+                    .satisfies(e -> assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND))
                     .withMessage("Airbyte at " + server.apiBase() + " could not describe the connector because it does not know"
-                            + " what Onramp asked for: Could not find configuration for STANDARD_SOURCE_DEFINITION: " + SHOPIFY
+                            + " what Onramp asked for: Could not find configuration for STANDARD_WORKSPACE: " + WORKSPACE
                             + ". Check that the connector is installed in this Airbyte and that the workspace still exists.");
+        }
+    }
+
+    @Test
+    void tooManyRequestsAfterEveryTry_isRateLimitedWithTheWaitAirbyteAsks() {
+        try (ScriptedServer server = ScriptedServer.answeringInTurn(List.of(
+                new ScriptedServer.Answer(429, JSON, "{\"message\":\"API rate limit exceeded\"}").withHeader("Retry-After", "1")))) {
+            failure(server, ConfigApiGateway::listWorkspaces)
+                    .satisfies(e -> assertThat(e.kind()).isEqualTo(Kind.RATE_LIMITED))
+                    .withMessage("Airbyte at " + server.apiBase() + " refused to list its workspaces because Onramp called it"
+                            + " too often (HTTP 429): wait 1 seconds as it asks, then try again.");
+            assertThat(server.requests()).hasSize(4);
+        }
+    }
+
+    @Test
+    void serviceUnavailableOnce_isTriedAgainAndSucceeds() {
+        try (ScriptedServer server = ScriptedServer.answeringInTurn(List.of(
+                new ScriptedServer.Answer(503, "text/html", "<h1>503</h1>"), new ScriptedServer.Answer(200, JSON, "{\"workspaces\":[]}")))) {
+            assertThat(gateway(server).listWorkspaces()).isEmpty();
+            assertThat(server.requests()).hasSize(2);
+        }
+    }
+
+    @Test
+    void createThatMetABadGateway_isNotSentAgain() {
+        try (ScriptedServer server = ScriptedServer.answering(502, "text/html", "<h1>502</h1>")) {
+            failure(server, g -> g.createSource(WORKSPACE, SHOPIFY, "Shopify", json.createObjectNode()))
+                    .satisfies(e -> assertThat(e.kind()).isEqualTo(Kind.SERVER_ERROR));
+            assertThat(server.requests()).hasSize(1);
+        }
+    }
+
+    @Test
+    void basicAuth_isSentWithEveryCall() {
+        try (ScriptedServer server = ScriptedServer.answering(200, JSON, "{\"workspaces\":[]}")) {
+            new ConfigApiGateway(server.apiBase(), Optional.of(new AirbyteTarget.BasicAuth("airbyte", "password")), NO_WAIT,
+                    ConnectorNames.NONE).listWorkspaces();
+
+            assertThat(server.requests().getFirst().authorization()).isEqualTo("Basic YWlyYnl0ZTpwYXNzd29yZA==");
         }
     }
 
@@ -267,8 +322,16 @@ class ConfigApiGatewayErrorsTest {
         void call(ConfigApiGateway gateway);
     }
 
+    /** Standard retries without really waiting. */
+    private static final CallPolicy NO_WAIT = new CallPolicy(Duration.ofSeconds(5), RetryPolicy.STANDARD, Clock.systemUTC(),
+            wait -> {}, new SplittableRandom(3));
+
+    private static ConfigApiGateway gateway(ScriptedServer server) {
+        return new ConfigApiGateway(server.apiBase(), Optional.empty(), NO_WAIT, ConnectorNames.NONE);
+    }
+
     private static ThrowableAssertAlternative<AirbyteException> failure(ScriptedServer server, Gateway call) {
-        ConfigApiGateway gateway = new ConfigApiGateway(server.apiBase(), Duration.ofSeconds(5));
+        ConfigApiGateway gateway = gateway(server);
         return assertThatExceptionOfType(AirbyteException.class)
                 .isThrownBy(() -> call.call(gateway));
     }

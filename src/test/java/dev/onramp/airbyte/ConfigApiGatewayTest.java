@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -82,11 +83,20 @@ class ConfigApiGatewayTest {
     }
 
     @Test
-    void unknownConnector_isNotFoundWithAirbytesMessage() {
+    void unknownConnector_isNotFoundNamingTheMissingConnector() {
         assertThatThrownBy(() -> gateway.getSpecification("00000000-1111-2222-3333-444444444444", workspaceId))
                 .isInstanceOfSatisfying(AirbyteException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND))
-                .hasMessageContaining("Could not find configuration for STANDARD_SOURCE_DEFINITION: 00000000-1111-2222-3333-444444444444")
-                .hasMessageContaining("Check that the connector is installed");
+                .hasMessage("This Airbyte does not have the connector 00000000-1111-2222-3333-444444444444: install it in"
+                        + " Airbyte at " + simulator.apiBaseUrl() + ", or point Onramp at an Airbyte that has it.");
+    }
+
+    @Test
+    void unknownConnectorWithAKnownName_isNamedInTheSentence() {
+        ConfigApiGateway named = new ConfigApiGateway(simulator.apiBaseUrl(), Optional.empty(), CallPolicy.standard(WAIT),
+                id -> Optional.of("Shopify"));
+
+        assertThatThrownBy(() -> named.getSpecification("00000000-1111-2222-3333-444444444444", workspaceId))
+                .hasMessageStartingWith("This Airbyte does not have the Shopify connector: install it in Airbyte at ");
     }
 
     @Test

@@ -7,18 +7,27 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.onramp.catalog.Catalog;
 import dev.onramp.demo.AirbyteSimulator;
+import dev.onramp.demo.Fault;
+import dev.onramp.model.Provider;
+import dev.onramp.testing.CloudConsent;
 import dev.onramp.testing.RedirectCatcher;
 import dev.onramp.testing.ScriptedBrowser;
 import dev.onramp.testing.ScriptedBrowser.Decision;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
-/** A whole authorization through gateway and simulator writes no code, token or state to the log. */
+/** A whole authorization through gateway and simulator, in either flavour, writes no code, token, state or nonce to the log. */
 class NoSecretsInLogsTest {
     private static final String SHOPIFY = "9da77001-af33-4bcd-be46-6252bf9342b9";
 
@@ -48,6 +57,47 @@ class NoSecretsInLogsTest {
             assertThat(captured.list).isNotEmpty().allSatisfy(event -> {
                 String line = event.getFormattedMessage() + (event.getThrowableProxy() == null ? "" : event.getThrowableProxy().getMessage());
                 assertThat(line).doesNotContain(state);
+                simulator.issuedSecrets().forEach(secret -> assertThat(line).doesNotContain(secret));
+            });
+        } finally {
+            root.detachAppender(captured);
+        }
+    }
+
+    @Test
+    void fullCloudFlowWithRetries_logsNoTokenSecretIdClientSecretOrNonce() {
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ListAppender<ILoggingEvent> captured = new ListAppender<>();
+        captured.start();
+        root.addAppender(captured);
+        String nonce = "bm9uY2Utb2YtdGhpcy1mbG93LXRoYXQtbXVzdC1zdGF5LXNlY3JldA";
+        try (AirbyteSimulator simulator = AirbyteSimulator.start(Duration.ZERO)) {
+            Provider hubspot = Catalog.bundled().provider("hubspot").orElseThrow();
+            AirbyteTarget.Cloud target = new AirbyteTarget.Cloud(simulator.publicApiBaseUrl(), simulator.cloudClientId(),
+                    simulator.cloudClientSecret(), Optional.of(simulator.workspaceId()), Optional.empty());
+            PublicApiGateway gateway = new PublicApiGateway(target, new CallPolicy(Duration.ofSeconds(10), RetryPolicy.STANDARD,
+                    Clock.systemUTC(), wait -> {}, new SplittableRandom(2)), ConnectorNames.NONE);
+            simulator.faults().arm(Fault.expiredToken().on("POST /v1/sources"));
+            simulator.faults().arm(Fault.tooManyRequests(Duration.ofSeconds(1)).on("/v1/streams"));
+            URI relay = URI.create("https://relay.example.com/?port=45678&nonce=" + nonce);
+            URI consent = gateway.initiateOAuth(hubspot, simulator.workspaceId(), relay, new ObjectMapper().createObjectNode());
+            String secretId = new CloudConsent().allow(consent).query().get("secret_id");
+            ObjectNode configuration = new ObjectMapper().createObjectNode();
+            configuration.putObject("credentials").put("credentials_title", "OAuth Credentials");
+            String sourceId = gateway.createSource(simulator.workspaceId(), hubspot, "HubSpot", configuration, secretId);
+            gateway.checkConnection(sourceId);
+            gateway.discoverStreams(sourceId);
+            gateway.deleteSource(sourceId);
+
+            assertThat(simulator.issuedSecrets()).contains(secretId).hasSizeGreaterThan(3);
+            List<ILoggingEvent> lines;
+            synchronized (captured) {
+                // The simulator's threads may still be logging; appends hold the appender's lock.
+                lines = new ArrayList<>(captured.list);
+            }
+            assertThat(lines).isNotEmpty().allSatisfy(event -> {
+                String line = event.getFormattedMessage() + (event.getThrowableProxy() == null ? "" : event.getThrowableProxy().getMessage());
+                assertThat(line).doesNotContain(nonce).doesNotContain(simulator.cloudClientSecret());
                 simulator.issuedSecrets().forEach(secret -> assertThat(line).doesNotContain(secret));
             });
         } finally {

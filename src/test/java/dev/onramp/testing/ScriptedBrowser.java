@@ -20,13 +20,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * A stand-in for the person at the browser: opens the consent page, presses Allow or Deny in its
- * form, and follows the provider's redirect to the app's loopback receiver, all in the background
+ * form, and follows the redirects to the app's loopback receiver, all in the background
  * so that {@link #open} returns at once like a real browser launch.
  */
 public final class ScriptedBrowser implements BrowserLauncher {
@@ -47,8 +48,11 @@ public final class ScriptedBrowser implements BrowserLauncher {
     private static final Pattern BUTTON = Pattern.compile("<button\\b([^>]*)>", Pattern.CASE_INSENSITIVE);
     private static final Pattern ATTRIBUTE = Pattern.compile("([a-zA-Z_:-]+)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')");
 
+    private static final int MAX_REDIRECTS = 5;
+
     private final Decision decision;
     private final Duration stepTimeout;
+    private final UnaryOperator<URI> pageScripts;
     private final HttpClient http;
     private final List<URI> opened = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Visit> firstVisit = new CompletableFuture<>();
@@ -59,8 +63,17 @@ public final class ScriptedBrowser implements BrowserLauncher {
 
     /** {@code stepTimeout} bounds each HTTP request the browser makes. */
     public ScriptedBrowser(Decision decision, Duration stepTimeout) {
+        this(decision, stepTimeout, UnaryOperator.identity());
+    }
+
+    /**
+     * {@code pageScripts} stands in for the script of a page a redirect lands on: given the page's
+     * address, it returns where the script sends the browser next (or the same address to stay).
+     */
+    public ScriptedBrowser(Decision decision, Duration stepTimeout, UnaryOperator<URI> pageScripts) {
         this.decision = decision;
         this.stepTimeout = stepTimeout;
+        this.pageScripts = pageScripts;
         this.http = HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(stepTimeout)
@@ -119,15 +132,26 @@ public final class ScriptedBrowser implements BrowserLauncher {
                             .POST(HttpRequest.BodyPublishers.ofString(form.encoded())));
                 })
                 .thenCompose(decided -> {
-                    if (decided.statusCode() != 302 && decided.statusCode() != 303) {
+                    if (!isRedirect(decided)) {
                         throw new IllegalStateException("Pressing " + decision + " answered HTTP " + decided.statusCode()
                                 + " instead of a redirect: " + snippet(decided.body()));
                     }
-                    URI target = decided.uri().resolve(decided.headers().firstValue("Location")
-                            .orElseThrow(() -> new IllegalStateException("The redirect after " + decision + " has no Location")));
-                    return send(HttpRequest.newBuilder(target).GET())
-                            .thenApply(landing -> new Visit(consentUrl, target, landing.statusCode(), landing.body()));
+                    return follow(consentUrl, decided, 1);
                 });
+    }
+
+    /** Follows redirects (and page scripts) to the page that stays, the app's answer. */
+    private CompletableFuture<Visit> follow(URI consentUrl, HttpResponse<String> redirect, int hops) {
+        URI location = redirect.uri().resolve(redirect.headers().firstValue("Location")
+                .orElseThrow(() -> new IllegalStateException("The redirect after " + decision + " has no Location")));
+        URI target = pageScripts.apply(location);
+        return send(HttpRequest.newBuilder(target).GET()).thenCompose(landing -> isRedirect(landing) && hops < MAX_REDIRECTS
+                ? follow(consentUrl, landing, hops + 1)
+                : CompletableFuture.completedFuture(new Visit(consentUrl, target, landing.statusCode(), landing.body())));
+    }
+
+    private static boolean isRedirect(HttpResponse<?> response) {
+        return response.statusCode() == 302 || response.statusCode() == 303;
     }
 
     private CompletableFuture<HttpResponse<String>> send(HttpRequest.Builder request) {

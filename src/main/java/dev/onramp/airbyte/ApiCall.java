@@ -1,0 +1,14 @@
+package dev.onramp.airbyte;
+
+/** One kind of call a gateway makes: the words its error messages use and whether it may be sent twice. */
+interface ApiCall {
+    /** What Airbyte was asked to do, completing "Airbyte could not ...". */
+    String verb();
+
+    /**
+     * Whether sending the call again does no harm when the first answer was lost or failed. A
+     * create is not: a 502 may come after Airbyte made the source, so only the flow's journal can
+     * tell what happened.
+     */
+    boolean repeatable();
+}

@@ -1,0 +1,257 @@
+package dev.onramp.airbyte;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.onramp.airbyte.AirbyteException.Kind;
+import dev.onramp.airbyte.PublicApiTransport.Request;
+import dev.onramp.model.Provider;
+import dev.onramp.model.StreamInfo;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@link AirbyteGateway} over Airbyte Cloud's public API ({@code https://api.airbyte.com/v1}), with
+ * request and answer shapes as Airbyte's {@code api.yaml} defines them. Cloud brokers OAuth itself:
+ * {@link #initiateOAuth} hands out the consent link, the browser comes back through the operator's
+ * https relay with a {@code secret_id}, and {@link #createSource(String, Provider, String, ObjectNode, String)}
+ * makes the source from it, so that tokens never reach the desktop.
+ */
+public final class PublicApiGateway implements AirbyteGateway {
+    /** The largest page {@code GET /workspaces} gives. */
+    static final int PAGE_SIZE = 100;
+
+    private final AirbyteTarget.Cloud target;
+    private final ObjectMapper json = new ObjectMapper();
+    private final PublicApiTransport transport;
+    private final ConnectorNames names;
+
+    public PublicApiGateway(AirbyteTarget.Cloud target, CallPolicy policy, ConnectorNames names) {
+        this.target = target;
+        this.names = names;
+        this.transport = new PublicApiTransport(target.apiBase(), target.clientId(), target.clientSecret(), policy, json);
+    }
+
+    @Override
+    public URI baseUrl() {
+        return target.apiBase();
+    }
+
+    /** The workspace picked in Settings, if one was. */
+    public Optional<String> workspaceId() {
+        return target.workspaceId();
+    }
+
+    /**
+     * The https relay page the consent returns through.
+     *
+     * @throws AirbyteException (REJECTED) when none is set or it is not https, before Airbyte is asked
+     */
+    public URI relayUrl() {
+        return target.relayUrl()
+                .filter(url -> "https".equalsIgnoreCase(url.getScheme()) && url.getHost() != null)
+                .orElseThrow(() -> new AirbyteException(Kind.REJECTED, "Onramp has no https relay address for the sign-in"
+                        + " to return through. Cloud needs an https relay: set it in Settings."));
+    }
+
+    /**
+     * Every workspace the application may use, following {@code limit}/{@code offset} paging to the
+     * end: until a page is empty, or short without a {@code next} link, or brings nothing new (a
+     * server that ignores the offset must not keep Onramp paging forever).
+     */
+    @Override
+    public List<Workspace> listWorkspaces() {
+        Map<String, Workspace> workspaces = new LinkedHashMap<>();
+        int offset = 0;
+        while (true) {
+            JsonNode page = call(Request.get(PublicApiCall.LIST_WORKSPACES, "workspaces",
+                    Map.of("limit", String.valueOf(PAGE_SIZE), "offset", String.valueOf(offset))));
+            JsonNode data = array(page.path("data"));
+            int before = workspaces.size();
+            for (JsonNode workspace : data) {
+                String id = text(workspace, "workspaceId");
+                workspaces.putIfAbsent(id, new Workspace(id, text(workspace, "name")));
+            }
+            boolean more = page.path("next").isTextual() && !page.path("next").asText().isBlank();
+            if (data.isEmpty() || workspaces.size() == before || (!more && data.size() < PAGE_SIZE)) {
+                return List.copyOf(workspaces.values());
+            }
+            offset += data.size();
+        }
+    }
+
+    /** Airbyte's clock from an unauthenticated workspace listing: even its refusal carries a {@code Date}. */
+    @Override
+    public Optional<Instant> serverTime() {
+        return transport.serverTime(Request.get(PublicApiCall.LIST_WORKSPACES, "workspaces", Map.of("limit", "1")));
+    }
+
+    /**
+     * Not offered by the public API: Onramp uses the connector facts it ships with instead.
+     *
+     * @throws AirbyteException always, of kind UNSUPPORTED
+     */
+    @Override
+    public ConnectorSpec getSpecification(String definitionId, String workspaceId) {
+        throw new AirbyteException(Kind.UNSUPPORTED, "Airbyte Cloud does not describe connectors through its API;"
+                + " Onramp uses the connector facts it ships with for " + names.describe(definitionId) + ".");
+    }
+
+    /**
+     * Not how Cloud works: it needs the connector's source type and an https redirect. Use
+     * {@link #initiateOAuth}.
+     *
+     * @throws AirbyteException always, of kind UNSUPPORTED
+     */
+    @Override
+    public URI getConsentUrl(String definitionId, String workspaceId, URI redirectUrl, ObjectNode oauthInput) {
+        throw unsupported("start a sign-in by connector definition");
+    }
+
+    /**
+     * Not how Cloud works: Airbyte finishes the sign-in itself and hands back a secret id.
+     *
+     * @throws AirbyteException always, of kind UNSUPPORTED
+     */
+    @Override
+    public ObjectNode completeOAuth(String definitionId, String workspaceId, URI redirectUrl,
+            Map<String, String> queryParams, ObjectNode oauthInput) {
+        throw unsupported("finish a sign-in for Onramp");
+    }
+
+    /**
+     * {@code POST /sources/initiateOAuth}: the provider's consent link, after which Airbyte redirects
+     * the browser to {@code redirectUrl?secret_id=…}. {@code oauthInput} holds the fields the
+     * provider needs first (a Zendesk subdomain); it may be empty.
+     */
+    public URI initiateOAuth(Provider provider, String workspaceId, URI redirectUrl, ObjectNode oauthInput) {
+        ObjectNode request = json.createObjectNode()
+                .put("sourceType", provider.sourceType())
+                .put("workspaceId", workspaceId)
+                .put("redirectUrl", redirectUrl.toString());
+        request.set("oAuthInputConfiguration", oauthInput);
+        JsonNode answer = call(Request.withBody(PublicApiCall.INITIATE_OAUTH, "POST", "sources/initiateOAuth", request,
+                Optional.of(provider.name())));
+        String consentUrl = answer.path("consentUrl").asText(answer.path("redirect_url").asText(""));
+        try {
+            URI uri = new URI(consentUrl);
+            if (!uri.isAbsolute() || uri.getHost() == null) {
+                throw transport.badResponse();
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw transport.badResponse();
+        }
+    }
+
+    /** {@code POST /sources} with the configuration as given: for connectors set up with typed credentials. */
+    @Override
+    public String createSource(String workspaceId, String definitionId, String name, ObjectNode configuration) {
+        return create(workspaceId, definitionId, names.nameOf(definitionId), name, configuration, Optional.empty());
+    }
+
+    /**
+     * {@code POST /sources} with the {@code secretId} a consent left in Airbyte, and a configuration
+     * that selects OAuth (the predicate field) and holds the non-secret fields the connector requires.
+     */
+    public String createSource(String workspaceId, Provider provider, String name, ObjectNode configuration, String secretId) {
+        return create(workspaceId, provider.definitionId(), Optional.of(provider.name()), name, configuration,
+                Optional.of(secretId));
+    }
+
+    /** {@code PATCH /sources/{id}} with the {@code secretId} of a new consent: the source signs in again. */
+    public void reauthorizeSource(String sourceId, String secretId) {
+        ObjectNode request = json.createObjectNode().put("secretId", secretId);
+        call(Request.withBody(PublicApiCall.REAUTHORIZE_SOURCE, "PATCH", "sources/" + encode(sourceId), request,
+                Optional.empty()));
+    }
+
+    /**
+     * The public API has no check: listing the streams afresh ({@code ignoreCache=true}) is the
+     * test. Airbyte refusing the source's settings is a failed check; every other failure is thrown.
+     */
+    @Override
+    public CheckResult checkConnection(String sourceId) {
+        try {
+            streams(PublicApiCall.TEST_SOURCE, sourceId, true);
+            return new CheckResult(true, "");
+        } catch (AirbyteException e) {
+            if (e.kind() == Kind.REJECTED) {
+                return new CheckResult(false, e.getMessage());
+            }
+            throw e;
+        }
+    }
+
+    /** The streams as Airbyte cached them at the last test, each with its sync modes reduced to full_refresh / incremental. */
+    @Override
+    public List<StreamInfo> discoverStreams(String sourceId) {
+        return streams(PublicApiCall.LIST_STREAMS, sourceId, false);
+    }
+
+    @Override
+    public void deleteSource(String sourceId) {
+        transport.send(Request.delete(PublicApiCall.DELETE_SOURCE, "sources/" + encode(sourceId)));
+    }
+
+    private String create(String workspaceId, String definitionId, Optional<String> connectorName, String name,
+            ObjectNode configuration, Optional<String> secretId) {
+        ObjectNode request = json.createObjectNode()
+                .put("name", name)
+                .put("workspaceId", workspaceId)
+                .put("definitionId", definitionId);
+        request.set("configuration", configuration);
+        secretId.ifPresent(id -> request.put("secretId", id));
+        JsonNode answer = call(Request.withBody(PublicApiCall.CREATE_SOURCE, "POST", "sources", request, connectorName));
+        return text(answer, "sourceId");
+    }
+
+    private List<StreamInfo> streams(PublicApiCall call, String sourceId, boolean fresh) {
+        JsonNode answer = call(Request.get(call, "streams", Map.of("sourceId", sourceId, "ignoreCache", String.valueOf(fresh))));
+        List<StreamInfo> streams = new ArrayList<>();
+        for (JsonNode stream : array(answer)) {
+            Set<String> modes = new LinkedHashSet<>();
+            stream.path("syncModes").forEach(mode -> modes.add(mode.asText().startsWith("incremental") ? "incremental" : "full_refresh"));
+            streams.add(new StreamInfo(text(stream, "streamName"), List.copyOf(modes)));
+        }
+        return streams;
+    }
+
+    private JsonNode call(Request request) {
+        return transport.send(request).orElseThrow(transport::badResponse);
+    }
+
+    private AirbyteException unsupported(String what) {
+        return new AirbyteException(Kind.UNSUPPORTED, "Airbyte Cloud's public API cannot " + what
+                + "; Onramp takes the Cloud path for it (this is a defect in Onramp if you see it).");
+    }
+
+    private JsonNode array(JsonNode node) {
+        if (!node.isArray()) {
+            throw transport.badResponse();
+        }
+        return node;
+    }
+
+    private String text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        if (!value.isTextual() || value.asText().isEmpty()) {
+            throw transport.badResponse();
+        }
+        return value.asText();
+    }
+
+    private static String encode(String segment) {
+        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

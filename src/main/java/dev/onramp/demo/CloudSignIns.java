@@ -1,0 +1,151 @@
+package dev.onramp.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Airbyte Cloud's OAuth broker: {@code POST /v1/sources/initiateOAuth} hands out the provider's
+ * consent link for an https {@code redirectUrl} only; the provider returns to
+ * {@code GET /v1/oauth/callback}, which keeps the tokens as a secret and redirects the browser to
+ * {@code redirectUrl?secret_id=…}. Sources are then made from the secret id.
+ */
+final class CloudSignIns {
+    private static final Logger LOG = LoggerFactory.getLogger(CloudSignIns.class);
+    private static final String ACTOR_NAMES = "public-api.json";
+
+    /** A consent handed out and not yet answered: where the browser goes back to in the end. */
+    private record Pending(DemoConnector connector, String workspaceId, URI redirectUrl) {}
+
+    /** The tokens a finished consent left in Airbyte, by output key. */
+    record Secret(DemoConnector connector, String workspaceId, ObjectNode outputs) {}
+
+    private final ObjectMapper json;
+    private final DemoConnectors connectors;
+    private final OAuthLedger ledger;
+    private final URI callbackUrl;
+    private final SecureRandom random;
+    private final Set<String> oauthActorNames;
+    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+    private final Map<String, Secret> secrets = new ConcurrentHashMap<>();
+
+    CloudSignIns(ObjectMapper json, DemoConnectors connectors, OAuthLedger ledger, URI callbackUrl, SecureRandom random) {
+        this.json = json;
+        this.connectors = connectors;
+        this.ledger = ledger;
+        this.callbackUrl = callbackUrl;
+        this.random = random;
+        this.oauthActorNames = actorNames(json);
+    }
+
+    /** The answer to {@code initiateOAuth}: {@code {"consentUrl": …}}. */
+    ObjectNode initiate(ObjectNode request, String workspaceId) throws Problem {
+        String redirectText = request.path("redirectUrl").asText("");
+        URI redirectUrl = httpsUrl(redirectText).orElseThrow(() -> Problem.invalidRedirectUrl(redirectText));
+        String sourceType = request.path("sourceType").asText(request.path("name").asText(""));
+        if (sourceType.isBlank()) {
+            throw Problem.badRequest("sourceType is required.");
+        }
+        DemoConnector connector = connectors.all().stream()
+                .filter(c -> c.sourceType().equals(sourceType) && c.oauth().isPresent() && oauthActorNames.contains(sourceType))
+                .findFirst()
+                .orElseThrow(() -> Problem.valueNotFound(sourceType));
+        DemoConnector.OAuth oauth = connector.oauth().orElseThrow();
+        JsonNode input = request.path("oAuthInputConfiguration");
+        for (String field : oauth.userInputPaths().keySet()) {
+            if (input.path(field).isMissingNode() || input.path(field).asText("").isBlank()) {
+                throw Problem.unprocessable("oAuthInputConfiguration." + field + " is required to sign in to " + connector.name() + ".");
+            }
+        }
+        String clientId = "airbyte-cloud-" + connector.sourceType();
+        String state = ledger.openConsent(connector, workspaceId, callbackUrl, clientId);
+        pending.put(state, new Pending(connector, workspaceId, redirectUrl));
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("client_id", clientId);
+        query.put("redirect_uri", callbackUrl.toString());
+        query.put("response_type", "code");
+        query.put("scope", String.join(" ", oauth.scopes()));
+        query.put("state", state);
+        URI consent = Exchanges.withQuery(callbackUrl.resolve("/oauth/" + connector.sourceType() + "/authorize"), query);
+        return json.createObjectNode().put("consentUrl", consent.toString());
+    }
+
+    /**
+     * {@code GET /v1/oauth/callback}: redeems the provider's code, keeps the tokens and returns
+     * where to send the browser; a refusal or an unknown state is Airbyte's callback failure.
+     */
+    URI callback(Map<String, String> query) throws Problem {
+        Pending consent = Optional.ofNullable(pending.remove(query.getOrDefault("state", "")))
+                .orElseThrow(() -> Problem.oauthCallbackFailure("Unknown or already used state."));
+        if (query.containsKey("error")) {
+            LOG.info("Simulated Airbyte Cloud: the {} sign-in was declined", consent.connector().name());
+            throw Problem.oauthCallbackFailure("The provider answered " + query.get("error") + ".");
+        }
+        OAuthLedger.Grant grant = ledger.redeem(query.getOrDefault("code", ""), consent.connector().definitionId(),
+                        consent.workspaceId(), callbackUrl.toString())
+                .orElseThrow(() -> Problem.oauthCallbackFailure("The authorization code was refused."));
+        ObjectNode outputs = json.createObjectNode();
+        for (String key : consent.connector().oauth().orElseThrow().outputPaths().keySet()) {
+            outputs.put(key, key.equals(ConfigurationRules.SHOP_OUTPUT)
+                    ? grant.account()
+                    : ledger.issueToken(consent.connector().definitionId()));
+        }
+        String secretId = newSecretId();
+        secrets.put(secretId, new Secret(consent.connector(), consent.workspaceId(), outputs));
+        LOG.info("Simulated Airbyte Cloud kept the {} tokens as a secret", consent.connector().name());
+        return Exchanges.withQuery(consent.redirectUrl(), Map.of("secret_id", secretId));
+    }
+
+    /** The secret a source may be made from: issued for this connector and workspace. */
+    Optional<Secret> secret(String secretId, DemoConnector connector, String workspaceId) {
+        return Optional.ofNullable(secrets.get(secretId))
+                .filter(s -> s.connector().definitionId().equals(connector.definitionId()) && s.workspaceId().equals(workspaceId));
+    }
+
+    private String newSecretId() {
+        byte[] raw = new byte[24];
+        random.nextBytes(raw);
+        String id = "airbyte_oauth_secret_" + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        ledger.remember(id);
+        return id;
+    }
+
+    private static Optional<URI> httpsUrl(String text) {
+        try {
+            URI uri = new URI(text);
+            return uri.isAbsolute() && "https".equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null
+                    ? Optional.of(uri) : Optional.empty();
+        } catch (URISyntaxException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The source types the public API's {@code OAuthActorNames} lists: the only ones initiateOAuth accepts. */
+    private static Set<String> actorNames(ObjectMapper json) {
+        try (InputStream in = CloudSignIns.class.getResourceAsStream(ACTOR_NAMES)) {
+            if (in == null) {
+                throw new IllegalStateException("The simulator's " + ACTOR_NAMES + " is missing from the application");
+            }
+            Set<String> names = new HashSet<>();
+            json.readTree(in).path("oauthActorNames").forEach(name -> names.add(name.asText()));
+            return Set.copyOf(names);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The simulator's " + ACTOR_NAMES + " could not be read", e);
+        }
+    }
+}

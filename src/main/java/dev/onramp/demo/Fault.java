@@ -1,0 +1,170 @@
+package dev.onramp.demo;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A failure the simulator plays instead of (or, for {@link Kind#SLOW}, before) its normal answer,
+ * for the next {@code calls} API calls that match {@code target}: {@code ""} for any call,
+ * {@code "/v1/streams"} for one path, {@code "POST /v1/sources"} for one method and path, and a
+ * trailing {@code *} for a path prefix ({@code "DELETE /v1/sources/*"}).
+ */
+public record Fault(Kind kind, Duration duration, int calls, String target) {
+    /** What the simulator does. */
+    public enum Kind {
+        /** 429 with {@code Retry-After: <duration in seconds>}. */
+        TOO_MANY_REQUESTS(429),
+        /** 429 without {@code Retry-After}, as Airbyte Cloud sometimes sends it. */
+        TOO_MANY_REQUESTS_WITHOUT_RETRY_AFTER(429),
+        /** 500 with Airbyte's error body. */
+        SERVER_ERROR(500),
+        /** 502 with a proxy's HTML page. */
+        BAD_GATEWAY(502),
+        /** 503: Airbyte's service-unavailable problem on the public API, a proxy's page on the Config API. */
+        SERVICE_UNAVAILABLE(503),
+        /** 504 with a proxy's HTML page. */
+        GATEWAY_TIMEOUT(504),
+        /** Waits {@code duration}, then answers normally. */
+        SLOW(200),
+        /** 200 with a body cut off in the middle of its JSON. */
+        MALFORMED_JSON(200),
+        /** 401 as for an expired bearer token; only calls that need a token count. */
+        EXPIRED_TOKEN(401);
+
+        private final int status;
+
+        Kind(int status) {
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
+
+    private static final Pattern SPEC = Pattern.compile(
+            "(?<kind>[a-z0-9-]+)(?:=(?<duration>[0-9.]+m?s|[0-9]+))?(?::(?<calls>[0-9]+))?(?:@(?<target>.+))?");
+
+    public Fault {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(duration, "duration");
+        Objects.requireNonNull(target, "target");
+        if (calls < 1) {
+            throw new IllegalArgumentException("A fault must be armed for at least one call, not " + calls);
+        }
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException("A fault's duration cannot be negative: " + duration);
+        }
+    }
+
+    /** 429 asking the client to wait {@code retryAfter} (whole seconds). */
+    public static Fault tooManyRequests(Duration retryAfter) {
+        return new Fault(Kind.TOO_MANY_REQUESTS, retryAfter, 1, "");
+    }
+
+    /** 429 without saying how long to wait. */
+    public static Fault tooManyRequests() {
+        return new Fault(Kind.TOO_MANY_REQUESTS_WITHOUT_RETRY_AFTER, Duration.ZERO, 1, "");
+    }
+
+    /** 500, 502, 503 or 504. */
+    public static Fault serverError(int status) {
+        Kind kind = switch (status) {
+            case 500 -> Kind.SERVER_ERROR;
+            case 502 -> Kind.BAD_GATEWAY;
+            case 503 -> Kind.SERVICE_UNAVAILABLE;
+            case 504 -> Kind.GATEWAY_TIMEOUT;
+            default -> throw new IllegalArgumentException("The simulator plays 500, 502, 503 or 504, not " + status);
+        };
+        return new Fault(kind, Duration.ZERO, 1, "");
+    }
+
+    public static Fault slow(Duration delay) {
+        return new Fault(Kind.SLOW, delay, 1, "");
+    }
+
+    public static Fault malformedJson() {
+        return new Fault(Kind.MALFORMED_JSON, Duration.ZERO, 1, "");
+    }
+
+    public static Fault expiredToken() {
+        return new Fault(Kind.EXPIRED_TOKEN, Duration.ZERO, 1, "");
+    }
+
+    /** The same fault for the next {@code count} matching calls. */
+    public Fault times(int count) {
+        return new Fault(kind, duration, count, target);
+    }
+
+    /** The same fault for calls to {@code callTarget} only (see the class comment). */
+    public Fault on(String callTarget) {
+        return new Fault(kind, duration, calls, callTarget);
+    }
+
+    /**
+     * Reads {@code KIND[=DURATION][:CALLS][@TARGET]} as {@code demo-server --fault} takes it: kinds
+     * {@code 429} (with {@code =SECONDS}, default 1), {@code 429-bare}, {@code 500}, {@code 502},
+     * {@code 503}, {@code 504}, {@code slow} (with {@code =2s} or {@code =500ms}), {@code malformed},
+     * {@code expired-token}; e.g. {@code 503:2@/v1/workspaces}.
+     *
+     * @throws IllegalArgumentException with a sentence saying what is wrong
+     */
+    public static Fault parse(String spec) {
+        Matcher m = SPEC.matcher(spec.strip().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw new IllegalArgumentException("\"" + spec + "\" is not a fault: write KIND[=DURATION][:CALLS][@TARGET],"
+                    + " e.g. 429=2:3 or slow=5s@/v1/streams");
+        }
+        String duration = m.group("duration");
+        Fault fault = switch (m.group("kind")) {
+            case "429" -> tooManyRequests(duration == null ? Duration.ofSeconds(1) : duration(duration));
+            case "429-bare" -> tooManyRequests();
+            case "500", "502", "503", "504" -> serverError(Integer.parseInt(m.group("kind")));
+            case "slow" -> slow(duration == null ? Duration.ofSeconds(5) : duration(duration));
+            case "malformed" -> malformedJson();
+            case "expired-token" -> expiredToken();
+            default -> throw new IllegalArgumentException("\"" + m.group("kind") + "\" is not a fault the simulator knows:"
+                    + " use 429, 429-bare, 500, 502, 503, 504, slow, malformed or expired-token");
+        };
+        if (m.group("calls") != null) {
+            fault = fault.times(Integer.parseInt(m.group("calls")));
+        }
+        // The target keeps its case: paths such as /v1/sources/initiateOAuth are case-sensitive.
+        if (m.group("target") != null) {
+            String original = spec.strip();
+            fault = fault.on(original.substring(original.indexOf('@') + 1).strip());
+        }
+        return fault;
+    }
+
+    private static Duration duration(String text) {
+        try {
+            if (text.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2)));
+            }
+            if (text.endsWith("s")) {
+                return Duration.ofMillis(Math.round(Double.parseDouble(text.substring(0, text.length() - 1)) * 1000));
+            }
+            return Duration.ofSeconds(Long.parseLong(text));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("\"" + text + "\" is not a duration: write 2, 2s or 500ms", e);
+        }
+    }
+
+    /** Whether a call to {@code method path} is one this fault is for. */
+    boolean matches(String method, String path) {
+        if (target.isEmpty()) {
+            return true;
+        }
+        int space = target.indexOf(' ');
+        String wantedMethod = space < 0 ? "" : target.substring(0, space);
+        String wantedPath = space < 0 ? target : target.substring(space + 1).strip();
+        if (!wantedMethod.isEmpty() && !wantedMethod.equalsIgnoreCase(method)) {
+            return false;
+        }
+        return wantedPath.endsWith("*") ? path.startsWith(wantedPath.substring(0, wantedPath.length() - 1)) : path.equals(wantedPath);
+    }
+}

@@ -1,0 +1,50 @@
+package dev.onramp.demo;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The faults armed on a simulator, consumed one call at a time in the order they were armed; safe
+ * for the simulator's handler threads and the test or command line that arms them.
+ */
+public final class Faults {
+    private final List<Armed> armed = new ArrayList<>();
+
+    /** Plays {@code fault} for its next {@code calls} matching API calls. */
+    public synchronized void arm(Fault fault) {
+        armed.add(new Armed(fault, fault.calls()));
+    }
+
+    public synchronized void clear() {
+        armed.clear();
+    }
+
+    /** How many faulty answers are still to come. */
+    public synchronized int pending() {
+        return armed.stream().mapToInt(Armed::left).sum();
+    }
+
+    /**
+     * The fault to play for this call, if one is armed for it; {@code tokenChecked} says whether
+     * the call needs a bearer token, without which an expired-token fault does not apply.
+     */
+    synchronized Optional<Fault> take(String method, String path, boolean tokenChecked) {
+        for (int i = 0; i < armed.size(); i++) {
+            Armed next = armed.get(i);
+            Fault fault = next.fault();
+            if (fault.matches(method, path) && (fault.kind() != Fault.Kind.EXPIRED_TOKEN || tokenChecked)) {
+                if (next.left() == 1) {
+                    armed.remove(i);
+                } else {
+                    armed.set(i, new Armed(fault, next.left() - 1));
+                }
+                return Optional.of(fault);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A fault and how many more calls it is for. */
+    private record Armed(Fault fault, int left) {}
+}

@@ -1,0 +1,311 @@
+package dev.onramp.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Airbyte Cloud public API endpoints Onramp uses ({@code /v1/...}), answering with the shapes
+ * of Airbyte's {@code api.yaml} and the problems of {@code api-problems.yaml}.
+ */
+final class PublicApi {
+    private static final Logger LOG = LoggerFactory.getLogger(PublicApi.class);
+    private static final int DEFAULT_LIMIT = 20;
+    private static final int MAX_LIMIT = 100;
+
+    /** What an endpoint answers: JSON with a status, nothing (204), or a redirect for the browser. */
+    sealed interface Answer {
+        record Json(int status, JsonNode body) implements Answer {}
+
+        record NoContent() implements Answer {}
+
+        record Redirect(URI location) implements Answer {}
+    }
+
+    /** One request as the endpoints see it; {@code segments} are the path's parts after {@code /v1/}. */
+    record Call(String method, List<String> segments, Map<String, String> query, Optional<ObjectNode> body,
+            Optional<String> authorization) {}
+
+    /** A workspace of the simulated organization. */
+    record Workspace(String id, String name) {}
+
+    private record Source(String sourceId, DemoConnector connector, String workspaceId, String name,
+            ObjectNode configuration, long createdAt) {}
+
+    private final ObjectMapper json;
+    private final DemoConnectors connectors;
+    private final OAuthLedger ledger;
+    private final CloudTokens tokens;
+    private final CloudSignIns signIns;
+    private final List<Workspace> workspaces;
+    private final URI base;
+    private final Clock clock;
+    private final Map<String, Source> sources = new ConcurrentHashMap<>();
+
+    PublicApi(ObjectMapper json, DemoConnectors connectors, OAuthLedger ledger, CloudTokens tokens, CloudSignIns signIns,
+            List<Workspace> workspaces, URI base, Clock clock) {
+        this.json = json;
+        this.connectors = connectors;
+        this.ledger = ledger;
+        this.tokens = tokens;
+        this.signIns = signIns;
+        this.workspaces = List.copyOf(workspaces);
+        this.base = base;
+        this.clock = clock;
+    }
+
+    /** Whether the endpoint wants a bearer token: all but the token endpoint and the browser's OAuth callback. */
+    static boolean needsToken(String method, String path) {
+        return !(method.equals("POST") && path.equals("/v1/applications/token"))
+                && !(method.equals("GET") && path.equals("/v1/oauth/callback"));
+    }
+
+    Set<String> sourceIds() {
+        return Set.copyOf(sources.keySet());
+    }
+
+    Answer route(Call call) throws Problem {
+        List<String> path = call.segments();
+        String route = call.method() + " " + pattern(path);
+        switch (route) {
+            case "POST applications/token":
+                return json(200, token(call));
+            case "GET oauth/callback":
+                return new Answer.Redirect(signIns.callback(call.query()));
+            default:
+                break;
+        }
+        tokens.check(call.authorization().orElse(null));
+        return switch (route) {
+            case "GET workspaces" -> json(200, workspaces(call.query()));
+            case "POST sources/initiateOAuth" -> {
+                ObjectNode body = body(call);
+                yield json(200, signIns.initiate(body, knownWorkspace(body.path("workspaceId").asText(""))));
+            }
+            case "POST sources" -> json(200, create(body(call)));
+            case "GET sources/{id}" -> json(200, sourceResponse(source(path.get(1))));
+            case "PATCH sources/{id}" -> json(200, patch(source(path.get(1)), body(call)));
+            case "DELETE sources/{id}" -> {
+                Source source = source(path.get(1));
+                sources.remove(source.sourceId());
+                LOG.info("Simulated Airbyte Cloud deleted a {} source", source.connector().name());
+                yield new Answer.NoContent();
+            }
+            case "GET streams" -> json(200, streams(call.query()));
+            default -> throw Problem.resourceNotFound("endpoint", call.method() + " /v1/" + String.join("/", path));
+        };
+    }
+
+    /** The path as the routes name it: {@code sources/{id}} for one source, else the path itself. */
+    private static String pattern(List<String> path) {
+        boolean oneSource = path.size() == 2 && path.get(0).equals("sources") && !path.get(1).equals("initiateOAuth");
+        return oneSource ? "sources/{id}" : String.join("/", path);
+    }
+
+    private ObjectNode token(Call call) throws Problem {
+        ObjectNode body = body(call);
+        String clientId = body.path("client_id").asText(body.path("clientId").asText(""));
+        String clientSecret = body.path("client_secret").asText(body.path("clientSecret").asText(""));
+        ObjectNode answer = tokens.mint(clientId, clientSecret);
+        ledger.remember(answer.path("access_token").asText());
+        return answer;
+    }
+
+    private ObjectNode workspaces(Map<String, String> query) throws Problem {
+        int limit = number(query, "limit", DEFAULT_LIMIT);
+        int offset = number(query, "offset", 0);
+        if (limit < 1 || limit > MAX_LIMIT || offset < 0) {
+            throw Problem.badRequest("limit must be between 1 and " + MAX_LIMIT + " and offset at least 0.");
+        }
+        ObjectNode answer = json.createObjectNode();
+        ArrayNode data = answer.putArray("data");
+        workspaces.stream().skip(offset).limit(limit).forEach(workspace -> {
+            ObjectNode node = data.addObject()
+                    .put("workspaceId", workspace.id())
+                    .put("name", workspace.name())
+                    .put("dataResidency", "auto");
+            node.putObject("notifications");
+        });
+        if (offset + limit < workspaces.size()) {
+            answer.put("next", base + "/workspaces?limit=" + limit + "&offset=" + (offset + limit));
+        }
+        if (offset > 0) {
+            answer.put("previous", base + "/workspaces?limit=" + limit + "&offset=" + Math.max(0, offset - limit));
+        }
+        return answer;
+    }
+
+    private ObjectNode create(ObjectNode request) throws Problem {
+        String workspaceId = knownWorkspace(request.path("workspaceId").asText(""));
+        String name = request.path("name").asText("");
+        if (name.isBlank()) {
+            throw Problem.badRequest("name is required.");
+        }
+        if (!(request.get("configuration") instanceof ObjectNode configuration)) {
+            throw Problem.badRequest("configuration must be a JSON object.");
+        }
+        DemoConnector connector = connectorOf(request, configuration);
+        ObjectNode merged = configuration.deepCopy();
+        merged.remove("sourceType");
+        if (request.hasNonNull("secretId")) {
+            CloudSignIns.Secret secret = signIns.secret(request.path("secretId").asText(), connector, workspaceId)
+                    .orElseThrow(() -> Problem.badRequest("secretId does not belong to a " + connector.name()
+                            + " sign-in in this workspace."));
+            mergeSecret(connector, merged, secret);
+        }
+        List<ApiError.Violation> violations = ConfigurationRules.violations(connector, merged, ledger::isTokenFor);
+        if (!violations.isEmpty()) {
+            throw Problem.unprocessable("The configuration is not valid for " + connector.name() + ": " + describe(violations));
+        }
+        Source source = new Source(UUID.randomUUID().toString(), connector, workspaceId, name, merged,
+                clock.instant().getEpochSecond());
+        sources.put(source.sourceId(), source);
+        LOG.info("Simulated Airbyte Cloud created a {} source", connector.name());
+        return sourceResponse(source);
+    }
+
+    private ObjectNode patch(Source source, ObjectNode request) throws Problem {
+        ObjectNode configuration = source.configuration().deepCopy();
+        if (request.get("configuration") instanceof ObjectNode changes) {
+            changes.properties().forEach(field -> configuration.set(field.getKey(), field.getValue().deepCopy()));
+        }
+        if (request.hasNonNull("secretId")) {
+            CloudSignIns.Secret secret = signIns.secret(request.path("secretId").asText(), source.connector(), source.workspaceId())
+                    .orElseThrow(() -> Problem.badRequest("secretId does not belong to a " + source.connector().name()
+                            + " sign-in in this workspace."));
+            mergeSecret(source.connector(), configuration, secret);
+        }
+        List<ApiError.Violation> violations = ConfigurationRules.violations(source.connector(), configuration, ledger::isTokenFor);
+        if (!violations.isEmpty()) {
+            throw Problem.unprocessable("The configuration is not valid for " + source.connector().name() + ": "
+                    + describe(violations));
+        }
+        Source patched = new Source(source.sourceId(), source.connector(), source.workspaceId(),
+                request.path("name").asText(source.name()), configuration, source.createdAt());
+        sources.put(patched.sourceId(), patched);
+        return sourceResponse(patched);
+    }
+
+    /** Puts the secret's tokens where the connector's OAuth outputs go, as Airbyte does when it hydrates the secret. */
+    private static void mergeSecret(DemoConnector connector, ObjectNode configuration, CloudSignIns.Secret secret) {
+        connector.oauth().orElseThrow().outputPaths().forEach((key, path) -> {
+            JsonNode value = secret.outputs().get(key);
+            if (value != null && !path.isEmpty()) {
+                ObjectNode parent = configuration;
+                for (String step : path.subList(0, path.size() - 1)) {
+                    parent = parent.get(step) instanceof ObjectNode existing ? existing : parent.putObject(step);
+                }
+                parent.set(path.getLast(), value.deepCopy());
+            }
+        });
+    }
+
+    private JsonNode streams(Map<String, String> query) throws Problem {
+        String sourceId = query.getOrDefault("sourceId", "");
+        if (sourceId.isBlank()) {
+            throw Problem.badRequest("sourceId is required.");
+        }
+        Source source = source(sourceId);
+        ArrayNode answer = json.createArrayNode();
+        for (DemoConnector.Stream stream : source.connector().streams()) {
+            ObjectNode node = answer.addObject().put("streamName", stream.name());
+            ArrayNode modes = node.putArray("syncModes");
+            if (stream.syncModes().contains("full_refresh")) {
+                modes.add("full_refresh_overwrite").add("full_refresh_append");
+            }
+            if (stream.syncModes().contains("incremental")) {
+                modes.add("incremental_append");
+                if (!stream.primaryKey().isEmpty()) {
+                    modes.add("incremental_deduped_history");
+                }
+            }
+            ArrayNode cursor = node.putArray("defaultCursorField");
+            stream.cursorField().ifPresent(cursor::add);
+            node.put("sourceDefinedCursorField", stream.cursorField().isPresent());
+            ArrayNode primaryKey = node.putArray("sourceDefinedPrimaryKey");
+            stream.primaryKey().forEach(field -> primaryKey.addArray().add(field));
+            ArrayNode fields = node.putArray("propertyFields");
+            stream.fields().keySet().forEach(field -> fields.addArray().add(field));
+        }
+        return answer;
+    }
+
+    private ObjectNode sourceResponse(Source source) {
+        ObjectNode read = json.createObjectNode()
+                .put("sourceId", source.sourceId())
+                .put("name", source.name())
+                .put("sourceType", source.connector().sourceType())
+                .put("definitionId", source.connector().definitionId())
+                .put("workspaceId", source.workspaceId());
+        read.set("configuration", ConfigurationRules.masked(source.connector().connectionSpecification(), source.configuration()));
+        return read.put("createdAt", source.createdAt());
+    }
+
+    private DemoConnector connectorOf(ObjectNode request, ObjectNode configuration) throws Problem {
+        String definitionId = request.path("definitionId").asText("");
+        if (!definitionId.isBlank()) {
+            return connectors.byDefinitionId(definitionId)
+                    .orElseThrow(() -> Problem.resourceNotFound("source_definition", definitionId));
+        }
+        String sourceType = configuration.path("sourceType").asText("");
+        if (sourceType.isBlank()) {
+            throw Problem.badRequest("Give definitionId or configuration.sourceType.");
+        }
+        return connectors.all().stream().filter(c -> c.sourceType().equals(sourceType)).findFirst()
+                .orElseThrow(() -> Problem.valueNotFound(sourceType));
+    }
+
+    private String knownWorkspace(String id) throws Problem {
+        if (workspaces.stream().noneMatch(w -> w.id().equals(id))) {
+            throw Problem.resourceNotFound("workspace", id);
+        }
+        return id;
+    }
+
+    private Source source(String id) throws Problem {
+        Source source = sources.get(id);
+        if (source == null) {
+            throw Problem.resourceNotFound("source", id);
+        }
+        return source;
+    }
+
+    private static ObjectNode body(Call call) throws Problem {
+        return call.body().orElseThrow(() -> Problem.badRequest("The request needs a JSON object body."));
+    }
+
+    private static int number(Map<String, String> query, String name, int fallback) throws Problem {
+        String text = query.get(name);
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw Problem.badRequest(name + " must be a whole number.");
+        }
+    }
+
+    private static String describe(List<ApiError.Violation> violations) {
+        List<String> parts = new ArrayList<>();
+        violations.forEach(v -> parts.add(v.propertyPath().replaceFirst("^connectionConfiguration", "configuration")
+                + " " + v.message()));
+        return String.join("; ", parts) + ".";
+    }
+
+    private static Answer json(int status, JsonNode body) {
+        return new Answer.Json(status, body);
+    }
+}

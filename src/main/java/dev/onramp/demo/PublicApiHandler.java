@@ -1,0 +1,128 @@
+package dev.onramp.demo;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves {@code /v1/...} as Airbyte Cloud's API server does: JSON in (or a form, for the token),
+ * JSON out, problems as {@code application/json}, after the configured latency and any armed fault.
+ */
+final class PublicApiHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(PublicApiHandler.class);
+    private static final String PREFIX = "/v1/";
+
+    private final ObjectMapper json;
+    private final PublicApi api;
+    private final FaultPlayer faults;
+    private final Duration latency;
+
+    PublicApiHandler(ObjectMapper json, PublicApi api, FaultPlayer faults, Duration latency) {
+        this.json = json;
+        this.api = api;
+        this.faults = faults;
+        this.latency = latency;
+    }
+
+    void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String method = exchange.getRequestMethod();
+            String path = exchange.getRequestURI().getPath();
+            boolean browser = method.equals("GET") && path.equals("/v1/oauth/callback");
+            if (!browser && (!pause() || faults.play(exchange, FaultPlayer.Flavour.PUBLIC_API, PublicApi.needsToken(method, path)))) {
+                return;
+            }
+            int status;
+            try {
+                PublicApi.Answer answer = api.route(call(exchange, path));
+                status = switch (answer) {
+                    case PublicApi.Answer.Json(int code, JsonNode body) -> {
+                        Exchanges.send(exchange, code, "application/json", json.writeValueAsBytes(body));
+                        yield code;
+                    }
+                    case PublicApi.Answer.NoContent() -> {
+                        Exchanges.sendEmpty(exchange, 204);
+                        yield 204;
+                    }
+                    case PublicApi.Answer.Redirect(var location) -> {
+                        Exchanges.redirect(exchange, location);
+                        yield 302;
+                    }
+                };
+            } catch (Problem problem) {
+                status = problem.status();
+                Exchanges.send(exchange, status, "application/json", json.writeValueAsBytes(problem.body()));
+            } catch (RuntimeException bug) {
+                LOG.error("Simulated Airbyte Cloud failed on {}", path, bug);
+                Problem problem = Problem.unexpected("The simulated Airbyte failed: " + bug.getClass().getSimpleName());
+                status = problem.status();
+                Exchanges.send(exchange, status, "application/json", json.writeValueAsBytes(problem.body()));
+            }
+            LOG.debug("{} {} -> {}", method, path, status);
+        }
+    }
+
+    private PublicApi.Call call(HttpExchange exchange, String path) throws Problem, IOException {
+        List<String> segments = path.startsWith(PREFIX)
+                ? Arrays.stream(path.substring(PREFIX.length()).split("/")).filter(s -> !s.isEmpty()).toList()
+                : List.of();
+        return new PublicApi.Call(exchange.getRequestMethod(), segments,
+                Exchanges.parseForm(exchange.getRequestURI().getRawQuery()), body(exchange),
+                Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization")));
+    }
+
+    /** The body as a JSON object; an urlencoded form (the token endpoint takes one) becomes one too. */
+    private Optional<ObjectNode> body(HttpExchange exchange) throws Problem, IOException {
+        String text;
+        try (InputStream in = exchange.getRequestBody()) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        if (text.isBlank()) {
+            return Optional.empty();
+        }
+        String contentType = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Content-Type"))
+                .orElse("").toLowerCase(Locale.ROOT);
+        if (contentType.startsWith("application/x-www-form-urlencoded")) {
+            ObjectNode form = json.createObjectNode();
+            Exchanges.parseForm(text).forEach(form::put);
+            return Optional.of(form);
+        }
+        if (!contentType.startsWith("application/json")) {
+            throw Problem.badRequest("Send the request body as application/json.");
+        }
+        try {
+            if (json.readTree(text) instanceof ObjectNode object) {
+                return Optional.of(object);
+            }
+            throw Problem.badRequest("The request body must be a JSON object.");
+        } catch (JacksonException e) {
+            throw Problem.badRequest("The request body is not valid JSON.");
+        }
+    }
+
+    /** Sleeps the configured latency; false when the simulator is shutting down meanwhile. */
+    private boolean pause() {
+        if (latency.isZero()) {
+            return true;
+        }
+        try {
+            Thread.sleep(latency);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

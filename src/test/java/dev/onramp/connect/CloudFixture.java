@@ -1,0 +1,123 @@
+package dev.onramp.connect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.onramp.airbyte.AirbyteGateway;
+import dev.onramp.airbyte.AirbyteTarget;
+import dev.onramp.airbyte.CallPolicy;
+import dev.onramp.airbyte.PublicApiGateway;
+import dev.onramp.airbyte.RetryPolicy;
+import dev.onramp.catalog.Catalog;
+import dev.onramp.demo.AirbyteSimulator;
+import dev.onramp.model.AuditEvent;
+import dev.onramp.model.FlowState;
+import dev.onramp.model.Provider;
+import dev.onramp.model.Tenant;
+import dev.onramp.model.TenantId;
+import dev.onramp.oauth.BrowserLauncher;
+import dev.onramp.store.AuditLog;
+import dev.onramp.store.ConnectionRepository;
+import dev.onramp.store.Database;
+import dev.onramp.store.FileKekStore;
+import dev.onramp.store.FlowJournal;
+import dev.onramp.store.TenantRepository;
+import dev.onramp.store.Vault;
+import dev.onramp.testing.MutableClock;
+import dev.onramp.testing.RecordingSleeper;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Real parts for connect flows against the simulator: an H2 file store, the simulator over HTTP and
+ * gateways whose retries wait on a test clock instead of really sleeping.
+ */
+final class CloudFixture implements AutoCloseable {
+    static final Duration WAIT = Duration.ofSeconds(30);
+
+    final Catalog catalog = Catalog.bundled();
+    final AirbyteSimulator simulator = AirbyteSimulator.builder().start();
+    final MutableClock gatewayClock = new MutableClock(Instant.now());
+    final RecordingSleeper sleeper = new RecordingSleeper(gatewayClock);
+    final Database db;
+    final TenantRepository tenants;
+    final ConnectionRepository connections;
+    final FlowJournal journal;
+    final AuditLog audit;
+    final Tenant tenant = new Tenant(TenantId.random(), "Acme Outdoor", "online-store", Optional.empty());
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+
+    CloudFixture(Path dataDir) {
+        db = Database.open(dataDir);
+        FileKekStore kek = new FileKekStore(dataDir.resolve("keys/onramp.kek"));
+        Vault vault = Vault.open(db, kek);
+        tenants = new TenantRepository(db);
+        connections = new ConnectionRepository(db, vault);
+        journal = new FlowJournal(db, Clock.systemUTC());
+        audit = AuditLog.open(db, kek, Clock.systemUTC());
+        db.inTransaction(tx -> {
+            tenants.insert(tx, tenant);
+            return null;
+        });
+    }
+
+    /** The gateway to the simulated Cloud with the given relay and request timeout. */
+    PublicApiGateway gateway(Optional<URI> relay, Duration requestTimeout) {
+        AirbyteTarget.Cloud target = new AirbyteTarget.Cloud(simulator.publicApiBaseUrl(), simulator.cloudClientId(),
+                simulator.cloudClientSecret(), Optional.of(simulator.workspaceId()), relay);
+        return new PublicApiGateway(target, policy(requestTimeout), id -> catalog.providers().stream()
+                .filter(p -> p.definitionId().equals(id)).map(Provider::name).findFirst());
+    }
+
+    /** Standard retries that wait on the test clock. */
+    CallPolicy policy(Duration requestTimeout) {
+        return new CallPolicy(requestTimeout, RetryPolicy.STANDARD, gatewayClock, sleeper, new SplittableRandom(11));
+    }
+
+    ConnectService service(AirbyteGateway gateway, BrowserLauncher browser, Duration consentTimeout) {
+        return new ConnectService(catalog, gateway, db, tenants, connections, journal, audit, browser, executor,
+                Clock.systemUTC(), consentTimeout, "test");
+    }
+
+    static ConnectOutcome outcomeOf(ConnectFlow flow) throws Exception {
+        return flow.outcome().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    List<AuditEvent> auditFor(ConnectOutcome outcome) {
+        return audit.list(tenant.id()).stream().filter(e -> e.resource().equals("flow/" + outcome.flowId())
+                || e.action().equals("connect.succeeded")).toList();
+    }
+
+    /** The flow ended as {@code state} and left nothing: no source in Airbyte, no connection, one audit entry. */
+    void assertEndedLeavingNothing(ConnectOutcome outcome, FlowState state) {
+        assertThat(outcome).isInstanceOf(ConnectOutcome.Ended.class);
+        assertThat(((ConnectOutcome.Ended) outcome).state()).isEqualTo(state);
+        assertThat(simulator.sourceIds()).as("sources left in Airbyte").isEmpty();
+        assertThat(connections.list(tenant.id())).as("connections stored").isEmpty();
+        assertThat(journal.find(tenant.id(), outcome.flowId()).orElseThrow().state()).isEqualTo(state);
+        assertThat(journal.unfinished()).isEmpty();
+        assertThat(auditFor(outcome)).hasSize(1);
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            audit.close();
+            db.close();
+            simulator.close();
+        }
+    }
+}
