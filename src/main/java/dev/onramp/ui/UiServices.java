@@ -2,6 +2,8 @@ package dev.onramp.ui;
 
 import dev.onramp.catalog.Catalog;
 import dev.onramp.connect.ConnectService;
+import dev.onramp.connect.CredentialsService;
+import dev.onramp.connect.SettingsService;
 import dev.onramp.connect.TenantService;
 import java.util.Objects;
 import java.util.concurrent.Executor;
@@ -14,6 +16,8 @@ public record UiServices(
         Catalog catalog,
         TenantService tenants,
         ConnectService connect,
+        CredentialsService credentials,
+        SettingsService settings,
         Executor background,
         FxExecutor fx,
         boolean demo,
@@ -22,6 +26,8 @@ public record UiServices(
         Objects.requireNonNull(catalog, "catalog");
         Objects.requireNonNull(tenants, "tenants");
         Objects.requireNonNull(connect, "connect");
+        Objects.requireNonNull(credentials, "credentials");
+        Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(background, "background");
         Objects.requireNonNull(fx, "fx");
         Objects.requireNonNull(airbyteDescription, "airbyteDescription");

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -34,7 +35,7 @@ public record FormField(
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final int MAX_LISTED = 6;
+    private static final int MAX_LISTED = 40;
 
     /** What kind of value the field takes, and so which control shows it. */
     public enum Kind {
@@ -127,14 +128,14 @@ public record FormField(
         }
         JsonNode node = switch (kind) {
             case TEXT -> NODES.textNode(secret ? text : value);
-            case INTEGER -> NODES.numberNode(integer(value).orElseThrow().toBigIntegerExact());
+            case INTEGER -> whole(integer(value).orElseThrow());
             case NUMBER -> NODES.numberNode(number(value).orElseThrow());
             case BOOLEAN -> NODES.booleanNode(bool(value).orElseThrow());
             case ENUM -> allowedNode(value).orElseThrow();
             case MULTI_ENUM -> array(items(value).stream().map(item -> allowedNode(item).orElseThrow()).toList());
             case TEXT_LIST -> array(items(value).stream().<JsonNode>map(NODES::textNode).toList());
             case INTEGER_LIST -> array(items(value).stream()
-                    .<JsonNode>map(item -> NODES.numberNode(integer(item).orElseThrow().toBigIntegerExact())).toList());
+                    .map(item -> whole(integer(item).orElseThrow())).toList());
             case JSON -> parsedJson(value).orElseThrow();
         };
         return Optional.of(node);
@@ -211,6 +212,15 @@ public record FormField(
         } catch (JacksonException e) {
             return Optional.empty();
         }
+    }
+
+    /** A whole number as the smallest JSON integer node that holds it, as Jackson would read it. */
+    private static JsonNode whole(BigDecimal number) {
+        BigInteger exact = number.toBigIntegerExact();
+        if (exact.bitLength() < Integer.SIZE) {
+            return NODES.numberNode(exact.intValue());
+        }
+        return exact.bitLength() < Long.SIZE ? NODES.numberNode(exact.longValue()) : NODES.numberNode(exact);
     }
 
     private static ArrayNode array(List<JsonNode> items) {

@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tooltip;
@@ -19,7 +20,8 @@ import javafx.scene.layout.VBox;
 final class TileView {
     private final VBox root;
 
-    TileView(TileModel model, Consumer<TileModel> onConnect, Consumer<TileModel> onStreams) {
+    TileView(TileModel model, Consumer<TileModel> onConnect, Consumer<TileModel> onCredentials,
+            Consumer<TileModel> onStreams) {
         Label category = new Label(model.category());
         category.getStyleClass().add("tile-category");
         Label badge = new Label("Recommended");
@@ -37,10 +39,16 @@ final class TileView {
         showIf(reason, model.recommended());
         Label note = wrapping(model.credentialsNote(), "tile-note");
         showIf(note, !model.credentialsNote().isEmpty());
+        Hyperlink alternative = new Hyperlink(model.alternativeLink());
+        alternative.getStyleClass().add("tile-alternative");
+        alternative.setWrapText(true);
+        alternative.setOnAction(e -> onCredentials.accept(model));
+        showIf(alternative, !model.alternativeLink().isEmpty());
+        alternative.disableProperty().bind(model.connectableProperty().not());
 
         Region fill = new Region();
         VBox.setVgrow(fill, Priority.ALWAYS);
-        root = new VBox(6, top, name, summary, reason, fill, note, footer(model, onConnect, onStreams));
+        root = new VBox(6, top, name, summary, reason, fill, note, alternative, footer(model, onConnect, onStreams));
         root.getStyleClass().add("tile");
         root.setId("tile-" + model.provider().id());
     }
