@@ -69,8 +69,11 @@ public final class CredentialsDialog {
         }
         FormPane pane = new FormPane(model, form);
         formArea.setContent(pane.root());
-        formSubscriptions = model.showProblemsProperty()
-                .subscribe(show -> pane.validation().setErrorDecorationEnabled(show));
+        formSubscriptions = model.showProblemsProperty().subscribe(show -> {
+            if (show) {
+                pane.showProblems();
+            }
+        });
     }
 
     private VBox layout() {

@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -136,8 +137,8 @@ public final class CredentialsModel {
     }
 
     /**
-     * Checks every value and, when all pass, starts connecting; otherwise shows the first problem and
-     * marks the refused fields, and sends nothing.
+     * Checks every value and, when all pass, starts connecting; otherwise says what is wrong, marks
+     * the refused fields, and sends nothing.
      */
     public void connect() {
         ConnectorForm current = form.get();
@@ -148,8 +149,7 @@ public final class CredentialsModel {
         List<FormProblem> problems = current.problems(typed);
         if (!problems.isEmpty()) {
             showProblems.set(true);
-            message.set(problems.getFirst().message()
-                    + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more to fix)" : ""));
+            message.set(problems.stream().map(FormProblem::message).collect(Collectors.joining(" ")));
             return;
         }
         message.set("");

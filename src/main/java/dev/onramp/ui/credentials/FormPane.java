@@ -30,6 +30,9 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.controlsfx.validation.ValidationResult;
 import org.controlsfx.validation.ValidationSupport;
+import org.controlsfx.validation.decoration.CompoundValidationDecoration;
+import org.controlsfx.validation.decoration.GraphicValidationDecoration;
+import org.controlsfx.validation.decoration.StyleClassValidationDecoration;
 
 /**
  * The controls of a connector form, one per element of the form, with ControlsFX validation that
@@ -44,6 +47,9 @@ final class FormPane {
     FormPane(CredentialsModel model, ConnectorForm form) {
         this.model = model;
         validation.setErrorDecorationEnabled(false);
+        // An icon with the sentence as its tooltip, and the "error" style class that outlines the control.
+        validation.setValidationDecorator(new CompoundValidationDecoration(new GraphicValidationDecoration(),
+                new StyleClassValidationDecoration()));
         VBox required = new VBox(14);
         VBox optional = new VBox(14);
         for (FormElement element : form.elements()) {
@@ -61,8 +67,11 @@ final class FormPane {
         return root;
     }
 
-    ValidationSupport validation() {
-        return validation;
+    /** Marks every refused value from now on, as soon as a connect attempt was refused. */
+    void showProblems() {
+        validation.setErrorDecorationEnabled(true);
+        // ControlsFX marks nothing until a value changes; the refused attempt counts as one.
+        validation.initInitialDecoration();
     }
 
     private Node node(FormElement element) {

@@ -157,7 +157,7 @@ public final class SettingsModel {
         Optional<AirbyteWorkspace> current = Optional.ofNullable(workspace.get())
                 .flatMap(chosen -> found.stream().filter(w -> w.id().equals(chosen.id())).findFirst());
         workspace.set(current.orElse(found.isEmpty() ? workspace.get() : found.getFirst()));
-        status.set("Onramp reached this Airbyte and signed in: " + found.size()
+        status.set("Onramp reached this Airbyte: " + found.size()
                 + (found.size() == 1 ? " workspace." : " workspaces."));
     }
 

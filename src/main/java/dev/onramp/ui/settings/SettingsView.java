@@ -57,7 +57,11 @@ public final class SettingsView {
                         stage.close();
                     }
                 }),
-                model.problemProperty().subscribe(problem -> status.pseudoClassStateChanged(PROBLEM, problem)));
+                model.problemProperty().subscribe(problem -> status.pseudoClassStateChanged(PROBLEM, problem)),
+                // The window fits what the chosen kind of Airbyte asks for.
+                model.targetProperty().subscribe(stage::sizeToScene),
+                model.loginProperty().subscribe(stage::sizeToScene),
+                model.statusProperty().subscribe(stage::sizeToScene));
         stage.setOnHidden(e -> subscriptions.unsubscribe());
     }
 
