@@ -107,7 +107,7 @@ public final class HubView {
     }
 
     private ScrollPane tileArea() {
-        grid.setPrefTileWidth(320);
+        grid.setPrefTileWidth(TileView.WIDTH);
         grid.setTileAlignment(Pos.TOP_LEFT);
         grid.getStyleClass().add("tile-grid");
         ScrollPane scroll = new ScrollPane(grid);

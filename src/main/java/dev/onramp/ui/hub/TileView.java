@@ -18,6 +18,9 @@ import javafx.scene.layout.VBox;
 
 /** A provider card in the hub: name, category, summary, recommendation, and its connection. */
 final class TileView {
+    /** The width of every tile in the hub's grid. */
+    static final double WIDTH = 320;
+
     private final VBox root;
 
     TileView(TileModel model, Consumer<TileModel> onConnect, Consumer<TileModel> onCredentials,
@@ -42,6 +45,7 @@ final class TileView {
         Hyperlink alternative = new Hyperlink(model.alternativeLink());
         alternative.getStyleClass().add("tile-alternative");
         alternative.setWrapText(true);
+        alternative.setMinHeight(Region.USE_PREF_SIZE);
         alternative.setOnAction(e -> onCredentials.accept(model));
         showIf(alternative, !model.alternativeLink().isEmpty());
         alternative.disableProperty().bind(model.connectableProperty().not());
@@ -49,6 +53,9 @@ final class TileView {
         Region fill = new Region();
         VBox.setVgrow(fill, Priority.ALWAYS);
         root = new VBox(6, top, name, summary, reason, fill, note, alternative, footer(model, onConnect, onStreams));
+        // The grid sizes tiles by their height at their preferred width: at the tile's own width,
+        // wrapped text gets the lines it needs.
+        root.setPrefWidth(WIDTH);
         root.getStyleClass().add("tile");
         root.setId("tile-" + model.provider().id());
     }
