@@ -110,7 +110,7 @@ final class CredentialsRun implements ConnectFlow {
         } catch (AirbyteException | StoreException | InvalidInputException e) {
             result = end(FlowState.FAILED, e.getMessage());
         } catch (RuntimeException e) {
-            LOG.error("Connect flow {} failed unexpectedly: {}", id, e.getClass().getName());
+            LOG.error("Connect flow {} failed unexpectedly", id, e);
             result = end(FlowState.FAILED, "Something unexpected went wrong while connecting " + provider.name()
                     + " (" + e.getClass().getSimpleName() + "). The log in the data folder has the details.");
         }

@@ -29,7 +29,6 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import javafx.util.StringConverter;
 import javafx.util.Subscription;
 
 /** The Settings window of one business: which Airbyte it uses, with "Test connection to Airbyte" and Save. */
@@ -126,7 +125,7 @@ public final class SettingsView {
         ComboBox<AirbyteWorkspace> workspace = new ComboBox<>(model.workspaces());
         workspace.setId("settings-workspace");
         workspace.setEditable(true);
-        workspace.setConverter(new WorkspaceConverter());
+        workspace.setConverter(new WorkspaceConverter(model.workspaces()));
         workspace.setPromptText("Test the connection to pick one, or type its id");
         workspace.valueProperty().bindBidirectional(model.workspaceProperty());
         workspace.setMaxWidth(Double.MAX_VALUE);
@@ -198,28 +197,5 @@ public final class SettingsView {
         control.visibleProperty().subscribe(visible -> name.setVisible(visible));
         control.managedProperty().subscribe(managed -> name.setManaged(managed));
         return control;
-    }
-
-    /** Shows a workspace as "name (id)" and reads a typed id as a workspace. */
-    private final class WorkspaceConverter extends StringConverter<AirbyteWorkspace> {
-        @Override
-        public String toString(AirbyteWorkspace workspace) {
-            if (workspace == null) {
-                return "";
-            }
-            return workspace.name().equals(workspace.id()) ? workspace.id() : workspace.name() + " (" + workspace.id() + ")";
-        }
-
-        @Override
-        public AirbyteWorkspace fromString(String text) {
-            String typed = text == null ? "" : text.strip();
-            if (typed.isEmpty()) {
-                return null;
-            }
-            return model.workspaces().stream()
-                    .filter(w -> toString(w).equals(typed) || w.id().equals(typed))
-                    .findFirst()
-                    .orElse(new AirbyteWorkspace(typed, typed));
-        }
     }
 }
