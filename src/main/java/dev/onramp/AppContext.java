@@ -1,9 +1,16 @@
 package dev.onramp;
 
 import dev.onramp.airbyte.AirbyteGateway;
-import dev.onramp.airbyte.ConfigApiGateway;
+import dev.onramp.airbyte.AirbyteGateways;
+import dev.onramp.airbyte.AirbyteTarget;
+import dev.onramp.airbyte.CallPolicy;
+import dev.onramp.airbyte.AirbyteException;
 import dev.onramp.catalog.Catalog;
+import dev.onramp.catalog.ConnectorSpecs;
+import dev.onramp.connect.AirbyteTargets;
 import dev.onramp.connect.ConnectService;
+import dev.onramp.connect.CredentialsService;
+import dev.onramp.connect.SettingsService;
 import dev.onramp.connect.TenantService;
 import dev.onramp.demo.AirbyteSimulator;
 import dev.onramp.diagnostics.BrowserCheck;
@@ -11,6 +18,8 @@ import dev.onramp.diagnostics.Diagnostics;
 import dev.onramp.diagnostics.Doctor;
 import dev.onramp.diagnostics.FileLogging;
 import dev.onramp.diagnostics.Settings;
+import dev.onramp.model.AirbyteSettings;
+import dev.onramp.model.Provider;
 import dev.onramp.store.AuditLog;
 import dev.onramp.store.ConnectionRepository;
 import dev.onramp.store.Database;
@@ -18,6 +27,7 @@ import dev.onramp.store.FileKekStore;
 import dev.onramp.store.FlowJournal;
 import dev.onramp.store.KekStore;
 import dev.onramp.store.KeyRotation;
+import dev.onramp.store.SettingsRepository;
 import dev.onramp.store.TenantRepository;
 import dev.onramp.store.Vault;
 import java.time.Clock;
@@ -40,6 +50,8 @@ public final class AppContext implements AutoCloseable {
     private final Catalog catalog;
     private final TenantService tenants;
     private final ConnectService connect;
+    private final CredentialsService credentials;
+    private final SettingsService settings;
     private final ExecutorService background;
     private final Optional<AirbyteSimulator> simulator;
     private final String airbyteDescription;
@@ -48,12 +60,15 @@ public final class AppContext implements AutoCloseable {
     private final KeyRotation keyRotation;
 
     private AppContext(Deque<AutoCloseable> closeables, Catalog catalog, TenantService tenants,
-            ConnectService connect, ExecutorService background, Optional<AirbyteSimulator> simulator,
-            String airbyteDescription, Diagnostics diagnostics, AuditLog audit, KeyRotation keyRotation) {
+            ConnectService connect, CredentialsService credentials, SettingsService settings,
+            ExecutorService background, Optional<AirbyteSimulator> simulator, String airbyteDescription,
+            Diagnostics diagnostics, AuditLog audit, KeyRotation keyRotation) {
         this.closeables = closeables;
         this.catalog = catalog;
         this.tenants = tenants;
         this.connect = connect;
+        this.credentials = credentials;
+        this.settings = settings;
         this.background = background;
         this.simulator = simulator;
         this.airbyteDescription = airbyteDescription;
@@ -88,38 +103,54 @@ public final class AppContext implements AutoCloseable {
             closeables.push(audit);
             KeyRotation keyRotation = new KeyRotation(db, vault, connections, clock);
 
+            SettingsRepository settingsRepository = new SettingsRepository(db, vault, clock);
+
+            // With --airbyte-url every business uses that Airbyte for this run; otherwise each uses
+            // the one its settings name, the simulator by default.
             Optional<AirbyteSimulator> simulator = Optional.empty();
             String description;
-            AirbyteGateway gateway;
             if (options.airbyteUrl().isPresent()) {
-                gateway = new ConfigApiGateway(options.airbyteUrl().get(), REQUEST_TIMEOUT);
                 description = "Airbyte at " + options.airbyteUrl().get();
             } else {
                 AirbyteSimulator started = AirbyteSimulator.start(options.simulatorLatency());
                 closeables.push(started);
                 simulator = Optional.of(started);
-                gateway = new ConfigApiGateway(started.apiBaseUrl(), REQUEST_TIMEOUT);
                 description = "Demo: the built-in Airbyte simulator";
             }
+            Optional<AirbyteSimulator> demo = simulator;
+            AirbyteGateways gateways = new AirbyteGateways(CallPolicy.standard(REQUEST_TIMEOUT),
+                    definitionId -> catalog.providers().stream().filter(p -> p.definitionId().equals(definitionId))
+                            .map(Provider::name).findFirst(),
+                    () -> demo.orElseThrow(() -> new AirbyteException(AirbyteException.Kind.UNREACHABLE,
+                            "The built-in Airbyte simulator is not running, because this run was started with"
+                                    + " --airbyte-url.")).apiBaseUrl());
+            AirbyteTargets targets = new AirbyteTargets(settingsRepository,
+                    target -> gateways.open(targetOf(target)), options.airbyteUrl());
+            AirbyteGateway defaultGateway = gateways.open(options.airbyteUrl()
+                    .<AirbyteTarget>map(AirbyteTarget.SelfManaged::new).orElseGet(AirbyteTarget.Demo::new));
 
             ExecutorService background = Executors.newThreadPerTaskExecutor(
                     Thread.ofVirtual().name("onramp-work-", 0).factory());
             closeables.push(() -> shutdown(background));
 
             TenantService tenants = new TenantService(db, tenantRepository, audit, catalog, actor);
-            ConnectService connect = new ConnectService(catalog, gateway, db, tenantRepository, connections,
+            ConnectService connect = new ConnectService(catalog, targets, db, tenantRepository, connections,
                     journal, audit, options.browser(), background, clock, options.consentTimeout(), actor);
+            CredentialsService credentials = new CredentialsService(catalog, ConnectorSpecs.bundled(catalog), targets,
+                    db, tenantRepository, connections, journal, audit, background, clock, actor);
+            SettingsService settings = new SettingsService(db, settingsRepository, tenantRepository, audit, targets,
+                    actor);
             Diagnostics diagnostics = new Diagnostics(
-                    new Doctor(gateway, db, kek, tenantRepository, audit, browserCheck, clock),
-                    new Settings(options.dataDir().toAbsolutePath(), logging.folder(), gateway.baseUrl(),
+                    new Doctor(defaultGateway, db, kek, tenantRepository, audit, browserCheck, clock),
+                    new Settings(options.dataDir().toAbsolutePath(), logging.folder(), defaultGateway.baseUrl(),
                             simulator.isPresent(), kek.description()),
                     journal, clock);
             int recovered = connect.recoverUnfinished();
             if (recovered > 0) {
                 LOG.info("Ended {} connect flow(s) left unfinished by an earlier run", recovered);
             }
-            return new AppContext(closeables, catalog, tenants, connect, background, simulator, description,
-                    diagnostics, audit, keyRotation);
+            return new AppContext(closeables, catalog, tenants, connect, credentials, settings, background, simulator,
+                    description, diagnostics, audit, keyRotation);
         } catch (RuntimeException e) {
             closeAll(closeables);
             throw e;
@@ -136,6 +167,16 @@ public final class AppContext implements AutoCloseable {
 
     public ConnectService connect() {
         return connect;
+    }
+
+    /** Connecting providers with typed credentials (Stripe, Shopify's API password, …). */
+    public CredentialsService credentials() {
+        return credentials;
+    }
+
+    /** Which Airbyte each business uses. */
+    public SettingsService settings() {
+        return settings;
     }
 
     /** The executor for blocking work (HTTP, JDBC); never the FX thread. */
@@ -175,6 +216,26 @@ public final class AppContext implements AutoCloseable {
     @Override
     public void close() {
         closeAll(closeables);
+    }
+
+    /** The gateway target a business's saved settings name. */
+    private static AirbyteTarget targetOf(AirbyteSettings settings) {
+        return switch (settings) {
+            case AirbyteSettings.Demo demo -> new AirbyteTarget.Demo();
+            case AirbyteSettings.SelfManaged selfManaged -> new AirbyteTarget.SelfManaged(selfManaged.url(),
+                    selfManaged.login().map(AppContext::basicAuth));
+            case AirbyteSettings.Cloud cloud -> new AirbyteTarget.Cloud(cloud.clientId(), cloud.clientSecret(),
+                    Optional.of(cloud.workspaceId()), Optional.of(cloud.relayUrl()));
+        };
+    }
+
+    private static AirbyteTarget.BasicAuth basicAuth(AirbyteSettings.Login login) {
+        return switch (login) {
+            case AirbyteSettings.Basic basic -> new AirbyteTarget.BasicAuth(basic.username(), basic.password());
+            case AirbyteSettings.ClientCredentials client -> throw new AirbyteException(AirbyteException.Kind.REJECTED,
+                    "This version of Onramp signs in to a protected self-managed Airbyte with a user name and"
+                            + " password only: change the login in Settings.");
+        };
     }
 
     private static void closeAll(Deque<AutoCloseable> closeables) {

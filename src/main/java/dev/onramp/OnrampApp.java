@@ -51,7 +51,8 @@ public final class OnrampApp extends Application {
                     }
                     context = app;
                     MainWindow.show(stage, new UiServices(app.catalog(), app.tenants(), app.connect(),
-                            app.background(), fx, app.demo(), app.airbyteDescription(), app.diagnostics()));
+                            app.credentials(), app.settings(), app.background(), fx, app.demo(),
+                            app.airbyteDescription(), app.diagnostics()));
                 }, fx);
     }
 

@@ -6,6 +6,8 @@ import dev.onramp.connect.ConnectListener;
 import dev.onramp.connect.ConnectOutcome;
 import dev.onramp.connect.ConnectStep;
 import dev.onramp.connect.InvalidInputException;
+import dev.onramp.connect.form.ConnectorForm;
+import dev.onramp.connect.form.FormValues;
 import dev.onramp.model.Connection;
 import dev.onramp.model.Provider;
 import dev.onramp.model.Tenant;
@@ -13,6 +15,8 @@ import dev.onramp.oauth.BrowserLauncher;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +29,9 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code onramp connect PROVIDER}: runs the connect flow and prints the link, the progress and the streams. */
 @Command(name = "connect", mixinStandardHelpOptions = true,
-        description = "Connects a provider account: prints the consent link, waits for you, then lists the streams.")
+        description = {"Connects a provider account: prints the consent link, waits for you, then lists the streams.",
+                "Providers that take API credentials (stripe, klaviyo, …, or shopify with an API password) get them"
+                        + " from --set and --secret instead."})
 final class ConnectCommand implements Callable<Integer> {
     @ParentCommand
     OnrampCommand root;
@@ -43,6 +49,15 @@ final class ConnectCommand implements Callable<Integer> {
             description = "How long to wait for the browser, as ISO-8601 (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "A credentials field that is not secret, e.g. --set account_id=acct_123.")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--secret", paramLabel = "KEY[=ENV_NAME]",
+            description = "A secret credentials field, read from the environment variable ENV_NAME, or asked for"
+                    + " without echo when no variable is named, e.g. --secret client_secret.")
+    List<String> secrets = new ArrayList<>();
+
     @Override
     public Integer call() {
         PrintWriter out = root.env().out();
@@ -53,9 +68,13 @@ final class ConnectCommand implements Callable<Integer> {
                     "Unknown provider \"" + providerId + "\". Known: " + app.catalog().providers().stream()
                             .map(Provider::id).collect(Collectors.joining(", "))));
             Tenant tenant = Tenants.pick(app, tenantName);
-            out.printf("Connecting %s for %s (%s)%n", provider.name(), tenant.name(), app.airbyteDescription());
+            out.printf("Connecting %s for %s (%s)%n", provider.name(), tenant.name(),
+                    app.settings().describe(tenant.id()));
             out.flush();
-            ConnectFlow flow = app.connect().connect(tenant.id(), provider.id(), new Printer(out, noBrowser));
+            Printer printer = new Printer(out, noBrowser);
+            ConnectFlow flow = withCredentials(provider)
+                    ? connectWithCredentials(app, tenant, provider, printer)
+                    : app.connect().connect(tenant.id(), provider.id(), printer);
             Thread cancelOnCtrlC = new Thread(() -> cancelAndWait(flow), "onramp-cancel");
             Runtime.getRuntime().addShutdownHook(cancelOnCtrlC);
             try {
@@ -67,6 +86,21 @@ final class ConnectCommand implements Callable<Integer> {
             err.println("onramp: " + e.getMessage());
             return OnrampCommand.FAILED;
         }
+    }
+
+    /** Credentials are typed for providers without Airbyte OAuth, and for any provider when some are given. */
+    private boolean withCredentials(Provider provider) {
+        return !provider.connectsByOAuth() || !sets.isEmpty() || !secrets.isEmpty();
+    }
+
+    private ConnectFlow connectWithCredentials(AppContext app, Tenant tenant, Provider provider, Printer printer) {
+        if (!app.credentials().offersCredentials(provider.id())) {
+            throw new InvalidInputException(provider.name() + " connects only by signing in: leave out --set and"
+                    + " --secret to get its consent link.");
+        }
+        ConnectorForm form = app.credentials().form(tenant.id(), provider.id());
+        FormValues values = new CredentialsInput(form, provider.name(), root.env()).read(sets, secrets);
+        return app.credentials().connect(tenant.id(), provider.id(), form, values, printer);
     }
 
     private static int report(ConnectOutcome outcome, Provider provider, PrintWriter out, PrintWriter err) {

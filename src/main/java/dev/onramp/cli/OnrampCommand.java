@@ -2,6 +2,7 @@ package dev.onramp.cli;
 
 import dev.onramp.AppContext;
 import dev.onramp.AppOptions;
+import dev.onramp.connect.SettingsService;
 import dev.onramp.oauth.BrowserLauncher;
 import dev.onramp.store.DataDirectory;
 import java.net.URI;
@@ -20,8 +21,8 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Connects a business's data sources to Airbyte. Without a command, opens the window.",
-        subcommands = {ConnectCommand.class, ConnectionsCommand.class, DemoServerCommand.class, DoctorCommand.class,
-                SupportBundleCommand.class, AuditCommand.class, KeysCommand.class,
+        subcommands = {ConnectCommand.class, ConnectionsCommand.class, SettingsCommand.class, DemoServerCommand.class,
+                DoctorCommand.class, SupportBundleCommand.class, AuditCommand.class, KeysCommand.class,
                 CommandLine.HelpCommand.class})
 public final class OnrampCommand implements Callable<Integer> {
     /** Exit code when the flow failed or the input was refused. */
@@ -83,7 +84,6 @@ public final class OnrampCommand implements Callable<Integer> {
 
     /** Accepts both {@code http://host:8000} and {@code http://host:8000/api}: the Config API lives under /api. */
     static URI apiBase(URI url) {
-        String text = url.toString().replaceAll("/+$", "");
-        return URI.create(text.endsWith("/api") ? text : text + "/api");
+        return SettingsService.selfManagedApi(url);
     }
 }

@@ -55,7 +55,7 @@ public final class ConnectService {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectService.class);
 
     private final Catalog catalog;
-    private final AirbyteGateway airbyte;
+    private final TenantGateways gateways;
     private final Database db;
     private final TenantRepository tenants;
     private final ConnectionRepository connections;
@@ -69,11 +69,20 @@ public final class ConnectService {
     private final ObjectMapper json = new ObjectMapper();
     private final SecureRandom random = new SecureRandom();
 
+    /** A service whose every business uses the one Airbyte behind {@code airbyte}. */
     public ConnectService(Catalog catalog, AirbyteGateway airbyte, Database db, TenantRepository tenants,
             ConnectionRepository connections, FlowJournal journal, AuditLog audit, BrowserLauncher browser,
             Executor executor, Clock clock, Duration consentTimeout, String actor) {
+        this(catalog, tenant -> airbyte, db, tenants, connections, journal, audit, browser, executor, clock,
+                consentTimeout, actor);
+    }
+
+    /** A service that asks {@code gateways} which Airbyte each business uses. */
+    public ConnectService(Catalog catalog, TenantGateways gateways, Database db, TenantRepository tenants,
+            ConnectionRepository connections, FlowJournal journal, AuditLog audit, BrowserLauncher browser,
+            Executor executor, Clock clock, Duration consentTimeout, String actor) {
         this.catalog = catalog;
-        this.airbyte = airbyte;
+        this.gateways = gateways;
         this.db = db;
         this.tenants = tenants;
         this.connections = connections;
@@ -109,7 +118,7 @@ public final class ConnectService {
             try {
                 String details = "provider=" + flow.providerId() + " interrupted in " + flow.state();
                 if (flow.sourceId().isPresent()) {
-                    deleteQuietlyOrThrow(flow.sourceId().get());
+                    deleteQuietlyOrThrow(gateways.gatewayFor(flow.tenantId()), flow.sourceId().get());
                     details += ", source " + flow.sourceId().get() + " deleted";
                 }
                 String finalDetails = details;
@@ -127,7 +136,7 @@ public final class ConnectService {
         return ended;
     }
 
-    private void deleteQuietlyOrThrow(String sourceId) {
+    private static void deleteQuietlyOrThrow(AirbyteGateway airbyte, String sourceId) {
         try {
             airbyte.deleteSource(sourceId);
         } catch (AirbyteException e) {
@@ -148,6 +157,7 @@ public final class ConnectService {
         private final AtomicReference<LoopbackReceiver> receiver = new AtomicReference<>();
         private Optional<String> sourceId = Optional.empty();
         private String providerName;
+        private AirbyteGateway airbyte;
 
         Run(FlowId id, TenantId tenantId, String providerId, ConnectListener listener) {
             this.id = id;
@@ -209,8 +219,9 @@ public final class ConnectService {
             providerName = provider.name();
             if (!provider.connectsByOAuth()) {
                 throw new FlowEnd(FlowState.FAILED, provider.name()
-                        + " connects with API credentials rather than a sign-in; this version of Onramp cannot take them yet.");
+                        + " connects with API credentials rather than a sign-in: fill in its credentials form instead.");
             }
+            airbyte = gateways.gatewayFor(tenantId);
             if (airbyte instanceof PublicApiGateway cloud) {
                 return connectThroughRelay(cloud, provider, cloud.workspaceId().orElseGet(() -> workspaceOf(tenant)), tenant);
             }
@@ -377,7 +388,7 @@ public final class ConnectService {
             String details = "provider=" + providerId + " state=" + state;
             if (sourceId.isPresent()) {
                 try {
-                    deleteQuietlyOrThrow(sourceId.get());
+                    deleteQuietlyOrThrow(airbyte, sourceId.get());
                     details += " source " + sourceId.get() + " deleted";
                     sourceId = Optional.empty();
                 } catch (AirbyteException e) {

@@ -29,6 +29,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class AirbyteSimulator implements AutoCloseable {
     static final String WORKSPACE_NAME = "Demo workspace";
+    private static final String DEMO_WORKSPACE_ID =
+            UUID.nameUUIDFromBytes("onramp demo workspace".getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
 
     private static final Logger LOG = LoggerFactory.getLogger(AirbyteSimulator.class);
     private static final int THREADS = 4;
@@ -155,7 +157,8 @@ public final class AirbyteSimulator implements AutoCloseable {
             SecureRandom random = new SecureRandom();
             URI origin = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
             URI publicBase = origin.resolve("/v1");
-            String workspaceId = UUID.randomUUID().toString();
+            // The same on every start, as a real Airbyte's workspace is: businesses remember it.
+            String workspaceId = DEMO_WORKSPACE_ID;
             OAuthLedger ledger = new OAuthLedger(random);
             DemoConnectors connectors = DemoConnectors.bundled(json);
             Faults faults = new Faults();

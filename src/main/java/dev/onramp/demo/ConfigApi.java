@@ -201,7 +201,10 @@ final class ConfigApi {
 
     private Optional<ObjectNode> checkConnection(ObjectNode request) throws ApiError {
         Source source = source(request);
-        ObjectNode answer = json.createObjectNode().put("status", "succeeded");
+        Optional<String> refused = ConfigurationRules.refusedSecret(source.connector(), source.configuration());
+        ObjectNode answer = json.createObjectNode().put("status", refused.isPresent() ? "failed" : "succeeded");
+        refused.ifPresent(title -> answer.put("message", source.connector().name()
+                + " refused the credentials: the " + title + " is not valid (401 Unauthorized)."));
         answer.set("jobInfo", jobInfo("check_connection_source", Optional.of(source.sourceId())));
         return Optional.of(answer);
     }

@@ -20,17 +20,56 @@ final class ConfigurationRules {
     static final String SHOP_OUTPUT = "shop";
 
     private static final String ROOT = "connectionConfiguration";
+    private static final int SHORTEST_SECRET = 8;
 
     private ConfigurationRules() {}
 
     /**
-     * OAuth connectors must carry the predicate value and a token this simulator issued for them at
-     * every OAuth output path; the others must fill their specification's required fields.
+     * A configuration that uses OAuth must carry the predicate value and a token this simulator
+     * issued at every OAuth output path; the others (no OAuth, or another option chosen at the
+     * predicate, like Shopify's API password) must fill their specification's required fields.
      */
     static List<Violation> violations(DemoConnector connector, JsonNode configuration, BiPredicate<String, String> issuedToken) {
         return connector.oauth()
+                .filter(oauth -> usesOAuth(oauth, configuration))
                 .map(oauth -> oauthViolations(connector, oauth, configuration, issuedToken))
                 .orElseGet(() -> requiredViolations(connector.connectionSpecification(), configuration, ROOT));
+    }
+
+    /**
+     * The title of a secret whose value no provider would accept (shorter than 8 characters, or with
+     * spaces in it), so that testing such a source fails as a real sign-in would.
+     */
+    static Optional<String> refusedSecret(DemoConnector connector, JsonNode configuration) {
+        if (connector.oauth().filter(oauth -> usesOAuth(oauth, configuration)).isPresent()) {
+            return Optional.empty();
+        }
+        return refusedSecret(connector.connectionSpecification(), configuration);
+    }
+
+    private static Optional<String> refusedSecret(JsonNode schema, JsonNode configuration) {
+        for (Map.Entry<String, JsonNode> field : configuration.properties()) {
+            for (JsonNode property : propertySchemas(schema, field.getKey())) {
+                String value = field.getValue().asText("");
+                if (property.path("airbyte_secret").asBoolean(false) && field.getValue().isTextual()
+                        && (value.strip().length() < SHORTEST_SECRET || value.strip().contains(" "))) {
+                    return Optional.of(property.path("title").asText(field.getKey()));
+                }
+                if (field.getValue().isObject()) {
+                    Optional<String> nested = refusedSecret(property, field.getValue());
+                    if (nested.isPresent()) {
+                        return nested;
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the configuration chose the OAuth option: it did unless its predicate field holds another value. */
+    private static boolean usesOAuth(DemoConnector.OAuth oauth, JsonNode configuration) {
+        JsonNode predicate = at(configuration, oauth.predicateKey());
+        return oauth.predicateKey().isEmpty() || isEmpty(predicate) || oauth.predicateValue().equals(predicate.asText());
     }
 
     /** A copy of the configuration with every field the specification marks secret masked. */

@@ -42,6 +42,11 @@ public final class TenantRepository {
         }
     }
 
+    /** Forgets the business's workspace, so that the next connection picks one in the Airbyte it uses now. */
+    public void clearWorkspace(Tx tx, TenantId tenant) {
+        db.within(tx, jdbc -> Sql.update(jdbc, "UPDATE tenant SET workspace_id = NULL WHERE id = ?", tenant.value()));
+    }
+
     public Optional<Tenant> find(TenantId id) {
         TenantScope.require(id);
         return db.withConnection(jdbc -> Sql.queryOne(jdbc, COLUMNS + " WHERE id = ?", TenantRepository::tenant,

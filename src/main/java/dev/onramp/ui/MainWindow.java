@@ -33,6 +33,8 @@ public final class MainWindow {
                 services.catalog(),
                 services.tenants(),
                 services.connect(),
+                services.credentials(),
+                services.settings(),
                 services.background(),
                 services.fx(),
                 services.demo(),

@@ -2,6 +2,8 @@ package dev.onramp.ui;
 
 import dev.onramp.catalog.Catalog;
 import dev.onramp.connect.ConnectService;
+import dev.onramp.connect.CredentialsService;
+import dev.onramp.connect.SettingsService;
 import dev.onramp.connect.TenantService;
 import dev.onramp.diagnostics.Diagnostics;
 import java.util.Objects;
@@ -16,6 +18,8 @@ public record UiServices(
         Catalog catalog,
         TenantService tenants,
         ConnectService connect,
+        CredentialsService credentials,
+        SettingsService settings,
         Executor background,
         FxExecutor fx,
         boolean demo,
@@ -25,6 +29,8 @@ public record UiServices(
         Objects.requireNonNull(catalog, "catalog");
         Objects.requireNonNull(tenants, "tenants");
         Objects.requireNonNull(connect, "connect");
+        Objects.requireNonNull(credentials, "credentials");
+        Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(background, "background");
         Objects.requireNonNull(fx, "fx");
         Objects.requireNonNull(airbyteDescription, "airbyteDescription");

@@ -72,6 +72,19 @@ class CommandLineTest {
     }
 
     @Test
+    void secondRunInDemoMode_connectsAgainThroughTheWorkspaceTheBusinessRemembers() throws Exception {
+        CompletableFuture<Integer> first = run("--data-dir", dataDir.toString(), "connect", "hubspot", "--no-browser");
+        visit(Decision.ALLOW, awaitPrintedLink());
+        assertThat(first.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isZero();
+        out.getBuffer().setLength(0);
+
+        CompletableFuture<Integer> second = run("--data-dir", dataDir.toString(), "connect", "shopify", "--no-browser");
+        visit(Decision.ALLOW, awaitPrintedLink());
+
+        assertThat(second.get(WAIT.toSeconds(), TimeUnit.SECONDS)).as(err.toString()).isZero();
+    }
+
+    @Test
     void connectionsAsJson_listsWhatConnectStored() throws Exception {
         CompletableFuture<Integer> connect = run("--data-dir", dataDir.toString(), "connect", "shopify", "--no-browser");
         visit(Decision.ALLOW, awaitPrintedLink());

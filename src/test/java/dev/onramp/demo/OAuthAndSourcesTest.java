@@ -103,15 +103,27 @@ class OAuthAndSourcesTest {
     }
 
     @Test
-    void createWithTheWrongPredicateValue_isRefused() {
+    void createWithAPredicateValueOfNoOption_isRefused() {
         JsonNode payload = steps.authorize(SHOPIFY);
 
         Answer answer = steps.createSource(SHOPIFY, Map.of("shop", payload.path("shop").asText(),
-                "credentials", Map.of("auth_method", "api_password", "access_token", payload.path("access_token").asText())));
+                "credentials", Map.of("auth_method", "magic_link", "access_token", payload.path("access_token").asText())));
 
         assertThat(answer.status()).isEqualTo(422);
         assertThat(answer.json().path("validationErrors").get(0).path("propertyPath").asText())
-                .isEqualTo("connectionConfiguration.credentials.auth_method");
+                .isEqualTo("connectionConfiguration.credentials");
+    }
+
+    @Test
+    void createWithTheApiPasswordOption_needsThatOptionsFieldsInsteadOfOAuthTokens() {
+        Answer refused = steps.createSource(SHOPIFY, Map.of("shop", "corner-store",
+                "credentials", Map.of("auth_method", "api_password")));
+        Answer created = steps.createSource(SHOPIFY, Map.of("shop", "corner-store",
+                "credentials", Map.of("auth_method", "api_password", "api_password", "shppa_0123456789abcdef")));
+
+        assertThat(refused.json().path("validationErrors")).extracting(e -> e.path("propertyPath").asText())
+                .containsExactly("connectionConfiguration.credentials.api_password");
+        assertThat(created.status()).isEqualTo(200);
     }
 
     @Test
@@ -199,6 +211,18 @@ class OAuthAndSourcesTest {
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.json().path("status").asText()).isEqualTo("succeeded");
         assertThat(answer.json().path("jobInfo").path("configType").asText()).isEqualTo("check_connection_source");
+    }
+
+    @Test
+    void checkConnection_withAMalformedSecret_failsLikeARefusedSignIn() {
+        Answer created = steps.createSource(STRIPE, Map.of("account_id", "acct_demo", "client_secret", "nope"));
+
+        Answer answer = wire.post("sources/check_connection", Map.of("sourceId", created.json().path("sourceId").asText()));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.json().path("status").asText()).isEqualTo("failed");
+        assertThat(answer.json().path("message").asText())
+                .isEqualTo("Stripe refused the credentials: the Secret Key is not valid (401 Unauthorized).");
     }
 
     @Test

@@ -34,8 +34,8 @@ class DatabaseTest {
                     "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" AND \"version\" IS NOT NULL", row -> row.getString(1)));
 
             assertThat(tables).contains("tenant", "connection", "connect_flow", "audit_log", "audit_head", "keyset",
-                    "key_rotation");
-            assertThat(applied).containsExactly("1", "2", "3");
+                    "key_rotation", "tenant_settings");
+            assertThat(applied).containsExactly("1", "2", "3", "4");
             assertThat(db.file()).isEqualTo(dir.resolve("onramp.mv.db")).exists();
         }
     }

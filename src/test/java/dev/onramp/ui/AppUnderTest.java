@@ -34,6 +34,8 @@ public final class AppUnderTest implements AutoCloseable {
                 context.catalog(),
                 context.tenants(),
                 context.connect(),
+                context.credentials(),
+                context.settings(),
                 context.background(),
                 new FxExecutor(),
                 context.demo(),

@@ -2,11 +2,15 @@ package dev.onramp.ui.hub;
 
 import dev.onramp.catalog.Catalog;
 import dev.onramp.connect.ConnectService;
+import dev.onramp.connect.CredentialsService;
+import dev.onramp.connect.SettingsService;
 import dev.onramp.connect.TenantService;
 import dev.onramp.model.Connection;
 import dev.onramp.model.Tenant;
 import dev.onramp.ui.common.Failures;
 import dev.onramp.ui.connect.ConnectModel;
+import dev.onramp.ui.credentials.CredentialsModel;
+import dev.onramp.ui.settings.SettingsModel;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -34,10 +38,10 @@ public final class HubModel {
     private final Catalog catalog;
     private final TenantService tenantService;
     private final ConnectService connectService;
+    private final CredentialsService credentialsService;
+    private final SettingsService settingsService;
     private final Executor background;
     private final Executor fx;
-    private final boolean demo;
-    private final String airbyteDescription;
 
     private final ObservableList<Tenant> tenants = FXCollections.observableArrayList();
     private final ObservableList<Tenant> tenantsView = FXCollections.unmodifiableObservableList(tenants);
@@ -46,12 +50,20 @@ public final class HubModel {
     private final ObservableList<TileModel> tilesView = FXCollections.unmodifiableObservableList(tiles);
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper demo;
+    private final ReadOnlyStringWrapper airbyteDescription;
     private Subscription subscriptions = Subscription.EMPTY;
 
+    /**
+     * @param demo whether the app's default Airbyte is the simulator, shown until a business is chosen
+     * @param airbyteDescription the app's default Airbyte, shown until a business is chosen
+     */
     public HubModel(
             Catalog catalog,
             TenantService tenantService,
             ConnectService connectService,
+            CredentialsService credentialsService,
+            SettingsService settingsService,
             Executor background,
             Executor fx,
             boolean demo,
@@ -59,15 +71,19 @@ public final class HubModel {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.tenantService = Objects.requireNonNull(tenantService, "tenantService");
         this.connectService = Objects.requireNonNull(connectService, "connectService");
+        this.credentialsService = Objects.requireNonNull(credentialsService, "credentialsService");
+        this.settingsService = Objects.requireNonNull(settingsService, "settingsService");
         this.background = Objects.requireNonNull(background, "background");
         this.fx = Objects.requireNonNull(fx, "fx");
-        this.demo = demo;
-        this.airbyteDescription = Objects.requireNonNull(airbyteDescription, "airbyteDescription");
+        this.demo = new ReadOnlyBooleanWrapper(demo);
+        this.airbyteDescription = new ReadOnlyStringWrapper(Objects.requireNonNull(airbyteDescription, "airbyteDescription"));
     }
 
     /** Shows the catalog at once and loads the businesses in the background. */
     public void activate() {
-        tiles.setAll(catalog.providers().stream().map(TileModel::unranked).toList());
+        tiles.setAll(catalog.providers().stream()
+                .map(provider -> TileModel.unranked(provider, credentialsService.alternativesToOAuth(provider.id())))
+                .toList());
         subscriptions = selectedTenant.subscribe(this::showTenant);
         loading.set(true);
         CompletableFuture.supplyAsync(tenantService::tenantsCreatingDemoIfNone, background)
@@ -98,7 +114,10 @@ public final class HubModel {
             return;
         }
         problem.set("");
-        tiles.setAll(catalog.recommend(tenant.businessTypeId()).stream().map(TileModel::of).toList());
+        tiles.setAll(catalog.recommend(tenant.businessTypeId()).stream()
+                .map(r -> TileModel.of(r, credentialsService.alternativesToOAuth(r.provider().id())))
+                .toList());
+        showAirbyteOf(tenant);
         loading.set(true);
         CompletableFuture.supplyAsync(() -> connectService.connections(tenant.id()), background)
                 .whenCompleteAsync((connections, failure) -> onConnections(tenant, connections, failure), fx);
@@ -128,6 +147,40 @@ public final class HubModel {
                 fx);
         model.start();
         return model;
+    }
+
+    /** Shows which Airbyte the business uses, once the settings are read in the background. */
+    private void showAirbyteOf(Tenant tenant) {
+        CompletableFuture.supplyAsync(() -> new AirbyteShown(settingsService.describe(tenant.id()),
+                        settingsService.demo(tenant.id())), background)
+                .whenCompleteAsync((shown, failure) -> {
+                    if (failure == null && tenant.equals(selectedTenant.get())) {
+                        airbyteDescription.set(shown.description());
+                        demo.set(shown.demo());
+                    }
+                }, fx);
+    }
+
+    /**
+     * A form model that connects the tile's provider with typed credentials for the chosen business
+     * and updates the tile once connected.
+     */
+    public CredentialsModel credentials(TileModel tile) {
+        Tenant tenant = Objects.requireNonNull(selectedTenant.get(), "a business must be chosen before connecting");
+        return new CredentialsModel(
+                tile.name(),
+                () -> credentialsService.form(tenant.id(), tile.provider().id()),
+                (form, values, listener) -> credentialsService.connect(tenant.id(), tile.provider().id(), form, values,
+                        listener),
+                tile::showConnected,
+                background,
+                fx);
+    }
+
+    /** The Settings screen's model for the chosen business; saving shows the business's new Airbyte. */
+    public SettingsModel settings() {
+        Tenant tenant = Objects.requireNonNull(selectedTenant.get(), "a business must be chosen to change its settings");
+        return new SettingsModel(tenant.id(), tenant.name(), settingsService, () -> showAirbyteOf(tenant), background, fx);
     }
 
     /** A dialog model for a new business; once created, the business is listed and chosen. */
@@ -166,16 +219,21 @@ public final class HubModel {
         return problem.getReadOnlyProperty();
     }
 
-    public boolean demo() {
-        return demo;
+    /** True when the chosen business's connections go to the built-in simulator. */
+    public ReadOnlyBooleanProperty demoProperty() {
+        return demo.getReadOnlyProperty();
     }
 
-    /** The demo banner's text; empty outside demo mode. */
+    /** The demo banner's text, shown while {@link #demoProperty()} holds. */
     public String demoBanner() {
-        return demo ? DEMO_BANNER : "";
+        return DEMO_BANNER;
     }
 
-    public String airbyteDescription() {
-        return airbyteDescription;
+    /** Which Airbyte the chosen business uses, e.g. "Demo: the built-in Airbyte simulator". */
+    public ReadOnlyStringProperty airbyteDescriptionProperty() {
+        return airbyteDescription.getReadOnlyProperty();
     }
+
+    /** What the header shows of a business's Airbyte. */
+    private record AirbyteShown(String description, boolean demo) {}
 }

@@ -1,11 +1,12 @@
 package dev.onramp.ui.hub;
 
-import static dev.onramp.ui.common.Visibility.showIf;
 import static dev.onramp.ui.common.Visibility.showWhen;
 
 import dev.onramp.model.Tenant;
 import dev.onramp.ui.common.Converters;
 import dev.onramp.ui.connect.ConnectDialog;
+import dev.onramp.ui.credentials.CredentialsDialog;
+import dev.onramp.ui.settings.SettingsView;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -53,7 +54,9 @@ public final class HubView {
     private HBox header() {
         Label app = new Label("Onramp");
         app.getStyleClass().add("app-name");
-        Label airbyte = new Label(model.airbyteDescription());
+        Label airbyte = new Label();
+        airbyte.setId("airbyte-description");
+        airbyte.textProperty().bind(model.airbyteDescriptionProperty());
         airbyte.getStyleClass().add("airbyte-description");
         VBox title = new VBox(2, app, airbyte);
         Region gap = new Region();
@@ -72,8 +75,12 @@ public final class HubView {
         Button newBusiness = new Button("New business…");
         newBusiness.setId("new-business");
         newBusiness.setOnAction(e -> NewBusinessDialog.open(window(), model.newBusiness()));
+        Button settings = new Button("Settings…");
+        settings.setId("open-settings");
+        settings.disableProperty().bind(model.selectedTenantProperty().isNull());
+        settings.setOnAction(e -> SettingsView.open(window(), model.settings()));
 
-        HBox header = new HBox(12, title, gap, loading, new Label("Business"), business, newBusiness);
+        HBox header = new HBox(12, title, gap, loading, new Label("Business"), business, newBusiness, settings);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("header");
         return header;
@@ -84,7 +91,7 @@ public final class HubView {
         banner.setId("demo-banner");
         banner.getStyleClass().add("demo-banner");
         banner.setMaxWidth(Double.MAX_VALUE);
-        showIf(banner, model.demo());
+        showWhen(banner, model.demoProperty());
         return banner;
     }
 
@@ -100,7 +107,7 @@ public final class HubView {
     }
 
     private ScrollPane tileArea() {
-        grid.setPrefTileWidth(320);
+        grid.setPrefTileWidth(TileView.WIDTH);
         grid.setTileAlignment(Pos.TOP_LEFT);
         grid.getStyleClass().add("tile-grid");
         ScrollPane scroll = new ScrollPane(grid);
@@ -111,12 +118,20 @@ public final class HubView {
 
     private void showTiles() {
         grid.getChildren().setAll(model.tiles().stream()
-                .map(tile -> new TileView(tile, this::connect, this::showStreams).root())
+                .map(tile -> new TileView(tile, this::connect, this::connectWithCredentials, this::showStreams).root())
                 .toList());
     }
 
     private void connect(TileModel tile) {
-        ConnectDialog.open(window(), model.connect(tile));
+        if (tile.connectsWithForm()) {
+            connectWithCredentials(tile);
+        } else {
+            ConnectDialog.open(window(), model.connect(tile));
+        }
+    }
+
+    private void connectWithCredentials(TileModel tile) {
+        CredentialsDialog.open(window(), model.credentials(tile));
     }
 
     private void showStreams(TileModel tile) {

@@ -14,11 +14,12 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 /** One provider tile of the hub: what it shows about the provider and the business's connection to it. */
 public final class TileModel {
-    static final String CREDENTIALS_NOTE = "Needs API credentials — coming in a later version";
+    static final String CREDENTIALS_NOTE = "Connects with API credentials you type in";
 
     private final Provider provider;
     private final boolean recommended;
     private final String reason;
+    private final List<String> alternatives;
 
     private Optional<Connection> connection = Optional.empty();
     private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper(true);
@@ -26,19 +27,25 @@ public final class TileModel {
     private final ReadOnlyBooleanWrapper connectable = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper(false);
 
-    TileModel(Provider provider, boolean recommended, String reason) {
+    /**
+     * @param alternatives for a provider that signs in through Airbyte's OAuth, the credentials a
+     *     person may type instead (e.g. "API Password"); empty otherwise
+     */
+    TileModel(Provider provider, boolean recommended, String reason, List<String> alternatives) {
         this.provider = provider;
         this.recommended = recommended;
         this.reason = reason;
+        this.alternatives = List.copyOf(alternatives);
     }
 
-    static TileModel of(Recommendation recommendation) {
-        return new TileModel(recommendation.provider(), recommendation.recommended(), recommendation.reason());
+    static TileModel of(Recommendation recommendation, List<String> alternatives) {
+        return new TileModel(recommendation.provider(), recommendation.recommended(), recommendation.reason(),
+                alternatives);
     }
 
     /** A tile shown before the business is known, so without a recommendation. */
-    static TileModel unranked(Provider provider) {
-        return new TileModel(provider, false, "");
+    static TileModel unranked(Provider provider, List<String> alternatives) {
+        return new TileModel(provider, false, "", alternatives);
     }
 
     /** Shows the business's connection to this provider, picked from all its connections. */
@@ -74,7 +81,7 @@ public final class TileModel {
     private void refresh() {
         boolean active = connection.map(c -> c.status() == ConnectionStatus.ACTIVE).orElse(false);
         connected.set(active);
-        connectable.set(provider.connectsByOAuth() && !checking.get() && !active);
+        connectable.set(!checking.get() && !active);
         status.set(connection.map(TileModel::describe).orElse(""));
     }
 
@@ -112,9 +119,23 @@ public final class TileModel {
         return recommended ? reason : "";
     }
 
-    /** The note shown instead of Connect for providers Onramp cannot connect by OAuth; empty otherwise. */
+    /** The note shown for providers that connect with typed credentials rather than a sign-in; empty otherwise. */
     public String credentialsNote() {
-        return provider.connectsByOAuth() ? "" : CREDENTIALS_NOTE;
+        return connectsWithForm() ? CREDENTIALS_NOTE : "";
+    }
+
+    /** True when Connect opens the credentials form rather than the provider's sign-in. */
+    public boolean connectsWithForm() {
+        return !provider.connectsByOAuth();
+    }
+
+    /**
+     * The link that offers typed credentials instead of the sign-in, e.g. "Connect with API Password
+     * instead"; empty when the provider has no such option.
+     */
+    public String alternativeLink() {
+        return connectsWithForm() || alternatives.isEmpty() ? ""
+                : "Connect with " + String.join(" or ", alternatives) + " instead";
     }
 
     /** The stream names of the active connection; empty when not connected. */
@@ -133,7 +154,7 @@ public final class TileModel {
         return status.getReadOnlyProperty();
     }
 
-    /** True when Connect applies: an OAuth provider that is not connected yet. */
+    /** True when Connect applies: the business's connections are known and this provider is not connected yet. */
     public ReadOnlyBooleanProperty connectableProperty() {
         return connectable.getReadOnlyProperty();
     }

@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tooltip;
@@ -17,9 +18,13 @@ import javafx.scene.layout.VBox;
 
 /** A provider card in the hub: name, category, summary, recommendation, and its connection. */
 final class TileView {
+    /** The width of every tile in the hub's grid. */
+    static final double WIDTH = 320;
+
     private final VBox root;
 
-    TileView(TileModel model, Consumer<TileModel> onConnect, Consumer<TileModel> onStreams) {
+    TileView(TileModel model, Consumer<TileModel> onConnect, Consumer<TileModel> onCredentials,
+            Consumer<TileModel> onStreams) {
         Label category = new Label(model.category());
         category.getStyleClass().add("tile-category");
         Label badge = new Label("Recommended");
@@ -37,10 +42,20 @@ final class TileView {
         showIf(reason, model.recommended());
         Label note = wrapping(model.credentialsNote(), "tile-note");
         showIf(note, !model.credentialsNote().isEmpty());
+        Hyperlink alternative = new Hyperlink(model.alternativeLink());
+        alternative.getStyleClass().add("tile-alternative");
+        alternative.setWrapText(true);
+        alternative.setMinHeight(Region.USE_PREF_SIZE);
+        alternative.setOnAction(e -> onCredentials.accept(model));
+        showIf(alternative, !model.alternativeLink().isEmpty());
+        alternative.disableProperty().bind(model.connectableProperty().not());
 
         Region fill = new Region();
         VBox.setVgrow(fill, Priority.ALWAYS);
-        root = new VBox(6, top, name, summary, reason, fill, note, footer(model, onConnect, onStreams));
+        root = new VBox(6, top, name, summary, reason, fill, note, alternative, footer(model, onConnect, onStreams));
+        // The grid sizes tiles by their height at their preferred width: at the tile's own width,
+        // wrapped text gets the lines it needs.
+        root.setPrefWidth(WIDTH);
         root.getStyleClass().add("tile");
         root.setId("tile-" + model.provider().id());
     }

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.onramp.AppContext;
 import dev.onramp.AppOptions;
 import dev.onramp.catalog.Recommendation;
+import dev.onramp.model.AirbyteSettings;
 import dev.onramp.model.Tenant;
 import dev.onramp.ui.common.HeldExecutor;
+import dev.onramp.ui.settings.SettingsModel;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -30,6 +33,8 @@ class HubModelTest {
                 context.catalog(),
                 context.tenants(),
                 context.connect(),
+                context.credentials(),
+                context.settings(),
                 background,
                 Runnable::run,
                 context.demo(),
@@ -135,8 +140,27 @@ class HubModelTest {
 
     @Test
     void demoMode_showsTheBanner() {
-        assertThat(model.demo()).isTrue();
+        assertThat(model.demoProperty().get()).isTrue();
         assertThat(model.demoBanner())
                 .isEqualTo("Demo mode — connections go to the built-in Airbyte simulator; nothing leaves this computer");
+    }
+
+    @Test
+    void savingSelfManagedSettings_showsThatAirbyteInsteadOfTheDemoBanner() {
+        model.activate();
+        background.runAll();
+        SettingsModel settings = model.settings();
+        settings.load();
+        background.runAll();
+
+        settings.targetProperty().set(SettingsModel.Target.SELF_MANAGED);
+        settings.urlProperty().set("http://airbyte.internal:8000");
+        settings.save();
+        background.runAll();
+
+        assertThat(model.airbyteDescriptionProperty().get()).isEqualTo("Airbyte at http://airbyte.internal:8000/api");
+        assertThat(model.demoProperty().get()).isFalse();
+        assertThat(context.settings().settings(model.selectedTenantProperty().get().id()))
+                .isEqualTo(new AirbyteSettings.SelfManaged(URI.create("http://airbyte.internal:8000/api"), Optional.empty()));
     }
 }

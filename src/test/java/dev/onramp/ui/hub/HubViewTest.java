@@ -58,14 +58,13 @@ class HubViewTest {
     }
 
     @Test
-    void stripeTile_saysItNeedsCredentialsAndCannotBeConnected(FxRobot robot) throws TimeoutException {
+    void stripeTile_saysItTakesCredentialsAndOffersConnect(FxRobot robot) throws TimeoutException {
         waitUntilLoaded(robot);
 
         Node stripe = robot.lookup("#tile-stripe").query();
         assertThat(robot.from(stripe).lookup(".tile-note").queryAs(Label.class).getText())
-                .isEqualTo("Needs API credentials — coming in a later version");
-        assertThat(robot.from(stripe).lookup(".connect-button").queryAllAs(Button.class))
-                .noneMatch(button -> button.isVisible() && !button.isDisabled());
+                .isEqualTo("Connects with API credentials you type in");
+        assertThat(robot.from(stripe).lookup(".connect-button").queryAs(Button.class).isVisible()).isTrue();
     }
 
     @Test

@@ -40,7 +40,7 @@ class TileModelTest {
 
     @Test
     void beforeConnectionsAreKnown_saysCheckingAndOffersNoConnect() {
-        TileModel tile = TileModel.of(new Recommendation(SHOPIFY, true, 1, "Most online shops run on Shopify"));
+        TileModel tile = TileModel.of(new Recommendation(SHOPIFY, true, 1, "Most online shops run on Shopify"), List.of());
 
         assertThat(tile.checkingProperty().get()).isTrue();
         assertThat(tile.statusProperty().get()).isEqualTo("Checking…");
@@ -49,7 +49,7 @@ class TileModelTest {
 
     @Test
     void oauthProviderWithoutConnection_offersConnect() {
-        TileModel tile = TileModel.unranked(SHOPIFY);
+        TileModel tile = TileModel.unranked(SHOPIFY, List.of("API Password"));
 
         tile.showConnections(List.of());
 
@@ -60,18 +60,28 @@ class TileModelTest {
     }
 
     @Test
-    void credentialsProvider_showsTheNoteAndNeverOffersConnect() {
-        TileModel tile = TileModel.unranked(STRIPE);
+    void credentialsProvider_offersConnectThroughTheForm() {
+        TileModel tile = TileModel.unranked(STRIPE, List.of());
 
         tile.showConnections(List.of());
 
-        assertThat(tile.credentialsNote()).isEqualTo("Needs API credentials — coming in a later version");
-        assertThat(tile.connectableProperty().get()).isFalse();
+        assertThat(tile.credentialsNote()).isEqualTo("Connects with API credentials you type in");
+        assertThat(tile.connectsWithForm()).isTrue();
+        assertThat(tile.connectableProperty().get()).isTrue();
+        assertThat(tile.alternativeLink()).isEmpty();
+    }
+
+    @Test
+    void oauthProviderWithAnotherWayIn_offersItAsALink() {
+        TileModel tile = TileModel.unranked(SHOPIFY, List.of("API Password"));
+
+        assertThat(tile.connectsWithForm()).isFalse();
+        assertThat(tile.alternativeLink()).isEqualTo("Connect with API Password instead");
     }
 
     @Test
     void activeConnection_showsConnectedWithStreamCountAndItsStreams() {
-        TileModel tile = TileModel.unranked(SHOPIFY);
+        TileModel tile = TileModel.unranked(SHOPIFY, List.of("API Password"));
 
         tile.showConnections(List.of(connection("shopify", ConnectionStatus.ACTIVE, "orders", "customers")));
 
@@ -83,7 +93,7 @@ class TileModelTest {
 
     @Test
     void activeConnection_winsOverANewerFailedOne() {
-        TileModel tile = TileModel.unranked(SHOPIFY);
+        TileModel tile = TileModel.unranked(SHOPIFY, List.of("API Password"));
 
         tile.showConnections(List.of(
                 connection("shopify", ConnectionStatus.FAILED),
@@ -94,7 +104,7 @@ class TileModelTest {
 
     @Test
     void connectionsOfOtherProviders_areIgnored() {
-        TileModel tile = TileModel.unranked(SHOPIFY);
+        TileModel tile = TileModel.unranked(SHOPIFY, List.of("API Password"));
 
         tile.showConnections(List.of(connection("hubspot", ConnectionStatus.ACTIVE, "contacts")));
 
@@ -104,7 +114,7 @@ class TileModelTest {
 
     @Test
     void connectionThatNeedsReauthorizing_saysSoAndOffersConnectAgain() {
-        TileModel tile = TileModel.unranked(SHOPIFY);
+        TileModel tile = TileModel.unranked(SHOPIFY, List.of("API Password"));
 
         tile.showConnections(List.of(connection("shopify", ConnectionStatus.NEEDS_REAUTH, "orders")));
 
@@ -115,7 +125,7 @@ class TileModelTest {
 
     @Test
     void withoutABusiness_stopsCheckingAndOffersNoConnect() {
-        TileModel tile = TileModel.unranked(SHOPIFY);
+        TileModel tile = TileModel.unranked(SHOPIFY, List.of("API Password"));
 
         tile.showWithoutBusiness();
 
@@ -126,7 +136,7 @@ class TileModelTest {
 
     @Test
     void notRecommendedTile_hasNoReasonToShow() {
-        TileModel tile = TileModel.of(new Recommendation(STRIPE, false, 9, "Not typical for agencies"));
+        TileModel tile = TileModel.of(new Recommendation(STRIPE, false, 9, "Not typical for agencies"), List.of());
 
         assertThat(tile.recommended()).isFalse();
         assertThat(tile.recommendedReason()).isEmpty();

@@ -1,0 +1,87 @@
+package dev.onramp.cli;
+
+import dev.onramp.connect.InvalidInputException;
+import dev.onramp.connect.form.ConnectorForm;
+import dev.onramp.connect.form.FormChoice;
+import dev.onramp.connect.form.FormElement;
+import dev.onramp.connect.form.FormField;
+import dev.onramp.connect.form.FormOption;
+import dev.onramp.connect.form.FormProblem;
+import dev.onramp.connect.form.FormValues;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Turns {@code connect}'s {@code --set KEY=VALUE} and {@code --secret KEY[=ENV_NAME]} into the values
+ * of a provider's credentials form, and refuses them with the form's own sentences.
+ */
+final class CredentialsInput {
+    private final ConnectorForm form;
+    private final String providerName;
+    private final CliEnvironment env;
+
+    CredentialsInput(ConnectorForm form, String providerName, CliEnvironment env) {
+        this.form = form;
+        this.providerName = providerName;
+        this.env = env;
+    }
+
+    /**
+     * The form's defaults with the given values over them.
+     *
+     * @throws InvalidInputException naming every value that is missing or refused, with the option that gives it
+     */
+    FormValues read(List<String> sets, List<String> secrets) {
+        FormValues values = form.defaults();
+        for (String set : sets) {
+            int equals = set.indexOf('=');
+            if (equals <= 0) {
+                throw new InvalidInputException("--set takes KEY=VALUE, e.g. --set account_id=acct_1; \"" + set
+                        + "\" has no key.");
+            }
+            FormElement element = element(set.substring(0, equals).strip());
+            if (element instanceof FormField field && field.secret()) {
+                throw new InvalidInputException(field.title() + " is a secret: give it with --secret " + field.path()
+                        + " (Onramp asks for it without showing it) rather than on the command line.");
+            }
+            values = values.with(element.path(), set.substring(equals + 1));
+        }
+        for (String secret : secrets) {
+            SecretOption option = SecretOption.parse(secret);
+            FormElement element = element(option.name());
+            values = values.with(element.path(), option.read(env, element.title()));
+        }
+        List<FormProblem> problems = form.problems(values);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems.stream()
+                    .map(problem -> problem.message().replaceAll("\\.$", "") + " (" + hint(problem.path()) + ").")
+                    .collect(Collectors.joining(" ")));
+        }
+        return values;
+    }
+
+    /** The element a key names: its path, the end of its path, or a choice's constant such as credentials.auth_method. */
+    private FormElement element(String key) {
+        Optional<FormElement> named = form.element(key);
+        if (named.isPresent()) {
+            return named.get();
+        }
+        int dot = key.lastIndexOf('.');
+        if (dot > 0 && form.element(key.substring(0, dot)).orElse(null) instanceof FormChoice choice
+                && choice.options().stream().anyMatch(o -> o.constants().containsKey(key.substring(dot + 1)))) {
+            return choice;
+        }
+        throw new InvalidInputException(providerName + " has no field called \"" + key + "\". Its fields: "
+                + form.allElements().stream().map(FormElement::path).distinct().collect(Collectors.joining(", ")) + ".");
+    }
+
+    private String hint(String path) {
+        return switch (form.element(path).orElseThrow()) {
+            case FormField field when field.secret() -> "--secret " + path;
+            case FormField field -> "--set " + path + "=" + field.example().orElse("…");
+            case FormChoice choice -> "--set " + path + "=" + choice.options().stream().map(FormOption::title)
+                    .map(title -> "\"" + title + "\"").collect(Collectors.joining(" or "));
+        };
+    }
+}

@@ -1,0 +1,40 @@
+package dev.onramp.cli;
+
+import dev.onramp.AppContext;
+import dev.onramp.airbyte.AirbyteException;
+import dev.onramp.connect.AirbyteTargets;
+import dev.onramp.connect.InvalidInputException;
+import dev.onramp.model.AirbyteSettings;
+import dev.onramp.model.AirbyteWorkspace;
+import dev.onramp.model.Tenant;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code onramp settings test}: asks the business's Airbyte for its workspaces, proving Onramp can reach it and sign in. */
+@Command(name = "test", mixinStandardHelpOptions = true,
+        description = "Tests the connection to the business's Airbyte and lists its workspaces.")
+final class SettingsTestCommand implements Callable<Integer> {
+    @ParentCommand
+    SettingsCommand settings;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = settings.root.env().out();
+        try (AppContext app = settings.openApp()) {
+            Tenant tenant = Tenants.pick(app, settings.tenantName);
+            AirbyteSettings saved = app.settings().settings(tenant.id());
+            List<AirbyteWorkspace> workspaces = app.settings().test(saved);
+            out.printf("Onramp reached %s: %d workspace%s%n", AirbyteTargets.describe(saved), workspaces.size(),
+                    workspaces.size() == 1 ? "" : "s");
+            workspaces.forEach(workspace -> out.printf("  %s  %s%n", workspace.id(), workspace.name()));
+            out.flush();
+            return 0;
+        } catch (InvalidInputException | AirbyteException e) {
+            settings.root.env().err().println("onramp: " + e.getMessage());
+            return OnrampCommand.FAILED;
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package dev.onramp.connect;
+
+import dev.onramp.model.AirbyteSettings;
+import dev.onramp.model.AirbyteSettings.Basic;
+import dev.onramp.model.AirbyteSettings.ClientCredentials;
+import dev.onramp.model.AirbyteSettings.Cloud;
+import dev.onramp.model.AirbyteSettings.Demo;
+import dev.onramp.model.AirbyteSettings.SelfManaged;
+import dev.onramp.model.AirbyteWorkspace;
+import dev.onramp.model.TenantId;
+import dev.onramp.store.AuditLog;
+import dev.onramp.store.Database;
+import dev.onramp.store.SettingsRepository;
+import dev.onramp.store.TenantRepository;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Shows, checks, tests and saves which Airbyte each business uses. Credentials go to the vault;
+ * the audit trail says what changed, never a secret.
+ */
+public final class SettingsService {
+    private final Database db;
+    private final SettingsRepository settings;
+    private final TenantRepository tenants;
+    private final AuditLog audit;
+    private final AirbyteTargets targets;
+    private final String actor;
+
+    public SettingsService(Database db, SettingsRepository settings, TenantRepository tenants, AuditLog audit,
+            AirbyteTargets targets, String actor) {
+        this.db = db;
+        this.settings = settings;
+        this.tenants = tenants;
+        this.audit = audit;
+        this.targets = targets;
+        this.actor = actor;
+    }
+
+    /** The settings the business saved; demo mode when it saved none. */
+    public AirbyteSettings settings(TenantId tenant) {
+        return targets.saved(tenant);
+    }
+
+    /** A short description of the Airbyte the business's connections go to now, e.g. "Airbyte at http://…". */
+    public String describe(TenantId tenant) {
+        return AirbyteTargets.describe(targets.effective(tenant));
+    }
+
+    /** True when the business's connections go to the built-in simulator. */
+    public boolean demo(TenantId tenant) {
+        return targets.effective(tenant) instanceof Demo;
+    }
+
+    /** The Airbyte address given for this run that stands in for every business's settings, if any. */
+    public Optional<URI> override() {
+        return targets.override();
+    }
+
+    /**
+     * Checks and saves the business's settings. Its workspace is forgotten (or, for Cloud, set to the
+     * chosen one), since workspaces belong to one Airbyte.
+     *
+     * @throws InvalidInputException when a value is missing or wrong, saying which
+     */
+    public void save(TenantId tenant, AirbyteSettings target) {
+        check(target);
+        db.inTransaction(tx -> {
+            settings.save(tx, tenant, target);
+            if (target instanceof Cloud cloud) {
+                tenants.setWorkspace(tx, tenant, cloud.workspaceId());
+            } else {
+                tenants.clearWorkspace(tx, tenant);
+            }
+            audit.append(tx, tenant, actor, "settings.changed", "tenant/" + tenant, auditDetails(target));
+            return null;
+        });
+    }
+
+    /**
+     * Asks the Airbyte that {@code target} names for its workspaces: proof that Onramp can reach it
+     * and sign in. Blocks; call it off the FX thread.
+     *
+     * @throws InvalidInputException when a value is missing or wrong
+     * @throws dev.onramp.airbyte.AirbyteException when Airbyte cannot be reached or refuses, saying why
+     */
+    public List<AirbyteWorkspace> test(AirbyteSettings target) {
+        check(target);
+        return targets.open(target).gateway().listWorkspaces().stream()
+                .map(workspace -> new AirbyteWorkspace(workspace.id(), workspace.name()))
+                .toList();
+    }
+
+    /**
+     * Where a self-managed Airbyte's API lives for the address a person gives: {@code http://host:8000}
+     * and {@code http://host:8000/api} both mean {@code http://host:8000/api}.
+     */
+    public static URI selfManagedApi(URI address) {
+        String text = address.toString().replaceAll("/+$", "");
+        return URI.create(text.endsWith("/api") ? text : text + "/api");
+    }
+
+    /**
+     * Reads an address typed by a person.
+     *
+     * @throws InvalidInputException when it is not an absolute http(s) address, naming {@code what}
+     */
+    public static URI address(String text, String what) {
+        String trimmed = text == null ? "" : text.strip();
+        if (trimmed.isEmpty()) {
+            throw new InvalidInputException("Give the " + what + ".");
+        }
+        try {
+            URI uri = new URI(trimmed);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme();
+            if (uri.getUserInfo() != null) {
+                throw new InvalidInputException("Give the user name and password of the " + what
+                        + " as its login, not inside the address.");
+            }
+            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (URISyntaxException e) {
+            // answered below like any other unusable address
+        }
+        throw new InvalidInputException("The " + what + " must be a full http or https address, such as "
+                + "http://localhost:8000; \"" + trimmed + "\" is not.");
+    }
+
+    private static void check(AirbyteSettings target) {
+        switch (target) {
+            case Demo demo -> { }
+            case SelfManaged selfManaged -> {
+                address(selfManaged.url().toString(), "address of the self-managed Airbyte");
+                selfManaged.login().ifPresent(login -> {
+                    switch (login) {
+                        case Basic basic -> {
+                            required(basic.username(), "Give the user name Onramp signs in to Airbyte with.");
+                            required(basic.password(), "Give the password of " + basic.username().strip() + ".");
+                        }
+                        case ClientCredentials client -> {
+                            required(client.clientId(), "Give the client id of the Airbyte application.");
+                            required(client.clientSecret(), "Give the client secret of the Airbyte application.");
+                        }
+                    }
+                });
+            }
+            case Cloud cloud -> {
+                required(cloud.clientId(), "Give the client id of your Airbyte Cloud application.");
+                required(cloud.clientSecret(), "Give the client secret of your Airbyte Cloud application.");
+                required(cloud.workspaceId(), "Pick the Airbyte Cloud workspace the connections go to.");
+                URI relay = address(cloud.relayUrl().toString(), "relay page's address");
+                if (!relay.getScheme().equals("https")) {
+                    throw new InvalidInputException("Airbyte Cloud only sends people back to https addresses: host"
+                            + " the relay page on an https site and give its address (" + relay + " is not https).");
+                }
+            }
+        }
+    }
+
+    private static void required(String value, String problem) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidInputException(problem);
+        }
+    }
+
+    /** What changed, for the audit trail: kinds and addresses, no identifier or secret of a login. */
+    private static String auditDetails(AirbyteSettings target) {
+        return switch (target) {
+            case Demo demo -> "target=demo";
+            case SelfManaged selfManaged -> "target=self-managed url=" + selfManaged.url() + " login="
+                    + selfManaged.login().map(login -> switch (login) {
+                        case Basic basic -> "basic";
+                        case ClientCredentials client -> "client-credentials";
+                    }).orElse("none");
+            case Cloud cloud -> "target=cloud workspace=" + cloud.workspaceId() + " relay=" + cloud.relayUrl();
+        };
+    }
+}

@@ -1,0 +1,175 @@
+package dev.onramp.connect.form;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * A connector's configuration form, generated from its {@code connectionSpecification}: the
+ * elements to show in order, the constants Airbyte expects, and the rules that decide whether the
+ * values may be sent. The window and the command line share it, so they refuse the same values
+ * with the same sentences.
+ */
+public final class ConnectorForm {
+    private final List<FormElement> elements;
+    private final Map<String, JsonNode> constants;
+
+    ConnectorForm(List<FormElement> elements, Map<String, JsonNode> constants) {
+        this.elements = List.copyOf(elements);
+        this.constants = Collections.unmodifiableMap(new LinkedHashMap<>(constants));
+    }
+
+    /** The top-level elements in the specification's order; a choice's own elements are in its options. */
+    public List<FormElement> elements() {
+        return elements;
+    }
+
+    /** Every element at any depth, those of every option included, e.g. to look a name up. */
+    public List<FormElement> allElements() {
+        List<FormElement> all = new ArrayList<>();
+        collect(elements, all);
+        return all;
+    }
+
+    /** The element at {@code path}, or the only one whose path ends with {@code .path}. */
+    public Optional<FormElement> element(String path) {
+        List<FormElement> all = allElements();
+        Optional<FormElement> exact = all.stream().filter(e -> e.path().equals(path)).findFirst();
+        if (exact.isPresent()) {
+            return exact;
+        }
+        List<String> endings = all.stream().map(FormElement::path).filter(p -> p.endsWith("." + path)).distinct().toList();
+        return endings.size() == 1 ? all.stream().filter(e -> e.path().equals(endings.getFirst())).findFirst()
+                : Optional.empty();
+    }
+
+    /** The values the specification proposes: every field's default. */
+    public FormValues defaults() {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (FormElement element : allElements()) {
+            if (element instanceof FormField field && field.defaultValue().isPresent()) {
+                values.putIfAbsent(field.path(), field.defaultValue().get());
+            }
+        }
+        return new FormValues(values);
+    }
+
+    /**
+     * The option of {@code choice} the values select: the one named by the choice's value, else the
+     * only one whose own fields were filled in (differently from their defaults), else the first.
+     */
+    public FormOption chosen(FormChoice choice, FormValues values) {
+        Optional<String> named = values.get(choice.path()).filter(text -> !text.isBlank());
+        if (named.isPresent()) {
+            return choice.option(named.get()).orElse(choice.options().getFirst());
+        }
+        List<FormOption> filled = choice.options().stream().filter(option -> filledIn(option, values)).toList();
+        return filled.isEmpty() ? choice.options().getFirst() : filled.getFirst();
+    }
+
+    /** The fields the values make active, in order: those of the chosen options only. */
+    public List<FormField> activeFields(FormValues values) {
+        List<FormField> fields = new ArrayList<>();
+        walk(elements, values, element -> {
+            if (element instanceof FormField field) {
+                fields.add(field);
+            }
+        });
+        return fields;
+    }
+
+    /** Whether a field takes part with these values: false for the fields of options not chosen. */
+    public boolean isActive(FormElement element, FormValues values) {
+        List<FormElement> active = new ArrayList<>();
+        walk(elements, values, active::add);
+        return active.contains(element);
+    }
+
+    /** Every reason the values cannot be sent, in form order; empty when they can. */
+    public List<FormProblem> problems(FormValues values) {
+        List<FormProblem> problems = new ArrayList<>();
+        walk(elements, values, element -> {
+            switch (element) {
+                case FormField field -> field.problem(values.text(field.path()))
+                        .ifPresent(message -> problems.add(new FormProblem(field.path(), message)));
+                case FormChoice choice -> values.get(choice.path()).filter(text -> !text.isBlank())
+                        .filter(text -> choice.option(text).isEmpty())
+                        .ifPresent(text -> problems.add(new FormProblem(choice.path(), choice.title()
+                                + " must be one of: " + choice.options().stream().map(FormOption::title)
+                                        .collect(Collectors.joining(", ")) + ".")));
+            }
+        });
+        return problems;
+    }
+
+    /**
+     * The connector configuration for values {@link #problems} accepts: constants, the chosen
+     * options' constants and every filled-in active field, typed as the specification says.
+     */
+    public ObjectNode configuration(FormValues values) {
+        if (!problems(values).isEmpty()) {
+            throw new IllegalArgumentException("The form's values have problems; check them with problems() first");
+        }
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        constants.forEach((path, value) -> put(root, List.of(path.split("\\.")), value));
+        walk(elements, values, element -> {
+            switch (element) {
+                case FormField field -> field.value(values.text(field.path()))
+                        .ifPresent(value -> put(root, field.keys(), value));
+                case FormChoice choice -> chosen(choice, values).constants().forEach((relative, value) -> {
+                    List<String> keys = new ArrayList<>(choice.keys());
+                    keys.addAll(List.of(relative.split("\\.")));
+                    put(root, keys, value);
+                });
+            }
+        });
+        return root;
+    }
+
+    /** Visits each active element, a choice before the elements of its chosen option. */
+    private void walk(List<FormElement> list, FormValues values, Consumer<FormElement> visitor) {
+        for (FormElement element : list) {
+            visitor.accept(element);
+            if (element instanceof FormChoice choice) {
+                walk(chosen(choice, values).elements(), values, visitor);
+            }
+        }
+    }
+
+    private static boolean filledIn(FormOption option, FormValues values) {
+        for (FormElement element : option.elements()) {
+            if (element instanceof FormField field) {
+                String text = values.text(field.path());
+                if (!text.isBlank() && !field.defaultValue().map(text::equals).orElse(false)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static void collect(List<FormElement> list, List<FormElement> into) {
+        for (FormElement element : list) {
+            into.add(element);
+            if (element instanceof FormChoice choice) {
+                choice.options().forEach(option -> collect(option.elements(), into));
+            }
+        }
+    }
+
+    private static void put(ObjectNode root, List<String> keys, JsonNode value) {
+        ObjectNode parent = root;
+        for (String key : keys.subList(0, keys.size() - 1)) {
+            parent = parent.get(key) instanceof ObjectNode existing ? existing : parent.putObject(key);
+        }
+        parent.set(keys.getLast(), value);
+    }
+}

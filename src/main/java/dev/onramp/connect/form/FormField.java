@@ -1,0 +1,231 @@
+package dev.onramp.connect.form;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * One value to fill in a connector form, with the rules its connector's specification gives it;
+ * the window and the command line check a value with {@link #problem} and send {@link #value}.
+ */
+public record FormField(
+        List<String> keys,
+        String title,
+        String help,
+        boolean required,
+        Kind kind,
+        boolean secret,
+        boolean multiline,
+        List<JsonNode> allowed,
+        Optional<String> defaultValue,
+        Optional<String> example,
+        Rules rules) implements FormElement {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final int MAX_LISTED = 40;
+
+    /** What kind of value the field takes, and so which control shows it. */
+    public enum Kind {
+        /** Free text; masked when {@link #secret()}. */
+        TEXT,
+        /** A whole number. */
+        INTEGER,
+        /** Any number. */
+        NUMBER,
+        /** Yes or no. */
+        BOOLEAN,
+        /** One of {@link #allowed()}. */
+        ENUM,
+        /** Several of {@link #allowed()}, typed separated by commas. */
+        MULTI_ENUM,
+        /** A list of texts, typed separated by commas. */
+        TEXT_LIST,
+        /** A list of whole numbers, typed separated by commas. */
+        INTEGER_LIST,
+        /** A structure the form has no control for, typed as JSON. */
+        JSON
+    }
+
+    /** The checks a specification puts on a value besides its kind. */
+    public record Rules(
+            Optional<String> pattern,
+            Optional<String> patternHint,
+            Optional<BigDecimal> minimum,
+            Optional<BigDecimal> exclusiveMinimum,
+            Optional<BigDecimal> maximum) {
+        public static final Rules NONE =
+                new Rules(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    public FormField {
+        keys = List.copyOf(keys);
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(help, "help");
+        Objects.requireNonNull(kind, "kind");
+        allowed = List.copyOf(allowed);
+        Objects.requireNonNull(defaultValue, "defaultValue");
+        Objects.requireNonNull(example, "example");
+        Objects.requireNonNull(rules, "rules");
+    }
+
+    @Override
+    public String path() {
+        return String.join(".", keys);
+    }
+
+    /** The allowed values as a person types them. */
+    public List<String> allowedTexts() {
+        return allowed.stream().map(JsonNode::asText).toList();
+    }
+
+    /** Why {@code text} cannot be sent for this field; empty when it can (a blank optional field is left out). */
+    public Optional<String> problem(String text) {
+        String value = text == null ? "" : text.strip();
+        if (value.isEmpty()) {
+            return required ? Optional.of(title + " is required.") : Optional.empty();
+        }
+        return switch (kind) {
+            case TEXT -> patternProblem(secret ? text : value);
+            case INTEGER -> integer(value).map(this::rangeProblem)
+                    .orElseGet(() -> Optional.of(title + " must be a whole number."));
+            case NUMBER -> number(value).map(this::rangeProblem)
+                    .orElseGet(() -> Optional.of(title + " must be a number."));
+            case BOOLEAN -> bool(value).isPresent() ? Optional.empty()
+                    : Optional.of(title + " must be true or false.");
+            case ENUM -> allowedNode(value).isPresent() ? Optional.empty()
+                    : Optional.of(title + " must be one of: " + listed() + ".");
+            case MULTI_ENUM -> items(value).stream().allMatch(item -> allowedNode(item).isPresent()) ? Optional.empty()
+                    : Optional.of(title + " takes only these values, separated by commas: " + listed() + ".");
+            case TEXT_LIST -> Optional.empty();
+            case INTEGER_LIST -> items(value).stream().allMatch(item -> integer(item).isPresent()) ? Optional.empty()
+                    : Optional.of(title + " must be whole numbers separated by commas.");
+            case JSON -> parsedJson(value).isPresent() ? Optional.empty()
+                    : Optional.of(title + " must be written as JSON" + example.map(e -> ", e.g. " + e).orElse("") + ".");
+        };
+    }
+
+    /**
+     * The JSON value to send for {@code text}; empty for a blank value, which is left out of the
+     * configuration. Call it only for a value {@link #problem} accepts.
+     */
+    public Optional<JsonNode> value(String text) {
+        String value = text == null ? "" : text.strip();
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonNode node = switch (kind) {
+            case TEXT -> NODES.textNode(secret ? text : value);
+            case INTEGER -> whole(integer(value).orElseThrow());
+            case NUMBER -> NODES.numberNode(number(value).orElseThrow());
+            case BOOLEAN -> NODES.booleanNode(bool(value).orElseThrow());
+            case ENUM -> allowedNode(value).orElseThrow();
+            case MULTI_ENUM -> array(items(value).stream().map(item -> allowedNode(item).orElseThrow()).toList());
+            case TEXT_LIST -> array(items(value).stream().<JsonNode>map(NODES::textNode).toList());
+            case INTEGER_LIST -> array(items(value).stream()
+                    .map(item -> whole(integer(item).orElseThrow())).toList());
+            case JSON -> parsedJson(value).orElseThrow();
+        };
+        return Optional.of(node);
+    }
+
+    private Optional<String> patternProblem(String value) {
+        if (rules.pattern().isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            // JSON Schema patterns are not anchored: the value must contain a match.
+            if (Pattern.compile(rules.pattern().get()).matcher(value).find()) {
+                return Optional.empty();
+            }
+        } catch (PatternSyntaxException e) {
+            // A pattern Java cannot read is left to Airbyte to check.
+            return Optional.empty();
+        }
+        String hint = rules.patternHint().or(() -> example).orElse(rules.pattern().get());
+        return Optional.of(title + " must look like " + hint + ".");
+    }
+
+    private Optional<String> rangeProblem(BigDecimal number) {
+        if (rules.minimum().isPresent() && number.compareTo(rules.minimum().get()) < 0) {
+            return Optional.of(title + " must be at least " + rules.minimum().get().toPlainString() + ".");
+        }
+        if (rules.exclusiveMinimum().isPresent() && number.compareTo(rules.exclusiveMinimum().get()) <= 0) {
+            return Optional.of(title + " must be more than " + rules.exclusiveMinimum().get().toPlainString() + ".");
+        }
+        if (rules.maximum().isPresent() && number.compareTo(rules.maximum().get()) > 0) {
+            return Optional.of(title + " must be at most " + rules.maximum().get().toPlainString() + ".");
+        }
+        return Optional.empty();
+    }
+
+    private Optional<JsonNode> allowedNode(String text) {
+        return allowed.stream().filter(node -> node.asText().equals(text)).findFirst()
+                .or(() -> allowed.stream().filter(node -> node.asText().equalsIgnoreCase(text)).findFirst());
+    }
+
+    private String listed() {
+        List<String> texts = allowedTexts();
+        return texts.size() <= MAX_LISTED ? String.join(", ", texts)
+                : String.join(", ", texts.subList(0, MAX_LISTED)) + ", … (" + texts.size() + " in all)";
+    }
+
+    private static List<String> items(String value) {
+        return Arrays.stream(value.split(",")).map(String::strip).filter(item -> !item.isEmpty()).toList();
+    }
+
+    private static Optional<BigDecimal> integer(String value) {
+        return number(value).filter(number -> number.stripTrailingZeros().scale() <= 0);
+    }
+
+    private static Optional<BigDecimal> number(String value) {
+        try {
+            return Optional.of(new BigDecimal(value));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Boolean> bool(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true", "yes" -> Optional.of(true);
+            case "false", "no" -> Optional.of(false);
+            default -> Optional.empty();
+        };
+    }
+
+    private static Optional<JsonNode> parsedJson(String value) {
+        try {
+            return Optional.of(JSON.readTree(value)).filter(node -> node.isArray() || node.isObject());
+        } catch (JacksonException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A whole number as the smallest JSON integer node that holds it, as Jackson would read it. */
+    private static JsonNode whole(BigDecimal number) {
+        BigInteger exact = number.toBigIntegerExact();
+        if (exact.bitLength() < Integer.SIZE) {
+            return NODES.numberNode(exact.intValue());
+        }
+        return exact.bitLength() < Long.SIZE ? NODES.numberNode(exact.longValue()) : NODES.numberNode(exact);
+    }
+
+    private static ArrayNode array(List<JsonNode> items) {
+        ArrayNode array = NODES.arrayNode();
+        array.addAll(new ArrayList<>(items));
+        return array;
+    }
+}

@@ -1,0 +1,248 @@
+package dev.onramp.connect.form;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.onramp.connect.form.FormField.Kind;
+import dev.onramp.connect.form.FormField.Rules;
+import dev.onramp.model.OAuthFacts;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads a connector's {@code connectionSpecification} (JSON Schema as Airbyte writes it) into a
+ * {@link ConnectorForm}: {@code oneOf} becomes a choice, nested objects are flattened, {@code const}
+ * fields are filled in by themselves, {@code airbyte_hidden} fields are left out, and {@code order}
+ * decides the order.
+ */
+public final class SpecForms {
+    private static final int MAX_EXAMPLES = 3;
+
+    private SpecForms() {}
+
+    /** The whole form. */
+    public static ConnectorForm read(JsonNode spec) {
+        return new Reader(Optional.empty()).form(spec);
+    }
+
+    /**
+     * The form for typed credentials of a connector that may also sign in through Airbyte's OAuth:
+     * the option its OAuth predicate selects is left out, unless it is the only one.
+     */
+    public static ConnectorForm withoutOAuth(JsonNode spec, OAuthFacts oauth) {
+        return new Reader(Optional.of(oauth).filter(OAuthFacts::hasPredicate)).form(spec);
+    }
+
+    /**
+     * The titles of the options a person can fill in instead of signing in through Airbyte's OAuth,
+     * e.g. Shopify's "API Password"; empty when the connector has no such option.
+     */
+    public static List<String> alternativesToOAuth(JsonNode spec, OAuthFacts oauth) {
+        if (!oauth.hasPredicate()) {
+            return List.of();
+        }
+        List<String> parent = oauth.predicateKey().subList(0, oauth.predicateKey().size() - 1);
+        JsonNode choice = spec;
+        for (String key : parent) {
+            choice = choice.path("properties").path(key);
+        }
+        String last = oauth.predicateKey().getLast();
+        List<String> titles = new ArrayList<>();
+        for (JsonNode option : choice.path("oneOf")) {
+            if (!isOAuthOption(option, last, oauth.predicateValue())) {
+                titles.add(optionTitle(option, titles.size()));
+            }
+        }
+        return titles;
+    }
+
+    private static boolean isOAuthOption(JsonNode option, String predicateField, String predicateValue) {
+        return option.path("properties").path(predicateField).path("const").asText("").equals(predicateValue);
+    }
+
+    private static String optionTitle(JsonNode option, int index) {
+        String title = option.path("title").asText("").strip();
+        if (title.isEmpty()) {
+            title = HelpText.plain(option.path("description").asText(""));
+        }
+        return title.isEmpty() ? "Option " + (index + 1) : title;
+    }
+
+    /** One pass over a specification; {@code oauth} names the OAuth option to leave out, if any. */
+    private record Reader(Optional<OAuthFacts> oauth) {
+        ConnectorForm form(JsonNode spec) {
+            Map<String, JsonNode> constants = new LinkedHashMap<>();
+            List<FormElement> elements = object(spec, List.of(), true, constants, 0);
+            return new ConnectorForm(elements, constants);
+        }
+
+        /**
+         * The elements of an object's properties; its {@code const} fields go to {@code constants},
+         * keyed by their path below the first {@code base} keys.
+         */
+        private List<FormElement> object(JsonNode schema, List<String> prefix, boolean present,
+                Map<String, JsonNode> constants, int base) {
+            Set<String> required = new HashSet<>();
+            schema.path("required").forEach(name -> required.add(name.asText()));
+            List<Map.Entry<String, JsonNode>> properties = new ArrayList<>(schema.path("properties").properties());
+            properties.sort(Comparator.comparingInt(entry -> entry.getValue().path("order").asInt(Integer.MAX_VALUE)));
+
+            List<FormElement> elements = new ArrayList<>();
+            for (Map.Entry<String, JsonNode> entry : properties) {
+                JsonNode property = entry.getValue();
+                List<String> keys = append(prefix, entry.getKey());
+                boolean isRequired = present && required.contains(entry.getKey());
+                if (property.path("airbyte_hidden").asBoolean(false)) {
+                    continue;
+                }
+                if (property.has("const")) {
+                    constants.put(String.join(".", keys.subList(base, keys.size())), property.get("const"));
+                } else if (property.has("oneOf")) {
+                    elements.add(choice(property, keys, entry.getKey(), isRequired));
+                } else if (isType(property, "object") && property.path("properties").isObject()) {
+                    elements.addAll(object(property, keys, isRequired, constants, base));
+                } else {
+                    elements.add(field(property, keys, entry.getKey(), isRequired));
+                }
+            }
+            return elements;
+        }
+
+        private FormChoice choice(JsonNode property, List<String> keys, String name, boolean required) {
+            List<JsonNode> options = new ArrayList<>();
+            property.path("oneOf").forEach(options::add);
+            if (oauth.isPresent() && oauth.get().predicateKey().subList(0, oauth.get().predicateKey().size() - 1).equals(keys)) {
+                String predicateField = oauth.get().predicateKey().getLast();
+                List<JsonNode> typed = options.stream()
+                        .filter(option -> !isOAuthOption(option, predicateField, oauth.get().predicateValue()))
+                        .toList();
+                if (!typed.isEmpty()) {
+                    options = typed;
+                }
+            }
+            List<FormOption> read = new ArrayList<>();
+            for (JsonNode option : options) {
+                Map<String, JsonNode> constants = new LinkedHashMap<>();
+                List<FormElement> elements = object(option, keys, true, constants, keys.size());
+                read.add(new FormOption(optionTitle(option, read.size()), constants, elements));
+            }
+            return new FormChoice(keys, title(property, name), help(property), required, read);
+        }
+
+        private static FormField field(JsonNode property, List<String> keys, String name, boolean required) {
+            Kind kind = kind(property);
+            List<JsonNode> allowed = new ArrayList<>();
+            (kind == Kind.MULTI_ENUM ? property.path("items").path("enum") : property.path("enum")).forEach(allowed::add);
+            Optional<String> defaultValue = Optional.ofNullable(property.get("default")).map(value -> text(value, kind));
+            if (defaultValue.isEmpty() && kind == Kind.ENUM && allowed.size() == 1) {
+                defaultValue = Optional.of(allowed.getFirst().asText());
+            }
+            Optional<String> example = Optional.ofNullable(property.path("examples").get(0)).map(value -> text(value, kind));
+            Rules rules = new Rules(
+                    Optional.ofNullable(property.path("pattern").textValue()),
+                    Optional.ofNullable(property.path("pattern_descriptor").textValue()),
+                    decimal(property, "minimum"),
+                    decimal(property, "exclusiveMinimum"),
+                    decimal(property, "maximum"));
+            return new FormField(keys, title(property, name), help(property), required, kind,
+                    property.path("airbyte_secret").asBoolean(false), property.path("multiline").asBoolean(false),
+                    allowed, defaultValue, example, rules);
+        }
+
+        private static Kind kind(JsonNode property) {
+            if (property.has("enum")) {
+                return Kind.ENUM;
+            }
+            return switch (type(property)) {
+                case "string" -> Kind.TEXT;
+                case "integer" -> Kind.INTEGER;
+                case "number" -> Kind.NUMBER;
+                case "boolean" -> Kind.BOOLEAN;
+                case "array" -> {
+                    JsonNode items = property.path("items");
+                    if (items.has("enum")) {
+                        yield Kind.MULTI_ENUM;
+                    }
+                    yield switch (type(items)) {
+                        case "string" -> Kind.TEXT_LIST;
+                        case "integer" -> Kind.INTEGER_LIST;
+                        default -> Kind.JSON;
+                    };
+                }
+                case "object" -> Kind.JSON;
+                default -> Kind.TEXT;
+            };
+        }
+
+        /** The schema's type, the first that is not "null" when it lists several; empty when it names none. */
+        private static String type(JsonNode schema) {
+            JsonNode type = schema.path("type");
+            if (type.isArray()) {
+                for (JsonNode each : type) {
+                    if (!each.asText().equals("null")) {
+                        return each.asText();
+                    }
+                }
+                return "";
+            }
+            return type.asText("");
+        }
+
+        private static boolean isType(JsonNode schema, String wanted) {
+            return type(schema).equals(wanted);
+        }
+
+        private static String text(JsonNode value, Kind kind) {
+            if (kind == Kind.JSON || value.isObject()) {
+                return value.toString();
+            }
+            if (value.isArray()) {
+                List<String> items = new ArrayList<>();
+                value.forEach(item -> items.add(item.asText()));
+                return String.join(", ", items);
+            }
+            return value.asText();
+        }
+
+        private static Optional<BigDecimal> decimal(JsonNode property, String field) {
+            JsonNode value = property.path(field);
+            return value.isNumber() ? Optional.of(value.decimalValue()) : Optional.empty();
+        }
+
+        private static String title(JsonNode property, String name) {
+            String title = property.path("title").asText("").strip();
+            if (!title.isEmpty()) {
+                return title;
+            }
+            String words = name.replace('_', ' ').replace('-', ' ').strip();
+            return words.isEmpty() ? name : words.substring(0, 1).toUpperCase(Locale.ROOT) + words.substring(1);
+        }
+
+        private static String help(JsonNode property) {
+            String description = HelpText.plain(property.path("description").asText(""));
+            List<String> examples = new ArrayList<>();
+            for (JsonNode example : property.path("examples")) {
+                if (examples.size() < MAX_EXAMPLES && example.isValueNode()) {
+                    examples.add(example.asText());
+                }
+            }
+            if (examples.isEmpty()) {
+                return description;
+            }
+            String sentence = "For example: " + String.join(", ", examples) + ".";
+            return description.isEmpty() ? sentence : description + " " + sentence;
+        }
+
+        private static List<String> append(List<String> prefix, String key) {
+            List<String> keys = new ArrayList<>(prefix);
+            keys.add(key);
+            return List.copyOf(keys);
+        }
+    }
+}

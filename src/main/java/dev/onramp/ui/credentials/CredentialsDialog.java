@@ -1,0 +1,135 @@
+package dev.onramp.ui.credentials;
+
+import static dev.onramp.ui.common.Visibility.showWhen;
+
+import dev.onramp.connect.form.ConnectorForm;
+import dev.onramp.ui.common.Styles;
+import dev.onramp.ui.credentials.CredentialsModel.Phase;
+import javafx.beans.binding.BooleanBinding;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import javafx.util.Subscription;
+
+/** The window with a connector's credentials form, its progress while connecting, and what went wrong. */
+public final class CredentialsDialog {
+    static final String INTRO = "Onramp gives these to Airbyte, which checks them with the provider. Secrets are"
+            + " masked here and kept encrypted on this computer.";
+
+    private final CredentialsModel model;
+    private final Stage stage = new Stage();
+    private final ScrollPane formArea = new ScrollPane();
+    private final BooleanBinding running;
+    private final Subscription subscriptions;
+    private Subscription formSubscriptions = Subscription.EMPTY;
+
+    private CredentialsDialog(Window owner, CredentialsModel model) {
+        this.model = model;
+        this.running = model.phaseProperty().isEqualTo(Phase.RUNNING);
+        stage.initOwner(owner);
+        stage.initModality(Modality.WINDOW_MODAL);
+        stage.setTitle(model.title());
+        Scene scene = new Scene(layout(), 600, 640);
+        Styles.apply(scene);
+        stage.setScene(scene);
+        subscriptions = Subscription.combine(
+                model.formProperty().subscribe(this::showForm),
+                model.phaseProperty().subscribe(phase -> {
+                    if (phase == Phase.CONNECTED) {
+                        stage.close();
+                    }
+                }));
+        stage.setOnHidden(e -> {
+            model.close();
+            formSubscriptions.unsubscribe();
+            subscriptions.unsubscribe();
+        });
+    }
+
+    /** Opens the dialog over {@code owner} and loads the form; it closes by itself once connected. */
+    public static void open(Window owner, CredentialsModel model) {
+        CredentialsDialog dialog = new CredentialsDialog(owner, model);
+        dialog.stage.show();
+        model.load();
+    }
+
+    private void showForm(ConnectorForm form) {
+        if (form == null) {
+            return;
+        }
+        FormPane pane = new FormPane(model, form);
+        formArea.setContent(pane.root());
+        formSubscriptions = model.showProblemsProperty().subscribe(show -> {
+            if (show) {
+                pane.showProblems();
+            }
+        });
+    }
+
+    private VBox layout() {
+        Label title = new Label(model.title());
+        title.getStyleClass().add("dialog-title");
+        Label intro = new Label(INTRO);
+        intro.getStyleClass().add("hint");
+        intro.setWrapText(true);
+        intro.setMinHeight(Region.USE_PREF_SIZE);
+
+        ProgressIndicator loadingSpinner = new ProgressIndicator();
+        loadingSpinner.setPrefSize(22, 22);
+        HBox loading = new HBox(10, loadingSpinner, new Label("Loading the form…"));
+        loading.setAlignment(Pos.CENTER_LEFT);
+        showWhen(loading, model.phaseProperty().isEqualTo(Phase.LOADING));
+
+        formArea.setFitToWidth(true);
+        formArea.getStyleClass().add("form-scroll");
+        formArea.disableProperty().bind(running);
+        VBox.setVgrow(formArea, Priority.ALWAYS);
+        showWhen(formArea, model.formProperty().isNotNull());
+
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setPrefSize(22, 22);
+        Label step = new Label();
+        step.setId("credentials-step");
+        step.textProperty().bind(model.stepLabelProperty());
+        HBox progress = new HBox(10, spinner, step);
+        progress.setAlignment(Pos.CENTER_LEFT);
+        showWhen(progress, running);
+
+        Label message = new Label();
+        message.setId("credentials-message");
+        message.setWrapText(true);
+        message.setMinHeight(Region.USE_PREF_SIZE);
+        message.getStyleClass().add("error-message");
+        message.textProperty().bind(model.messageProperty());
+        showWhen(message, model.messageProperty().isNotEmpty().and(running.not()));
+
+        VBox root = new VBox(14, title, intro, loading, formArea, progress, message, buttons());
+        root.getStyleClass().add("dialog");
+        return root;
+    }
+
+    private HBox buttons() {
+        Button cancel = new Button("Cancel");
+        cancel.setCancelButton(true);
+        cancel.setOnAction(e -> stage.close());
+        Button connect = new Button("Connect");
+        connect.setId("credentials-connect");
+        connect.setDefaultButton(true);
+        connect.getStyleClass().add("accent");
+        connect.disableProperty().bind(model.phaseProperty().isNotEqualTo(Phase.EDITING));
+        connect.setOnAction(e -> model.connect());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        return new HBox(8, gap, cancel, connect);
+    }
+}

@@ -1,0 +1,187 @@
+package dev.onramp.ui.credentials;
+
+import static dev.onramp.ui.common.Visibility.showIf;
+
+import dev.onramp.connect.form.ConnectorForm;
+import dev.onramp.connect.form.FormChoice;
+import dev.onramp.connect.form.FormElement;
+import dev.onramp.connect.form.FormField;
+import dev.onramp.connect.form.FormOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.StringProperty;
+import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.cell.CheckBoxListCell;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.controlsfx.validation.ValidationResult;
+import org.controlsfx.validation.ValidationSupport;
+import org.controlsfx.validation.decoration.CompoundValidationDecoration;
+import org.controlsfx.validation.decoration.GraphicValidationDecoration;
+import org.controlsfx.validation.decoration.StyleClassValidationDecoration;
+
+/**
+ * The controls of a connector form, one per element of the form, with ControlsFX validation that
+ * marks every value the specification refuses. Required elements come first; the others wait in
+ * a collapsed "Optional settings" section.
+ */
+final class FormPane {
+    private final CredentialsModel model;
+    private final ValidationSupport validation = new ValidationSupport();
+    private final VBox root;
+
+    FormPane(CredentialsModel model, ConnectorForm form) {
+        this.model = model;
+        validation.setErrorDecorationEnabled(false);
+        // An icon with the sentence as its tooltip, and the "error" style class that outlines the control.
+        validation.setValidationDecorator(new CompoundValidationDecoration(new GraphicValidationDecoration(),
+                new StyleClassValidationDecoration()));
+        VBox required = new VBox(14);
+        VBox optional = new VBox(14);
+        for (FormElement element : form.elements()) {
+            (element.required() || element instanceof FormChoice ? required : optional).getChildren().add(node(element));
+        }
+        TitledPane more = new TitledPane("Optional settings (" + optional.getChildren().size() + ")", optional);
+        more.setId("optional-settings");
+        more.setExpanded(false);
+        showIf(more, !optional.getChildren().isEmpty());
+        root = new VBox(16, required, more);
+        root.getStyleClass().add("credentials-form");
+    }
+
+    Node root() {
+        return root;
+    }
+
+    /** Marks every refused value from now on, as soon as a connect attempt was refused. */
+    void showProblems() {
+        validation.setErrorDecorationEnabled(true);
+        // ControlsFX marks nothing until a value changes; the refused attempt counts as one.
+        validation.initInitialDecoration();
+    }
+
+    private Node node(FormElement element) {
+        return switch (element) {
+            case FormField field -> field(field);
+            case FormChoice choice -> choice(choice);
+        };
+    }
+
+    private Node field(FormField field) {
+        StringProperty value = model.value(field.path());
+        Control control = switch (field.kind()) {
+            case BOOLEAN -> checkBox(value);
+            case ENUM -> comboBox(field.allowedTexts(), value);
+            case MULTI_ENUM -> checkList(field.allowedTexts(), value);
+            case JSON -> text(new TextArea(), field, value);
+            case TEXT -> text(field.secret() ? new PasswordField() : field.multiline() ? new TextArea() : new TextField(),
+                    field, value);
+            case INTEGER, NUMBER, TEXT_LIST, INTEGER_LIST -> text(new TextField(), field, value);
+        };
+        control.setId("field-" + id(field.path()));
+        control.setMaxWidth(Double.MAX_VALUE);
+        validation.registerValidator(control, false, (Control c, Object ignored) -> model.problem(field)
+                .map(problem -> ValidationResult.fromError(c, problem))
+                .orElseGet(ValidationResult::new));
+        Label label = new Label(field.title() + (field.required() ? " *" : ""));
+        label.getStyleClass().add("field-label");
+        label.setLabelFor(control);
+        return new VBox(4, label, control, help(field.help()));
+    }
+
+    private Node choice(FormChoice choice) {
+        StringProperty value = model.value(choice.path());
+        ComboBox<String> options = comboBox(choice.options().stream().map(FormOption::title).toList(), value);
+        options.setId("choice-" + id(choice.path()));
+        Label label = new Label(choice.title());
+        label.getStyleClass().add("field-label");
+        label.setLabelFor(options);
+        VBox chosen = new VBox(14);
+        chosen.getStyleClass().add("choice-option");
+        // Each option's controls are built once, so their validators are registered once.
+        Map<String, List<Node>> built = new HashMap<>();
+        value.subscribe(title -> {
+            FormOption option = choice.option(title == null ? "" : title).orElse(choice.options().getFirst());
+            chosen.getChildren().setAll(built.computeIfAbsent(option.title(), t -> nodes(option)));
+            validation.revalidate();
+        });
+        return new VBox(4, label, options, help(choice.help()), chosen);
+    }
+
+    private List<Node> nodes(FormOption option) {
+        List<Node> nodes = new ArrayList<>();
+        option.elements().forEach(element -> nodes.add(node(element)));
+        return nodes;
+    }
+
+    private static TextInputControl text(TextInputControl control, FormField field, StringProperty value) {
+        control.textProperty().bindBidirectional(value);
+        field.example().ifPresent(example -> control.setPromptText(field.secret() ? "" : example));
+        if (control instanceof TextArea area) {
+            area.setPrefRowCount(4);
+            area.setWrapText(true);
+        }
+        return control;
+    }
+
+    private static CheckBox checkBox(StringProperty value) {
+        CheckBox box = new CheckBox();
+        box.setSelected(Boolean.parseBoolean(value.get()));
+        box.selectedProperty().subscribe(selected -> value.set(String.valueOf(selected)));
+        return box;
+    }
+
+    private static ComboBox<String> comboBox(List<String> items, StringProperty value) {
+        ComboBox<String> box = new ComboBox<>();
+        box.getItems().setAll(items);
+        box.valueProperty().bindBidirectional(value);
+        return box;
+    }
+
+    /** A list of every allowed value with a check box each; the value is the checked ones, separated by commas. */
+    private ListView<String> checkList(List<String> items, StringProperty value) {
+        List<String> initial = List.of((value.get() == null ? "" : value.get()).split("\\s*,\\s*"));
+        Map<String, BooleanProperty> checked = new HashMap<>();
+        for (String item : items) {
+            BooleanProperty on = new SimpleBooleanProperty(initial.contains(item));
+            on.subscribe(() -> {
+                value.set(String.join(", ", items.stream().filter(i -> checked.get(i).get()).toList()));
+                validation.revalidate();
+            });
+            checked.put(item, on);
+        }
+        ListView<String> list = new ListView<>();
+        list.getItems().setAll(items);
+        list.setCellFactory(CheckBoxListCell.forListView(checked::get));
+        list.setPrefHeight(Math.min(items.size(), 6) * 26 + 4);
+        return list;
+    }
+
+    private static Label help(String text) {
+        Label help = new Label(text);
+        help.getStyleClass().add("hint");
+        help.setWrapText(true);
+        help.setMinHeight(Region.USE_PREF_SIZE);
+        showIf(help, !text.isEmpty());
+        return help;
+    }
+
+    /** A CSS id for an element path: dots become dashes. */
+    static String id(String path) {
+        return path.replace('.', '-');
+    }
+}

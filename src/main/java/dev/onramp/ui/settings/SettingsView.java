@@ -1,0 +1,201 @@
+package dev.onramp.ui.settings;
+
+import static dev.onramp.ui.common.Visibility.showWhen;
+
+import dev.onramp.model.AirbyteWorkspace;
+import dev.onramp.ui.common.Converters;
+import dev.onramp.ui.common.Styles;
+import dev.onramp.ui.settings.SettingsModel.Login;
+import dev.onramp.ui.settings.SettingsModel.Target;
+import java.util.Locale;
+import javafx.beans.property.StringProperty;
+import javafx.css.PseudoClass;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import javafx.util.Subscription;
+
+/** The Settings window of one business: which Airbyte it uses, with "Test connection to Airbyte" and Save. */
+public final class SettingsView {
+    static final String RELAY_HINT = "Airbyte Cloud sends people back only to https addresses: host Onramp's relay"
+            + " page on any static https site (see the README) and give its address.";
+    private static final PseudoClass PROBLEM = PseudoClass.getPseudoClass("problem");
+
+    private final SettingsModel model;
+    private final Stage stage = new Stage();
+    private final Subscription subscriptions;
+
+    private SettingsView(Window owner, SettingsModel model) {
+        this.model = model;
+        stage.initOwner(owner);
+        stage.initModality(Modality.WINDOW_MODAL);
+        stage.setTitle("Settings");
+        Label status = status();
+        Scene scene = new Scene(layout(status));
+        Styles.apply(scene);
+        stage.setScene(scene);
+        subscriptions = Subscription.combine(
+                model.savedProperty().subscribe(saved -> {
+                    if (saved) {
+                        stage.close();
+                    }
+                }),
+                model.problemProperty().subscribe(problem -> status.pseudoClassStateChanged(PROBLEM, problem)),
+                // The window fits what the chosen kind of Airbyte asks for.
+                model.targetProperty().subscribe(stage::sizeToScene),
+                model.loginProperty().subscribe(stage::sizeToScene),
+                model.statusProperty().subscribe(stage::sizeToScene));
+        stage.setOnHidden(e -> subscriptions.unsubscribe());
+    }
+
+    /** Opens the Settings window over {@code owner} and loads the business's settings into it. */
+    public static void open(Window owner, SettingsModel model) {
+        new SettingsView(owner, model).stage.show();
+        model.load();
+    }
+
+    private VBox layout(Label status) {
+        Label title = new Label(model.title());
+        title.getStyleClass().add("dialog-title");
+        VBox root = new VBox(14, title, targets(), selfManaged(), cloud(), status, buttons());
+        root.getStyleClass().add("dialog");
+        root.setPrefWidth(600);
+        root.disableProperty().bind(model.busyProperty());
+        return root;
+    }
+
+    private VBox targets() {
+        ToggleGroup group = new ToggleGroup();
+        VBox choices = new VBox(6);
+        for (Target target : Target.values()) {
+            RadioButton button = new RadioButton(target.label());
+            button.setId("settings-target-" + target.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            button.setToggleGroup(group);
+            button.setUserData(target);
+            choices.getChildren().add(button);
+        }
+        model.targetProperty().subscribe(target -> group.getToggles().stream()
+                .filter(toggle -> toggle.getUserData() == target).findFirst().ifPresent(group::selectToggle));
+        group.selectedToggleProperty().subscribe(toggle -> {
+            if (toggle != null) {
+                model.targetProperty().set((Target) toggle.getUserData());
+            }
+        });
+        return choices;
+    }
+
+    private Node selfManaged() {
+        ComboBox<Login> login = new ComboBox<>();
+        login.getItems().setAll(Login.values());
+        login.setConverter(Converters.displaying(Login::label));
+        login.valueProperty().bindBidirectional(model.loginProperty());
+        login.setId("settings-login");
+        GridPane grid = grid();
+        row(grid, 0, "Address", bound(new TextField(), "settings-url", model.urlProperty(), "http://localhost:8000"));
+        row(grid, 1, "Login", login);
+        Node name = row(grid, 2, "User name or client id",
+                bound(new TextField(), "settings-login-name", model.loginNameProperty(), ""));
+        PasswordField secret = bound(new PasswordField(), "settings-login-secret", model.loginSecretProperty(), "");
+        secret.promptTextProperty().bind(model.secretHintProperty());
+        Node password = row(grid, 3, "Password or client secret", secret);
+        var needsLogin = model.loginProperty().isNotEqualTo(Login.NONE);
+        showWhen(name, needsLogin);
+        showWhen(password, needsLogin);
+        showWhen(grid, model.targetProperty().isEqualTo(Target.SELF_MANAGED));
+        return grid;
+    }
+
+    private Node cloud() {
+        ComboBox<AirbyteWorkspace> workspace = new ComboBox<>(model.workspaces());
+        workspace.setId("settings-workspace");
+        workspace.setEditable(true);
+        workspace.setConverter(new WorkspaceConverter(model.workspaces()));
+        workspace.setPromptText("Test the connection to pick one, or type its id");
+        workspace.valueProperty().bindBidirectional(model.workspaceProperty());
+        workspace.setMaxWidth(Double.MAX_VALUE);
+        PasswordField secret = bound(new PasswordField(), "settings-cloud-secret", model.cloudClientSecretProperty(), "");
+        secret.promptTextProperty().bind(model.secretHintProperty());
+        GridPane grid = grid();
+        row(grid, 0, "Client id", bound(new TextField(), "settings-cloud-client-id", model.cloudClientIdProperty(), ""));
+        row(grid, 1, "Client secret", secret);
+        row(grid, 2, "Workspace", workspace);
+        row(grid, 3, "Relay page", bound(new TextField(), "settings-relay", model.relayUrlProperty(),
+                "https://example.org/onramp-relay/"));
+        Label hint = new Label(RELAY_HINT);
+        hint.getStyleClass().add("hint");
+        hint.setWrapText(true);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
+        VBox cloud = new VBox(8, grid, hint);
+        showWhen(cloud, model.targetProperty().isEqualTo(Target.CLOUD));
+        return cloud;
+    }
+
+    private Label status() {
+        Label status = new Label();
+        status.setId("settings-status");
+        status.setWrapText(true);
+        status.setMinHeight(Region.USE_PREF_SIZE);
+        status.getStyleClass().add("settings-status");
+        status.textProperty().bind(model.statusProperty());
+        showWhen(status, model.statusProperty().isNotEmpty());
+        return status;
+    }
+
+    private HBox buttons() {
+        Button test = new Button("Test connection to Airbyte");
+        test.setId("settings-test");
+        test.setOnAction(e -> model.test());
+        Button cancel = new Button("Cancel");
+        cancel.setCancelButton(true);
+        cancel.setOnAction(e -> stage.close());
+        Button save = new Button("Save");
+        save.setId("settings-save");
+        save.setDefaultButton(true);
+        save.getStyleClass().add("accent");
+        save.setOnAction(e -> model.save());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        return new HBox(8, test, gap, cancel, save);
+    }
+
+    private static <T extends TextInputControl> T bound(T control, String id,
+            StringProperty value, String prompt) {
+        control.setId(id);
+        control.textProperty().bindBidirectional(value);
+        control.setPromptText(prompt);
+        return control;
+    }
+
+    private static GridPane grid() {
+        GridPane grid = new GridPane(12, 8);
+        grid.getColumnConstraints().addAll(new ColumnConstraints(170),
+                new ColumnConstraints(200, 380, Double.MAX_VALUE, Priority.ALWAYS, null, true));
+        return grid;
+    }
+
+    /** Adds a labelled row and returns a node standing for it, to show or hide the row. */
+    private static Node row(GridPane grid, int index, String label, Node control) {
+        Label name = new Label(label);
+        name.setLabelFor(control);
+        grid.addRow(index, name, control);
+        control.visibleProperty().subscribe(visible -> name.setVisible(visible));
+        control.managedProperty().subscribe(managed -> name.setManaged(managed));
+        return control;
+    }
+}

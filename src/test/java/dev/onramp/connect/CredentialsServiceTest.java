@@ -1,0 +1,283 @@
+package dev.onramp.connect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.onramp.airbyte.AirbyteException;
+import dev.onramp.airbyte.AirbyteGateway;
+import dev.onramp.airbyte.CheckResult;
+import dev.onramp.airbyte.ConfigApiGateway;
+import dev.onramp.airbyte.ConnectorSpec;
+import dev.onramp.airbyte.Workspace;
+import dev.onramp.catalog.Catalog;
+import dev.onramp.catalog.ConnectorSpecs;
+import dev.onramp.connect.form.ConnectorForm;
+import dev.onramp.connect.form.FormChoice;
+import dev.onramp.connect.form.FormElement;
+import dev.onramp.connect.form.FormOption;
+import dev.onramp.connect.form.FormValues;
+import dev.onramp.demo.AirbyteSimulator;
+import dev.onramp.model.AuditEvent;
+import dev.onramp.model.Connection;
+import dev.onramp.model.FlowRecord;
+import dev.onramp.model.FlowState;
+import dev.onramp.model.StreamInfo;
+import dev.onramp.model.Tenant;
+import dev.onramp.model.TenantId;
+import dev.onramp.store.AuditLog;
+import dev.onramp.store.ConnectionRepository;
+import dev.onramp.store.Database;
+import dev.onramp.store.FileKekStore;
+import dev.onramp.store.FlowJournal;
+import dev.onramp.store.SettingsRepository;
+import dev.onramp.store.TenantRepository;
+import dev.onramp.store.Vault;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The typed-credentials flow on real parts: H2 file, vault, and the simulator over HTTP. */
+class CredentialsServiceTest {
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final String STRIPE_KEY = "sk_test_onramp_4eC39HqLyjWDarjtT1zdp7dc";
+
+    @TempDir
+    Path dataDir;
+
+    private final Clock clock = Clock.systemUTC();
+    private final Catalog catalog = Catalog.bundled();
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private AirbyteSimulator simulator;
+    private Database db;
+    private TenantRepository tenants;
+    private ConnectionRepository connections;
+    private SettingsRepository settings;
+    private FlowJournal journal;
+    private AuditLog audit;
+    private Tenant tenant;
+
+    @BeforeEach
+    void setUp() {
+        simulator = AirbyteSimulator.start(Duration.ZERO);
+        db = Database.open(dataDir);
+        Vault vault = Vault.open(db, new FileKekStore(dataDir.resolve("keys/onramp.kek")));
+        tenants = new TenantRepository(db);
+        connections = new ConnectionRepository(db, vault);
+        settings = new SettingsRepository(db, vault, clock);
+        journal = new FlowJournal(db, clock);
+        audit = AuditLog.open(db, new FileKekStore(dataDir.resolve("keys/onramp.kek")), clock);
+        tenant = new Tenant(TenantId.random(), "Acme Outdoor", "online-store", Optional.empty());
+        db.inTransaction(tx -> {
+            tenants.insert(tx, tenant);
+            return null;
+        });
+    }
+
+    @AfterEach
+    void tearDown() throws InterruptedException {
+        executor.shutdownNow();
+        executor.awaitTermination(5, TimeUnit.SECONDS);
+        audit.close();
+        db.close();
+        simulator.close();
+    }
+
+    /** The service with every business in demo mode, the simulator standing in for Airbyte. */
+    private CredentialsService service() {
+        return service(simulatorGateway(), Optional.empty());
+    }
+
+    private CredentialsService service(AirbyteGateway gateway, Optional<URI> override) {
+        AirbyteTargets targets = new AirbyteTargets(settings, target -> gateway, override);
+        return new CredentialsService(catalog, ConnectorSpecs.bundled(catalog), targets, db, tenants, connections,
+                journal, audit, executor, clock, "test");
+    }
+
+    private ConfigApiGateway simulatorGateway() {
+        return new ConfigApiGateway(simulator.apiBaseUrl(), Duration.ofSeconds(10));
+    }
+
+    private ConnectOutcome connectStripe(CredentialsService service, String key) throws Exception {
+        ConnectorForm form = service.form(tenant.id(), "stripe");
+        FormValues values = form.defaults().with("account_id", "acct_1").with("client_secret", key);
+        return service.connect(tenant.id(), "stripe", form, values, ConnectListener.NONE)
+                .outcome().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    @Test
+    void stripeWithItsKey_storesAnActiveConnectionNamedAfterTheAccount() throws Exception {
+        ConnectOutcome outcome = connectStripe(service(), STRIPE_KEY);
+
+        Connection connection = ((ConnectOutcome.Connected) outcome).connection();
+        assertThat(connection.providerId()).isEqualTo("stripe");
+        assertThat(connection.accountLabel()).isEqualTo("acct_1");
+        assertThat(connection.streams()).contains("charges", "customers");
+        assertThat(connections.list(tenant.id())).containsExactly(connection);
+        JsonNode stored = new ObjectMapper().readTree(new String(
+                connections.secretConfig(tenant.id(), connection.id()).orElseThrow(), StandardCharsets.UTF_8));
+        assertThat(stored.path("client_secret").asText()).isEqualTo(STRIPE_KEY);
+        assertThat(journal.find(tenant.id(), outcome.flowId())).map(FlowRecord::state).contains(FlowState.STORED);
+    }
+
+    @Test
+    void successfulConnection_isAuditedWithoutTheKey() throws Exception {
+        connectStripe(service(), STRIPE_KEY);
+
+        List<AuditEvent> events = audit.list(tenant.id());
+        assertThat(events).extracting(AuditEvent::action).containsExactly("connect.succeeded");
+        assertThat(events.getFirst().details()).contains("provider=stripe", "auth=credentials").doesNotContain(STRIPE_KEY);
+    }
+
+    @Test
+    void missingValues_areRefusedBeforeAnythingIsSentOrJournaled() {
+        CredentialsService service = service();
+        ConnectorForm form = service.form(tenant.id(), "stripe");
+
+        assertThatThrownBy(() -> service.connect(tenant.id(), "stripe", form, form.defaults(), ConnectListener.NONE))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("Account ID is required. Secret Key is required.");
+        assertThat(audit.list(tenant.id())).isEmpty();
+        assertThat(journal.unfinished()).isEmpty();
+    }
+
+    @Test
+    void aKeyTheProviderRefuses_endsFailedSayingWhatToCheckAndDeletesTheSource() throws Exception {
+        ConnectOutcome outcome = connectStripe(service(), "not a key");
+
+        ConnectOutcome.Ended ended = (ConnectOutcome.Ended) outcome;
+        assertThat(ended.state()).isEqualTo(FlowState.FAILED);
+        assertThat(ended.message()).startsWith("Airbyte could not sign in to Stripe with that key: check the Secret Key.");
+        FlowRecord flow = journal.find(tenant.id(), outcome.flowId()).orElseThrow();
+        assertThat(flow.state()).isEqualTo(FlowState.FAILED);
+        assertThatThrownBy(() -> simulatorGateway().checkConnection(flow.sourceId().orElseThrow()))
+                .isInstanceOfSatisfying(AirbyteException.class, e -> assertThat(e.kind()).isEqualTo(AirbyteException.Kind.NOT_FOUND));
+        assertThat(connections.list(tenant.id())).isEmpty();
+    }
+
+    @Test
+    void aKeyRepeatedByAirbyte_isHiddenInTheMessageAndTheAudit() throws Exception {
+        AirbyteGateway echoing = new EchoingGateway(simulatorGateway());
+
+        ConnectOutcome outcome = connectStripe(service(echoing, Optional.empty()), STRIPE_KEY);
+
+        assertThat(((ConnectOutcome.Ended) outcome).message()).contains("[hidden]").doesNotContain(STRIPE_KEY);
+        assertThat(audit.list(tenant.id())).allSatisfy(e -> assertThat(e.details()).doesNotContain(STRIPE_KEY));
+    }
+
+    @Test
+    void shopifyWithItsApiPassword_connectsWithoutSigningIn() throws Exception {
+        CredentialsService service = service();
+        ConnectorForm form = service.form(tenant.id(), "shopify");
+        FormChoice credentials = (FormChoice) form.element("credentials").orElseThrow();
+        FormValues values = form.defaults().with("shop", "corner-store").with("credentials.api_password", "shppa_0123456789");
+
+        ConnectOutcome outcome = service.connect(tenant.id(), "shopify", form, values, ConnectListener.NONE)
+                .outcome().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+        assertThat(credentials.options()).extracting(FormOption::title).containsExactly("API Password");
+        assertThat(((ConnectOutcome.Connected) outcome).connection().accountLabel()).isEqualTo("corner-store");
+    }
+
+    @Test
+    void inDemoMode_theFormComesFromTheBundledSpecification() {
+        ConnectorForm form = service().form(tenant.id(), "stripe");
+
+        assertThat(form.elements()).extracting(FormElement::path).contains("num_workers", "api_retention_streams");
+    }
+
+    @Test
+    void withASelfManagedAirbyte_theFormComesFromItsOwnSpecification() {
+        ConnectorForm form = service(simulatorGateway(), Optional.of(simulator.apiBaseUrl())).form(tenant.id(), "stripe");
+
+        assertThat(form.elements()).extracting(FormElement::path).containsExactly("account_id", "client_secret", "start_date");
+    }
+
+    @Test
+    void providersOffered_areThoseWithSomethingToType() {
+        CredentialsService service = service();
+
+        assertThat(service.offersCredentials("stripe")).isTrue();
+        assertThat(service.offersCredentials("shopify")).isTrue();
+        assertThat(service.offersCredentials("google-ads")).isFalse();
+        assertThat(service.alternativesToOAuth("stripe")).isEmpty();
+    }
+
+    /** An Airbyte whose test repeats every configuration value in its message, as a careless connector might. */
+    private static final class EchoingGateway implements AirbyteGateway {
+        private final AirbyteGateway real;
+        private final Map<String, ObjectNode> created = new ConcurrentHashMap<>();
+
+        EchoingGateway(AirbyteGateway real) {
+            this.real = real;
+        }
+
+        @Override
+        public URI baseUrl() {
+            return real.baseUrl();
+        }
+
+        @Override
+        public java.util.Optional<java.time.Instant> serverTime() {
+            return real.serverTime();
+        }
+
+        @Override
+        public List<Workspace> listWorkspaces() {
+            return real.listWorkspaces();
+        }
+
+        @Override
+        public ConnectorSpec getSpecification(String definitionId, String workspaceId) {
+            return real.getSpecification(definitionId, workspaceId);
+        }
+
+        @Override
+        public URI getConsentUrl(String definitionId, String workspaceId, URI redirectUrl, ObjectNode oauthInput) {
+            return real.getConsentUrl(definitionId, workspaceId, redirectUrl, oauthInput);
+        }
+
+        @Override
+        public ObjectNode completeOAuth(String definitionId, String workspaceId, URI redirectUrl,
+                Map<String, String> queryParams, ObjectNode oauthInput) {
+            return real.completeOAuth(definitionId, workspaceId, redirectUrl, queryParams, oauthInput);
+        }
+
+        @Override
+        public String createSource(String workspaceId, String definitionId, String name, ObjectNode configuration) {
+            String id = real.createSource(workspaceId, definitionId, name, configuration);
+            created.put(id, configuration);
+            return id;
+        }
+
+        @Override
+        public CheckResult checkConnection(String sourceId) {
+            return new CheckResult(false, "Invalid API Key provided: " + created.get(sourceId));
+        }
+
+        @Override
+        public List<StreamInfo> discoverStreams(String sourceId) {
+            return real.discoverStreams(sourceId);
+        }
+
+        @Override
+        public void deleteSource(String sourceId) {
+            real.deleteSource(sourceId);
+        }
+    }
+}
