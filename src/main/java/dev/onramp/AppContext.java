@@ -1,5 +1,6 @@
 package dev.onramp;
 
+import dev.onramp.airbyte.AirbyteAddress;
 import dev.onramp.airbyte.AirbyteGateway;
 import dev.onramp.airbyte.ConfigApiGateway;
 import dev.onramp.catalog.Catalog;
@@ -52,6 +53,8 @@ public final class AppContext implements AutoCloseable {
 
     /** Opens the store, starts the simulator when no Airbyte is configured, and wires the services. */
     public static AppContext start(AppOptions options) {
+        // Refused before anything is opened: plain http to another computer would expose tokens.
+        options.airbyteUrl().ifPresent(AirbyteAddress::requireSafe);
         Deque<AutoCloseable> closeables = new ArrayDeque<>();
         try {
             Clock clock = Clock.systemUTC();
@@ -88,6 +91,9 @@ public final class AppContext implements AutoCloseable {
             TenantService tenants = new TenantService(db, tenantRepository, audit, catalog, actor);
             ConnectService connect = new ConnectService(catalog, gateway, db, tenantRepository, connections,
                     journal, audit, options.browser(), background, clock, options.consentTimeout(), actor);
+            // Closed first: running flows are cancelled, their loopback ports closed and their ends
+            // recorded while the executor and the database are still there.
+            closeables.push(connect);
             int recovered = connect.recoverUnfinished();
             if (recovered > 0) {
                 LOG.info("Ended {} connect flow(s) left unfinished by an earlier run", recovered);
