@@ -157,13 +157,7 @@ final class LoopbackHttpServer implements AutoCloseable {
                 closeQuietly(socket);
                 continue;
             }
-            Thread.ofVirtual().name("onramp-loopback-connection").start(() -> {
-                try {
-                    serve(socket);
-                } finally {
-                    slots.release();
-                }
-            });
+            Thread.ofVirtual().name("onramp-loopback-connection").start(() -> serve(socket));
         }
     }
 
@@ -176,8 +170,10 @@ final class LoopbackHttpServer implements AutoCloseable {
         }
     }
 
+    /** Answers one connection; its slot is freed once answered, as lingering is short and bounded. */
     private void serve(Socket socket) {
         long deadline = System.nanoTime() + limits.requestTime().toNanos();
+        boolean slotHeld = true;
         try (socket) {
             Optional<Answer> answer = answer(socket, deadline);
             if (answer.isEmpty()) {
@@ -187,11 +183,17 @@ final class LoopbackHttpServer implements AutoCloseable {
             try {
                 write(socket, response, answer.get().headOnly());
             } finally {
+                slots.release();
+                slotHeld = false;
                 response.afterSent().run();
             }
             linger(socket);
         } catch (IOException clientWentAway) {
             log.debug("A connection to the loopback port ended early: {}", clientWentAway.getClass().getSimpleName());
+        } finally {
+            if (slotHeld) {
+                slots.release();
+            }
         }
     }
 
