@@ -73,11 +73,13 @@ final class LoopbackHttpServer implements AutoCloseable {
     /** After answering, how long and how much of a request body is read and thrown away. */
     private static final int LINGER_MILLIS = 500;
     private static final int LINGER_BYTES = 64 * 1024;
+    private static final Duration ACCEPTOR_EXIT_WAIT = Duration.ofSeconds(2);
     private static final String CONTENT_SECURITY_POLICY =
             "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; form-action 'none'";
 
     private final ServerSocket listener;
     private volatile Handler handler;
+    private volatile Thread acceptor;
     private final Limits limits;
     private final Semaphore slots;
     private final int port;
@@ -114,7 +116,7 @@ final class LoopbackHttpServer implements AutoCloseable {
     /** Starts accepting connections on a virtual thread; each request is answered by {@code handler}. */
     void start(Handler handler) {
         this.handler = Objects.requireNonNull(handler, "handler");
-        Thread.ofVirtual().name("onramp-loopback-accept").start(this::acceptLoop);
+        acceptor = Thread.ofVirtual().name("onramp-loopback-accept").start(this::acceptLoop);
     }
 
     /** The address and port actually bound. */
@@ -132,6 +134,18 @@ final class LoopbackHttpServer implements AutoCloseable {
             listener.close();
         } catch (IOException e) {
             log.debug("Closing the loopback port failed", e);
+        }
+        // The socket is released only once the thread blocked in accept() has left it; waiting
+        // for that makes "closed" mean closed when this returns.
+        Thread accepting = acceptor;
+        if (accepting != null && accepting != Thread.currentThread()) {
+            try {
+                if (!accepting.join(ACCEPTOR_EXIT_WAIT)) {
+                    log.warn("The loopback port's accept thread did not stop within {}", ACCEPTOR_EXIT_WAIT);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
