@@ -78,11 +78,11 @@ final class LoopbackHttpServer implements AutoCloseable {
             "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; form-action 'none'";
 
     private final ServerSocket listener;
-    private volatile Handler handler;
-    private volatile Thread acceptor;
     private final Limits limits;
     private final Semaphore slots;
     private final int port;
+    private volatile Handler handler;
+    private volatile Thread acceptor;
 
     private LoopbackHttpServer(ServerSocket listener, Limits limits) {
         this.listener = listener;

@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -85,10 +84,6 @@ final class RawConnection implements AutoCloseable {
         return Integer.parseInt(response.substring(9, 12));
     }
 
-    boolean closedByServer() {
-        return closedByServer.isDone();
-    }
-
     @Override
     public void close() throws IOException {
         socket.close();
@@ -109,15 +104,6 @@ final class RawConnection implements AutoCloseable {
         }
         synchronized (received) {
             closedByServer.complete(received.toString(StandardCharsets.ISO_8859_1));
-        }
-    }
-
-    /** Opens a connection, or fails the test with the reason. */
-    static RawConnection openOrFail(int port) {
-        try {
-            return open(port);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not connect to 127.0.0.1:" + port, e);
         }
     }
 }
