@@ -1,5 +1,6 @@
 package dev.onramp;
 
+import dev.onramp.airbyte.AirbyteAddress;
 import dev.onramp.airbyte.AirbyteGateway;
 import dev.onramp.airbyte.AirbyteGateways;
 import dev.onramp.airbyte.AirbyteTarget;
@@ -84,6 +85,8 @@ public final class AppContext implements AutoCloseable {
 
     /** As {@link #start(AppOptions)}, with the doctor checking the browser through {@code browserCheck}. */
     public static AppContext start(AppOptions options, BrowserCheck browserCheck) {
+        // Refused before anything is opened: plain http to another computer would expose tokens.
+        options.airbyteUrl().ifPresent(AirbyteAddress::requireSafe);
         Deque<AutoCloseable> closeables = new ArrayDeque<>();
         try {
             FileLogging logging = FileLogging.start(options.dataDir().resolve("logs"));
@@ -136,6 +139,9 @@ public final class AppContext implements AutoCloseable {
             TenantService tenants = new TenantService(db, tenantRepository, audit, catalog, actor);
             ConnectService connect = new ConnectService(catalog, targets, db, tenantRepository, connections,
                     journal, audit, options.browser(), background, clock, options.consentTimeout(), actor);
+            // Closed first: running flows are cancelled, their loopback ports closed and their ends
+            // recorded while the executor and the database are still there.
+            closeables.push(connect);
             CredentialsService credentials = new CredentialsService(catalog, ConnectorSpecs.bundled(catalog), targets,
                     db, tenantRepository, connections, journal, audit, background, clock, actor);
             SettingsService settings = new SettingsService(db, settingsRepository, tenantRepository, audit, targets,

@@ -49,5 +49,11 @@ public interface AirbyteGateway {
 
     List<StreamInfo> discoverStreams(String sourceId);
 
+    /**
+     * The ids of the workspace's sources whose name contains {@code nameContains}: how a source is
+     * found again when the answer to its creation was lost (a crash, a timeout).
+     */
+    List<String> findSources(String workspaceId, String nameContains);
+
     void deleteSource(String sourceId);
 }

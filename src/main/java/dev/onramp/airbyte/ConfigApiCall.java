@@ -18,6 +18,8 @@ enum ConfigApiCall implements ApiCall {
             "The source may have been deleted in Airbyte; connect the account again."),
     DISCOVER_SCHEMA("sources/discover_schema", "list the source's streams",
             "The source may have been deleted in Airbyte; connect the account again."),
+    LIST_SOURCES("sources/list", "list the workspace's sources",
+            "Check that the workspace still exists in this Airbyte."),
     DELETE_SOURCE("sources/delete", "delete the source",
             "The source may already have been deleted in Airbyte.");
 

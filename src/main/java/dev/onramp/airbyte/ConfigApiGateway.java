@@ -30,8 +30,10 @@ public final class ConfigApiGateway implements AirbyteGateway {
     /**
      * A gateway without credentials, retrying as {@link RetryPolicy#STANDARD} says.
      *
-     * @param apiBase where the API lives, e.g. {@code http://localhost:8000/api}
+     * @param apiBase where the API lives, e.g. {@code http://localhost:8000/api}; plain http only
+     *                to this computer (see {@link AirbyteAddress#requireSafe(URI)})
      * @param requestTimeout how long one call may take, connecting included
+     * @throws IllegalArgumentException when {@code apiBase} is plain http to another computer
      */
     public ConfigApiGateway(URI apiBase, Duration requestTimeout) {
         this(apiBase, Optional.empty(), CallPolicy.standard(requestTimeout), ConnectorNames.NONE);
@@ -44,7 +46,7 @@ public final class ConfigApiGateway implements AirbyteGateway {
      * @param names the connectors' names, for errors such as "This Airbyte does not have the Shopify connector"
      */
     public ConfigApiGateway(URI apiBase, Optional<AirbyteTarget.BasicAuth> basicAuth, CallPolicy policy, ConnectorNames names) {
-        this.apiBase = apiBase;
+        this.apiBase = AirbyteAddress.requireSafe(apiBase);
         this.transport = new ConfigApiTransport(apiBase, policy, basicAuth, names, json);
     }
 
@@ -174,6 +176,20 @@ public final class ConfigApiGateway implements AirbyteGateway {
             streams.add(new StreamInfo(text(stream, "name"), syncModes));
         }
         return streams;
+    }
+
+    @Override
+    public List<String> findSources(String workspaceId, String nameContains) {
+        ObjectNode request = json.createObjectNode().put("workspaceId", workspaceId);
+        request.putObject("filters").put("searchTerm", nameContains);
+        List<String> found = new ArrayList<>();
+        // The name is checked here too: an Airbyte that ignores the filter lists every source.
+        for (JsonNode source : array(call(ConfigApiCall.LIST_SOURCES, request), "sources")) {
+            if (source.path("name").asText("").contains(nameContains)) {
+                found.add(text(source, "sourceId"));
+            }
+        }
+        return found;
     }
 
     @Override

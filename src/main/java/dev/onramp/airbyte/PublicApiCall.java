@@ -4,6 +4,7 @@ package dev.onramp.airbyte;
 enum PublicApiCall implements ApiCall {
     MINT_TOKEN("give Onramp an access token", true, "Check the API address in Settings."),
     LIST_WORKSPACES("list its workspaces", true, "Check the API address in Settings."),
+    LIST_SOURCES("list its sources", true, "Check the workspace picked in Settings."),
     INITIATE_OAUTH("start the sign-in", true, "Check the workspace picked in Settings."),
     /** Not repeatable: a second create may make a second source. */
     CREATE_SOURCE("create the source", false, "Check the workspace picked in Settings."),

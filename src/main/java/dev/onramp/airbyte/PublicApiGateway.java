@@ -90,6 +90,35 @@ public final class PublicApiGateway implements AirbyteGateway {
         }
     }
 
+    /**
+     * The workspace's sources whose name contains {@code nameContains}, following
+     * {@code limit}/{@code offset} paging of {@code GET /sources} to the end; the public API has no
+     * name filter, so the names are compared here.
+     */
+    @Override
+    public List<String> findSources(String workspaceId, String nameContains) {
+        List<String> found = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        int offset = 0;
+        while (true) {
+            JsonNode page = call(Request.get(PublicApiCall.LIST_SOURCES, "sources", Map.of("workspaceIds", workspaceId,
+                    "limit", String.valueOf(PAGE_SIZE), "offset", String.valueOf(offset))));
+            JsonNode data = array(page.path("data"));
+            int before = seen.size();
+            for (JsonNode source : data) {
+                String id = text(source, "sourceId");
+                if (seen.add(id) && source.path("name").asText("").contains(nameContains)) {
+                    found.add(id);
+                }
+            }
+            boolean more = page.path("next").isTextual() && !page.path("next").asText().isBlank();
+            if (data.isEmpty() || seen.size() == before || (!more && data.size() < PAGE_SIZE)) {
+                return List.copyOf(found);
+            }
+            offset += data.size();
+        }
+    }
+
     /** Airbyte's clock from an unauthenticated workspace listing: even its refusal carries a {@code Date}. */
     @Override
     public Optional<Instant> serverTime() {

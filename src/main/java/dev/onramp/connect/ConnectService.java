@@ -36,13 +36,17 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,9 +54,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the connect flow (consent, callback, complete OAuth, create, test, discover, store) as a
  * journaled state machine, the same for the GUI and the command line.
+ *
+ * <p>One flow per business and provider runs at a time: a new attempt replaces the old one.
+ * {@link #close()} cancels every running flow, so no loopback port outlives the app.
  */
-public final class ConnectService {
+public final class ConnectService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectService.class);
+    /** How long {@link #close()} waits for cancelled flows to undo their work and record their end. */
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
 
     private final Catalog catalog;
     private final TenantGateways gateways;
@@ -67,6 +76,7 @@ public final class ConnectService {
     private final Duration consentTimeout;
     private final String actor;
     private final ObjectMapper json = new ObjectMapper();
+    private final Map<FlowKey, Run> running = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
 
     /** A service whose every business uses the one Airbyte behind {@code airbyte}. */
@@ -95,11 +105,42 @@ public final class ConnectService {
         this.actor = actor;
     }
 
-    /** Starts connecting {@code providerId} for {@code tenant}; the work runs on the service's executor. */
+    /**
+     * Starts connecting {@code providerId} for {@code tenant}; the work runs on the service's executor.
+     * A flow still running for the same business and provider is cancelled: its consent link and
+     * loopback port are discarded, and only the newest attempt can finish.
+     */
     public ConnectFlow connect(TenantId tenant, String providerId, ConnectListener listener) {
+        FlowKey key = new FlowKey(tenant, providerId);
         Run run = new Run(FlowId.random(), tenant, providerId, listener);
+        Run replaced = running.put(key, run);
+        if (replaced != null) {
+            replaced.cancel("A newer attempt to connect " + replaced.providerName + " replaced this one.");
+        }
+        run.outcome().whenComplete((outcome, failure) -> running.remove(key, run));
         CompletableFuture.runAsync(run::execute, executor);
         return run;
+    }
+
+    /**
+     * Cancels every running flow and waits a few seconds for each to undo what it created and
+     * record its end; what is still unfinished then is ended by the next start's recovery.
+     */
+    @Override
+    public void close() {
+        List<Run> runs = List.copyOf(running.values());
+        runs.forEach(ConnectFlow::cancel);
+        long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
+        for (Run run : runs) {
+            try {
+                run.outcome().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.warn("Connect flow {} did not end before Onramp closed; the next start ends it", run.id());
+            }
+        }
     }
 
     /** The tenant's stored connections, newest first. */
@@ -108,35 +149,58 @@ public final class ConnectService {
     }
 
     /**
-     * Ends every flow an earlier run left unfinished: a source it created in Airbyte is deleted so
-     * that nothing is forgotten there. Returns how many flows were ended.
+     * Ends every flow an earlier run left unfinished (a crash, a kill, a clean-up Airbyte refused):
+     * what it created in Airbyte is deleted, so that nothing is forgotten there, and its end gets
+     * its one audit entry. A flow whose clean-up fails again stays for the next start. Returns how
+     * many flows were ended.
      */
     public int recoverUnfinished() {
         List<FlowRecord> unfinished = journal.unfinished();
         int ended = 0;
         for (FlowRecord flow : unfinished) {
             try {
-                String details = "provider=" + flow.providerId() + " interrupted in " + flow.state();
-                if (flow.sourceId().isPresent()) {
-                    deleteQuietlyOrThrow(gateways.gatewayFor(flow.tenantId()), flow.sourceId().get());
-                    details += ", source " + flow.sourceId().get() + " deleted";
-                }
-                String finalDetails = details;
+                // Only AUTHORIZED flows may have asked Airbyte to create a source without hearing its id.
+                Optional<String> workspace = tenants.find(flow.tenantId()).flatMap(Tenant::workspaceId);
+                String undone = undo(gateways.gatewayFor(flow.tenantId()), flow.id(), flow.sourceId(),
+                        flow.state() == FlowState.AUTHORIZED, workspace);
+                String details = "provider=" + flow.providerId() + " interrupted in " + flow.state() + undone
+                        + flow.reason().map(reason -> ": " + reason).orElse("");
                 db.inTransaction(tx -> {
                     journal.advance(tx, flow.tenantId(), flow.id(), FlowState.FAILED, Optional.empty(),
-                            Optional.of("Interrupted before it finished; Onramp undid what it had started."));
-                    audit.append(tx, flow.tenantId(), actor, "connect.recovered", "flow/" + flow.id(), finalDetails);
+                            Optional.of(flow.reason().orElse(
+                                    "Interrupted before it finished; Onramp undid what it had started.")));
+                    audit.append(tx, flow.tenantId(), actor, "connect.recovered", "flow/" + flow.id(), details);
                     return null;
                 });
                 ended++;
             } catch (AirbyteException e) {
-                LOG.warn("Could not clean up interrupted flow {}: {}", flow.id(), e.getMessage());
+                LOG.warn("Could not clean up interrupted flow {} yet: {}", flow.id(), e.getMessage());
             }
         }
         return ended;
     }
 
-    private static void deleteQuietlyOrThrow(AirbyteGateway airbyte, String sourceId) {
+    /**
+     * Deletes what a flow created in Airbyte: its known source, or, when the answer to creating
+     * one may have been lost, any source named after the flow. Returns words for the audit entry;
+     * throws an AirbyteException when Airbyte could not be asked.
+     */
+    private static String undo(AirbyteGateway airbyte, FlowId flow, Optional<String> sourceId, boolean createMayHaveRun,
+            Optional<String> workspace) {
+        List<String> deleted = new ArrayList<>();
+        if (sourceId.isPresent()) {
+            deleteUnlessGone(airbyte, sourceId.get());
+            deleted.add(sourceId.get());
+        } else if (createMayHaveRun && workspace.isPresent()) {
+            for (String found : airbyte.findSources(workspace.get(), sourceMarker(flow))) {
+                deleteUnlessGone(airbyte, found);
+                deleted.add(found);
+            }
+        }
+        return deleted.isEmpty() ? "" : ", source " + String.join(", ", deleted) + " deleted";
+    }
+
+    private static void deleteUnlessGone(AirbyteGateway airbyte, String sourceId) {
         try {
             airbyte.deleteSource(sourceId);
         } catch (AirbyteException e) {
@@ -146,6 +210,11 @@ public final class ConnectService {
         }
     }
 
+    /** Part of every source name: finds a source again whose id never reached the journal. */
+    private static String sourceMarker(FlowId flow) {
+        return "onramp-flow-" + flow;
+    }
+
     /** One flow from start to end; cancel() takes effect between steps and while waiting for the browser. */
     private final class Run implements ConnectFlow {
         private final FlowId id;
@@ -153,11 +222,14 @@ public final class ConnectService {
         private final String providerId;
         private final ConnectListener listener;
         private final CompletableFuture<ConnectOutcome> outcome = new CompletableFuture<>();
-        private final AtomicBoolean cancelled = new AtomicBoolean();
+        private final AtomicReference<String> cancelled = new AtomicReference<>();
         private final AtomicReference<LoopbackReceiver> receiver = new AtomicReference<>();
         private Optional<String> sourceId = Optional.empty();
-        private String providerName;
-        private AirbyteGateway airbyte;
+        private Optional<String> workspaceId = Optional.empty();
+        private Optional<FlowState> journaled = Optional.empty();
+        private boolean createAsked;
+        private volatile String providerName;
+        private Optional<AirbyteGateway> airbyte = Optional.empty();
 
         Run(FlowId id, TenantId tenantId, String providerId, ConnectListener listener) {
             this.id = id;
@@ -179,7 +251,12 @@ public final class ConnectService {
 
         @Override
         public void cancel() {
-            cancelled.set(true);
+            cancel("Connecting " + providerName + " was cancelled.");
+        }
+
+        /** Cancels with the sentence the flow's end will show. */
+        void cancel(String why) {
+            cancelled.compareAndSet(null, why);
             LoopbackReceiver waiting = receiver.get();
             if (waiting != null) {
                 waiting.cancel();
@@ -213,6 +290,7 @@ public final class ConnectService {
                         Optional.empty(), now, now));
                 return null;
             });
+            journaled = Optional.of(FlowState.STARTED);
             listener.onStep(ConnectStep.PREPARING);
             Provider provider = catalog.provider(providerId).orElseThrow(() -> new FlowEnd(FlowState.FAILED,
                     "Onramp does not know a provider called \"" + providerId + "\"."));
@@ -221,11 +299,15 @@ public final class ConnectService {
                 throw new FlowEnd(FlowState.FAILED, provider.name()
                         + " connects with API credentials rather than a sign-in: fill in its credentials form instead.");
             }
-            airbyte = gateways.gatewayFor(tenantId);
+            AirbyteGateway airbyte = gateways.gatewayFor(tenantId);
+            this.airbyte = Optional.of(airbyte);
             if (airbyte instanceof PublicApiGateway cloud) {
-                return connectThroughRelay(cloud, provider, cloud.workspaceId().orElseGet(() -> workspaceOf(tenant)), tenant);
+                String workspace = cloud.workspaceId().orElseGet(() -> workspaceOf(airbyte, tenant));
+                workspaceId = Optional.of(workspace);
+                return connectThroughRelay(cloud, provider, workspace, tenant);
             }
-            String workspace = workspaceOf(tenant);
+            String workspace = workspaceOf(airbyte, tenant);
+            workspaceId = Optional.of(workspace);
             AdvancedAuth auth = airbyte.getSpecification(provider.definitionId(), workspace).advancedAuth()
                     .orElseThrow(() -> new FlowEnd(FlowState.FAILED, "This Airbyte offers no sign-in (OAuth) for "
                             + provider.name() + ". Ask its operator, or connect it with an access token."));
@@ -263,9 +345,10 @@ public final class ConnectService {
             checkCancelled();
 
             listener.onStep(ConnectStep.CREATING_SOURCE);
-            String created = airbyte.createSource(workspace, provider.definitionId(),
-                    provider.name() + " — " + tenant.name(), configuration);
-            return testAndStore(provider, created, configuration);
+            createAsked = true;
+            String created = airbyte.createSource(workspace, provider.definitionId(), sourceName(provider, tenant),
+                    configuration);
+            return testAndStore(airbyte, provider, created, configuration);
         }
 
         /**
@@ -297,12 +380,19 @@ public final class ConnectService {
 
             listener.onStep(ConnectStep.CREATING_SOURCE);
             ObjectNode configuration = consent.configuration();
-            String created = consent.createSource(provider.name() + " — " + tenant.name(), configuration, secretId);
-            return testAndStore(provider, created, configuration);
+            createAsked = true;
+            String created = consent.createSource(sourceName(provider, tenant), configuration, secretId);
+            return testAndStore(cloud, provider, created, configuration);
+        }
+
+        /** The source's name in Airbyte, with the flow's marker so that a lost answer can be found again. */
+        private String sourceName(Provider provider, Tenant tenant) {
+            return provider.name() + " — " + tenant.name() + " [" + sourceMarker(id) + "]";
         }
 
         /** Records the new source, tests it, lists its streams and stores the connection. */
-        private ConnectOutcome testAndStore(Provider provider, String created, ObjectNode configuration) {
+        private ConnectOutcome testAndStore(AirbyteGateway airbyte, Provider provider, String created,
+                ObjectNode configuration) {
             sourceId = Optional.of(created);
             advance(FlowState.SOURCE_CREATED);
             checkCancelled();
@@ -340,22 +430,22 @@ public final class ConnectService {
                 return waiting.result().get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new FlowEnd(FlowState.CANCELLED, "Connecting " + providerName + " was cancelled.");
+                throw cancelledEnd();
             } catch (CancellationException e) {
-                throw new FlowEnd(FlowState.CANCELLED, "Connecting " + providerName + " was cancelled.");
+                throw cancelledEnd();
             } catch (ExecutionException e) {
                 if (e.getCause() instanceof CallbackTimeoutException) {
                     throw new FlowEnd(FlowState.TIMED_OUT, "No answer came from the browser within "
                             + minutes(consentTimeout) + ". Connect again when you are ready.");
                 }
                 if (e.getCause() instanceof CancellationException) {
-                    throw new FlowEnd(FlowState.CANCELLED, "Connecting " + providerName + " was cancelled.");
+                    throw cancelledEnd();
                 }
                 throw new IllegalStateException("The loopback receiver failed", e.getCause());
             }
         }
 
-        private String workspaceOf(Tenant tenant) {
+        private String workspaceOf(AirbyteGateway airbyte, Tenant tenant) {
             if (tenant.workspaceId().isPresent()) {
                 return tenant.workspaceId().get();
             }
@@ -375,42 +465,61 @@ public final class ConnectService {
                 journal.advance(tx, tenantId, id, state, sourceId, Optional.empty());
                 return null;
             });
+            journaled = Optional.of(state);
         }
 
         private void checkCancelled() {
-            if (cancelled.get()) {
-                throw new FlowEnd(FlowState.CANCELLED, "Connecting " + providerName + " was cancelled.");
+            if (cancelled.get() != null) {
+                throw cancelledEnd();
             }
         }
 
-        /** Ends the flow: undoes a created source, journals the end and writes its one audit entry. */
+        private FlowEnd cancelledEnd() {
+            String why = cancelled.get();
+            return new FlowEnd(FlowState.CANCELLED, why != null ? why : "Connecting " + providerName + " was cancelled.");
+        }
+
+        /**
+         * Ends the flow: undoes what it created in Airbyte, journals the end and writes its one
+         * audit entry. When Airbyte cannot be asked to undo it, the journal keeps the flow
+         * unfinished with the reason, and the next start's recovery ends it and writes the entry.
+         */
         private ConnectOutcome end(FlowState state, String message) {
-            String details = "provider=" + providerId + " state=" + state;
-            if (sourceId.isPresent()) {
-                try {
-                    deleteQuietlyOrThrow(airbyte, sourceId.get());
-                    details += " source " + sourceId.get() + " deleted";
-                    sourceId = Optional.empty();
-                } catch (AirbyteException e) {
-                    // Leave the journal unfinished so that the next start deletes the source.
-                    LOG.warn("Flow {} could not delete its source yet: {}", id, e.getMessage());
-                    details += " source " + sourceId.get() + " left for clean-up at next start";
-                }
+            String undone;
+            try {
+                undone = airbyte.isEmpty() ? "" : undo(airbyte.get(), id, sourceId, createAsked, workspaceId);
+            } catch (AirbyteException e) {
+                LOG.warn("Flow {} could not undo its work in Airbyte yet: {}", id, e.getMessage());
+                keepForRecovery(message);
+                return new ConnectOutcome.Ended(id, state, message);
             }
-            String finalDetails = details + ": " + message;
+            String details = "provider=" + providerId + " state=" + state + undone + ": " + message;
             try {
                 db.inTransaction(tx -> {
-                    if (journal.find(tenantId, id).isPresent()) {
-                        journal.advance(tx, tenantId, id, sourceId.isPresent() ? FlowState.SOURCE_CREATED : state,
-                                Optional.empty(), Optional.of(message));
+                    if (journaled.isPresent()) {
+                        journal.advance(tx, tenantId, id, state, Optional.empty(), Optional.of(message));
                     }
-                    audit.append(tx, tenantId, actor, auditAction(state), "flow/" + id, finalDetails);
+                    audit.append(tx, tenantId, actor, auditAction(state), "flow/" + id, details);
                     return null;
                 });
             } catch (StoreException e) {
                 LOG.error("Flow {} ended ({}) but the end could not be recorded: {}", id, state, e.getMessage());
             }
             return new ConnectOutcome.Ended(id, state, message);
+        }
+
+        private void keepForRecovery(String message) {
+            if (journaled.isEmpty()) {
+                return;
+            }
+            try {
+                db.inTransaction(tx -> {
+                    journal.advance(tx, tenantId, id, journaled.get(), Optional.empty(), Optional.of(message));
+                    return null;
+                });
+            } catch (StoreException e) {
+                LOG.error("Flow {} could not record why it stopped: {}", id, e.getMessage());
+            }
         }
     }
 
@@ -444,6 +553,9 @@ public final class ConnectService {
         long minutes = timeout.toMinutes();
         return minutes >= 1 ? minutes + (minutes == 1 ? " minute" : " minutes") : timeout.toSeconds() + " seconds";
     }
+
+    /** The business and provider a flow connects; at most one flow runs per key. */
+    private record FlowKey(TenantId tenant, String providerId) {}
 
     /** Ends a flow early with the state to record and the sentence to show. */
     private static final class FlowEnd extends RuntimeException {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -62,6 +63,7 @@ final class ConfigApi {
         endpoints.put("source_oauths/get_consent_url", this::consentUrl);
         endpoints.put("source_oauths/complete_oauth", this::completeOAuth);
         endpoints.put("sources/create", this::createSource);
+        endpoints.put("sources/list", this::listSources);
         endpoints.put("sources/check_connection", this::checkConnection);
         endpoints.put("sources/discover_schema", this::discoverSchema);
         endpoints.put("sources/delete", this::deleteSource);
@@ -197,6 +199,20 @@ final class ConfigApi {
                 .put("status", "inactive")
                 .put("createdAt", source.createdAt())
                 .put("numConnections", 0);
+    }
+
+    /** Lists the workspace's sources; {@code filters.searchTerm} keeps those whose name contains it. */
+    private Optional<ObjectNode> listSources(ObjectNode request) throws ApiError {
+        String workspace = knownWorkspace(request);
+        String term = request.path("filters").path("searchTerm").asText("").toLowerCase(Locale.ROOT);
+        ObjectNode answer = json.createObjectNode();
+        ArrayNode list = answer.putArray("sources");
+        sources.values().stream()
+                .filter(source -> source.workspaceId().equals(workspace))
+                .filter(source -> source.name().toLowerCase(Locale.ROOT).contains(term))
+                .sorted(Comparator.comparing(Source::name))
+                .forEach(source -> list.add(sourceRead(source)));
+        return Optional.of(answer);
     }
 
     private Optional<ObjectNode> checkConnection(ObjectNode request) throws ApiError {

@@ -95,6 +95,7 @@ final class PublicApi {
                 yield json(200, signIns.initiate(body, knownWorkspace(body.path("workspaceId").asText(""))));
             }
             case "POST sources" -> json(200, create(body(call)));
+            case "GET sources" -> json(200, sourceList(call.query()));
             case "GET sources/{id}" -> json(200, sourceResponse(source(path.get(1))));
             case "PATCH sources/{id}" -> json(200, patch(source(path.get(1)), body(call)));
             case "DELETE sources/{id}" -> {
@@ -238,6 +239,28 @@ final class PublicApi {
             stream.primaryKey().forEach(field -> primaryKey.addArray().add(field));
             ArrayNode fields = node.putArray("propertyFields");
             stream.fields().keySet().forEach(field -> fields.addArray().add(field));
+        }
+        return answer;
+    }
+
+    /** {@code GET /v1/sources?workspaceIds=…&limit=&offset=}: one page of sources, oldest first. */
+    private ObjectNode sourceList(Map<String, String> query) throws Problem {
+        int limit = number(query, "limit", DEFAULT_LIMIT);
+        int offset = number(query, "offset", 0);
+        if (limit < 1 || limit > MAX_LIMIT || offset < 0) {
+            throw Problem.badRequest("limit must be between 1 and " + MAX_LIMIT + " and offset at least 0.");
+        }
+        List<String> workspaceIds = query.containsKey("workspaceIds")
+                ? List.of(query.get("workspaceIds").split(",")) : List.of();
+        List<Source> matching = sources.values().stream()
+                .filter(source -> workspaceIds.isEmpty() || workspaceIds.contains(source.workspaceId()))
+                .sorted(java.util.Comparator.comparingLong(Source::createdAt))
+                .toList();
+        ObjectNode answer = json.createObjectNode();
+        ArrayNode data = answer.putArray("data");
+        matching.stream().skip(offset).limit(limit).forEach(source -> data.add(sourceResponse(source)));
+        if (offset + limit < matching.size()) {
+            answer.put("next", "/v1/sources?limit=" + limit + "&offset=" + (offset + limit));
         }
         return answer;
     }

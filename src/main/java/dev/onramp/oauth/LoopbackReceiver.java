@@ -1,11 +1,10 @@
 package dev.onramp.oauth;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.onramp.oauth.LoopbackHttpServer.Limits;
+import dev.onramp.oauth.LoopbackHttpServer.Request;
+import dev.onramp.oauth.LoopbackHttpServer.Response;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -15,9 +14,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -27,22 +23,25 @@ import org.slf4j.LoggerFactory;
 public final class LoopbackReceiver implements AutoCloseable {
     /** The one path the redirect may use; every other path is answered 404. */
     public static final String PATH = "/oauth-success";
+    /** How long a sign-in may take in the browser unless the caller says otherwise. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
 
     private static final Logger log = LoggerFactory.getLogger(LoopbackReceiver.class);
-    private static final byte[] IPV4_LOOPBACK = {127, 0, 0, 1};
+    private static final String HTML = "text/html; charset=utf-8";
 
-    private final HttpServer server;
-    private final ExecutorService handlers;
+    private final LoopbackHttpServer server;
     private final URI redirectUri;
     private final CompletableFuture<CallbackResult> result = new CompletableFuture<>();
     private final AtomicReference<Phase> phase = new AtomicReference<>(Phase.WAITING);
     private final AtomicBoolean stopped = new AtomicBoolean();
+    private volatile Thread timer;
     private volatile Expected expected;
+    private volatile Optional<String> expectedIssuer = Optional.empty();
 
-    private LoopbackReceiver(HttpServer server, ExecutorService handlers) {
+    private LoopbackReceiver(LoopbackHttpServer server) {
         this.server = server;
-        this.handlers = handlers;
-        InetSocketAddress bound = server.getAddress();
+        InetSocketAddress bound = server.address();
+        // Built from the socket actually bound, so the URL names the port that is really listening.
         this.redirectUri = URI.create(
                 "http://" + bound.getAddress().getHostAddress() + ":" + bound.getPort() + PATH);
         // A caller that cancels the future itself must not leave the port open.
@@ -54,37 +53,38 @@ public final class LoopbackReceiver implements AutoCloseable {
 
     /** Binds 127.0.0.1 on an OS-chosen port and starts the wait, which ends after {@code timeout}. */
     public static LoopbackReceiver open(Duration timeout) {
+        return open(timeout, Limits.DEFAULT);
+    }
+
+    /** Same as {@link #open(Duration)} with other limits for slow or oversized requests (for tests). */
+    static LoopbackReceiver open(Duration timeout, Limits limits) {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("The wait for the sign-in redirect needs a positive timeout, not " + timeout);
         }
-        ExecutorService handlers = Executors.newThreadPerTaskExecutor(
-                Thread.ofVirtual().name("onramp-loopback-", 0).factory());
-        HttpServer server;
+        LoopbackHttpServer server;
         try {
-            // 127.0.0.1 by its bytes: getLoopbackAddress() may answer ::1, and the wildcard
-            // address would let any machine on the network deliver a redirect.
-            InetAddress loopback = InetAddress.getByAddress("localhost", IPV4_LOOPBACK);
-            server = HttpServer.create(new InetSocketAddress(loopback, 0), 0);
+            server = LoopbackHttpServer.bind(limits);
         } catch (IOException e) {
-            handlers.shutdown();
             throw new UncheckedIOException(
                     "Onramp could not listen on 127.0.0.1 for the sign-in redirect: " + e.getMessage()
                             + ". Check that no firewall or security tool blocks local connections.",
                     e);
         }
-        server.setExecutor(handlers);
-        LoopbackReceiver receiver = new LoopbackReceiver(server, handlers);
-        server.createContext("/", receiver::handle);
-        server.start();
-        CompletableFuture.delayedExecutor(timeout.toNanos(), TimeUnit.NANOSECONDS)
-                .execute(() -> receiver.timeOut(timeout));
-        log.debug("Waiting for the sign-in redirect on port {}", server.getAddress().getPort());
+        LoopbackReceiver receiver = new LoopbackReceiver(server);
+        server.start(receiver::handle);
+        receiver.timer = Thread.ofVirtual().name("onramp-loopback-timeout").start(() -> receiver.timeOut(timeout));
+        log.debug("Waiting for the sign-in redirect on port {}", server.address().getPort());
         return receiver;
     }
 
     /** {@code http://127.0.0.1:<bound port>/oauth-success}. */
     public URI redirectUri() {
         return redirectUri;
+    }
+
+    /** The address and port the receiver listens on: always 127.0.0.1. */
+    public InetSocketAddress localAddress() {
+        return server.address();
     }
 
     /** Sets the state a callback must carry; callbacks before this are refused. */
@@ -107,6 +107,19 @@ public final class LoopbackReceiver implements AutoCloseable {
             throw new IllegalArgumentException("The expected " + parameter + " of a sign-in redirect cannot be empty");
         }
         expected = new Expected(parameter, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Sets the authorization server's issuer (RFC 9207): a callback whose {@code iss} names another
+     * one is refused, as it comes from a mixed-up or malicious server. Without it, {@code iss} is
+     * not checked.
+     */
+    public void expectIssuer(String issuer) {
+        Objects.requireNonNull(issuer, "issuer");
+        if (issuer.isEmpty()) {
+            throw new IllegalArgumentException("The expected issuer of a sign-in redirect cannot be empty");
+        }
+        expectedIssuer = Optional.of(issuer);
     }
 
     /**
@@ -137,6 +150,11 @@ public final class LoopbackReceiver implements AutoCloseable {
     }
 
     private void timeOut(Duration timeout) {
+        try {
+            Thread.sleep(timeout);
+        } catch (InterruptedException stoppedEarlier) {
+            return;
+        }
         if (!phase.compareAndSet(Phase.WAITING, Phase.ENDED)) {
             return;
         }
@@ -146,79 +164,78 @@ public final class LoopbackReceiver implements AutoCloseable {
                         + ": start connecting again and finish the sign-in in the browser."));
     }
 
-    private void handle(HttpExchange exchange) {
-        Verdict verdict = judge(exchange);
-        try (exchange) {
-            send(exchange, verdict);
-        } catch (IOException browserWentAway) {
-            log.debug("The browser closed the connection before its landing page was sent", browserWentAway);
+    private Response handle(Request request) {
+        if (!PATH.equals(request.rawPath())) {
+            return Response.text(404, "Not found.");
         }
-        verdict.accepted().ifPresent(callback -> {
-            // The port closes before the caller hears of the callback, so nothing arrives after it.
+        if (!"GET".equals(request.method())) {
+            return new Response(405, "text/plain; charset=utf-8",
+                    "Only GET is allowed here.".getBytes(StandardCharsets.UTF_8), Map.of("Allow", "GET"), () -> {});
+        }
+        Optional<Map<String, String>> params = QueryParams.parse(request.rawQuery().orElse(""));
+        if (params.isEmpty()) {
+            log.warn("Refused a sign-in redirect with a malformed or repeated query parameter");
+            return page(400, LandingPage.ERROR);
+        }
+        if (!bindingMatches(params.get())) {
+            log.warn("Refused a sign-in redirect whose state or nonce does not belong to the pending flow");
+            return page(400, LandingPage.ERROR);
+        }
+        if (!issuerMatches(params.get().get("iss"))) {
+            log.warn("Refused a sign-in redirect from another authorization server than the expected one");
+            return page(400, LandingPage.ERROR);
+        }
+        CallbackResult callback = new CallbackResult(params.get());
+        if (!carriesAnAnswer(callback)) {
+            log.warn("Refused a sign-in redirect that carries neither a code nor an error");
+            return page(400, LandingPage.ERROR);
+        }
+        if (!phase.compareAndSet(Phase.WAITING, Phase.ACCEPTED)) {
+            log.warn("Refused a sign-in redirect that arrived after the wait had ended");
+            return page(410, LandingPage.ERROR);
+        }
+        LandingPage landing = callback.error().isPresent() ? LandingPage.DECLINED : LandingPage.SUCCESS;
+        // The port closes before the caller hears of the callback, so nothing arrives after it.
+        return new Response(200, HTML, landing.html(), Map.of(), () -> {
             stop();
             result.complete(callback);
         });
     }
 
-    private Verdict judge(HttpExchange exchange) {
-        if (!PATH.equals(exchange.getRequestURI().getRawPath())) {
-            return Verdict.text(404, "Not found.");
-        }
-        if (!"GET".equals(exchange.getRequestMethod())) {
-            return Verdict.text(405, "Only GET is allowed here.");
-        }
-        Optional<Map<String, String>> params = QueryParams.parse(exchange.getRequestURI().getRawQuery());
-        if (params.isEmpty()) {
-            log.warn("Refused a sign-in redirect with a malformed or repeated query parameter");
-            return Verdict.page(400, LandingPage.ERROR);
-        }
-        if (!bindingMatches(params.get())) {
-            log.warn("Refused a sign-in redirect whose state or nonce does not belong to the pending flow");
-            return Verdict.page(400, LandingPage.ERROR);
-        }
-        if (!phase.compareAndSet(Phase.WAITING, Phase.ACCEPTED)) {
-            log.warn("Refused a sign-in redirect that arrived after the wait had ended");
-            return Verdict.page(410, LandingPage.ERROR);
-        }
-        CallbackResult callback = new CallbackResult(params.get());
-        LandingPage page = callback.error().isPresent() ? LandingPage.DECLINED : LandingPage.SUCCESS;
-        return new Verdict(200, "text/html; charset=utf-8", page.html(), Optional.of(callback));
-    }
-
-    /** Compares in constant time, so that the answer's timing tells nothing about the expected value. */
     private boolean bindingMatches(Map<String, String> params) {
         Expected binding = expected;
         if (binding == null) {
             return false;
         }
         String given = params.get(binding.parameter());
+        // Constant time: how long the comparison takes must not tell how much of a guess was right.
         return given != null && MessageDigest.isEqual(binding.value(), given.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void send(HttpExchange exchange, Verdict verdict) throws IOException {
-        var headers = exchange.getResponseHeaders();
-        headers.set("Content-Type", verdict.contentType());
-        headers.set("Cache-Control", "no-store");
-        headers.set("Referrer-Policy", "no-referrer");
-        headers.set("X-Content-Type-Options", "nosniff");
-        headers.set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
-        if (verdict.status() == 405) {
-            headers.set("Allow", "GET");
-        }
-        if ("HEAD".equals(exchange.getRequestMethod())) {
-            exchange.sendResponseHeaders(verdict.status(), -1);
-            return;
-        }
-        exchange.sendResponseHeaders(verdict.status(), verdict.body().length);
-        try (OutputStream body = exchange.getResponseBody()) {
-            body.write(verdict.body());
-        }
+    /** The query parameter that binds a callback to the flow (state or nonce) and its value. */
+    private record Expected(String parameter, byte[] value) {}
+
+    private boolean issuerMatches(String iss) {
+        return iss == null || expectedIssuer.map(iss::equals).orElse(true);
+    }
+
+    /** A redirect answers with a code, an error, or (through Airbyte Cloud's relay) a secret id. */
+    private static boolean carriesAnAnswer(CallbackResult callback) {
+        Map<String, String> params = callback.params();
+        return params.containsKey("code") || params.containsKey("error") || params.containsKey("secret_id");
+    }
+
+    private static Response page(int status, LandingPage page) {
+        return new Response(status, HTML, page.html(), Map.of(), () -> {});
     }
 
     private void stop() {
         if (stopped.compareAndSet(false, true)) {
-            server.stop(0);
-            handlers.shutdown();
+            server.close();
+            Thread waiting = timer;
+            if (waiting != null && waiting != Thread.currentThread()) {
+                waiting.interrupt();
+            }
             log.debug("Stopped waiting for the sign-in redirect");
         }
     }
@@ -237,20 +254,5 @@ public final class LoopbackReceiver implements AutoCloseable {
         WAITING,
         ACCEPTED,
         ENDED
-    }
-
-    /** The query parameter that binds a callback to the flow (state or nonce) and its value. */
-    private record Expected(String parameter, byte[] value) {}
-
-    /** How one request is answered, and the callback it delivers when it is the accepted one. */
-    private record Verdict(int status, String contentType, byte[] body, Optional<CallbackResult> accepted) {
-        static Verdict page(int status, LandingPage page) {
-            return new Verdict(status, "text/html; charset=utf-8", page.html(), Optional.empty());
-        }
-
-        static Verdict text(int status, String message) {
-            return new Verdict(status, "text/plain; charset=utf-8",
-                    message.getBytes(StandardCharsets.UTF_8), Optional.empty());
-        }
     }
 }

@@ -238,6 +238,11 @@ class CredentialsServiceTest {
         }
 
         @Override
+        public List<String> findSources(String workspaceId, String nameContains) {
+            return real.findSources(workspaceId, nameContains);
+        }
+
+        @Override
         public List<Workspace> listWorkspaces() {
             return real.listWorkspaces();
         }

@@ -1,25 +1,24 @@
 package dev.onramp.oauth;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.tngtech.archunit.core.importer.ClassFileImporter;
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The loopback receiver over real sockets on 127.0.0.1: what it accepts, refuses, and when it closes. */
+/** What the loopback receiver accepts and refuses, over real sockets on 127.0.0.1. */
 class LoopbackReceiverTest {
     private static final Duration LONG_WAIT = Duration.ofMinutes(1);
 
@@ -33,26 +32,6 @@ class LoopbackReceiverTest {
     void tearDown() {
         receiver.close();
         http.close();
-    }
-
-    @Test
-    void redirectUri_namesTheIpv4LoopbackAddressAndTheCallbackPath() throws Exception {
-        URI uri = receiver.redirectUri();
-
-        assertThat(uri.getScheme()).isEqualTo("http");
-        assertThat(uri.getHost()).isEqualTo("127.0.0.1");
-        assertThat(InetAddress.getByName(uri.getHost()).isLoopbackAddress()).isTrue();
-        assertThat(uri.getPath()).isEqualTo("/oauth-success");
-    }
-
-    @Test
-    void redirectUri_pointsAtThePortTheReceiverListensOn() throws Exception {
-        receiver.expectState("s1");
-
-        HttpResponse<String> response = get("?state=s1&code=c");
-
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(result().params()).containsEntry("code", "c");
     }
 
     @Test
@@ -87,6 +66,16 @@ class LoopbackReceiverTest {
     }
 
     @Test
+    void errorCallbackWithForeignState_isRejectedAndFlowKeepsWaiting() throws Exception {
+        receiver.expectState("mine");
+
+        HttpResponse<String> response = get("?error=access_denied&state=theirs");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(receiver.result()).isNotDone();
+    }
+
+    @Test
     void callbackWithForeignState_isRejectedAndFlowKeepsWaiting() throws Exception {
         receiver.expectState("mine");
 
@@ -96,6 +85,15 @@ class LoopbackReceiverTest {
         assertThat(receiver.result()).isNotDone();
         assertThat(get("?code=good&state=mine").statusCode()).isEqualTo(200);
         assertThat(result().params()).containsEntry("code", "good");
+    }
+
+    @Test
+    void callbackWithAPrefixOrExtensionOfTheState_isRejected() throws Exception {
+        receiver.expectState("AbCdEfG");
+
+        assertThat(get("?code=c&state=AbCdEf").statusCode()).isEqualTo(400);
+        assertThat(get("?code=c&state=AbCdEfGh").statusCode()).isEqualTo(400);
+        assertThat(receiver.result()).isNotDone();
     }
 
     @Test
@@ -117,28 +115,102 @@ class LoopbackReceiverTest {
     }
 
     @Test
-    void callbackWithRepeatedState_isRejected() throws Exception {
-        receiver.expectState("mine");
+    void callbackWithTheStateButNeitherCodeNorError_isRefusedAndFlowKeepsWaiting() throws Exception {
+        receiver.expectState("s1");
 
-        HttpResponse<String> response = get("?code=c&state=mine&state=theirs");
-
-        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(get("?state=s1").statusCode()).isEqualTo(400);
         assertThat(receiver.result()).isNotDone();
     }
 
     @Test
-    void strayPath_isAnswered404AndFlowKeepsWaiting() throws Exception {
+    void stateIsComparedInConstantTime() {
+        classes().that().haveFullyQualifiedName(LoopbackReceiver.class.getName())
+                .should().callMethod(MessageDigest.class, "isEqual", byte[].class, byte[].class)
+                .because("an early-exit comparison tells an attacker how much of a guessed state was right")
+                .check(new ClassFileImporter().importClasses(LoopbackReceiver.class));
+    }
+
+    @Test
+    void issuerOtherThanTheExpectedOne_isRejectedAndFlowKeepsWaiting() throws Exception {
+        receiver.expectState("s1");
+        receiver.expectIssuer("https://accounts.example.com");
+
+        HttpResponse<String> mixedUp = get("?code=c&state=s1&iss=https%3A%2F%2Fattacker.example");
+
+        assertThat(mixedUp.statusCode()).isEqualTo(400);
+        assertThat(receiver.result()).isNotDone();
+        assertThat(get("?code=c&state=s1&iss=https%3A%2F%2Faccounts.example.com").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void expectedIssuer_isAccepted() throws Exception {
+        receiver.expectState("s1");
+        receiver.expectIssuer("https://accounts.example.com");
+
+        get("?code=c&state=s1&iss=https%3A%2F%2Faccounts.example.com");
+
+        assertThat(result().params()).containsEntry("iss", "https://accounts.example.com");
+    }
+
+    @Test
+    void issuerWithoutAnExpectedOne_isNotChecked() throws Exception {
         receiver.expectState("s1");
 
-        HttpResponse<String> response = send(HttpRequest.newBuilder(receiver.redirectUri().resolve("/favicon.ico")));
+        assertThat(get("?code=c&state=s1&iss=https%3A%2F%2Fanyone.example").statusCode()).isEqualTo(200);
+    }
 
-        assertThat(response.statusCode()).isEqualTo(404);
+    @Test
+    void replayAfterAcceptance_findsThePortClosed() throws Exception {
+        receiver.expectState("s1");
+        get("?code=first&state=s1");
+        result();
+
+        assertThatThrownBy(() -> get("?code=first&state=s1")).isInstanceOf(IOException.class);
+        assertThat(result().params()).containsEntry("code", "first");
+    }
+
+    @Test
+    void replayOnAConnectionOpenedBeforeTheAnswer_getsTheErrorPage() throws Exception {
+        receiver.expectState("s1");
+        int port = receiver.redirectUri().getPort();
+        try (RawConnection early = RawConnection.open(port)) {
+            assertThat(get("?code=first&state=s1").statusCode()).isEqualTo(200);
+
+            String replay = early.send(request("GET", "/oauth-success?code=first&state=s1", port))
+                    .awaitClose(Duration.ofSeconds(5));
+
+            assertThat(RawConnection.status(replay)).isEqualTo(410);
+            assertThat(replay).contains("Onramp could not use this sign-in");
+        }
+        assertThat(result().params()).containsEntry("code", "first");
+    }
+
+    @Test
+    void strayRequests_areAnsweredQuicklyAndTheRealCallbackStillSucceeds() throws Exception {
+        receiver.expectState("s1");
+        URI base = receiver.redirectUri();
+        long start = System.nanoTime();
+
+        assertThat(send(HttpRequest.newBuilder(base.resolve("/favicon.ico"))).statusCode()).isEqualTo(404);
+        assertThat(send(HttpRequest.newBuilder(base.resolve("/"))).statusCode()).isEqualTo(404);
+        assertThat(send(HttpRequest.newBuilder(base.resolve("/oauth-success/extra?code=c&state=s1"))).statusCode())
+                .isEqualTo(404);
+        assertThat(send(HttpRequest.newBuilder(base.resolve("/OAUTH-SUCCESS?code=c&state=s1"))).statusCode())
+                .isEqualTo(404);
+        assertThat(send(HttpRequest.newBuilder(callback("?code=c&state=s1"))
+                .POST(HttpRequest.BodyPublishers.ofString("code=c&state=s1"))).statusCode()).isEqualTo(405);
+        assertThat(send(HttpRequest.newBuilder(callback("?code=c&state=s1"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())).statusCode()).isEqualTo(405);
+        assertThat(send(HttpRequest.newBuilder(base.resolve("/"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())).statusCode()).isEqualTo(404);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
         assertThat(receiver.result()).isNotDone();
         assertThat(get("?code=c&state=s1").statusCode()).isEqualTo(200);
     }
 
     @Test
-    void post_isAnswered405AndFlowKeepsWaiting() throws Exception {
+    void methodNotAllowed_namesGetAsTheAllowedMethod() throws Exception {
         receiver.expectState("s1");
 
         HttpResponse<String> response = send(HttpRequest.newBuilder(callback("?code=c&state=s1"))
@@ -146,82 +218,43 @@ class LoopbackReceiverTest {
 
         assertThat(response.statusCode()).isEqualTo(405);
         assertThat(response.headers().firstValue("Allow")).contains("GET");
+    }
+
+    @Test
+    void requestNamingAnotherHost_isRefusedAndFlowKeepsWaiting() throws Exception {
+        receiver.expectState("s1");
+        int port = receiver.redirectUri().getPort();
+        try (RawConnection rebound = RawConnection.open(port)) {
+            String answer = rebound.send("GET /oauth-success?code=c&state=s1 HTTP/1.1\r\nHost: attacker.example:"
+                    + port + "\r\n\r\n").awaitClose(Duration.ofSeconds(5));
+
+            assertThat(RawConnection.status(answer)).isEqualTo(421);
+        }
         assertThat(receiver.result()).isNotDone();
     }
 
     @Test
-    void replayAfterAcceptance_isRefused() throws Exception {
-        receiver.expectState("s1");
-        get("?code=first&state=s1");
-
-        assertThat(replayStatus("?code=second&state=s1")).isNotEqualTo(200);
-        assertThat(result().params()).containsEntry("code", "first");
-    }
-
-    @Test
-    void acceptedCallback_closesThePort() throws Exception {
-        receiver.expectState("s1");
-        get("?code=c&state=s1");
-        result();
-
-        assertPortClosed();
-    }
-
-    @Test
-    void timeout_failsTheWaitWithCallbackTimeoutExceptionAndClosesThePort() throws Exception {
-        try (LoopbackReceiver shortWait = LoopbackReceiver.open(Duration.ofMillis(200))) {
-            assertThatThrownBy(() -> shortWait.result().get(10, TimeUnit.SECONDS))
-                    .isInstanceOf(ExecutionException.class)
-                    .cause()
-                    .isInstanceOf(CallbackTimeoutException.class)
-                    .hasMessageContaining("No answer came back from the browser");
-            assertPortClosed(shortWait.redirectUri().getPort());
-        }
-    }
-
-    @Test
-    void cancel_endsTheWaitWithCancellationExceptionAndClosesThePort() throws Exception {
-        receiver.cancel();
-
-        assertThatThrownBy(() -> receiver.result().join()).isInstanceOf(CancellationException.class);
-        assertPortClosed();
-    }
-
-    @Test
-    void cancellingTheResultFuture_closesThePort() throws Exception {
-        receiver.result().cancel(true);
-
-        assertPortClosed();
-    }
-
-    @Test
-    void close_canBeCalledTwiceAndLeavesAnAcceptedResultAlone() throws Exception {
-        receiver.expectState("s1");
-        get("?code=c&state=s1");
-
-        receiver.close();
-        receiver.close();
-
-        assertThat(result().params()).containsEntry("code", "c");
-    }
-
-    @Test
-    void landingPage_forbidsCachingAndReferrerAndIsUtf8Html() throws Exception {
+    void landingPage_forbidsCachingReferrerAndOutsideResources() throws Exception {
         receiver.expectState("s1");
 
         HttpResponse<String> response = get("?code=c&state=s1");
 
         assertThat(response.headers().firstValue("Cache-Control")).contains("no-store");
         assertThat(response.headers().firstValue("Referrer-Policy")).contains("no-referrer");
+        assertThat(response.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(policy ->
+                assertThat(policy).startsWith("default-src 'none'"));
         assertThat(response.headers().firstValue("Content-Type")).contains("text/html; charset=utf-8");
     }
 
     @Test
-    void rejectionPage_forbidsCachingAndReferrer() throws Exception {
-        HttpResponse<String> response = get("?code=c&state=unknown");
+    void rejectionAndStrayAnswers_forbidCachingAndReferrer() throws Exception {
+        HttpResponse<String> rejected = get("?code=c&state=unknown");
+        HttpResponse<String> stray = send(HttpRequest.newBuilder(receiver.redirectUri().resolve("/favicon.ico")));
 
-        assertThat(response.headers().firstValue("Cache-Control")).contains("no-store");
-        assertThat(response.headers().firstValue("Referrer-Policy")).contains("no-referrer");
+        for (HttpResponse<String> response : List.of(rejected, stray)) {
+            assertThat(response.headers().firstValue("Cache-Control")).contains("no-store");
+            assertThat(response.headers().firstValue("Referrer-Policy")).contains("no-referrer");
+        }
     }
 
     @Test
@@ -231,22 +264,28 @@ class LoopbackReceiverTest {
         HttpResponse<String> response = get(
                 "?error=access_denied&error_description=%3Cscript%3Ealert(1)%3C%2Fscript%3E&state=s1");
 
-        assertThat(response.body()).doesNotContain("<script", "alert(1)");
+        assertThat(response.body()).doesNotContain("<script", "alert(1)", "access_denied");
     }
 
     @Test
-    void landingPage_loadsNothingFromOutside() throws Exception {
+    void answers_doNotReflectWhatTheRequestCarried() throws Exception {
         receiver.expectState("s1");
 
-        HttpResponse<String> response = get("?code=c&state=s1");
+        String marker = "zq7reflectedzq7";
+        List<HttpResponse<String>> answers = List.of(
+                get("?code=" + marker + "&state=wrong"),
+                get("?code=" + marker + "&state=s1&state=s1"),
+                send(HttpRequest.newBuilder(receiver.redirectUri().resolve("/" + marker))),
+                get("?code=" + marker + "&state=s1"));
 
-        assertThat(response.body()).doesNotContain("src=", "href=", "url(", "@import");
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.body()).doesNotContain(marker, "s1"));
     }
 
     @Test
-    void twoReceivers_listenOnDistinctPorts() {
-        try (LoopbackReceiver other = LoopbackReceiver.open(LONG_WAIT)) {
-            assertThat(other.redirectUri().getPort()).isNotEqualTo(receiver.redirectUri().getPort());
+    void landingPages_loadNothingFromOutside() {
+        for (LandingPage page : LandingPage.values()) {
+            String html = new String(page.html(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(html).as(page.name()).doesNotContain("src=", "href=", "url(", "@import", "http:", "https:", "//");
         }
     }
 
@@ -266,20 +305,7 @@ class LoopbackReceiverTest {
         return http.send(request.timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** A refused connection counts as a refusal too: the receiver may already have closed. */
-    private int replayStatus(String query) throws InterruptedException {
-        try {
-            return get(query).statusCode();
-        } catch (IOException refused) {
-            return -1;
-        }
-    }
-
-    private void assertPortClosed() {
-        assertPortClosed(receiver.redirectUri().getPort());
-    }
-
-    private static void assertPortClosed(int port) {
-        assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).isInstanceOf(ConnectException.class);
+    static String request(String method, String target, int port) {
+        return method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n\r\n";
     }
 }

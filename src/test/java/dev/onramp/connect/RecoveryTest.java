@@ -1,0 +1,168 @@
+package dev.onramp.connect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.onramp.airbyte.AirbyteGateway;
+import dev.onramp.airbyte.ConfigApiGateway;
+import dev.onramp.catalog.Catalog;
+import dev.onramp.demo.AirbyteSimulator;
+import dev.onramp.model.AuditEvent;
+import dev.onramp.model.FlowId;
+import dev.onramp.model.FlowRecord;
+import dev.onramp.model.FlowState;
+import dev.onramp.model.Tenant;
+import dev.onramp.model.TenantId;
+import dev.onramp.store.AuditLog;
+import dev.onramp.store.ConnectionRepository;
+import dev.onramp.store.Database;
+import dev.onramp.store.FileKekStore;
+import dev.onramp.store.FlowJournal;
+import dev.onramp.store.TenantRepository;
+import dev.onramp.store.Vault;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the next start does with flows a crash left in the journal: undo in Airbyte, end, audit once. */
+class RecoveryTest {
+    @TempDir
+    Path dataDir;
+
+    private final Clock clock = Clock.systemUTC();
+    private final Catalog catalog = Catalog.bundled();
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private AirbyteSimulator simulator;
+    private AirbyteGateway airbyte;
+    private Database db;
+    private TenantRepository tenants;
+    private ConnectionRepository connections;
+    private FlowJournal journal;
+    private AuditLog audit;
+    private Tenant tenant;
+
+    @BeforeEach
+    void setUp() {
+        simulator = AirbyteSimulator.start(Duration.ZERO);
+        airbyte = new ConfigApiGateway(simulator.apiBaseUrl(), Duration.ofSeconds(10));
+        db = Database.open(dataDir);
+        Vault vault = Vault.open(db, new FileKekStore(dataDir.resolve("keys/onramp.kek")));
+        tenants = new TenantRepository(db);
+        connections = new ConnectionRepository(db, vault);
+        journal = new FlowJournal(db, clock);
+        audit = AuditLog.open(db, new FileKekStore(dataDir.resolve("keys/onramp.kek")), clock);
+        tenant = new Tenant(TenantId.random(), "Acme Outdoor", "online-store", Optional.of(simulator.workspaceId()));
+        db.inTransaction(tx -> {
+            tenants.insert(tx, tenant);
+            return null;
+        });
+    }
+
+    @AfterEach
+    void tearDown() {
+        executor.shutdownNow();
+        audit.close();
+        db.close();
+        simulator.close();
+    }
+
+    private ConnectService service(AirbyteGateway gateway) {
+        return new ConnectService(catalog, gateway, db, tenants, connections, journal, audit, url -> true, executor,
+                clock, Duration.ofSeconds(20), "test");
+    }
+
+    private FlowId journaled(FlowState state, Optional<String> sourceId) {
+        FlowId flow = FlowId.random();
+        Instant now = clock.instant();
+        db.inTransaction(tx -> {
+            journal.start(tx, new FlowRecord(flow, tenant.id(), "hubspot", state, sourceId, Optional.empty(), now, now));
+            return null;
+        });
+        return flow;
+    }
+
+    private String sourceNamed(String name) {
+        String stripe = catalog.provider("stripe").orElseThrow().definitionId();
+        var config = new ObjectMapper().createObjectNode().put("client_secret", "sk_test_demo").put("account_id", "acct_1");
+        return airbyte.createSource(simulator.workspaceId(), stripe, name, config);
+    }
+
+    private List<AuditEvent> auditOf(FlowId flow) {
+        return audit.list(tenant.id()).stream().filter(e -> e.resource().equals("flow/" + flow)).toList();
+    }
+
+    @Test
+    void flowCrashedWhileCreatingItsSource_hasTheSourceFoundByNameAndDeleted() {
+        FlowId flow = journaled(FlowState.AUTHORIZED, Optional.empty());
+        String orphan = sourceNamed("HubSpot — Acme Outdoor [onramp-flow-" + flow + "]");
+        String unrelated = sourceNamed("HubSpot — Acme Outdoor [onramp-flow-" + FlowId.random() + "]");
+
+        assertThat(service(airbyte).recoverUnfinished()).isEqualTo(1);
+
+        assertThat(airbyte.findSources(simulator.workspaceId(), "onramp-flow-")).containsExactly(unrelated);
+        assertThat(journal.find(tenant.id(), flow).orElseThrow().state()).isEqualTo(FlowState.FAILED);
+        assertThat(auditOf(flow)).singleElement().satisfies(entry -> {
+            assertThat(entry.action()).isEqualTo("connect.recovered");
+            assertThat(entry.details()).contains(orphan + " deleted");
+        });
+    }
+
+    @Test
+    void flowCrashedBeforeAirbyteCreatedAnything_isEndedWithOneAuditEntry() {
+        FlowId flow = journaled(FlowState.AWAITING_CONSENT, Optional.empty());
+
+        assertThat(service(airbyte).recoverUnfinished()).isEqualTo(1);
+
+        assertThat(journal.find(tenant.id(), flow).orElseThrow().state()).isEqualTo(FlowState.FAILED);
+        assertThat(auditOf(flow)).extracting(AuditEvent::action).containsExactly("connect.recovered");
+    }
+
+    @Test
+    void recoveryWhileAirbyteIsUnreachable_keepsTheFlowForALaterStartAndAuditsNothingYet() throws Exception {
+        String source = sourceNamed("HubSpot — Acme Outdoor");
+        FlowId flow = journaled(FlowState.TESTED, Optional.of(source));
+        URI closed;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/api");
+        }
+
+        assertThat(service(new ConfigApiGateway(closed, Duration.ofSeconds(2))).recoverUnfinished()).isZero();
+        assertThat(journal.find(tenant.id(), flow).orElseThrow().state()).isEqualTo(FlowState.TESTED);
+        assertThat(auditOf(flow)).isEmpty();
+
+        assertThat(service(airbyte).recoverUnfinished()).isEqualTo(1);
+        assertThat(airbyte.findSources(simulator.workspaceId(), "HubSpot")).isEmpty();
+        assertThat(auditOf(flow)).hasSize(1);
+    }
+
+    @Test
+    void secondRecovery_findsNothingLeftAndWritesNoSecondEntry() {
+        FlowId flow = journaled(FlowState.SOURCE_CREATED, Optional.of(sourceNamed("HubSpot — Acme Outdoor")));
+        service(airbyte).recoverUnfinished();
+
+        assertThat(service(airbyte).recoverUnfinished()).isZero();
+
+        assertThat(auditOf(flow)).hasSize(1);
+    }
+
+    @Test
+    void sourceAlreadyGoneFromAirbyte_stillEndsTheFlow() {
+        FlowId flow = journaled(FlowState.SOURCE_CREATED, Optional.of("0b6f6bfc-9e1a-4f55-8c38-6c06c3c2a111"));
+
+        assertThat(service(airbyte).recoverUnfinished()).isEqualTo(1);
+
+        assertThat(journal.find(tenant.id(), flow).orElseThrow().state()).isEqualTo(FlowState.FAILED);
+    }
+}
