@@ -159,10 +159,12 @@ public final class ConnectService implements AutoCloseable {
         int ended = 0;
         for (FlowRecord flow : unfinished) {
             try {
-                // Only AUTHORIZED flows may have asked Airbyte to create a source without hearing its id.
+                // An AUTHORIZED sign-in flow, or a STARTED credentials flow, may have asked Airbyte to
+                // create a source without hearing its id.
                 Optional<String> workspace = tenants.find(flow.tenantId()).flatMap(Tenant::workspaceId);
+                boolean createMayHaveRun = flow.state() == FlowState.AUTHORIZED || flow.state() == FlowState.STARTED;
                 String undone = undo(gateways.gatewayFor(flow.tenantId()), flow.id(), flow.sourceId(),
-                        flow.state() == FlowState.AUTHORIZED, workspace);
+                        createMayHaveRun, workspace);
                 String details = "provider=" + flow.providerId() + " interrupted in " + flow.state() + undone
                         + flow.reason().map(reason -> ": " + reason).orElse("");
                 db.inTransaction(tx -> {
@@ -211,7 +213,7 @@ public final class ConnectService implements AutoCloseable {
     }
 
     /** Part of every source name: finds a source again whose id never reached the journal. */
-    private static String sourceMarker(FlowId flow) {
+    static String sourceMarker(FlowId flow) {
         return "onramp-flow-" + flow;
     }
 

@@ -136,7 +136,7 @@ final class CredentialsRun implements ConnectFlow {
         listener.onStep(ConnectStep.CREATING_SOURCE);
         ObjectNode configuration = form.configuration(values);
         String created = gateway.createSource(workspace, provider.definitionId(),
-                provider.name() + " — " + tenant.name(), configuration);
+                provider.name() + " — " + tenant.name() + " [" + ConnectService.sourceMarker(id) + "]", configuration);
         sourceId = Optional.of(created);
         advance(FlowState.SOURCE_CREATED);
         checkCancelled();

@@ -120,6 +120,18 @@ class RecoveryTest {
     }
 
     @Test
+    void credentialsFlowCrashedWhileCreatingItsSource_hasTheSourceFoundByNameAndDeleted() {
+        // A credentials flow goes from STARTED straight to SOURCE_CREATED: a kill during the create leaves STARTED.
+        FlowId flow = journaled(FlowState.STARTED, Optional.empty());
+        String orphan = sourceNamed("Stripe — Acme Outdoor [onramp-flow-" + flow + "]");
+
+        assertThat(service(airbyte).recoverUnfinished()).isEqualTo(1);
+
+        assertThat(airbyte.findSources(simulator.workspaceId(), "onramp-flow-")).doesNotContain(orphan);
+        assertThat(auditOf(flow)).singleElement().satisfies(entry -> assertThat(entry.details()).contains(orphan + " deleted"));
+    }
+
+    @Test
     void flowCrashedBeforeAirbyteCreatedAnything_isEndedWithOneAuditEntry() {
         FlowId flow = journaled(FlowState.AWAITING_CONSENT, Optional.empty());
 
