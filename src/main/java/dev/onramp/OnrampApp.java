@@ -52,6 +52,8 @@ public final class OnrampApp extends Application {
                     context = app;
                     MainWindow.show(stage, new UiServices(app.catalog(), app.tenants(), app.connect(),
                             app.background(), fx, app.demo(), app.airbyteDescription()));
+                    StartupProbe.fromSystemProperty(System.out, Platform::exit)
+                            .ifPresent(probe -> probe.watch(stage.getScene()));
                 }, fx);
     }
 
