@@ -67,7 +67,7 @@ public final class BuildInstaller {
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
         Os os = Os.current();
-        String version = appVersion(options.getOrDefault("--version", "0.1.0"));
+        String version = appVersion(options.getOrDefault("--version", "0.1.0"), os);
         String requested = options.getOrDefault("--types", "default");
         List<String> types = Arrays.stream((requested.equals("default") ? os.defaultTypes : requested).split(","))
                 .filter(type -> !type.isBlank() && !type.equals("none"))
@@ -473,9 +473,18 @@ public final class BuildInstaller {
         return new IllegalStateException(name + " is not set: notarization needs it.");
     }
 
-    /** jpackage wants a plain numeric version: 0.1.0-SNAPSHOT becomes 0.1.0. */
-    private static String appVersion(String projectVersion) {
-        return projectVersion.replaceFirst("[-+].*$", "");
+    /**
+     * jpackage wants a plain numeric version: 0.1.0-SNAPSHOT becomes 0.1.0. On macOS it refuses a
+     * first number of 0, so there every version's first number is raised by one (0.1.0 becomes
+     * 1.1.0, 1.0.0 becomes 2.0.0): never below 1, and each release still newer than the one before.
+     */
+    private static String appVersion(String projectVersion, Os os) {
+        String plain = projectVersion.replaceFirst("[-+].*$", "");
+        if (os != Os.MACOS) {
+            return plain;
+        }
+        String[] parts = plain.split("\\.", 2);
+        return (Integer.parseInt(parts[0]) + 1) + (parts.length > 1 ? "." + parts[1] : "");
     }
 
     private static Map<String, String> options(String[] args) {
