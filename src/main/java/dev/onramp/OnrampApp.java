@@ -53,6 +53,8 @@ public final class OnrampApp extends Application {
                     MainWindow.show(stage, new UiServices(app.catalog(), app.tenants(), app.connect(),
                             app.credentials(), app.settings(), app.background(), fx, app.demo(),
                             app.airbyteDescription(), app.diagnostics()));
+                    StartupProbe.fromSystemProperty(System.out, Platform::exit)
+                            .ifPresent(probe -> probe.watch(stage.getScene()));
                 }, fx);
     }
 

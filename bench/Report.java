@@ -1,0 +1,55 @@
+import java.util.ArrayList;
+import java.util.List;
+
+/** The benchmark's results as a plain-text table for the console and as docs/benchmarks.md. */
+record Report(Machine machine, List<Row> rows) {
+
+    String table() {
+        int what = width(rows.stream().map(Row::what).toList(), "Figure");
+        int figure = width(rows.stream().map(Row::figureText).toList(), "Measured");
+        int goal = width(rows.stream().map(Row::goalText).toList(), "Goal");
+        String format = "%-" + what + "s  %" + figure + "s  %-" + goal + "s  %s%n";
+        StringBuilder text = new StringBuilder(String.format(format, "Figure", "Measured", "Goal", ""));
+        text.append("-".repeat(what + figure + goal + 12)).append(System.lineSeparator());
+        for (Row row : rows) {
+            text.append(String.format(format, row.what(), row.figureText(), row.goalText(), row.verdict()));
+        }
+        return text.toString();
+    }
+
+    String markdown() {
+        List<String> lines = new ArrayList<>(List.of(
+                "# Benchmarks",
+                "",
+                "Written by `bench/run` (which runs `bench/Bench.java` after building the packaged app); rerun",
+                "it to refresh this page. Start-up figures are medians of 5 cold starts (a new process each",
+                "time; the files stay in the OS cache) of the packaged launcher under Xvfb, from starting the",
+                "process to the layout pass that draws the first frame of the interactive hub (businesses",
+                "loaded), or of the bare window. The app and the bare window take turns, so that both see",
+                "the same load, and each ratio comes from the same run. Memory is the resident set size 3 s",
+                "after that frame, median of 3. MB are 10^6 bytes.",
+                "",
+                "## Machine",
+                ""));
+        lines.addAll(machine.lines());
+        lines.addAll(List.of(
+                "",
+                "A shared machine gives noisy figures: compare ratios measured in one run rather than",
+                "absolute times across runs.",
+                "",
+                "## Results",
+                "",
+                "| Figure | Measured | Goal | | How |",
+                "|---|---:|---|---|---|"));
+        for (Row row : rows) {
+            lines.add("| " + row.what() + " | " + row.figureText() + " | " + row.goalText() + " | " + row.verdict()
+                    + " | " + row.note() + " |");
+        }
+        lines.add("");
+        return String.join("\n", lines);
+    }
+
+    private static int width(List<String> values, String header) {
+        return Math.max(header.length(), values.stream().mapToInt(String::length).max().orElse(0));
+    }
+}

@@ -1,0 +1,277 @@
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.lang.module.ModuleFinder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Start-up, memory and sizes of the packaged app against a bare JavaFX window packaged the same
+ * way: same jlinked runtime, same launcher options, an AOT cache trained the same way.
+ */
+final class StartupBench {
+    private static final int STARTS = 5;
+    private static final int RSS_RUNS = 3;
+    private static final long IDLE_MILLIS = 3_000;
+    private static final long LIMIT_SECONDS = 120;
+    private static final String NO_AOT = "-XX:AOTMode=off";
+
+    private final Path project;
+    private final Path target;
+    private final Path javaHome = Path.of(System.getProperty("java.home"));
+
+    StartupBench(Path project) {
+        this.project = project;
+        this.target = project.resolve("target");
+    }
+
+    List<Row> run() throws IOException, InterruptedException {
+        Path image = target.resolve("package/app-image/Onramp");
+        if (!System.getProperty("os.name").toLowerCase().startsWith("linux") || !Files.isDirectory(image)) {
+            String why = "needs the Linux app-image (mvn -Ppackage package) and /proc";
+            return List.of(Row.unmeasured("Hub first frame, packaged", "≤ 450 ms", why),
+                    Row.unmeasured("Hub / bare window, first frame", "≤ 1.3×", why),
+                    Row.unmeasured("Idle RSS hub / bare window", "≤ 1.3×", why));
+        }
+        Path onramp = image.resolve("bin/Onramp");
+        Path bare = bareWindowImage().resolve("bin/BareWindow");
+        Path data = Files.createTempDirectory("onramp-bench-data");
+        List<String> app = List.of(onramp.toString(), "--data-dir", data.toString());
+        List<String> window = List.of(bare.toString());
+
+        List<Double> appAot = new ArrayList<>();
+        List<Double> bareAot = new ArrayList<>();
+        List<Double> appPlain = new ArrayList<>();
+        List<Double> barePlain = new ArrayList<>();
+        List<Double> appRss = new ArrayList<>();
+        List<Double> bareRss = new ArrayList<>();
+        try (Display display = Display.open()) {
+            // The first start creates the database and the demo business; a person's later starts find them.
+            firstFrameMillis(app, "", display);
+            for (int i = 0; i < STARTS; i++) {
+                System.out.printf("Start-up round %d of %d%n", i + 1, STARTS);
+                appAot.add(firstFrameMillis(app, "", display));
+                bareAot.add(firstFrameMillis(window, "", display));
+                appPlain.add(firstFrameMillis(app, NO_AOT, display));
+                barePlain.add(firstFrameMillis(window, NO_AOT, display));
+            }
+            for (int i = 0; i < RSS_RUNS; i++) {
+                System.out.printf("Memory round %d of %d%n", i + 1, RSS_RUNS);
+                appRss.add(idleRssMb(app, display));
+                bareRss.add(idleRssMb(window, display));
+            }
+        }
+        double hub = Row.median(appAot);
+        double bareFrame = Row.median(bareAot);
+        double rss = Row.median(appRss);
+        double bareMemory = Row.median(bareRss);
+        String starts = "median of " + STARTS + " cold starts";
+
+        List<Row> rows = new ArrayList<>(List.of(
+                Row.measured("Hub first frame, packaged", hub, "ms", "≤ 450 ms", v -> v <= 450,
+                        starts + ", AOT cache on; all " + millis(appAot)),
+                Row.reference("Bare window first frame, packaged the same way", bareFrame, "ms",
+                        starts + ", AOT cache on; all " + millis(bareAot)),
+                Row.measured("Hub / bare window, first frame", hub / bareFrame, "×", "≤ 1.3×", v -> v <= 1.3,
+                        "ratio of the medians above, same run"),
+                Row.reference("Hub first frame without the AOT cache", Row.median(appPlain), "ms",
+                        starts + ", -XX:AOTMode=off; all " + millis(appPlain)),
+                Row.reference("Bare window first frame without the AOT cache", Row.median(barePlain), "ms",
+                        starts + ", -XX:AOTMode=off; all " + millis(barePlain)),
+                Row.reference("Idle RSS, hub shown", rss, "MB", "median of " + RSS_RUNS + ", VmRSS 3 s after the frame"),
+                Row.reference("Idle RSS, bare window", bareMemory, "MB", "median of " + RSS_RUNS),
+                Row.measured("Idle RSS hub / bare window", rss / bareMemory, "×", "≤ 1.3×", v -> v <= 1.3,
+                        "ratio of the medians above, same run")));
+        rows.addAll(sizes(image));
+        return rows;
+    }
+
+    private List<Row> sizes(Path image) throws IOException {
+        List<Row> rows = new ArrayList<>();
+        Path cache = image.resolve("lib/app/onramp.aot");
+        rows.add(Row.measured("App-image size", sizeMb(image), "MB", "≤ 70 MB", v -> v <= 70,
+                "target/package/app-image/Onramp, every file"));
+        rows.add(Row.reference("  of which the runtime", sizeMb(image.resolve("lib/runtime")), "MB",
+                "jlinked JDK + JavaFX modules, uncompressed jimage"));
+        rows.add(Row.reference("  of which the AOT cache", Files.size(cache) / 1e6, "MB", "lib/app/onramp.aot"));
+        rows.add(Row.reference("  of which the app's jars", sizeMb(image.resolve("lib/app")) - Files.size(cache) / 1e6,
+                "MB", "stored without compression"));
+        Optional<Path> deb = newest(target.resolve("installer"), ".deb");
+        rows.add(deb.isPresent()
+                ? Row.measured(".deb size", Files.size(deb.get()) / 1e6, "MB", "≤ 45 MB", v -> v <= 45,
+                        deb.get().getFileName().toString())
+                : Row.unmeasured(".deb size", "≤ 45 MB", "no .deb in target/installer: run mvn verify -Ppackage"));
+        return rows;
+    }
+
+    /** Milliseconds from starting the process to its probe line; the process exits right after it. */
+    private double firstFrameMillis(List<String> command, String jvmOptions, Display display)
+            throws IOException, InterruptedException {
+        long started = System.nanoTime();
+        Process process = start(command, "-Donramp.startup.probe=exit " + jvmOptions, display);
+        awaitProbeLine(process);
+        double millis = (System.nanoTime() - started) / 1e6;
+        if (!process.waitFor(LIMIT_SECONDS, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            process.destroyForcibly();
+            throw new IllegalStateException(command.getFirst() + " did not exit cleanly after its first frame");
+        }
+        return millis;
+    }
+
+    /** The resident set size in MB of the process a few seconds after its first frame, idle. */
+    private double idleRssMb(List<String> command, Display display) throws IOException, InterruptedException {
+        Process process = start(command, "-Donramp.startup.probe=print", display);
+        try {
+            awaitProbeLine(process);
+            Thread.sleep(IDLE_MILLIS);
+            String status = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "status"));
+            String kb = status.lines().filter(l -> l.startsWith("VmRSS:")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("No VmRSS in /proc/" + process.pid() + "/status"))
+                    .replaceAll("\\D", "");
+            return Long.parseLong(kb) * 1024 / 1e6;
+        } finally {
+            process.destroy();
+            process.waitFor(LIMIT_SECONDS, TimeUnit.SECONDS);
+        }
+    }
+
+    private Process start(List<String> command, String jvmOptions, Display display) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().putAll(display.environment());
+        builder.environment().put("JAVA_TOOL_OPTIONS", jvmOptions.strip());
+        return builder.start();
+    }
+
+    private static void awaitProbeLine(Process process) throws IOException {
+        BufferedReader lines = process.inputReader(StandardCharsets.UTF_8);
+        for (String line; (line = lines.readLine()) != null; ) {
+            if (line.startsWith("onramp: ") && line.endsWith(" shown")) {
+                return;
+            }
+        }
+        throw new IllegalStateException("The process ended without showing its first frame");
+    }
+
+    /**
+     * bench/BareWindow.java as an app-image with the app's runtime and JVM options and an AOT cache
+     * trained the way installer/BuildInstaller.java trains Onramp's.
+     */
+    private Path bareWindowImage() throws IOException, InterruptedException {
+        Path work = target.resolve("bench");
+        deleteTree(work);
+        Path classes = work.resolve("classes");
+        Path input = work.resolve("input");
+        Files.createDirectories(input);
+        String javafx = String.join(java.io.File.pathSeparator, javafxJars().stream().map(Path::toString).toList());
+        run(List.of(tool("javac"), "--release", "25", "--module-path", javafx, "--add-modules", "javafx.controls",
+                "-d", classes.toString(), project.resolve("bench/BareWindow.java").toString()), Map.of());
+        run(List.of(tool("jar"), "--create", "--file", input.resolve("bare-window.jar").toString(),
+                "-C", classes.toString(), "."), Map.of());
+        List<String> jpackage = new ArrayList<>(List.of(tool("jpackage"), "--type", "app-image", "--name", "BareWindow",
+                "--input", input.toString(), "--main-jar", "bare-window.jar", "--main-class", "BareWindow",
+                "--runtime-image", target.resolve("package/runtime").toString(),
+                "--dest", work.resolve("app-image").toString()));
+        for (String line : Files.readAllLines(project.resolve("installer/app-image.args"))) {
+            if (line.startsWith("--java-options ")) {
+                jpackage.addAll(List.of("--java-options", line.substring("--java-options ".length()).strip()));
+            }
+        }
+        run(jpackage, Map.of());
+        Path image = work.resolve("app-image/BareWindow");
+        Path config = work.resolve("bare-window.aotconf");
+        Path cache = image.resolve("lib/app/bare-window.aot");
+        try (Display display = Display.open()) {
+            Map<String, String> env = new LinkedHashMap<>(display.environment());
+            env.put("JAVA_TOOL_OPTIONS", "-XX:AOTMode=record -XX:AOTConfiguration=" + config
+                    + " -Donramp.startup.probe=exit -Xlog:aot=error");
+            run(List.of(image.resolve("bin/BareWindow").toString()), env);
+        }
+        run(List.of(image.resolve("bin/BareWindow").toString()), Map.of("JAVA_TOOL_OPTIONS",
+                "-XX:AOTMode=create -XX:AOTConfiguration=" + config + " -XX:AOTCache=" + cache + " -Xlog:aot=error"));
+        Files.writeString(image.resolve("lib/app/BareWindow.cfg"),
+                "java-options=-XX:AOTCache=$APPDIR/bare-window.aot" + System.lineSeparator(), StandardOpenOption.APPEND);
+        return image;
+    }
+
+    private List<Path> javafxJars() throws IOException {
+        try (Stream<Path> files = Files.list(target.resolve("lib"))) {
+            return files.filter(p -> p.getFileName().toString().startsWith("javafx-"))
+                    .filter(p -> ModuleFinder.of(p).findAll().stream().noneMatch(m -> m.descriptor().isAutomatic()))
+                    .toList();
+        }
+    }
+
+    private String tool(String name) {
+        return javaHome.resolve("bin").resolve(name).toString();
+    }
+
+    private void run(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(project.toFile()).inheritIO();
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        if (!process.waitFor(LIMIT_SECONDS, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            process.destroyForcibly();
+            throw new IllegalStateException(String.join(" ", command) + " failed");
+        }
+    }
+
+    private static String millis(List<Double> values) {
+        return String.join(", ", values.stream().map(v -> String.valueOf(Math.round(v))).toList()) + " ms";
+    }
+
+    private static double sizeMb(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum() / 1e6;
+        }
+    }
+
+    private static Optional<Path> newest(Path dir, String suffix) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.toString().endsWith(suffix)).max(Comparator.comparing(p -> p.toFile().lastModified()));
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    /** The X display the windows open on: the caller's, or a private Xvfb when there is none. */
+    private record Display(Map<String, String> environment, Optional<Process> server) implements AutoCloseable {
+        static Display open() throws IOException {
+            if (Optional.ofNullable(System.getenv("DISPLAY")).filter(d -> !d.isBlank()).isPresent()) {
+                return new Display(Map.of(), Optional.empty());
+            }
+            Process xvfb = new ProcessBuilder("Xvfb", "-displayfd", "1", "-screen", "0", "1280x800x24", "-nolisten", "tcp")
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String number = new BufferedReader(xvfb.inputReader(StandardCharsets.US_ASCII)).readLine();
+            if (number == null) {
+                throw new IllegalStateException("No DISPLAY, and Xvfb did not start: install xvfb.");
+            }
+            return new Display(Map.of("DISPLAY", ":" + number.strip()), Optional.of(xvfb));
+        }
+
+        @Override
+        public void close() {
+            server.ifPresent(Process::destroy);
+        }
+    }
+}

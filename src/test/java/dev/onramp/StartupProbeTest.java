@@ -1,0 +1,89 @@
+package dev.onramp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.scene.Scene;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+@ExtendWith(ApplicationExtension.class)
+class StartupProbeTest {
+    private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    private final PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
+    private final AtomicInteger exits = new AtomicInteger();
+    private ProgressIndicator loading;
+    private Scene scene;
+
+    @Start
+    void start(Stage stage) {
+        loading = new ProgressIndicator();
+        loading.setId("hub-loading");
+        scene = new Scene(new StackPane(loading), 200, 100);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void clearProperty() {
+        System.clearProperty(StartupProbe.PROPERTY);
+    }
+
+    @Test
+    void whileTheHubIsLoading_printsNothing(FxRobot robot) {
+        StartupProbe probe = new StartupProbe(out, Optional.of(exits::incrementAndGet));
+        robot.interact(() -> probe.watch(scene));
+
+        robot.interact(() -> scene.getRoot().requestLayout());
+
+        assertThat(printed()).isEmpty();
+    }
+
+    @Test
+    void onceLoaded_printsTheLineOnceAndExits(FxRobot robot) throws Exception {
+        StartupProbe probe = new StartupProbe(out, Optional.of(exits::incrementAndGet));
+        robot.interact(() -> probe.watch(scene));
+
+        robot.interact(() -> loading.setVisible(false));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> exits.get() > 0);
+        robot.interact(() -> scene.getRoot().requestLayout());
+
+        assertThat(printed()).isEqualTo(StartupProbe.LINE + System.lineSeparator());
+        assertThat(exits).hasValue(1);
+    }
+
+    @Test
+    void printMode_reportsTheHubAndLeavesTheAppRunning(FxRobot robot) throws Exception {
+        System.setProperty(StartupProbe.PROPERTY, "print");
+        StartupProbe probe = StartupProbe.fromSystemProperty(out, exits::incrementAndGet).orElseThrow();
+        robot.interact(() -> probe.watch(scene));
+
+        robot.interact(() -> loading.setVisible(false));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !printed().isEmpty());
+
+        assertThat(printed()).startsWith(StartupProbe.LINE);
+        assertThat(exits).hasValue(0);
+    }
+
+    @Test
+    void withoutTheProperty_thereIsNoProbe() {
+        assertThat(StartupProbe.fromSystemProperty(out, exits::incrementAndGet)).isEmpty();
+    }
+
+    private String printed() {
+        return printed.toString(StandardCharsets.UTF_8);
+    }
+}
