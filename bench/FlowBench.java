@@ -195,7 +195,7 @@ final class FlowBench {
             }
             double millis = genuine.get(1, TimeUnit.MINUTES);
             return Row.measured("Loopback: genuine callback during a junk flood", millis, "ms", "≤ 50 ms",
-                    v -> v <= 50, "request to accepted callback, sent when 5,000 of " + JUNK
+                    v -> v <= 50, String.format("request to accepted callback, sent when %,d of %,d", JUNK / 2, JUNK)
                             + " junk requests (wrong state, stray paths) from " + FLOOD_CLIENTS
                             + " clients had gone out; " + refused.get() + " refused with a warning");
         } finally {

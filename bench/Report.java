@@ -29,6 +29,11 @@ record Report(Machine machine, List<Row> rows) {
                 "the same load, and each ratio comes from the same run. Memory is the resident set size 3 s",
                 "after that frame, median of 3. MB are 10^6 bytes.",
                 "",
+                "Before the hub's first frame Onramp shows its start-up screen, reads its catalog, opens the",
+                "database (H2, Flyway, the Tink key set), starts the Airbyte simulator (demo mode) and loads",
+                "the businesses and connections; the bare window does none of this. The in-process figures",
+                "(connect, hub load, loopback) run on the app's own classes in the benchmark's JVM.",
+                "",
                 "## Machine",
                 ""));
         lines.addAll(machine.lines());

@@ -169,9 +169,9 @@ public final class BuildInstaller {
         Files.createDirectories(input.resolve("lib"));
         // jpackage lists every jar on the class path, so the manifest's Class-Path (made for target/lib,
         // with the JavaFX jars) would only add lookups for files that are not there.
-        restore(jar, input.resolve(jar.getFileName()), true);
+        copyStored(jar, input.resolve(jar.getFileName()), true);
         for (Path lib : classPath) {
-            restore(lib, input.resolve("lib").resolve(lib.getFileName()), false);
+            copyStored(lib, input.resolve("lib").resolve(lib.getFileName()), false);
         }
         return input;
     }
@@ -346,7 +346,7 @@ public final class BuildInstaller {
     }
 
     /** Copies {@code from} to {@code to} with every entry stored, in the same order, optionally without Class-Path. */
-    private static void restore(Path from, Path to, boolean dropClassPath) throws IOException {
+    private static void copyStored(Path from, Path to, boolean dropClassPath) throws IOException {
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(from));
                 ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(to))) {
             for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {

@@ -9,7 +9,7 @@ import javafx.scene.Scene;
 /**
  * Tells a script when the hub is first laid out with its businesses loaded, by printing {@value #LINE},
  * and on a scripted run then closes the app: for the AOT training run, the benchmarks and the
- * packaged smoke test (docs/adr: packaged start-up).
+ * packaged smoke test (docs/adr/0005).
  */
 final class StartupProbe implements Runnable {
     /** System property that turns the probe on: {@code print} reports the hub, {@code exit} also closes the app. */
