@@ -128,7 +128,12 @@ class SecretsStayOutTest {
 
     private List<String> texts(FlowWatcher watcher, ConnectOutcome outcome) {
         List<String> texts = new ArrayList<>();
-        for (ILoggingEvent event : logged.list) {
+        List<ILoggingEvent> events;
+        synchronized (logged) {
+            // Other threads may still be logging; appends hold the appender's lock.
+            events = new ArrayList<>(logged.list);
+        }
+        for (ILoggingEvent event : events) {
             texts.add(event.getFormattedMessage());
             for (IThrowableProxy thrown = event.getThrowableProxy(); thrown != null; thrown = thrown.getCause()) {
                 texts.add(thrown.getClassName() + ": " + thrown.getMessage());
@@ -139,7 +144,7 @@ class SecretsStayOutTest {
         }
         texts.add(outcome.toString());
         watcher.steps().forEach(step -> texts.add(step.label()));
-        assertThat(logged.list).as("DEBUG logging was captured").isNotEmpty();
+        assertThat(events).as("DEBUG logging was captured").isNotEmpty();
         return texts;
     }
 
