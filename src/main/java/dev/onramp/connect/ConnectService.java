@@ -8,6 +8,7 @@ import dev.onramp.airbyte.AirbyteException;
 import dev.onramp.airbyte.AirbyteGateway;
 import dev.onramp.airbyte.AuthPayloadMerger;
 import dev.onramp.airbyte.CheckResult;
+import dev.onramp.airbyte.ConnectorSpec;
 import dev.onramp.airbyte.PublicApiGateway;
 import dev.onramp.catalog.Catalog;
 import dev.onramp.model.Connection;
@@ -310,9 +311,11 @@ public final class ConnectService implements AutoCloseable {
             }
             String workspace = workspaceOf(airbyte, tenant);
             workspaceId = Optional.of(workspace);
-            AdvancedAuth auth = airbyte.getSpecification(provider.definitionId(), workspace).advancedAuth()
-                    .orElseThrow(() -> new FlowEnd(FlowState.FAILED, "This Airbyte offers no sign-in (OAuth) for "
-                            + provider.name() + ". Ask its operator, or connect it with an access token."));
+            ConnectorSpec spec = airbyte.getSpecification(provider.definitionId(), workspace);
+            AdvancedAuth auth = spec.advancedAuth().orElseThrow(() -> noOAuthApp(provider));
+            if (spec.globalCredentialsAvailable().equals(Optional.of(false))) {
+                throw noOAuthApp(provider);
+            }
             checkCancelled();
 
             ObjectNode noInput = json.createObjectNode();
@@ -322,7 +325,7 @@ public final class ConnectService implements AutoCloseable {
                 receiver.set(waiting);
                 checkCancelled();
                 redirect = waiting.redirectUri();
-                URI consentUrl = airbyte.getConsentUrl(provider.definitionId(), workspace, redirect, noInput);
+                URI consentUrl = consentUrl(airbyte, provider, workspace, redirect, noInput);
                 String state = ConsentUrls.state(consentUrl).orElseThrow(() -> new FlowEnd(FlowState.FAILED,
                         "Airbyte's consent link for " + provider.name()
                                 + " carries no state, so Onramp cannot tell its answer from a forged one."));
@@ -523,6 +526,25 @@ public final class ConnectService implements AutoCloseable {
                 LOG.error("Flow {} could not record why it stopped: {}", id, e.getMessage());
             }
         }
+    }
+
+    /** The consent link; a 404 means this Airbyte has no OAuth app for the connector. */
+    private static URI consentUrl(AirbyteGateway airbyte, Provider provider, String workspace, URI redirect,
+            ObjectNode input) {
+        try {
+            return airbyte.getConsentUrl(provider.definitionId(), workspace, redirect, input);
+        } catch (AirbyteException e) {
+            if (e.kind() == AirbyteException.Kind.NOT_FOUND) {
+                throw noOAuthApp(provider);
+            }
+            throw e;
+        }
+    }
+
+    /** This Airbyte cannot run the sign-in for the provider: say who can fix it, and the other way in. */
+    private static FlowEnd noOAuthApp(Provider provider) {
+        return new FlowEnd(FlowState.FAILED, "This Airbyte has no OAuth app for " + provider.name()
+                + ": ask its operator to set one up, or connect with an access token or key instead.");
     }
 
     /** The provider's refusal (or the person's) as a flow end. */

@@ -25,6 +25,7 @@ import dev.onramp.store.FileKekStore;
 import dev.onramp.store.FlowJournal;
 import dev.onramp.store.TenantRepository;
 import dev.onramp.store.Vault;
+import dev.onramp.testing.AirbyteProxy;
 import dev.onramp.testing.ScriptedBrowser;
 import dev.onramp.testing.ScriptedBrowser.Decision;
 import java.net.ServerSocket;
@@ -234,6 +235,54 @@ class ConnectServiceTest {
         assertThat(outcome).isInstanceOf(ConnectOutcome.Ended.class);
         assertThat(((ConnectOutcome.Ended) outcome).message()).contains("could not reach Airbyte", closed.getAuthority());
         assertThat(journal.find(tenant.id(), outcome.flowId()).orElseThrow().state()).isEqualTo(FlowState.FAILED);
+    }
+
+    @Test
+    void airbyteWithoutAnOAuthAppForTheConnector_saysWhoCanFixItAndNeverOpensTheBrowser() throws Exception {
+        List<URI> opened = new CopyOnWriteArrayList<>();
+        try (AirbyteProxy proxy = AirbyteProxy.inFrontOf(simulator.apiBaseUrl())) {
+            proxy.replace("source_oauths/get_consent_url", 404, body -> "{\"message\":\"No OAuth parameters\"}");
+            ConnectService service = service(new ConfigApiGateway(proxy.apiBase(), Duration.ofSeconds(10)),
+                    url -> opened.add(url), WAIT);
+
+            ConnectOutcome outcome = outcomeOf(service.connect(tenant.id(), "hubspot", ConnectListener.NONE));
+
+            assertThat(((ConnectOutcome.Ended) outcome).message())
+                    .isEqualTo("This Airbyte has no OAuth app for HubSpot: ask its operator to set one up,"
+                            + " or connect with an access token or key instead.");
+        }
+        assertThat(opened).isEmpty();
+    }
+
+    @Test
+    void specSayingNoGlobalOAuthCredentials_endsBeforeAskingForAConsentLink() throws Exception {
+        String spec = specificationOf(catalog.provider("hubspot").orElseThrow().definitionId())
+                .replace("\"advancedAuthGlobalCredentialsAvailable\":true", "\"advancedAuthGlobalCredentialsAvailable\":false");
+        assertThat(spec).contains("\"advancedAuthGlobalCredentialsAvailable\":false");
+        try (AirbyteProxy proxy = AirbyteProxy.inFrontOf(simulator.apiBaseUrl())) {
+            proxy.replace("source_definition_specifications/get", 200, body -> spec);
+            ConnectService service = service(new ConfigApiGateway(proxy.apiBase(), Duration.ofSeconds(10)),
+                    url -> true, WAIT);
+
+            ConnectOutcome outcome = outcomeOf(service.connect(tenant.id(), "hubspot", ConnectListener.NONE));
+
+            assertThat(((ConnectOutcome.Ended) outcome).message()).startsWith("This Airbyte has no OAuth app for HubSpot");
+            assertThat(proxy.count("source_oauths/get_consent_url")).isZero();
+        }
+    }
+
+    /** The simulator's own answer to source_definition_specifications/get, as compact JSON. */
+    private String specificationOf(String definitionId) throws Exception {
+        try (java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient()) {
+            String request = "{\"sourceDefinitionId\":\"" + definitionId + "\",\"workspaceId\":\""
+                    + simulator.workspaceId() + "\"}";
+            String answer = http.send(java.net.http.HttpRequest.newBuilder(
+                            URI.create(simulator.apiBaseUrl() + "/v1/source_definition_specifications/get"))
+                    .header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(request)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            return new ObjectMapper().readTree(answer).toString();
+        }
     }
 
     @Test
