@@ -93,12 +93,13 @@ class CredentialsFormEndToEndTest {
         type(robot, "#field-client_secret", "nope");
 
         robot.clickOn("#credentials-connect");
+        // The message and the re-enabled button arrive in separate FX events: wait for both.
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#credentials-message").queryAs(Label.class)
-                .getText().startsWith("Airbyte could not sign in"));
+                .getText().startsWith("Airbyte could not sign in")
+                && !robot.lookup("#credentials-connect").queryAs(Button.class).isDisabled());
 
         assertThat(robot.lookup("#credentials-message").queryAs(Label.class).getText())
                 .startsWith("Airbyte could not sign in to Stripe with that key: check the Secret Key.");
-        assertThat(robot.lookup("#credentials-connect").queryAs(Button.class).isDisabled()).isFalse();
         assertThat(robot.lookup("#field-client_secret").queryAs(PasswordField.class).getText()).isEqualTo("nope");
         Screenshots.write(dialog(robot).getScene(), "credentials-form-sign-in-failed");
     }
