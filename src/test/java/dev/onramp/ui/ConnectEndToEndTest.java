@@ -90,6 +90,7 @@ class ConnectEndToEndTest {
         robot.clickOn(robot.from(tile).lookup(".connect-button").queryAs(Button.class));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#connect-message").tryQuery()
                 .map(message -> message.isVisible()).orElse(false));
+        WaitForAsyncUtils.waitForFxEvents(); // the rest of the dialog's update runs in the same FX event
 
         assertThat(robot.lookup("#connect-message").queryAs(Label.class).getText())
                 .startsWith("You declined access on HubSpot");

@@ -66,6 +66,7 @@ class SettingsViewTest {
             robot.clickOn("#settings-save");
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#airbyte-description")
                     .queryAs(Label.class).getText().equals("Airbyte at " + separate.apiBaseUrl()));
+            WaitForAsyncUtils.waitForFxEvents(); // the banner changes in the same FX event
 
             assertThat(robot.lookup("#demo-banner").query().isVisible()).isFalse();
             assertThat(app.context().settings().settings(chosenTenant(robot).id()))
