@@ -1,9 +1,11 @@
 package dev.onramp.ui;
 
+import static dev.onramp.ui.HubRobot.loadedTile;
+import static dev.onramp.ui.HubRobot.status;
+import static dev.onramp.ui.HubRobot.chosenTenant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.onramp.model.Connection;
-import dev.onramp.model.Tenant;
 import dev.onramp.testing.ScriptedBrowser;
 import dev.onramp.testing.ScriptedBrowser.Decision;
 import dev.onramp.ui.common.Screenshots;
@@ -13,13 +15,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.ScrollPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
@@ -100,35 +99,6 @@ class ConnectEndToEndTest {
         assertThat(app.context().connect().connections(chosenTenant(robot).id())).isEmpty();
         assertThat(status(robot, tile)).isEmpty();
         assertThat(robot.from(tile).lookup(".connect-button").query().isVisible()).isTrue();
-    }
-
-    private static Node loadedTile(FxRobot robot, String providerId) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !robot.lookup("#hub-loading").query().isVisible());
-        Node tile = robot.lookup("#tile-" + providerId).query();
-        robot.interact(() -> scrollIntoView(tile));
-        return tile;
-    }
-
-    /** Scrolls the hub so that the tile's top is in view, as a person would before clicking. */
-    private static void scrollIntoView(Node tile) {
-        Node ancestor = tile.getParent();
-        while (!(ancestor instanceof ScrollPane)) {
-            ancestor = ancestor.getParent();
-        }
-        ScrollPane scroll = (ScrollPane) ancestor;
-        double hidden = scroll.getContent().getLayoutBounds().getHeight() - scroll.getViewportBounds().getHeight();
-        if (hidden > 0) {
-            scroll.setVvalue(Math.min(1, tile.getBoundsInParent().getMinY() / hidden));
-        }
-    }
-
-    private static String status(FxRobot robot, Node tile) {
-        return robot.from(tile).lookup(".tile-status").queryAs(Label.class).getText();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Tenant chosenTenant(FxRobot robot) {
-        return ((ComboBox<Tenant>) robot.lookup("#business-chooser").query()).getValue();
     }
 
     private static List<Window> dialogs(FxRobot robot, String title) {

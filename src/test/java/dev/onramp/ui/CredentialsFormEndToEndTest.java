@@ -1,9 +1,11 @@
 package dev.onramp.ui;
 
+import static dev.onramp.ui.HubRobot.loadedTile;
+import static dev.onramp.ui.HubRobot.status;
+import static dev.onramp.ui.HubRobot.chosenTenant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.onramp.model.Connection;
-import dev.onramp.model.Tenant;
 import dev.onramp.ui.common.Screenshots;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,7 +18,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -130,35 +131,6 @@ class CredentialsFormEndToEndTest {
         robot.clickOn(query);
         robot.write(text);
         assertThat(robot.lookup(query).queryAs(TextField.class).getText()).isEqualTo(text);
-    }
-
-    private static Node loadedTile(FxRobot robot, String providerId) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !robot.lookup("#hub-loading").query().isVisible());
-        Node tile = robot.lookup("#tile-" + providerId).query();
-        robot.interact(() -> scrollIntoView(tile));
-        return tile;
-    }
-
-    /** Scrolls the hub so that the tile's top is in view, as a person would before clicking. */
-    private static void scrollIntoView(Node tile) {
-        Node ancestor = tile.getParent();
-        while (!(ancestor instanceof ScrollPane)) {
-            ancestor = ancestor.getParent();
-        }
-        ScrollPane scroll = (ScrollPane) ancestor;
-        double hidden = scroll.getContent().getLayoutBounds().getHeight() - scroll.getViewportBounds().getHeight();
-        if (hidden > 0) {
-            scroll.setVvalue(Math.min(1, tile.getBoundsInParent().getMinY() / hidden));
-        }
-    }
-
-    private static String status(FxRobot robot, Node tile) {
-        return robot.from(tile).lookup(".tile-status").queryAs(Label.class).getText();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Tenant chosenTenant(FxRobot robot) {
-        return ((ComboBox<Tenant>) robot.lookup("#business-chooser").query()).getValue();
     }
 
     private static List<Window> dialogs(FxRobot robot) {

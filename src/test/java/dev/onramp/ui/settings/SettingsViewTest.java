@@ -1,5 +1,6 @@
 package dev.onramp.ui.settings;
 
+import static dev.onramp.ui.HubRobot.chosenTenant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.onramp.demo.AirbyteSimulator;
@@ -131,8 +132,4 @@ class SettingsViewTest {
                 .findFirst().orElseThrow();
     }
 
-    @SuppressWarnings("unchecked")
-    private static Tenant chosenTenant(FxRobot robot) {
-        return ((ComboBox<Tenant>) robot.lookup("#business-chooser").query()).getValue();
-    }
 }

@@ -1,0 +1,47 @@
+package dev.onramp.ui;
+
+import dev.onramp.model.Tenant;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** What UI tests do on the hub as a person would: wait for it, find a tile, read it, see the chosen business. */
+public final class HubRobot {
+    private HubRobot() {}
+
+    /** Waits until the hub has loaded, then scrolls the provider's tile into view and returns it. */
+    public static Node loadedTile(FxRobot robot, String providerId) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !robot.lookup("#hub-loading").query().isVisible());
+        Node tile = robot.lookup("#tile-" + providerId).query();
+        robot.interact(() -> scrollIntoView(tile));
+        return tile;
+    }
+
+    /** The tile's status line, e.g. "Connected · 12 streams". */
+    public static String status(FxRobot robot, Node tile) {
+        return robot.from(tile).lookup(".tile-status").queryAs(Label.class).getText();
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Tenant chosenTenant(FxRobot robot) {
+        return ((ComboBox<Tenant>) robot.lookup("#business-chooser").query()).getValue();
+    }
+
+    /** Scrolls the hub so that the tile's top is in view, as a person would before clicking. */
+    private static void scrollIntoView(Node tile) {
+        Node ancestor = tile.getParent();
+        while (!(ancestor instanceof ScrollPane)) {
+            ancestor = ancestor.getParent();
+        }
+        ScrollPane scroll = (ScrollPane) ancestor;
+        double hidden = scroll.getContent().getLayoutBounds().getHeight() - scroll.getViewportBounds().getHeight();
+        if (hidden > 0) {
+            scroll.setVvalue(Math.min(1, tile.getBoundsInParent().getMinY() / hidden));
+        }
+    }
+}
