@@ -289,6 +289,14 @@ class LoopbackReceiverTest {
         }
     }
 
+    @Test
+    void landingPages_fillEveryPlaceOfTheSharedTemplate() {
+        for (LandingPage page : LandingPage.values()) {
+            String html = new String(page.html(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(html).as(page.name()).doesNotContain("{{").contains("<h1>", "- Onramp</title>", "background: #");
+        }
+    }
+
     private CallbackResult result() throws Exception {
         return receiver.result().get(5, TimeUnit.SECONDS);
     }
