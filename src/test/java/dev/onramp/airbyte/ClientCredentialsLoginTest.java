@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import dev.onramp.demo.AirbyteSimulator;
 import dev.onramp.demo.Fault;
+import dev.onramp.testing.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
@@ -60,6 +62,21 @@ class ClientCredentialsLoginTest {
         assertThat(simulator.calls()).containsExactly("POST /api/v1/applications/token",
                 "POST /api/v1/workspaces/list_by_organization_id", "POST /api/v1/workspaces/list_by_organization_id",
                 "POST /api/v1/applications/token", "POST /api/v1/workspaces/list_by_organization_id");
+    }
+
+    @Test
+    void tokenDueForRenewal_isMintedAgainBeforeTheNextCall() {
+        MutableClock clock = new MutableClock(Instant.now());
+        ConfigApiGateway gateway = new ConfigApiGateway(simulator.apiBaseUrl(), Optional.of(application()),
+                new CallPolicy(Duration.ofSeconds(5), RetryPolicy.STANDARD, clock, wait -> {}, new SplittableRandom(3)),
+                ConnectorNames.NONE);
+        gateway.listWorkspaces();
+
+        clock.advance(Duration.ofMinutes(3).minus(TokenCache.MARGIN));
+        gateway.listWorkspaces();
+
+        assertThat(simulator.calls()).filteredOn("POST /api/v1/applications/token"::equals).hasSize(2);
+        assertThat(simulator.calls()).filteredOn(call -> call.endsWith("list_by_organization_id")).hasSize(2);
     }
 
     @Test
