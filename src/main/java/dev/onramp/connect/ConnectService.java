@@ -56,7 +56,9 @@ import org.slf4j.LoggerFactory;
  * Runs the connect flow (consent, callback, complete OAuth, create, test, discover, store) as a
  * journaled state machine, the same for the GUI and the command line.
  *
- * <p>One flow per business and provider runs at a time: a new attempt replaces the old one.
+ * <p>It also runs the reconnect of an existing connection ({@link #reconnect}, a {@link ReconnectRun}).
+ * One flow per business and provider runs at a time, connect or reconnect: a new attempt replaces
+ * the old one.
  * {@link #close()} cancels every running flow, so no loopback port outlives the app.
  */
 public final class ConnectService implements AutoCloseable {
