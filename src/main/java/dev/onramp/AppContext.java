@@ -235,12 +235,12 @@ public final class AppContext implements AutoCloseable {
         };
     }
 
-    private static AirbyteTarget.BasicAuth basicAuth(AirbyteSettings.Login login) {
+    /** How the gateway signs in for a saved login: basic auth, or client credentials exchanged for a bearer token. */
+    private static AirbyteTarget.Login basicAuth(AirbyteSettings.Login login) {
         return switch (login) {
             case AirbyteSettings.Basic basic -> new AirbyteTarget.BasicAuth(basic.username(), basic.password());
-            case AirbyteSettings.ClientCredentials client -> throw new AirbyteException(AirbyteException.Kind.REJECTED,
-                    "This version of Onramp signs in to a protected self-managed Airbyte with a user name and"
-                            + " password only: change the login in Settings.");
+            case AirbyteSettings.ClientCredentials client ->
+                    new AirbyteTarget.ClientCredentials(client.clientId(), client.clientSecret());
         };
     }
 

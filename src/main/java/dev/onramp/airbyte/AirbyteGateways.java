@@ -30,7 +30,7 @@ public final class AirbyteGateways {
         return switch (target) {
             case AirbyteTarget.Demo _ -> new ConfigApiGateway(demoApiBase.get(), Optional.empty(), policy, names);
             case AirbyteTarget.SelfManaged selfManaged ->
-                    new ConfigApiGateway(selfManaged.apiBase(), selfManaged.basicAuth(), policy, names);
+                    new ConfigApiGateway(selfManaged.apiBase(), selfManaged.login(), policy, names);
             case AirbyteTarget.Cloud cloud -> new PublicApiGateway(cloud, policy, names);
         };
     }

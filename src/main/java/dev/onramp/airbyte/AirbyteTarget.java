@@ -16,12 +16,13 @@ public sealed interface AirbyteTarget {
 
     /**
      * A self-managed Airbyte at {@code url}, given as {@code http://host:8000} or with its
-     * {@code /api} suffix, optionally behind basic auth (as {@code abctl} installs it).
+     * {@code /api} suffix, open or protected by a {@link Login}: basic auth, or an application's
+     * client credentials exchanged for a bearer token (as {@code abctl} installs it).
      */
-    record SelfManaged(URI url, Optional<BasicAuth> basicAuth) implements AirbyteTarget {
+    record SelfManaged(URI url, Optional<Login> login) implements AirbyteTarget {
         public SelfManaged {
             Objects.requireNonNull(url, "url");
-            Objects.requireNonNull(basicAuth, "basicAuth");
+            Objects.requireNonNull(login, "login");
         }
 
         public SelfManaged(URI url) {
@@ -65,8 +66,11 @@ public sealed interface AirbyteTarget {
         }
     }
 
+    /** How Onramp signs in to a protected self-managed Airbyte. */
+    sealed interface Login permits BasicAuth, ClientCredentials {}
+
     /** A user name and password for HTTP basic auth. */
-    record BasicAuth(String username, String password) {
+    record BasicAuth(String username, String password) implements Login {
         public BasicAuth {
             Objects.requireNonNull(username, "username");
             Objects.requireNonNull(password, "password");
@@ -75,6 +79,22 @@ public sealed interface AirbyteTarget {
         @Override
         public String toString() {
             return "BasicAuth[username=" + username + ", password=[hidden]]";
+        }
+    }
+
+    /**
+     * An Airbyte application's client id and secret, exchanged at {@code POST /api/v1/applications/token}
+     * for a bearer token that every Config API call carries.
+     */
+    record ClientCredentials(String clientId, String clientSecret) implements Login {
+        public ClientCredentials {
+            Objects.requireNonNull(clientId, "clientId");
+            Objects.requireNonNull(clientSecret, "clientSecret");
+        }
+
+        @Override
+        public String toString() {
+            return "ClientCredentials[clientId=" + clientId + ", clientSecret=[hidden]]";
         }
     }
 }

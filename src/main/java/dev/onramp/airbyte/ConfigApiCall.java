@@ -20,8 +20,14 @@ enum ConfigApiCall implements ApiCall {
             "The source may have been deleted in Airbyte; connect the account again."),
     LIST_SOURCES("sources/list", "list the workspace's sources",
             "Check that the workspace still exists in this Airbyte."),
+    GET_SOURCE("sources/get", "read the source",
+            "The source may have been deleted in Airbyte; connect the account again."),
+    UPDATE_SOURCE("sources/update", "update the source's settings",
+            "The source may have been deleted in Airbyte; connect the account again."),
     DELETE_SOURCE("sources/delete", "delete the source",
-            "The source may already have been deleted in Airbyte.");
+            "The source may already have been deleted in Airbyte."),
+    MINT_TOKEN("applications/token", "give Onramp an access token",
+            "Check the address in Settings: this Airbyte has no applications endpoint.");
 
     private final String endpoint;
     private final String verb;

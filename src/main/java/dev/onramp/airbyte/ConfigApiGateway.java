@@ -41,13 +41,15 @@ public final class ConfigApiGateway implements AirbyteGateway {
 
     /**
      * @param apiBase where the API lives, e.g. {@code http://localhost:8000/api}
-     * @param basicAuth the credentials of an Airbyte behind basic auth, if any
+     * @param login how Onramp signs in to a protected Airbyte (basic auth or an application's client
+     *     credentials), if it is protected
      * @param policy timeouts and retries
      * @param names the connectors' names, for errors such as "This Airbyte does not have the Shopify connector"
      */
-    public ConfigApiGateway(URI apiBase, Optional<AirbyteTarget.BasicAuth> basicAuth, CallPolicy policy, ConnectorNames names) {
+    public ConfigApiGateway(URI apiBase, Optional<? extends AirbyteTarget.Login> login, CallPolicy policy,
+            ConnectorNames names) {
         this.apiBase = AirbyteAddress.requireSafe(apiBase);
-        this.transport = new ConfigApiTransport(apiBase, policy, basicAuth, names, json);
+        this.transport = new ConfigApiTransport(apiBase, policy, login, names, json);
     }
 
     @Override
@@ -190,6 +192,22 @@ public final class ConfigApiGateway implements AirbyteGateway {
             }
         }
         return found;
+    }
+
+    /**
+     * {@code sources/update}: replaces the source's configuration with {@code configuration} (whole,
+     * as Airbyte wants it) and keeps its name; how a reconnect hands Airbyte the new tokens. The
+     * source id does not change.
+     */
+    public void updateSource(String sourceId, String name, ObjectNode configuration) {
+        ObjectNode request = sourceRequest(sourceId).put("name", name);
+        request.set("connectionConfiguration", configuration);
+        call(ConfigApiCall.UPDATE_SOURCE, request);
+    }
+
+    /** {@code sources/get}: the source's name as Airbyte knows it (its configuration comes back with secrets masked). */
+    public String sourceName(String sourceId) {
+        return text(call(ConfigApiCall.GET_SOURCE, sourceRequest(sourceId)), "name");
     }
 
     @Override

@@ -16,6 +16,7 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -36,6 +37,8 @@ final class ConfigApiTransport {
     /** Request fields whose values may be secrets (tokens, codes, passwords). */
     private static final List<String> SECRET_FIELDS = List.of("connectionConfiguration", "queryParams", "oAuthInputConfiguration");
     private static final String DEFINITION_CONFIG_TYPE = "STANDARD_SOURCE_DEFINITION";
+    /** How long a token whose answer names no lifetime is used: the shortest Airbyte documents (3 minutes). */
+    static final Duration UNDECLARED_TOKEN_LIFETIME = Duration.ofMinutes(3);
 
     private final URI apiBase;
     private final String airbyte;
@@ -44,8 +47,10 @@ final class ConfigApiTransport {
     private final Retrier retrier;
     private final ObjectMapper json;
     private final Methanol http;
+    /** The bearer tokens of a login with client credentials; empty for basic auth or none. */
+    private final Optional<TokenCache> tokens;
 
-    ConfigApiTransport(URI apiBase, CallPolicy policy, Optional<AirbyteTarget.BasicAuth> basicAuth, ConnectorNames names,
+    ConfigApiTransport(URI apiBase, CallPolicy policy, Optional<? extends AirbyteTarget.Login> login, ConnectorNames names,
             ObjectMapper json) {
         this.apiBase = apiBase;
         this.airbyte = "Airbyte at " + apiBase;
@@ -59,26 +64,74 @@ final class ConfigApiTransport {
                 .defaultHeader("Accept", "application/json")
                 .userAgent("Onramp")
                 .adapterCodec(AdapterCodec.newBuilder().encoder(JacksonAdapterFactory.createJsonEncoder(json)).build());
-        basicAuth.ifPresent(auth -> builder.defaultHeader("Authorization", "Basic " + Base64.getEncoder()
-                .encodeToString((auth.username() + ":" + auth.password()).getBytes(StandardCharsets.UTF_8))));
+        if (login.orElse(null) instanceof AirbyteTarget.BasicAuth auth) {
+            builder.defaultHeader("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((auth.username() + ":" + auth.password()).getBytes(StandardCharsets.UTF_8)));
+        }
         this.http = builder.build();
         this.json = json;
+        this.tokens = login.orElse(null) instanceof AirbyteTarget.ClientCredentials client
+                ? Optional.of(new TokenCache(() -> mint(client), policy.clock()))
+                : Optional.empty();
     }
 
-    /** POSTs {@code body} to the call's endpoint; the answer is empty for 204 No Content. */
+    /**
+     * POSTs {@code body} to the call's endpoint, with a bearer token when the login is an
+     * application's: a 401 mints a new token and sends the call once more. The answer is empty for
+     * 204 No Content.
+     */
     Optional<ObjectNode> post(ConfigApiCall call, ObjectNode body) {
-        return answer(call, body, send(call, body), new Redactor(body, SECRET_FIELDS));
+        if (tokens.isEmpty()) {
+            return answer(call, body, send(call, body, Optional.empty()), new Redactor(body, SECRET_FIELDS));
+        }
+        String token = tokens.get().token();
+        HttpResponse<String> response = send(call, body, Optional.of(token));
+        if (response.statusCode() == 401) {
+            LOG.debug("Airbyte refused the access token for {}; minting a new one", call.endpoint());
+            response = send(call, body, Optional.of(tokens.get().renewAfterRejection(token)));
+        }
+        return answer(call, body, response, new Redactor(body, SECRET_FIELDS));
     }
 
-    /** POSTs {@code body} and reads the answer's {@code Date} header, whatever the answer's status. */
+    /** POSTs {@code body} without a token and reads the answer's {@code Date} header, whatever the answer's status. */
     Optional<Instant> serverTime(ConfigApiCall call, ObjectNode body) {
-        return HttpDates.of(send(call, body));
+        return HttpDates.of(send(call, body, Optional.empty()));
     }
 
-    private HttpResponse<String> send(ConfigApiCall call, ObjectNode body) {
+    /**
+     * {@code POST /api/v1/applications/token} with the application's client id and secret. A
+     * self-managed Airbyte answers with the token alone; its lifetime then comes from the JWT's
+     * {@code exp}, or is taken as the shortest Airbyte documents.
+     */
+    private TokenCache.Minted mint(AirbyteTarget.ClientCredentials client) {
+        ObjectNode body = json.createObjectNode()
+                .put("client_id", client.clientId())
+                .put("client_secret", client.clientSecret());
+        HttpResponse<String> response = send(ConfigApiCall.MINT_TOKEN, body, Optional.empty());
+        int status = response.statusCode();
+        if (status == 400 || status == 401 || status == 403 || status == 422) {
+            throw new AirbyteException(Kind.UNAUTHORIZED, airbyte + " rejected the client id/secret of the application"
+                    + " Onramp signs in with (HTTP " + status + "). Copy both again from Airbyte's Settings >"
+                    + " Applications into Onramp's Settings.");
+        }
+        ObjectNode answer = answer(ConfigApiCall.MINT_TOKEN, body, response, new Redactor(body, List.of("client_secret")))
+                .orElseThrow(this::badResponse);
+        JsonNode accessToken = answer.path("access_token");
+        if (!accessToken.isTextual() || accessToken.asText().isBlank()) {
+            throw badResponse();
+        }
+        JsonNode expiresIn = answer.path("expires_in");
+        Duration lifetime = expiresIn.canConvertToLong() && expiresIn.asLong() > 0
+                ? Duration.ofSeconds(expiresIn.asLong()) : UNDECLARED_TOKEN_LIFETIME;
+        return new TokenCache.Minted(accessToken.asText(), lifetime);
+    }
+
+    private HttpResponse<String> send(ConfigApiCall call, ObjectNode body, Optional<String> bearer) {
         HttpResponse<String> response;
+        MutableRequest request = MutableRequest.POST("v1/" + call.endpoint(), body, MediaType.APPLICATION_JSON);
+        bearer.ifPresent(token -> request.header("Authorization", "Bearer " + token));
         try {
-            response = retrier.send(http, MutableRequest.POST("v1/" + call.endpoint(), body, MediaType.APPLICATION_JSON), call);
+            response = retrier.send(http, request, call);
         } catch (HttpTimeoutException e) {
             throw Failures.timeout(airbyte, call, policy.requestTimeout(), e);
         } catch (ConnectException e) {

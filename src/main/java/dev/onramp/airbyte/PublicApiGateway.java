@@ -200,7 +200,17 @@ public final class PublicApiGateway implements AirbyteGateway {
 
     /** {@code PATCH /sources/{id}} with the {@code secretId} of a new consent: the source signs in again. */
     public void reauthorizeSource(String sourceId, String secretId) {
-        ObjectNode request = json.createObjectNode().put("secretId", secretId);
+        reauthorizeSource(sourceId, secretId, json.createObjectNode());
+    }
+
+    /**
+     * {@code PATCH /sources/{id}} with the {@code secretId} of a new consent and a configuration that
+     * selects OAuth (the predicate field, as on create): the source signs in again and keeps its id.
+     */
+    public void reauthorizeSource(String sourceId, String secretId, ObjectNode configuration) {
+        ObjectNode request = json.createObjectNode();
+        request.set("configuration", configuration);
+        request.put("secretId", secretId);
         call(Request.withBody(PublicApiCall.REAUTHORIZE_SOURCE, "PATCH", "sources/" + encode(sourceId), request,
                 Optional.empty()));
     }

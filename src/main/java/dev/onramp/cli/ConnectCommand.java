@@ -31,7 +31,9 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "connect", mixinStandardHelpOptions = true,
         description = {"Connects a provider account: prints the consent link, waits for you, then lists the streams.",
                 "Providers that take API credentials (stripe, klaviyo, …, or shopify with an API password) get them"
-                        + " from --set and --secret instead."})
+                        + " from --set and --secret instead.",
+                "With --reauthorize, signs an existing connection in again (its access expired or was revoked);"
+                        + " its Airbyte source keeps its id."})
 final class ConnectCommand implements Callable<Integer> {
     @ParentCommand
     OnrampCommand root;
@@ -48,6 +50,10 @@ final class ConnectCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "PT5M",
             description = "How long to wait for the browser, as ISO-8601 (default: ${DEFAULT-VALUE}).")
     Duration timeout;
+
+    @Option(names = "--reauthorize", description = "Sign the business's existing connection to PROVIDER in again"
+            + " instead of making a new one.")
+    boolean reauthorize;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE",
             description = "A credentials field that is not secret, e.g. --set account_id=acct_123.")
@@ -68,17 +74,18 @@ final class ConnectCommand implements Callable<Integer> {
                     "Unknown provider \"" + providerId + "\". Known: " + app.catalog().providers().stream()
                             .map(Provider::id).collect(Collectors.joining(", "))));
             Tenant tenant = Tenants.pick(app, tenantName);
-            out.printf("Connecting %s for %s (%s)%n", provider.name(), tenant.name(),
-                    app.settings().describe(tenant.id()));
+            out.printf("%s %s for %s (%s)%n", reauthorize ? "Reconnecting" : "Connecting", provider.name(),
+                    tenant.name(), app.settings().describe(tenant.id()));
             out.flush();
             Printer printer = new Printer(out, noBrowser);
-            ConnectFlow flow = withCredentials(provider)
+            ConnectFlow flow = reauthorize ? reconnect(app, tenant, provider, printer)
+                    : withCredentials(provider)
                     ? connectWithCredentials(app, tenant, provider, printer)
                     : app.connect().connect(tenant.id(), provider.id(), printer);
             Thread cancelOnCtrlC = new Thread(() -> cancelAndWait(flow), "onramp-cancel");
             Runtime.getRuntime().addShutdownHook(cancelOnCtrlC);
             try {
-                return report(flow.outcome().join(), provider, out, err);
+                return report(flow.outcome().join(), provider, reauthorize ? "Reconnected" : "Connected", out, err);
             } finally {
                 removeHook(cancelOnCtrlC);
             }
@@ -93,6 +100,20 @@ final class ConnectCommand implements Callable<Integer> {
         return !provider.connectsByOAuth() || !sets.isEmpty() || !secrets.isEmpty();
     }
 
+    /** Signs the business's connection to the provider in again through the provider's consent. */
+    private ConnectFlow reconnect(AppContext app, Tenant tenant, Provider provider, Printer printer) {
+        if (!sets.isEmpty() || !secrets.isEmpty() || !provider.connectsByOAuth()) {
+            throw new InvalidInputException("--reauthorize renews a sign-in through " + provider.name()
+                    + "'s consent page; a connection made with credentials is connected again with new ones instead.");
+        }
+        Connection connection = app.connect().connections(tenant.id()).stream()
+                .filter(c -> c.providerId().equals(provider.id()))
+                .findFirst()
+                .orElseThrow(() -> new InvalidInputException(tenant.name() + " has no " + provider.name()
+                        + " connection to reauthorize: connect it first with `onramp connect " + provider.id() + "`."));
+        return app.connect().reconnect(tenant.id(), connection.id(), printer);
+    }
+
     private ConnectFlow connectWithCredentials(AppContext app, Tenant tenant, Provider provider, Printer printer) {
         if (!app.credentials().offersCredentials(provider.id())) {
             throw new InvalidInputException(provider.name() + " connects only by signing in: leave out --set and"
@@ -103,11 +124,11 @@ final class ConnectCommand implements Callable<Integer> {
         return app.credentials().connect(tenant.id(), provider.id(), form, values, printer);
     }
 
-    private static int report(ConnectOutcome outcome, Provider provider, PrintWriter out, PrintWriter err) {
+    private static int report(ConnectOutcome outcome, Provider provider, String done, PrintWriter out, PrintWriter err) {
         return switch (outcome) {
             case ConnectOutcome.Connected connected -> {
                 Connection c = connected.connection();
-                out.printf("Connected %s: source %s, %d streams%n", provider.name(), c.sourceId(), c.streamCount());
+                out.printf("%s %s: source %s, %d streams%n", done, provider.name(), c.sourceId(), c.streamCount());
                 c.streams().forEach(s -> out.println("  " + s));
                 out.flush();
                 yield 0;

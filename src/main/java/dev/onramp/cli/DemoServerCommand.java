@@ -29,6 +29,10 @@ final class DemoServerCommand implements Callable<Integer> {
             description = "How many workspaces the simulated Airbyte Cloud lists (default: ${DEFAULT-VALUE}).")
     int workspaces;
 
+    @Option(names = "--protected", description = "Protects the Config API as abctl does: basic auth or an"
+            + " application's bearer token; prints both logins.")
+    boolean protectedConfigApi;
+
     @Option(names = "--fault", paramLabel = "KIND[=DURATION][:CALLS][@TARGET]", converter = FaultConverter.class,
             description = "Plays a failure on the next API calls; repeatable. Kinds: 429 (=SECONDS of Retry-After),"
                     + " 429-bare, 500, 502, 503, 504, slow (=2s), malformed, expired-token. E.g. 503:2@/v1/workspaces.")
@@ -38,14 +42,24 @@ final class DemoServerCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = root.env().out();
         CountDownLatch stopped = new CountDownLatch(1);
-        try (AirbyteSimulator simulator = AirbyteSimulator.builder()
+        AirbyteSimulator.Builder builder = AirbyteSimulator.builder()
                 .latency(Duration.ofMillis(Math.max(0, latencyMillis)))
-                .workspaces(Math.max(1, workspaces))
-                .start()) {
+                .workspaces(Math.max(1, workspaces));
+        if (protectedConfigApi) {
+            builder.protectedConfigApi();
+        }
+        try (AirbyteSimulator simulator = builder.start()) {
             armed.forEach(simulator.faults()::arm);
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "onramp-demo-stop"));
             out.println("Airbyte simulator listening at " + simulator.apiBaseUrl());
-            out.println("Connect with: onramp connect hubspot --airbyte-url " + simulator.apiBaseUrl());
+            if (protectedConfigApi) {
+                out.println("Its Config API needs a login: user airbyte with password " + simulator.configApiPassword()
+                        + ", or the application with client id " + simulator.configApiClientId() + " and client secret "
+                        + simulator.configApiClientSecret() + " (onramp settings set --target self-managed --url "
+                        + simulator.apiBaseUrl() + " --client-id … --secret client_secret)");
+            } else {
+                out.println("Connect with: onramp connect hubspot --airbyte-url " + simulator.apiBaseUrl());
+            }
             out.println("Airbyte Cloud stand-in (public API) at " + simulator.publicApiBaseUrl()
                     + " with client id " + simulator.cloudClientId() + " and client secret " + simulator.cloudClientSecret());
             armed.forEach(fault -> out.println("Armed fault: " + fault.kind() + " for " + fault.calls() + " call(s)"

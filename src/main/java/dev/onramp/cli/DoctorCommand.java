@@ -1,6 +1,12 @@
 package dev.onramp.cli;
 
 import dev.onramp.AppContext;
+import dev.onramp.airbyte.AirbyteException;
+import dev.onramp.connect.AirbyteTargets;
+import dev.onramp.connect.InvalidInputException;
+import dev.onramp.diagnostics.Check;
+import dev.onramp.model.AirbyteSettings;
+import dev.onramp.model.Tenant;
 import dev.onramp.diagnostics.BrowserCheck;
 import dev.onramp.diagnostics.Doctor;
 import dev.onramp.diagnostics.DoctorReport;
@@ -8,14 +14,17 @@ import dev.onramp.store.StoreException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code onramp doctor}: checks Onramp's surroundings, one ✓/✗ line each, and exits 1 when any fails. */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
-        description = "Checks Airbyte, the clock, the browser, the loopback port, the key, the database and"
-                + " the audit log; prints how to fix what fails.")
+        description = "Checks Airbyte (and the Airbyte each business's settings name, with their login), the"
+                + " clock, the browser, the loopback port, the key, the database and the audit log; prints how to"
+                + " fix what fails.")
 final class DoctorCommand implements Callable<Integer> {
     @ParentCommand
     OnrampCommand root;
@@ -25,12 +34,45 @@ final class DoctorCommand implements Callable<Integer> {
         PrintWriter out = root.env().out();
         DoctorReport report;
         try (AppContext app = root.openApp(url -> false, Duration.ofMinutes(5))) {
-            report = app.diagnostics().doctor();
+            List<Check> checks = new ArrayList<>(app.diagnostics().doctor().checks());
+            checks.addAll(businessAirbytes(app));
+            report = new DoctorReport(checks);
         } catch (StoreException | UncheckedIOException e) {
             report = Doctor.withoutApp(e.getMessage(), BrowserCheck.ofThisSystem());
         }
         report.checks().forEach(check -> out.println(check.line()));
         out.flush();
         return report.allPassed() ? 0 : OnrampCommand.FAILED;
+    }
+
+    /**
+     * The Airbyte each business's settings name, signing in as they say (basic auth or an
+     * application's client credentials); none when {@code --airbyte-url} stands in for them all,
+     * and none for a business in demo mode, which the Airbyte line above already covers.
+     */
+    private static List<Check> businessAirbytes(AppContext app) {
+        if (app.settings().override().isPresent()) {
+            return List.of();
+        }
+        List<Check> checks = new ArrayList<>();
+        for (Tenant tenant : app.tenants().tenantsCreatingDemoIfNone()) {
+            AirbyteSettings settings = app.settings().settings(tenant.id());
+            if (settings instanceof AirbyteSettings.Demo) {
+                continue;
+            }
+            String name = "Airbyte of " + tenant.name();
+            try {
+                int workspaces = app.settings().test(settings).size();
+                checks.add(Check.passed(name, AirbyteTargets.describe(settings) + " answers and accepts Onramp's"
+                        + " login (" + workspaces + (workspaces == 1 ? " workspace)." : " workspaces).")));
+            } catch (AirbyteException e) {
+                checks.add(Check.failed(name, e.getMessage(), e.kind() == AirbyteException.Kind.UNAUTHORIZED
+                        ? "Correct the Airbyte login in Settings for " + tenant.name() + ", then run onramp doctor again."
+                        : "Check that this Airbyte runs and that Settings for " + tenant.name() + " give its address."));
+            } catch (InvalidInputException e) {
+                checks.add(Check.failed(name, e.getMessage(), "Complete the Airbyte settings of " + tenant.name() + "."));
+            }
+        }
+        return checks;
     }
 }

@@ -56,7 +56,9 @@ import org.slf4j.LoggerFactory;
  * Runs the connect flow (consent, callback, complete OAuth, create, test, discover, store) as a
  * journaled state machine, the same for the GUI and the command line.
  *
- * <p>One flow per business and provider runs at a time: a new attempt replaces the old one.
+ * <p>It also runs the reconnect of an existing connection ({@link #reconnect}, a {@link ReconnectRun}).
+ * One flow per business and provider runs at a time, connect or reconnect: a new attempt replaces
+ * the old one.
  * {@link #close()} cancels every running flow, so no loopback port outlives the app.
  */
 public final class ConnectService implements AutoCloseable {
@@ -77,7 +79,7 @@ public final class ConnectService implements AutoCloseable {
     private final Duration consentTimeout;
     private final String actor;
     private final ObjectMapper json = new ObjectMapper();
-    private final Map<FlowKey, Run> running = new ConcurrentHashMap<>();
+    private final Map<FlowKey, RunningFlow> running = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
 
     /** A service whose every business uses the one Airbyte behind {@code airbyte}. */
@@ -114,13 +116,36 @@ public final class ConnectService implements AutoCloseable {
     public ConnectFlow connect(TenantId tenant, String providerId, ConnectListener listener) {
         FlowKey key = new FlowKey(tenant, providerId);
         Run run = new Run(FlowId.random(), tenant, providerId, listener);
-        Run replaced = running.put(key, run);
-        if (replaced != null) {
-            replaced.cancel("A newer attempt to connect " + replaced.providerName + " replaced this one.");
-        }
-        run.outcome().whenComplete((outcome, failure) -> running.remove(key, run));
+        register(key, run);
         CompletableFuture.runAsync(run::execute, executor);
         return run;
+    }
+
+    /**
+     * Starts signing an existing connection in again (its provider's tokens expired or were
+     * revoked): the same consent as {@link #connect}, then Airbyte's source gets the new sign-in,
+     * keeps its id, and is tested and its streams listed again. It is the business's one flow for
+     * that provider, like a connect: either replaces the other.
+     *
+     * @throws InvalidInputException when the business has no such connection
+     */
+    public ConnectFlow reconnect(TenantId tenant, ConnectionId connectionId, ConnectListener listener) {
+        Connection connection = connections.find(tenant, connectionId).orElseThrow(() -> new InvalidInputException(
+                "Onramp no longer has that connection; refresh the list and connect the account again."));
+        ReconnectRun run = new ReconnectRun(new ReconnectRun.Parts(catalog, gateways, db, tenants, connections, journal,
+                audit, browser, clock, consentTimeout, actor, random), FlowId.random(), connection, listener);
+        register(new FlowKey(tenant, connection.providerId()), run);
+        CompletableFuture.runAsync(run::execute, executor);
+        return run;
+    }
+
+    /** Makes {@code run} the one flow of its key, cancelling the flow it replaces, and forgets it once it ends. */
+    private void register(FlowKey key, RunningFlow run) {
+        RunningFlow replaced = running.put(key, run);
+        if (replaced != null) {
+            replaced.cancel("A newer attempt to connect " + replaced.providerName() + " replaced this one.");
+        }
+        run.outcome().whenComplete((outcome, failure) -> running.remove(key, run));
     }
 
     /**
@@ -129,10 +154,10 @@ public final class ConnectService implements AutoCloseable {
      */
     @Override
     public void close() {
-        List<Run> runs = List.copyOf(running.values());
+        List<RunningFlow> runs = List.copyOf(running.values());
         runs.forEach(ConnectFlow::cancel);
         long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
-        for (Run run : runs) {
+        for (RunningFlow run : runs) {
             try {
                 run.outcome().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
@@ -219,7 +244,7 @@ public final class ConnectService implements AutoCloseable {
     }
 
     /** One flow from start to end; cancel() takes effect between steps and while waiting for the browser. */
-    private final class Run implements ConnectFlow {
+    private final class Run implements RunningFlow {
         private final FlowId id;
         private final TenantId tenantId;
         private final String providerId;
@@ -257,8 +282,13 @@ public final class ConnectService implements AutoCloseable {
             cancel("Connecting " + providerName + " was cancelled.");
         }
 
-        /** Cancels with the sentence the flow's end will show. */
-        void cancel(String why) {
+        @Override
+        public String providerName() {
+            return providerName;
+        }
+
+        @Override
+        public void cancel(String why) {
             cancelled.compareAndSet(null, why);
             LoopbackReceiver waiting = receiver.get();
             if (waiting != null) {
@@ -529,7 +559,7 @@ public final class ConnectService implements AutoCloseable {
     }
 
     /** The consent link; a 404 means this Airbyte has no OAuth app for the connector. */
-    private static URI consentUrl(AirbyteGateway airbyte, Provider provider, String workspace, URI redirect,
+    static URI consentUrl(AirbyteGateway airbyte, Provider provider, String workspace, URI redirect,
             ObjectNode input) {
         try {
             return airbyte.getConsentUrl(provider.definitionId(), workspace, redirect, input);
@@ -542,13 +572,13 @@ public final class ConnectService implements AutoCloseable {
     }
 
     /** This Airbyte cannot run the sign-in for the provider: say who can fix it, and the other way in. */
-    private static FlowEnd noOAuthApp(Provider provider) {
+    static FlowEnd noOAuthApp(Provider provider) {
         return new FlowEnd(FlowState.FAILED, "This Airbyte has no OAuth app for " + provider.name()
                 + ": ask its operator to set one up, or connect with an access token or key instead.");
     }
 
     /** The provider's refusal (or the person's) as a flow end. */
-    private static FlowEnd refused(Provider provider, String error) {
+    static FlowEnd refused(Provider provider, String error) {
         return new FlowEnd(FlowState.FAILED, "access_denied".equals(error)
                 ? "You declined access on " + provider.name() + "."
                 : provider.name() + " did not grant access (it answered \"" + safe(error) + "\"). Try again.");
@@ -573,7 +603,7 @@ public final class ConnectService implements AutoCloseable {
         return cleaned.length() > 60 ? cleaned.substring(0, 60) : cleaned;
     }
 
-    private static String minutes(Duration timeout) {
+    static String minutes(Duration timeout) {
         long minutes = timeout.toMinutes();
         return minutes >= 1 ? minutes + (minutes == 1 ? " minute" : " minutes") : timeout.toSeconds() + " seconds";
     }
@@ -582,8 +612,8 @@ public final class ConnectService implements AutoCloseable {
     private record FlowKey(TenantId tenant, String providerId) {}
 
     /** Ends a flow early with the state to record and the sentence to show. */
-    private static final class FlowEnd extends RuntimeException {
-        private final FlowState state;
+    static final class FlowEnd extends RuntimeException {
+        final FlowState state;
 
         FlowEnd(FlowState state, String message) {
             super(message, null, false, false);

@@ -6,6 +6,7 @@ public enum ConnectStep {
     WAITING_FOR_CONSENT("Waiting for you in the browser"),
     AUTHORIZING("Completing the authorization"),
     CREATING_SOURCE("Creating the source in Airbyte"),
+    UPDATING_SOURCE("Giving the source in Airbyte the new sign-in"),
     TESTING("Testing the connection"),
     DISCOVERING("Listing the data streams"),
     SAVING("Saving the connection");

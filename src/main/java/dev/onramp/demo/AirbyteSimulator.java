@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -42,7 +43,7 @@ public final class AirbyteSimulator implements AutoCloseable {
 
     /** What the simulator is made of, built before it starts listening. */
     private record Parts(String workspaceId, OAuthLedger ledger, Faults faults, FaultPlayer faultPlayer, ConfigApi configApi,
-            CloudTokens cloudTokens, PublicApi publicApi) {}
+            CloudTokens cloudTokens, PublicApi publicApi, Optional<ConfigApiLogin> login) {}
 
     private AirbyteSimulator(HttpServer server, ExecutorService executor, URI origin, Parts parts) {
         this.server = server;
@@ -78,6 +79,43 @@ public final class AirbyteSimulator implements AutoCloseable {
     /** That application's client secret. */
     public String cloudClientSecret() {
         return parts.cloudTokens().clientSecret();
+    }
+
+    /**
+     * The basic-auth password of a protected Config API (the user is {@value ConfigApiLogin#USERNAME}).
+     *
+     * @throws IllegalStateException when the simulator was not started protected
+     */
+    public String configApiPassword() {
+        return login().password();
+    }
+
+    /** The client id of the application a protected Config API knows. */
+    public String configApiClientId() {
+        return login().clientId();
+    }
+
+    /** That application's client secret. */
+    public String configApiClientSecret() {
+        return login().clientSecret();
+    }
+
+    private ConfigApiLogin login() {
+        return parts.login().orElseThrow(() -> new IllegalStateException("This simulator's Config API is open;"
+                + " start it with builder().protectedConfigApi()."));
+    }
+
+    /**
+     * Makes the tokens in a source's configuration stop working, as when a person revokes the app
+     * or the provider expires the grant: testing the source fails until it is reauthorized
+     * ({@code sources/update} or {@code PATCH /v1/sources/{id}} with new tokens).
+     *
+     * @throws IllegalArgumentException when no such source exists
+     */
+    public void expireSourceTokens(String sourceId) {
+        if (!parts.configApi().expireTokens(sourceId) && !parts.publicApi().expireTokens(sourceId)) {
+            throw new IllegalArgumentException("The simulator has no source " + sourceId);
+        }
     }
 
     /** The id of the workspace sources go to by default (the first one listed). */
@@ -119,8 +157,18 @@ public final class AirbyteSimulator implements AutoCloseable {
         private Duration latency = Duration.ZERO;
         private int workspaces = 1;
         private Clock clock = Clock.systemUTC();
+        private boolean protectedConfigApi;
 
         private Builder() {}
+
+        /**
+         * Protects the Config API as an {@code abctl} install does: every call needs basic auth or a
+         * bearer token from {@code POST /api/v1/applications/token}.
+         */
+        public Builder protectedConfigApi() {
+            this.protectedConfigApi = true;
+            return this;
+        }
 
         /** Added to every API call. */
         public Builder latency(Duration value) {
@@ -168,7 +216,9 @@ public final class AirbyteSimulator implements AutoCloseable {
             CloudSignIns signIns = new CloudSignIns(json, connectors, ledger, origin.resolve("/v1/oauth/callback"), random);
             PublicApi publicApi = new PublicApi(json, connectors, ledger, cloudTokens, signIns,
                     workspaceList(workspaceId, workspaces), publicBase, clock);
-            server.createContext("/api/", new ApiHandler(json, configApi.endpoints(), latency, faultPlayer)::handle);
+            Optional<ConfigApiLogin> login = protectedConfigApi
+                    ? Optional.of(new ConfigApiLogin(json, clock, random)) : Optional.empty();
+            server.createContext("/api/", new ApiHandler(json, configApi.endpoints(), latency, faultPlayer, login)::handle);
             server.createContext("/v1/", new PublicApiHandler(json, publicApi, faultPlayer, latency)::handle);
             server.createContext("/oauth/", new ConsentPages(ledger, new ConsentHtml())::handle);
             ExecutorService executor = Executors.newFixedThreadPool(THREADS,
@@ -176,7 +226,7 @@ public final class AirbyteSimulator implements AutoCloseable {
             server.setExecutor(executor);
             server.start();
             AirbyteSimulator simulator = new AirbyteSimulator(server, executor, origin,
-                    new Parts(workspaceId, ledger, faults, faultPlayer, configApi, cloudTokens, publicApi));
+                    new Parts(workspaceId, ledger, faults, faultPlayer, configApi, cloudTokens, publicApi, login));
             LOG.info("Airbyte simulator listening on {} (Config API) and {} (public API)", simulator.apiBaseUrl(),
                     simulator.publicApiBaseUrl());
             return simulator;

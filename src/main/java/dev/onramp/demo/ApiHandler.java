@@ -33,17 +33,23 @@ final class ApiHandler {
     private final Map<String, Endpoint> endpoints;
     private final Duration latency;
     private final FaultPlayer faults;
+    private final Optional<ConfigApiLogin> login;
 
-    ApiHandler(ObjectMapper json, Map<String, Endpoint> endpoints, Duration latency, FaultPlayer faults) {
+    /** @param login the login every call but the token endpoint needs; empty for an open Airbyte */
+    ApiHandler(ObjectMapper json, Map<String, Endpoint> endpoints, Duration latency, FaultPlayer faults,
+            Optional<ConfigApiLogin> login) {
         this.json = json;
         this.endpoints = Map.copyOf(endpoints);
         this.latency = latency;
         this.faults = faults;
+        this.login = login;
     }
 
     void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            if (!pause() || faults.play(exchange, FaultPlayer.Flavour.CONFIG_API, false)) {
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            boolean tokenChecked = login.isPresent() && ConfigApiLogin.bearer(authorization);
+            if (!pause() || faults.play(exchange, FaultPlayer.Flavour.CONFIG_API, tokenChecked)) {
                 return;
             }
             String path = exchange.getRequestURI().getPath();
@@ -87,7 +93,15 @@ final class ApiHandler {
     }
 
     private Optional<ObjectNode> route(HttpExchange exchange, String path) throws ApiError, IOException {
-        Endpoint endpoint = path.startsWith(PREFIX) ? endpoints.get(path.substring(PREFIX.length())) : null;
+        String name = path.startsWith(PREFIX) ? path.substring(PREFIX.length()) : "";
+        Endpoint endpoint = endpoints.get(name);
+        if (login.isPresent()) {
+            if (name.equals(ConfigApiLogin.TOKEN_ENDPOINT)) {
+                endpoint = body -> Optional.of(login.get().mint(body));
+            } else {
+                login.get().check(exchange.getRequestHeaders().getFirst("Authorization"));
+            }
+        }
         if (endpoint == null) {
             throw ApiError.known(404, "There is no Config API endpoint at " + path + ".");
         }

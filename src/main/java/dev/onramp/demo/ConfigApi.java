@@ -28,6 +28,8 @@ final class ConfigApi {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConfigApi.class);
     private static final String SERVER_SECRET_MASK = "******";
+    private static final List<String> UPDATE_FIELDS = List.of("sourceId", "connectionConfiguration", "name", "secretId",
+            "resourceAllocation");
 
     private record Source(String sourceId, DemoConnector connector, String workspaceId, String name,
             ObjectNode configuration, long createdAt) {}
@@ -66,6 +68,8 @@ final class ConfigApi {
         endpoints.put("sources/list", this::listSources);
         endpoints.put("sources/check_connection", this::checkConnection);
         endpoints.put("sources/discover_schema", this::discoverSchema);
+        endpoints.put("sources/get", this::getSource);
+        endpoints.put("sources/update", this::updateSource);
         endpoints.put("sources/delete", this::deleteSource);
         return endpoints;
     }
@@ -215,14 +219,62 @@ final class ConfigApi {
         return Optional.of(answer);
     }
 
+    /** Revokes the OAuth tokens in the source's configuration; false when there is no such source. */
+    boolean expireTokens(String sourceId) {
+        Source source = sources.get(sourceId);
+        if (source == null) {
+            return false;
+        }
+        ConfigurationRules.oauthTokens(source.connector(), source.configuration()).forEach(ledger::revoke);
+        return true;
+    }
+
+    private Optional<ObjectNode> getSource(ObjectNode request) throws ApiError {
+        return Optional.of(sourceRead(source(request)));
+    }
+
+    /**
+     * {@code sources/update} ({@code SourceUpdate}): sourceId, name and the whole connectionConfiguration
+     * are required, and the configuration must be valid as on create. The id never changes.
+     */
+    private Optional<ObjectNode> updateSource(ObjectNode request) throws ApiError {
+        for (String field : (Iterable<String>) request::fieldNames) {
+            if (!UPDATE_FIELDS.contains(field)) {
+                throw ApiError.invalid(field, "Unknown field: a source update takes " + String.join(", ", UPDATE_FIELDS) + ".");
+            }
+        }
+        Source source = source(request);
+        String name = text(request, "name");
+        if (!(request.get("connectionConfiguration") instanceof ObjectNode configuration)) {
+            throw ApiError.invalid("connectionConfiguration", "connectionConfiguration must be a JSON object.");
+        }
+        List<ApiError.Violation> violations = ConfigurationRules.violations(source.connector(), configuration,
+                ledger::isTokenFor);
+        if (!violations.isEmpty()) {
+            throw ApiError.invalid("The configuration is not valid for " + source.connector().name() + ".", violations);
+        }
+        Source updated = new Source(source.sourceId(), source.connector(), source.workspaceId(), name,
+                configuration.deepCopy(), source.createdAt());
+        sources.put(updated.sourceId(), updated);
+        LOG.info("Simulated Airbyte updated a {} source", source.connector().name());
+        return Optional.of(sourceRead(updated));
+    }
+
     private Optional<ObjectNode> checkConnection(ObjectNode request) throws ApiError {
         Source source = source(request);
-        Optional<String> refused = ConfigurationRules.refusedSecret(source.connector(), source.configuration());
+        Optional<String> refused = ConfigurationRules.refusedSecret(source.connector(), source.configuration())
+                .map(title -> "the " + title + " is not valid")
+                .or(() -> revoked(source));
         ObjectNode answer = json.createObjectNode().put("status", refused.isPresent() ? "failed" : "succeeded");
-        refused.ifPresent(title -> answer.put("message", source.connector().name()
-                + " refused the credentials: the " + title + " is not valid (401 Unauthorized)."));
+        refused.ifPresent(why -> answer.put("message", source.connector().name()
+                + " refused the credentials: " + why + " (401 Unauthorized)."));
         answer.set("jobInfo", jobInfo("check_connection_source", Optional.of(source.sourceId())));
         return Optional.of(answer);
+    }
+
+    private Optional<String> revoked(Source source) {
+        return ConfigurationRules.oauthTokens(source.connector(), source.configuration()).stream()
+                .anyMatch(ledger::isRevoked) ? Optional.of("the access token has expired or was revoked") : Optional.empty();
     }
 
     private Optional<ObjectNode> discoverSchema(ObjectNode request) throws ApiError {

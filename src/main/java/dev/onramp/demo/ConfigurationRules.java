@@ -66,6 +66,22 @@ final class ConfigurationRules {
         return Optional.empty();
     }
 
+    /**
+     * The OAuth tokens in the configuration (not the shop name an output may also be), when it chose
+     * the OAuth option; empty otherwise.
+     */
+    static List<String> oauthTokens(DemoConnector connector, JsonNode configuration) {
+        List<String> tokens = new ArrayList<>();
+        connector.oauth().filter(oauth -> usesOAuth(oauth, configuration)).ifPresent(oauth ->
+                oauth.outputPaths().forEach((key, path) -> {
+                    JsonNode value = at(configuration, path);
+                    if (!key.equals(SHOP_OUTPUT) && value.isTextual()) {
+                        tokens.add(value.asText());
+                    }
+                }));
+        return tokens;
+    }
+
     /** Whether the configuration chose the OAuth option: it did unless its predicate field holds another value. */
     private static boolean usesOAuth(DemoConnector.OAuth oauth, JsonNode configuration) {
         JsonNode predicate = at(configuration, oauth.predicateKey());

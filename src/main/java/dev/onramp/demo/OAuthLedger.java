@@ -26,6 +26,7 @@ final class OAuthLedger {
     private final Map<String, Grant> codes = new ConcurrentHashMap<>();
     private final Map<String, String> tokenDefinitions = new ConcurrentHashMap<>();
     private final Set<String> issued = ConcurrentHashMap.newKeySet();
+    private final Set<String> revoked = ConcurrentHashMap.newKeySet();
 
     OAuthLedger(SecureRandom random) {
         this.random = random;
@@ -82,6 +83,15 @@ final class OAuthLedger {
 
     boolean isTokenFor(String token, String definitionId) {
         return definitionId.equals(tokenDefinitions.get(token));
+    }
+
+    /** Makes a token stop working, as a provider does when a grant expires or is revoked. */
+    void revoke(String token) {
+        revoked.add(token);
+    }
+
+    boolean isRevoked(String token) {
+        return revoked.contains(token);
     }
 
     /** Counts a secret handed out elsewhere (a Cloud secret id) among the issued ones. */

@@ -24,6 +24,8 @@ final class PublicApi {
     private static final Logger LOG = LoggerFactory.getLogger(PublicApi.class);
     private static final int DEFAULT_LIMIT = 20;
     private static final int MAX_LIMIT = 100;
+    private static final List<String> PATCH_FIELDS = List.of("name", "workspaceId", "configuration", "secretId",
+            "resourceAllocation");
 
     /** What an endpoint answers: JSON with a status, nothing (204), or a redirect for the browser. */
     sealed interface Answer {
@@ -74,6 +76,16 @@ final class PublicApi {
 
     Set<String> sourceIds() {
         return Set.copyOf(sources.keySet());
+    }
+
+    /** Revokes the OAuth tokens in the source's configuration; false when there is no such source. */
+    boolean expireTokens(String sourceId) {
+        Source source = sources.get(sourceId);
+        if (source == null) {
+            return false;
+        }
+        ConfigurationRules.oauthTokens(source.connector(), source.configuration()).forEach(ledger::revoke);
+        return true;
     }
 
     Answer route(Call call) throws Problem {
@@ -177,7 +189,22 @@ final class PublicApi {
         return sourceResponse(source);
     }
 
+    /** {@code PATCH /v1/sources/{id}} ({@code SourcePatchRequest}): only its fields, each of its type. */
     private ObjectNode patch(Source source, ObjectNode request) throws Problem {
+        for (String field : (Iterable<String>) request::fieldNames) {
+            if (!PATCH_FIELDS.contains(field)) {
+                throw Problem.badRequest("Unknown field " + field + ": a source patch takes " + String.join(", ", PATCH_FIELDS) + ".");
+            }
+        }
+        if (request.has("configuration") && !request.get("configuration").isObject()) {
+            throw Problem.badRequest("configuration must be a JSON object.");
+        }
+        if (request.has("secretId") && !request.get("secretId").isTextual()) {
+            throw Problem.badRequest("secretId must be a string.");
+        }
+        if (request.has("workspaceId") && !request.path("workspaceId").asText("").equals(source.workspaceId())) {
+            throw Problem.badRequest("workspaceId must be the source's own workspace.");
+        }
         ObjectNode configuration = source.configuration().deepCopy();
         if (request.get("configuration") instanceof ObjectNode changes) {
             changes.properties().forEach(field -> configuration.set(field.getKey(), field.getValue().deepCopy()));
@@ -219,6 +246,12 @@ final class PublicApi {
             throw Problem.badRequest("sourceId is required.");
         }
         Source source = source(sourceId);
+        boolean fresh = Boolean.parseBoolean(query.getOrDefault("ignoreCache", "false"));
+        if (fresh && ConfigurationRules.oauthTokens(source.connector(), source.configuration()).stream()
+                .anyMatch(ledger::isRevoked)) {
+            throw Problem.badRequest(source.connector().name() + " refused the credentials: the access token has"
+                    + " expired or was revoked. Reauthorize the source.");
+        }
         ArrayNode answer = json.createArrayNode();
         for (DemoConnector.Stream stream : source.connector().streams()) {
             ObjectNode node = answer.addObject().put("streamName", stream.name());

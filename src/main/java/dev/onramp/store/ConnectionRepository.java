@@ -6,6 +6,7 @@ import dev.onramp.model.ConnectionStatus;
 import dev.onramp.model.TenantId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -47,6 +48,27 @@ public final class ConnectionRepository {
                 connection.sourceId(), connection.accountLabel(), connection.status(), sealed,
                 connection.streams(), connection.streamCount(), connection.createdAt(), connection.lastChecked(),
                 connection.lastError()));
+    }
+
+    /**
+     * Records that a connection was signed in again: active, with the streams and check time of its
+     * new test, no error, and {@code secretConfig} (its configuration with the new sign-in) sealed
+     * anew. The source id and everything else stay.
+     *
+     * @throws StoreException when the tenant has no such connection
+     */
+    public void reauthorized(Tx tx, TenantId tenant, ConnectionId id, List<String> streams, Instant checked,
+            byte[] secretConfig) {
+        TenantScope.require(tenant);
+        byte[] sealed = vault.encrypt(secretConfig, slot(tenant, id.value()));
+        int updated = db.within(tx, jdbc -> Sql.update(jdbc, """
+                UPDATE connection SET status = ?, streams = ?, stream_count = ?, last_checked = ?, last_error = NULL,
+                    secret_config = ?
+                WHERE tenant_id = ? AND id = ?""",
+                ConnectionStatus.ACTIVE, List.copyOf(streams), streams.size(), checked, sealed, tenant.value(), id.value()));
+        if (updated == 0) {
+            throw new StoreException("Onramp has no connection " + id + " for business " + tenant + ".");
+        }
     }
 
     /** The tenant's connections, newest first. */

@@ -84,6 +84,35 @@ class PublicApiSimulatorTest {
     }
 
     @Test
+    void patchWithANewSecretId_bringsBackAnExpiredSourceUnderTheSameId() {
+        String sourceId = createHubspot(secretId()).json().path("sourceId").asText();
+        simulator.expireSourceTokens(sourceId);
+        assertProblem(call("GET", "/streams?sourceId=" + sourceId + "&ignoreCache=true", null), 400, "bad-request");
+
+        Answer patched = call("PATCH", "/sources/" + sourceId, Map.of("secretId", secretId(),
+                "configuration", Map.of("credentials", Map.of("credentials_title", "OAuth Credentials"))));
+
+        assertThat(patched.status()).isEqualTo(200);
+        assertThat(patched.json().path("sourceId").asText()).isEqualTo(sourceId);
+        assertThat(call("GET", "/streams?sourceId=" + sourceId + "&ignoreCache=true", null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void patchWithAFieldSourcePatchRequestDoesNotHave_isABadRequest() {
+        String sourceId = createHubspot(secretId()).json().path("sourceId").asText();
+
+        assertProblem(call("PATCH", "/sources/" + sourceId, Map.of("secret_id", secretId())), 400, "bad-request");
+    }
+
+    @Test
+    void patchIntoAnotherWorkspace_isABadRequest() {
+        String sourceId = createHubspot(secretId()).json().path("sourceId").asText();
+
+        assertProblem(call("PATCH", "/sources/" + sourceId, Map.of("workspaceId", "5b1f0a3e-1111-2222-3333-444444444444")),
+                400, "bad-request");
+    }
+
+    @Test
     void token_isABearerJwtThatLivesThreeMinutes() throws Exception {
         Answer answer = wire.post("applications/token", Map.of("client_id", simulator.cloudClientId(),
                 "client_secret", simulator.cloudClientSecret(), "grant_type", "client_credentials"));

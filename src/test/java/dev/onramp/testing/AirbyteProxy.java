@@ -23,7 +23,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * A proxy on 127.0.0.1 in front of an Airbyte API (usually the simulator): it forwards every
- * Config API call, records each by endpoint with its request body, and can be told to answer an
+ * call (a public API call with its query and bearer token too), records each by endpoint with its
+ * request body, and can be told to answer an
  * endpoint itself or to lose the answer of one that Airbyte did carry out.
  */
 public final class AirbyteProxy implements AutoCloseable {
@@ -130,12 +131,19 @@ public final class AirbyteProxy implements AutoCloseable {
     private HttpResponse<String> forward(HttpExchange exchange, String path, String body)
             throws IOException, InterruptedException {
         String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
-        HttpRequest request = HttpRequest.newBuilder(target.resolve(path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(target.resolve(path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", contentType == null ? "application/json" : contentType)
-                .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+                .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofString(body));
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        String query = exchange.getRequestURI().getRawQuery();
+        if (query != null) {
+            request.uri(target.resolve(path + "?" + query));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static void send(HttpExchange exchange, int status, String body) throws IOException {

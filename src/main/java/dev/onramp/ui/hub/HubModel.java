@@ -149,6 +149,24 @@ public final class HubModel {
         return model;
     }
 
+    /**
+     * A dialog model that signs the tile's connection in again (same consent as connecting; the
+     * source in Airbyte keeps its id) and updates the tile with its refreshed streams.
+     */
+    public ConnectModel reconnect(TileModel tile) {
+        Tenant tenant = Objects.requireNonNull(selectedTenant.get(), "a business must be chosen before reconnecting");
+        Connection connection = tile.connection().orElseThrow(() -> new IllegalStateException(
+                "Reconnect is offered only on a tile with a connection"));
+        ConnectModel model = new ConnectModel(
+                tile.name(),
+                listener -> connectService.reconnect(tenant.id(), connection.id(), listener),
+                tile::showConnected,
+                background,
+                fx);
+        model.start();
+        return model;
+    }
+
     /** Shows which Airbyte the business uses, once the settings are read in the background. */
     private void showAirbyteOf(Tenant tenant) {
         CompletableFuture.supplyAsync(() -> new AirbyteShown(settingsService.describe(tenant.id()),

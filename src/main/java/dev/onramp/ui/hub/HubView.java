@@ -118,7 +118,8 @@ public final class HubView {
 
     private void showTiles() {
         grid.getChildren().setAll(model.tiles().stream()
-                .map(tile -> new TileView(tile, this::connect, this::connectWithCredentials, this::showStreams).root())
+                .map(tile -> new TileView(tile, this::connect, this::connectWithCredentials, this::showStreams,
+                        this::reconnect).root())
                 .toList());
     }
 
@@ -130,12 +131,16 @@ public final class HubView {
         }
     }
 
+    private void reconnect(TileModel tile) {
+        ConnectDialog.open(window(), model.reconnect(tile));
+    }
+
     private void connectWithCredentials(TileModel tile) {
         CredentialsDialog.open(window(), model.credentials(tile));
     }
 
     private void showStreams(TileModel tile) {
-        StreamsDialog.open(window(), tile);
+        StreamsDialog.open(window(), tile, () -> reconnect(tile));
     }
 
     private Window window() {

@@ -2,16 +2,22 @@ package dev.onramp.ui.hub;
 
 import dev.onramp.ui.common.Styles;
 import javafx.collections.FXCollections;
+import javafx.scene.control.ButtonBar.ButtonData;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.ListView;
 import javafx.stage.Window;
 
-/** A small window listing the data streams of a connected provider. */
+/**
+ * A small window listing the data streams of a connected provider; for a provider that signs in
+ * through OAuth it offers Reconnect, for when the provider's access expired or was revoked.
+ */
 final class StreamsDialog {
+    static final ButtonType RECONNECT = new ButtonType("Reconnect", ButtonData.LEFT);
+
     private StreamsDialog() {}
 
-    static void open(Window owner, TileModel tile) {
+    static void open(Window owner, TileModel tile, Runnable onReconnect) {
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle(tile.name() + " streams");
@@ -21,7 +27,16 @@ final class StreamsDialog {
         list.setId("streams-list");
         list.setPrefSize(360, 280);
         dialog.getDialogPane().setContent(list);
+        if (tile.reconnectableProperty().get()) {
+            dialog.getDialogPane().getButtonTypes().add(RECONNECT);
+            dialog.getDialogPane().lookupButton(RECONNECT).setId("streams-reconnect");
+        }
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        dialog.setOnHidden(e -> {
+            if (dialog.getResult() == RECONNECT) {
+                onReconnect.run();
+            }
+        });
         Styles.apply(dialog.getDialogPane());
         dialog.show();
     }

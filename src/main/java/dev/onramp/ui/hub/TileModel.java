@@ -26,6 +26,7 @@ public final class TileModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Checking…");
     private final ReadOnlyBooleanWrapper connectable = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper reconnectable = new ReadOnlyBooleanWrapper(false);
 
     /**
      * @param alternatives for a provider that signs in through Airbyte's OAuth, the credentials a
@@ -67,6 +68,7 @@ public final class TileModel {
         checking.set(false);
         connected.set(false);
         connectable.set(false);
+        reconnectable.set(false);
         status.set("");
     }
 
@@ -82,6 +84,8 @@ public final class TileModel {
         boolean active = connection.map(c -> c.status() == ConnectionStatus.ACTIVE).orElse(false);
         connected.set(active);
         connectable.set(!checking.get() && !active);
+        reconnectable.set(provider.connectsByOAuth()
+                && connection.filter(c -> c.status() != ConnectionStatus.DISCONNECTED).isPresent());
         status.set(connection.map(TileModel::describe).orElse(""));
     }
 
@@ -157,6 +161,19 @@ public final class TileModel {
     /** True when Connect applies: the business's connections are known and this provider is not connected yet. */
     public ReadOnlyBooleanProperty connectableProperty() {
         return connectable.getReadOnlyProperty();
+    }
+
+    /** The connection Reconnect signs in again; empty when there is none. */
+    public Optional<Connection> connection() {
+        return connection;
+    }
+
+    /**
+     * True when Reconnect applies: the provider signs in through OAuth and the business has a
+     * connection to it whose sign-in can be renewed (its tokens expired or were revoked).
+     */
+    public ReadOnlyBooleanProperty reconnectableProperty() {
+        return reconnectable.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty connectedProperty() {

@@ -24,7 +24,7 @@ final class TileView {
     private final VBox root;
 
     TileView(TileModel model, Consumer<TileModel> onConnect, Consumer<TileModel> onCredentials,
-            Consumer<TileModel> onStreams) {
+            Consumer<TileModel> onStreams, Consumer<TileModel> onReconnect) {
         Label category = new Label(model.category());
         category.getStyleClass().add("tile-category");
         Label badge = new Label("Recommended");
@@ -52,7 +52,7 @@ final class TileView {
 
         Region fill = new Region();
         VBox.setVgrow(fill, Priority.ALWAYS);
-        root = new VBox(6, top, name, summary, reason, fill, note, alternative, footer(model, onConnect, onStreams));
+        root = new VBox(6, top, name, summary, reason, fill, note, alternative, footer(model, onConnect, onStreams, onReconnect));
         // The grid sizes tiles by their height at their preferred width: at the tile's own width,
         // wrapped text gets the lines it needs.
         root.setPrefWidth(WIDTH);
@@ -60,7 +60,8 @@ final class TileView {
         root.setId("tile-" + model.provider().id());
     }
 
-    private static HBox footer(TileModel model, Consumer<TileModel> onConnect, Consumer<TileModel> onStreams) {
+    private static HBox footer(TileModel model, Consumer<TileModel> onConnect, Consumer<TileModel> onStreams,
+            Consumer<TileModel> onReconnect) {
         ProgressIndicator checking = new ProgressIndicator();
         checking.setPrefSize(16, 16);
         showWhen(checking, model.checkingProperty());
@@ -76,12 +77,18 @@ final class TileView {
         streams.getStyleClass().add("streams-button");
         streams.setOnAction(e -> onStreams.accept(model));
         showWhen(streams, model.connectedProperty());
+        Button reconnect = new Button("Reconnect");
+        reconnect.getStyleClass().add("reconnect-button");
+        reconnect.setTooltip(new Tooltip("Sign in again when the provider's access expired or was revoked"));
+        reconnect.setOnAction(e -> onReconnect.accept(model));
+        // A working connection offers Reconnect in its streams dialog; one that needs it, here.
+        showWhen(reconnect, model.reconnectableProperty().and(model.connectedProperty().not()));
         Button connect = new Button("Connect");
         connect.getStyleClass().addAll("connect-button", "accent");
         connect.setOnAction(e -> onConnect.accept(model));
-        showWhen(connect, model.connectableProperty());
+        showWhen(connect, model.connectableProperty().and(model.reconnectableProperty().not()));
 
-        HBox footer = new HBox(8, checking, status, gap, streams, connect);
+        HBox footer = new HBox(8, checking, status, gap, streams, reconnect, connect);
         footer.setAlignment(Pos.CENTER_LEFT);
         footer.setMinHeight(32);
         return footer;

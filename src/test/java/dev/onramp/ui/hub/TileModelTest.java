@@ -142,6 +142,26 @@ class TileModelTest {
         assertThat(tile.recommendedReason()).isEmpty();
     }
 
+    @Test
+    void oauthConnectionThatNeedsASignIn_offersReconnectForThatConnection() {
+        TileModel tile = TileModel.unranked(SHOPIFY, List.of());
+        Connection expired = connection("shopify", ConnectionStatus.NEEDS_REAUTH);
+
+        tile.showConnections(List.of(expired));
+
+        assertThat(tile.reconnectableProperty().get()).isTrue();
+        assertThat(tile.connection()).contains(expired);
+    }
+
+    @Test
+    void credentialsConnection_offersNoReconnect() {
+        TileModel tile = TileModel.unranked(STRIPE, List.of());
+
+        tile.showConnections(List.of(connection("stripe", ConnectionStatus.ACTIVE, "charges")));
+
+        assertThat(tile.reconnectableProperty().get()).isFalse();
+    }
+
     private Connection connection(String providerId, ConnectionStatus status, String... streams) {
         return new Connection(
                 ConnectionId.random(),

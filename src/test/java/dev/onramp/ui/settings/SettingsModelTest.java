@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.onramp.AppContext;
 import dev.onramp.AppOptions;
+import dev.onramp.demo.AirbyteSimulator;
 import dev.onramp.model.AirbyteSettings;
 import dev.onramp.model.AirbyteSettings.Basic;
 import dev.onramp.model.AirbyteSettings.SelfManaged;
@@ -121,6 +122,43 @@ class SettingsModelTest {
         assertThat(model.workspaces()).extracting(AirbyteWorkspace::name).containsExactly("Demo workspace");
         assertThat(model.statusProperty().get()).isEqualTo("Onramp reached this Airbyte: 1 workspace.");
         assertThat(model.problemProperty().get()).isFalse();
+    }
+
+    @Test
+    void testingAProtectedAirbyteWithAnApplicationsCredentials_offersItsWorkspace() {
+        try (AirbyteSimulator protectedAirbyte = AirbyteSimulator.builder().protectedConfigApi().start()) {
+            SettingsModel model = clientCredentialsFor(protectedAirbyte, protectedAirbyte.configApiClientSecret());
+
+            model.test();
+            background.runAll();
+
+            assertThat(model.workspaces()).extracting(AirbyteWorkspace::id).containsExactly(protectedAirbyte.workspaceId());
+            assertThat(model.problemProperty().get()).isFalse();
+        }
+    }
+
+    @Test
+    void testingAProtectedAirbyteWithAWrongClientSecret_saysAirbyteRejectedThem() {
+        try (AirbyteSimulator protectedAirbyte = AirbyteSimulator.builder().protectedConfigApi().start()) {
+            SettingsModel model = clientCredentialsFor(protectedAirbyte, "wrong-client-secret");
+
+            model.test();
+            background.runAll();
+
+            assertThat(model.problemProperty().get()).isTrue();
+            assertThat(model.statusProperty().get()).contains("rejected the client id/secret")
+                    .doesNotContain("wrong-client-secret");
+        }
+    }
+
+    private SettingsModel clientCredentialsFor(AirbyteSimulator airbyte, String secret) {
+        SettingsModel model = loaded();
+        model.targetProperty().set(Target.SELF_MANAGED);
+        model.urlProperty().set(airbyte.apiBaseUrl().toString());
+        model.loginProperty().set(Login.CLIENT_CREDENTIALS);
+        model.loginNameProperty().set(airbyte.configApiClientId());
+        model.loginSecretProperty().set(secret);
+        return model;
     }
 
     @Test

@@ -1,0 +1,270 @@
+package dev.onramp.connect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.onramp.airbyte.ConfigApiGateway;
+import dev.onramp.catalog.Catalog;
+import dev.onramp.demo.AirbyteSimulator;
+import dev.onramp.demo.Fault;
+import dev.onramp.model.AuditEvent;
+import dev.onramp.model.Connection;
+import dev.onramp.model.ConnectionId;
+import dev.onramp.model.FlowState;
+import dev.onramp.model.Tenant;
+import dev.onramp.model.TenantId;
+import dev.onramp.oauth.BrowserLauncher;
+import dev.onramp.store.AuditLog;
+import dev.onramp.store.ConnectionRepository;
+import dev.onramp.store.Database;
+import dev.onramp.store.FileKekStore;
+import dev.onramp.store.FlowJournal;
+import dev.onramp.store.TenantRepository;
+import dev.onramp.store.Vault;
+import dev.onramp.testing.AirbyteProxy;
+import dev.onramp.testing.ScriptedBrowser;
+import dev.onramp.testing.ScriptedBrowser.Decision;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Reconnecting a self-managed Airbyte connection end to end: H2 file, the simulator over HTTP
+ * behind a recording proxy, loopback receiver, scripted browser.
+ */
+class ReconnectServiceTest {
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dataDir;
+
+    private final Catalog catalog = Catalog.bundled();
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private AirbyteSimulator simulator;
+    private AirbyteProxy proxy;
+    private ConfigApiGateway gateway;
+    private Database db;
+    private ConnectionRepository connections;
+    private FlowJournal journal;
+    private AuditLog audit;
+    private TenantRepository tenants;
+    private final Tenant tenant = new Tenant(TenantId.random(), "Acme Outdoor", "online-store", Optional.empty());
+
+    @BeforeEach
+    void setUp() {
+        simulator = AirbyteSimulator.start(Duration.ZERO);
+        proxy = AirbyteProxy.inFrontOf(simulator.apiBaseUrl());
+        gateway = new ConfigApiGateway(proxy.apiBase(), Duration.ofSeconds(10));
+        db = Database.open(dataDir);
+        FileKekStore kek = new FileKekStore(dataDir.resolve("keys/onramp.kek"));
+        Vault vault = Vault.open(db, kek);
+        tenants = new TenantRepository(db);
+        connections = new ConnectionRepository(db, vault);
+        journal = new FlowJournal(db, Clock.systemUTC());
+        audit = AuditLog.open(db, kek, Clock.systemUTC());
+        db.inTransaction(tx -> {
+            tenants.insert(tx, tenant);
+            return null;
+        });
+    }
+
+    @AfterEach
+    void tearDown() throws InterruptedException {
+        executor.shutdownNow();
+        executor.awaitTermination(5, TimeUnit.SECONDS);
+        audit.close();
+        db.close();
+        proxy.close();
+        simulator.close();
+    }
+
+    private ConnectService service(BrowserLauncher browser) {
+        return new ConnectService(catalog, gateway, db, tenants, connections, journal, audit, browser, executor,
+                Clock.systemUTC(), WAIT, "test");
+    }
+
+    private Connection connectHubspot() throws Exception {
+        ConnectOutcome outcome = service(new ScriptedBrowser(Decision.ALLOW))
+                .connect(tenant.id(), "hubspot", ConnectListener.NONE).outcome().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        return ((ConnectOutcome.Connected) outcome).connection();
+    }
+
+    private static ConnectOutcome outcomeOf(ConnectFlow flow) throws Exception {
+        return flow.outcome().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    private JsonNode storedConfiguration(Connection connection) throws Exception {
+        return JSON.readTree(connections.secretConfig(tenant.id(), connection.id()).orElseThrow());
+    }
+
+    @Test
+    void expiredSource_failsItsCheckUntilReconnectUpdatesItUnderTheSameId() throws Exception {
+        Connection connection = connectHubspot();
+        simulator.expireSourceTokens(connection.sourceId());
+        assertThat(gateway.checkConnection(connection.sourceId()).succeeded()).isFalse();
+
+        ConnectOutcome outcome = outcomeOf(service(new ScriptedBrowser(Decision.ALLOW))
+                .reconnect(tenant.id(), connection.id(), ConnectListener.NONE));
+
+        assertThat(outcome).isInstanceOf(ConnectOutcome.Connected.class);
+        Connection reconnected = ((ConnectOutcome.Connected) outcome).connection();
+        assertThat(reconnected.id()).isEqualTo(connection.id());
+        assertThat(reconnected.sourceId()).isEqualTo(connection.sourceId());
+        assertThat(simulator.sourceIds()).containsExactly(connection.sourceId());
+        assertThat(gateway.checkConnection(connection.sourceId()).succeeded()).isTrue();
+        assertThat(proxy.count("sources/create")).isEqualTo(1);
+    }
+
+    @Test
+    void sourcesUpdate_carriesTheNewTokenAndKeepsTheOtherFields() throws Exception {
+        Connection connection = connectHubspot();
+        String oldToken = storedConfiguration(connection).at("/credentials/refresh_token").asText();
+
+        outcomeOf(service(new ScriptedBrowser(Decision.ALLOW)).reconnect(tenant.id(), connection.id(), ConnectListener.NONE));
+
+        AirbyteProxy.Call update = proxy.calls().stream().filter(c -> c.endpoint().equals("sources/update"))
+                .findFirst().orElseThrow();
+        JsonNode request = JSON.readTree(update.body());
+        assertThat(request.path("sourceId").asText()).isEqualTo(connection.sourceId());
+        assertThat(request.path("name").asText()).contains("HubSpot", "Acme Outdoor");
+        JsonNode sent = request.path("connectionConfiguration");
+        String newToken = sent.at("/credentials/refresh_token").asText();
+        assertThat(newToken).isNotEqualTo(oldToken).isIn(simulator.issuedSecrets());
+        assertThat(sent.at("/credentials/credentials_title").asText()).isEqualTo("OAuth Credentials");
+        assertThat(storedConfiguration(connection).at("/credentials/refresh_token").asText()).isEqualTo(newToken);
+    }
+
+    @Test
+    void reconnect_refreshesTheStoredStreamsAndWritesOneReauthorizedEntryWithoutSecrets() throws Exception {
+        Connection connection = connectHubspot();
+
+        ConnectOutcome outcome = outcomeOf(service(new ScriptedBrowser(Decision.ALLOW))
+                .reconnect(tenant.id(), connection.id(), ConnectListener.NONE));
+
+        Connection stored = connections.find(tenant.id(), connection.id()).orElseThrow();
+        assertThat(stored.streams()).contains("contacts", "companies", "deals");
+        assertThat(stored.lastChecked()).isPresent();
+        assertThat(journal.find(tenant.id(), outcome.flowId()).orElseThrow().state()).isEqualTo(FlowState.STORED);
+        List<AuditEvent> entries = audit.list(tenant.id()).stream()
+                .filter(e -> e.action().equals("connect.reauthorized")).toList();
+        assertThat(entries).singleElement().satisfies(entry -> {
+            assertThat(entry.resource()).isEqualTo("connection/" + connection.id());
+            assertThat(entry.details()).contains("source=" + connection.sourceId());
+            assertThat(simulator.issuedSecrets()).allSatisfy(secret -> assertThat(entry.details()).doesNotContain(secret));
+        });
+    }
+
+    @Test
+    void cancelWhileWaitingForTheBrowser_leavesTheConnectionAsItWas() throws Exception {
+        Connection connection = connectHubspot();
+        List<ConnectStep> steps = new CopyOnWriteArrayList<>();
+        ConnectFlow flow = service(url -> true).reconnect(tenant.id(), connection.id(), stepsInto(steps));
+        awaitStep(steps, ConnectStep.WAITING_FOR_CONSENT);
+
+        flow.cancel();
+
+        ConnectOutcome outcome = outcomeOf(flow);
+        assertThat(outcome).isInstanceOf(ConnectOutcome.Ended.class);
+        assertThat(((ConnectOutcome.Ended) outcome).state()).isEqualTo(FlowState.CANCELLED);
+        assertThat(connections.find(tenant.id(), connection.id())).contains(connection);
+        assertThat(simulator.sourceIds()).containsExactly(connection.sourceId());
+        assertThat(proxy.count("sources/update")).isZero();
+        assertThat(audit.list(tenant.id())).extracting(AuditEvent::action).contains("reconnect.cancelled");
+    }
+
+    @Test
+    void declinedConsent_endsFailedAndKeepsTheConnection() throws Exception {
+        Connection connection = connectHubspot();
+
+        ConnectOutcome outcome = outcomeOf(service(new ScriptedBrowser(Decision.DENY))
+                .reconnect(tenant.id(), connection.id(), ConnectListener.NONE));
+
+        assertThat(outcome).isEqualTo(new ConnectOutcome.Ended(outcome.flowId(), FlowState.FAILED,
+                "You declined access on HubSpot."));
+        assertThat(connections.find(tenant.id(), connection.id())).contains(connection);
+        assertThat(simulator.sourceIds()).containsExactly(connection.sourceId());
+    }
+
+    @Test
+    void reconnect_replacesAPendingConnectOfTheSameProvider() throws Exception {
+        Connection connection = connectHubspot();
+        ConnectService service = service(url -> true);
+        List<ConnectStep> steps = new CopyOnWriteArrayList<>();
+        ConnectFlow pending = service.connect(tenant.id(), "hubspot", stepsInto(steps));
+        awaitStep(steps, ConnectStep.WAITING_FOR_CONSENT);
+
+        ConnectFlow reconnect = service.reconnect(tenant.id(), connection.id(), ConnectListener.NONE);
+
+        ConnectOutcome replaced = outcomeOf(pending);
+        assertThat(replaced).isInstanceOf(ConnectOutcome.Ended.class);
+        assertThat(((ConnectOutcome.Ended) replaced).state()).isEqualTo(FlowState.CANCELLED);
+        assertThat(((ConnectOutcome.Ended) replaced).message()).contains("A newer attempt to connect HubSpot");
+        reconnect.cancel();
+        assertThat(((ConnectOutcome.Ended) outcomeOf(reconnect)).state()).isEqualTo(FlowState.CANCELLED);
+    }
+
+    @Test
+    void reconnectInterruptedAfterAirbyteHasTheNewSignIn_isEndedByRecoveryWithTheConnectionIntact() throws Exception {
+        Connection connection = connectHubspot();
+        simulator.expireSourceTokens(connection.sourceId());
+        simulator.faults().arm(Fault.slow(Duration.ofSeconds(3)).on("/api/v1/sources/check_connection"));
+        List<ConnectStep> steps = new CopyOnWriteArrayList<>();
+        ConnectFlow interrupted = service(new ScriptedBrowser(Decision.ALLOW))
+                .reconnect(tenant.id(), connection.id(), stepsInto(steps));
+        awaitStep(steps, ConnectStep.TESTING);
+
+        // What the next start does after a crash here: a fresh service ends what the journal left open.
+        int ended = service(url -> true).recoverUnfinished();
+
+        assertThat(ended).isEqualTo(1);
+        assertThat(journal.find(tenant.id(), interrupted.id()).orElseThrow().state()).isEqualTo(FlowState.FAILED);
+        assertThat(journal.unfinished()).isEmpty();
+        assertThat(connections.find(tenant.id(), connection.id())).contains(connection);
+        assertThat(simulator.sourceIds()).containsExactly(connection.sourceId());
+        assertThat(proxy.count("sources/delete")).isZero();
+        assertThat(audit.list(tenant.id())).extracting(AuditEvent::action).contains("connect.recovered");
+        outcomeOf(interrupted);
+        assertThat(gateway.checkConnection(connection.sourceId()).succeeded()).isTrue();
+    }
+
+    @Test
+    void unknownConnection_isRefusedWithASentence() {
+        assertThatExceptionOfType(InvalidInputException.class)
+                .isThrownBy(() -> service(url -> true).reconnect(tenant.id(), ConnectionId.random(), ConnectListener.NONE))
+                .withMessageContaining("connect the account again");
+    }
+
+    private static ConnectListener stepsInto(List<ConnectStep> steps) {
+        return new ConnectListener() {
+            @Override
+            public void onStep(ConnectStep step) {
+                steps.add(step);
+            }
+
+            @Override
+            public void onConsentUrl(URI consentUrl, boolean browserOpened) {}
+        };
+    }
+
+    private static void awaitStep(List<ConnectStep> steps, ConnectStep wanted) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!steps.contains(wanted)) {
+            assertThat(System.nanoTime()).as("waiting for step " + wanted).isLessThan(deadline);
+            Thread.sleep(10);
+        }
+    }
+}

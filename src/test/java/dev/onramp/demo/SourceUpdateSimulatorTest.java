@@ -1,0 +1,133 @@
+package dev.onramp.demo;
+
+import static dev.onramp.demo.SimulatorSteps.SHOPIFY;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.onramp.demo.WireClient.Answer;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The simulator's side of a reconnect and of a protected self-managed Airbyte, over the wire:
+ * {@code sources/update}, revoked tokens, and the Config API's login.
+ */
+class SourceUpdateSimulatorTest {
+    private final AirbyteSimulator simulator = AirbyteSimulator.start(Duration.ZERO);
+    private final WireClient wire = new WireClient(simulator.apiBaseUrl());
+    private final SimulatorSteps steps = new SimulatorSteps(simulator, wire);
+
+    @AfterEach
+    void stop() {
+        simulator.close();
+    }
+
+    private Map<String, Object> shopifyConfiguration(JsonNode payload) {
+        return Map.of("shop", payload.path("shop").asText(),
+                "credentials", Map.of("auth_method", "oauth2.0", "access_token", payload.path("access_token").asText()));
+    }
+
+    private String shopifySource() {
+        Answer created = steps.createSource(SHOPIFY, shopifyConfiguration(steps.authorize(SHOPIFY)));
+        assertThat(created.status()).isEqualTo(200);
+        return created.json().path("sourceId").asText();
+    }
+
+    private String checkStatus(String sourceId) {
+        return wire.post("sources/check_connection", Map.of("sourceId", sourceId)).json().path("status").asText();
+    }
+
+    @Test
+    void expiredTokens_failTheCheckUntilAnUpdateBringsNewOnes() {
+        String sourceId = shopifySource();
+        simulator.expireSourceTokens(sourceId);
+        assertThat(checkStatus(sourceId)).isEqualTo("failed");
+
+        Answer updated = wire.post("sources/update", Map.of("sourceId", sourceId, "name", "Demo source",
+                "connectionConfiguration", shopifyConfiguration(steps.authorize(SHOPIFY))));
+
+        assertThat(updated.status()).isEqualTo(200);
+        assertThat(updated.json().path("sourceId").asText()).isEqualTo(sourceId);
+        assertThat(checkStatus(sourceId)).isEqualTo("succeeded");
+    }
+
+    @Test
+    void updateWithoutAName_isRefusedAsInvalidInput() {
+        String sourceId = shopifySource();
+
+        Answer answer = wire.post("sources/update", Map.of("sourceId", sourceId,
+                "connectionConfiguration", shopifyConfiguration(steps.authorize(SHOPIFY))));
+
+        assertThat(answer.status()).isEqualTo(422);
+    }
+
+    @Test
+    void updateWithAFieldSourceUpdateDoesNotHave_isRefused() {
+        String sourceId = shopifySource();
+
+        Answer answer = wire.post("sources/update", Map.of("sourceId", sourceId, "name", "Demo source",
+                "configuration", shopifyConfiguration(steps.authorize(SHOPIFY))));
+
+        assertThat(answer.status()).isEqualTo(422);
+    }
+
+    @Test
+    void updateWithATokenThisAirbyteNeverIssued_isRefused() {
+        String sourceId = shopifySource();
+
+        Answer answer = wire.post("sources/update", Map.of("sourceId", sourceId, "name", "Demo source",
+                "connectionConfiguration", Map.of("shop", "corner-store",
+                        "credentials", Map.of("auth_method", "oauth2.0", "access_token", "made-up-token-value"))));
+
+        assertThat(answer.status()).isEqualTo(422);
+    }
+
+    @Test
+    void updateOfAnUnknownSource_isNotFound() {
+        Answer answer = wire.post("sources/update", Map.of("sourceId", "5b1f0a3e-1111-2222-3333-444444444444",
+                "name", "Demo source", "connectionConfiguration", Map.of()));
+
+        assertThat(answer.status()).isEqualTo(404);
+    }
+
+    @Test
+    void protectedConfigApi_refusesACallWithoutLoginAndAcceptsBasicAuthAndBearerTokens() {
+        try (AirbyteSimulator locked = AirbyteSimulator.builder().protectedConfigApi().start()) {
+            WireClient client = new WireClient(locked.apiBaseUrl());
+            String body = "{\"organizationId\":\"00000000-0000-0000-0000-000000000000\"}";
+            URI list = URI.create(locked.apiBaseUrl() + "/v1/workspaces/list_by_organization_id");
+            String basic = "Basic " + Base64.getEncoder().encodeToString(("airbyte:" + locked.configApiPassword())
+                    .getBytes(StandardCharsets.UTF_8));
+            Answer token = client.post("applications/token", Map.of("client_id", locked.configApiClientId(),
+                    "client_secret", locked.configApiClientSecret()));
+
+            assertThat(client.post("workspaces/list_by_organization_id", body).status()).isEqualTo(401);
+            assertThat(client.send(request(list, body).header("Authorization", basic)).status()).isEqualTo(200);
+            assertThat(token.status()).isEqualTo(200);
+            assertThat(token.json().fieldNames()).toIterable().containsExactly("access_token");
+            assertThat(client.send(request(list, body).header("Authorization",
+                    "Bearer " + token.json().path("access_token").asText())).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void protectedConfigApi_refusesAWrongClientSecretWith401() {
+        try (AirbyteSimulator locked = AirbyteSimulator.builder().protectedConfigApi().start()) {
+            Answer token = new WireClient(locked.apiBaseUrl()).post("applications/token",
+                    Map.of("client_id", locked.configApiClientId(), "client_secret", "wrong"));
+
+            assertThat(token.status()).isEqualTo(401);
+        }
+    }
+
+    private static HttpRequest.Builder request(URI uri, String body) {
+        return HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+    }
+}
