@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,12 +19,22 @@ public final class KekStores {
     public static final Duration LOOKUP_TIMEOUT = Duration.ofSeconds(3);
 
     private static final Logger LOG = LoggerFactory.getLogger(KekStores.class);
-    private static final String FILE_NOTE = " The key is in a file only you can read.";
 
     private KekStores() {}
 
+    /**
+     * The system property that, set to {@code file}, keeps the key in the key file: for computers without a
+     * desktop, and for test runs that must not leave keys in the developer's own keyring.
+     */
+    public static final String CHOICE_PROPERTY = "onramp.keyStore";
+
     /** The key store for {@code dataDir} on this computer, asked for at most {@link #LOOKUP_TIMEOUT}. */
     public static KekStore forThisSystem(Path dataDir) {
+        if ("file".equals(System.getProperty(CHOICE_PROPERTY))) {
+            return choose(dataDir, () -> {
+                throw new KeyringUnavailableException("The key file was asked for (" + CHOICE_PROPERTY + "=file).");
+            });
+        }
         return choose(dataDir, System.getProperty("os.name", ""), System.getenv(), LOOKUP_TIMEOUT);
     }
 
@@ -32,12 +43,17 @@ public final class KekStores {
      * system's key store when it answers within {@code timeout}, else the key file with the reason.
      */
     static KekStore choose(Path dataDir, String osName, Map<String, String> env, Duration timeout) {
+        return choose(dataDir, () -> keyringFor(dataDir, osName, env, timeout));
+    }
+
+    /** As above, with the system's key store from {@code keyringOfThisSystem}, which throws when there is none. */
+    static KekStore choose(Path dataDir, Supplier<SystemKeyring> keyringOfThisSystem) {
         Path keys = dataDir.toAbsolutePath().resolve("keys");
         FileKekStore file = new FileKekStore(keys.resolve("onramp.kek"));
         Path mark = keys.resolve("onramp.kek.in-system-store");
         SystemKeyring keyring;
         try {
-            keyring = keyringFor(dataDir, osName, env, timeout);
+            keyring = keyringOfThisSystem.get();
             long start = System.nanoTime();
             keyring.probe();
             LOG.info("Key-encryption key: {} (it answered in {} ms)", keyring.description(),
@@ -49,7 +65,7 @@ public final class KekStores {
                 return new SystemKekStore(new Unreachable(e.getMessage()), file, mark);
             }
             LOG.warn("Key-encryption key: in a file, not in the system's key store: {}", e.getMessage());
-            return new FileKekStore(keys.resolve("onramp.kek"), e.getMessage() + FILE_NOTE);
+            return new FileKekStore(keys.resolve("onramp.kek"), e.getMessage());
         }
         return new SystemKekStore(keyring, file, mark);
     }
@@ -66,7 +82,8 @@ public final class KekStores {
             String bus = Optional.ofNullable(env.get("DBUS_SESSION_BUS_ADDRESS")).filter(a -> !a.isBlank())
                     .orElseThrow(() -> new KeyringUnavailableException("No D-Bus session was found"
                             + " (DBUS_SESSION_BUS_ADDRESS is not set), so no Secret Service such as GNOME Keyring"
-                            + " can answer: start Onramp from a desktop session."));
+                            + " can answer: start Onramp from a desktop session (over SSH, while logged in to the desktop:"
+                            + " DBUS_SESSION_BUS_ADDRESS=unix:path=/run/user/$(id -u)/bus)."));
             return new SecretServiceKeyring(bus, dataDir, timeout);
         }
         throw new KeyringUnavailableException("Onramp knows no key store on " + osName + ".");

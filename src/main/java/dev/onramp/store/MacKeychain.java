@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The key in the macOS login Keychain as a generic password (service "Onramp key-encryption key",
+ * The key in the macOS login Keychain as a generic password (service "dev.onramp.key-encryption-key",
  * account = a hash of the data folder's path), written and read with Apple's {@code security} tool. The
  * key goes to the tool on its standard input ({@code security -i}), never on a command line other
  * processes can see. Onramp's CI runs on Linux: there this class is tested against a stand-in for the
@@ -21,6 +21,8 @@ import java.util.Optional;
  */
 final class MacKeychain implements SystemKeyring {
     static final String TOOL = "/usr/bin/security";
+    /** Without spaces, so the line {@code security -i} reads needs no quoting. */
+    static final String SERVICE = "dev.onramp.key-encryption-key";
     private static final String STORE = "the macOS Keychain";
     /** {@code security}'s exit status when no such item exists (errSecItemNotFound). */
     private static final int NOT_FOUND = 44;
@@ -49,7 +51,7 @@ final class MacKeychain implements SystemKeyring {
 
     @Override
     public Optional<byte[]> load() {
-        Result result = run(List.of("find-generic-password", "-s", SecretServiceKeyring.LABEL, "-a", account, "-w"), "");
+        Result result = run(List.of("find-generic-password", "-s", SERVICE, "-a", account, "-w"), "");
         if (result.exit() == NOT_FOUND) {
             return Optional.empty();
         }
@@ -63,7 +65,8 @@ final class MacKeychain implements SystemKeyring {
     @Override
     public void save(byte[] secret) {
         Result result = run(List.of("-i"), addCommand(secret));
-        if (result.exit() != 0 || !result.error().isBlank()) {
+        // The tool may print its prompt and notes; SystemKekStore reads the key back to know it arrived.
+        if (result.exit() != 0) {
             throw new KeyringUnavailableException("The Keychain did not store Onramp's key (" + result.error()
                     + "): unlock the login Keychain in Keychain Access.");
         }
@@ -71,12 +74,12 @@ final class MacKeychain implements SystemKeyring {
 
     @Override
     public String description() {
-        return "the macOS Keychain: generic password \"" + SecretServiceKeyring.LABEL + "\", account " + account;
+        return "the macOS Keychain: password \"" + SERVICE + "\", account " + account;
     }
 
     /** The line {@code security -i} reads: -U replaces an earlier key; base64 and the hex account need no quoting. */
-    String addCommand(byte[] secret) {
-        return "add-generic-password -U -s \"" + SecretServiceKeyring.LABEL + "\" -a " + account + " -w "
+    private String addCommand(byte[] secret) {
+        return "add-generic-password -U -s " + SERVICE + " -a " + account + " -w "
                 + Base64.getEncoder().encodeToString(secret) + "\n";
     }
 
