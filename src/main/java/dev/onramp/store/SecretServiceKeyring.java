@@ -30,6 +30,7 @@ final class SecretServiceKeyring implements SystemKeyring {
     private static final String STORE = "the Secret Service on D-Bus";
     private static final String SCHEMA = "dev.onramp.KeyEncryptionKey";
     private static final String CONTENT_TYPE = "application/octet-stream";
+    private static final int ONE_CONNECTION_ATTEMPT_MS = 500;
 
     private final String busAddress;
     private final Map<String, String> attributes;
@@ -141,8 +142,10 @@ final class SecretServiceKeyring implements SystemKeyring {
 
     private <T> T call(BusWork<T> work) {
         return SystemKeyring.within(timeout, STORE, () -> {
+            // dbus-java retries a refused connection every 500 ms for the transport's timeout: one try is
+            // enough for a session bus, whose socket exists before any program of the session starts.
             try (DBusConnection bus = DBusConnectionBuilder.forAddress(busAddress).withShared(false)
-                    .transportConfig().withTimeout((int) timeout.toMillis()).back().build()) {
+                    .transportConfig().withTimeout(ONE_CONNECTION_ATTEMPT_MS).back().build()) {
                 return work.on(bus);
             } catch (DBusException | DBusExecutionException | IOException e) {
                 throw new KeyringUnavailableException("No Secret Service answered on D-Bus at " + busAddress + " ("
