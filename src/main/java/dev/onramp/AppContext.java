@@ -24,9 +24,9 @@ import dev.onramp.model.Provider;
 import dev.onramp.store.AuditLog;
 import dev.onramp.store.ConnectionRepository;
 import dev.onramp.store.Database;
-import dev.onramp.store.FileKekStore;
 import dev.onramp.store.FlowJournal;
 import dev.onramp.store.KekStore;
+import dev.onramp.store.KekStores;
 import dev.onramp.store.KeyRotation;
 import dev.onramp.store.SettingsRepository;
 import dev.onramp.store.TenantRepository;
@@ -97,7 +97,7 @@ public final class AppContext implements AutoCloseable {
 
             Database db = Database.open(options.dataDir());
             closeables.push(db);
-            KekStore kek = new FileKekStore(options.dataDir().resolve("keys").resolve("onramp.kek"));
+            KekStore kek = KekStores.forThisSystem(options.dataDir());
             Vault vault = Vault.open(db, kek);
             TenantRepository tenantRepository = new TenantRepository(db);
             ConnectionRepository connections = new ConnectionRepository(db, vault);
@@ -149,7 +149,8 @@ public final class AppContext implements AutoCloseable {
             Diagnostics diagnostics = new Diagnostics(
                     new Doctor(defaultGateway, db, kek, tenantRepository, audit, browserCheck, clock),
                     new Settings(options.dataDir().toAbsolutePath(), logging.folder(), defaultGateway.baseUrl(),
-                            simulator.isPresent(), kek.description()),
+                            simulator.isPresent(), kek.description() + kek.fallbackReason()
+                                    .map(reason -> " (not the system's key store: " + reason + ")").orElse("")),
                     journal, clock);
             int recovered = connect.recoverUnfinished();
             if (recovered > 0) {

@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TimeZone;
 import java.util.stream.Stream;
 
@@ -42,6 +43,11 @@ public final class Diagnostics {
 
     public DoctorReport doctor() {
         return doctor.run();
+    }
+
+    /** Why the key is in a file rather than the system's key store, for the window; empty when it is not. */
+    public Optional<String> keyStoreNotice() {
+        return doctor.keyStoreNotice();
     }
 
     /** The doctor's report with the versions and settings, secrets masked: what "Copy diagnostics" copies. */

@@ -74,6 +74,15 @@ public final class Doctor {
                 guarded("Loopback", Doctor::loopback)));
     }
 
+    /**
+     * A sentence for the window when the key is in a file because the system's key store did not answer;
+     * empty when it is in the key store. Does not block.
+     */
+    public Optional<String> keyStoreNotice() {
+        return kek.fallbackReason().map(reason -> "The key that protects saved secrets is in a file only you can"
+                + " read, not in the system's key store. " + reason);
+    }
+
     private Check airbyte() {
         try {
             List<Workspace> workspaces = gateway.listWorkspaces();
@@ -132,7 +141,9 @@ public final class Doctor {
             return Check.failed("Key store", e.getMessage(), SUPPORT);
         }
         String note = kek instanceof FileKekStore
-                ? " Note: no system key store is in use, so the key is only as safe as this user's files."
+                ? " Note: no system key store is in use, so the key is only as safe as this user's files." + kek
+                        .fallbackReason().map(reason -> " Why: " + reason + " Once the system's key store answers,"
+                                + " Onramp moves the key into it at the next start.").orElse("")
                 : "";
         return Check.passed("Key store", kek.description() + "; the key opens." + note);
     }

@@ -1,13 +1,6 @@
 package dev.onramp.store;
 
 import com.google.crypto.tink.Aead;
-import com.google.crypto.tink.Configuration;
-import com.google.crypto.tink.InsecureSecretKeyAccess;
-import com.google.crypto.tink.KeysetHandle;
-import com.google.crypto.tink.RegistryConfiguration;
-import com.google.crypto.tink.TinkProtoKeysetFormat;
-import com.google.crypto.tink.aead.AeadConfig;
-import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,32 +12,39 @@ import java.nio.file.attribute.AclEntryType;
 import java.nio.file.attribute.AclFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.GeneralSecurityException;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Keeps the key-encryption key as a Tink AES256_GCM keyset in a file only the current user can
- * read: the fallback where no operating-system key store is available.
+ * read: the fallback where no operating-system key store answers, and the key of data folders made
+ * before Onramp used one until that store answers (ADR 0011).
  */
 public final class FileKekStore implements KekStore {
     private final Path file;
+    private final Optional<String> fallbackReason;
 
     public FileKekStore(Path file) {
         this.file = file.toAbsolutePath();
+        this.fallbackReason = Optional.empty();
+    }
+
+    /**
+     * A key file used because the operating system's key store did not answer.
+     *
+     * @param fallbackReason why not, as a sentence a person can act on
+     */
+    public FileKekStore(Path file, String fallbackReason) {
+        this.file = file.toAbsolutePath();
+        this.fallbackReason = Optional.of(Objects.requireNonNull(fallbackReason, "fallbackReason"));
     }
 
     /** Reads the key file, creating it with a new key on first use. */
     @Override
     public synchronized Aead keyEncryptionKey() {
-        try {
-            AeadConfig.register();
-            Configuration tink = RegistryConfiguration.get();
-            KeysetHandle keyset = Files.exists(file) ? read(tink) : create(tink);
-            return keyset.getPrimitive(tink, Aead.class);
-        } catch (GeneralSecurityException e) {
-            throw new StoreException("Onramp could not use the key in " + file + ": " + e.getMessage(), e);
-        }
+        return KekKeysets.open(Files.exists(file) ? readKeyset() : create(), file.toString());
     }
 
     @Override
@@ -52,38 +52,55 @@ public final class FileKekStore implements KekStore {
         return "file (readable by this user only): " + file;
     }
 
-    private KeysetHandle read(Configuration tink) {
-        byte[] bytes;
+    @Override
+    public Optional<String> fallbackReason() {
+        return fallbackReason;
+    }
+
+    boolean exists() {
+        return Files.exists(file);
+    }
+
+    /** The keyset's bytes, as they are in the file. */
+    byte[] readKeyset() {
         try {
-            bytes = Files.readAllBytes(file);
+            return Files.readAllBytes(file);
         } catch (IOException e) {
             throw new StoreException("Onramp could not read its key file " + file + ": " + e.getMessage()
                     + ". Check that this user can read it.", e);
         }
+    }
+
+    /** Removes the file once its key is safely elsewhere. */
+    void delete() {
         try {
-            return TinkProtoKeysetFormat.parseKeyset(bytes, InsecureSecretKeyAccess.get(), tink);
-        } catch (GeneralSecurityException e) {
-            throw new StoreException("Onramp's key file " + file + " is damaged. Onramp left it untouched:"
-                    + " restore it from a backup.", e);
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new StoreException("Onramp could not remove its old key file " + file + ": " + e.getMessage()
+                    + ". Check that this user can change the folder.", e);
         }
     }
 
     /** Writes the new key to a private temporary file first, so a crash never leaves half a key behind. */
-    private KeysetHandle create(Configuration tink) throws GeneralSecurityException {
-        KeysetHandle keyset = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM, tink);
-        byte[] bytes = TinkProtoKeysetFormat.serializeKeyset(keyset, InsecureSecretKeyAccess.get(), tink);
-        Path temporary = file.resolveSibling(file.getFileName() + ".new");
+    private byte[] create() {
+        byte[] bytes = KekKeysets.generate();
         try {
-            Files.createDirectories(file.getParent());
-            Files.deleteIfExists(temporary);
-            createOwnerOnly(temporary);
-            Files.write(temporary, bytes, StandardOpenOption.WRITE, StandardOpenOption.DSYNC);
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+            writeOwnerOnly(file, bytes);
         } catch (IOException e) {
             throw new StoreException("Onramp could not create its key file " + file + ": " + e.getMessage()
                     + ". Check that the folder can be written to.", e);
         }
-        return keyset;
+        return bytes;
+    }
+
+    /** Replaces {@code target} in one step with a file only this user can read holding {@code bytes}. */
+    static void writeOwnerOnly(Path target, byte[] bytes) throws IOException {
+        Path temporary = target.resolveSibling(target.getFileName() + ".new");
+        Files.createDirectories(target.getParent());
+        Files.deleteIfExists(temporary);
+        createOwnerOnly(temporary);
+        Files.write(temporary, bytes, StandardOpenOption.WRITE, StandardOpenOption.DSYNC);
+        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static void createOwnerOnly(Path path) throws IOException {

@@ -1,6 +1,7 @@
 package dev.onramp.store;
 
 import com.google.crypto.tink.Aead;
+import java.util.Optional;
 
 /** Holds the key-encryption key that wraps the vault's keyset. */
 public interface KekStore {
@@ -9,4 +10,12 @@ public interface KekStore {
 
     /** A short description for diagnostics, e.g. "file (readable by this user only)". */
     String description();
+
+    /**
+     * Why the key is not in the operating system's key store, as a sentence a person can act on; empty when
+     * it is, or when nobody looked for one.
+     */
+    default Optional<String> fallbackReason() {
+        return Optional.empty();
+    }
 }

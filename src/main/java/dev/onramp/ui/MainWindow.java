@@ -41,7 +41,7 @@ public final class MainWindow {
                 services.airbyteDescription());
         HubView view = new HubView(model);
         HelpMenu help = new HelpMenu(new HelpModel(services.diagnostics()::summary, services.background(),
-                services.fx(), HelpMenu::copyToClipboard));
+                services.fx(), HelpMenu::copyToClipboard, services.diagnostics().keyStoreNotice()));
         BorderPane content = new BorderPane(view.root());
         content.setTop(help.root());
         if (stage.getScene() == null) {

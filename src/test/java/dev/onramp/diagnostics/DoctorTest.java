@@ -135,6 +135,25 @@ class DoctorTest {
     }
 
     @Test
+    void keyFileBecauseNoKeyStoreAnswered_passesWithTheReasonAndWhatHappensOnceOneDoes() {
+        kek = new FileKekStore(dataDir.resolve("keys").resolve("onramp.kek"), "No D-Bus session was found.");
+
+        assertThat(named(againstSimulator(), "Key store").line()).isEqualTo("✓ Key store: " + kek.description()
+                + "; the key opens. Note: no system key store is in use, so the key is only as safe as this user's files."
+                + " Why: No D-Bus session was found. Once the system's key store answers, Onramp moves the key into it"
+                + " at the next start.");
+    }
+
+    @Test
+    void keyFileBecauseNoKeyStoreAnswered_isANoticeForTheWindow() {
+        kek = new FileKekStore(dataDir.resolve("keys").resolve("onramp.kek"), "No D-Bus session was found.");
+
+        assertThat(doctor(new ConfigApiGateway(simulator.apiBaseUrl(), TIMEOUT), Clock.systemUTC()).keyStoreNotice())
+                .hasValue("The key that protects saved secrets is in a file only you can read, not in the system's"
+                        + " key store. No D-Bus session was found.");
+    }
+
+    @Test
     void database_passesWithItsFileAndRowCounts() {
         insertTenantWithAuditEntry();
 

@@ -7,12 +7,16 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.DataFormat;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 
-/** The window's menu bar with the Help menu ("Copy diagnostics") and a line saying how the copy went. */
+/**
+ * The window's menu bar with the Help menu ("Copy diagnostics"), a line saying how the copy went, and a
+ * notice when the key is in a file because the system's key store did not answer.
+ */
 public final class HelpMenu {
     private final HBox root;
 
@@ -33,7 +37,21 @@ public final class HelpMenu {
         status.getStyleClass().add("help-status");
         status.textProperty().bind(model.statusProperty());
 
-        root = new HBox(bar, status);
+        // One line that stays out of the way; the whole reason and its fix are in the tooltip and the diagnostics.
+        Label keyStore = new Label();
+        keyStore.setId("key-store-notice");
+        keyStore.getStyleClass().add("help-status");
+        keyStore.textProperty().bind(model.keyStoreNoticeProperty().map(notice -> notice.isEmpty() ? ""
+                : "⚠ Key kept in a file, not the system's key store"));
+        keyStore.visibleProperty().bind(model.keyStoreNoticeProperty().isNotEmpty());
+        keyStore.managedProperty().bind(keyStore.visibleProperty());
+        Tooltip why = new Tooltip();
+        why.textProperty().bind(model.keyStoreNoticeProperty());
+        why.setWrapText(true);
+        why.setMaxWidth(480);
+        keyStore.setTooltip(why);
+
+        root = new HBox(bar, status, keyStore);
         root.setAlignment(Pos.CENTER_LEFT);
         root.getStyleClass().add("menu-row");
     }

@@ -2,6 +2,7 @@ package dev.onramp.ui.help;
 
 import dev.onramp.ui.common.Failures;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -25,16 +26,24 @@ public final class HelpModel {
     private final Consumer<String> clipboard;
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyStringWrapper keyStoreNotice = new ReadOnlyStringWrapper(this, "keyStoreNotice", "");
 
     /**
      * @param diagnostics gathers the text to copy; blocks
      * @param clipboard   puts text on the clipboard; called on {@code fx}
      */
     public HelpModel(Supplier<String> diagnostics, Executor background, Executor fx, Consumer<String> clipboard) {
+        this(diagnostics, background, fx, clipboard, Optional.empty());
+    }
+
+    /** @param keyStoreNotice why the key is in a file rather than the system's key store, if it is */
+    public HelpModel(Supplier<String> diagnostics, Executor background, Executor fx, Consumer<String> clipboard,
+            Optional<String> keyStoreNotice) {
         this.diagnostics = Objects.requireNonNull(diagnostics, "diagnostics");
         this.background = Objects.requireNonNull(background, "background");
         this.fx = Objects.requireNonNull(fx, "fx");
         this.clipboard = Objects.requireNonNull(clipboard, "clipboard");
+        keyStoreNotice.ifPresent(this.keyStoreNotice::set);
     }
 
     /** Starts gathering; does nothing while an earlier copy is still gathering. */
@@ -54,6 +63,11 @@ public final class HelpModel {
     /** What happened to the last copy, for a line beside the menu; empty before the first. */
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
+    }
+
+    /** Why the key is in a file rather than the system's key store; empty when it is not. */
+    public ReadOnlyStringProperty keyStoreNoticeProperty() {
+        return keyStoreNotice.getReadOnlyProperty();
     }
 
     private void onGathered(String text, Throwable failure) {

@@ -66,4 +66,17 @@ class HelpModelTest {
 
         assertThat(clipboard).containsExactly("run 1");
     }
+
+    @Test
+    void withoutAKeyStoreNotice_theNoticeIsEmpty() {
+        assertThat(model(() -> "").keyStoreNoticeProperty().get()).isEmpty();
+    }
+
+    @Test
+    void keyStoreNotice_isHeldForTheWindow() {
+        HelpModel model = new HelpModel(() -> "", background, Runnable::run, clipboard::add,
+                java.util.Optional.of("The key is in a file: no keyring answered."));
+
+        assertThat(model.keyStoreNoticeProperty().get()).isEqualTo("The key is in a file: no keyring answered.");
+    }
 }

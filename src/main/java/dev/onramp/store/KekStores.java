@@ -1,0 +1,114 @@
+package dev.onramp.store;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Picks where a data folder's key-encryption key lives: the operating system's key store when it
+ * answers (Secret Service on Linux, Keychain on macOS, DPAPI on Windows), otherwise the key file only
+ * this user can read, with the reason and the fix (ADR 0011).
+ */
+public final class KekStores {
+    /** How long Onramp waits for a key store at start before it uses the file. */
+    public static final Duration LOOKUP_TIMEOUT = Duration.ofSeconds(3);
+
+    private static final Logger LOG = LoggerFactory.getLogger(KekStores.class);
+
+    private KekStores() {}
+
+    /**
+     * The system property that, set to {@code file}, keeps the key in the key file: for computers without a
+     * desktop, and for test runs that must not leave keys in the developer's own keyring.
+     */
+    public static final String CHOICE_PROPERTY = "onramp.keyStore";
+
+    /** The key store for {@code dataDir} on this computer, asked for at most {@link #LOOKUP_TIMEOUT}. */
+    public static KekStore forThisSystem(Path dataDir) {
+        if ("file".equals(System.getProperty(CHOICE_PROPERTY))) {
+            return choose(dataDir, () -> {
+                throw new KeyringUnavailableException("The key file was asked for (" + CHOICE_PROPERTY + "=file).");
+            });
+        }
+        return choose(dataDir, System.getProperty("os.name", ""), System.getenv(), LOOKUP_TIMEOUT);
+    }
+
+    /**
+     * The key store for {@code dataDir} on the system named {@code osName} with environment {@code env}: the
+     * system's key store when it answers within {@code timeout}, else the key file with the reason.
+     */
+    static KekStore choose(Path dataDir, String osName, Map<String, String> env, Duration timeout) {
+        return choose(dataDir, () -> keyringFor(dataDir, osName, env, timeout));
+    }
+
+    /** As above, with the system's key store from {@code keyringOfThisSystem}, which throws when there is none. */
+    static KekStore choose(Path dataDir, Supplier<SystemKeyring> keyringOfThisSystem) {
+        Path keys = dataDir.toAbsolutePath().resolve("keys");
+        FileKekStore file = new FileKekStore(keys.resolve("onramp.kek"));
+        Path mark = keys.resolve("onramp.kek.in-system-store");
+        SystemKeyring keyring;
+        try {
+            keyring = keyringOfThisSystem.get();
+            long start = System.nanoTime();
+            keyring.probe();
+            LOG.info("Key-encryption key: {} (it answered in {} ms)", keyring.description(),
+                    (System.nanoTime() - start) / 1_000_000);
+        } catch (KeyringUnavailableException e) {
+            if (SystemKekStore.marked(mark) && !file.exists()) {
+                // The key is in that store: a new key file would lock the saved secrets, so reopening must fail
+                // with this reason instead.
+                return new SystemKekStore(new Unreachable(e.getMessage()), file, mark);
+            }
+            LOG.warn("Key-encryption key: in a file, not in the system's key store: {}", e.getMessage());
+            return new FileKekStore(keys.resolve("onramp.kek"), e.getMessage());
+        }
+        return new SystemKekStore(keyring, file, mark);
+    }
+
+    private static SystemKeyring keyringFor(Path dataDir, String osName, Map<String, String> env, Duration timeout) {
+        String os = osName.toLowerCase(Locale.ROOT);
+        if (os.startsWith("windows")) {
+            return new DpapiKeyring(dataDir);
+        }
+        if (os.startsWith("mac")) {
+            return new MacKeychain(Path.of(MacKeychain.TOOL), dataDir, timeout);
+        }
+        if (os.startsWith("linux") || os.contains("bsd")) {
+            String bus = Optional.ofNullable(env.get("DBUS_SESSION_BUS_ADDRESS")).filter(a -> !a.isBlank())
+                    .orElseThrow(() -> new KeyringUnavailableException("No D-Bus session was found"
+                            + " (DBUS_SESSION_BUS_ADDRESS is not set), so no Secret Service such as GNOME Keyring"
+                            + " can answer: start Onramp from a desktop session (over SSH, while logged in to the desktop:"
+                            + " DBUS_SESSION_BUS_ADDRESS=unix:path=/run/user/$(id -u)/bus)."));
+            return new SecretServiceKeyring(bus, dataDir, timeout);
+        }
+        throw new KeyringUnavailableException("Onramp knows no key store on " + osName + ".");
+    }
+
+    /** Stands in for a key store that holds this folder's key but did not answer, and says why on every use. */
+    private record Unreachable(String reason) implements SystemKeyring {
+        @Override
+        public void probe() {
+            throw new KeyringUnavailableException(reason);
+        }
+
+        @Override
+        public Optional<byte[]> load() {
+            throw new KeyringUnavailableException(reason);
+        }
+
+        @Override
+        public void save(byte[] secret) {
+            throw new KeyringUnavailableException(reason);
+        }
+
+        @Override
+        public String description() {
+            return "the system's key store";
+        }
+    }
+}
