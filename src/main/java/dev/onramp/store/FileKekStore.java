@@ -20,7 +20,7 @@ import java.util.Optional;
 /**
  * Keeps the key-encryption key as a Tink AES256_GCM keyset in a file only the current user can
  * read: the fallback where no operating-system key store answers, and the key of data folders made
- * before Onramp used one until that store answers (ADR 0011).
+ * before Onramp used one until that store answers (ADR 0013).
  */
 public final class FileKekStore implements KekStore {
     private final Path file;

@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Picks where a data folder's key-encryption key lives: the operating system's key store when it
  * answers (Secret Service on Linux, Keychain on macOS, DPAPI on Windows), otherwise the key file only
- * this user can read, with the reason and the fix (ADR 0011).
+ * this user can read, with the reason and the fix (ADR 0013).
  */
 public final class KekStores {
     /** How long Onramp waits for a key store at start before it uses the file. */

@@ -12,7 +12,7 @@ import java.util.Optional;
 /**
  * Keeps the key-encryption key in the operating system's key store, and moves a key file from before
  * into it crash-safely: store, read back and compare, mark the folder, and only then delete the file
- * (ADR 0011). While the file exists it is the key; once the mark exists a missing key is an error,
+ * (ADR 0013). While the file exists it is the key; once the mark exists a missing key is an error,
  * never a reason to make a new one that would lock the vault.
  */
 final class SystemKekStore implements KekStore {

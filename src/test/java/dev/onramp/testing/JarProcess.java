@@ -43,7 +43,8 @@ public final class JarProcess implements AutoCloseable {
 
     /** Starts {@code java -jar onramp.jar args...} with the JVM running the tests. */
     public static JarProcess start(String... args) {
-        List<String> command = new ArrayList<>(List.of(java(), "-jar", jar().toString()));
+        // Keys stay in the data folder's file, never in the keyring of whoever runs the tests.
+        List<String> command = new ArrayList<>(List.of(java(), "-Donramp.keyStore=file", "-jar", jar().toString()));
         command.addAll(Arrays.asList(args));
         try {
             return new JarProcess(new ProcessBuilder(command).start(), List.of(args));
