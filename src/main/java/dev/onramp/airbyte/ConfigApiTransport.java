@@ -34,7 +34,8 @@ final class ConfigApiTransport {
     private static final int MAX_DETAIL = 500;
     private static final int MAX_VALIDATION_ERRORS = 5;
     /** Request fields whose values may be secrets (tokens, codes, passwords). */
-    private static final List<String> SECRET_FIELDS = List.of("connectionConfiguration", "queryParams", "oAuthInputConfiguration");
+    private static final List<String> SECRET_FIELDS = List.of("connectionConfiguration", "queryParams", "oAuthInputConfiguration",
+            "secretId");
     private static final String DEFINITION_CONFIG_TYPE = "STANDARD_SOURCE_DEFINITION";
 
     private final URI apiBase;
