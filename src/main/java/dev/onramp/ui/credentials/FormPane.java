@@ -39,12 +39,12 @@ import org.controlsfx.validation.decoration.StyleClassValidationDecoration;
  * marks every value the specification refuses. Required elements come first; the others wait in
  * a collapsed "Optional settings" section.
  */
-final class FormPane {
-    private final CredentialsModel model;
+public final class FormPane {
+    private final FormInputs model;
     private final ValidationSupport validation = new ValidationSupport();
     private final VBox root;
 
-    FormPane(CredentialsModel model, ConnectorForm form) {
+    public FormPane(FormInputs model, ConnectorForm form) {
         this.model = model;
         validation.setErrorDecorationEnabled(false);
         // An icon with the sentence as its tooltip, and the "error" style class that outlines the control.
@@ -63,12 +63,12 @@ final class FormPane {
         root.getStyleClass().add("credentials-form");
     }
 
-    Node root() {
+    public Node root() {
         return root;
     }
 
     /** Marks every refused value from now on, as soon as a connect attempt was refused. */
-    void showProblems() {
+    public void showProblems() {
         validation.setErrorDecorationEnabled(true);
         // ControlsFX marks nothing until a value changes; the refused attempt counts as one.
         validation.initInitialDecoration();
