@@ -384,22 +384,18 @@ public final class ConnectService implements AutoCloseable {
 
             listener.onStep(ConnectStep.CREATING_SOURCE);
             createAsked = true;
-            return switch (completion) {
-                case OAuthCompletion.SecretCoordinate kept -> {
-                    // Airbyte keeps the tokens: the configuration holds only the predicate and the user's inputs.
-                    ObjectNode configuration = AuthPayloadMerger.merge(given.configuration(), auth, json.createObjectNode());
-                    String created = airbyte.createSourceWithSecret(workspace, provider.definitionId(),
-                            sourceName(provider, tenant), configuration, kept.secretId());
-                    yield testAndStore(airbyte, provider, created, configuration);
-                }
-                case OAuthCompletion.Tokens tokens -> {
-                    // An Airbyte without secret coordinates: the tokens go into the configuration, as its web app does.
-                    ObjectNode configuration = AuthPayloadMerger.merge(given.configuration(), auth, tokens.authPayload());
-                    String created = airbyte.createSource(workspace, provider.definitionId(), sourceName(provider, tenant),
-                            configuration);
-                    yield testAndStore(airbyte, provider, created, configuration);
-                }
+            // Airbyte that keeps the tokens gets a configuration with only the predicate and the person's
+            // inputs; one that sent them gets them merged in, as its web app does.
+            ObjectNode configuration = AuthPayloadMerger.merge(given.configuration(), auth,
+                    completion instanceof OAuthCompletion.Tokens tokens ? tokens.authPayload() : json.createObjectNode());
+            String name = sourceName(provider, tenant);
+            String created = switch (completion) {
+                case OAuthCompletion.SecretCoordinate kept -> airbyte.createSourceWithSecret(workspace,
+                        provider.definitionId(), name, configuration, kept.secretId());
+                case OAuthCompletion.Tokens _ -> airbyte.createSource(workspace, provider.definitionId(), name,
+                        configuration);
             };
+            return testAndStore(airbyte, provider, created, configuration);
         }
 
         /**

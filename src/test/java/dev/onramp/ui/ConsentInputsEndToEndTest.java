@@ -16,7 +16,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.TitledPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
@@ -101,6 +103,22 @@ class ConsentInputsEndToEndTest {
         assertThat(app.context().simulator().orElseThrow().sourceIds()).containsExactly(stored.sourceId());
         assertThat(opened).hasSize(1);
         assertThat(dialogs(robot)).isEmpty();
+    }
+
+    @Test
+    void salesforceConnect_showsItsOptionalSandboxSwitchAtOnce(FxRobot robot) throws Exception {
+        Node tile = loadedTile(robot, "salesforce");
+        robot.clickOn(robot.from(tile).lookup(".connect-button").queryAs(Button.class));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#field-is_sandbox").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Window dialog = robot.listWindows().stream()
+                .filter(window -> window instanceof Stage stage && "Connecting Salesforce".equals(stage.getTitle()))
+                .findFirst().orElseThrow();
+        assertThat(robot.from(dialog.getScene().getRoot()).lookup("#optional-settings").queryAs(TitledPane.class)
+                .isExpanded()).isTrue();
+        assertThat(robot.lookup("#field-is_sandbox").queryAs(CheckBox.class).isSelected()).isFalse();
+        assertThat(opened).isEmpty();
     }
 
     private static Window dialog(FxRobot robot) {

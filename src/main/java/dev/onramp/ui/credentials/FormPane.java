@@ -57,7 +57,8 @@ public final class FormPane {
         }
         TitledPane more = new TitledPane("Optional settings (" + optional.getChildren().size() + ")", optional);
         more.setId("optional-settings");
-        more.setExpanded(false);
+        // A form with nothing required (Salesforce's sandbox switch before its sign-in) shows its fields at once.
+        more.setExpanded(required.getChildren().isEmpty());
         showIf(more, !optional.getChildren().isEmpty());
         root = new VBox(16, required, more);
         root.getStyleClass().add("credentials-form");
