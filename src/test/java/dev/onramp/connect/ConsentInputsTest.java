@@ -3,6 +3,7 @@ package dev.onramp.connect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.onramp.catalog.Catalog;
 import dev.onramp.catalog.ConnectorSpecs;
@@ -32,6 +33,19 @@ class ConsentInputsTest {
     void onlyZendeskSalesforceAndAmazon_askForSomethingBeforeConsent() {
         assertThat(CATALOG.providers()).filteredOn(p -> INPUTS.asksFirst(p.id())).extracting(Provider::id)
                 .containsExactlyInAnyOrder("zendesk-support", "salesforce", "amazon-seller-partner");
+    }
+
+    @Test
+    void everyInputPathOfTheCatalog_namesAFieldOfTheBundledSpecification() {
+        ConnectorSpecs specs = ConnectorSpecs.bundled(CATALOG);
+        CATALOG.providers().stream().filter(Provider::connectsByOAuth).forEach(provider ->
+                provider.oauth().orElseThrow().userInputPaths().forEach((name, path) -> {
+                    JsonNode property = specs.specification(provider.id()).orElseThrow();
+                    for (String key : path) {
+                        property = property.path("properties").path(key);
+                    }
+                    assertThat(property.isObject()).as(provider.id() + " input " + name + " at " + path).isTrue();
+                }));
     }
 
     @Test
