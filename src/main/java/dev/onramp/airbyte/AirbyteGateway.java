@@ -45,6 +45,29 @@ public interface AirbyteGateway {
     /** Creates a source and returns its id. */
     String createSource(String workspaceId, String definitionId, String name, ObjectNode configuration);
 
+    /**
+     * Like {@link #completeOAuth}, but asks Airbyte to keep the provider's tokens and answer with the
+     * coordinate of the secret that holds them ({@code returnSecretCoordinate}), so that the tokens
+     * never reach this computer. An Airbyte that cannot (older versions ignore the flag) answers
+     * with the tokens, and so does this default.
+     */
+    default OAuthCompletion completeOAuthKeepingTokens(String definitionId, String workspaceId, URI redirectUrl,
+            Map<String, String> queryParams, ObjectNode oauthInput) {
+        return new OAuthCompletion.Tokens(completeOAuth(definitionId, workspaceId, redirectUrl, queryParams, oauthInput));
+    }
+
+    /**
+     * Creates a source whose OAuth outputs Airbyte fills in from the secret a completed OAuth left
+     * ({@code secretId}); {@code configuration} holds the rest (the predicate, the user's inputs).
+     *
+     * @throws AirbyteException of kind UNSUPPORTED from an Airbyte that cannot, which is this default
+     */
+    default String createSourceWithSecret(String workspaceId, String definitionId, String name, ObjectNode configuration,
+            String secretId) {
+        throw new AirbyteException(AirbyteException.Kind.UNSUPPORTED, "Airbyte at " + baseUrl()
+                + " cannot create a source from a kept sign-in; connect the account again.");
+    }
+
     CheckResult checkConnection(String sourceId);
 
     List<StreamInfo> discoverStreams(String sourceId);

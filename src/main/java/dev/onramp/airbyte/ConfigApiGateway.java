@@ -113,6 +113,29 @@ public final class ConfigApiGateway implements AirbyteGateway {
     @Override
     public ObjectNode completeOAuth(String definitionId, String workspaceId, URI redirectUrl,
             Map<String, String> queryParams, ObjectNode oauthInput) {
+        return authPayload(completeOAuthRequest(definitionId, workspaceId, redirectUrl, queryParams, oauthInput));
+    }
+
+    /**
+     * {@code complete_oauth} with {@code returnSecretCoordinate: true}: Airbyte then keeps the
+     * tokens and its auth payload is only {@code {"secretId": …}}. An Airbyte older than the flag
+     * ignores it and sends the tokens, which come back as {@link OAuthCompletion.Tokens}.
+     */
+    @Override
+    public OAuthCompletion completeOAuthKeepingTokens(String definitionId, String workspaceId, URI redirectUrl,
+            Map<String, String> queryParams, ObjectNode oauthInput) {
+        ObjectNode request = completeOAuthRequest(definitionId, workspaceId, redirectUrl, queryParams, oauthInput)
+                .put("returnSecretCoordinate", true);
+        ObjectNode payload = authPayload(request);
+        JsonNode secretId = payload.path("secretId");
+        if (payload.size() == 1 && secretId.isTextual() && !secretId.asText().isBlank()) {
+            return new OAuthCompletion.SecretCoordinate(secretId.asText());
+        }
+        return new OAuthCompletion.Tokens(payload);
+    }
+
+    private ObjectNode completeOAuthRequest(String definitionId, String workspaceId, URI redirectUrl,
+            Map<String, String> queryParams, ObjectNode oauthInput) {
         ObjectNode request = json.createObjectNode()
                 .put("sourceDefinitionId", definitionId)
                 .put("workspaceId", workspaceId)
@@ -120,6 +143,10 @@ public final class ConfigApiGateway implements AirbyteGateway {
         ObjectNode params = request.putObject("queryParams");
         queryParams.forEach(params::put);
         putIfPresent(request, "oAuthInputConfiguration", oauthInput);
+        return request;
+    }
+
+    private ObjectNode authPayload(ObjectNode request) {
         ObjectNode answer = call(ConfigApiCall.COMPLETE_OAUTH, request);
         JsonNode succeeded = answer.path("request_succeeded");
         if (!succeeded.isBoolean()) {
@@ -145,6 +172,19 @@ public final class ConfigApiGateway implements AirbyteGateway {
                 .put("sourceDefinitionId", definitionId)
                 .put("workspaceId", workspaceId)
                 .put("name", name);
+        request.set("connectionConfiguration", configuration);
+        return text(call(ConfigApiCall.CREATE_SOURCE, request), "sourceId");
+    }
+
+    /** {@code sources/create} with the {@code secretId} of a completed OAuth; Airbyte puts the tokens in. */
+    @Override
+    public String createSourceWithSecret(String workspaceId, String definitionId, String name, ObjectNode configuration,
+            String secretId) {
+        ObjectNode request = json.createObjectNode()
+                .put("sourceDefinitionId", definitionId)
+                .put("workspaceId", workspaceId)
+                .put("name", name)
+                .put("secretId", secretId);
         request.set("connectionConfiguration", configuration);
         return text(call(ConfigApiCall.CREATE_SOURCE, request), "sourceId");
     }

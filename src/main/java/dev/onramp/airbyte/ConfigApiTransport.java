@@ -35,7 +35,8 @@ final class ConfigApiTransport {
     private static final int MAX_DETAIL = 500;
     private static final int MAX_VALIDATION_ERRORS = 5;
     /** Request fields whose values may be secrets (tokens, codes, passwords). */
-    private static final List<String> SECRET_FIELDS = List.of("connectionConfiguration", "queryParams", "oAuthInputConfiguration");
+    private static final List<String> SECRET_FIELDS = List.of("connectionConfiguration", "queryParams", "oAuthInputConfiguration",
+            "secretId");
     private static final String DEFINITION_CONFIG_TYPE = "STANDARD_SOURCE_DEFINITION";
     /** How long a token whose answer names no lifetime is used: the shortest Airbyte documents (3 minutes). */
     static final Duration UNDECLARED_TOKEN_LIFETIME = Duration.ofMinutes(3);

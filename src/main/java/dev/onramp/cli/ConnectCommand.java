@@ -32,6 +32,8 @@ import picocli.CommandLine.ParentCommand;
         description = {"Connects a provider account: prints the consent link, waits for you, then lists the streams.",
                 "Providers that take API credentials (stripe, klaviyo, …, or shopify with an API password) get them"
                         + " from --set and --secret instead.",
+                "Providers that need a field before their sign-in get it from --set too, e.g."
+                        + " connect zendesk-support --set subdomain=acme.",
                 "With --reauthorize, signs an existing connection in again (its access expired or was revoked);"
                         + " its Airbyte source keeps its id."})
 final class ConnectCommand implements Callable<Integer> {
@@ -56,7 +58,8 @@ final class ConnectCommand implements Callable<Integer> {
     boolean reauthorize;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE",
-            description = "A credentials field that is not secret, e.g. --set account_id=acct_123.")
+            description = "A credentials field that is not secret, e.g. --set account_id=acct_123, or a field the"
+                    + " sign-in needs first, e.g. --set subdomain=acme for zendesk-support.")
     List<String> sets = new ArrayList<>();
 
     @Option(names = "--secret", paramLabel = "KEY[=ENV_NAME]",
@@ -79,9 +82,9 @@ final class ConnectCommand implements Callable<Integer> {
             out.flush();
             Printer printer = new Printer(out, noBrowser);
             ConnectFlow flow = reauthorize ? reconnect(app, tenant, provider, printer)
-                    : withCredentials(provider)
+                    : withCredentials(app, provider)
                     ? connectWithCredentials(app, tenant, provider, printer)
-                    : app.connect().connect(tenant.id(), provider.id(), printer);
+                    : app.connect().connect(tenant.id(), provider.id(), consentInputs(app, provider), printer);
             Thread cancelOnCtrlC = new Thread(() -> cancelAndWait(flow), "onramp-cancel");
             Runtime.getRuntime().addShutdownHook(cancelOnCtrlC);
             try {
@@ -95,9 +98,27 @@ final class ConnectCommand implements Callable<Integer> {
         }
     }
 
-    /** Credentials are typed for providers without Airbyte OAuth, and for any provider when some are given. */
-    private boolean withCredentials(Provider provider) {
-        return !provider.connectsByOAuth() || !sets.isEmpty() || !secrets.isEmpty();
+    /**
+     * Credentials are typed for providers without Airbyte OAuth, and for any provider when some are
+     * given; {@code --set}s that all name fields the sign-in needs first are for the sign-in.
+     */
+    private boolean withCredentials(AppContext app, Provider provider) {
+        if (!provider.connectsByOAuth() || !secrets.isEmpty()) {
+            return true;
+        }
+        ConnectorForm first = app.connect().consentInputs(provider.id());
+        return !sets.stream().allMatch(set -> first.element(set.substring(0, Math.max(0, set.indexOf('='))).strip())
+                .isPresent());
+    }
+
+    /**
+     * The fields the provider needs before its sign-in, from {@code --set} over their defaults.
+     *
+     * @throws InvalidInputException naming each one missing or refused, with the option that gives it
+     */
+    private FormValues consentInputs(AppContext app, Provider provider) {
+        return new CredentialsInput(app.connect().consentInputs(provider.id()), provider.name(), root.env())
+                .read(sets, List.of());
     }
 
     /** Signs the business's connection to the provider in again through the provider's consent. */

@@ -38,6 +38,11 @@ final class DemoServerCommand implements Callable<Integer> {
                     + " 429-bare, 500, 502, 503, 504, slow (=2s), malformed, expired-token. E.g. 503:2@/v1/workspaces.")
     List<Fault> armed = new ArrayList<>();
 
+    @Option(names = "--without-secret-coordinates",
+            description = "Behaves like an Airbyte from before returnSecretCoordinate: complete_oauth always answers"
+                    + " with the raw tokens.")
+    boolean withoutSecretCoordinates;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = root.env().out();
@@ -50,6 +55,7 @@ final class DemoServerCommand implements Callable<Integer> {
         }
         try (AirbyteSimulator simulator = builder.start()) {
             armed.forEach(simulator.faults()::arm);
+            simulator.ignoreReturnSecretCoordinate(withoutSecretCoordinates);
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "onramp-demo-stop"));
             out.println("Airbyte simulator listening at " + simulator.apiBaseUrl());
             if (protectedConfigApi) {
@@ -62,6 +68,9 @@ final class DemoServerCommand implements Callable<Integer> {
             }
             out.println("Airbyte Cloud stand-in (public API) at " + simulator.publicApiBaseUrl()
                     + " with client id " + simulator.cloudClientId() + " and client secret " + simulator.cloudClientSecret());
+            if (withoutSecretCoordinates) {
+                out.println("complete_oauth ignores returnSecretCoordinate and answers with the tokens.");
+            }
             armed.forEach(fault -> out.println("Armed fault: " + fault.kind() + " for " + fault.calls() + " call(s)"
                     + (fault.target().isEmpty() ? "" : " to " + fault.target())));
             out.println("Press Ctrl+C to stop.");

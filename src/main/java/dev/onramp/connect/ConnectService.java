@@ -9,8 +9,12 @@ import dev.onramp.airbyte.AirbyteGateway;
 import dev.onramp.airbyte.AuthPayloadMerger;
 import dev.onramp.airbyte.CheckResult;
 import dev.onramp.airbyte.ConnectorSpec;
+import dev.onramp.airbyte.OAuthCompletion;
 import dev.onramp.airbyte.PublicApiGateway;
 import dev.onramp.catalog.Catalog;
+import dev.onramp.catalog.ConnectorSpecs;
+import dev.onramp.connect.form.ConnectorForm;
+import dev.onramp.connect.form.FormValues;
 import dev.onramp.model.Connection;
 import dev.onramp.model.ConnectionId;
 import dev.onramp.model.ConnectionStatus;
@@ -78,6 +82,7 @@ public final class ConnectService implements AutoCloseable {
     private final Clock clock;
     private final Duration consentTimeout;
     private final String actor;
+    private final ConsentInputs consentInputs;
     private final ObjectMapper json = new ObjectMapper();
     private final Map<FlowKey, RunningFlow> running = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
@@ -106,6 +111,7 @@ public final class ConnectService implements AutoCloseable {
         this.clock = clock;
         this.consentTimeout = consentTimeout;
         this.actor = actor;
+        this.consentInputs = new ConsentInputs(catalog, ConnectorSpecs.bundled(catalog));
     }
 
     /**
@@ -114,8 +120,32 @@ public final class ConnectService implements AutoCloseable {
      * loopback port are discarded, and only the newest attempt can finish.
      */
     public ConnectFlow connect(TenantId tenant, String providerId, ConnectListener listener) {
+        return start(tenant, providerId, FormValues.empty(), listener);
+    }
+
+    /**
+     * Like {@link #connect(TenantId, String, ConnectListener)}, with the values of the fields the
+     * provider needs before its consent page ({@link #consentInputs(String)}, e.g. Zendesk's
+     * subdomain); fields left out take their defaults.
+     *
+     * @throws InvalidInputException naming the fields that are missing or refused, before anything starts
+     */
+    public ConnectFlow connect(TenantId tenant, String providerId, FormValues inputs, ConnectListener listener) {
+        catalog.provider(providerId).ifPresent(provider -> consentInputs.given(provider, inputs));
+        return start(tenant, providerId, inputs, listener);
+    }
+
+    /**
+     * The form of the fields {@code providerId} needs before its consent page (Zendesk's subdomain,
+     * Amazon's region, …); it has no elements when the provider needs nothing first.
+     */
+    public ConnectorForm consentInputs(String providerId) {
+        return consentInputs.form(providerId);
+    }
+
+    private ConnectFlow start(TenantId tenant, String providerId, FormValues inputs, ConnectListener listener) {
         FlowKey key = new FlowKey(tenant, providerId);
-        Run run = new Run(FlowId.random(), tenant, providerId, listener);
+        Run run = new Run(FlowId.random(), tenant, providerId, inputs, listener);
         register(key, run);
         CompletableFuture.runAsync(run::execute, executor);
         return run;
@@ -248,6 +278,7 @@ public final class ConnectService implements AutoCloseable {
         private final FlowId id;
         private final TenantId tenantId;
         private final String providerId;
+        private final FormValues inputs;
         private final ConnectListener listener;
         private final CompletableFuture<ConnectOutcome> outcome = new CompletableFuture<>();
         private final AtomicReference<String> cancelled = new AtomicReference<>();
@@ -259,10 +290,11 @@ public final class ConnectService implements AutoCloseable {
         private volatile String providerName;
         private Optional<AirbyteGateway> airbyte = Optional.empty();
 
-        Run(FlowId id, TenantId tenantId, String providerId, ConnectListener listener) {
+        Run(FlowId id, TenantId tenantId, String providerId, FormValues inputs, ConnectListener listener) {
             this.id = id;
             this.tenantId = tenantId;
             this.providerId = providerId;
+            this.inputs = inputs;
             this.listener = listener;
             this.providerName = providerId;
         }
@@ -304,6 +336,8 @@ public final class ConnectService implements AutoCloseable {
                 result = end(end.state, end.getMessage());
             } catch (AirbyteException e) {
                 result = end(FlowState.FAILED, e.getMessage());
+            } catch (InvalidInputException e) {
+                result = end(FlowState.FAILED, e.getMessage());
             } catch (StoreException e) {
                 result = end(FlowState.FAILED, e.getMessage());
             } catch (RuntimeException e) {
@@ -332,12 +366,13 @@ public final class ConnectService implements AutoCloseable {
                 throw new FlowEnd(FlowState.FAILED, provider.name()
                         + " connects with API credentials rather than a sign-in: fill in its credentials form instead.");
             }
+            ConsentInputs.Given given = consentInputs.given(provider, inputs);
             AirbyteGateway airbyte = gateways.gatewayFor(tenantId);
             this.airbyte = Optional.of(airbyte);
             if (airbyte instanceof PublicApiGateway cloud) {
                 String workspace = cloud.workspaceId().orElseGet(() -> workspaceOf(airbyte, tenant));
                 workspaceId = Optional.of(workspace);
-                return connectThroughRelay(cloud, provider, workspace, tenant);
+                return connectThroughRelay(cloud, provider, workspace, tenant, given);
             }
             String workspace = workspaceOf(airbyte, tenant);
             workspaceId = Optional.of(workspace);
@@ -348,14 +383,13 @@ public final class ConnectService implements AutoCloseable {
             }
             checkCancelled();
 
-            ObjectNode noInput = json.createObjectNode();
             CallbackResult callback;
             URI redirect;
             try (LoopbackReceiver waiting = LoopbackReceiver.open(consentTimeout)) {
                 receiver.set(waiting);
                 checkCancelled();
                 redirect = waiting.redirectUri();
-                URI consentUrl = consentUrl(airbyte, provider, workspace, redirect, noInput);
+                URI consentUrl = consentUrl(airbyte, provider, workspace, redirect, given.oauthInput());
                 String state = ConsentUrls.state(consentUrl).orElseThrow(() -> new FlowEnd(FlowState.FAILED,
                         "Airbyte's consent link for " + provider.name()
                                 + " carries no state, so Onramp cannot tell its answer from a forged one."));
@@ -373,16 +407,24 @@ public final class ConnectService implements AutoCloseable {
             }
 
             listener.onStep(ConnectStep.AUTHORIZING);
-            ObjectNode payload = airbyte.completeOAuth(provider.definitionId(), workspace, redirect,
-                    callback.params(), noInput);
-            ObjectNode configuration = AuthPayloadMerger.merge(json.createObjectNode(), auth, payload);
+            OAuthCompletion completion = airbyte.completeOAuthKeepingTokens(provider.definitionId(), workspace,
+                    redirect, callback.params(), given.oauthInput());
             advance(FlowState.AUTHORIZED);
             checkCancelled();
 
             listener.onStep(ConnectStep.CREATING_SOURCE);
             createAsked = true;
-            String created = airbyte.createSource(workspace, provider.definitionId(), sourceName(provider, tenant),
-                    configuration);
+            // Airbyte that keeps the tokens gets a configuration with only the predicate and the person's
+            // inputs; one that sent them gets them merged in, as its web app does.
+            ObjectNode configuration = AuthPayloadMerger.merge(given.configuration(), auth,
+                    completion instanceof OAuthCompletion.Tokens tokens ? tokens.authPayload() : json.createObjectNode());
+            String name = sourceName(provider, tenant);
+            String created = switch (completion) {
+                case OAuthCompletion.SecretCoordinate kept -> airbyte.createSourceWithSecret(workspace,
+                        provider.definitionId(), name, configuration, kept.secretId());
+                case OAuthCompletion.Tokens _ -> airbyte.createSource(workspace, provider.definitionId(), name,
+                        configuration);
+            };
             return testAndStore(airbyte, provider, created, configuration);
         }
 
@@ -390,13 +432,14 @@ public final class ConnectService implements AutoCloseable {
          * Airbyte Cloud: the consent returns through the operator's https relay with a secret id,
          * and the source is made from that secret, so the provider's tokens never reach Onramp.
          */
-        private ConnectOutcome connectThroughRelay(PublicApiGateway cloud, Provider provider, String workspace, Tenant tenant) {
+        private ConnectOutcome connectThroughRelay(PublicApiGateway cloud, Provider provider, String workspace, Tenant tenant,
+                ConsentInputs.Given given) {
             RelayConsent consent = new RelayConsent(cloud, provider, workspace, random);
             CallbackResult callback;
             try (LoopbackReceiver waiting = LoopbackReceiver.open(consentTimeout)) {
                 receiver.set(waiting);
                 checkCancelled();
-                URI consentUrl = consent.start(waiting);
+                URI consentUrl = consent.start(waiting, given.oauthInput());
                 advance(FlowState.AWAITING_CONSENT);
                 listener.onStep(ConnectStep.WAITING_FOR_CONSENT);
                 listener.onConsentUrl(consentUrl, browser.open(consentUrl));
@@ -414,7 +457,7 @@ public final class ConnectService implements AutoCloseable {
             checkCancelled();
 
             listener.onStep(ConnectStep.CREATING_SOURCE);
-            ObjectNode configuration = consent.configuration();
+            ObjectNode configuration = consent.configuration(given.configuration());
             createAsked = true;
             String created = consent.createSource(sourceName(provider, tenant), configuration, secretId);
             return testAndStore(cloud, provider, created, configuration);

@@ -40,9 +40,14 @@ final class RelayConsent {
      * returns through the relay with it; fails before calling Airbyte when no https relay is set.
      */
     URI start(LoopbackReceiver receiver) {
+        return start(receiver, json.createObjectNode());
+    }
+
+    /** As {@link #start(LoopbackReceiver)}, with the fields the provider needs first ({@code oAuthInputConfiguration}). */
+    URI start(LoopbackReceiver receiver, ObjectNode oauthInput) {
         RelayRedirect redirect = RelayRedirect.create(cloud.relayUrl(), receiver, random);
         receiver.expectNonce(redirect.nonce());
-        return cloud.initiateOAuth(provider, workspace, redirect.url(), json.createObjectNode());
+        return cloud.initiateOAuth(provider, workspace, redirect.url(), oauthInput);
     }
 
     /** The secret id the relay forwarded; empty when the answer came without one. */
@@ -52,7 +57,12 @@ final class RelayConsent {
 
     /** The configuration to create with: the predicate set to OAuth; the tokens come from the secret. */
     ObjectNode configuration() {
-        return AuthPayloadMerger.merge(json.createObjectNode(), facts, json.createObjectNode());
+        return configuration(json.createObjectNode());
+    }
+
+    /** As {@link #configuration()}, over {@code base}: the user's inputs at their places in the configuration. */
+    ObjectNode configuration(ObjectNode base) {
+        return AuthPayloadMerger.merge(base, facts, json.createObjectNode());
     }
 
     String createSource(String name, ObjectNode configuration, String secretId) {

@@ -128,6 +128,14 @@ public final class AirbyteSimulator implements AutoCloseable {
         return parts.faults();
     }
 
+    /**
+     * Makes the Config API's {@code complete_oauth} ignore {@code returnSecretCoordinate} and answer
+     * with the raw tokens, as an Airbyte from before that flag does; off by default.
+     */
+    public void ignoreReturnSecretCoordinate(boolean ignore) {
+        parts.configApi().ignoreSecretCoordinates(ignore);
+    }
+
     /** Every API call so far, in order, as {@code "POST /v1/sources"} (not the browser's pages). */
     public List<String> calls() {
         return parts.faultPlayer().calls();

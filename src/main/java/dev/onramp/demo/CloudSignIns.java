@@ -1,6 +1,5 @@
 package dev.onramp.demo;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -12,6 +11,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -66,11 +66,10 @@ final class CloudSignIns {
                 .findFirst()
                 .orElseThrow(() -> Problem.valueNotFound(sourceType));
         DemoConnector.OAuth oauth = connector.oauth().orElseThrow();
-        JsonNode input = request.path("oAuthInputConfiguration");
-        for (String field : oauth.userInputPaths().keySet()) {
-            if (input.path(field).isMissingNode() || input.path(field).asText("").isBlank()) {
-                throw Problem.unprocessable("oAuthInputConfiguration." + field + " is required to sign in to " + connector.name() + ".");
-            }
+        List<String> missing = OAuthInputRules.missing(connector, request.path("oAuthInputConfiguration"));
+        if (!missing.isEmpty()) {
+            throw Problem.unprocessable("oAuthInputConfiguration." + String.join(" and oAuthInputConfiguration.", missing)
+                    + " is required to sign in to " + connector.name() + ".");
         }
         String clientId = "airbyte-cloud-" + connector.sourceType();
         String state = ledger.openConsent(connector, workspaceId, callbackUrl, clientId);

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +35,9 @@ final class ConfigApi {
     private record Source(String sourceId, DemoConnector connector, String workspaceId, String name,
             ObjectNode configuration, long createdAt) {}
 
+    /** The outputs of a completed OAuth that Airbyte kept as a secret instead of answering with them. */
+    private record KeptSecret(String definitionId, String workspaceId, ObjectNode outputs) {}
+
     private final ObjectMapper json;
     private final DemoConnectors connectors;
     private final OAuthLedger ledger;
@@ -42,6 +46,8 @@ final class ConfigApi {
     private final URI origin;
     private final Clock clock;
     private final Map<String, Source> sources = new ConcurrentHashMap<>();
+    private final Map<String, KeptSecret> keptSecrets = new ConcurrentHashMap<>();
+    private final AtomicBoolean ignoreSecretCoordinates = new AtomicBoolean();
 
     ConfigApi(ObjectMapper json, DemoConnectors connectors, OAuthLedger ledger, String workspaceId, URI origin, Clock clock) {
         this.json = json;
@@ -55,6 +61,14 @@ final class ConfigApi {
     /** The ids of the sources that exist now. */
     Set<String> sourceIds() {
         return Set.copyOf(sources.keySet());
+    }
+
+    /**
+     * Whether {@code complete_oauth} ignores {@code returnSecretCoordinate} and always answers with
+     * the tokens, as an Airbyte from before the flag does.
+     */
+    void ignoreSecretCoordinates(boolean ignore) {
+        ignoreSecretCoordinates.set(ignore);
     }
 
     /** The endpoints by their path under {@code /api/v1/}. */
@@ -121,6 +135,7 @@ final class ConfigApi {
         DemoConnector connector = connector(request, "sourceDefinitionId");
         knownWorkspace(request);
         DemoConnector.OAuth oauth = oauthOf(connector);
+        requireInputs(connector, request);
         URI redirectUrl = redirectUrl(text(request, "redirectUrl"));
         String clientId = "airbyte-demo-" + connector.sourceType();
         String state = ledger.openConsent(connector, workspaceId, redirectUrl, clientId);
@@ -151,6 +166,7 @@ final class ConfigApi {
         DemoConnector connector = connector(request, "sourceDefinitionId");
         String workspace = knownWorkspace(request);
         DemoConnector.OAuth oauth = oauthOf(connector);
+        requireInputs(connector, request);
         String code = request.path("queryParams").path("code").asText("");
         if (code.isEmpty()) {
             throw ApiError.invalid("queryParams.code", "queryParams has no code; pass every query parameter of the redirect.");
@@ -167,15 +183,36 @@ final class ConfigApi {
                     ? grant.account()
                     : ledger.issueToken(connector.definitionId()));
         }
+        if (request.path("returnSecretCoordinate").asBoolean(false) && !ignoreSecretCoordinates.get()) {
+            // As Airbyte's OAuthHandler does: the payload goes into one secret, and only its coordinate comes back.
+            String secretId = "airbyte_oauth_workspace_" + workspace + "_secret_" + UUID.randomUUID() + "_v1";
+            keptSecrets.put(secretId, new KeptSecret(connector.definitionId(), workspace, payload.deepCopy()));
+            ledger.remember(secretId);
+            payload.removeAll();
+            payload.put("secretId", secretId);
+        }
         return Optional.of(answer);
+    }
+
+    /** A connector that needs inputs before consent (Zendesk's subdomain) refuses a request without them, as Airbyte does. */
+    private static void requireInputs(DemoConnector connector, ObjectNode request) throws ApiError {
+        List<String> missing = OAuthInputRules.missing(connector, request.path("oAuthInputConfiguration"));
+        if (!missing.isEmpty()) {
+            throw ApiError.known(400, connector.name() + "'s OAuth needs oAuthInputConfiguration."
+                    + String.join(" and oAuthInputConfiguration.", missing) + " to build its consent URL.");
+        }
     }
 
     private Optional<ObjectNode> createSource(ObjectNode request) throws ApiError {
         DemoConnector connector = connector(request, "sourceDefinitionId");
         String workspace = knownWorkspace(request);
         String name = text(request, "name");
-        if (!(request.get("connectionConfiguration") instanceof ObjectNode configuration)) {
+        if (!(request.get("connectionConfiguration") instanceof ObjectNode given)) {
             throw ApiError.invalid("connectionConfiguration", "connectionConfiguration must be a JSON object.");
+        }
+        ObjectNode configuration = given.deepCopy();
+        if (request.hasNonNull("secretId")) {
+            hydrate(connector, workspace, request.path("secretId").asText(""), configuration);
         }
         List<ApiError.Violation> violations = ConfigurationRules.violations(connector, configuration, ledger::isTokenFor);
         if (!violations.isEmpty()) {
@@ -186,6 +223,28 @@ final class ConfigApi {
         sources.put(source.sourceId(), source);
         LOG.info("Simulated Airbyte created a {} source", connector.name());
         return Optional.of(sourceRead(source));
+    }
+
+    /**
+     * Puts the kept OAuth outputs at their paths in the configuration, as Airbyte does when it
+     * hydrates a {@code secretId} given to {@code sources/create}.
+     */
+    private void hydrate(DemoConnector connector, String workspace, String secretId, ObjectNode configuration)
+            throws ApiError {
+        KeptSecret secret = Optional.ofNullable(keptSecrets.get(secretId))
+                .filter(kept -> kept.definitionId().equals(connector.definitionId()) && kept.workspaceId().equals(workspace))
+                .orElseThrow(() -> ApiError.invalid("secretId", "secretId does not belong to a completed "
+                        + connector.name() + " authorization in this workspace."));
+        oauthOf(connector).outputPaths().forEach((key, path) -> {
+            JsonNode value = secret.outputs().get(key);
+            if (value != null && !path.isEmpty()) {
+                ObjectNode parent = configuration;
+                for (String step : path.subList(0, path.size() - 1)) {
+                    parent = parent.get(step) instanceof ObjectNode existing ? existing : parent.putObject(step);
+                }
+                parent.set(path.getLast(), value.deepCopy());
+            }
+        });
     }
 
     private ObjectNode sourceRead(Source source) {

@@ -105,6 +105,10 @@ final class ConfigurationRules {
                         "must be \"" + oauth.predicateValue() + "\" to use " + connector.name() + "'s OAuth authorization"));
             }
         }
+        for (List<String> input : OAuthInputRules.missingInConfiguration(connector, oauth, configuration)) {
+            violations.add(new Violation(path(input), "is required: it is what the person gave before "
+                    + connector.name() + "'s consent"));
+        }
         for (Map.Entry<String, List<String>> output : oauth.outputPaths().entrySet()) {
             JsonNode value = at(configuration, output.getValue());
             if (isEmpty(value)) {

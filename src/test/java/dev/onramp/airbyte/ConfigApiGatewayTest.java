@@ -142,15 +142,20 @@ class ConfigApiGatewayTest {
                 "d8313939-3782-41b0-be29-b3ca20d8dd3a", "71607ba1-c0ac-4799-8049-7f4b90dd50f7",
                 "137ece28-5434-455c-8f34-69dc3782f451", "e55879a8-0ef8-4557-abcf-ab34c53ec460",
                 "4bfac00d-ce15-44ff-95b9-9e3c3e8fbd35", "6e00b415-b02e-4160-bf02-58176a0ae687");
+        // Zendesk and Amazon need their required inputs before consent, and at the same paths in the source.
+        Map<String, ObjectNode> inputs = Map.of(
+                "79c1aa37-dae3-42ae-b333-d1c105477715", json.createObjectNode().put("subdomain", "acme"),
+                "e55879a8-0ef8-4557-abcf-ab34c53ec460", json.createObjectNode().put("region", "US").put("account_type", "Seller"));
         for (String definitionId : oauthConnectors) {
             AdvancedAuth auth = gateway.getSpecification(definitionId, workspaceId).advancedAuth().orElseThrow();
+            ObjectNode input = inputs.get(definitionId);
             try (RedirectCatcher catcher = RedirectCatcher.start()) {
-                new ScriptedBrowser(Decision.ALLOW).open(gateway.getConsentUrl(definitionId, workspaceId, catcher.redirectUri(), null));
+                new ScriptedBrowser(Decision.ALLOW).open(gateway.getConsentUrl(definitionId, workspaceId, catcher.redirectUri(), input));
                 Map<String, String> callback = catcher.params().get(10, TimeUnit.SECONDS);
-                ObjectNode payload = gateway.completeOAuth(definitionId, workspaceId, catcher.redirectUri(), callback, null);
+                ObjectNode payload = gateway.completeOAuth(definitionId, workspaceId, catcher.redirectUri(), callback, input);
 
                 String sourceId = gateway.createSource(workspaceId, definitionId, "Demo",
-                        AuthPayloadMerger.merge(json.createObjectNode(), auth, payload));
+                        AuthPayloadMerger.merge(input == null ? json.createObjectNode() : input, auth, payload));
 
                 assertThat(gateway.checkConnection(sourceId).succeeded()).as(definitionId).isTrue();
                 assertThat(gateway.discoverStreams(sourceId)).as(definitionId).hasSizeBetween(5, 12);

@@ -121,7 +121,9 @@ class ConnectServiceTest {
     }
 
     @Test
-    void storedConfiguration_holdsTheIssuedTokenAtTheConnectorsPathAndTheOAuthPredicate() throws Exception {
+    void airbyteWithoutSecretCoordinates_storedConfigurationHoldsTheIssuedTokenAtTheConnectorsPathAndThePredicate()
+            throws Exception {
+        simulator.ignoreReturnSecretCoordinate(true);
         ConnectOutcome outcome = outcomeOf(service(new ScriptedBrowser(Decision.ALLOW), WAIT)
                 .connect(tenant.id(), "hubspot", ConnectListener.NONE));
 

@@ -40,6 +40,41 @@ public final class SpecForms {
     }
 
     /**
+     * The fields a connector's OAuth needs before consent ({@code oauthUserInputFromConnectorConfigSpecification},
+     * e.g. Zendesk's subdomain), each as its specification describes it at its
+     * {@code path_in_connector_config}, in the specification's order; empty when it needs none.
+     * Optional secret inputs (Intercom's own OAuth app) are left out: the OAuth app is Airbyte's
+     * operator's business, not the person signing in.
+     */
+    public static ConnectorForm consentInputs(JsonNode spec, OAuthFacts oauth) {
+        List<Map.Entry<Integer, FormField>> fields = new ArrayList<>();
+        for (List<String> path : oauth.userInputPaths().values()) {
+            if (path.isEmpty()) {
+                continue;
+            }
+            JsonNode parent = spec;
+            for (String key : path.subList(0, path.size() - 1)) {
+                parent = parent.path("properties").path(key);
+            }
+            JsonNode property = parent.path("properties").path(path.getLast());
+            if (!property.isObject()) {
+                continue;
+            }
+            boolean required = false;
+            for (JsonNode name : parent.path("required")) {
+                required |= name.asText().equals(path.getLast());
+            }
+            if (property.path("airbyte_secret").asBoolean(false) && !required) {
+                continue;
+            }
+            fields.add(Map.entry(property.path("order").asInt(Integer.MAX_VALUE),
+                    Reader.field(property, path, path.getLast(), required)));
+        }
+        fields.sort(Map.Entry.<Integer, FormField>comparingByKey().thenComparing(e -> e.getValue().path()));
+        return new ConnectorForm(fields.stream().<FormElement>map(Map.Entry::getValue).toList(), Map.of());
+    }
+
+    /**
      * The titles of the options a person can fill in instead of signing in through Airbyte's OAuth,
      * e.g. Shopify's "API Password"; empty when the connector has no such option.
      */

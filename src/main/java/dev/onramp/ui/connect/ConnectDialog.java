@@ -4,6 +4,7 @@ import static dev.onramp.ui.common.Visibility.showWhen;
 
 import dev.onramp.ui.common.Styles;
 import dev.onramp.ui.connect.ConnectModel.Phase;
+import dev.onramp.ui.credentials.FormPane;
 import javafx.beans.binding.BooleanBinding;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
@@ -31,12 +32,15 @@ public final class ConnectDialog {
     private final Stage stage = new Stage();
     private final BooleanBinding running;
     private final BooleanBinding ended;
+    private final BooleanBinding asking;
     private final Subscription subscriptions;
+    private Subscription inputSubscriptions = Subscription.EMPTY;
 
     private ConnectDialog(Window owner, ConnectModel model) {
         this.model = model;
         this.running = model.phaseProperty().isEqualTo(Phase.RUNNING);
         this.ended = model.phaseProperty().isEqualTo(Phase.ENDED);
+        this.asking = model.phaseProperty().isEqualTo(Phase.ASKING);
         stage.initOwner(owner);
         stage.initModality(Modality.WINDOW_MODAL);
         stage.setTitle(model.title());
@@ -49,7 +53,10 @@ public final class ConnectDialog {
                 model.phaseProperty().subscribe(this::onPhase),
                 model.consentUrlProperty().subscribe(url -> stage.sizeToScene()),
                 model.browserFailedProperty().subscribe(failed -> hint.pseudoClassStateChanged(WARNING, failed)));
-        stage.setOnHidden(e -> subscriptions.unsubscribe());
+        stage.setOnHidden(e -> {
+            subscriptions.unsubscribe();
+            inputSubscriptions.unsubscribe();
+        });
     }
 
     /** Opens the dialog over {@code owner}; it closes by itself once the flow has connected. */
@@ -96,10 +103,40 @@ public final class ConnectDialog {
         message.textProperty().bind(model.endMessageProperty());
         showWhen(message, ended);
 
-        VBox root = new VBox(14, title, stepRow, linkBox, message, buttons());
+        VBox root = new VBox(14, title, inputs(), stepRow, linkBox, message, buttons());
         root.getStyleClass().add("dialog");
         root.setPrefWidth(540);
         return root;
+    }
+
+    /** The fields the provider needs before its consent page, when it needs any; shown while asking for them. */
+    private VBox inputs() {
+        VBox box = new VBox(12);
+        box.setId("connect-inputs");
+        model.inputs().ifPresent(inputs -> {
+            Label intro = new Label(model.inputsIntro());
+            intro.getStyleClass().add("hint");
+            intro.setWrapText(true);
+            intro.setMinHeight(Region.USE_PREF_SIZE);
+            FormPane pane = new FormPane(inputs, inputs.form());
+            Label problems = new Label();
+            problems.setId("connect-inputs-message");
+            problems.setWrapText(true);
+            problems.setMinHeight(Region.USE_PREF_SIZE);
+            problems.getStyleClass().add("error-message");
+            problems.textProperty().bind(inputs.messageProperty());
+            showWhen(problems, inputs.messageProperty().isNotEmpty());
+            box.getChildren().setAll(intro, pane.root(), problems);
+            inputSubscriptions = Subscription.combine(
+                    inputs.showProblemsProperty().subscribe(show -> {
+                        if (show) {
+                            pane.showProblems();
+                        }
+                    }),
+                    inputs.messageProperty().subscribe(text -> stage.sizeToScene()));
+        });
+        showWhen(box, asking);
+        return box;
     }
 
     private Label hint() {
@@ -118,17 +155,23 @@ public final class ConnectDialog {
             model.cancel();
             stage.close();
         });
-        showWhen(cancel, running);
+        showWhen(cancel, running.or(asking));
+        Button proceed = new Button("Continue to sign-in");
+        proceed.setId("connect-continue");
+        proceed.getStyleClass().add("accent");
+        proceed.defaultButtonProperty().bind(asking);
+        proceed.setOnAction(e -> model.continueWithInputs());
+        showWhen(proceed, asking);
         Button close = new Button("Close");
         close.setOnAction(e -> stage.close());
         showWhen(close, ended);
         Button retry = new Button("Try again");
-        retry.setDefaultButton(true);
+        retry.defaultButtonProperty().bind(ended);
         retry.setOnAction(e -> model.start());
         showWhen(retry, ended);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        return new HBox(8, gap, cancel, close, retry);
+        return new HBox(8, gap, cancel, proceed, close, retry);
     }
 
     private void cancelIfRunning() {

@@ -4,6 +4,8 @@ import dev.onramp.connect.ConnectFlow;
 import dev.onramp.connect.ConnectListener;
 import dev.onramp.connect.ConnectOutcome;
 import dev.onramp.connect.ConnectStep;
+import dev.onramp.connect.form.ConnectorForm;
+import dev.onramp.connect.form.FormValues;
 import dev.onramp.model.Connection;
 import dev.onramp.ui.common.Failures;
 import java.net.URI;
@@ -12,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -29,6 +32,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 public final class ConnectModel {
     /** Where the dialog stands. */
     public enum Phase {
+        /** Asking for the fields the provider needs before its consent page; nothing runs yet. */
+        ASKING,
         RUNNING,
         CONNECTED,
         ENDED
@@ -39,7 +44,8 @@ public final class ConnectModel {
     static final String BROWSER_FAILED_HINT = "Your browser did not open. Copy this link into it.";
 
     private final String providerName;
-    private final Function<ConnectListener, ConnectFlow> starter;
+    private final BiFunction<FormValues, ConnectListener, ConnectFlow> starter;
+    private final Optional<ConsentInputsModel> inputs;
     private final Consumer<Connection> onConnected;
     private final Executor background;
     private final Executor fx;
@@ -67,7 +73,35 @@ public final class ConnectModel {
             Consumer<Connection> onConnected,
             Executor background,
             Executor fx) {
+        this(providerName, Optional.empty(), (values, listener) -> starter.apply(listener), onConnected, background, fx);
+    }
+
+    /**
+     * A dialog that first asks for the fields of {@code consentInputs} (when it has any) and starts
+     * the flow with what was typed once the specification accepts it.
+     *
+     * @param starter starts the flow with the typed values and the listener; it runs on {@code background}
+     */
+    public ConnectModel(
+            String providerName,
+            ConnectorForm consentInputs,
+            BiFunction<FormValues, ConnectListener, ConnectFlow> starter,
+            Consumer<Connection> onConnected,
+            Executor background,
+            Executor fx) {
+        this(providerName, Optional.of(consentInputs).filter(form -> !form.elements().isEmpty()).map(ConsentInputsModel::new),
+                starter, onConnected, background, fx);
+    }
+
+    private ConnectModel(
+            String providerName,
+            Optional<ConsentInputsModel> inputs,
+            BiFunction<FormValues, ConnectListener, ConnectFlow> starter,
+            Consumer<Connection> onConnected,
+            Executor background,
+            Executor fx) {
         this.providerName = Objects.requireNonNull(providerName, "providerName");
+        this.inputs = inputs;
         this.starter = Objects.requireNonNull(starter, "starter");
         this.onConnected = Objects.requireNonNull(onConnected, "onConnected");
         this.background = Objects.requireNonNull(background, "background");
@@ -78,8 +112,39 @@ public final class ConnectModel {
         return "Connecting " + providerName;
     }
 
-    /** Starts a new attempt; also what "Try again" does after an end. */
+    /** What the dialog says above the fields asked before the consent page. */
+    public String inputsIntro() {
+        return providerName + " needs this before Onramp opens its sign-in page in your browser.";
+    }
+
+    /**
+     * Starts a new attempt; also what "Try again" does after an end. A provider that needs fields
+     * before its consent page asks for them first, with what was typed last time.
+     */
     public void start() {
+        if (inputs.isPresent()) {
+            ++attempt;
+            flow = Optional.empty();
+            endMessage.set("");
+            phase.set(Phase.ASKING);
+        } else {
+            run(FormValues.empty());
+        }
+    }
+
+    /** The fields asked before the consent page; empty when the provider needs none. */
+    public Optional<ConsentInputsModel> inputs() {
+        return inputs;
+    }
+
+    /** Starts the flow with the typed fields when they are accepted; otherwise marks what is wrong and waits. */
+    public void continueWithInputs() {
+        if (phase.get() == Phase.ASKING) {
+            inputs.flatMap(ConsentInputsModel::checked).ifPresent(this::run);
+        }
+    }
+
+    private void run(FormValues values) {
         int current = ++attempt;
         flow = Optional.empty();
         cancelRequested = false;
@@ -90,7 +155,7 @@ public final class ConnectModel {
         endMessage.set("");
         phase.set(Phase.RUNNING);
         ConnectListener listener = new HandOver(current);
-        CompletableFuture.supplyAsync(() -> starter.apply(listener), background)
+        CompletableFuture.supplyAsync(() -> starter.apply(values, listener), background)
                 .whenCompleteAsync((started, failure) -> onStarted(current, started, failure), fx);
     }
 

@@ -37,7 +37,7 @@ import javafx.beans.property.StringProperty;
  * values the specification does not allow before anything is sent, and runs the connect flow.
  * Every state change happens on {@code fx}; loading and connecting run on {@code background}.
  */
-public final class CredentialsModel {
+public final class CredentialsModel implements FormInputs {
     /** Where the form stands. */
     public enum Phase {
         LOADING,
@@ -114,6 +114,7 @@ public final class CredentialsModel {
     }
 
     /** The text of the element at {@code path}: what a control shows and edits. */
+    @Override
     public StringProperty value(String path) {
         StringProperty value = values.get(path);
         if (value == null) {
@@ -130,6 +131,7 @@ public final class CredentialsModel {
     }
 
     /** Why the field's value cannot be sent; empty when it can, or when the field is in an option not chosen. */
+    @Override
     public Optional<String> problem(FormField field) {
         ConnectorForm current = form.get();
         FormValues now = values();

@@ -39,12 +39,12 @@ import org.controlsfx.validation.decoration.StyleClassValidationDecoration;
  * marks every value the specification refuses. Required elements come first; the others wait in
  * a collapsed "Optional settings" section.
  */
-final class FormPane {
-    private final CredentialsModel model;
+public final class FormPane {
+    private final FormInputs model;
     private final ValidationSupport validation = new ValidationSupport();
     private final VBox root;
 
-    FormPane(CredentialsModel model, ConnectorForm form) {
+    public FormPane(FormInputs model, ConnectorForm form) {
         this.model = model;
         validation.setErrorDecorationEnabled(false);
         // An icon with the sentence as its tooltip, and the "error" style class that outlines the control.
@@ -57,18 +57,19 @@ final class FormPane {
         }
         TitledPane more = new TitledPane("Optional settings (" + optional.getChildren().size() + ")", optional);
         more.setId("optional-settings");
-        more.setExpanded(false);
+        // A form with nothing required (Salesforce's sandbox switch before its sign-in) shows its fields at once.
+        more.setExpanded(required.getChildren().isEmpty());
         showIf(more, !optional.getChildren().isEmpty());
         root = new VBox(16, required, more);
         root.getStyleClass().add("credentials-form");
     }
 
-    Node root() {
+    public Node root() {
         return root;
     }
 
     /** Marks every refused value from now on, as soon as a connect attempt was refused. */
-    void showProblems() {
+    public void showProblems() {
         validation.setErrorDecorationEnabled(true);
         // ControlsFX marks nothing until a value changes; the refused attempt counts as one.
         validation.initInitialDecoration();

@@ -139,9 +139,11 @@ public final class HubModel {
     /** A dialog model that connects the tile's provider for the chosen business and updates the tile. */
     public ConnectModel connect(TileModel tile) {
         Tenant tenant = Objects.requireNonNull(selectedTenant.get(), "a business must be chosen before connecting");
+        String providerId = tile.provider().id();
         ConnectModel model = new ConnectModel(
                 tile.name(),
-                listener -> connectService.connect(tenant.id(), tile.provider().id(), listener),
+                connectService.consentInputs(providerId),
+                (inputs, listener) -> connectService.connect(tenant.id(), providerId, inputs, listener),
                 tile::showConnected,
                 background,
                 fx);

@@ -1,0 +1,102 @@
+package dev.onramp.connect;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.onramp.catalog.Catalog;
+import dev.onramp.catalog.ConnectorSpecs;
+import dev.onramp.connect.form.ConnectorForm;
+import dev.onramp.connect.form.FormProblem;
+import dev.onramp.connect.form.FormValues;
+import dev.onramp.connect.form.SpecForms;
+import dev.onramp.model.OAuthFacts;
+import dev.onramp.model.Provider;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The fields each OAuth provider needs before its consent page (Zendesk's subdomain, Amazon's
+ * region and account type, Salesforce's sandbox switch), as forms generated from the bundled
+ * connector specifications, and what a flow sends for them: Airbyte's {@code oAuthInputConfiguration}
+ * and the same values at their places in the source's configuration.
+ */
+public final class ConsentInputs {
+    private static final ConnectorForm NONE = SpecForms.consentInputs(JsonNodeFactory.instance.objectNode(),
+            new OAuthFacts(List.of(), "", Map.of(), Map.of()));
+
+    private final Map<String, ConnectorForm> forms;
+
+    /** The forms of the catalog's OAuth providers, read from the connector specifications bundled with Onramp. */
+    public ConsentInputs(Catalog catalog, ConnectorSpecs specs) {
+        Map<String, ConnectorForm> read = new LinkedHashMap<>();
+        for (Provider provider : catalog.providers()) {
+            if (provider.connectsByOAuth() && !provider.oauth().orElseThrow().userInputPaths().isEmpty()) {
+                specs.specification(provider.id())
+                        .map(spec -> SpecForms.consentInputs(spec, provider.oauth().orElseThrow()))
+                        .filter(form -> !form.elements().isEmpty())
+                        .ifPresent(form -> read.put(provider.id(), form));
+            }
+        }
+        this.forms = Map.copyOf(read);
+    }
+
+    /** The form to fill before the provider's consent; one without elements when it needs nothing first. */
+    public ConnectorForm form(String providerId) {
+        return forms.getOrDefault(providerId, NONE);
+    }
+
+    /** Whether the provider asks for anything before its consent page. */
+    public boolean asksFirst(String providerId) {
+        return forms.containsKey(providerId);
+    }
+
+    /**
+     * What a flow sends for {@code values} (over the form's defaults).
+     *
+     * @throws InvalidInputException naming every field that is missing or refused
+     */
+    Given given(Provider provider, FormValues values) {
+        ConnectorForm form = form(provider.id());
+        FormValues effective = form.defaults().withAll(values);
+        List<FormProblem> problems = form.problems(effective);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(provider.name() + " needs this before its sign-in: "
+                    + problems.stream().map(FormProblem::message).collect(Collectors.joining(" ")));
+        }
+        ObjectNode configuration = form.configuration(effective);
+        ObjectNode input = JsonNodeFactory.instance.objectNode();
+        provider.oauth().ifPresent(oauth -> oauth.userInputPaths().forEach((name, path) -> {
+            JsonNode value = configuration;
+            for (String key : path) {
+                value = value.path(key);
+            }
+            if (!value.isMissingNode()) {
+                input.set(name, value.deepCopy());
+            }
+        }));
+        return new Given(input, configuration);
+    }
+
+    /**
+     * The values of one flow: {@code oauthInput} keyed by Airbyte's input names for the consent and
+     * completion calls, {@code configuration} with each value at its place in the source's configuration.
+     */
+    record Given(ObjectNode oauthInput, ObjectNode configuration) {
+        Given {
+            oauthInput = oauthInput.deepCopy();
+            configuration = configuration.deepCopy();
+        }
+
+        @Override
+        public ObjectNode oauthInput() {
+            return oauthInput.deepCopy();
+        }
+
+        @Override
+        public ObjectNode configuration() {
+            return configuration.deepCopy();
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package dev.onramp.ui.credentials;
+
+import dev.onramp.connect.form.FormField;
+import java.util.Optional;
+import javafx.beans.property.StringProperty;
+
+/** What a {@link FormPane} edits and checks: the text of each element of a connector form, by path. */
+public interface FormInputs {
+    /** The text of the element at {@code path}: what its control shows and edits. */
+    StringProperty value(String path);
+
+    /** Why the field's value cannot be sent; empty when it can. */
+    Optional<String> problem(FormField field);
+}

@@ -1,0 +1,120 @@
+package dev.onramp.connect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.onramp.catalog.Catalog;
+import dev.onramp.catalog.ConnectorSpecs;
+import dev.onramp.connect.form.FormElement;
+import dev.onramp.connect.form.FormField;
+import dev.onramp.connect.form.FormValues;
+import dev.onramp.model.Provider;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Which catalog providers ask for fields before consent, and what a flow sends for them. */
+class ConsentInputsTest {
+    private static final Catalog CATALOG = Catalog.bundled();
+    private static final ConsentInputs INPUTS = new ConsentInputs(CATALOG, ConnectorSpecs.bundled(CATALOG));
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    private static FormField field(String providerId, String path) {
+        return (FormField) INPUTS.form(providerId).element(path).orElseThrow();
+    }
+
+    private static Provider provider(String id) {
+        return CATALOG.provider(id).orElseThrow();
+    }
+
+    @Test
+    void onlyZendeskSalesforceAndAmazon_askForSomethingBeforeConsent() {
+        assertThat(CATALOG.providers()).filteredOn(p -> INPUTS.asksFirst(p.id())).extracting(Provider::id)
+                .containsExactlyInAnyOrder("zendesk-support", "salesforce", "amazon-seller-partner");
+    }
+
+    @Test
+    void everyInputPathOfTheCatalog_namesAFieldOfTheBundledSpecification() {
+        ConnectorSpecs specs = ConnectorSpecs.bundled(CATALOG);
+        CATALOG.providers().stream().filter(Provider::connectsByOAuth).forEach(provider ->
+                provider.oauth().orElseThrow().userInputPaths().forEach((name, path) -> {
+                    JsonNode property = specs.specification(provider.id()).orElseThrow();
+                    for (String key : path) {
+                        property = property.path("properties").path(key);
+                    }
+                    assertThat(property.isObject()).as(provider.id() + " input " + name + " at " + path).isTrue();
+                }));
+    }
+
+    @Test
+    void zendesk_asksForItsRequiredSubdomainWithTheSpecificationsWords() {
+        FormField subdomain = field("zendesk-support", "subdomain");
+
+        assertThat(INPUTS.form("zendesk-support").elements()).hasSize(1);
+        assertThat(subdomain.title()).isEqualTo("Subdomain");
+        assertThat(subdomain.required()).isTrue();
+        assertThat(subdomain.kind()).isEqualTo(FormField.Kind.TEXT);
+        assertThat(subdomain.help()).contains("MY_SUBDOMAIN");
+    }
+
+    @Test
+    void amazon_asksForRegionAndAccountTypeAsChoicesWithDefaults() {
+        FormField region = field("amazon-seller-partner", "region");
+        FormField accountType = field("amazon-seller-partner", "account_type");
+
+        assertThat(INPUTS.form("amazon-seller-partner").elements()).extracting(FormElement::path)
+                .containsExactly("region", "account_type");
+        assertThat(region.kind()).isEqualTo(FormField.Kind.ENUM);
+        assertThat(region.allowedTexts()).contains("US", "DE", "JP");
+        assertThat(region.defaultValue()).contains("US");
+        assertThat(accountType.allowedTexts()).containsExactly("Seller", "Vendor");
+        assertThat(accountType.required()).isTrue();
+    }
+
+    @Test
+    void salesforce_asksWhetherItIsASandboxAsAnOptionalSwitch() {
+        FormField sandbox = field("salesforce", "is_sandbox");
+
+        assertThat(sandbox.kind()).isEqualTo(FormField.Kind.BOOLEAN);
+        assertThat(sandbox.required()).isFalse();
+        assertThat(sandbox.defaultValue()).contains("false");
+    }
+
+    @Test
+    void intercomsOptionalOAuthAppSecrets_areNotAskedFor() {
+        assertThat(INPUTS.asksFirst("intercom")).isFalse();
+        assertThat(INPUTS.form("intercom").elements()).isEmpty();
+    }
+
+    @Test
+    void givenValues_goToOAuthInputByNameAndToTheConfigurationAtTheirPaths() throws Exception {
+        ConsentInputs.Given given = INPUTS.given(provider("salesforce"), new FormValues(Map.of("is_sandbox", "true")));
+
+        assertThat(given.oauthInput()).isEqualTo(json.readTree("{\"is_sandbox\":true}"));
+        assertThat(given.configuration()).isEqualTo(json.readTree("{\"is_sandbox\":true}"));
+    }
+
+    @Test
+    void valuesLeftOut_takeTheSpecificationsDefaults() throws Exception {
+        ConsentInputs.Given given = INPUTS.given(provider("amazon-seller-partner"), new FormValues(Map.of("region", "DE")));
+
+        assertThat(given.oauthInput()).isEqualTo(json.readTree("{\"region\":\"DE\",\"account_type\":\"Seller\"}"));
+    }
+
+    @Test
+    void valueOutsideTheAllowedOnes_isRefusedNamingTheField() {
+        assertThatThrownBy(() -> INPUTS.given(provider("amazon-seller-partner"), new FormValues(Map.of("region", "Mars"))))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("Amazon Seller Partner needs this before its sign-in: AWS Region must be one of: AE,");
+    }
+
+    @Test
+    void providerThatNeedsNothingFirst_sendsAnEmptyInput() {
+        ConsentInputs.Given given = INPUTS.given(provider("hubspot"), FormValues.empty());
+
+        assertThat(given.oauthInput().isEmpty()).isTrue();
+        assertThat(given.configuration().isEmpty()).isTrue();
+    }
+}
