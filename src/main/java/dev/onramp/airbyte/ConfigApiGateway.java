@@ -245,6 +245,16 @@ public final class ConfigApiGateway implements AirbyteGateway {
         call(ConfigApiCall.UPDATE_SOURCE, request);
     }
 
+    /**
+     * {@code sources/update} with the {@code secretId} of a completed OAuth: Airbyte puts the new tokens
+     * into {@code configuration} itself, so a reconnect keeps them off the desktop as a connect does.
+     */
+    public void updateSourceWithSecret(String sourceId, String name, ObjectNode configuration, String secretId) {
+        ObjectNode request = sourceRequest(sourceId).put("name", name).put("secretId", secretId);
+        request.set("connectionConfiguration", configuration);
+        call(ConfigApiCall.UPDATE_SOURCE, request);
+    }
+
     /** {@code sources/get}: the source's name as Airbyte knows it (its configuration comes back with secrets masked). */
     public String sourceName(String sourceId) {
         return text(call(ConfigApiCall.GET_SOURCE, sourceRequest(sourceId)), "name");

@@ -66,6 +66,14 @@ public final class ConsentInputs {
                     + problems.stream().map(FormProblem::message).collect(Collectors.joining(" ")));
         }
         ObjectNode configuration = form.configuration(effective);
+        return new Given(inputsIn(provider, configuration), configuration);
+    }
+
+    /**
+     * The provider's consent inputs as {@code configuration} holds them, keyed by Airbyte's input
+     * names: what a reconnect sends again, since the source was made with them.
+     */
+    static ObjectNode inputsIn(Provider provider, ObjectNode configuration) {
         ObjectNode input = JsonNodeFactory.instance.objectNode();
         provider.oauth().ifPresent(oauth -> oauth.userInputPaths().forEach((name, path) -> {
             JsonNode value = configuration;
@@ -76,7 +84,7 @@ public final class ConsentInputs {
                 input.set(name, value.deepCopy());
             }
         }));
-        return new Given(input, configuration);
+        return input;
     }
 
     /**

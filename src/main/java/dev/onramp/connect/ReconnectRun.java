@@ -10,6 +10,7 @@ import dev.onramp.airbyte.AuthPayloadMerger;
 import dev.onramp.airbyte.CheckResult;
 import dev.onramp.airbyte.ConfigApiGateway;
 import dev.onramp.airbyte.ConnectorSpec;
+import dev.onramp.airbyte.OAuthCompletion;
 import dev.onramp.airbyte.PublicApiGateway;
 import dev.onramp.catalog.Catalog;
 import dev.onramp.connect.ConnectService.FlowEnd;
@@ -162,11 +163,13 @@ final class ReconnectRun implements RunningFlow {
         String workspace = cloud.workspaceId().or(tenant::workspaceId).orElseThrow(() -> new FlowEnd(FlowState.FAILED,
                 "Onramp does not know the Airbyte Cloud workspace of this connection: pick it in Settings."));
         RelayConsent consent = new RelayConsent(cloud, provider, workspace, parts.random());
+        // The fields asked before consent (Zendesk's subdomain, …) are sent again as the source holds them.
+        ObjectNode stored = storedConfiguration();
         CallbackResult callback;
         try (LoopbackReceiver waiting = LoopbackReceiver.open(parts.consentTimeout())) {
             receiver.set(waiting);
             checkCancelled();
-            URI consentUrl = consent.start(waiting);
+            URI consentUrl = consent.start(waiting, ConsentInputs.inputsIn(provider, stored));
             advance(FlowState.AWAITING_CONSENT);
             listener.onStep(ConnectStep.WAITING_FOR_CONSENT);
             listener.onConsentUrl(consentUrl, parts.browser().open(consentUrl));
@@ -184,7 +187,7 @@ final class ReconnectRun implements RunningFlow {
         advance(FlowState.AUTHORIZED);
         checkCancelled();
         listener.onStep(ConnectStep.UPDATING_SOURCE);
-        ObjectNode configuration = consent.configuration();
+        ObjectNode configuration = consent.configuration(stored);
         cloud.reauthorizeSource(connection.sourceId(), secretId, configuration);
         return configuration;
     }
@@ -205,14 +208,15 @@ final class ReconnectRun implements RunningFlow {
             throw ConnectService.noOAuthApp(provider);
         }
         checkCancelled();
-        ObjectNode noInput = json.createObjectNode();
+        ObjectNode stored = storedConfiguration();
+        ObjectNode inputs = ConsentInputs.inputsIn(provider, stored);
         CallbackResult callback;
         URI redirect;
         try (LoopbackReceiver waiting = LoopbackReceiver.open(parts.consentTimeout())) {
             receiver.set(waiting);
             checkCancelled();
             redirect = waiting.redirectUri();
-            URI consentUrl = ConnectService.consentUrl(airbyte, provider, workspace, redirect, noInput);
+            URI consentUrl = ConnectService.consentUrl(airbyte, provider, workspace, redirect, inputs);
             String state = ConsentUrls.state(consentUrl).orElseThrow(() -> new FlowEnd(FlowState.FAILED,
                     "Airbyte's consent link for " + provider.name()
                             + " carries no state, so Onramp cannot tell its answer from a forged one."));
@@ -228,12 +232,21 @@ final class ReconnectRun implements RunningFlow {
             throw ConnectService.refused(provider, callback.error().get());
         }
         listener.onStep(ConnectStep.AUTHORIZING);
-        ObjectNode payload = airbyte.completeOAuth(provider.definitionId(), workspace, redirect, callback.params(), noInput);
-        ObjectNode configuration = AuthPayloadMerger.merge(storedConfiguration(), auth, payload);
+        OAuthCompletion completion = airbyte.completeOAuthKeepingTokens(provider.definitionId(), workspace, redirect,
+                callback.params(), inputs);
+        // As on connect: an Airbyte that keeps the tokens gets its secret coordinate, one that sent them
+        // gets them merged into the configuration Onramp keeps.
+        ObjectNode configuration = AuthPayloadMerger.merge(stored, auth,
+                completion instanceof OAuthCompletion.Tokens tokens ? tokens.authPayload() : json.createObjectNode());
         advance(FlowState.AUTHORIZED);
         checkCancelled();
         listener.onStep(ConnectStep.UPDATING_SOURCE);
-        airbyte.updateSource(connection.sourceId(), airbyte.sourceName(connection.sourceId()), configuration);
+        String name = airbyte.sourceName(connection.sourceId());
+        switch (completion) {
+            case OAuthCompletion.SecretCoordinate kept ->
+                    airbyte.updateSourceWithSecret(connection.sourceId(), name, configuration, kept.secretId());
+            case OAuthCompletion.Tokens _ -> airbyte.updateSource(connection.sourceId(), name, configuration);
+        }
         return configuration;
     }
 

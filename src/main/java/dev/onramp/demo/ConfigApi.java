@@ -294,7 +294,8 @@ final class ConfigApi {
 
     /**
      * {@code sources/update} ({@code SourceUpdate}): sourceId, name and the whole connectionConfiguration
-     * are required, and the configuration must be valid as on create. The id never changes.
+     * are required, and the configuration must be valid as on create; a {@code secretId} of a completed
+     * OAuth is hydrated into it as on create. The id never changes.
      */
     private Optional<ObjectNode> updateSource(ObjectNode request) throws ApiError {
         for (String field : (Iterable<String>) request::fieldNames) {
@@ -304,8 +305,12 @@ final class ConfigApi {
         }
         Source source = source(request);
         String name = text(request, "name");
-        if (!(request.get("connectionConfiguration") instanceof ObjectNode configuration)) {
+        if (!(request.get("connectionConfiguration") instanceof ObjectNode given)) {
             throw ApiError.invalid("connectionConfiguration", "connectionConfiguration must be a JSON object.");
+        }
+        ObjectNode configuration = given.deepCopy();
+        if (request.hasNonNull("secretId")) {
+            hydrate(source.connector(), source.workspaceId(), request.path("secretId").asText(""), configuration);
         }
         List<ApiError.Violation> violations = ConfigurationRules.violations(source.connector(), configuration,
                 ledger::isTokenFor);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.onramp.airbyte.ConfigApiGateway;
 import dev.onramp.catalog.Catalog;
+import dev.onramp.connect.form.FormValues;
 import dev.onramp.demo.AirbyteSimulator;
 import dev.onramp.demo.Fault;
 import dev.onramp.model.AuditEvent;
@@ -31,6 +32,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -130,7 +132,37 @@ class ReconnectServiceTest {
     }
 
     @Test
-    void sourcesUpdate_carriesTheNewTokenAndKeepsTheOtherFields() throws Exception {
+    void airbyteThatKeepsTheTokens_getsTheNewSecretCoordinateAndTheSubdomainAgain_andNoTokenReachesOnramp()
+            throws Exception {
+        Connection connection = ((ConnectOutcome.Connected) outcomeOf(service(new ScriptedBrowser(Decision.ALLOW))
+                .connect(tenant.id(), "zendesk-support", new FormValues(Map.of("subdomain", "acme")),
+                        ConnectListener.NONE))).connection();
+        simulator.expireSourceTokens(connection.sourceId());
+
+        ConnectOutcome outcome = outcomeOf(service(new ScriptedBrowser(Decision.ALLOW))
+                .reconnect(tenant.id(), connection.id(), ConnectListener.NONE));
+
+        assertThat(outcome).isInstanceOf(ConnectOutcome.Connected.class);
+        JsonNode consent = JSON.readTree(proxy.calls().stream()
+                .filter(c -> c.endpoint().equals("source_oauths/get_consent_url")).toList().getLast().body());
+        assertThat(consent.at("/oAuthInputConfiguration/subdomain").asText()).isEqualTo("acme");
+        JsonNode update = JSON.readTree(proxy.calls().stream().filter(c -> c.endpoint().equals("sources/update"))
+                .findFirst().orElseThrow().body());
+        assertThat(update.path("secretId").asText()).startsWith("airbyte_oauth_workspace_");
+        assertThat(update.at("/connectionConfiguration/subdomain").asText()).isEqualTo("acme");
+        String stored = storedConfiguration(connection).toString();
+        List<String> tokens = simulator.issuedSecrets().stream()
+                .filter(secret -> !secret.startsWith("airbyte_oauth_workspace_")).toList();
+        assertThat(tokens).isNotEmpty().allSatisfy(secret -> {
+            assertThat(update.toString()).doesNotContain(secret);
+            assertThat(stored).doesNotContain(secret);
+        });
+        assertThat(gateway.checkConnection(connection.sourceId()).succeeded()).isTrue();
+    }
+
+    @Test
+    void airbyteWithoutSecretCoordinates_getsTheNewTokenInSourcesUpdateWithTheOtherFieldsKept() throws Exception {
+        simulator.ignoreReturnSecretCoordinate(true);
         Connection connection = connectHubspot();
         String oldToken = storedConfiguration(connection).at("/credentials/refresh_token").asText();
 
