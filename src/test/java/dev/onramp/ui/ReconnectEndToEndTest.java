@@ -76,6 +76,6 @@ class ReconnectEndToEndTest {
         assertThat(app.context().audit().list(chosenTenant(robot).id())).extracting(AuditEvent::action)
                 .containsOnlyOnce("connect.reauthorized");
         assertThat(robot.listWindows()).noneMatch(window -> window instanceof Stage dialog
-                && "Connecting HubSpot".equals(dialog.getTitle()) && dialog.isShowing());
+                && "Reconnecting HubSpot".equals(dialog.getTitle()) && dialog.isShowing());
     }
 }

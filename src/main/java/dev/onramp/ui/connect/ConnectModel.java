@@ -43,6 +43,7 @@ public final class ConnectModel {
             "Your browser should show the consent page. If it does not, copy this link into it.";
     static final String BROWSER_FAILED_HINT = "Your browser did not open. Copy this link into it.";
 
+    private final String title;
     private final String providerName;
     private final BiFunction<FormValues, ConnectListener, ConnectFlow> starter;
     private final Optional<ConsentInputsModel> inputs;
@@ -73,7 +74,19 @@ public final class ConnectModel {
             Consumer<Connection> onConnected,
             Executor background,
             Executor fx) {
-        this(providerName, Optional.empty(), (values, listener) -> starter.apply(listener), onConnected, background, fx);
+        this("Connecting " + providerName, providerName, Optional.empty(), (values, listener) -> starter.apply(listener),
+                onConnected, background, fx);
+    }
+
+    /** A dialog that signs an existing connection in again; it asks nothing first. */
+    public static ConnectModel reconnecting(
+            String providerName,
+            Function<ConnectListener, ConnectFlow> starter,
+            Consumer<Connection> onConnected,
+            Executor background,
+            Executor fx) {
+        return new ConnectModel("Reconnecting " + providerName, providerName, Optional.empty(),
+                (values, listener) -> starter.apply(listener), onConnected, background, fx);
     }
 
     /**
@@ -89,17 +102,19 @@ public final class ConnectModel {
             Consumer<Connection> onConnected,
             Executor background,
             Executor fx) {
-        this(providerName, Optional.of(consentInputs).filter(form -> !form.elements().isEmpty()).map(ConsentInputsModel::new),
+        this("Connecting " + providerName, providerName, Optional.of(consentInputs).filter(form -> !form.elements().isEmpty()).map(ConsentInputsModel::new),
                 starter, onConnected, background, fx);
     }
 
     private ConnectModel(
+            String title,
             String providerName,
             Optional<ConsentInputsModel> inputs,
             BiFunction<FormValues, ConnectListener, ConnectFlow> starter,
             Consumer<Connection> onConnected,
             Executor background,
             Executor fx) {
+        this.title = Objects.requireNonNull(title, "title");
         this.providerName = Objects.requireNonNull(providerName, "providerName");
         this.inputs = inputs;
         this.starter = Objects.requireNonNull(starter, "starter");
@@ -109,7 +124,7 @@ public final class ConnectModel {
     }
 
     public String title() {
-        return "Connecting " + providerName;
+        return title;
     }
 
     /** What the dialog says above the fields asked before the consent page. */

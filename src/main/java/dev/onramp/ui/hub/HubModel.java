@@ -159,7 +159,7 @@ public final class HubModel {
         Tenant tenant = Objects.requireNonNull(selectedTenant.get(), "a business must be chosen before reconnecting");
         Connection connection = tile.connection().orElseThrow(() -> new IllegalStateException(
                 "Reconnect is offered only on a tile with a connection"));
-        ConnectModel model = new ConnectModel(
+        ConnectModel model = ConnectModel.reconnecting(
                 tile.name(),
                 listener -> connectService.reconnect(tenant.id(), connection.id(), listener),
                 tile::showConnected,

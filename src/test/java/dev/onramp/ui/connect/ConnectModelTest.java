@@ -45,6 +45,15 @@ class ConnectModelTest {
     }
 
     @Test
+    void reconnectingModel_saysReconnectingAndAsksNothingFirst() {
+        ConnectModel reconnecting = ConnectModel.reconnecting("Shopify", this::startFlow, connected::add, background,
+                Runnable::run);
+
+        assertThat(reconnecting.title()).isEqualTo("Reconnecting Shopify");
+        assertThat(reconnecting.inputs()).isEmpty();
+    }
+
+    @Test
     void start_showsPreparingBeforeTheFlowSaysAnything() {
         model.start();
 
