@@ -1,15 +1,15 @@
 package dev.onramp.ui.hub;
 
-import static dev.onramp.ui.common.Visibility.showIf;
 import static dev.onramp.ui.common.Visibility.showWhen;
 
 import java.util.function.Consumer;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -25,34 +25,37 @@ final class TileView {
 
     TileView(TileModel model, Consumer<TileModel> onConnect, Consumer<TileModel> onCredentials,
             Consumer<TileModel> onStreams) {
+        // What a tile never shows is not made at all: the hub's first frame lays out every tile.
         Label category = new Label(model.category());
         category.getStyleClass().add("tile-category");
-        Label badge = new Label("Recommended");
-        badge.getStyleClass().add("badge");
-        badge.setMinWidth(Region.USE_PREF_SIZE);
-        showIf(badge, model.recommended());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox top = new HBox(8, category, gap, badge);
+        HBox top = new HBox(8, category, gap);
         top.setAlignment(Pos.CENTER_LEFT);
-
-        Label name = wrapping(model.name(), "tile-name");
-        Label summary = wrapping(model.summary(), "tile-summary");
-        Label reason = wrapping(model.recommendedReason(), "tile-reason");
-        showIf(reason, model.recommended());
-        Label note = wrapping(model.credentialsNote(), "tile-note");
-        showIf(note, !model.credentialsNote().isEmpty());
-        Hyperlink alternative = new Hyperlink(model.alternativeLink());
-        alternative.getStyleClass().add("tile-alternative");
-        alternative.setWrapText(true);
-        alternative.setMinHeight(Region.USE_PREF_SIZE);
-        alternative.setOnAction(e -> onCredentials.accept(model));
-        showIf(alternative, !model.alternativeLink().isEmpty());
-        alternative.disableProperty().bind(model.connectableProperty().not());
-
+        root = new VBox(6, top, wrapping(model.name(), "tile-name"), wrapping(model.summary(), "tile-summary"));
+        if (model.recommended()) {
+            Label badge = new Label("Recommended");
+            badge.getStyleClass().add("badge");
+            badge.setMinWidth(Region.USE_PREF_SIZE);
+            top.getChildren().add(badge);
+            root.getChildren().add(wrapping(model.recommendedReason(), "tile-reason"));
+        }
         Region fill = new Region();
         VBox.setVgrow(fill, Priority.ALWAYS);
-        root = new VBox(6, top, name, summary, reason, fill, note, alternative, footer(model, onConnect, onStreams));
+        root.getChildren().add(fill);
+        if (!model.credentialsNote().isEmpty()) {
+            root.getChildren().add(wrapping(model.credentialsNote(), "tile-note"));
+        }
+        if (!model.alternativeLink().isEmpty()) {
+            Hyperlink alternative = new Hyperlink(model.alternativeLink());
+            alternative.getStyleClass().add("tile-alternative");
+            alternative.setWrapText(true);
+            alternative.setMinHeight(Region.USE_PREF_SIZE);
+            alternative.setOnAction(e -> onCredentials.accept(model));
+            alternative.disableProperty().bind(model.connectableProperty().not());
+            root.getChildren().add(alternative);
+        }
+        root.getChildren().add(footer(model, onConnect, onStreams));
         // The grid sizes tiles by their height at their preferred width: at the tile's own width,
         // wrapped text gets the lines it needs.
         root.setPrefWidth(WIDTH);
@@ -61,30 +64,57 @@ final class TileView {
     }
 
     private static HBox footer(TileModel model, Consumer<TileModel> onConnect, Consumer<TileModel> onStreams) {
-        ProgressIndicator checking = new ProgressIndicator();
-        checking.setPrefSize(16, 16);
-        showWhen(checking, model.checkingProperty());
+        // While the connections are checked the status says so; the hub's header has the spinner.
         Label status = new Label();
         status.getStyleClass().add("tile-status");
         status.textProperty().bind(model.statusProperty());
-        status.setTooltip(new Tooltip());
-        status.getTooltip().textProperty().bind(model.statusProperty());
+        // A tooltip brings a popup window of its own: it is made when the pointer first gets there.
+        status.setOnMouseEntered(e -> {
+            if (status.getTooltip() == null) {
+                Tooltip full = new Tooltip();
+                full.textProperty().bind(model.statusProperty());
+                status.setTooltip(full);
+            }
+        });
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
 
-        Button streams = new Button("Streams");
-        streams.getStyleClass().add("streams-button");
-        streams.setOnAction(e -> onStreams.accept(model));
-        showWhen(streams, model.connectedProperty());
-        Button connect = new Button("Connect");
-        connect.getStyleClass().addAll("connect-button", "accent");
-        connect.setOnAction(e -> onConnect.accept(model));
-        showWhen(connect, model.connectableProperty());
-
-        HBox footer = new HBox(8, checking, status, gap, streams, connect);
+        HBox footer = new HBox(8, status, gap);
+        // The buttons are made the first time they apply: while the hub opens, no tile shows one.
+        whenFirstTrue(model.connectedProperty(), () -> {
+            Button streams = new Button("Streams");
+            streams.getStyleClass().add("streams-button");
+            streams.setOnAction(e -> onStreams.accept(model));
+            showWhen(streams, model.connectedProperty());
+            footer.getChildren().add(2, streams);
+        });
+        whenFirstTrue(model.connectableProperty(), () -> {
+            Button connect = new Button("Connect");
+            connect.getStyleClass().addAll("connect-button", "accent");
+            connect.setOnAction(e -> onConnect.accept(model));
+            showWhen(connect, model.connectableProperty());
+            footer.getChildren().add(connect);
+        });
         footer.setAlignment(Pos.CENTER_LEFT);
         footer.setMinHeight(32);
         return footer;
+    }
+
+    /** Runs {@code make} once, as soon as {@code condition} holds (at once if it already does). */
+    private static void whenFirstTrue(ObservableValue<Boolean> condition, Runnable make) {
+        if (condition.getValue()) {
+            make.run();
+            return;
+        }
+        condition.addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Boolean> value, Boolean was, Boolean is) {
+                if (is) {
+                    value.removeListener(this);
+                    make.run();
+                }
+            }
+        });
     }
 
     /** A label that wraps and always gets the height its whole text needs. */
