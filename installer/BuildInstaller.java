@@ -28,6 +28,7 @@ import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -152,28 +153,30 @@ public final class BuildInstaller {
         }
         System.out.println("Runtime modules: " + String.join(",", modules));
         Path runtime = work.resolve("runtime");
-        // Compressed modules halve the runtime on disk; the classes the app starts with come from the
-        // AOT cache, so little is inflated at run time.
+        // Uncompressed modules start faster and shrink far better in a .deb's xz than zip-compressed ones.
         run(List.of(tool("jlink"), "--module-path", jmods.toString(), "--add-modules", String.join(",", modules),
-                "--compress", "zip-6", "--strip-debug", "--no-header-files", "--no-man-pages",
-                "--strip-native-commands", "--output", runtime.toString()), Map.of());
+                "--strip-debug", "--no-header-files", "--no-man-pages", "--strip-native-commands",
+                "--output", runtime.toString()), Map.of());
         return runtime;
     }
 
-    /** The jars of the app-image, as Maven made them; Onramp's own without the manifest's Class-Path. */
+    /**
+     * The jars of the app-image, stored without compression: classes load without inflating and the
+     * installers' own compression (xz in a .deb) does much better on them.
+     */
     private Path stageInput(Path jar, List<Path> classPath) throws IOException {
         Path input = work.resolve("input");
         Files.createDirectories(input.resolve("lib"));
         // jpackage lists every jar on the class path, so the manifest's Class-Path (made for target/lib,
         // with the JavaFX jars) would only add lookups for files that are not there.
-        copyWithoutClassPath(jar, input.resolve(jar.getFileName()));
+        copyStored(jar, input.resolve(jar.getFileName()), true);
         for (Path lib : classPath) {
-            Files.copy(lib, input.resolve("lib").resolve(lib.getFileName()));
+            copyStored(lib, input.resolve("lib").resolve(lib.getFileName()), false);
         }
         return input;
     }
 
-    /** Trains the AOT cache on a scripted start (window, hub, exit) and makes the launcher use it. */
+    /** Trains the AOT cache on a scripted start (window, hub, data loaded, exit) and makes the launcher use it. */
     private void train(Path image) throws IOException, InterruptedException {
         Path launcher = image.resolve(os.launcher);
         // Relative to the project folder, where the launcher runs: JAVA_TOOL_OPTIONS splits at spaces.
@@ -344,18 +347,24 @@ public final class BuildInstaller {
         }
     }
 
-    /** Copies the jar {@code from} to {@code to}, entry by entry in the same order, without the manifest's Class-Path. */
-    private static void copyWithoutClassPath(Path from, Path to) throws IOException {
+    /** Copies {@code from} to {@code to} with every entry stored, in the same order, optionally without Class-Path. */
+    private static void copyStored(Path from, Path to, boolean dropClassPath) throws IOException {
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(from));
                 ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(to))) {
             for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
                 byte[] bytes = in.readAllBytes();
-                if (entry.getName().equals(JarFile.MANIFEST_NAME)) {
+                if (dropClassPath && entry.getName().equals(JarFile.MANIFEST_NAME)) {
                     bytes = withoutClassPath(bytes);
                 }
-                ZipEntry copy = new ZipEntry(entry.getName());
-                copy.setTime(entry.getTime());
-                out.putNextEntry(copy);
+                ZipEntry stored = new ZipEntry(entry.getName());
+                stored.setMethod(ZipEntry.STORED);
+                stored.setSize(bytes.length);
+                stored.setCompressedSize(bytes.length);
+                CRC32 crc = new CRC32();
+                crc.update(bytes);
+                stored.setCrc(crc.getValue());
+                stored.setTime(entry.getTime());
+                out.putNextEntry(stored);
                 out.write(bytes);
                 out.closeEntry();
             }

@@ -9,7 +9,7 @@ import javafx.scene.Scene;
 /**
  * Tells a script when the hub is first laid out, by printing {@value #LINE}, and when it has loaded
  * its businesses and connections, by printing {@value #READY_LINE}; on a scripted run it then closes
- * the app: for the AOT training run, the benchmarks and the packaged smoke test (docs/adr/0005).
+ * the app: for the AOT training run, the benchmarks and the packaged smoke test (docs/adr/0010, 0011).
  */
 final class StartupProbe implements Runnable {
     /** System property that turns the probe on: {@code print} reports the hub, {@code exit} also closes the app. */
