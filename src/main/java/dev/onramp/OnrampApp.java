@@ -4,6 +4,7 @@ import dev.onramp.oauth.SystemBrowserLauncher;
 import dev.onramp.ui.FxExecutor;
 import dev.onramp.ui.MainWindow;
 import dev.onramp.ui.UiServices;
+import dev.onramp.ui.common.StartupView;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,7 +47,17 @@ public final class OnrampApp extends Application {
     public void start(Stage stage) {
         AppOptions options = optionsFrom(getParameters().getNamed());
         FxExecutor fx = new FxExecutor();
-        AppContext.Opening opening = AppContext.opening(options);
+        AppContext.Opening opening;
+        try {
+            opening = AppContext.opening(options);
+        } catch (IllegalStateException e) {
+            // A missing or broken catalog leaves nothing to draw the hub from.
+            StartupView failed = new StartupView();
+            failed.showFailure(e.getMessage(), Platform::exit);
+            MainWindow.prepare(stage, failed.root());
+            stage.show();
+            return;
+        }
         MainWindow.showOpening(stage, opening.catalog(), opening.demo(), opening.airbyteDescription(), fx,
                 context.thenApply(app -> services(app, fx)), Platform::exit);
         Scene scene = stage.getScene();

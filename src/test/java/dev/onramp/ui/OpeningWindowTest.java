@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.service.query.NodeQuery;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The window as Onramp starts it: the hub drawn from the catalog first, the store's services later. */
@@ -82,13 +83,20 @@ class OpeningWindowTest {
     @Test
     void whenTheStoreCannotOpen_theWindowSaysWhyAndQuitEnds(FxRobot robot) throws Exception {
         services.completeExceptionally(new IllegalStateException("The data folder /tmp/x is not writable."));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#startup-failure").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> inWindow(robot, "#startup-failure").tryQuery().isPresent());
 
-        assertThat(robot.lookup("#startup-failure").queryAs(Label.class).getText())
+        assertThat(inWindow(robot, "#startup-failure").queryAs(Label.class).getText())
                 .isEqualTo("Onramp could not start: The data folder /tmp/x is not writable.");
-        assertThat(robot.lookup("#hub").tryQuery()).isEmpty();
-        robot.clickOn(robot.from(robot.lookup("#startup-failure").query().getParent()).lookup(".button").queryButton());
+        assertThat(inWindow(robot, "#hub").tryQuery()).isEmpty();
+        Button quitButton = inWindow(robot, ".button").queryButton();
+        assertThat(quitButton.getText()).isEqualTo("Quit");
+        robot.interact(quitButton::fire);
         assertThat(quit).isTrue();
+    }
+
+    /** Looks up {@code query} in this test's window only. */
+    private NodeQuery inWindow(FxRobot robot, String query) {
+        return robot.from(stage.getScene().getRoot()).lookup(query);
     }
 
     /** True when the node and every node around it are visible. */
