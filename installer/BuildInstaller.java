@@ -176,7 +176,7 @@ public final class BuildInstaller {
         return input;
     }
 
-    /** Trains the AOT cache on a scripted start (window, hub, exit) and makes the launcher use it. */
+    /** Trains the AOT cache on a scripted start (window, hub, data loaded, exit) and makes the launcher use it. */
     private void train(Path image) throws IOException, InterruptedException {
         Path launcher = image.resolve(os.launcher);
         // Relative to the project folder, where the launcher runs: JAVA_TOOL_OPTIONS splits at spaces.
@@ -186,9 +186,11 @@ public final class BuildInstaller {
         Files.createDirectories(data);
         try (Display display = Display.forTraining(os)) {
             Map<String, String> env = new LinkedHashMap<>(display.environment());
+            // No method profiles: the launcher runs the client compiler only (app-image.args), which does not use them.
             env.put("JAVA_TOOL_OPTIONS", "-XX:AOTMode=record -XX:AOTConfiguration=" + config
+                    + " -XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining"
                     + " -Donramp.startup.probe=exit -Xlog:aot=error");
-            System.out.println("Training the AOT cache: start, show the hub, exit");
+            System.out.println("Training the AOT cache: start, show the hub, open the data, load the businesses, exit");
             String out = outputWithin(List.of(launcher.toString(), "--data-dir", data.toString()), env, TRAINING_LIMIT);
             if (!out.contains(PROBE_LINE)) {
                 throw new IllegalStateException("The training run ended without showing the hub:\n" + out);

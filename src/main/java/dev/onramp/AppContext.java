@@ -36,15 +36,19 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The composition root: builds every service once and closes them in reverse order. */
+/**
+ * The composition root: builds every service once and closes them in reverse order. The window
+ * starts it in two steps ({@link #opening}): what the hub draws first, then the rest in the background.
+ */
 public final class AppContext implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(AppContext.class);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     private final Deque<AutoCloseable> closeables;
@@ -85,6 +89,37 @@ public final class AppContext implements AutoCloseable {
 
     /** As {@link #start(AppOptions)}, with the doctor checking the browser through {@code browserCheck}. */
     public static AppContext start(AppOptions options, BrowserCheck browserCheck) {
+        return start(options, browserCheck, Catalog.bundled());
+    }
+
+    /**
+     * The first step of starting the window: reads the bundled catalog and tells which Airbyte is in
+     * use, and opens nothing, so the hub can be drawn before the store is opened by {@link Opening#start}.
+     */
+    public static Opening opening(AppOptions options) {
+        return new Opening(options, Catalog.bundled());
+    }
+
+    /** What the window shows before the store is open, and the step that builds the rest. */
+    public record Opening(AppOptions options, Catalog catalog) {
+        /** True when the built-in simulator will stand in for Airbyte. */
+        public boolean demo() {
+            return options.airbyteUrl().isEmpty();
+        }
+
+        /** As {@link AppContext#airbyteDescription()} will say. */
+        public String airbyteDescription() {
+            return describeAirbyte(options);
+        }
+
+        /** Opens the store, starts the simulator and wires the services on a thread of {@code threads}. */
+        public CompletableFuture<AppContext> start(Executor threads) {
+            return CompletableFuture.supplyAsync(() -> AppContext.start(options, BrowserCheck.ofThisSystem(), catalog),
+                    threads);
+        }
+    }
+
+    private static AppContext start(AppOptions options, BrowserCheck browserCheck, Catalog catalog) {
         // Refused before anything is opened: plain http to another computer would expose tokens.
         options.airbyteUrl().ifPresent(AirbyteAddress::requireSafe);
         Deque<AutoCloseable> closeables = new ArrayDeque<>();
@@ -93,7 +128,6 @@ public final class AppContext implements AutoCloseable {
             closeables.push(logging);
             Clock clock = Clock.systemUTC();
             String actor = "user:" + System.getProperty("user.name", "unknown");
-            Catalog catalog = Catalog.bundled();
 
             Database db = Database.open(options.dataDir());
             closeables.push(db);
@@ -111,14 +145,10 @@ public final class AppContext implements AutoCloseable {
             // With --airbyte-url every business uses that Airbyte for this run; otherwise each uses
             // the one its settings name, the simulator by default.
             Optional<AirbyteSimulator> simulator = Optional.empty();
-            String description;
-            if (options.airbyteUrl().isPresent()) {
-                description = "Airbyte at " + options.airbyteUrl().get();
-            } else {
+            if (options.airbyteUrl().isEmpty()) {
                 AirbyteSimulator started = AirbyteSimulator.start(options.simulatorLatency());
                 closeables.push(started);
                 simulator = Optional.of(started);
-                description = "Demo: the built-in Airbyte simulator";
             }
             Optional<AirbyteSimulator> demo = simulator;
             AirbyteGateways gateways = new AirbyteGateways(CallPolicy.standard(REQUEST_TIMEOUT),
@@ -154,10 +184,10 @@ public final class AppContext implements AutoCloseable {
                     journal, clock);
             int recovered = connect.recoverUnfinished();
             if (recovered > 0) {
-                LOG.info("Ended {} connect flow(s) left unfinished by an earlier run", recovered);
+                log().info("Ended {} connect flow(s) left unfinished by an earlier run", recovered);
             }
             return new AppContext(closeables, catalog, tenants, connect, credentials, settings, background, simulator,
-                    description, diagnostics, audit, keyRotation);
+                    describeAirbyte(options), diagnostics, audit, keyRotation);
         } catch (RuntimeException e) {
             closeAll(closeables);
             throw e;
@@ -225,6 +255,10 @@ public final class AppContext implements AutoCloseable {
         closeAll(closeables);
     }
 
+    private static String describeAirbyte(AppOptions options) {
+        return options.airbyteUrl().map(url -> "Airbyte at " + url).orElse("Demo: the built-in Airbyte simulator");
+    }
+
     /** The gateway target a business's saved settings name. */
     private static AirbyteTarget targetOf(AirbyteSettings settings) {
         return switch (settings) {
@@ -251,9 +285,14 @@ public final class AppContext implements AutoCloseable {
             try {
                 next.close();
             } catch (Exception e) {
-                LOG.warn("Closing {} failed: {}", next, e.toString());
+                log().warn("Closing {} failed: {}", next, e.toString());
             }
         }
+    }
+
+    /** Looked up when needed, so that drawing the hub first does not wait for logging to be set up. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(AppContext.class);
     }
 
     private static void shutdown(ExecutorService executor) throws InterruptedException {

@@ -15,16 +15,23 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.scene.Scene;
 import javafx.stage.Stage;
 
-/** The JavaFX application: shows a start-up screen at once, builds the app in the background, then the hub. */
+/**
+ * The JavaFX application: draws the hub from the bundled catalog at once, then opens the store and
+ * starts the simulator in the background; the hub fills in its businesses when they are there.
+ */
 public final class OnrampApp extends Application {
     private static final String DATA_DIR = "data-dir";
     private static final String AIRBYTE_URL = "airbyte-url";
     private static final String LATENCY = "simulator-latency";
     private static final String CONSENT_TIMEOUT = "consent-timeout";
 
-    private volatile AppContext context;
+    /** The app once started; it is closed when the window closes. */
+    private final CompletableFuture<AppContext> context = new CompletableFuture<>();
+    /** Whether the start in the background has begun; FX thread only. */
+    private boolean starting;
 
     /** Starts the window and returns when it is closed. */
     public static void launch(AppOptions options) {
@@ -40,34 +47,58 @@ public final class OnrampApp extends Application {
     public void start(Stage stage) {
         AppOptions options = optionsFrom(getParameters().getNamed());
         FxExecutor fx = new FxExecutor();
-        StartupView startup = new StartupView();
-        MainWindow.prepare(stage, startup.root());
-        stage.show();
-        CompletableFuture.supplyAsync(() -> AppContext.start(options), OnrampApp::startInBackground)
-                .whenCompleteAsync((app, failure) -> {
-                    if (failure != null) {
-                        startup.showFailure(rootMessage(failure), Platform::exit);
-                        return;
-                    }
-                    context = app;
-                    MainWindow.show(stage, new UiServices(app.catalog(), app.tenants(), app.connect(),
-                            app.credentials(), app.settings(), app.background(), fx, app.demo(),
-                            app.airbyteDescription(), app.diagnostics()));
-                    StartupProbe.fromSystemProperty(System.out, Platform::exit)
-                            .ifPresent(probe -> probe.watch(stage.getScene()));
-                }, fx);
+        AppContext.Opening opening;
+        try {
+            opening = AppContext.opening(options);
+        } catch (IllegalStateException e) {
+            // A missing or broken catalog leaves nothing to draw the hub from.
+            StartupView failed = new StartupView();
+            failed.showFailure(e.getMessage(), Platform::exit);
+            MainWindow.prepare(stage, failed.root());
+            stage.show();
+            return;
+        }
+        MainWindow.showOpening(stage, opening.catalog(), opening.demo(), opening.airbyteDescription(), fx,
+                context.thenApply(app -> services(app, fx)), Platform::exit);
+        Scene scene = stage.getScene();
+        StartupProbe.fromSystemProperty(System.out, Platform::exit).ifPresent(probe -> probe.watch(scene));
+        // The store opens and the simulator starts once the hub's first frame is laid out, so that
+        // they do not compete with it for the processor.
+        scene.addPostLayoutPulseListener(new Runnable() {
+            @Override
+            public void run() {
+                scene.removePostLayoutPulseListener(this);
+                fx.execute(() -> startInBackground(opening));
+            }
+        });
     }
 
     @Override
     public void stop() {
-        AppContext app = context;
-        if (app != null) {
-            app.close();
+        if (starting) {
+            // A start still under way is waited for, so that the store it opens is closed properly.
+            context.handle((app, failure) -> Optional.ofNullable(app)).join().ifPresent(AppContext::close);
         }
     }
 
+    private static UiServices services(AppContext app, FxExecutor fx) {
+        return new UiServices(app.catalog(), app.tenants(), app.connect(), app.credentials(), app.settings(),
+                app.background(), fx, app.demo(), app.airbyteDescription(), app.diagnostics());
+    }
+
+    private void startInBackground(AppContext.Opening opening) {
+        starting = true;
+        opening.start(OnrampApp::onThreadOfItsOwn).whenComplete((app, failure) -> {
+            if (failure != null) {
+                context.completeExceptionally(failure);
+            } else {
+                context.complete(app);
+            }
+        });
+    }
+
     /** Opening the database and starting the simulator block, so they get a thread of their own. */
-    private static void startInBackground(Runnable work) {
+    private static void onThreadOfItsOwn(Runnable work) {
         Thread.ofVirtual().name("onramp-start").start(work);
     }
 
@@ -76,13 +107,5 @@ public final class OnrampApp extends Application {
         Optional<URI> airbyte = Optional.ofNullable(named.get(AIRBYTE_URL)).map(URI::create);
         return new AppOptions(dataDir, airbyte, new SystemBrowserLauncher(), Duration.parse(named.get(LATENCY)),
                 Duration.parse(named.get(CONSENT_TIMEOUT)));
-    }
-
-    private static String rootMessage(Throwable failure) {
-        Throwable cause = failure;
-        while (cause.getCause() != null && (cause.getMessage() == null || cause instanceof java.util.concurrent.CompletionException)) {
-            cause = cause.getCause();
-        }
-        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     }
 }

@@ -7,19 +7,22 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 
 /**
- * Tells a script when the hub is first laid out with its businesses loaded, by printing {@value #LINE},
- * and on a scripted run then closes the app: for the AOT training run, the benchmarks and the
- * packaged smoke test (docs/adr/0005).
+ * Tells a script when the hub is first laid out, by printing {@value #LINE}, and when it has loaded
+ * its businesses and connections, by printing {@value #READY_LINE}; on a scripted run it then closes
+ * the app: for the AOT training run, the benchmarks and the packaged smoke test (docs/adr/0010, 0011).
  */
 final class StartupProbe implements Runnable {
     /** System property that turns the probe on: {@code print} reports the hub, {@code exit} also closes the app. */
     static final String PROPERTY = "onramp.startup.probe";
-    /** The line printed on standard output once the hub can be used. */
+    /** The line printed on standard output after the layout pass of the hub's first frame. */
     static final String LINE = "onramp: hub shown";
+    /** The line printed once the hub has its businesses and connections and can be used in full. */
+    static final String READY_LINE = "onramp: hub ready";
 
     private final PrintStream out;
     private final Optional<Runnable> exit;
     private Scene scene;
+    private boolean shown;
 
     StartupProbe(PrintStream out, Optional<Runnable> exit) {
         this.out = Objects.requireNonNull(out, "out");
@@ -35,22 +38,40 @@ final class StartupProbe implements Runnable {
         };
     }
 
-    /** Watches {@code scene}, which shows the hub, until its loading indicator is gone; call it on the FX thread. */
+    /** Watches {@code hubScene} until the hub ({@code #hub}) is laid out and then loaded; call it on the FX thread. */
     void watch(Scene hubScene) {
         scene = Objects.requireNonNull(hubScene, "hubScene");
         scene.addPostLayoutPulseListener(this);
     }
 
-    /** Runs after each layout pass: the pass that hides the hub's loading indicator is the one drawn next. */
+    /**
+     * Runs after each layout pass, whose frame is drawn next: the first pass with the hub is its
+     * first frame, the pass that hides the loading indicator and the opening note the loaded hub.
+     */
     @Override
     public void run() {
-        Node loading = scene.lookup("#hub-loading");
-        if (loading == null || loading.isVisible()) {
+        if (scene.lookup("#hub") == null) {
+            return;
+        }
+        if (!shown) {
+            shown = true;
+            print(LINE);
+        }
+        if (showing("#hub-loading") || showing("#hub-opening")) {
             return;
         }
         scene.removePostLayoutPulseListener(this);
-        out.println(LINE);
-        out.flush();
+        print(READY_LINE);
         exit.ifPresent(Runnable::run);
+    }
+
+    private boolean showing(String id) {
+        Node node = scene.lookup(id);
+        return node != null && node.isVisible();
+    }
+
+    private void print(String line) {
+        out.println(line);
+        out.flush();
     }
 }

@@ -32,7 +32,9 @@ class StartupProbeTest {
     void start(Stage stage) {
         loading = new ProgressIndicator();
         loading.setId("hub-loading");
-        scene = new Scene(new StackPane(loading), 200, 100);
+        StackPane hub = new StackPane(loading);
+        hub.setId("hub");
+        scene = new Scene(hub, 200, 100);
         stage.setScene(scene);
         stage.show();
     }
@@ -43,17 +45,32 @@ class StartupProbeTest {
     }
 
     @Test
-    void whileTheHubIsLoading_printsNothing(FxRobot robot) {
+    void whileTheHubIsLoading_reportsItsFirstFrameOnceAndStaysOpen(FxRobot robot) throws Exception {
         StartupProbe probe = new StartupProbe(out, Optional.of(exits::incrementAndGet));
         robot.interact(() -> probe.watch(scene));
 
+        robot.interact(() -> scene.getRoot().requestLayout());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !printed().isEmpty());
+        robot.interact(() -> scene.getRoot().requestLayout());
+
+        assertThat(printed()).isEqualTo(StartupProbe.LINE + System.lineSeparator());
+        assertThat(exits).hasValue(0);
+    }
+
+    @Test
+    void withoutTheHub_printsNothing(FxRobot robot) {
+        StartupProbe probe = new StartupProbe(out, Optional.of(exits::incrementAndGet));
+        robot.interact(() -> scene.getRoot().setId("startup-failure-screen"));
+        robot.interact(() -> probe.watch(scene));
+
+        robot.interact(() -> loading.setVisible(false));
         robot.interact(() -> scene.getRoot().requestLayout());
 
         assertThat(printed()).isEmpty();
     }
 
     @Test
-    void onceLoaded_printsTheLineOnceAndExits(FxRobot robot) throws Exception {
+    void onceLoaded_reportsTheHubReadyOnceAndExits(FxRobot robot) throws Exception {
         StartupProbe probe = new StartupProbe(out, Optional.of(exits::incrementAndGet));
         robot.interact(() -> probe.watch(scene));
 
@@ -61,7 +78,8 @@ class StartupProbeTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> exits.get() > 0);
         robot.interact(() -> scene.getRoot().requestLayout());
 
-        assertThat(printed()).isEqualTo(StartupProbe.LINE + System.lineSeparator());
+        assertThat(printed()).isEqualTo(StartupProbe.LINE + System.lineSeparator()
+                + StartupProbe.READY_LINE + System.lineSeparator());
         assertThat(exits).hasValue(1);
     }
 
@@ -72,7 +90,7 @@ class StartupProbeTest {
         robot.interact(() -> probe.watch(scene));
 
         robot.interact(() -> loading.setVisible(false));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !printed().isEmpty());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> printed().contains(StartupProbe.READY_LINE));
 
         assertThat(printed()).startsWith(StartupProbe.LINE);
         assertThat(exits).hasValue(0);

@@ -1,10 +1,16 @@
 package dev.onramp.ui;
 
+import dev.onramp.catalog.Catalog;
+import dev.onramp.ui.common.Failures;
+import dev.onramp.ui.common.StartupView;
 import dev.onramp.ui.common.Styles;
-import dev.onramp.ui.hub.HubModel;
-import dev.onramp.ui.hub.HubView;
 import dev.onramp.ui.help.HelpMenu;
 import dev.onramp.ui.help.HelpModel;
+import dev.onramp.ui.hub.HubModel;
+import dev.onramp.ui.hub.HubView;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.layout.BorderPane;
@@ -39,9 +45,49 @@ public final class MainWindow {
                 services.fx(),
                 services.demo(),
                 services.airbyteDescription());
+        HelpModel help = new HelpModel(services.diagnostics()::summary, services.background(), services.fx(),
+                HelpMenu::copyToClipboard, services.diagnostics().keyStoreNotice());
+        show(stage, model, help);
+    }
+
+    /**
+     * Shows the hub on {@code stage} at once, from the bundled catalog, while {@code services} are
+     * still being built (the store opening); call it on the FX thread. The hub says that it is opening
+     * the data and keeps what needs the services disabled until they are there. If they cannot be
+     * built, the window shows why instead, with a Quit button that runs {@code onQuit}.
+     *
+     * @param demo whether the app's default Airbyte is the built-in simulator
+     * @param airbyteDescription the app's default Airbyte, as the services will describe it
+     */
+    public static void showOpening(Stage stage, Catalog catalog, boolean demo, String airbyteDescription, FxExecutor fx,
+            CompletionStage<UiServices> services, Runnable onQuit) {
+        HubModel model = new HubModel(catalog, services.thenApply(MainWindow::hubServices), fx, demo,
+                airbyteDescription);
+        // Copying diagnostics waits for the services; until then the request is held, not refused.
+        CompletableFuture<UiServices> ready = services.toCompletableFuture();
+        Executor background = work -> ready.thenAccept(s -> s.background().execute(work));
+        HelpModel help = new HelpModel(() -> ready.join().diagnostics().summary(), background, fx,
+                HelpMenu::copyToClipboard);
+        show(stage, model, help);
+        services.whenCompleteAsync((started, failure) -> {
+            if (failure != null) {
+                StartupView failed = new StartupView();
+                failed.showFailure(Failures.message(failure), onQuit);
+                stage.getScene().setRoot(failed.root());
+            } else {
+                help.showKeyStoreNotice(started.diagnostics().keyStoreNotice());
+            }
+        }, fx);
+    }
+
+    private static HubModel.Services hubServices(UiServices services) {
+        return new HubModel.Services(services.tenants(), services.connect(), services.credentials(),
+                services.settings(), services.background());
+    }
+
+    private static void show(Stage stage, HubModel model, HelpModel helpModel) {
         HubView view = new HubView(model);
-        HelpMenu help = new HelpMenu(new HelpModel(services.diagnostics()::summary, services.background(),
-                services.fx(), HelpMenu::copyToClipboard, services.diagnostics().keyStoreNotice()));
+        HelpMenu help = new HelpMenu(helpModel);
         BorderPane content = new BorderPane(view.root());
         content.setTop(help.root());
         if (stage.getScene() == null) {

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class InstalledDebIT {
     private static final Duration WAIT = Duration.ofMinutes(2);
     private static final String HUB_SHOWN = "onramp: hub shown";
+    private static final String HUB_READY = "onramp: hub ready";
 
     @TempDir
     static Path root;
@@ -78,7 +79,7 @@ class InstalledDebIT {
         Ran app = Ran.of(List.of(launcher().toString(), "--data-dir", dataDir.toString()),
                 Map.of("DISPLAY", display, "JAVA_TOOL_OPTIONS", "-XX:AOTMode=on -Donramp.startup.probe=exit"));
 
-        assertThat(app.stdout).as(app.stderr).contains(HUB_SHOWN);
+        assertThat(app.stdout).as(app.stderr).contains(HUB_SHOWN, HUB_READY);
         assertThat(app.exit).as(app.stderr).isZero();
         assertThat(app.stderr).doesNotContain("Exception", "WARNING");
     }

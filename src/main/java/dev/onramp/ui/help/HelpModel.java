@@ -65,6 +65,11 @@ public final class HelpModel {
         return status.getReadOnlyProperty();
     }
 
+    /** Shows why the key is in a file, once the store has opened and knows; call it on the FX thread. */
+    public void showKeyStoreNotice(Optional<String> notice) {
+        keyStoreNotice.set(notice.orElse(""));
+    }
+
     /** Why the key is in a file rather than the system's key store; empty when it is not. */
     public ReadOnlyStringProperty keyStoreNoticeProperty() {
         return keyStoreNotice.getReadOnlyProperty();

@@ -14,7 +14,9 @@ import dev.onramp.ui.settings.SettingsModel;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -28,20 +30,21 @@ import javafx.util.Subscription;
 
 /**
  * The hub's state: the businesses, the chosen one, and a tile per provider in recommendation
- * order with the business's connections. Services are called on {@code background}; every state
- * change happens on {@code fx}.
+ * order with the business's connections. The catalog is there at once, the services may arrive
+ * later (while the store opens); they are called on their {@code background} executor, and every
+ * state change happens on {@code fx}.
  */
 public final class HubModel {
     static final String DEMO_BANNER =
             "Demo mode — connections go to the built-in Airbyte simulator; nothing leaves this computer";
 
+    static final String OPENING = "Opening your data…";
+
     private final Catalog catalog;
-    private final TenantService tenantService;
-    private final ConnectService connectService;
-    private final CredentialsService credentialsService;
-    private final SettingsService settingsService;
-    private final Executor background;
+    private final CompletionStage<Services> pending;
     private final Executor fx;
+    private Optional<Services> services = Optional.empty();
+    private boolean active;
 
     private final ObservableList<Tenant> tenants = FXCollections.observableArrayList();
     private final ObservableList<Tenant> tenantsView = FXCollections.unmodifiableObservableList(tenants);
@@ -49,12 +52,15 @@ public final class HubModel {
     private final ObservableList<TileModel> tiles = FXCollections.observableArrayList();
     private final ObservableList<TileModel> tilesView = FXCollections.unmodifiableObservableList(tiles);
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper opening = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper demo;
     private final ReadOnlyStringWrapper airbyteDescription;
     private Subscription subscriptions = Subscription.EMPTY;
 
     /**
+     * A hub whose services are there from the start.
+     *
      * @param demo whether the app's default Airbyte is the simulator, shown until a business is chosen
      * @param airbyteDescription the app's default Airbyte, shown until a business is chosen
      */
@@ -68,31 +74,83 @@ public final class HubModel {
             Executor fx,
             boolean demo,
             String airbyteDescription) {
+        this(catalog, CompletableFuture.completedFuture(
+                new Services(tenantService, connectService, credentialsService, settingsService, background)),
+                fx, demo, airbyteDescription);
+    }
+
+    /**
+     * A hub that shows the catalog while its services are still being built (the store opening);
+     * until {@code services} completes it is {@linkplain #openingProperty() opening}.
+     */
+    public HubModel(Catalog catalog, CompletionStage<Services> services, Executor fx, boolean demo,
+            String airbyteDescription) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
-        this.tenantService = Objects.requireNonNull(tenantService, "tenantService");
-        this.connectService = Objects.requireNonNull(connectService, "connectService");
-        this.credentialsService = Objects.requireNonNull(credentialsService, "credentialsService");
-        this.settingsService = Objects.requireNonNull(settingsService, "settingsService");
-        this.background = Objects.requireNonNull(background, "background");
+        this.pending = Objects.requireNonNull(services, "services");
         this.fx = Objects.requireNonNull(fx, "fx");
         this.demo = new ReadOnlyBooleanWrapper(demo);
         this.airbyteDescription = new ReadOnlyStringWrapper(Objects.requireNonNull(airbyteDescription, "airbyteDescription"));
     }
 
-    /** Shows the catalog at once and loads the businesses in the background. */
+    /** The services the hub calls, and the executor for their blocking calls. */
+    public record Services(
+            TenantService tenants,
+            ConnectService connect,
+            CredentialsService credentials,
+            SettingsService settings,
+            Executor background) {
+        public Services {
+            Objects.requireNonNull(tenants, "tenants");
+            Objects.requireNonNull(connect, "connect");
+            Objects.requireNonNull(credentials, "credentials");
+            Objects.requireNonNull(settings, "settings");
+            Objects.requireNonNull(background, "background");
+        }
+    }
+
+    /** Shows the catalog at once, and loads the businesses once the services are there. */
     public void activate() {
-        tiles.setAll(catalog.providers().stream()
-                .map(provider -> TileModel.unranked(provider, credentialsService.alternativesToOAuth(provider.id())))
-                .toList());
+        active = true;
+        showUnranked();
         subscriptions = selectedTenant.subscribe(this::showTenant);
         loading.set(true);
-        CompletableFuture.supplyAsync(tenantService::tenantsCreatingDemoIfNone, background)
-                .whenCompleteAsync(this::onTenants, fx);
+        pending.whenCompleteAsync(this::onServices, fx);
     }
 
     public void deactivate() {
+        active = false;
         subscriptions.unsubscribe();
         subscriptions = Subscription.EMPTY;
+    }
+
+    private void onServices(Services ready, Throwable failure) {
+        if (!active) {
+            return;
+        }
+        opening.set(false);
+        if (failure != null) {
+            loading.set(false);
+            problem.set("Onramp could not open its data: " + Failures.message(failure));
+            tiles.forEach(TileModel::showWithoutBusiness);
+            return;
+        }
+        services = Optional.of(ready);
+        showUnranked();
+        CompletableFuture.supplyAsync(ready.tenants()::tenantsCreatingDemoIfNone, ready.background())
+                .whenCompleteAsync(this::onTenants, fx);
+    }
+
+    /** The whole catalog in its own order; the options besides a sign-in are known once the services are. */
+    private void showUnranked() {
+        tiles.setAll(catalog.providers().stream()
+                .map(provider -> TileModel.unranked(provider, services
+                        .map(s -> s.credentials().alternativesToOAuth(provider.id()))
+                        .orElse(List.of())))
+                .toList());
+    }
+
+    private Services services() {
+        return services.orElseThrow(() -> new IllegalStateException("Onramp's data is not open yet"));
     }
 
     private void onTenants(List<Tenant> loaded, Throwable failure) {
@@ -114,12 +172,13 @@ public final class HubModel {
             return;
         }
         problem.set("");
+        Services ready = services();
         tiles.setAll(catalog.recommend(tenant.businessTypeId()).stream()
-                .map(r -> TileModel.of(r, credentialsService.alternativesToOAuth(r.provider().id())))
+                .map(r -> TileModel.of(r, ready.credentials().alternativesToOAuth(r.provider().id())))
                 .toList());
         showAirbyteOf(tenant);
         loading.set(true);
-        CompletableFuture.supplyAsync(() -> connectService.connections(tenant.id()), background)
+        CompletableFuture.supplyAsync(() -> ready.connect().connections(tenant.id()), ready.background())
                 .whenCompleteAsync((connections, failure) -> onConnections(tenant, connections, failure), fx);
     }
 
@@ -139,13 +198,14 @@ public final class HubModel {
     /** A dialog model that connects the tile's provider for the chosen business and updates the tile. */
     public ConnectModel connect(TileModel tile) {
         Tenant tenant = Objects.requireNonNull(selectedTenant.get(), "a business must be chosen before connecting");
+        Services ready = services();
         String providerId = tile.provider().id();
         ConnectModel model = new ConnectModel(
                 tile.name(),
-                connectService.consentInputs(providerId),
-                (inputs, listener) -> connectService.connect(tenant.id(), providerId, inputs, listener),
+                ready.connect().consentInputs(providerId),
+                (inputs, listener) -> ready.connect().connect(tenant.id(), providerId, inputs, listener),
                 tile::showConnected,
-                background,
+                ready.background(),
                 fx);
         model.start();
         return model;
@@ -159,11 +219,12 @@ public final class HubModel {
         Tenant tenant = Objects.requireNonNull(selectedTenant.get(), "a business must be chosen before reconnecting");
         Connection connection = tile.connection().orElseThrow(() -> new IllegalStateException(
                 "Reconnect is offered only on a tile with a connection"));
+        Services ready = services();
         ConnectModel model = ConnectModel.reconnecting(
                 tile.name(),
-                listener -> connectService.reconnect(tenant.id(), connection.id(), listener),
+                listener -> ready.connect().reconnect(tenant.id(), connection.id(), listener),
                 tile::showConnected,
-                background,
+                ready.background(),
                 fx);
         model.start();
         return model;
@@ -171,8 +232,9 @@ public final class HubModel {
 
     /** Shows which Airbyte the business uses, once the settings are read in the background. */
     private void showAirbyteOf(Tenant tenant) {
-        CompletableFuture.supplyAsync(() -> new AirbyteShown(settingsService.describe(tenant.id()),
-                        settingsService.demo(tenant.id())), background)
+        Services ready = services();
+        CompletableFuture.supplyAsync(() -> new AirbyteShown(ready.settings().describe(tenant.id()),
+                        ready.settings().demo(tenant.id())), ready.background())
                 .whenCompleteAsync((shown, failure) -> {
                     if (failure == null && tenant.equals(selectedTenant.get())) {
                         airbyteDescription.set(shown.description());
@@ -187,25 +249,29 @@ public final class HubModel {
      */
     public CredentialsModel credentials(TileModel tile) {
         Tenant tenant = Objects.requireNonNull(selectedTenant.get(), "a business must be chosen before connecting");
+        Services ready = services();
         return new CredentialsModel(
                 tile.name(),
-                () -> credentialsService.form(tenant.id(), tile.provider().id()),
-                (form, values, listener) -> credentialsService.connect(tenant.id(), tile.provider().id(), form, values,
+                () -> ready.credentials().form(tenant.id(), tile.provider().id()),
+                (form, values, listener) -> ready.credentials().connect(tenant.id(), tile.provider().id(), form, values,
                         listener),
                 tile::showConnected,
-                background,
+                ready.background(),
                 fx);
     }
 
     /** The Settings screen's model for the chosen business; saving shows the business's new Airbyte. */
     public SettingsModel settings() {
         Tenant tenant = Objects.requireNonNull(selectedTenant.get(), "a business must be chosen to change its settings");
-        return new SettingsModel(tenant.id(), tenant.name(), settingsService, () -> showAirbyteOf(tenant), background, fx);
+        Services ready = services();
+        return new SettingsModel(tenant.id(), tenant.name(), ready.settings(), () -> showAirbyteOf(tenant),
+                ready.background(), fx);
     }
 
     /** A dialog model for a new business; once created, the business is listed and chosen. */
     public NewBusinessModel newBusiness() {
-        return new NewBusinessModel(catalog.businessTypes(), tenantService, this::addTenant, background, fx);
+        Services ready = services();
+        return new NewBusinessModel(catalog.businessTypes(), ready.tenants(), this::addTenant, ready.background(), fx);
     }
 
     private void addTenant(Tenant tenant) {
@@ -229,7 +295,17 @@ public final class HubModel {
         return tilesView;
     }
 
-    /** True while businesses or connections are loading. */
+    /** True until the services are there, i.e. while the store opens; what needs them waits. */
+    public ReadOnlyBooleanProperty openingProperty() {
+        return opening.getReadOnlyProperty();
+    }
+
+    /** What the hub says while it is {@linkplain #openingProperty() opening}. */
+    public String openingText() {
+        return OPENING;
+    }
+
+    /** True while the store opens or businesses or connections are loading. */
     public ReadOnlyBooleanProperty loadingProperty() {
         return loading.getReadOnlyProperty();
     }

@@ -23,7 +23,10 @@ import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
-/** The hub screen: the business chooser, the demo banner, and the grid of provider tiles. */
+/**
+ * The hub screen: the business chooser, the demo banner, and the grid of provider tiles; while the
+ * store opens it says so, and what needs the store waits.
+ */
 public final class HubView {
     private final HubModel model;
     private final BorderPane root = new BorderPane();
@@ -35,6 +38,7 @@ public final class HubView {
         root.setTop(new VBox(header(), banner(), problem()));
         root.setCenter(tileArea());
         root.getStyleClass().add("hub");
+        root.setId("hub");
     }
 
     /** Starts following the model; the model must be activated as well. */
@@ -66,21 +70,26 @@ public final class HubView {
         loading.setId("hub-loading");
         loading.setPrefSize(20, 20);
         showWhen(loading, model.loadingProperty());
+        Label opening = new Label(model.openingText());
+        opening.setId("hub-opening");
+        opening.getStyleClass().add("hint");
+        showWhen(opening, model.openingProperty());
         ComboBox<Tenant> business = new ComboBox<>(model.tenants());
         business.setId("business-chooser");
-        business.setPromptText("Loading businesses…");
+        business.promptTextProperty().bind(model.openingProperty().map(open -> open ? "" : "Loading businesses…"));
         business.setConverter(Converters.displaying(Tenant::name));
         business.valueProperty().bindBidirectional(model.selectedTenantProperty());
         business.setPrefWidth(240);
         Button newBusiness = new Button("New business…");
         newBusiness.setId("new-business");
         newBusiness.setOnAction(e -> NewBusinessDialog.open(window(), model.newBusiness()));
+        newBusiness.disableProperty().bind(model.openingProperty());
         Button settings = new Button("Settings…");
         settings.setId("open-settings");
         settings.disableProperty().bind(model.selectedTenantProperty().isNull());
         settings.setOnAction(e -> SettingsView.open(window(), model.settings()));
 
-        HBox header = new HBox(12, title, gap, loading, new Label("Business"), business, newBusiness, settings);
+        HBox header = new HBox(12, title, gap, loading, opening, new Label("Business"), business, newBusiness, settings);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("header");
         return header;

@@ -1,15 +1,16 @@
 package dev.onramp.ui.hub;
 
-import static dev.onramp.ui.common.Visibility.showIf;
 import static dev.onramp.ui.common.Visibility.showWhen;
 
 import java.util.function.Consumer;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -20,39 +21,43 @@ import javafx.scene.layout.VBox;
 final class TileView {
     /** The width of every tile in the hub's grid. */
     static final double WIDTH = 320;
+    private static final String RANK = "onramp.tile.button-rank";
 
     private final VBox root;
 
     TileView(TileModel model, Consumer<TileModel> onConnect, Consumer<TileModel> onCredentials,
             Consumer<TileModel> onStreams, Consumer<TileModel> onReconnect) {
+        // What a tile never shows is not made at all: the hub's first frame lays out every tile.
         Label category = new Label(model.category());
         category.getStyleClass().add("tile-category");
-        Label badge = new Label("Recommended");
-        badge.getStyleClass().add("badge");
-        badge.setMinWidth(Region.USE_PREF_SIZE);
-        showIf(badge, model.recommended());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox top = new HBox(8, category, gap, badge);
+        HBox top = new HBox(8, category, gap);
         top.setAlignment(Pos.CENTER_LEFT);
-
-        Label name = wrapping(model.name(), "tile-name");
-        Label summary = wrapping(model.summary(), "tile-summary");
-        Label reason = wrapping(model.recommendedReason(), "tile-reason");
-        showIf(reason, model.recommended());
-        Label note = wrapping(model.credentialsNote(), "tile-note");
-        showIf(note, !model.credentialsNote().isEmpty());
-        Hyperlink alternative = new Hyperlink(model.alternativeLink());
-        alternative.getStyleClass().add("tile-alternative");
-        alternative.setWrapText(true);
-        alternative.setMinHeight(Region.USE_PREF_SIZE);
-        alternative.setOnAction(e -> onCredentials.accept(model));
-        showIf(alternative, !model.alternativeLink().isEmpty());
-        alternative.disableProperty().bind(model.connectableProperty().not());
-
+        root = new VBox(6, top, wrapping(model.name(), "tile-name"), wrapping(model.summary(), "tile-summary"));
+        if (model.recommended()) {
+            Label badge = new Label("Recommended");
+            badge.getStyleClass().add("badge");
+            badge.setMinWidth(Region.USE_PREF_SIZE);
+            top.getChildren().add(badge);
+            root.getChildren().add(wrapping(model.recommendedReason(), "tile-reason"));
+        }
         Region fill = new Region();
         VBox.setVgrow(fill, Priority.ALWAYS);
-        root = new VBox(6, top, name, summary, reason, fill, note, alternative, footer(model, onConnect, onStreams, onReconnect));
+        root.getChildren().add(fill);
+        if (!model.credentialsNote().isEmpty()) {
+            root.getChildren().add(wrapping(model.credentialsNote(), "tile-note"));
+        }
+        if (!model.alternativeLink().isEmpty()) {
+            Hyperlink alternative = new Hyperlink(model.alternativeLink());
+            alternative.getStyleClass().add("tile-alternative");
+            alternative.setWrapText(true);
+            alternative.setMinHeight(Region.USE_PREF_SIZE);
+            alternative.setOnAction(e -> onCredentials.accept(model));
+            alternative.disableProperty().bind(model.connectableProperty().not());
+            root.getChildren().add(alternative);
+        }
+        root.getChildren().add(footer(model, onConnect, onStreams, onReconnect));
         // The grid sizes tiles by their height at their preferred width: at the tile's own width,
         // wrapped text gets the lines it needs.
         root.setPrefWidth(WIDTH);
@@ -62,36 +67,77 @@ final class TileView {
 
     private static HBox footer(TileModel model, Consumer<TileModel> onConnect, Consumer<TileModel> onStreams,
             Consumer<TileModel> onReconnect) {
-        ProgressIndicator checking = new ProgressIndicator();
-        checking.setPrefSize(16, 16);
-        showWhen(checking, model.checkingProperty());
+        // While the connections are checked the status says so; the hub's header has the spinner.
         Label status = new Label();
         status.getStyleClass().add("tile-status");
         status.textProperty().bind(model.statusProperty());
-        status.setTooltip(new Tooltip());
-        status.getTooltip().textProperty().bind(model.statusProperty());
+        // A tooltip brings a popup window of its own: it is made when the pointer first gets there.
+        status.setOnMouseEntered(e -> {
+            if (status.getTooltip() == null) {
+                Tooltip full = new Tooltip();
+                full.textProperty().bind(model.statusProperty());
+                status.setTooltip(full);
+            }
+        });
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
 
-        Button streams = new Button("Streams");
-        streams.getStyleClass().add("streams-button");
-        streams.setOnAction(e -> onStreams.accept(model));
-        showWhen(streams, model.connectedProperty());
-        Button reconnect = new Button("Reconnect");
-        reconnect.getStyleClass().add("reconnect-button");
-        reconnect.setTooltip(new Tooltip("Sign in again when the provider's access expired or was revoked"));
-        reconnect.setOnAction(e -> onReconnect.accept(model));
+        HBox buttons = new HBox(8);
+        buttons.setAlignment(Pos.CENTER_RIGHT);
+        HBox footer = new HBox(8, status, gap, buttons);
+        // The buttons are made the first time they apply: while the hub opens, no tile shows one.
+        whenFirstTrue(model.connectedProperty(), () -> {
+            Button streams = new Button("Streams");
+            streams.getStyleClass().add("streams-button");
+            streams.setOnAction(e -> onStreams.accept(model));
+            showWhen(streams, model.connectedProperty());
+            place(buttons, streams, 0);
+        });
         // A working connection offers Reconnect in its streams dialog; one that needs it, here.
-        showWhen(reconnect, model.reconnectableProperty().and(model.connectedProperty().not()));
-        Button connect = new Button("Connect");
-        connect.getStyleClass().addAll("connect-button", "accent");
-        connect.setOnAction(e -> onConnect.accept(model));
-        showWhen(connect, model.connectableProperty().and(model.reconnectableProperty().not()));
-
-        HBox footer = new HBox(8, checking, status, gap, streams, reconnect, connect);
+        BooleanBinding needsReconnect = model.reconnectableProperty().and(model.connectedProperty().not());
+        whenFirstTrue(needsReconnect, () -> {
+            Button reconnect = new Button("Reconnect");
+            reconnect.getStyleClass().add("reconnect-button");
+            reconnect.setTooltip(new Tooltip("Sign in again when the provider's access expired or was revoked"));
+            reconnect.setOnAction(e -> onReconnect.accept(model));
+            showWhen(reconnect, needsReconnect);
+            place(buttons, reconnect, 1);
+        });
+        BooleanBinding connectable = model.connectableProperty().and(model.reconnectableProperty().not());
+        whenFirstTrue(connectable, () -> {
+            Button connect = new Button("Connect");
+            connect.getStyleClass().addAll("connect-button", "accent");
+            connect.setOnAction(e -> onConnect.accept(model));
+            showWhen(connect, connectable);
+            place(buttons, connect, 2);
+        });
         footer.setAlignment(Pos.CENTER_LEFT);
         footer.setMinHeight(32);
         return footer;
+    }
+
+    /** Adds {@code button} where its {@code rank} puts it among the buttons made so far (Streams, Reconnect, Connect). */
+    private static void place(HBox buttons, Button button, int rank) {
+        button.getProperties().put(RANK, rank);
+        int at = (int) buttons.getChildren().stream().filter(made -> (int) made.getProperties().get(RANK) < rank).count();
+        buttons.getChildren().add(at, button);
+    }
+
+    /** Runs {@code make} once, as soon as {@code condition} holds (at once if it already does). */
+    private static void whenFirstTrue(ObservableValue<Boolean> condition, Runnable make) {
+        if (condition.getValue()) {
+            make.run();
+            return;
+        }
+        condition.addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Boolean> value, Boolean was, Boolean is) {
+                if (is) {
+                    value.removeListener(this);
+                    make.run();
+                }
+            }
+        });
     }
 
     /** A label that wraps and always gets the height its whole text needs. */

@@ -13,6 +13,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,53 @@ class HubModelTest {
         assertThat(model.tiles()).hasSize(context.catalog().providers().size()).hasSizeGreaterThanOrEqualTo(8);
         assertThat(model.loadingProperty().get()).isTrue();
         assertThat(model.tenants()).isEmpty();
+    }
+
+    @Test
+    void whileTheStoreOpens_showsTheCatalogAndSaysSo() {
+        HubModel opening = new HubModel(context.catalog(), new CompletableFuture<>(), Runnable::run, true, "Demo");
+
+        opening.activate();
+
+        assertThat(opening.tiles()).hasSize(context.catalog().providers().size());
+        assertThat(opening.tiles()).noneMatch(tile -> tile.connectableProperty().get());
+        assertThat(opening.openingProperty().get()).isTrue();
+        assertThat(opening.loadingProperty().get()).isTrue();
+        assertThat(opening.tenants()).isEmpty();
+        opening.deactivate();
+    }
+
+    @Test
+    void onceTheServicesArrive_loadsAndChoosesTheFirstBusiness() {
+        CompletableFuture<HubModel.Services> services = new CompletableFuture<>();
+        HubModel opening = new HubModel(context.catalog(), services, Runnable::run, true, "Demo");
+        opening.activate();
+
+        services.complete(new HubModel.Services(context.tenants(), context.connect(), context.credentials(),
+                context.settings(), background));
+        background.runAll();
+
+        assertThat(opening.openingProperty().get()).isFalse();
+        assertThat(opening.selectedTenantProperty().get()).isNotNull();
+        assertThat(opening.loadingProperty().get()).isFalse();
+        assertThat(opening.tiles()).anyMatch(tile -> tile.connectableProperty().get());
+        opening.deactivate();
+    }
+
+    @Test
+    void whenTheStoreCannotOpen_saysWhyAndOffersNoConnect() {
+        HubModel opening = new HubModel(context.catalog(),
+                CompletableFuture.failedFuture(new IllegalStateException("The data folder is not writable.")),
+                Runnable::run, true, "Demo");
+
+        opening.activate();
+
+        assertThat(opening.problemProperty().get()).isEqualTo(
+                "Onramp could not open its data: The data folder is not writable.");
+        assertThat(opening.openingProperty().get()).isFalse();
+        assertThat(opening.loadingProperty().get()).isFalse();
+        assertThat(opening.tiles()).noneMatch(tile -> tile.connectableProperty().get());
+        opening.deactivate();
     }
 
     @Test
