@@ -7,6 +7,7 @@ import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import java.util.stream.Stream;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -18,6 +19,11 @@ public final class HubRobot {
     public static Node loadedTile(FxRobot robot, String providerId) throws TimeoutException {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !robot.lookup("#hub-loading").query().isVisible());
         Node tile = robot.lookup("#tile-" + providerId).query();
+        // A tile makes its buttons when they first apply, in an FX event of its own after the hub's.
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Stream.of(".connect-button", ".streams-button",
+                ".reconnect-button").flatMap(button -> robot.from(tile).lookup(button).queryAll().stream())
+                .anyMatch(Node::isVisible));
+        WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> scrollIntoView(tile));
         return tile;
     }

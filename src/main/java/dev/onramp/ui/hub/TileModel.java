@@ -7,6 +7,7 @@ import dev.onramp.model.Provider;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -27,6 +28,9 @@ public final class TileModel {
     private final ReadOnlyBooleanWrapper connectable = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper reconnectable = new ReadOnlyBooleanWrapper(false);
+    // Held here: a binding only its own listeners refer to would be collected and fall silent.
+    private final BooleanBinding offersConnect = connectable.and(reconnectable.not());
+    private final BooleanBinding offersReconnect = reconnectable.and(connected.not());
 
     /**
      * @param alternatives for a provider that signs in through Airbyte's OAuth, the credentials a
@@ -174,6 +178,19 @@ public final class TileModel {
      */
     public ReadOnlyBooleanProperty reconnectableProperty() {
         return reconnectable.getReadOnlyProperty();
+    }
+
+    /** True when the tile's own button is Connect: Connect applies and Reconnect does not. */
+    public BooleanBinding offersConnectProperty() {
+        return offersConnect;
+    }
+
+    /**
+     * True when the tile's own button is Reconnect: the connection needs a new sign-in; a working one
+     * offers Reconnect in its streams dialog instead.
+     */
+    public BooleanBinding offersReconnectProperty() {
+        return offersReconnect;
     }
 
     public ReadOnlyBooleanProperty connectedProperty() {

@@ -3,7 +3,6 @@ package dev.onramp.ui.hub;
 import static dev.onramp.ui.common.Visibility.showWhen;
 
 import java.util.function.Consumer;
-import javafx.beans.binding.BooleanBinding;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
@@ -93,22 +92,19 @@ final class TileView {
             showWhen(streams, model.connectedProperty());
             place(buttons, streams, 0);
         });
-        // A working connection offers Reconnect in its streams dialog; one that needs it, here.
-        BooleanBinding needsReconnect = model.reconnectableProperty().and(model.connectedProperty().not());
-        whenFirstTrue(needsReconnect, () -> {
+        whenFirstTrue(model.offersReconnectProperty(), () -> {
             Button reconnect = new Button("Reconnect");
             reconnect.getStyleClass().add("reconnect-button");
             reconnect.setTooltip(new Tooltip("Sign in again when the provider's access expired or was revoked"));
             reconnect.setOnAction(e -> onReconnect.accept(model));
-            showWhen(reconnect, needsReconnect);
+            showWhen(reconnect, model.offersReconnectProperty());
             place(buttons, reconnect, 1);
         });
-        BooleanBinding connectable = model.connectableProperty().and(model.reconnectableProperty().not());
-        whenFirstTrue(connectable, () -> {
+        whenFirstTrue(model.offersConnectProperty(), () -> {
             Button connect = new Button("Connect");
             connect.getStyleClass().addAll("connect-button", "accent");
             connect.setOnAction(e -> onConnect.accept(model));
-            showWhen(connect, connectable);
+            showWhen(connect, model.offersConnectProperty());
             place(buttons, connect, 2);
         });
         footer.setAlignment(Pos.CENTER_LEFT);

@@ -154,6 +154,19 @@ class TileModelTest {
     }
 
     @Test
+    void tileButton_isReconnectForASignInThatNeedsRenewing_andConnectOnceItIsGone() {
+        TileModel tile = TileModel.unranked(SHOPIFY, List.of());
+
+        tile.showConnections(List.of(connection("shopify", ConnectionStatus.NEEDS_REAUTH)));
+        assertThat(tile.offersReconnectProperty().get()).isTrue();
+        assertThat(tile.offersConnectProperty().get()).isFalse();
+
+        tile.showConnections(List.of());
+        assertThat(tile.offersReconnectProperty().get()).isFalse();
+        assertThat(tile.offersConnectProperty().get()).isTrue();
+    }
+
+    @Test
     void credentialsConnection_offersNoReconnect() {
         TileModel tile = TileModel.unranked(STRIPE, List.of());
 
