@@ -123,7 +123,7 @@ final class CredentialsRun implements ConnectFlow {
                 .orElseThrow(() -> new FlowEnd(FlowState.FAILED, "Onramp does not know that business any more."));
         Instant now = stores.clock().instant();
         stores.db().inTransaction(tx -> {
-            stores.journal().start(tx, new FlowRecord(id, tenantId, provider.id(), FlowState.STARTED,
+            stores.journal().start(tx, tenantId, new FlowRecord(id, tenantId, provider.id(), FlowState.STARTED,
                     Optional.empty(), Optional.empty(), now, now));
             return null;
         });
@@ -159,7 +159,7 @@ final class CredentialsRun implements ConnectFlow {
                 accountLabel(), ConnectionStatus.ACTIVE, streams, saved, Optional.of(saved), Optional.empty());
         byte[] secretConfig = configuration.toString().getBytes(StandardCharsets.UTF_8);
         stores.db().inTransaction(tx -> {
-            stores.connections().insert(tx, connection, secretConfig);
+            stores.connections().insert(tx, tenantId, connection, secretConfig);
             stores.journal().advance(tx, tenantId, id, FlowState.STORED, Optional.empty(), Optional.empty());
             stores.audit().append(tx, tenantId, stores.actor(), "connect.succeeded", "connection/" + connection.id(),
                     "provider=" + provider.id() + " auth=credentials source=" + created + " streams=" + streams.size());
