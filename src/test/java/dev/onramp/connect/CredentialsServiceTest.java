@@ -105,8 +105,10 @@ class CredentialsServiceTest {
 
     private CredentialsService service(AirbyteGateway gateway, Optional<URI> override) {
         AirbyteTargets targets = new AirbyteTargets(settings, target -> gateway, override);
+        ConnectService flows = new ConnectService(catalog, targets, db, tenants, connections, journal, audit,
+                url -> true, executor, clock, WAIT, "test");
         return new CredentialsService(catalog, ConnectorSpecs.bundled(catalog), targets, db, tenants, connections,
-                journal, audit, executor, clock, "test");
+                journal, audit, flows, clock, "test");
     }
 
     private ConfigApiGateway simulatorGateway() {
