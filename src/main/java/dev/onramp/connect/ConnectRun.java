@@ -55,10 +55,10 @@ final class ConnectRun extends FlowRun {
         ConsentInputs.Given given = consentInputs.given(provider, inputs);
         AirbyteGateway airbyte = parts.gateways().gatewayFor(tenantId);
         if (airbyte instanceof PublicApiGateway cloud) {
-            String workspace = cloud.workspaceId().orElseGet(() -> workspaceOf(stores, tenant, airbyte));
+            String workspace = cloud.workspaceId().orElseGet(() -> stores.workspaceOf(tenant, airbyte));
             return connectThroughRelay(cloud, provider, workspace, tenant, given);
         }
-        String workspace = workspaceOf(stores, tenant, airbyte);
+        String workspace = stores.workspaceOf(tenant, airbyte);
         AdvancedAuth auth = SignInSteps.oauthApp(airbyte, provider, workspace);
         checkCancelled();
 

@@ -57,7 +57,7 @@ final class CredentialsRun extends FlowRun {
                 .orElseThrow(() -> new FlowEnd(FlowState.FAILED, "Onramp does not know that business any more."));
         journalStart();
         AirbyteGateway gateway = gateways.get();
-        String workspace = workspaceOf(stores, tenant, gateway);
+        String workspace = stores.workspaceOf(tenant, gateway);
         checkCancelled();
 
         listener.onStep(ConnectStep.CREATING_SOURCE);

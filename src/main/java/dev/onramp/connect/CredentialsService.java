@@ -116,6 +116,6 @@ public final class CredentialsService {
     private String workspaceOf(TenantId tenantId, AirbyteGateway gateway) {
         Tenant tenant = stores.tenants().find(tenantId)
                 .orElseThrow(() -> new InvalidInputException("Onramp does not know that business any more."));
-        return FlowRun.workspaceOf(stores, tenant, gateway);
+        return stores.workspaceOf(tenant, gateway);
     }
 }

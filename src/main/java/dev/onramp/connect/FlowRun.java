@@ -8,7 +8,6 @@ import dev.onramp.model.FlowRecord;
 import dev.onramp.model.FlowState;
 import dev.onramp.model.Provider;
 import dev.onramp.model.StreamInfo;
-import dev.onramp.model.Tenant;
 import dev.onramp.model.TenantId;
 import dev.onramp.oauth.CallbackResult;
 import dev.onramp.oauth.CallbackTimeoutException;
@@ -331,22 +330,6 @@ abstract class FlowRun implements ConnectFlow {
             case TIMED_OUT -> ".timed-out";
             default -> ".failed";
         };
-    }
-
-    /** The business's workspace in its Airbyte: the one it has, else the first there is (remembered). */
-    static String workspaceOf(FlowStores stores, Tenant tenant, AirbyteGateway airbyte) {
-        if (tenant.workspaceId().isPresent()) {
-            return tenant.workspaceId().get();
-        }
-        String workspace = airbyte.listWorkspaces().stream().findFirst()
-                .orElseThrow(() -> new InvalidInputException(
-                        "This Airbyte has no workspace yet. Create one in Airbyte, then connect again."))
-                .id();
-        stores.db().inTransaction(tx -> {
-            stores.tenants().setWorkspace(tx, tenant.id(), workspace);
-            return null;
-        });
-        return workspace;
     }
 
     static String minutes(Duration timeout) {
