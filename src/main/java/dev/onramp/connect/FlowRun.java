@@ -187,7 +187,7 @@ abstract class FlowRun implements ConnectFlow {
         }
     }
 
-    /** Says that the flow is about to ask {@code airbyte} for a source, so an end looks for it even if the answer is lost. */
+    /** Says the flow is about to ask {@code airbyte} for a source: an end finds it even if the answer is lost. */
     protected final void creating(AirbyteGateway airbyte, String workspace) {
         creation = Optional.of(new Creation(airbyte, workspace));
     }
