@@ -173,7 +173,7 @@ public final class AppContext implements AutoCloseable {
             // recorded while the executor and the database are still there.
             closeables.push(connect);
             CredentialsService credentials = new CredentialsService(catalog, ConnectorSpecs.bundled(catalog), targets,
-                    db, tenantRepository, connections, journal, audit, background, clock, actor);
+                    db, tenantRepository, connections, journal, audit, connect, clock, actor);
             SettingsService settings = new SettingsService(db, settingsRepository, tenantRepository, audit, targets,
                     actor);
             Diagnostics diagnostics = new Diagnostics(

@@ -19,8 +19,6 @@ import dev.onramp.store.FlowJournal;
 import dev.onramp.store.TenantRepository;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 
 /**
@@ -32,21 +30,21 @@ public final class CredentialsService {
     private final Catalog catalog;
     private final ConnectorSpecs specs;
     private final AirbyteTargets targets;
-    private final Database db;
-    private final TenantRepository tenants;
-    private final CredentialsRun.Stores stores;
-    private final Executor executor;
+    private final FlowStores stores;
+    private final ConnectService flows;
 
+    /**
+     * A service whose flows run among {@code flows}' (on its executor): one flow per business and
+     * provider whatever its kind, all cancelled when {@code flows} closes.
+     */
     public CredentialsService(Catalog catalog, ConnectorSpecs specs, AirbyteTargets targets, Database db,
             TenantRepository tenants, ConnectionRepository connections, FlowJournal journal, AuditLog audit,
-            Executor executor, Clock clock, String actor) {
+            ConnectService flows, Clock clock, String actor) {
         this.catalog = catalog;
         this.specs = specs;
         this.targets = targets;
-        this.db = db;
-        this.tenants = tenants;
-        this.stores = new CredentialsRun.Stores(db, tenants, connections, journal, audit, clock, actor);
-        this.executor = executor;
+        this.stores = new FlowStores(db, tenants, connections, journal, audit, clock, actor);
+        this.flows = flows;
     }
 
     /**
@@ -91,9 +89,10 @@ public final class CredentialsService {
     }
 
     /**
-     * Checks {@code values} against {@code form} and, when they pass, starts the flow on the service's
-     * executor: create the source, test it, list its streams and store it with its configuration
-     * encrypted. Nothing is sent to Airbyte when a value is refused.
+     * Checks {@code values} against {@code form} and, when they pass, starts the flow among the
+     * connect service's: create the source, test it, list its streams and store it with its
+     * configuration encrypted. It replaces a flow still running for the same business and provider
+     * (a sign-in or another credentials attempt). Nothing is sent to Airbyte when a value is refused.
      *
      * @throws InvalidInputException listing every refused value, in form order
      */
@@ -104,10 +103,8 @@ public final class CredentialsService {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems.stream().map(FormProblem::message).collect(Collectors.joining(" ")));
         }
-        CredentialsRun run = new CredentialsRun(FlowId.random(), tenantId, provider, form, values, listener, stores,
-                () -> targets.gatewayFor(tenantId), gateway -> workspaceOf(tenantId, gateway));
-        CompletableFuture.runAsync(run::execute, executor);
-        return run;
+        return flows.start(new CredentialsRun(FlowId.random(), tenantId, provider, form, values, listener, stores,
+                () -> targets.gatewayFor(tenantId)));
     }
 
     private Provider provider(String providerId) {
@@ -117,19 +114,8 @@ public final class CredentialsService {
 
     /** The business's workspace in its Airbyte: the one it has, else the first there is (remembered). */
     private String workspaceOf(TenantId tenantId, AirbyteGateway gateway) {
-        Tenant tenant = tenants.find(tenantId)
+        Tenant tenant = stores.tenants().find(tenantId)
                 .orElseThrow(() -> new InvalidInputException("Onramp does not know that business any more."));
-        if (tenant.workspaceId().isPresent()) {
-            return tenant.workspaceId().get();
-        }
-        String workspace = gateway.listWorkspaces().stream().findFirst()
-                .orElseThrow(() -> new InvalidInputException(
-                        "This Airbyte has no workspace yet. Create one in Airbyte, then connect again."))
-                .id();
-        db.inTransaction(tx -> {
-            tenants.setWorkspace(tx, tenantId, workspace);
-            return null;
-        });
-        return workspace;
+        return stores.workspaceOf(tenant, gateway);
     }
 }

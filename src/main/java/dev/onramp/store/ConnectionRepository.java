@@ -28,11 +28,6 @@ public final class ConnectionRepository {
         this.vault = Objects.requireNonNull(vault, "vault");
     }
 
-    /** Inserts the row for the connection's own tenant; see {@link #insert(Tx, TenantId, Connection, byte[])}. */
-    public void insert(Tx tx, Connection connection, byte[] secretConfig) {
-        insert(tx, connection.tenantId(), connection, secretConfig);
-    }
-
     /**
      * Inserts the row for {@code tenant}, encrypting {@code secretConfig} (the source configuration JSON)
      * with the row's slot. A connection that names another tenant is refused.

@@ -30,11 +30,6 @@ public final class FlowJournal {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** Records a new flow for its own tenant; see {@link #start(Tx, TenantId, FlowRecord)}. */
-    public void start(Tx tx, FlowRecord flow) {
-        start(tx, flow.tenantId(), flow);
-    }
-
     /**
      * Records a new flow of {@code tenant} as given, including its start and update times; a flow that
      * names another tenant is refused.

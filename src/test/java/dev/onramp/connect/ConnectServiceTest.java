@@ -303,7 +303,7 @@ class ConnectServiceTest {
         FlowId flow = FlowId.random();
         Instant now = clock.instant();
         db.inTransaction(tx -> {
-            journal.start(tx, new FlowRecord(flow, tenant.id(), "stripe", FlowState.SOURCE_CREATED, Optional.of(orphan),
+            journal.start(tx, tenant.id(), new FlowRecord(flow, tenant.id(), "stripe", FlowState.SOURCE_CREATED, Optional.of(orphan),
                     Optional.empty(), now, now));
             return null;
         });

@@ -1,5 +1,6 @@
 package dev.onramp.connect;
 
+import static dev.onramp.connect.FlowWatcher.outcomeOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,8 +21,10 @@ import dev.onramp.connect.form.FormElement;
 import dev.onramp.connect.form.FormOption;
 import dev.onramp.connect.form.FormValues;
 import dev.onramp.demo.AirbyteSimulator;
+import dev.onramp.demo.Fault;
 import dev.onramp.model.AuditEvent;
 import dev.onramp.model.Connection;
+import dev.onramp.model.FlowId;
 import dev.onramp.model.FlowRecord;
 import dev.onramp.model.FlowState;
 import dev.onramp.model.StreamInfo;
@@ -52,7 +55,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The typed-credentials flow on real parts: H2 file, vault, and the simulator over HTTP. */
+/**
+ * The typed-credentials flow on real parts: H2 file, vault, and the simulator over HTTP; it runs
+ * among the connect service's flows, one per business and provider, cancelled when that closes.
+ */
 class CredentialsServiceTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final String STRIPE_KEY = "sk_test_onramp_4eC39HqLyjWDarjtT1zdp7dc";
@@ -71,6 +77,8 @@ class CredentialsServiceTest {
     private FlowJournal journal;
     private AuditLog audit;
     private Tenant tenant;
+    /** The connect service the last {@link #service} runs its flows among. */
+    private ConnectService flows;
 
     @BeforeEach
     void setUp() {
@@ -91,6 +99,9 @@ class CredentialsServiceTest {
 
     @AfterEach
     void tearDown() throws InterruptedException {
+        if (flows != null) {
+            flows.close();
+        }
         executor.shutdownNow();
         executor.awaitTermination(5, TimeUnit.SECONDS);
         audit.close();
@@ -105,8 +116,11 @@ class CredentialsServiceTest {
 
     private CredentialsService service(AirbyteGateway gateway, Optional<URI> override) {
         AirbyteTargets targets = new AirbyteTargets(settings, target -> gateway, override);
+        // The browser opens nothing: a sign-in waits for its consent until it is cancelled.
+        flows = new ConnectService(catalog, targets, db, tenants, connections, journal, audit, url -> true, executor,
+                clock, WAIT, "test");
         return new CredentialsService(catalog, ConnectorSpecs.bundled(catalog), targets, db, tenants, connections,
-                journal, audit, executor, clock, "test");
+                journal, audit, flows, clock, "test");
     }
 
     private ConfigApiGateway simulatorGateway() {
@@ -114,10 +128,33 @@ class CredentialsServiceTest {
     }
 
     private ConnectOutcome connectStripe(CredentialsService service, String key) throws Exception {
+        return startStripe(service, key, ConnectListener.NONE).outcome().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    private ConnectFlow startStripe(CredentialsService service, String key, ConnectListener listener) {
         ConnectorForm form = service.form(tenant.id(), "stripe");
         FormValues values = form.defaults().with("account_id", "acct_1").with("client_secret", key);
-        return service.connect(tenant.id(), "stripe", form, values, ConnectListener.NONE)
-                .outcome().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        return service.connect(tenant.id(), "stripe", form, values, listener);
+    }
+
+    /** A Stripe flow held in its source test (the simulator answers that one call slowly). */
+    private ConnectFlow stripeHeldWhileTesting(CredentialsService service) throws InterruptedException {
+        simulator.faults().arm(Fault.slow(Duration.ofSeconds(2)).on("/api/v1/sources/check_connection"));
+        FlowWatcher watcher = new FlowWatcher();
+        ConnectFlow flow = startStripe(service, STRIPE_KEY, watcher);
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!watcher.steps().contains(ConnectStep.TESTING)) {
+            assertThat(System.nanoTime()).as("waiting for the source test").isLessThan(deadline);
+            Thread.sleep(10);
+        }
+        return flow;
+    }
+
+    private void assertSourceDeleted(FlowId flow) {
+        String sourceId = journal.find(tenant.id(), flow).flatMap(FlowRecord::sourceId).orElseThrow();
+        assertThatThrownBy(() -> simulatorGateway().checkConnection(sourceId))
+                .isInstanceOfSatisfying(AirbyteException.class,
+                        e -> assertThat(e.kind()).isEqualTo(AirbyteException.Kind.NOT_FOUND));
     }
 
     @Test
@@ -192,6 +229,50 @@ class CredentialsServiceTest {
 
         assertThat(credentials.options()).extracting(FormOption::title).containsExactly("API Password");
         assertThat(((ConnectOutcome.Connected) outcome).connection().accountLabel()).isEqualTo("corner-store");
+    }
+
+    @Test
+    void aNewerAttemptForTheSameProvider_replacesTheRunningOne_whoseSourceIsDeleted() throws Exception {
+        CredentialsService service = service();
+        ConnectFlow older = stripeHeldWhileTesting(service);
+
+        ConnectFlow newer = startStripe(service, STRIPE_KEY, ConnectListener.NONE);
+
+        assertThat(outcomeOf(older)).isEqualTo(new ConnectOutcome.Ended(older.id(), FlowState.CANCELLED,
+                "A newer attempt to connect Stripe replaced this one."));
+        Connection stored = ((ConnectOutcome.Connected) outcomeOf(newer)).connection();
+        assertThat(connections.list(tenant.id())).containsExactly(stored);
+        assertSourceDeleted(older.id());
+    }
+
+    @Test
+    void closingTheConnectService_cancelsARunningCredentialsFlowAndRecordsItsEnd() throws Exception {
+        ConnectFlow flow = stripeHeldWhileTesting(service());
+
+        flows.close();
+
+        assertThat(flow.outcome()).isDone();
+        assertThat(((ConnectOutcome.Ended) outcomeOf(flow)).state()).isEqualTo(FlowState.CANCELLED);
+        assertThat(journal.find(tenant.id(), flow.id())).map(FlowRecord::state).contains(FlowState.CANCELLED);
+        assertSourceDeleted(flow.id());
+        assertThat(audit.list(tenant.id())).filteredOn(e -> e.resource().equals("flow/" + flow.id()))
+                .extracting(AuditEvent::action).containsExactly("connect.cancelled");
+    }
+
+    @Test
+    void aSignInWaitingForConsent_isReplacedByACredentialsAttemptForTheSameProvider() throws Exception {
+        CredentialsService service = service();
+        FlowWatcher watcher = new FlowWatcher();
+        ConnectFlow signIn = flows.connect(tenant.id(), "shopify", watcher);
+        watcher.awaitConsentUrl();
+        ConnectorForm form = service.form(tenant.id(), "shopify");
+
+        ConnectFlow typed = service.connect(tenant.id(), "shopify", form, form.defaults().with("shop", "corner-store")
+                .with("credentials.api_password", "shppa_0123456789"), ConnectListener.NONE);
+
+        assertThat(outcomeOf(signIn)).isEqualTo(new ConnectOutcome.Ended(signIn.id(), FlowState.CANCELLED,
+                "A newer attempt to connect Shopify replaced this one."));
+        assertThat(((ConnectOutcome.Connected) outcomeOf(typed)).connection().accountLabel()).isEqualTo("corner-store");
     }
 
     @Test

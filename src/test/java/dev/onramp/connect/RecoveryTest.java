@@ -87,7 +87,7 @@ class RecoveryTest {
         FlowId flow = FlowId.random();
         Instant now = clock.instant();
         db.inTransaction(tx -> {
-            journal.start(tx, new FlowRecord(flow, tenant.id(), "hubspot", state, sourceId, Optional.empty(), now, now));
+            journal.start(tx, tenant.id(), new FlowRecord(flow, tenant.id(), "hubspot", state, sourceId, Optional.empty(), now, now));
             return null;
         });
         return flow;

@@ -120,7 +120,7 @@ class ConnectionRepositoryTest {
 
     private Connection insert(Connection connection, String config) {
         db.inTransaction(tx -> {
-            connections.insert(tx, connection, config.getBytes(UTF_8));
+            connections.insert(tx, connection.tenantId(), connection, config.getBytes(UTF_8));
             return null;
         });
         return connection;

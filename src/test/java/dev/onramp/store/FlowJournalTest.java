@@ -134,7 +134,7 @@ class FlowJournalTest {
         FlowRecord flow = new FlowRecord(FlowId.random(), tenant, "hubspot", FlowState.STARTED, Optional.empty(),
                 Optional.empty(), at, at);
         db.inTransaction(tx -> {
-            journal.start(tx, flow);
+            journal.start(tx, tenant, flow);
             return null;
         });
         return flow;

@@ -47,8 +47,8 @@ class MigrationTest {
             Vault vault = Vault.open(db, TestStore.kek(dataDir));
             db.inTransaction(tx -> {
                 new TenantRepository(db).insert(tx, acme);
-                new ConnectionRepository(db, vault).insert(tx, stripe, "{\"api_key\":\"sk_v1\"}".getBytes(UTF_8));
-                new FlowJournal(db, Clock.systemUTC()).start(tx, flow);
+                new ConnectionRepository(db, vault).insert(tx, acme.id(), stripe, "{\"api_key\":\"sk_v1\"}".getBytes(UTF_8));
+                new FlowJournal(db, Clock.systemUTC()).start(tx, acme.id(), flow);
                 for (String action : List.of("tenant.created", "connect.started", "connect.succeeded")) {
                     db.within(tx, jdbc -> Sql.update(jdbc, "INSERT INTO audit_log (tenant_id, at, actor, action,"
                             + " resource, details) VALUES (?, ?, ?, ?, ?, ?)", acme.id().value(), WRITTEN, "user:kim",

@@ -123,7 +123,7 @@ class VaultTest {
     private void storeSecret(Database db, Vault vault) {
         db.inTransaction(tx -> {
             new TenantRepository(db).insert(tx, new Tenant(tenant, "Acme", "online-shop", Optional.empty()));
-            new ConnectionRepository(db, vault).insert(tx, new Connection(connectionId, tenant, "hubspot",
+            new ConnectionRepository(db, vault).insert(tx, tenant, new Connection(connectionId, tenant, "hubspot",
                     "source-1", "sales@acme.test", ConnectionStatus.ACTIVE, List.of("contacts"),
                     Instant.parse("2026-03-01T10:00:00Z"), Optional.empty(), Optional.empty()), SECRET);
             return null;

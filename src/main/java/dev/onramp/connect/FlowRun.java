@@ -1,0 +1,339 @@
+package dev.onramp.connect;
+
+import dev.onramp.airbyte.AirbyteException;
+import dev.onramp.airbyte.AirbyteGateway;
+import dev.onramp.airbyte.CheckResult;
+import dev.onramp.model.FlowId;
+import dev.onramp.model.FlowRecord;
+import dev.onramp.model.FlowState;
+import dev.onramp.model.Provider;
+import dev.onramp.model.StreamInfo;
+import dev.onramp.model.TenantId;
+import dev.onramp.oauth.CallbackResult;
+import dev.onramp.oauth.CallbackTimeoutException;
+import dev.onramp.oauth.LoopbackReceiver;
+import dev.onramp.store.StoreException;
+import dev.onramp.store.Tx;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The machinery every journaled flow shares: its outcome and cancel, its journal steps, the wait
+ * for the browser, and its one recorded end, which deletes a source the flow created but did not store.
+ *
+ * <p>A subclass writes its own {@link #steps()}; it ends early by throwing a {@link FlowEnd}. Only a
+ * flow that calls {@link #creating} before creating a source ever deletes one, so a reconnect, which
+ * works on a source it does not own, never does.
+ */
+abstract class FlowRun implements ConnectFlow {
+    private static final Logger LOG = LoggerFactory.getLogger(FlowRun.class);
+
+    protected final FlowId id;
+    protected final TenantId tenantId;
+    protected final String providerId;
+    protected final ConnectListener listener;
+    protected final FlowStores stores;
+    private final CompletableFuture<ConnectOutcome> outcome = new CompletableFuture<>();
+    private final AtomicReference<String> cancelled = new AtomicReference<>();
+    private final AtomicReference<LoopbackReceiver> receiver = new AtomicReference<>();
+    private volatile String providerName;
+    private Optional<FlowState> journaled = Optional.empty();
+    private Optional<Creation> creation = Optional.empty();
+    private Optional<String> sourceId = Optional.empty();
+
+    FlowRun(FlowId id, TenantId tenantId, String providerId, String providerName, ConnectListener listener,
+            FlowStores stores) {
+        this.id = id;
+        this.tenantId = tenantId;
+        this.providerId = providerId;
+        this.providerName = providerName;
+        this.listener = listener;
+        this.stores = stores;
+    }
+
+    /** The browser's answer to a consent, and the redirect URL it came back to. */
+    record Consent(URI redirect, CallbackResult callback) {}
+
+    /** Where the flow asked Airbyte to create a source. */
+    private record Creation(AirbyteGateway airbyte, String workspace) {}
+
+    @Override
+    public final FlowId id() {
+        return id;
+    }
+
+    @Override
+    public final CompletableFuture<ConnectOutcome> outcome() {
+        return outcome;
+    }
+
+    @Override
+    public final void cancel() {
+        cancel(cancelledMessage());
+    }
+
+    /** Cancels with the sentence the flow's end will show; the first reason given wins. */
+    final void cancel(String why) {
+        cancelled.compareAndSet(null, why);
+        LoopbackReceiver waiting = receiver.get();
+        if (waiting != null) {
+            waiting.cancel();
+        }
+    }
+
+    final TenantId tenantId() {
+        return tenantId;
+    }
+
+    final String providerId() {
+        return providerId;
+    }
+
+    /** The provider's name once the flow knows it (its id until then), for the sentences it shows. */
+    final String providerName() {
+        return providerName;
+    }
+
+    /** Runs the steps to their outcome; whatever goes wrong becomes a recorded end, never an exception. */
+    final void execute() {
+        ConnectOutcome result;
+        try {
+            result = steps();
+        } catch (FlowEnd end) {
+            result = end(end.state(), end.getMessage());
+        } catch (AirbyteException | StoreException | InvalidInputException e) {
+            result = end(FlowState.FAILED, e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("Flow {} failed unexpectedly while {}", id, doing(), e);
+            result = end(FlowState.FAILED, "Something unexpected went wrong while " + doing() + " ("
+                    + e.getClass().getSimpleName() + "). The log in the data folder has the details.");
+        }
+        outcome.complete(result);
+    }
+
+    /** The flow's own steps, from the journal's start to the stored connection. */
+    protected abstract ConnectOutcome steps();
+
+    /** Words that name the flow in its audit entries, e.g. {@code provider=stripe auth=credentials}. */
+    protected abstract String auditSubject();
+
+    /** What the flow is doing, for the sentence about an unexpected failure ("connecting Stripe"). */
+    protected String doing() {
+        return "connecting " + providerName;
+    }
+
+    protected String cancelledMessage() {
+        return "Connecting " + providerName + " was cancelled.";
+    }
+
+    /** What to do after the browser gave no answer in time. */
+    protected String timedOutAdvice() {
+        return "Connect again when you are ready.";
+    }
+
+    /** The first word of the audit actions of the flow's end ({@code connect.cancelled}, …). */
+    protected String auditPrefix() {
+        return "connect";
+    }
+
+    protected String auditResource() {
+        return "flow/" + id;
+    }
+
+    /** The text as it may be shown and recorded; a flow that knows secrets the person typed hides them. */
+    protected String hidden(String text) {
+        return text;
+    }
+
+    protected final void named(Provider provider) {
+        providerName = provider.name();
+    }
+
+    /** Records the flow in the journal as STARTED. */
+    protected final void journalStart() {
+        Instant now = stores.clock().instant();
+        stores.db().inTransaction(tx -> {
+            stores.journal().start(tx, tenantId, new FlowRecord(id, tenantId, providerId, FlowState.STARTED,
+                    Optional.empty(), Optional.empty(), now, now));
+            return null;
+        });
+        journaled = Optional.of(FlowState.STARTED);
+    }
+
+    /** Moves the journal to {@code state} (with the created source, if any) before the next remote call. */
+    protected final void advance(FlowState state) {
+        stores.db().inTransaction(tx -> {
+            stores.journal().advance(tx, tenantId, id, state, sourceId, Optional.empty());
+            return null;
+        });
+        journaled = Optional.of(state);
+    }
+
+    protected final void checkCancelled() {
+        if (cancelled.get() != null) {
+            throw cancelledEnd();
+        }
+    }
+
+    /** Says the flow is about to ask {@code airbyte} for a source: an end finds it even if the answer is lost. */
+    protected final void creating(AirbyteGateway airbyte, String workspace) {
+        creation = Optional.of(new Creation(airbyte, workspace));
+    }
+
+    /** Records the source Airbyte created, so that an end before it is stored deletes it. */
+    protected final void created(String source) {
+        sourceId = Optional.of(source);
+        advance(FlowState.SOURCE_CREATED);
+    }
+
+    /**
+     * Tests the created source and lists its streams, checking for a cancel after each; a failed
+     * test ends the flow with the sentence {@code failure} makes of Airbyte's words.
+     */
+    protected final List<String> testAndDiscover(AirbyteGateway airbyte, String source, UnaryOperator<String> failure) {
+        listener.onStep(ConnectStep.TESTING);
+        CheckResult check = airbyte.checkConnection(source);
+        if (!check.succeeded()) {
+            throw new FlowEnd(FlowState.FAILED, failure.apply(check.message()));
+        }
+        advance(FlowState.TESTED);
+        checkCancelled();
+
+        listener.onStep(ConnectStep.DISCOVERING);
+        List<String> streams = airbyte.discoverStreams(source).stream().map(StreamInfo::name).toList();
+        checkCancelled();
+        return streams;
+    }
+
+    /** In one transaction: {@code write} the connection, journal STORED and write the flow's one audit entry. */
+    protected final void recordStored(Consumer<Tx> write, String action, String resource, String details) {
+        stores.db().inTransaction(tx -> {
+            write.accept(tx);
+            stores.journal().advance(tx, tenantId, id, FlowState.STORED, Optional.empty(), Optional.empty());
+            stores.audit().append(tx, tenantId, stores.actor(), action, resource, details);
+            return null;
+        });
+    }
+
+    /**
+     * Opens a loopback receiver, shows the consent link {@code consentLink} makes for it, and waits
+     * for the browser's answer; the receiver's port is closed when this returns. A refusal ends the flow.
+     */
+    protected final Consent awaitConsent(Provider provider, SignInParts parts,
+            Function<LoopbackReceiver, URI> consentLink) {
+        URI redirect;
+        CallbackResult callback;
+        try (LoopbackReceiver waiting = LoopbackReceiver.open(parts.consentTimeout())) {
+            receiver.set(waiting);
+            checkCancelled();
+            redirect = waiting.redirectUri();
+            URI consentUrl = consentLink.apply(waiting);
+            advance(FlowState.AWAITING_CONSENT);
+            listener.onStep(ConnectStep.WAITING_FOR_CONSENT);
+            listener.onConsentUrl(consentUrl, parts.browser().open(consentUrl));
+            callback = await(waiting, parts.consentTimeout());
+        } finally {
+            receiver.set(null);
+        }
+        if (callback.error().isPresent()) {
+            throw SignInSteps.refused(provider, callback.error().get());
+        }
+        listener.onStep(ConnectStep.AUTHORIZING);
+        return new Consent(redirect, callback);
+    }
+
+    private CallbackResult await(LoopbackReceiver waiting, Duration timeout) {
+        try {
+            return waiting.result().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw cancelledEnd();
+        } catch (CancellationException e) {
+            throw cancelledEnd();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof CallbackTimeoutException) {
+                throw new FlowEnd(FlowState.TIMED_OUT, "No answer came from the browser within " + minutes(timeout)
+                        + ". " + timedOutAdvice());
+            }
+            if (e.getCause() instanceof CancellationException) {
+                throw cancelledEnd();
+            }
+            throw new IllegalStateException("The loopback receiver failed", e.getCause());
+        }
+    }
+
+    private FlowEnd cancelledEnd() {
+        String why = cancelled.get();
+        return new FlowEnd(FlowState.CANCELLED, why != null ? why : cancelledMessage());
+    }
+
+    /**
+     * Ends the flow: deletes the source it created, journals the end and writes its one audit
+     * entry. When Airbyte cannot be asked to delete it, the journal keeps the flow unfinished with
+     * the reason, and the next start's recovery deletes it and writes the entry.
+     */
+    private ConnectOutcome end(FlowState state, String reason) {
+        String message = hidden(reason);
+        String undone;
+        try {
+            undone = creation.isEmpty() ? "" : SourceUndo.undo(creation.get().airbyte(), id, sourceId, true,
+                    Optional.of(creation.get().workspace()));
+        } catch (AirbyteException e) {
+            LOG.warn("Flow {} could not undo its work in Airbyte yet: {}", id, hidden(e.getMessage()));
+            keepForRecovery(message);
+            return new ConnectOutcome.Ended(id, state, message);
+        }
+        String details = auditSubject() + " state=" + state + undone + ": " + message;
+        try {
+            stores.db().inTransaction(tx -> {
+                if (journaled.isPresent()) {
+                    stores.journal().advance(tx, tenantId, id, state, Optional.empty(), Optional.of(message));
+                }
+                stores.audit().append(tx, tenantId, stores.actor(), auditAction(state), auditResource(), details);
+                return null;
+            });
+        } catch (StoreException e) {
+            LOG.error("Flow {} ended ({}) but the end could not be recorded: {}", id, state, e.getMessage());
+        }
+        return new ConnectOutcome.Ended(id, state, message);
+    }
+
+    private void keepForRecovery(String message) {
+        if (journaled.isEmpty()) {
+            return;
+        }
+        try {
+            stores.db().inTransaction(tx -> {
+                stores.journal().advance(tx, tenantId, id, journaled.get(), Optional.empty(), Optional.of(message));
+                return null;
+            });
+        } catch (StoreException e) {
+            LOG.error("Flow {} could not record why it stopped: {}", id, e.getMessage());
+        }
+    }
+
+    private String auditAction(FlowState state) {
+        return auditPrefix() + switch (state) {
+            case CANCELLED -> ".cancelled";
+            case TIMED_OUT -> ".timed-out";
+            default -> ".failed";
+        };
+    }
+
+    static String minutes(Duration timeout) {
+        long minutes = timeout.toMinutes();
+        return minutes >= 1 ? minutes + (minutes == 1 ? " minute" : " minutes") : timeout.toSeconds() + " seconds";
+    }
+}

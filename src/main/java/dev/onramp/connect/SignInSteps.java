@@ -1,0 +1,82 @@
+package dev.onramp.connect;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.onramp.airbyte.AdvancedAuth;
+import dev.onramp.airbyte.AirbyteException;
+import dev.onramp.airbyte.AirbyteGateway;
+import dev.onramp.airbyte.ConnectorSpec;
+import dev.onramp.model.FlowState;
+import dev.onramp.model.Provider;
+import dev.onramp.oauth.CallbackResult;
+import dev.onramp.oauth.ConsentUrls;
+import dev.onramp.oauth.LoopbackReceiver;
+import java.net.URI;
+import java.util.Optional;
+
+/** The steps a connect and a reconnect share to get a person's consent through Airbyte's OAuth app. */
+final class SignInSteps {
+    private SignInSteps() {}
+
+    /** The connector's OAuth description, when this Airbyte can run its sign-in; else the flow ends. */
+    static AdvancedAuth oauthApp(AirbyteGateway airbyte, Provider provider, String workspace) {
+        ConnectorSpec spec = airbyte.getSpecification(provider.definitionId(), workspace);
+        AdvancedAuth auth = spec.advancedAuth().orElseThrow(() -> noOAuthApp(provider));
+        if (spec.globalCredentialsAvailable().equals(Optional.of(false))) {
+            throw noOAuthApp(provider);
+        }
+        return auth;
+    }
+
+    /**
+     * The consent link for a self-managed Airbyte, returning to {@code waiting}, which from now on
+     * accepts only the answer that carries the link's state.
+     */
+    static URI loopbackConsentLink(AirbyteGateway airbyte, Provider provider, String workspace,
+            LoopbackReceiver waiting, ObjectNode oauthInput) {
+        URI consentUrl = consentUrl(airbyte, provider, workspace, waiting.redirectUri(), oauthInput);
+        String state = ConsentUrls.state(consentUrl).orElseThrow(() -> new FlowEnd(FlowState.FAILED,
+                "Airbyte's consent link for " + provider.name()
+                        + " carries no state, so Onramp cannot tell its answer from a forged one."));
+        waiting.expectState(state);
+        return consentUrl;
+    }
+
+    /** The secret id the relay forwarded with the consent; without one the flow ends. */
+    static String relayedSecretId(RelayConsent consent, CallbackResult callback) {
+        return consent.secretId(callback).orElseThrow(() -> new FlowEnd(FlowState.FAILED, "Airbyte sent the"
+                + " browser back without the sign-in's secret id. Check that the relay page in Settings is Onramp's,"
+                + " then try again."));
+    }
+
+    /** The provider's refusal (or the person's) as a flow end. */
+    static FlowEnd refused(Provider provider, String error) {
+        return new FlowEnd(FlowState.FAILED, "access_denied".equals(error)
+                ? "You declined access on " + provider.name() + "."
+                : provider.name() + " did not grant access (it answered \"" + safe(error) + "\"). Try again.");
+    }
+
+    /** The consent link; a 404 means this Airbyte has no OAuth app for the connector. */
+    private static URI consentUrl(AirbyteGateway airbyte, Provider provider, String workspace, URI redirect,
+            ObjectNode input) {
+        try {
+            return airbyte.getConsentUrl(provider.definitionId(), workspace, redirect, input);
+        } catch (AirbyteException e) {
+            if (e.kind() == AirbyteException.Kind.NOT_FOUND) {
+                throw noOAuthApp(provider);
+            }
+            throw e;
+        }
+    }
+
+    /** This Airbyte cannot run the sign-in for the provider: say who can fix it, and the other way in. */
+    private static FlowEnd noOAuthApp(Provider provider) {
+        return new FlowEnd(FlowState.FAILED, "This Airbyte has no OAuth app for " + provider.name()
+                + ": ask its operator to set one up, or connect with an access token or key instead.");
+    }
+
+    /** Keeps a provider's error code printable and short; it is shown, so it must not carry markup. */
+    private static String safe(String text) {
+        String cleaned = text.replaceAll("[^A-Za-z0-9_.\\- ]", "");
+        return cleaned.length() > 60 ? cleaned.substring(0, 60) : cleaned;
+    }
+}
