@@ -5,35 +5,26 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.onramp.airbyte.ConfigApiGateway;
 import dev.onramp.catalog.Catalog;
 import dev.onramp.connect.form.FormValues;
-import dev.onramp.demo.AirbyteSimulator;
 import dev.onramp.demo.Fault;
 import dev.onramp.model.AuditEvent;
 import dev.onramp.model.Connection;
 import dev.onramp.model.ConnectionId;
 import dev.onramp.model.FlowState;
 import dev.onramp.model.Tenant;
-import dev.onramp.model.TenantId;
 import dev.onramp.oauth.BrowserLauncher;
-import dev.onramp.store.AuditLog;
-import dev.onramp.store.ConnectionRepository;
-import dev.onramp.store.Database;
-import dev.onramp.store.FileKekStore;
-import dev.onramp.store.FlowJournal;
-import dev.onramp.store.TenantRepository;
-import dev.onramp.store.Vault;
 import dev.onramp.testing.AirbyteProxy;
-import dev.onramp.testing.ScriptedBrowser;
 import dev.onramp.testing.ScriptedBrowser.Decision;
+import dev.onramp.testing.ScriptedBrowser;
+import dev.onramp.testing.SimulatedAirbyte;
+import dev.onramp.testing.StoreFixture;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -56,47 +47,28 @@ class ReconnectServiceTest {
 
     private final Catalog catalog = Catalog.bundled();
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-    private AirbyteSimulator simulator;
-    private AirbyteProxy proxy;
-    private ConfigApiGateway gateway;
-    private Database db;
-    private ConnectionRepository connections;
-    private FlowJournal journal;
-    private AuditLog audit;
-    private TenantRepository tenants;
-    private final Tenant tenant = new Tenant(TenantId.random(), "Acme Outdoor", "online-store", Optional.empty());
+    private SimulatedAirbyte airbyte;
+    private StoreFixture store;
+    private Tenant tenant;
 
     @BeforeEach
     void setUp() {
-        simulator = AirbyteSimulator.start(Duration.ZERO);
-        proxy = AirbyteProxy.inFrontOf(simulator.apiBaseUrl());
-        gateway = new ConfigApiGateway(proxy.apiBase(), Duration.ofSeconds(10));
-        db = Database.open(dataDir);
-        FileKekStore kek = new FileKekStore(dataDir.resolve("keys/onramp.kek"));
-        Vault vault = Vault.open(db, kek);
-        tenants = new TenantRepository(db);
-        connections = new ConnectionRepository(db, vault);
-        journal = new FlowJournal(db, Clock.systemUTC());
-        audit = AuditLog.open(db, kek, Clock.systemUTC());
-        db.inTransaction(tx -> {
-            tenants.insert(tx, tenant);
-            return null;
-        });
+        airbyte = SimulatedAirbyte.start();
+        store = StoreFixture.open(dataDir);
+        tenant = store.addTenant("Acme Outdoor", "online-store");
     }
 
     @AfterEach
     void tearDown() throws InterruptedException {
         executor.shutdownNow();
         executor.awaitTermination(5, TimeUnit.SECONDS);
-        audit.close();
-        db.close();
-        proxy.close();
-        simulator.close();
+        store.close();
+        airbyte.close();
     }
 
     private ConnectService service(BrowserLauncher browser) {
-        return new ConnectService(catalog, gateway, db, tenants, connections, journal, audit, browser, executor,
-                Clock.systemUTC(), WAIT, "test");
+        return new ConnectService(catalog, airbyte.gateway(), store.db(), store.tenants(), store.connections(),
+                store.journal(), store.audit(), browser, executor, Clock.systemUTC(), WAIT, "test");
     }
 
     private Connection connectHubspot() throws Exception {
@@ -110,14 +82,14 @@ class ReconnectServiceTest {
     }
 
     private JsonNode storedConfiguration(Connection connection) throws Exception {
-        return JSON.readTree(connections.secretConfig(tenant.id(), connection.id()).orElseThrow());
+        return JSON.readTree(store.connections().secretConfig(tenant.id(), connection.id()).orElseThrow());
     }
 
     @Test
     void expiredSource_failsItsCheckUntilReconnectUpdatesItUnderTheSameId() throws Exception {
         Connection connection = connectHubspot();
-        simulator.expireSourceTokens(connection.sourceId());
-        assertThat(gateway.checkConnection(connection.sourceId()).succeeded()).isFalse();
+        airbyte.simulator().expireSourceTokens(connection.sourceId());
+        assertThat(airbyte.gateway().checkConnection(connection.sourceId()).succeeded()).isFalse();
 
         ConnectOutcome outcome = outcomeOf(service(new ScriptedBrowser(Decision.ALLOW))
                 .reconnect(tenant.id(), connection.id(), ConnectListener.NONE));
@@ -126,9 +98,9 @@ class ReconnectServiceTest {
         Connection reconnected = ((ConnectOutcome.Connected) outcome).connection();
         assertThat(reconnected.id()).isEqualTo(connection.id());
         assertThat(reconnected.sourceId()).isEqualTo(connection.sourceId());
-        assertThat(simulator.sourceIds()).containsExactly(connection.sourceId());
-        assertThat(gateway.checkConnection(connection.sourceId()).succeeded()).isTrue();
-        assertThat(proxy.count("sources/create")).isEqualTo(1);
+        assertThat(airbyte.simulator().sourceIds()).containsExactly(connection.sourceId());
+        assertThat(airbyte.gateway().checkConnection(connection.sourceId()).succeeded()).isTrue();
+        assertThat(airbyte.proxy().count("sources/create")).isEqualTo(1);
     }
 
     @Test
@@ -137,45 +109,45 @@ class ReconnectServiceTest {
         Connection connection = ((ConnectOutcome.Connected) outcomeOf(service(new ScriptedBrowser(Decision.ALLOW))
                 .connect(tenant.id(), "zendesk-support", new FormValues(Map.of("subdomain", "acme")),
                         ConnectListener.NONE))).connection();
-        simulator.expireSourceTokens(connection.sourceId());
+        airbyte.simulator().expireSourceTokens(connection.sourceId());
 
         ConnectOutcome outcome = outcomeOf(service(new ScriptedBrowser(Decision.ALLOW))
                 .reconnect(tenant.id(), connection.id(), ConnectListener.NONE));
 
         assertThat(outcome).isInstanceOf(ConnectOutcome.Connected.class);
-        JsonNode consent = JSON.readTree(proxy.calls().stream()
+        JsonNode consent = JSON.readTree(airbyte.proxy().calls().stream()
                 .filter(c -> c.endpoint().equals("source_oauths/get_consent_url")).toList().getLast().body());
         assertThat(consent.at("/oAuthInputConfiguration/subdomain").asText()).isEqualTo("acme");
-        JsonNode update = JSON.readTree(proxy.calls().stream().filter(c -> c.endpoint().equals("sources/update"))
+        JsonNode update = JSON.readTree(airbyte.proxy().calls().stream().filter(c -> c.endpoint().equals("sources/update"))
                 .findFirst().orElseThrow().body());
         assertThat(update.path("secretId").asText()).startsWith("airbyte_oauth_workspace_");
         assertThat(update.at("/connectionConfiguration/subdomain").asText()).isEqualTo("acme");
         String stored = storedConfiguration(connection).toString();
-        List<String> tokens = simulator.issuedSecrets().stream()
+        List<String> tokens = airbyte.simulator().issuedSecrets().stream()
                 .filter(secret -> !secret.startsWith("airbyte_oauth_workspace_")).toList();
         assertThat(tokens).isNotEmpty().allSatisfy(secret -> {
             assertThat(update.toString()).doesNotContain(secret);
             assertThat(stored).doesNotContain(secret);
         });
-        assertThat(gateway.checkConnection(connection.sourceId()).succeeded()).isTrue();
+        assertThat(airbyte.gateway().checkConnection(connection.sourceId()).succeeded()).isTrue();
     }
 
     @Test
     void airbyteWithoutSecretCoordinates_getsTheNewTokenInSourcesUpdateWithTheOtherFieldsKept() throws Exception {
-        simulator.ignoreReturnSecretCoordinate(true);
+        airbyte.simulator().ignoreReturnSecretCoordinate(true);
         Connection connection = connectHubspot();
         String oldToken = storedConfiguration(connection).at("/credentials/refresh_token").asText();
 
         outcomeOf(service(new ScriptedBrowser(Decision.ALLOW)).reconnect(tenant.id(), connection.id(), ConnectListener.NONE));
 
-        AirbyteProxy.Call update = proxy.calls().stream().filter(c -> c.endpoint().equals("sources/update"))
+        AirbyteProxy.Call update = airbyte.proxy().calls().stream().filter(c -> c.endpoint().equals("sources/update"))
                 .findFirst().orElseThrow();
         JsonNode request = JSON.readTree(update.body());
         assertThat(request.path("sourceId").asText()).isEqualTo(connection.sourceId());
         assertThat(request.path("name").asText()).contains("HubSpot", "Acme Outdoor");
         JsonNode sent = request.path("connectionConfiguration");
         String newToken = sent.at("/credentials/refresh_token").asText();
-        assertThat(newToken).isNotEqualTo(oldToken).isIn(simulator.issuedSecrets());
+        assertThat(newToken).isNotEqualTo(oldToken).isIn(airbyte.simulator().issuedSecrets());
         assertThat(sent.at("/credentials/credentials_title").asText()).isEqualTo("OAuth Credentials");
         assertThat(storedConfiguration(connection).at("/credentials/refresh_token").asText()).isEqualTo(newToken);
     }
@@ -187,16 +159,16 @@ class ReconnectServiceTest {
         ConnectOutcome outcome = outcomeOf(service(new ScriptedBrowser(Decision.ALLOW))
                 .reconnect(tenant.id(), connection.id(), ConnectListener.NONE));
 
-        Connection stored = connections.find(tenant.id(), connection.id()).orElseThrow();
+        Connection stored = store.connections().find(tenant.id(), connection.id()).orElseThrow();
         assertThat(stored.streams()).contains("contacts", "companies", "deals");
         assertThat(stored.lastChecked()).isPresent();
-        assertThat(journal.find(tenant.id(), outcome.flowId()).orElseThrow().state()).isEqualTo(FlowState.STORED);
-        List<AuditEvent> entries = audit.list(tenant.id()).stream()
+        assertThat(store.journal().find(tenant.id(), outcome.flowId()).orElseThrow().state()).isEqualTo(FlowState.STORED);
+        List<AuditEvent> entries = store.audit().list(tenant.id()).stream()
                 .filter(e -> e.action().equals("connect.reauthorized")).toList();
         assertThat(entries).singleElement().satisfies(entry -> {
             assertThat(entry.resource()).isEqualTo("connection/" + connection.id());
             assertThat(entry.details()).contains("source=" + connection.sourceId());
-            assertThat(simulator.issuedSecrets()).allSatisfy(secret -> assertThat(entry.details()).doesNotContain(secret));
+            assertThat(airbyte.simulator().issuedSecrets()).allSatisfy(secret -> assertThat(entry.details()).doesNotContain(secret));
         });
     }
 
@@ -212,10 +184,10 @@ class ReconnectServiceTest {
         ConnectOutcome outcome = outcomeOf(flow);
         assertThat(outcome).isInstanceOf(ConnectOutcome.Ended.class);
         assertThat(((ConnectOutcome.Ended) outcome).state()).isEqualTo(FlowState.CANCELLED);
-        assertThat(connections.find(tenant.id(), connection.id())).contains(connection);
-        assertThat(simulator.sourceIds()).containsExactly(connection.sourceId());
-        assertThat(proxy.count("sources/update")).isZero();
-        assertThat(audit.list(tenant.id())).extracting(AuditEvent::action).contains("reconnect.cancelled");
+        assertThat(store.connections().find(tenant.id(), connection.id())).contains(connection);
+        assertThat(airbyte.simulator().sourceIds()).containsExactly(connection.sourceId());
+        assertThat(airbyte.proxy().count("sources/update")).isZero();
+        assertThat(store.audit().list(tenant.id())).extracting(AuditEvent::action).contains("reconnect.cancelled");
     }
 
     @Test
@@ -227,8 +199,8 @@ class ReconnectServiceTest {
 
         assertThat(outcome).isEqualTo(new ConnectOutcome.Ended(outcome.flowId(), FlowState.FAILED,
                 "You declined access on HubSpot."));
-        assertThat(connections.find(tenant.id(), connection.id())).contains(connection);
-        assertThat(simulator.sourceIds()).containsExactly(connection.sourceId());
+        assertThat(store.connections().find(tenant.id(), connection.id())).contains(connection);
+        assertThat(airbyte.simulator().sourceIds()).containsExactly(connection.sourceId());
     }
 
     @Test
@@ -252,25 +224,25 @@ class ReconnectServiceTest {
     @Test
     void reconnectInterruptedAfterAirbyteHasTheNewSignIn_isEndedByRecoveryWithTheConnectionIntact() throws Exception {
         Connection connection = connectHubspot();
-        simulator.expireSourceTokens(connection.sourceId());
-        simulator.faults().arm(Fault.slow(Duration.ofSeconds(3)).on("/api/v1/sources/check_connection"));
+        airbyte.simulator().expireSourceTokens(connection.sourceId());
+        airbyte.simulator().faults().arm(Fault.slow(Duration.ofSeconds(3)).on("/api/v1/sources/check_connection"));
         List<ConnectStep> steps = new CopyOnWriteArrayList<>();
         ConnectFlow interrupted = service(new ScriptedBrowser(Decision.ALLOW))
                 .reconnect(tenant.id(), connection.id(), stepsInto(steps));
         awaitStep(steps, ConnectStep.TESTING);
 
-        // What the next start does after a crash here: a fresh service ends what the journal left open.
+        // What the next start does after a crash here: a fresh service ends what the store.journal() left open.
         int ended = service(url -> true).recoverUnfinished();
 
         assertThat(ended).isEqualTo(1);
-        assertThat(journal.find(tenant.id(), interrupted.id()).orElseThrow().state()).isEqualTo(FlowState.FAILED);
-        assertThat(journal.unfinished()).isEmpty();
-        assertThat(connections.find(tenant.id(), connection.id())).contains(connection);
-        assertThat(simulator.sourceIds()).containsExactly(connection.sourceId());
-        assertThat(proxy.count("sources/delete")).isZero();
-        assertThat(audit.list(tenant.id())).extracting(AuditEvent::action).contains("connect.recovered");
+        assertThat(store.journal().find(tenant.id(), interrupted.id()).orElseThrow().state()).isEqualTo(FlowState.FAILED);
+        assertThat(store.journal().unfinished()).isEmpty();
+        assertThat(store.connections().find(tenant.id(), connection.id())).contains(connection);
+        assertThat(airbyte.simulator().sourceIds()).containsExactly(connection.sourceId());
+        assertThat(airbyte.proxy().count("sources/delete")).isZero();
+        assertThat(store.audit().list(tenant.id())).extracting(AuditEvent::action).contains("connect.recovered");
         outcomeOf(interrupted);
-        assertThat(gateway.checkConnection(connection.sourceId()).succeeded()).isTrue();
+        assertThat(airbyte.gateway().checkConnection(connection.sourceId()).succeeded()).isTrue();
     }
 
     @Test
