@@ -8,9 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.onramp.AppContext;
 import dev.onramp.AppOptions;
 import dev.onramp.airbyte.AirbyteException;
-import dev.onramp.airbyte.ConfigApiGateway;
 import dev.onramp.catalog.Catalog;
-import dev.onramp.demo.AirbyteSimulator;
 import dev.onramp.model.AuditEvent;
 import dev.onramp.model.FlowId;
 import dev.onramp.model.FlowState;
@@ -18,15 +16,13 @@ import dev.onramp.model.Tenant;
 import dev.onramp.model.TenantId;
 import dev.onramp.oauth.BrowserLauncher;
 import dev.onramp.store.AuditLog;
-import dev.onramp.store.ConnectionRepository;
 import dev.onramp.store.Database;
 import dev.onramp.store.FileKekStore;
 import dev.onramp.store.FlowJournal;
-import dev.onramp.store.TenantRepository;
-import dev.onramp.store.Vault;
-import dev.onramp.testing.AirbyteProxy;
-import dev.onramp.testing.ScriptedBrowser;
 import dev.onramp.testing.ScriptedBrowser.Decision;
+import dev.onramp.testing.ScriptedBrowser;
+import dev.onramp.testing.SimulatedAirbyte;
+import dev.onramp.testing.StoreFixture;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -66,55 +62,35 @@ class ConnectSafetyTest {
     private final Clock clock = Clock.systemUTC();
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final HttpClient http = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY).build();
-    private AirbyteSimulator simulator;
-    private AirbyteProxy proxy;
-    private ConfigApiGateway gateway;
-    private Database db;
-    private TenantRepository tenants;
-    private ConnectionRepository connections;
-    private FlowJournal journal;
-    private AuditLog audit;
+    private SimulatedAirbyte airbyte;
+    private StoreFixture store;
     private Tenant acme;
     private Tenant bolt;
 
     @BeforeEach
     void setUp() {
-        simulator = AirbyteSimulator.start(Duration.ZERO);
-        proxy = AirbyteProxy.inFrontOf(simulator.apiBaseUrl());
-        gateway = new ConfigApiGateway(proxy.apiBase(), Duration.ofSeconds(10));
-        db = Database.open(dataDir.resolve("db"));
-        Vault vault = Vault.open(db, new FileKekStore(dataDir.resolve("keys/onramp.kek")));
-        tenants = new TenantRepository(db);
-        connections = new ConnectionRepository(db, vault);
-        journal = new FlowJournal(db, clock);
-        audit = AuditLog.open(db, new FileKekStore(dataDir.resolve("keys/onramp.kek")), clock);
-        acme = new Tenant(TenantId.random(), "Acme Outdoor", "online-store", Optional.empty());
-        bolt = new Tenant(TenantId.random(), "Bolt Bikes", "online-store", Optional.empty());
-        db.inTransaction(tx -> {
-            tenants.insert(tx, acme);
-            tenants.insert(tx, bolt);
-            return null;
-        });
+        airbyte = SimulatedAirbyte.start();
+        store = StoreFixture.open(dataDir.resolve("db"), clock);
+        acme = store.addTenant("Acme Outdoor", "online-store");
+        bolt = store.addTenant("Bolt Bikes", "online-store");
     }
 
     @AfterEach
     void tearDown() throws InterruptedException {
         executor.shutdownNow();
         executor.awaitTermination(5, TimeUnit.SECONDS);
-        audit.close();
-        db.close();
-        proxy.close();
-        simulator.close();
+        store.close();
+        airbyte.close();
         http.close();
     }
 
     private ConnectService service(BrowserLauncher browser, Duration consentTimeout) {
-        return new ConnectService(Catalog.bundled(), gateway, db, tenants, connections, journal, audit, browser,
-                executor, clock, consentTimeout, "test");
+        return new ConnectService(Catalog.bundled(), airbyte.gateway(), store.db(), store.tenants(),
+                store.connections(), store.journal(), store.audit(), browser, executor, clock, consentTimeout, "test");
     }
 
     private List<AuditEvent> auditOf(Tenant tenant, FlowId flow) {
-        return audit.list(tenant.id()).stream().filter(e -> e.resource().equals("flow/" + flow)).toList();
+        return store.audit().list(tenant.id()).stream().filter(e -> e.resource().equals("flow/" + flow)).toList();
     }
 
     @Test
@@ -139,12 +115,12 @@ class ConnectSafetyTest {
 
     @Test
     void failureAfterTheReceiverOpened_closesItsPort() throws Exception {
-        proxy.replace("source_oauths/get_consent_url", 500, request -> "{\"message\":\"Airbyte fell over.\"}");
+        airbyte.proxy().replace("source_oauths/get_consent_url", 500, request -> "{\"message\":\"Airbyte fell over.\"}");
 
         ConnectOutcome outcome = outcomeOf(service(url -> true, WAIT).connect(acme.id(), "hubspot", ConnectListener.NONE));
 
         assertThat(outcome).isInstanceOf(ConnectOutcome.Ended.class);
-        String request = proxy.calls().stream().filter(c -> c.endpoint().equals("source_oauths/get_consent_url"))
+        String request = airbyte.proxy().calls().stream().filter(c -> c.endpoint().equals("source_oauths/get_consent_url"))
                 .findFirst().orElseThrow().body();
         assertClosed(URI.create(new ObjectMapper().readTree(request).path("redirectUrl").asText()));
     }
@@ -175,7 +151,7 @@ class ConnectSafetyTest {
     void appExit_closesThePortAndRecordsTheFlowAsCancelled() throws Exception {
         Path appData = dataDir.resolve("app");
         FlowWatcher watcher = new FlowWatcher();
-        AppContext app = AppContext.start(new AppOptions(appData, Optional.of(simulator.apiBaseUrl()),
+        AppContext app = AppContext.start(new AppOptions(appData, Optional.of(airbyte.simulator().apiBaseUrl()),
                 url -> true, Duration.ZERO, WAIT));
         TenantId tenant = app.tenants().tenantsCreatingDemoIfNone().getFirst().id();
         ConnectFlow flow = app.connect().connect(tenant, "hubspot", watcher);
@@ -268,7 +244,7 @@ class ConnectSafetyTest {
             assertThat(answer).startsWith("HTTP/1.1 410").contains("Onramp could not use this sign-in");
         }
         assertThatThrownBy(() -> get(callback)).isInstanceOf(ConnectException.class);
-        assertThat(proxy.count(COMPLETE_OAUTH)).isEqualTo(1);
+        assertThat(airbyte.proxy().count(COMPLETE_OAUTH)).isEqualTo(1);
     }
 
     @Test
@@ -288,7 +264,7 @@ class ConnectSafetyTest {
         assertThat(List.of(foreign.statusCode(), missing.statusCode(), reversed.statusCode())).containsOnly(400);
         assertThat(acmeFlow.outcome()).isNotDone();
         assertThat(boltFlow.outcome()).isNotDone();
-        assertThat(proxy.count(COMPLETE_OAUTH)).isZero();
+        assertThat(airbyte.proxy().count(COMPLETE_OAUTH)).isZero();
         acmeFlow.cancel();
         boltFlow.cancel();
         outcomeOf(acmeFlow);
@@ -302,49 +278,49 @@ class ConnectSafetyTest {
 
         assertThat(((ConnectOutcome.Ended) outcome).state()).isEqualTo(FlowState.FAILED);
         assertThat(auditOf(acme, outcome.flowId())).extracting(AuditEvent::action).containsExactly("connect.failed");
-        assertThat(journal.find(acme.id(), outcome.flowId()).orElseThrow().state()).isEqualTo(FlowState.FAILED);
-        assertThat(proxy.count(COMPLETE_OAUTH)).isZero();
-        assertThat(connections.list(acme.id())).isEmpty();
+        assertThat(store.journal().find(acme.id(), outcome.flowId()).orElseThrow().state()).isEqualTo(FlowState.FAILED);
+        assertThat(airbyte.proxy().count(COMPLETE_OAUTH)).isZero();
+        assertThat(store.connections().list(acme.id())).isEmpty();
     }
 
     @Test
     void sourceWhoseCreationAnswerWasLost_isFoundByItsNameAndDeleted() throws Exception {
-        proxy.loseAnswer("sources/create", 502);
+        airbyte.proxy().loseAnswer("sources/create", 502);
 
         ConnectOutcome outcome = outcomeOf(service(new ScriptedBrowser(Decision.ALLOW), WAIT)
                 .connect(acme.id(), "hubspot", ConnectListener.NONE));
 
         assertThat(((ConnectOutcome.Ended) outcome).state()).isEqualTo(FlowState.FAILED);
-        assertThat(proxy.count("sources/create")).isEqualTo(1);
-        assertThat(proxy.count("sources/delete")).isEqualTo(1);
-        assertThat(gateway.findSources(simulator.workspaceId(), "onramp-flow-")).isEmpty();
+        assertThat(airbyte.proxy().count("sources/create")).isEqualTo(1);
+        assertThat(airbyte.proxy().count("sources/delete")).isEqualTo(1);
+        assertThat(airbyte.gateway().findSources(airbyte.simulator().workspaceId(), "onramp-flow-")).isEmpty();
         assertThat(auditOf(acme, outcome.flowId())).singleElement().satisfies(entry ->
                 assertThat(entry.details()).contains("deleted"));
     }
 
     @Test
     void flowThatCannotUndoItsSource_leavesItToRecoveryWhichWritesTheOneAuditEntry() throws Exception {
-        proxy.replace("sources/check_connection", 500, request -> "{\"message\":\"The check crashed.\"}");
-        proxy.replace("sources/delete", 500, request -> "{\"message\":\"Deleting is broken today.\"}");
+        airbyte.proxy().replace("sources/check_connection", 500, request -> "{\"message\":\"The check crashed.\"}");
+        airbyte.proxy().replace("sources/delete", 500, request -> "{\"message\":\"Deleting is broken today.\"}");
 
         ConnectOutcome outcome = outcomeOf(service(new ScriptedBrowser(Decision.ALLOW), WAIT)
                 .connect(acme.id(), "hubspot", ConnectListener.NONE));
-        String sourceId = journal.find(acme.id(), outcome.flowId()).orElseThrow().sourceId().orElseThrow();
+        String sourceId = store.journal().find(acme.id(), outcome.flowId()).orElseThrow().sourceId().orElseThrow();
 
-        assertThat(journal.find(acme.id(), outcome.flowId()).orElseThrow().state()).isEqualTo(FlowState.SOURCE_CREATED);
+        assertThat(store.journal().find(acme.id(), outcome.flowId()).orElseThrow().state()).isEqualTo(FlowState.SOURCE_CREATED);
         assertThat(auditOf(acme, outcome.flowId())).isEmpty();
 
-        proxy.forward("sources/check_connection");
-        proxy.forward("sources/delete");
+        airbyte.proxy().forward("sources/check_connection");
+        airbyte.proxy().forward("sources/delete");
         assertThat(service(url -> true, WAIT).recoverUnfinished()).isEqualTo(1);
 
-        assertThatThrownBy(() -> gateway.checkConnection(sourceId)).isInstanceOfSatisfying(AirbyteException.class,
+        assertThatThrownBy(() -> airbyte.gateway().checkConnection(sourceId)).isInstanceOfSatisfying(AirbyteException.class,
                 e -> assertThat(e.kind()).isEqualTo(AirbyteException.Kind.NOT_FOUND));
         assertThat(auditOf(acme, outcome.flowId())).singleElement().satisfies(entry -> {
             assertThat(entry.action()).isEqualTo("connect.recovered");
             assertThat(entry.details()).contains("The check crashed", sourceId + " deleted");
         });
-        assertThat(journal.find(acme.id(), outcome.flowId()).orElseThrow().state()).isEqualTo(FlowState.FAILED);
+        assertThat(store.journal().find(acme.id(), outcome.flowId()).orElseThrow().state()).isEqualTo(FlowState.FAILED);
     }
 
     private HttpResponse<String> get(URI url) throws IOException, InterruptedException {

@@ -5,24 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.onramp.airbyte.ConfigApiGateway;
 import dev.onramp.catalog.Catalog;
 import dev.onramp.connect.form.FormValues;
-import dev.onramp.demo.AirbyteSimulator;
 import dev.onramp.model.Connection;
 import dev.onramp.model.Tenant;
-import dev.onramp.model.TenantId;
 import dev.onramp.oauth.BrowserLauncher;
-import dev.onramp.store.AuditLog;
-import dev.onramp.store.ConnectionRepository;
-import dev.onramp.store.Database;
-import dev.onramp.store.FileKekStore;
-import dev.onramp.store.FlowJournal;
-import dev.onramp.store.TenantRepository;
-import dev.onramp.store.Vault;
 import dev.onramp.testing.AirbyteProxy;
-import dev.onramp.testing.ScriptedBrowser;
 import dev.onramp.testing.ScriptedBrowser.Decision;
+import dev.onramp.testing.ScriptedBrowser;
+import dev.onramp.testing.SimulatedAirbyte;
+import dev.onramp.testing.StoreFixture;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -30,7 +22,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -55,45 +46,28 @@ class ConsentInputsFlowTest {
     private final ObjectMapper json = new ObjectMapper();
     private final Catalog catalog = Catalog.bundled();
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-    private AirbyteSimulator simulator;
-    private AirbyteProxy proxy;
-    private Database db;
-    private TenantRepository tenants;
-    private ConnectionRepository connections;
-    private FlowJournal journal;
-    private AuditLog audit;
+    private SimulatedAirbyte airbyte;
+    private StoreFixture store;
     private Tenant tenant;
 
     @BeforeEach
     void setUp() {
-        simulator = AirbyteSimulator.start(Duration.ZERO);
-        proxy = AirbyteProxy.inFrontOf(simulator.apiBaseUrl());
-        db = Database.open(dataDir);
-        FileKekStore kek = new FileKekStore(dataDir.resolve("keys/onramp.kek"));
-        tenants = new TenantRepository(db);
-        connections = new ConnectionRepository(db, Vault.open(db, kek));
-        journal = new FlowJournal(db, Clock.systemUTC());
-        audit = AuditLog.open(db, kek, Clock.systemUTC());
-        tenant = new Tenant(TenantId.random(), "Acme Support", "services", Optional.empty());
-        db.inTransaction(tx -> {
-            tenants.insert(tx, tenant);
-            return null;
-        });
+        airbyte = SimulatedAirbyte.start();
+        store = StoreFixture.open(dataDir);
+        tenant = store.addTenant("Acme Support", "services");
     }
 
     @AfterEach
     void tearDown() throws InterruptedException {
         executor.shutdownNow();
         executor.awaitTermination(5, TimeUnit.SECONDS);
-        audit.close();
-        db.close();
-        proxy.close();
-        simulator.close();
+        store.close();
+        airbyte.close();
     }
 
     private ConnectService service(BrowserLauncher browser) {
-        return new ConnectService(catalog, new ConfigApiGateway(proxy.apiBase(), Duration.ofSeconds(10)), db, tenants,
-                connections, journal, audit, browser, executor, Clock.systemUTC(), WAIT, "test");
+        return new ConnectService(catalog, airbyte.gateway(), store.db(), store.tenants(), store.connections(),
+                store.journal(), store.audit(), browser, executor, Clock.systemUTC(), WAIT, "test");
     }
 
     private static ConnectOutcome outcomeOf(ConnectFlow flow) throws Exception {
@@ -106,13 +80,13 @@ class ConsentInputsFlowTest {
     }
 
     private JsonNode lastBody(String endpoint) throws Exception {
-        List<AirbyteProxy.Call> calls = proxy.calls().stream().filter(c -> c.endpoint().equals(endpoint)).toList();
+        List<AirbyteProxy.Call> calls = airbyte.proxy().calls().stream().filter(c -> c.endpoint().equals(endpoint)).toList();
         assertThat(calls).as(endpoint + " calls").isNotEmpty();
         return json.readTree(calls.getLast().body());
     }
 
     private String storedConfiguration(Connection connection) {
-        return new String(connections.secretConfig(tenant.id(), connection.id()).orElseThrow(), StandardCharsets.UTF_8);
+        return new String(store.connections().secretConfig(tenant.id(), connection.id()).orElseThrow(), StandardCharsets.UTF_8);
     }
 
     @Test
@@ -122,7 +96,7 @@ class ConsentInputsFlowTest {
 
         assertThat(lastBody("sources/create").at("/connectionConfiguration/subdomain").asText()).isEqualTo("acme");
         assertThat(json.readTree(storedConfiguration(connection)).path("subdomain").asText()).isEqualTo("acme");
-        assertThat(simulator.sourceIds()).containsExactly(connection.sourceId());
+        assertThat(airbyte.simulator().sourceIds()).containsExactly(connection.sourceId());
     }
 
     @Test
@@ -145,7 +119,7 @@ class ConsentInputsFlowTest {
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("Zendesk Support needs this before its sign-in: Subdomain is required.");
         assertThat(opened).isEmpty();
-        assertThat(proxy.calls()).isEmpty();
+        assertThat(airbyte.proxy().calls()).isEmpty();
     }
 
     @Test
@@ -156,7 +130,7 @@ class ConsentInputsFlowTest {
 
         assertThat(((ConnectOutcome.Ended) outcome).message()).contains("Subdomain is required");
         assertThat(opened).isEmpty();
-        assertThat(proxy.count("source_oauths/get_consent_url")).isZero();
+        assertThat(airbyte.proxy().count("source_oauths/get_consent_url")).isZero();
     }
 
     @Test
@@ -171,7 +145,7 @@ class ConsentInputsFlowTest {
 
     @Test
     void everyQueryParameterOfTheCallback_reachesCompleteOAuth() throws Exception {
-        UnaryOperator<URI> providerAddsExtras = location -> location.getPort() == simulator.apiBaseUrl().getPort()
+        UnaryOperator<URI> providerAddsExtras = location -> location.getPort() == airbyte.simulator().apiBaseUrl().getPort()
                 ? location : URI.create(location + "&realmId=9130357&shop=acme.myshopify.com");
         ScriptedBrowser browser = new ScriptedBrowser(Decision.ALLOW, Duration.ofSeconds(10), providerAddsExtras);
 
@@ -202,7 +176,7 @@ class ConsentInputsFlowTest {
                 .connect(tenant.id(), "zendesk-support", ACME, ConnectListener.NONE)));
 
         String stored = storedConfiguration(connection);
-        assertThat(simulator.issuedSecrets()).isNotEmpty()
+        assertThat(airbyte.simulator().issuedSecrets()).isNotEmpty()
                 .allSatisfy(secret -> assertThat(stored).doesNotContain(secret));
         assertThat(json.readTree(stored)).isEqualTo(json.readTree(
                 "{\"subdomain\":\"acme\",\"credentials\":{\"credentials\":\"oauth2_refresh\"}}"));
@@ -210,7 +184,7 @@ class ConsentInputsFlowTest {
 
     @Test
     void olderAirbyteIgnoringTheFlag_getsTheTokensMergedIntoTheConfigurationInstead() throws Exception {
-        simulator.ignoreReturnSecretCoordinate(true);
+        airbyte.simulator().ignoreReturnSecretCoordinate(true);
 
         Connection connection = connected(outcomeOf(service(new ScriptedBrowser(Decision.ALLOW))
                 .connect(tenant.id(), "zendesk-support", ACME, ConnectListener.NONE)));
@@ -218,7 +192,7 @@ class ConsentInputsFlowTest {
         JsonNode create = lastBody("sources/create");
         assertThat(create.has("secretId")).isFalse();
         JsonNode stored = json.readTree(storedConfiguration(connection));
-        assertThat(simulator.issuedSecrets()).contains(stored.at("/credentials/access_token").asText(),
+        assertThat(airbyte.simulator().issuedSecrets()).contains(stored.at("/credentials/access_token").asText(),
                 stored.at("/credentials/refresh_token").asText());
         assertThat(stored.path("subdomain").asText()).isEqualTo("acme");
     }

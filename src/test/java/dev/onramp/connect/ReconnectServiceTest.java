@@ -231,7 +231,7 @@ class ReconnectServiceTest {
                 .reconnect(tenant.id(), connection.id(), stepsInto(steps));
         awaitStep(steps, ConnectStep.TESTING);
 
-        // What the next start does after a crash here: a fresh service ends what the store.journal() left open.
+        // What the next start does after a crash here: a fresh service ends what the journal left open.
         int ended = service(url -> true).recoverUnfinished();
 
         assertThat(ended).isEqualTo(1);
