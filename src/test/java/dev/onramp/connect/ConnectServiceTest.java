@@ -9,25 +9,18 @@ import dev.onramp.airbyte.AirbyteException;
 import dev.onramp.airbyte.AirbyteGateway;
 import dev.onramp.airbyte.ConfigApiGateway;
 import dev.onramp.catalog.Catalog;
-import dev.onramp.demo.AirbyteSimulator;
 import dev.onramp.model.AuditEvent;
 import dev.onramp.model.Connection;
 import dev.onramp.model.FlowId;
 import dev.onramp.model.FlowRecord;
 import dev.onramp.model.FlowState;
 import dev.onramp.model.Tenant;
-import dev.onramp.model.TenantId;
 import dev.onramp.oauth.BrowserLauncher;
-import dev.onramp.store.AuditLog;
-import dev.onramp.store.ConnectionRepository;
-import dev.onramp.store.Database;
-import dev.onramp.store.FileKekStore;
-import dev.onramp.store.FlowJournal;
-import dev.onramp.store.TenantRepository;
-import dev.onramp.store.Vault;
 import dev.onramp.testing.AirbyteProxy;
-import dev.onramp.testing.ScriptedBrowser;
 import dev.onramp.testing.ScriptedBrowser.Decision;
+import dev.onramp.testing.ScriptedBrowser;
+import dev.onramp.testing.SimulatedAirbyte;
+import dev.onramp.testing.StoreFixture;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
@@ -55,46 +48,32 @@ class ConnectServiceTest {
     private final Clock clock = Clock.systemUTC();
     private final Catalog catalog = Catalog.bundled();
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-    private AirbyteSimulator simulator;
-    private Database db;
-    private TenantRepository tenants;
-    private ConnectionRepository connections;
-    private FlowJournal journal;
-    private AuditLog audit;
+    private SimulatedAirbyte airbyte;
+    private StoreFixture store;
     private Tenant tenant;
 
     @BeforeEach
     void setUp() {
-        simulator = AirbyteSimulator.start(Duration.ZERO);
-        db = Database.open(dataDir);
-        FileKekStore kek = new FileKekStore(dataDir.resolve("keys/onramp.kek"));
-        Vault vault = Vault.open(db, kek);
-        tenants = new TenantRepository(db);
-        connections = new ConnectionRepository(db, vault);
-        journal = new FlowJournal(db, clock);
-        audit = AuditLog.open(db, kek, clock);
-        tenant = new Tenant(TenantId.random(), "Acme Outdoor", "online-store", Optional.empty());
-        db.inTransaction(tx -> {
-            tenants.insert(tx, tenant);
-            return null;
-        });
+        airbyte = SimulatedAirbyte.start();
+        store = StoreFixture.open(dataDir, clock);
+        tenant = store.addTenant("Acme Outdoor", "online-store");
     }
 
     @AfterEach
     void tearDown() throws InterruptedException {
         executor.shutdownNow();
         executor.awaitTermination(5, TimeUnit.SECONDS);
-        db.close();
-        simulator.close();
+        store.close();
+        airbyte.close();
     }
 
     private ConnectService service(BrowserLauncher browser, Duration consentTimeout) {
-        return service(new ConfigApiGateway(simulator.apiBaseUrl(), Duration.ofSeconds(10)), browser, consentTimeout);
+        return service(airbyte.directGateway(), browser, consentTimeout);
     }
 
     private ConnectService service(AirbyteGateway gateway, BrowserLauncher browser, Duration consentTimeout) {
-        return new ConnectService(catalog, gateway, db, tenants, connections, journal, audit, browser, executor,
-                clock, consentTimeout, "test");
+        return new ConnectService(catalog, gateway, store.db(), store.tenants(), store.connections(), store.journal(),
+                store.audit(), browser, executor, clock, consentTimeout, "test");
     }
 
     private static ConnectOutcome outcomeOf(ConnectFlow flow) throws Exception {
@@ -102,7 +81,7 @@ class ConnectServiceTest {
     }
 
     private List<AuditEvent> auditFor(FlowId flow) {
-        return audit.list(tenant.id()).stream().filter(e -> e.resource().equals("flow/" + flow)
+        return store.audit().list(tenant.id()).stream().filter(e -> e.resource().equals("flow/" + flow)
                 || e.action().equals("connect.succeeded")).toList();
     }
 
@@ -115,22 +94,22 @@ class ConnectServiceTest {
         assertThat(outcome).isInstanceOf(ConnectOutcome.Connected.class);
         Connection connection = ((ConnectOutcome.Connected) outcome).connection();
         assertThat(connection.streams()).contains("orders", "customers", "products");
-        assertThat(connections.list(tenant.id())).extracting(Connection::id).containsExactly(connection.id());
-        assertThat(journal.find(tenant.id(), outcome.flowId()).orElseThrow().state()).isEqualTo(FlowState.STORED);
+        assertThat(store.connections().list(tenant.id())).extracting(Connection::id).containsExactly(connection.id());
+        assertThat(store.journal().find(tenant.id(), outcome.flowId()).orElseThrow().state()).isEqualTo(FlowState.STORED);
         assertThat(browser.awaitVisit(WAIT).finalStatus()).isEqualTo(200);
     }
 
     @Test
     void airbyteWithoutSecretCoordinates_storedConfigurationHoldsTheIssuedTokenAtTheConnectorsPathAndThePredicate()
             throws Exception {
-        simulator.ignoreReturnSecretCoordinate(true);
+        airbyte.simulator().ignoreReturnSecretCoordinate(true);
         ConnectOutcome outcome = outcomeOf(service(new ScriptedBrowser(Decision.ALLOW), WAIT)
                 .connect(tenant.id(), "hubspot", ConnectListener.NONE));
 
         Connection connection = ((ConnectOutcome.Connected) outcome).connection();
-        JsonNode config = new ObjectMapper().readTree(connections.secretConfig(tenant.id(), connection.id()).orElseThrow());
+        JsonNode config = new ObjectMapper().readTree(store.connections().secretConfig(tenant.id(), connection.id()).orElseThrow());
         assertThat(config.at("/credentials/credentials_title").asText()).isEqualTo("OAuth Credentials");
-        assertThat(simulator.issuedSecrets()).contains(config.at("/credentials/refresh_token").asText());
+        assertThat(airbyte.simulator().issuedSecrets()).contains(config.at("/credentials/refresh_token").asText());
     }
 
     @Test
@@ -138,9 +117,9 @@ class ConnectServiceTest {
         ConnectOutcome outcome = outcomeOf(service(new ScriptedBrowser(Decision.ALLOW), WAIT)
                 .connect(tenant.id(), "hubspot", ConnectListener.NONE));
 
-        List<AuditEvent> entries = audit.list(tenant.id());
+        List<AuditEvent> entries = store.audit().list(tenant.id());
         assertThat(entries).extracting(AuditEvent::action).containsExactly("connect.succeeded");
-        assertThat(simulator.issuedSecrets()).allSatisfy(secret ->
+        assertThat(airbyte.simulator().issuedSecrets()).allSatisfy(secret ->
                 assertThat(entries.getFirst().details()).doesNotContain(secret));
         assertThat(outcome).isInstanceOf(ConnectOutcome.Connected.class);
     }
@@ -152,9 +131,9 @@ class ConnectServiceTest {
 
         assertThat(outcome).isEqualTo(new ConnectOutcome.Ended(outcome.flowId(), FlowState.FAILED,
                 "You declined access on Shopify."));
-        assertThat(connections.list(tenant.id())).isEmpty();
+        assertThat(store.connections().list(tenant.id())).isEmpty();
         assertThat(auditFor(outcome.flowId())).extracting(AuditEvent::action).containsExactly("connect.failed");
-        assertThat(journal.find(tenant.id(), outcome.flowId()).orElseThrow().state()).isEqualTo(FlowState.FAILED);
+        assertThat(store.journal().find(tenant.id(), outcome.flowId()).orElseThrow().state()).isEqualTo(FlowState.FAILED);
     }
 
     @Test
@@ -188,7 +167,7 @@ class ConnectServiceTest {
         ConnectOutcome outcome = outcomeOf(flow);
         assertThat(outcome).isInstanceOf(ConnectOutcome.Ended.class);
         assertThat(((ConnectOutcome.Ended) outcome).state()).isEqualTo(FlowState.CANCELLED);
-        assertThat(connections.list(tenant.id())).isEmpty();
+        assertThat(store.connections().list(tenant.id())).isEmpty();
         assertThat(auditFor(flow.id())).extracting(AuditEvent::action).containsExactly("connect.cancelled");
     }
 
@@ -236,13 +215,13 @@ class ConnectServiceTest {
 
         assertThat(outcome).isInstanceOf(ConnectOutcome.Ended.class);
         assertThat(((ConnectOutcome.Ended) outcome).message()).contains("could not reach Airbyte", closed.getAuthority());
-        assertThat(journal.find(tenant.id(), outcome.flowId()).orElseThrow().state()).isEqualTo(FlowState.FAILED);
+        assertThat(store.journal().find(tenant.id(), outcome.flowId()).orElseThrow().state()).isEqualTo(FlowState.FAILED);
     }
 
     @Test
     void airbyteWithoutAnOAuthAppForTheConnector_saysWhoCanFixItAndNeverOpensTheBrowser() throws Exception {
         List<URI> opened = new CopyOnWriteArrayList<>();
-        try (AirbyteProxy proxy = AirbyteProxy.inFrontOf(simulator.apiBaseUrl())) {
+        try (AirbyteProxy proxy = AirbyteProxy.inFrontOf(airbyte.simulator().apiBaseUrl())) {
             proxy.replace("source_oauths/get_consent_url", 404, body -> "{\"message\":\"No OAuth parameters\"}");
             ConnectService service = service(new ConfigApiGateway(proxy.apiBase(), Duration.ofSeconds(10)),
                     url -> opened.add(url), WAIT);
@@ -261,7 +240,7 @@ class ConnectServiceTest {
         String spec = specificationOf(catalog.provider("hubspot").orElseThrow().definitionId())
                 .replace("\"advancedAuthGlobalCredentialsAvailable\":true", "\"advancedAuthGlobalCredentialsAvailable\":false");
         assertThat(spec).contains("\"advancedAuthGlobalCredentialsAvailable\":false");
-        try (AirbyteProxy proxy = AirbyteProxy.inFrontOf(simulator.apiBaseUrl())) {
+        try (AirbyteProxy proxy = AirbyteProxy.inFrontOf(airbyte.simulator().apiBaseUrl())) {
             proxy.replace("source_definition_specifications/get", 200, body -> spec);
             ConnectService service = service(new ConfigApiGateway(proxy.apiBase(), Duration.ofSeconds(10)),
                     url -> true, WAIT);
@@ -277,9 +256,9 @@ class ConnectServiceTest {
     private String specificationOf(String definitionId) throws Exception {
         try (java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient()) {
             String request = "{\"sourceDefinitionId\":\"" + definitionId + "\",\"workspaceId\":\""
-                    + simulator.workspaceId() + "\"}";
+                    + airbyte.simulator().workspaceId() + "\"}";
             String answer = http.send(java.net.http.HttpRequest.newBuilder(
-                            URI.create(simulator.apiBaseUrl() + "/v1/source_definition_specifications/get"))
+                            URI.create(airbyte.simulator().apiBaseUrl() + "/v1/source_definition_specifications/get"))
                     .header("Content-Type", "application/json")
                     .POST(java.net.http.HttpRequest.BodyPublishers.ofString(request)).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString()).body();
@@ -291,19 +270,19 @@ class ConnectServiceTest {
     void firstFlow_remembersTheAirbyteWorkspaceOnTheTenant() throws Exception {
         outcomeOf(service(new ScriptedBrowser(Decision.ALLOW), WAIT).connect(tenant.id(), "hubspot", ConnectListener.NONE));
 
-        assertThat(tenants.find(tenant.id()).orElseThrow().workspaceId()).contains(simulator.workspaceId());
+        assertThat(store.tenants().find(tenant.id()).orElseThrow().workspaceId()).contains(airbyte.simulator().workspaceId());
     }
 
     @Test
     void recovery_deletesASourceThatAnInterruptedFlowCreatedButNeverStored() {
-        AirbyteGateway gateway = new ConfigApiGateway(simulator.apiBaseUrl(), Duration.ofSeconds(10));
+        AirbyteGateway gateway = new ConfigApiGateway(airbyte.simulator().apiBaseUrl(), Duration.ofSeconds(10));
         String stripe = catalog.provider("stripe").orElseThrow().definitionId();
         var config = new ObjectMapper().createObjectNode().put("client_secret", "sk_test_demo").put("account_id", "acct_1");
-        String orphan = gateway.createSource(simulator.workspaceId(), stripe, "orphan", config);
+        String orphan = gateway.createSource(airbyte.simulator().workspaceId(), stripe, "orphan", config);
         FlowId flow = FlowId.random();
         Instant now = clock.instant();
-        db.inTransaction(tx -> {
-            journal.start(tx, tenant.id(), new FlowRecord(flow, tenant.id(), "stripe", FlowState.SOURCE_CREATED, Optional.of(orphan),
+        store.db().inTransaction(tx -> {
+            store.journal().start(tx, tenant.id(), new FlowRecord(flow, tenant.id(), "stripe", FlowState.SOURCE_CREATED, Optional.of(orphan),
                     Optional.empty(), now, now));
             return null;
         });
@@ -313,7 +292,7 @@ class ConnectServiceTest {
         assertThat(ended).isEqualTo(1);
         assertThatThrownBy(() -> gateway.checkConnection(orphan))
                 .isInstanceOfSatisfying(AirbyteException.class, e -> assertThat(e.kind()).isEqualTo(AirbyteException.Kind.NOT_FOUND));
-        assertThat(journal.find(tenant.id(), flow).orElseThrow().state()).isEqualTo(FlowState.FAILED);
+        assertThat(store.journal().find(tenant.id(), flow).orElseThrow().state()).isEqualTo(FlowState.FAILED);
         assertThat(auditFor(flow)).extracting(AuditEvent::action).containsExactly("connect.recovered");
     }
 

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.onramp.airbyte.AirbyteException;
 import dev.onramp.airbyte.AirbyteGateway;
 import dev.onramp.airbyte.CheckResult;
-import dev.onramp.airbyte.ConfigApiGateway;
 import dev.onramp.airbyte.ConnectorSpec;
 import dev.onramp.airbyte.Workspace;
 import dev.onramp.catalog.Catalog;
@@ -20,7 +19,6 @@ import dev.onramp.connect.form.FormChoice;
 import dev.onramp.connect.form.FormElement;
 import dev.onramp.connect.form.FormOption;
 import dev.onramp.connect.form.FormValues;
-import dev.onramp.demo.AirbyteSimulator;
 import dev.onramp.demo.Fault;
 import dev.onramp.model.AuditEvent;
 import dev.onramp.model.Connection;
@@ -29,15 +27,9 @@ import dev.onramp.model.FlowRecord;
 import dev.onramp.model.FlowState;
 import dev.onramp.model.StreamInfo;
 import dev.onramp.model.Tenant;
-import dev.onramp.model.TenantId;
-import dev.onramp.store.AuditLog;
-import dev.onramp.store.ConnectionRepository;
-import dev.onramp.store.Database;
-import dev.onramp.store.FileKekStore;
-import dev.onramp.store.FlowJournal;
 import dev.onramp.store.SettingsRepository;
-import dev.onramp.store.TenantRepository;
-import dev.onramp.store.Vault;
+import dev.onramp.testing.SimulatedAirbyte;
+import dev.onramp.testing.StoreFixture;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -69,32 +61,19 @@ class CredentialsServiceTest {
     private final Clock clock = Clock.systemUTC();
     private final Catalog catalog = Catalog.bundled();
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-    private AirbyteSimulator simulator;
-    private Database db;
-    private TenantRepository tenants;
-    private ConnectionRepository connections;
+    private SimulatedAirbyte airbyte;
+    private StoreFixture store;
     private SettingsRepository settings;
-    private FlowJournal journal;
-    private AuditLog audit;
     private Tenant tenant;
     /** The connect service the last {@link #service} runs its flows among. */
     private ConnectService flows;
 
     @BeforeEach
     void setUp() {
-        simulator = AirbyteSimulator.start(Duration.ZERO);
-        db = Database.open(dataDir);
-        Vault vault = Vault.open(db, new FileKekStore(dataDir.resolve("keys/onramp.kek")));
-        tenants = new TenantRepository(db);
-        connections = new ConnectionRepository(db, vault);
-        settings = new SettingsRepository(db, vault, clock);
-        journal = new FlowJournal(db, clock);
-        audit = AuditLog.open(db, new FileKekStore(dataDir.resolve("keys/onramp.kek")), clock);
-        tenant = new Tenant(TenantId.random(), "Acme Outdoor", "online-store", Optional.empty());
-        db.inTransaction(tx -> {
-            tenants.insert(tx, tenant);
-            return null;
-        });
+        airbyte = SimulatedAirbyte.start();
+        store = StoreFixture.open(dataDir, clock);
+        settings = new SettingsRepository(store.db(), store.vault(), clock);
+        tenant = store.addTenant("Acme Outdoor", "online-store");
     }
 
     @AfterEach
@@ -104,27 +83,22 @@ class CredentialsServiceTest {
         }
         executor.shutdownNow();
         executor.awaitTermination(5, TimeUnit.SECONDS);
-        audit.close();
-        db.close();
-        simulator.close();
+        store.close();
+        airbyte.close();
     }
 
     /** The service with every business in demo mode, the simulator standing in for Airbyte. */
     private CredentialsService service() {
-        return service(simulatorGateway(), Optional.empty());
+        return service(airbyte.directGateway(), Optional.empty());
     }
 
     private CredentialsService service(AirbyteGateway gateway, Optional<URI> override) {
         AirbyteTargets targets = new AirbyteTargets(settings, target -> gateway, override);
         // The browser opens nothing: a sign-in waits for its consent until it is cancelled.
-        flows = new ConnectService(catalog, targets, db, tenants, connections, journal, audit, url -> true, executor,
-                clock, WAIT, "test");
-        return new CredentialsService(catalog, ConnectorSpecs.bundled(catalog), targets, db, tenants, connections,
-                journal, audit, flows, clock, "test");
-    }
-
-    private ConfigApiGateway simulatorGateway() {
-        return new ConfigApiGateway(simulator.apiBaseUrl(), Duration.ofSeconds(10));
+        flows = new ConnectService(catalog, targets, store.db(), store.tenants(), store.connections(), store.journal(),
+                store.audit(), url -> true, executor, clock, WAIT, "test");
+        return new CredentialsService(catalog, ConnectorSpecs.bundled(catalog), targets, store.db(), store.tenants(),
+                store.connections(), store.journal(), store.audit(), flows, clock, "test");
     }
 
     private ConnectOutcome connectStripe(CredentialsService service, String key) throws Exception {
@@ -139,7 +113,7 @@ class CredentialsServiceTest {
 
     /** A Stripe flow held in its source test (the simulator answers that one call slowly). */
     private ConnectFlow stripeHeldWhileTesting(CredentialsService service) throws InterruptedException {
-        simulator.faults().arm(Fault.slow(Duration.ofSeconds(2)).on("/api/v1/sources/check_connection"));
+        airbyte.simulator().faults().arm(Fault.slow(Duration.ofSeconds(2)).on("/api/v1/sources/check_connection"));
         FlowWatcher watcher = new FlowWatcher();
         ConnectFlow flow = startStripe(service, STRIPE_KEY, watcher);
         long deadline = System.nanoTime() + WAIT.toNanos();
@@ -151,8 +125,8 @@ class CredentialsServiceTest {
     }
 
     private void assertSourceDeleted(FlowId flow) {
-        String sourceId = journal.find(tenant.id(), flow).flatMap(FlowRecord::sourceId).orElseThrow();
-        assertThatThrownBy(() -> simulatorGateway().checkConnection(sourceId))
+        String sourceId = store.journal().find(tenant.id(), flow).flatMap(FlowRecord::sourceId).orElseThrow();
+        assertThatThrownBy(() -> airbyte.directGateway().checkConnection(sourceId))
                 .isInstanceOfSatisfying(AirbyteException.class,
                         e -> assertThat(e.kind()).isEqualTo(AirbyteException.Kind.NOT_FOUND));
     }
@@ -165,18 +139,18 @@ class CredentialsServiceTest {
         assertThat(connection.providerId()).isEqualTo("stripe");
         assertThat(connection.accountLabel()).isEqualTo("acct_1");
         assertThat(connection.streams()).contains("charges", "customers");
-        assertThat(connections.list(tenant.id())).containsExactly(connection);
+        assertThat(store.connections().list(tenant.id())).containsExactly(connection);
         JsonNode stored = new ObjectMapper().readTree(new String(
-                connections.secretConfig(tenant.id(), connection.id()).orElseThrow(), StandardCharsets.UTF_8));
+                store.connections().secretConfig(tenant.id(), connection.id()).orElseThrow(), StandardCharsets.UTF_8));
         assertThat(stored.path("client_secret").asText()).isEqualTo(STRIPE_KEY);
-        assertThat(journal.find(tenant.id(), outcome.flowId())).map(FlowRecord::state).contains(FlowState.STORED);
+        assertThat(store.journal().find(tenant.id(), outcome.flowId())).map(FlowRecord::state).contains(FlowState.STORED);
     }
 
     @Test
     void successfulConnection_isAuditedWithoutTheKey() throws Exception {
         connectStripe(service(), STRIPE_KEY);
 
-        List<AuditEvent> events = audit.list(tenant.id());
+        List<AuditEvent> events = store.audit().list(tenant.id());
         assertThat(events).extracting(AuditEvent::action).containsExactly("connect.succeeded");
         assertThat(events.getFirst().details()).contains("provider=stripe", "auth=credentials").doesNotContain(STRIPE_KEY);
     }
@@ -189,8 +163,8 @@ class CredentialsServiceTest {
         assertThatThrownBy(() -> service.connect(tenant.id(), "stripe", form, form.defaults(), ConnectListener.NONE))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("Account ID is required. Secret Key is required.");
-        assertThat(audit.list(tenant.id())).isEmpty();
-        assertThat(journal.unfinished()).isEmpty();
+        assertThat(store.audit().list(tenant.id())).isEmpty();
+        assertThat(store.journal().unfinished()).isEmpty();
     }
 
     @Test
@@ -200,21 +174,21 @@ class CredentialsServiceTest {
         ConnectOutcome.Ended ended = (ConnectOutcome.Ended) outcome;
         assertThat(ended.state()).isEqualTo(FlowState.FAILED);
         assertThat(ended.message()).startsWith("Airbyte could not sign in to Stripe with that key: check the Secret Key.");
-        FlowRecord flow = journal.find(tenant.id(), outcome.flowId()).orElseThrow();
+        FlowRecord flow = store.journal().find(tenant.id(), outcome.flowId()).orElseThrow();
         assertThat(flow.state()).isEqualTo(FlowState.FAILED);
-        assertThatThrownBy(() -> simulatorGateway().checkConnection(flow.sourceId().orElseThrow()))
+        assertThatThrownBy(() -> airbyte.directGateway().checkConnection(flow.sourceId().orElseThrow()))
                 .isInstanceOfSatisfying(AirbyteException.class, e -> assertThat(e.kind()).isEqualTo(AirbyteException.Kind.NOT_FOUND));
-        assertThat(connections.list(tenant.id())).isEmpty();
+        assertThat(store.connections().list(tenant.id())).isEmpty();
     }
 
     @Test
     void aKeyRepeatedByAirbyte_isHiddenInTheMessageAndTheAudit() throws Exception {
-        AirbyteGateway echoing = new EchoingGateway(simulatorGateway());
+        AirbyteGateway echoing = new EchoingGateway(airbyte.directGateway());
 
         ConnectOutcome outcome = connectStripe(service(echoing, Optional.empty()), STRIPE_KEY);
 
         assertThat(((ConnectOutcome.Ended) outcome).message()).contains("[hidden]").doesNotContain(STRIPE_KEY);
-        assertThat(audit.list(tenant.id())).allSatisfy(e -> assertThat(e.details()).doesNotContain(STRIPE_KEY));
+        assertThat(store.audit().list(tenant.id())).allSatisfy(e -> assertThat(e.details()).doesNotContain(STRIPE_KEY));
     }
 
     @Test
@@ -241,7 +215,7 @@ class CredentialsServiceTest {
         assertThat(outcomeOf(older)).isEqualTo(new ConnectOutcome.Ended(older.id(), FlowState.CANCELLED,
                 "A newer attempt to connect Stripe replaced this one."));
         Connection stored = ((ConnectOutcome.Connected) outcomeOf(newer)).connection();
-        assertThat(connections.list(tenant.id())).containsExactly(stored);
+        assertThat(store.connections().list(tenant.id())).containsExactly(stored);
         assertSourceDeleted(older.id());
     }
 
@@ -253,9 +227,9 @@ class CredentialsServiceTest {
 
         assertThat(flow.outcome()).isDone();
         assertThat(((ConnectOutcome.Ended) outcomeOf(flow)).state()).isEqualTo(FlowState.CANCELLED);
-        assertThat(journal.find(tenant.id(), flow.id())).map(FlowRecord::state).contains(FlowState.CANCELLED);
+        assertThat(store.journal().find(tenant.id(), flow.id())).map(FlowRecord::state).contains(FlowState.CANCELLED);
         assertSourceDeleted(flow.id());
-        assertThat(audit.list(tenant.id())).filteredOn(e -> e.resource().equals("flow/" + flow.id()))
+        assertThat(store.audit().list(tenant.id())).filteredOn(e -> e.resource().equals("flow/" + flow.id()))
                 .extracting(AuditEvent::action).containsExactly("connect.cancelled");
     }
 
@@ -284,7 +258,7 @@ class CredentialsServiceTest {
 
     @Test
     void withASelfManagedAirbyte_theFormComesFromItsOwnSpecification() {
-        ConnectorForm form = service(simulatorGateway(), Optional.of(simulator.apiBaseUrl())).form(tenant.id(), "stripe");
+        ConnectorForm form = service(airbyte.directGateway(), Optional.of(airbyte.simulator().apiBaseUrl())).form(tenant.id(), "stripe");
 
         assertThat(form.elements()).extracting(FormElement::path).containsExactly("account_id", "client_secret", "start_date");
     }

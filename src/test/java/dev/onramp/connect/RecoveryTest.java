@@ -6,20 +6,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.onramp.airbyte.AirbyteGateway;
 import dev.onramp.airbyte.ConfigApiGateway;
 import dev.onramp.catalog.Catalog;
-import dev.onramp.demo.AirbyteSimulator;
 import dev.onramp.model.AuditEvent;
 import dev.onramp.model.FlowId;
 import dev.onramp.model.FlowRecord;
 import dev.onramp.model.FlowState;
 import dev.onramp.model.Tenant;
 import dev.onramp.model.TenantId;
-import dev.onramp.store.AuditLog;
-import dev.onramp.store.ConnectionRepository;
-import dev.onramp.store.Database;
-import dev.onramp.store.FileKekStore;
-import dev.onramp.store.FlowJournal;
-import dev.onramp.store.TenantRepository;
-import dev.onramp.store.Vault;
+import dev.onramp.testing.SimulatedAirbyte;
+import dev.onramp.testing.StoreFixture;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -44,50 +38,35 @@ class RecoveryTest {
     private final Clock clock = Clock.systemUTC();
     private final Catalog catalog = Catalog.bundled();
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-    private AirbyteSimulator simulator;
-    private AirbyteGateway airbyte;
-    private Database db;
-    private TenantRepository tenants;
-    private ConnectionRepository connections;
-    private FlowJournal journal;
-    private AuditLog audit;
+    private SimulatedAirbyte airbyte;
+    private StoreFixture store;
     private Tenant tenant;
 
     @BeforeEach
     void setUp() {
-        simulator = AirbyteSimulator.start(Duration.ZERO);
-        airbyte = new ConfigApiGateway(simulator.apiBaseUrl(), Duration.ofSeconds(10));
-        db = Database.open(dataDir);
-        Vault vault = Vault.open(db, new FileKekStore(dataDir.resolve("keys/onramp.kek")));
-        tenants = new TenantRepository(db);
-        connections = new ConnectionRepository(db, vault);
-        journal = new FlowJournal(db, clock);
-        audit = AuditLog.open(db, new FileKekStore(dataDir.resolve("keys/onramp.kek")), clock);
-        tenant = new Tenant(TenantId.random(), "Acme Outdoor", "online-store", Optional.of(simulator.workspaceId()));
-        db.inTransaction(tx -> {
-            tenants.insert(tx, tenant);
-            return null;
-        });
+        airbyte = SimulatedAirbyte.start();
+        store = StoreFixture.open(dataDir, clock);
+        tenant = store.addTenant(new Tenant(TenantId.random(), "Acme Outdoor", "online-store",
+                Optional.of(airbyte.simulator().workspaceId())));
     }
 
     @AfterEach
     void tearDown() {
         executor.shutdownNow();
-        audit.close();
-        db.close();
-        simulator.close();
+        store.close();
+        airbyte.close();
     }
 
     private ConnectService service(AirbyteGateway gateway) {
-        return new ConnectService(catalog, gateway, db, tenants, connections, journal, audit, url -> true, executor,
-                clock, Duration.ofSeconds(20), "test");
+        return new ConnectService(catalog, gateway, store.db(), store.tenants(), store.connections(), store.journal(),
+                store.audit(), url -> true, executor, clock, Duration.ofSeconds(20), "test");
     }
 
     private FlowId journaled(FlowState state, Optional<String> sourceId) {
         FlowId flow = FlowId.random();
         Instant now = clock.instant();
-        db.inTransaction(tx -> {
-            journal.start(tx, tenant.id(), new FlowRecord(flow, tenant.id(), "hubspot", state, sourceId, Optional.empty(), now, now));
+        store.db().inTransaction(tx -> {
+            store.journal().start(tx, tenant.id(), new FlowRecord(flow, tenant.id(), "hubspot", state, sourceId, Optional.empty(), now, now));
             return null;
         });
         return flow;
@@ -96,11 +75,11 @@ class RecoveryTest {
     private String sourceNamed(String name) {
         String stripe = catalog.provider("stripe").orElseThrow().definitionId();
         var config = new ObjectMapper().createObjectNode().put("client_secret", "sk_test_demo").put("account_id", "acct_1");
-        return airbyte.createSource(simulator.workspaceId(), stripe, name, config);
+        return airbyte.gateway().createSource(airbyte.simulator().workspaceId(), stripe, name, config);
     }
 
     private List<AuditEvent> auditOf(FlowId flow) {
-        return audit.list(tenant.id()).stream().filter(e -> e.resource().equals("flow/" + flow)).toList();
+        return store.audit().list(tenant.id()).stream().filter(e -> e.resource().equals("flow/" + flow)).toList();
     }
 
     @Test
@@ -109,10 +88,10 @@ class RecoveryTest {
         String orphan = sourceNamed("HubSpot — Acme Outdoor [onramp-flow-" + flow + "]");
         String unrelated = sourceNamed("HubSpot — Acme Outdoor [onramp-flow-" + FlowId.random() + "]");
 
-        assertThat(service(airbyte).recoverUnfinished()).isEqualTo(1);
+        assertThat(service(airbyte.gateway()).recoverUnfinished()).isEqualTo(1);
 
-        assertThat(airbyte.findSources(simulator.workspaceId(), "onramp-flow-")).containsExactly(unrelated);
-        assertThat(journal.find(tenant.id(), flow).orElseThrow().state()).isEqualTo(FlowState.FAILED);
+        assertThat(airbyte.gateway().findSources(airbyte.simulator().workspaceId(), "onramp-flow-")).containsExactly(unrelated);
+        assertThat(store.journal().find(tenant.id(), flow).orElseThrow().state()).isEqualTo(FlowState.FAILED);
         assertThat(auditOf(flow)).singleElement().satisfies(entry -> {
             assertThat(entry.action()).isEqualTo("connect.recovered");
             assertThat(entry.details()).contains(orphan + " deleted");
@@ -125,9 +104,9 @@ class RecoveryTest {
         FlowId flow = journaled(FlowState.STARTED, Optional.empty());
         String orphan = sourceNamed("Stripe — Acme Outdoor [onramp-flow-" + flow + "]");
 
-        assertThat(service(airbyte).recoverUnfinished()).isEqualTo(1);
+        assertThat(service(airbyte.gateway()).recoverUnfinished()).isEqualTo(1);
 
-        assertThat(airbyte.findSources(simulator.workspaceId(), "onramp-flow-")).doesNotContain(orphan);
+        assertThat(airbyte.gateway().findSources(airbyte.simulator().workspaceId(), "onramp-flow-")).doesNotContain(orphan);
         assertThat(auditOf(flow)).singleElement().satisfies(entry -> assertThat(entry.details()).contains(orphan + " deleted"));
     }
 
@@ -135,9 +114,9 @@ class RecoveryTest {
     void flowCrashedBeforeAirbyteCreatedAnything_isEndedWithOneAuditEntry() {
         FlowId flow = journaled(FlowState.AWAITING_CONSENT, Optional.empty());
 
-        assertThat(service(airbyte).recoverUnfinished()).isEqualTo(1);
+        assertThat(service(airbyte.gateway()).recoverUnfinished()).isEqualTo(1);
 
-        assertThat(journal.find(tenant.id(), flow).orElseThrow().state()).isEqualTo(FlowState.FAILED);
+        assertThat(store.journal().find(tenant.id(), flow).orElseThrow().state()).isEqualTo(FlowState.FAILED);
         assertThat(auditOf(flow)).extracting(AuditEvent::action).containsExactly("connect.recovered");
     }
 
@@ -151,20 +130,20 @@ class RecoveryTest {
         }
 
         assertThat(service(new ConfigApiGateway(closed, Duration.ofSeconds(2))).recoverUnfinished()).isZero();
-        assertThat(journal.find(tenant.id(), flow).orElseThrow().state()).isEqualTo(FlowState.TESTED);
+        assertThat(store.journal().find(tenant.id(), flow).orElseThrow().state()).isEqualTo(FlowState.TESTED);
         assertThat(auditOf(flow)).isEmpty();
 
-        assertThat(service(airbyte).recoverUnfinished()).isEqualTo(1);
-        assertThat(airbyte.findSources(simulator.workspaceId(), "HubSpot")).isEmpty();
+        assertThat(service(airbyte.gateway()).recoverUnfinished()).isEqualTo(1);
+        assertThat(airbyte.gateway().findSources(airbyte.simulator().workspaceId(), "HubSpot")).isEmpty();
         assertThat(auditOf(flow)).hasSize(1);
     }
 
     @Test
     void secondRecovery_findsNothingLeftAndWritesNoSecondEntry() {
         FlowId flow = journaled(FlowState.SOURCE_CREATED, Optional.of(sourceNamed("HubSpot — Acme Outdoor")));
-        service(airbyte).recoverUnfinished();
+        service(airbyte.gateway()).recoverUnfinished();
 
-        assertThat(service(airbyte).recoverUnfinished()).isZero();
+        assertThat(service(airbyte.gateway()).recoverUnfinished()).isZero();
 
         assertThat(auditOf(flow)).hasSize(1);
     }
@@ -173,8 +152,8 @@ class RecoveryTest {
     void sourceAlreadyGoneFromAirbyte_stillEndsTheFlow() {
         FlowId flow = journaled(FlowState.SOURCE_CREATED, Optional.of("0b6f6bfc-9e1a-4f55-8c38-6c06c3c2a111"));
 
-        assertThat(service(airbyte).recoverUnfinished()).isEqualTo(1);
+        assertThat(service(airbyte.gateway()).recoverUnfinished()).isEqualTo(1);
 
-        assertThat(journal.find(tenant.id(), flow).orElseThrow().state()).isEqualTo(FlowState.FAILED);
+        assertThat(store.journal().find(tenant.id(), flow).orElseThrow().state()).isEqualTo(FlowState.FAILED);
     }
 }
