@@ -2,15 +2,12 @@ package dev.onramp.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.onramp.AppContext;
-import dev.onramp.testing.ScriptedBrowser;
+import dev.onramp.testing.CommandLineRunner;
 import dev.onramp.testing.ScriptedBrowser.Decision;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.onramp.testing.ScriptedBrowser;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -23,95 +20,70 @@ class CommandLineTest {
     @TempDir
     Path dataDir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private CompletableFuture<Integer> run(String... args) {
-        CliEnvironment env = new CliEnvironment(new PrintWriter(out, true), new PrintWriter(err, true),
-                AppContext::start, options -> {
-                    throw new AssertionError("no window in this test");
-                }, url -> {
-                    throw new AssertionError("--no-browser must not open the browser");
-                });
-        CompletableFuture<Integer> exit = new CompletableFuture<>();
-        Thread.ofVirtual().start(() -> exit.complete(OnrampCommand.run(env, args)));
-        return exit;
-    }
-
-    private URI awaitPrintedLink() throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            Optional<String> link = out.toString().lines().filter(l -> l.startsWith("http://")).findFirst();
-            if (link.isPresent()) {
-                return URI.create(link.get());
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("No consent link printed; output so far:\n" + out + err);
-    }
+    private final CommandLineRunner cli = new CommandLineRunner();
 
     @Test
     void connectWithNoBrowser_printsTheLinkAndConnectsWhenItIsAllowed() throws Exception {
-        CompletableFuture<Integer> exit = run("--data-dir", dataDir.toString(), "connect", "hubspot", "--no-browser");
+        CompletableFuture<Integer> exit = cli.start("--data-dir", dataDir.toString(), "connect", "hubspot", "--no-browser");
 
-        visit(Decision.ALLOW, awaitPrintedLink());
+        visit(Decision.ALLOW, cli.awaitPrintedLink(WAIT));
 
         assertThat(exit.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isZero();
-        assertThat(out.toString()).containsPattern("Connected HubSpot: source [0-9a-f-]{36}, \\d+ streams")
+        assertThat(cli.out()).containsPattern("Connected HubSpot: source [0-9a-f-]{36}, \\d+ streams")
                 .contains("  contacts");
     }
 
     @Test
     void connectDenied_exitsNonZeroWithTheReasonOnOneLine() throws Exception {
-        CompletableFuture<Integer> exit = run("--data-dir", dataDir.toString(), "connect", "hubspot", "--no-browser");
+        CompletableFuture<Integer> exit = cli.start("--data-dir", dataDir.toString(), "connect", "hubspot", "--no-browser");
 
-        visit(Decision.DENY, awaitPrintedLink());
+        visit(Decision.DENY, cli.awaitPrintedLink(WAIT));
 
         assertThat(exit.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(OnrampCommand.FAILED);
-        assertThat(err.toString().strip()).isEqualTo("onramp: You declined access on HubSpot.");
+        assertThat(cli.err().strip()).isEqualTo("onramp: You declined access on HubSpot.");
     }
 
     @Test
     void secondRunInDemoMode_connectsAgainThroughTheWorkspaceTheBusinessRemembers() throws Exception {
-        CompletableFuture<Integer> first = run("--data-dir", dataDir.toString(), "connect", "hubspot", "--no-browser");
-        visit(Decision.ALLOW, awaitPrintedLink());
+        CompletableFuture<Integer> first = cli.start("--data-dir", dataDir.toString(), "connect", "hubspot", "--no-browser");
+        visit(Decision.ALLOW, cli.awaitPrintedLink(WAIT));
         assertThat(first.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isZero();
-        out.getBuffer().setLength(0);
+        cli.clearOut();
 
-        CompletableFuture<Integer> second = run("--data-dir", dataDir.toString(), "connect", "shopify", "--no-browser");
-        visit(Decision.ALLOW, awaitPrintedLink());
+        CompletableFuture<Integer> second = cli.start("--data-dir", dataDir.toString(), "connect", "shopify", "--no-browser");
+        visit(Decision.ALLOW, cli.awaitPrintedLink(WAIT));
 
-        assertThat(second.get(WAIT.toSeconds(), TimeUnit.SECONDS)).as(err.toString()).isZero();
+        assertThat(second.get(WAIT.toSeconds(), TimeUnit.SECONDS)).as(cli.err()).isZero();
     }
 
     @Test
     void connectionsAsJson_listsWhatConnectStored() throws Exception {
-        CompletableFuture<Integer> connect = run("--data-dir", dataDir.toString(), "connect", "shopify", "--no-browser");
-        visit(Decision.ALLOW, awaitPrintedLink());
+        CompletableFuture<Integer> connect = cli.start("--data-dir", dataDir.toString(), "connect", "shopify", "--no-browser");
+        visit(Decision.ALLOW, cli.awaitPrintedLink(WAIT));
         assertThat(connect.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isZero();
-        out.getBuffer().setLength(0);
+        cli.clearOut();
 
-        int exit = run("--data-dir", dataDir.toString(), "connections", "--json").get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        int exit = cli.start("--data-dir", dataDir.toString(), "connections", "--json").get(WAIT.toSeconds(), TimeUnit.SECONDS);
 
         assertThat(exit).isZero();
-        assertThat(out.toString()).contains("\"provider\" : \"shopify\"", "\"status\" : \"ACTIVE\"", "\"orders\"");
+        assertThat(cli.out()).contains("\"provider\" : \"shopify\"", "\"status\" : \"ACTIVE\"", "\"orders\"");
     }
 
     @Test
     void unknownProvider_exitsNonZeroAndListsTheKnownOnes() throws Exception {
-        int exit = run("--data-dir", dataDir.toString(), "connect", "myspace").get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        int exit = cli.start("--data-dir", dataDir.toString(), "connect", "myspace").get(WAIT.toSeconds(), TimeUnit.SECONDS);
 
         assertThat(exit).isEqualTo(OnrampCommand.FAILED);
-        assertThat(err.toString()).startsWith("onramp: Unknown provider \"myspace\". Known: ").contains("hubspot");
+        assertThat(cli.err()).startsWith("onramp: Unknown provider \"myspace\". Known: ").contains("hubspot");
     }
 
     @Test
     void unknownBusiness_exitsNonZeroAndNamesTheKnownOnes() throws Exception {
-        int exit = run("--data-dir", dataDir.toString(), "connect", "hubspot", "--tenant", "Nobody Ltd")
+        int exit = cli.start("--data-dir", dataDir.toString(), "connect", "hubspot", "--tenant", "Nobody Ltd")
                 .get(WAIT.toSeconds(), TimeUnit.SECONDS);
 
         assertThat(exit).isEqualTo(OnrampCommand.FAILED);
-        assertThat(err.toString()).contains("No business named \"Nobody Ltd\"", "Demo Coffee Roasters");
+        assertThat(cli.err()).contains("No business named \"Nobody Ltd\"", "Demo Coffee Roasters");
     }
 
     @Test

@@ -2,17 +2,12 @@ package dev.onramp.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.onramp.AppContext;
 import dev.onramp.demo.AirbyteSimulator;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.onramp.testing.CommandLineRunner;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,42 +20,34 @@ class ProtectedAirbyteCommandLineTest {
     Path dataDir;
 
     private final AirbyteSimulator simulator = AirbyteSimulator.builder().protectedConfigApi().start();
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private CommandLineRunner cli;
+
+    @BeforeEach
+    void setUp() {
+        cli = new CommandLineRunner("--data-dir", dataDir.toString());
+    }
 
     @AfterEach
     void stop() {
         simulator.close();
     }
 
-    private int run(Map<String, String> environment, String... args) {
-        CliEnvironment env = new CliEnvironment(new PrintWriter(out, true), new PrintWriter(err, true),
-                AppContext::start, options -> {
-                    throw new AssertionError("no window in this test");
-                }, url -> false,
-                name -> Optional.ofNullable(environment.get(name)),
-                prompt -> Optional.empty());
-        List<String> all = new ArrayList<>(List.of("--data-dir", dataDir.toString()));
-        all.addAll(List.of(args));
-        return OnrampCommand.run(env, all.toArray(String[]::new));
-    }
-
     private void saveClientCredentials(String secret) {
-        int exit = run(Map.of("APP_SECRET", secret), "settings", "set", "--target", "self-managed",
+        int exit = cli.run(Map.of("APP_SECRET", secret), "settings", "set", "--target", "self-managed",
                 "--url", simulator.apiBaseUrl().toString(), "--client-id", simulator.configApiClientId(),
                 "--secret", "client_secret=APP_SECRET");
-        assertThat(exit).as(out + "" + err).isZero();
-        out.getBuffer().setLength(0);
+        assertThat(exit).as(cli.out() + cli.err()).isZero();
+        cli.clearOut();
     }
 
     @Test
     void settingsTest_withTheApplicationsCredentials_listsTheWorkspaceThroughABearerToken() {
         saveClientCredentials(simulator.configApiClientSecret());
 
-        int exit = run(Map.of(), "settings", "test");
+        int exit = cli.run(Map.of(), "settings", "test");
 
-        assertThat(exit).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("Onramp reached Airbyte at", simulator.workspaceId());
+        assertThat(exit).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("Onramp reached Airbyte at", simulator.workspaceId());
         assertThat(simulator.calls()).contains("POST /api/v1/applications/token");
     }
 
@@ -68,19 +55,19 @@ class ProtectedAirbyteCommandLineTest {
     void settingsTest_withAWrongSecret_saysAirbyteRejectedTheClientIdAndSecret() {
         saveClientCredentials("a-wrong-client-secret");
 
-        int exit = run(Map.of(), "settings", "test");
+        int exit = cli.run(Map.of(), "settings", "test");
 
         assertThat(exit).isEqualTo(OnrampCommand.FAILED);
-        assertThat(err.toString()).contains("rejected the client id/secret").doesNotContain("a-wrong-client-secret");
+        assertThat(cli.err()).contains("rejected the client id/secret").doesNotContain("a-wrong-client-secret");
     }
 
     @Test
     void doctor_checksTheBusinesssAirbyteWithItsLogin() {
         saveClientCredentials(simulator.configApiClientSecret());
 
-        run(Map.of(), "doctor");
+        cli.run(Map.of(), "doctor");
 
-        assertThat(out.toString()).containsPattern("✓ Airbyte of Demo Coffee Roasters: Airbyte at .* answers and"
+        assertThat(cli.out()).containsPattern("✓ Airbyte of Demo Coffee Roasters: Airbyte at .* answers and"
                 + " accepts Onramp's login \\(1 workspace\\)");
     }
 
@@ -88,10 +75,10 @@ class ProtectedAirbyteCommandLineTest {
     void doctor_withAWrongSecret_failsTheBusinesssAirbyteLineAndSaysWhatToFix() {
         saveClientCredentials("a-wrong-client-secret");
 
-        int exit = run(Map.of(), "doctor");
+        int exit = cli.run(Map.of(), "doctor");
 
         assertThat(exit).isEqualTo(OnrampCommand.FAILED);
-        assertThat(out.toString()).contains("✗ Airbyte of Demo Coffee Roasters:", "rejected the client id/secret",
+        assertThat(cli.out()).contains("✗ Airbyte of Demo Coffee Roasters:", "rejected the client id/secret",
                 "Fix: Correct the Airbyte login in Settings");
     }
 }
