@@ -17,23 +17,8 @@ import java.util.Optional;
  * A real store in a test's directory: the H2 file, its key file, vault, repositories, journal and
  * audit log, closed in reverse order.
  */
-public final class StoreFixture implements AutoCloseable {
-    private final Database db;
-    private final Vault vault;
-    private final TenantRepository tenants;
-    private final ConnectionRepository connections;
-    private final FlowJournal journal;
-    private final AuditLog audit;
-
-    private StoreFixture(Path dataDir, Clock clock) {
-        db = Database.open(dataDir);
-        FileKekStore kek = new FileKekStore(dataDir.resolve("keys/onramp.kek"));
-        vault = Vault.open(db, kek);
-        tenants = new TenantRepository(db);
-        connections = new ConnectionRepository(db, vault);
-        journal = new FlowJournal(db, clock);
-        audit = AuditLog.open(db, kek, clock);
-    }
+public record StoreFixture(Database db, Vault vault, TenantRepository tenants, ConnectionRepository connections,
+        FlowJournal journal, AuditLog audit) implements AutoCloseable {
 
     /** Opens (or creates) the store in {@code dataDir}, its key under {@code keys/onramp.kek}, on the system clock. */
     public static StoreFixture open(Path dataDir) {
@@ -42,7 +27,11 @@ public final class StoreFixture implements AutoCloseable {
 
     /** Opens (or creates) the store in {@code dataDir}, journal and audit log on {@code clock}. */
     public static StoreFixture open(Path dataDir, Clock clock) {
-        return new StoreFixture(dataDir, clock);
+        Database db = Database.open(dataDir);
+        FileKekStore kek = new FileKekStore(dataDir.resolve("keys/onramp.kek"));
+        Vault vault = Vault.open(db, kek);
+        return new StoreFixture(db, vault, new TenantRepository(db), new ConnectionRepository(db, vault),
+                new FlowJournal(db, clock), AuditLog.open(db, kek, clock));
     }
 
     /** Stores a new business named {@code name} in {@code industry}, without a workspace yet. */
@@ -57,30 +46,6 @@ public final class StoreFixture implements AutoCloseable {
             return null;
         });
         return tenant;
-    }
-
-    public Database db() {
-        return db;
-    }
-
-    public Vault vault() {
-        return vault;
-    }
-
-    public TenantRepository tenants() {
-        return tenants;
-    }
-
-    public ConnectionRepository connections() {
-        return connections;
-    }
-
-    public FlowJournal journal() {
-        return journal;
-    }
-
-    public AuditLog audit() {
-        return audit;
     }
 
     @Override
