@@ -59,7 +59,7 @@ class CloudConsentInputsTest {
         assertThat(outcome).isInstanceOf(ConnectOutcome.Connected.class);
         Connection connection = ((ConnectOutcome.Connected) outcome).connection();
         assertThat(fx.simulator.calls()).contains("POST /v1/sources/initiateOAuth", "POST /v1/sources");
-        String stored = new String(fx.connections.secretConfig(fx.tenant.id(), connection.id()).orElseThrow(),
+        String stored = new String(fx.store.connections().secretConfig(fx.tenant.id(), connection.id()).orElseThrow(),
                 StandardCharsets.UTF_8);
         JsonNode configuration = new ObjectMapper().readTree(stored);
         assertThat(configuration.path("subdomain").asText()).isEqualTo("acme");

@@ -13,17 +13,10 @@ import dev.onramp.model.AuditEvent;
 import dev.onramp.model.FlowState;
 import dev.onramp.model.Provider;
 import dev.onramp.model.Tenant;
-import dev.onramp.model.TenantId;
 import dev.onramp.oauth.BrowserLauncher;
-import dev.onramp.store.AuditLog;
-import dev.onramp.store.ConnectionRepository;
-import dev.onramp.store.Database;
-import dev.onramp.store.FileKekStore;
-import dev.onramp.store.FlowJournal;
-import dev.onramp.store.TenantRepository;
-import dev.onramp.store.Vault;
 import dev.onramp.testing.MutableClock;
 import dev.onramp.testing.RecordingSleeper;
+import dev.onramp.testing.StoreFixture;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -47,26 +40,13 @@ final class CloudFixture implements AutoCloseable {
     final AirbyteSimulator simulator = AirbyteSimulator.builder().start();
     final MutableClock gatewayClock = new MutableClock(Instant.now());
     final RecordingSleeper sleeper = new RecordingSleeper(gatewayClock);
-    final Database db;
-    final TenantRepository tenants;
-    final ConnectionRepository connections;
-    final FlowJournal journal;
-    final AuditLog audit;
-    final Tenant tenant = new Tenant(TenantId.random(), "Acme Outdoor", "online-store", Optional.empty());
+    final StoreFixture store;
+    final Tenant tenant;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
     CloudFixture(Path dataDir) {
-        db = Database.open(dataDir);
-        FileKekStore kek = new FileKekStore(dataDir.resolve("keys/onramp.kek"));
-        Vault vault = Vault.open(db, kek);
-        tenants = new TenantRepository(db);
-        connections = new ConnectionRepository(db, vault);
-        journal = new FlowJournal(db, Clock.systemUTC());
-        audit = AuditLog.open(db, kek, Clock.systemUTC());
-        db.inTransaction(tx -> {
-            tenants.insert(tx, tenant);
-            return null;
-        });
+        store = StoreFixture.open(dataDir);
+        tenant = store.addTenant("Acme Outdoor", "online-store");
     }
 
     /** The gateway to the simulated Cloud with the given relay and request timeout. */
@@ -83,8 +63,8 @@ final class CloudFixture implements AutoCloseable {
     }
 
     ConnectService service(AirbyteGateway gateway, BrowserLauncher browser, Duration consentTimeout) {
-        return new ConnectService(catalog, gateway, db, tenants, connections, journal, audit, browser, executor,
-                Clock.systemUTC(), consentTimeout, "test");
+        return new ConnectService(catalog, gateway, store.db(), store.tenants(), store.connections(), store.journal(),
+                store.audit(), browser, executor, Clock.systemUTC(), consentTimeout, "test");
     }
 
     static ConnectOutcome outcomeOf(ConnectFlow flow) throws Exception {
@@ -92,7 +72,7 @@ final class CloudFixture implements AutoCloseable {
     }
 
     List<AuditEvent> auditFor(ConnectOutcome outcome) {
-        return audit.list(tenant.id()).stream().filter(e -> e.resource().equals("flow/" + outcome.flowId())
+        return store.audit().list(tenant.id()).stream().filter(e -> e.resource().equals("flow/" + outcome.flowId())
                 || e.action().equals("connect.succeeded")).toList();
     }
 
@@ -101,9 +81,9 @@ final class CloudFixture implements AutoCloseable {
         assertThat(outcome).isInstanceOf(ConnectOutcome.Ended.class);
         assertThat(((ConnectOutcome.Ended) outcome).state()).isEqualTo(state);
         assertThat(simulator.sourceIds()).as("sources left in Airbyte").isEmpty();
-        assertThat(connections.list(tenant.id())).as("connections stored").isEmpty();
-        assertThat(journal.find(tenant.id(), outcome.flowId()).orElseThrow().state()).isEqualTo(state);
-        assertThat(journal.unfinished()).isEmpty();
+        assertThat(store.connections().list(tenant.id())).as("connections stored").isEmpty();
+        assertThat(store.journal().find(tenant.id(), outcome.flowId()).orElseThrow().state()).isEqualTo(state);
+        assertThat(store.journal().unfinished()).isEmpty();
         assertThat(auditFor(outcome)).hasSize(1);
     }
 
@@ -115,8 +95,7 @@ final class CloudFixture implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            audit.close();
-            db.close();
+            store.close();
             simulator.close();
         }
     }

@@ -80,7 +80,7 @@ class CloudReconnectTest {
         assertThat(((ConnectOutcome.Connected) outcome).connection().sourceId()).isEqualTo(connection.sourceId());
         assertThat(fx.simulator.sourceIds()).containsExactly(connection.sourceId());
         assertThat(gateway.checkConnection(connection.sourceId()).succeeded()).isTrue();
-        assertThat(fx.journal.find(fx.tenant.id(), outcome.flowId()).orElseThrow().state()).isEqualTo(FlowState.STORED);
+        assertThat(fx.store.journal().find(fx.tenant.id(), outcome.flowId()).orElseThrow().state()).isEqualTo(FlowState.STORED);
     }
 
     @Test
@@ -105,10 +105,10 @@ class CloudReconnectTest {
 
         outcomeOf(service().reconnect(fx.tenant.id(), connection.id(), ConnectListener.NONE));
 
-        Connection stored = fx.connections.find(fx.tenant.id(), connection.id()).orElseThrow();
+        Connection stored = fx.store.connections().find(fx.tenant.id(), connection.id()).orElseThrow();
         assertThat(stored.streams()).contains("contacts", "companies", "deals");
         assertThat(stored.lastChecked()).isPresent();
-        List<AuditEvent> entries = fx.audit.list(fx.tenant.id());
+        List<AuditEvent> entries = fx.store.audit().list(fx.tenant.id());
         assertThat(entries).filteredOn(e -> e.action().equals("connect.reauthorized")).singleElement()
                 .satisfies(entry -> assertThat(fx.simulator.issuedSecrets())
                         .allSatisfy(secret -> assertThat(entry.details()).doesNotContain(secret)));
