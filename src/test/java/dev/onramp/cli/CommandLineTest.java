@@ -24,7 +24,8 @@ class CommandLineTest {
 
     @Test
     void connectWithNoBrowser_printsTheLinkAndConnectsWhenItIsAllowed() throws Exception {
-        CompletableFuture<Integer> exit = cli.start("--data-dir", dataDir.toString(), "connect", "hubspot", "--no-browser");
+        CompletableFuture<Integer> exit = cli.start("--data-dir", dataDir.toString(), "connect", "hubspot",
+                "--no-browser");
 
         visit(Decision.ALLOW, cli.awaitPrintedLink(WAIT));
 
@@ -35,7 +36,8 @@ class CommandLineTest {
 
     @Test
     void connectDenied_exitsNonZeroWithTheReasonOnOneLine() throws Exception {
-        CompletableFuture<Integer> exit = cli.start("--data-dir", dataDir.toString(), "connect", "hubspot", "--no-browser");
+        CompletableFuture<Integer> exit = cli.start("--data-dir", dataDir.toString(), "connect", "hubspot",
+                "--no-browser");
 
         visit(Decision.DENY, cli.awaitPrintedLink(WAIT));
 
@@ -45,12 +47,14 @@ class CommandLineTest {
 
     @Test
     void secondRunInDemoMode_connectsAgainThroughTheWorkspaceTheBusinessRemembers() throws Exception {
-        CompletableFuture<Integer> first = cli.start("--data-dir", dataDir.toString(), "connect", "hubspot", "--no-browser");
+        CompletableFuture<Integer> first = cli.start("--data-dir", dataDir.toString(), "connect", "hubspot",
+                "--no-browser");
         visit(Decision.ALLOW, cli.awaitPrintedLink(WAIT));
         assertThat(first.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isZero();
         cli.clearOut();
 
-        CompletableFuture<Integer> second = cli.start("--data-dir", dataDir.toString(), "connect", "shopify", "--no-browser");
+        CompletableFuture<Integer> second = cli.start("--data-dir", dataDir.toString(), "connect", "shopify",
+                "--no-browser");
         visit(Decision.ALLOW, cli.awaitPrintedLink(WAIT));
 
         assertThat(second.get(WAIT.toSeconds(), TimeUnit.SECONDS)).as(cli.err()).isZero();
@@ -58,12 +62,14 @@ class CommandLineTest {
 
     @Test
     void connectionsAsJson_listsWhatConnectStored() throws Exception {
-        CompletableFuture<Integer> connect = cli.start("--data-dir", dataDir.toString(), "connect", "shopify", "--no-browser");
+        CompletableFuture<Integer> connect = cli.start("--data-dir", dataDir.toString(), "connect", "shopify",
+                "--no-browser");
         visit(Decision.ALLOW, cli.awaitPrintedLink(WAIT));
         assertThat(connect.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isZero();
         cli.clearOut();
 
-        int exit = cli.start("--data-dir", dataDir.toString(), "connections", "--json").get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        int exit = cli.start("--data-dir", dataDir.toString(), "connections", "--json").get(WAIT.toSeconds(),
+                TimeUnit.SECONDS);
 
         assertThat(exit).isZero();
         assertThat(cli.out()).contains("\"provider\" : \"shopify\"", "\"status\" : \"ACTIVE\"", "\"orders\"");
@@ -71,7 +77,8 @@ class CommandLineTest {
 
     @Test
     void unknownProvider_exitsNonZeroAndListsTheKnownOnes() throws Exception {
-        int exit = cli.start("--data-dir", dataDir.toString(), "connect", "myspace").get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        int exit = cli.start("--data-dir", dataDir.toString(), "connect", "myspace").get(WAIT.toSeconds(),
+                TimeUnit.SECONDS);
 
         assertThat(exit).isEqualTo(OnrampCommand.FAILED);
         assertThat(cli.err()).startsWith("onramp: Unknown provider \"myspace\". Known: ").contains("hubspot");

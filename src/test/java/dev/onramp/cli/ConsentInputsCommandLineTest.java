@@ -29,7 +29,8 @@ class ConsentInputsCommandLineTest {
 
     @Test
     void zendeskWithItsSubdomainSet_signsInAndConnects() throws Exception {
-        CompletableFuture<Integer> exit = cli.start("connect", "zendesk-support", "--set", "subdomain=acme", "--no-browser");
+        CompletableFuture<Integer> exit = cli.start("connect", "zendesk-support", "--set", "subdomain=acme",
+                "--no-browser");
 
         ScriptedBrowser browser = new ScriptedBrowser(Decision.ALLOW);
         browser.open(cli.awaitPrintedLink(WAIT));

@@ -67,7 +67,8 @@ class ReconnectCommandLineTest {
 
     @Test
     void reauthorizeWithoutAConnection_exitsNonZeroSayingToConnectFirst() throws Exception {
-        int exit = cli.start("connect", "hubspot", "--reauthorize", "--no-browser").get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        int exit = cli.start("connect", "hubspot", "--reauthorize", "--no-browser").get(WAIT.toSeconds(),
+                TimeUnit.SECONDS);
 
         assertThat(exit).isEqualTo(OnrampCommand.FAILED);
         assertThat(cli.err()).contains("has no HubSpot connection to reauthorize", "onramp connect hubspot");

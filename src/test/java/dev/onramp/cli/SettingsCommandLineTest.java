@@ -45,7 +45,8 @@ class SettingsCommandLineTest {
 
         assertThat(set).as(cli.err()).isZero();
         assertThat(show).isZero();
-        assertThat(cli.out()).contains("self-managed", "http://airbyte.internal:8000/api", "user admin, password ••••••")
+        assertThat(cli.out()).contains("self-managed", "http://airbyte.internal:8000/api",
+                "user admin, password ••••••")
                 .doesNotContain(PASSWORD);
         assertThat(new String(Files.readAllBytes(dataDir.resolve("onramp.mv.db")), ISO_8859_1)).doesNotContain(PASSWORD);
     }
@@ -101,7 +102,8 @@ class SettingsCommandLineTest {
             int exit = cli.run(Map.of(), "settings", "test");
 
             assertThat(exit).as(cli.err()).isZero();
-            assertThat(cli.out()).contains("Onramp reached Airbyte at " + separate.apiBaseUrl(), separate.workspaceId());
+            assertThat(cli.out()).contains("Onramp reached Airbyte at " + separate.apiBaseUrl(),
+                    separate.workspaceId());
         }
     }
 

@@ -76,7 +76,8 @@ class CloudConnectServiceTest {
         Connection connection = ((ConnectOutcome.Connected) outcome).connection();
         assertThat(connection.streams()).contains("contacts", "companies", "deals");
         assertThat(fx.simulator.sourceIds()).containsExactly(connection.sourceId());
-        assertThat(fx.store.journal().find(fx.tenant.id(), outcome.flowId()).orElseThrow().state()).isEqualTo(FlowState.STORED);
+        assertThat(fx.store.journal().find(fx.tenant.id(), outcome.flowId()).orElseThrow().state())
+                .isEqualTo(FlowState.STORED);
         assertThat(fx.simulator.calls()).contains("POST /v1/sources/initiateOAuth", "POST /v1/sources", "GET /v1/streams");
     }
 
@@ -84,7 +85,8 @@ class CloudConnectServiceTest {
     void storedConfiguration_selectsOAuthButHoldsNoToken() throws Exception {
         Connection connection = ((ConnectOutcome.Connected) connectHubspot()).connection();
 
-        String stored = new String(fx.store.connections().secretConfig(fx.tenant.id(), connection.id()).orElseThrow(), StandardCharsets.UTF_8);
+        String stored = new String(fx.store.connections().secretConfig(fx.tenant.id(), connection.id()).orElseThrow(),
+                StandardCharsets.UTF_8);
         JsonNode config = new ObjectMapper().readTree(stored);
         assertThat(config.at("/credentials/credentials_title").asText()).isEqualTo("OAuth Credentials");
         assertThat(fx.simulator.issuedSecrets()).allSatisfy(secret -> assertThat(stored).doesNotContain(secret));

@@ -80,7 +80,8 @@ class CloudReconnectTest {
         assertThat(((ConnectOutcome.Connected) outcome).connection().sourceId()).isEqualTo(connection.sourceId());
         assertThat(fx.simulator.sourceIds()).containsExactly(connection.sourceId());
         assertThat(gateway.checkConnection(connection.sourceId()).succeeded()).isTrue();
-        assertThat(fx.store.journal().find(fx.tenant.id(), outcome.flowId()).orElseThrow().state()).isEqualTo(FlowState.STORED);
+        assertThat(fx.store.journal().find(fx.tenant.id(), outcome.flowId()).orElseThrow().state())
+                .isEqualTo(FlowState.STORED);
     }
 
     @Test

@@ -115,12 +115,14 @@ class ConnectSafetyTest {
 
     @Test
     void failureAfterTheReceiverOpened_closesItsPort() throws Exception {
-        airbyte.proxy().replace("source_oauths/get_consent_url", 500, request -> "{\"message\":\"Airbyte fell over.\"}");
+        airbyte.proxy().replace("source_oauths/get_consent_url", 500,
+                request -> "{\"message\":\"Airbyte fell over.\"}");
 
         ConnectOutcome outcome = outcomeOf(service(url -> true, WAIT).connect(acme.id(), "hubspot", ConnectListener.NONE));
 
         assertThat(outcome).isInstanceOf(ConnectOutcome.Ended.class);
-        String request = airbyte.proxy().calls().stream().filter(c -> c.endpoint().equals("source_oauths/get_consent_url"))
+        String request = airbyte.proxy().calls().stream()
+                .filter(c -> c.endpoint().equals("source_oauths/get_consent_url"))
                 .findFirst().orElseThrow().body();
         assertClosed(URI.create(new ObjectMapper().readTree(request).path("redirectUrl").asText()));
     }
@@ -307,15 +309,17 @@ class ConnectSafetyTest {
                 .connect(acme.id(), "hubspot", ConnectListener.NONE));
         String sourceId = store.journal().find(acme.id(), outcome.flowId()).orElseThrow().sourceId().orElseThrow();
 
-        assertThat(store.journal().find(acme.id(), outcome.flowId()).orElseThrow().state()).isEqualTo(FlowState.SOURCE_CREATED);
+        assertThat(store.journal().find(acme.id(), outcome.flowId()).orElseThrow().state())
+                .isEqualTo(FlowState.SOURCE_CREATED);
         assertThat(auditOf(acme, outcome.flowId())).isEmpty();
 
         airbyte.proxy().forward("sources/check_connection");
         airbyte.proxy().forward("sources/delete");
         assertThat(service(url -> true, WAIT).recoverUnfinished()).isEqualTo(1);
 
-        assertThatThrownBy(() -> airbyte.gateway().checkConnection(sourceId)).isInstanceOfSatisfying(AirbyteException.class,
-                e -> assertThat(e.kind()).isEqualTo(AirbyteException.Kind.NOT_FOUND));
+        assertThatThrownBy(() -> airbyte.gateway().checkConnection(sourceId))
+                .isInstanceOfSatisfying(AirbyteException.class,
+                        e -> assertThat(e.kind()).isEqualTo(AirbyteException.Kind.NOT_FOUND));
         assertThat(auditOf(acme, outcome.flowId())).singleElement().satisfies(entry -> {
             assertThat(entry.action()).isEqualTo("connect.recovered");
             assertThat(entry.details()).contains("The check crashed", sourceId + " deleted");

@@ -95,7 +95,8 @@ class ConnectServiceTest {
         Connection connection = ((ConnectOutcome.Connected) outcome).connection();
         assertThat(connection.streams()).contains("orders", "customers", "products");
         assertThat(store.connections().list(tenant.id())).extracting(Connection::id).containsExactly(connection.id());
-        assertThat(store.journal().find(tenant.id(), outcome.flowId()).orElseThrow().state()).isEqualTo(FlowState.STORED);
+        assertThat(store.journal().find(tenant.id(), outcome.flowId()).orElseThrow().state())
+                .isEqualTo(FlowState.STORED);
         assertThat(browser.awaitVisit(WAIT).finalStatus()).isEqualTo(200);
     }
 
@@ -107,7 +108,8 @@ class ConnectServiceTest {
                 .connect(tenant.id(), "hubspot", ConnectListener.NONE));
 
         Connection connection = ((ConnectOutcome.Connected) outcome).connection();
-        JsonNode config = new ObjectMapper().readTree(store.connections().secretConfig(tenant.id(), connection.id()).orElseThrow());
+        JsonNode config = new ObjectMapper().readTree(store.connections().secretConfig(tenant.id(), connection.id())
+                .orElseThrow());
         assertThat(config.at("/credentials/credentials_title").asText()).isEqualTo("OAuth Credentials");
         assertThat(airbyte.simulator().issuedSecrets()).contains(config.at("/credentials/refresh_token").asText());
     }
@@ -133,7 +135,8 @@ class ConnectServiceTest {
                 "You declined access on Shopify."));
         assertThat(store.connections().list(tenant.id())).isEmpty();
         assertThat(auditFor(outcome.flowId())).extracting(AuditEvent::action).containsExactly("connect.failed");
-        assertThat(store.journal().find(tenant.id(), outcome.flowId()).orElseThrow().state()).isEqualTo(FlowState.FAILED);
+        assertThat(store.journal().find(tenant.id(), outcome.flowId()).orElseThrow().state())
+                .isEqualTo(FlowState.FAILED);
     }
 
     @Test
@@ -215,7 +218,8 @@ class ConnectServiceTest {
 
         assertThat(outcome).isInstanceOf(ConnectOutcome.Ended.class);
         assertThat(((ConnectOutcome.Ended) outcome).message()).contains("could not reach Airbyte", closed.getAuthority());
-        assertThat(store.journal().find(tenant.id(), outcome.flowId()).orElseThrow().state()).isEqualTo(FlowState.FAILED);
+        assertThat(store.journal().find(tenant.id(), outcome.flowId()).orElseThrow().state())
+                .isEqualTo(FlowState.FAILED);
     }
 
     @Test
@@ -270,7 +274,8 @@ class ConnectServiceTest {
     void firstFlow_remembersTheAirbyteWorkspaceOnTheTenant() throws Exception {
         outcomeOf(service(new ScriptedBrowser(Decision.ALLOW), WAIT).connect(tenant.id(), "hubspot", ConnectListener.NONE));
 
-        assertThat(store.tenants().find(tenant.id()).orElseThrow().workspaceId()).contains(airbyte.simulator().workspaceId());
+        assertThat(store.tenants().find(tenant.id()).orElseThrow().workspaceId())
+                .contains(airbyte.simulator().workspaceId());
     }
 
     @Test
@@ -282,7 +287,8 @@ class ConnectServiceTest {
         FlowId flow = FlowId.random();
         Instant now = clock.instant();
         store.db().inTransaction(tx -> {
-            store.journal().start(tx, tenant.id(), new FlowRecord(flow, tenant.id(), "stripe", FlowState.SOURCE_CREATED, Optional.of(orphan),
+            store.journal().start(tx, tenant.id(), new FlowRecord(flow, tenant.id(), "stripe",
+                    FlowState.SOURCE_CREATED, Optional.of(orphan),
                     Optional.empty(), now, now));
             return null;
         });

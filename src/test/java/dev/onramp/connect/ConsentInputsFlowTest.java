@@ -80,13 +80,15 @@ class ConsentInputsFlowTest {
     }
 
     private JsonNode lastBody(String endpoint) throws Exception {
-        List<AirbyteProxy.Call> calls = airbyte.proxy().calls().stream().filter(c -> c.endpoint().equals(endpoint)).toList();
+        List<AirbyteProxy.Call> calls = airbyte.proxy().calls().stream().filter(c -> c.endpoint().equals(endpoint))
+                .toList();
         assertThat(calls).as(endpoint + " calls").isNotEmpty();
         return json.readTree(calls.getLast().body());
     }
 
     private String storedConfiguration(Connection connection) {
-        return new String(store.connections().secretConfig(tenant.id(), connection.id()).orElseThrow(), StandardCharsets.UTF_8);
+        return new String(store.connections().secretConfig(tenant.id(), connection.id()).orElseThrow(),
+                StandardCharsets.UTF_8);
     }
 
     @Test
@@ -145,7 +147,8 @@ class ConsentInputsFlowTest {
 
     @Test
     void everyQueryParameterOfTheCallback_reachesCompleteOAuth() throws Exception {
-        UnaryOperator<URI> providerAddsExtras = location -> location.getPort() == airbyte.simulator().apiBaseUrl().getPort()
+        int airbytePort = airbyte.simulator().apiBaseUrl().getPort();
+        UnaryOperator<URI> providerAddsExtras = location -> location.getPort() == airbytePort
                 ? location : URI.create(location + "&realmId=9130357&shop=acme.myshopify.com");
         ScriptedBrowser browser = new ScriptedBrowser(Decision.ALLOW, Duration.ofSeconds(10), providerAddsExtras);
 

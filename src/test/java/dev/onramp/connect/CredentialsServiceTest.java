@@ -143,7 +143,8 @@ class CredentialsServiceTest {
         JsonNode stored = new ObjectMapper().readTree(new String(
                 store.connections().secretConfig(tenant.id(), connection.id()).orElseThrow(), StandardCharsets.UTF_8));
         assertThat(stored.path("client_secret").asText()).isEqualTo(STRIPE_KEY);
-        assertThat(store.journal().find(tenant.id(), outcome.flowId())).map(FlowRecord::state).contains(FlowState.STORED);
+        assertThat(store.journal().find(tenant.id(), outcome.flowId())).map(FlowRecord::state)
+                .contains(FlowState.STORED);
     }
 
     @Test
@@ -258,7 +259,8 @@ class CredentialsServiceTest {
 
     @Test
     void withASelfManagedAirbyte_theFormComesFromItsOwnSpecification() {
-        ConnectorForm form = service(airbyte.directGateway(), Optional.of(airbyte.simulator().apiBaseUrl())).form(tenant.id(), "stripe");
+        ConnectorForm form = service(airbyte.directGateway(), Optional.of(airbyte.simulator().apiBaseUrl()))
+                .form(tenant.id(), "stripe");
 
         assertThat(form.elements()).extracting(FormElement::path).containsExactly("account_id", "client_secret", "start_date");
     }

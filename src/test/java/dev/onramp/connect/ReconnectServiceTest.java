@@ -118,7 +118,8 @@ class ReconnectServiceTest {
         JsonNode consent = JSON.readTree(airbyte.proxy().calls().stream()
                 .filter(c -> c.endpoint().equals("source_oauths/get_consent_url")).toList().getLast().body());
         assertThat(consent.at("/oAuthInputConfiguration/subdomain").asText()).isEqualTo("acme");
-        JsonNode update = JSON.readTree(airbyte.proxy().calls().stream().filter(c -> c.endpoint().equals("sources/update"))
+        JsonNode update = JSON.readTree(airbyte.proxy().calls().stream()
+                .filter(c -> c.endpoint().equals("sources/update"))
                 .findFirst().orElseThrow().body());
         assertThat(update.path("secretId").asText()).startsWith("airbyte_oauth_workspace_");
         assertThat(update.at("/connectionConfiguration/subdomain").asText()).isEqualTo("acme");
@@ -162,13 +163,15 @@ class ReconnectServiceTest {
         Connection stored = store.connections().find(tenant.id(), connection.id()).orElseThrow();
         assertThat(stored.streams()).contains("contacts", "companies", "deals");
         assertThat(stored.lastChecked()).isPresent();
-        assertThat(store.journal().find(tenant.id(), outcome.flowId()).orElseThrow().state()).isEqualTo(FlowState.STORED);
+        assertThat(store.journal().find(tenant.id(), outcome.flowId()).orElseThrow().state())
+                .isEqualTo(FlowState.STORED);
         List<AuditEvent> entries = store.audit().list(tenant.id()).stream()
                 .filter(e -> e.action().equals("connect.reauthorized")).toList();
         assertThat(entries).singleElement().satisfies(entry -> {
             assertThat(entry.resource()).isEqualTo("connection/" + connection.id());
             assertThat(entry.details()).contains("source=" + connection.sourceId());
-            assertThat(airbyte.simulator().issuedSecrets()).allSatisfy(secret -> assertThat(entry.details()).doesNotContain(secret));
+            assertThat(airbyte.simulator().issuedSecrets()).allSatisfy(secret -> assertThat(entry.details())
+                    .doesNotContain(secret));
         });
     }
 
@@ -235,7 +238,8 @@ class ReconnectServiceTest {
         int ended = service(url -> true).recoverUnfinished();
 
         assertThat(ended).isEqualTo(1);
-        assertThat(store.journal().find(tenant.id(), interrupted.id()).orElseThrow().state()).isEqualTo(FlowState.FAILED);
+        assertThat(store.journal().find(tenant.id(), interrupted.id()).orElseThrow().state())
+                .isEqualTo(FlowState.FAILED);
         assertThat(store.journal().unfinished()).isEmpty();
         assertThat(store.connections().find(tenant.id(), connection.id())).contains(connection);
         assertThat(airbyte.simulator().sourceIds()).containsExactly(connection.sourceId());

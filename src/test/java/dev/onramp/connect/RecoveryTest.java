@@ -66,7 +66,8 @@ class RecoveryTest {
         FlowId flow = FlowId.random();
         Instant now = clock.instant();
         store.db().inTransaction(tx -> {
-            store.journal().start(tx, tenant.id(), new FlowRecord(flow, tenant.id(), "hubspot", state, sourceId, Optional.empty(), now, now));
+            store.journal().start(tx, tenant.id(), new FlowRecord(flow, tenant.id(), "hubspot", state, sourceId,
+                    Optional.empty(), now, now));
             return null;
         });
         return flow;
@@ -90,7 +91,8 @@ class RecoveryTest {
 
         assertThat(service(airbyte.gateway()).recoverUnfinished()).isEqualTo(1);
 
-        assertThat(airbyte.gateway().findSources(airbyte.simulator().workspaceId(), "onramp-flow-")).containsExactly(unrelated);
+        assertThat(airbyte.gateway().findSources(airbyte.simulator().workspaceId(), "onramp-flow-"))
+                .containsExactly(unrelated);
         assertThat(store.journal().find(tenant.id(), flow).orElseThrow().state()).isEqualTo(FlowState.FAILED);
         assertThat(auditOf(flow)).singleElement().satisfies(entry -> {
             assertThat(entry.action()).isEqualTo("connect.recovered");
@@ -106,7 +108,8 @@ class RecoveryTest {
 
         assertThat(service(airbyte.gateway()).recoverUnfinished()).isEqualTo(1);
 
-        assertThat(airbyte.gateway().findSources(airbyte.simulator().workspaceId(), "onramp-flow-")).doesNotContain(orphan);
+        assertThat(airbyte.gateway().findSources(airbyte.simulator().workspaceId(), "onramp-flow-"))
+                .doesNotContain(orphan);
         assertThat(auditOf(flow)).singleElement().satisfies(entry -> assertThat(entry.details()).contains(orphan + " deleted"));
     }
 

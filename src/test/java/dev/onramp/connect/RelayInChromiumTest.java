@@ -118,7 +118,8 @@ class RelayInChromiumTest {
                     assertThat(request.getRawQuery()).contains("port=", "nonce=", "secret_id=airbyte_oauth_secret_"));
             Connection connection = ((ConnectOutcome.Connected) outcome).connection();
             assertThat(connection.streams()).contains("contacts", "deals");
-            assertThat(fx.store.journal().find(fx.tenant.id(), outcome.flowId()).orElseThrow().state()).isEqualTo(FlowState.STORED);
+            assertThat(fx.store.journal().find(fx.tenant.id(), outcome.flowId()).orElseThrow().state())
+                    .isEqualTo(FlowState.STORED);
             assertThat(fx.simulator.sourceIds()).containsExactly(connection.sourceId());
 
             gateway.deleteSource(connection.sourceId());
