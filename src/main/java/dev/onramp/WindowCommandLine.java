@@ -11,15 +11,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Reads the command lines that only open the window ({@code --data-dir} and {@code --airbyte-url}
- * at most once each, or nothing) without the command-line parser, whose start-up the window would
- * otherwise wait for (docs/adr/0015). Anything else, including every mistake, is left to the parser.
+ * at most once each, given as a path or an address, or nothing) without the command-line parser,
+ * whose start-up the window would otherwise wait for (docs/adr/0015). Anything else, including
+ * every mistake, is left to the parser.
  */
 final class WindowCommandLine {
     /** The window's options; picocli's {@code onramp} command takes the same ones. */
     private static final List<String> OPTIONS = List.of("--data-dir", "--airbyte-url");
+    /** Letters, digits, dashes and underscores only, or nothing: what a command's name looks like. */
+    private static final Pattern BARE_WORD = Pattern.compile("[\\w-]*");
     /** As {@code OnrampCommand} starts the window: a simulator that feels like a real Airbyte. */
     static final Duration SIMULATOR_LATENCY = Duration.ofMillis(250);
     /** As {@code OnrampCommand} starts the window: five minutes to answer in the browser. */
@@ -60,8 +64,12 @@ final class WindowCommandLine {
         }
     }
 
-    /** A value the parser would take as it is: not empty, not like an option, not an argument file. */
+    /**
+     * A value the parser would take as it is: a path or an address, not like an option or an
+     * argument file. A bare word such as {@code doctor} may be a command's name, which the parser
+     * refuses as a value, so it is left to the parser too.
+     */
     private static boolean plain(String value) {
-        return !value.isEmpty() && !value.startsWith("-") && !value.startsWith("@");
+        return !value.startsWith("-") && !value.startsWith("@") && !BARE_WORD.matcher(value).matches();
     }
 }

@@ -78,6 +78,18 @@ class WindowCommandLineTest {
     }
 
     @Test
+    void aValueThatIsABareWordLikeACommandsName_isLeftToTheParser() {
+        assertThat(read("--data-dir", "connect")).isEmpty();
+        assertThat(read("--data-dir=doctor")).isEmpty();
+        assertThat(read("--data-dir", "onramp-data")).isEmpty();
+    }
+
+    @Test
+    void aRelativePath_opensTheWindowAsTheParserWould() {
+        assertThat(read("--data-dir", "./onramp")).contains(parsedByPicocli("--data-dir", "./onramp"));
+    }
+
+    @Test
     void anAddressThatIsNotAUri_isLeftToTheParserToReport() {
         assertThat(read("--airbyte-url", "http://local host")).isEmpty();
     }
