@@ -111,6 +111,10 @@ final class TileView {
             showWhen(connect, connectable);
             place(buttons, connect, 2);
         });
+        // The model's properties hold these bindings only weakly: the footer keeps them, or a garbage
+        // collection before one first holds would leave the tile without its button for good.
+        footer.getProperties().put("needs-reconnect", needsReconnect);
+        footer.getProperties().put("connectable", connectable);
         footer.setAlignment(Pos.CENTER_LEFT);
         footer.setMinHeight(32);
         return footer;
