@@ -193,7 +193,7 @@ final class StartupBench {
 
     /**
      * bench/BareWindow.java as an app-image with the app's runtime and JVM options and an AOT cache
-     * trained the way installer/BuildInstaller.java trains Onramp's.
+     * trained with the options installer/BuildInstaller.java trains Onramp's with, on its own start.
      */
     private Path bareWindowImage() throws IOException, InterruptedException {
         Path work = target.resolve("bench");

@@ -46,7 +46,8 @@ import java.util.zip.ZipOutputStream;
 public final class BuildInstaller {
     private static final String APP = "Onramp";
     private static final String AOT_CACHE = "onramp.aot";
-    private static final String PROBE_LINE = "onramp: hub shown";
+    /** What the training run prints once it has connected HubSpot in demo mode (dev.onramp.StartupProbe). */
+    private static final String PROBE_LINE = "onramp: demo connected";
     private static final Duration TRAINING_LIMIT = Duration.ofMinutes(3);
 
     private final Path project;
@@ -176,7 +177,10 @@ public final class BuildInstaller {
         return input;
     }
 
-    /** Trains the AOT cache on a scripted start (window, hub, data loaded, exit) and makes the launcher use it. */
+    /**
+     * Trains the AOT cache on a scripted run (window, hub, data loaded, one demo connect, exit) and
+     * makes the launcher use it.
+     */
     private void train(Path image) throws IOException, InterruptedException {
         Path launcher = image.resolve(os.launcher);
         // Relative to the project folder, where the launcher runs: JAVA_TOOL_OPTIONS splits at spaces.
@@ -189,11 +193,12 @@ public final class BuildInstaller {
             // No method profiles: the launcher runs the client compiler only (app-image.args), which does not use them.
             env.put("JAVA_TOOL_OPTIONS", "-XX:AOTMode=record -XX:AOTConfiguration=" + config
                     + " -XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining"
-                    + " -Donramp.startup.probe=exit -Xlog:aot=error");
-            System.out.println("Training the AOT cache: start, show the hub, open the data, load the businesses, exit");
+                    + " -Donramp.startup.probe=train -Xlog:aot=error");
+            System.out.println("Training the AOT cache: start, show the hub, open the data, load the businesses,"
+                    + " connect HubSpot in demo mode, exit");
             String out = outputWithin(List.of(launcher.toString(), "--data-dir", data.toString()), env, TRAINING_LIMIT);
             if (!out.contains(PROBE_LINE)) {
-                throw new IllegalStateException("The training run ended without showing the hub:\n" + out);
+                throw new IllegalStateException("The training run ended without connecting HubSpot:\n" + out);
             }
         }
         run(List.of(launcher.toString()), Map.of("JAVA_TOOL_OPTIONS", "-XX:AOTMode=create -XX:AOTConfiguration="

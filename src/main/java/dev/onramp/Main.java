@@ -5,18 +5,27 @@ import dev.onramp.cli.OnrampCommand;
 import dev.onramp.oauth.SystemBrowserLauncher;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
 
 /** Starts Onramp: the window with no command, the command line otherwise. */
 public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        SystemBrowserLauncher browser = new SystemBrowserLauncher();
+        // The window's own command lines skip the parser, so the window appears sooner (docs/adr/0015).
+        Optional<AppOptions> window = WindowCommandLine.read(List.of(args), browser);
+        if (window.isPresent()) {
+            OnrampApp.launch(window.get());
+            System.exit(0);
+        }
         CliEnvironment env = new CliEnvironment(
                 new PrintWriter(System.out, true, StandardCharsets.UTF_8),
                 new PrintWriter(System.err, true, StandardCharsets.UTF_8),
                 AppContext::start,
                 OnrampApp::launch,
-                new SystemBrowserLauncher());
+                browser);
         System.exit(OnrampCommand.run(env, args));
     }
 }

@@ -1,5 +1,7 @@
 package dev.onramp;
 
+import dev.onramp.demo.TrainingConsent;
+import dev.onramp.oauth.BrowserLauncher;
 import dev.onramp.oauth.SystemBrowserLauncher;
 import dev.onramp.ui.FxExecutor;
 import dev.onramp.ui.MainWindow;
@@ -105,7 +107,11 @@ public final class OnrampApp extends Application {
     private static AppOptions optionsFrom(Map<String, String> named) {
         Path dataDir = Path.of(named.get(DATA_DIR));
         Optional<URI> airbyte = Optional.ofNullable(named.get(AIRBYTE_URL)).map(URI::create);
-        return new AppOptions(dataDir, airbyte, new SystemBrowserLauncher(), Duration.parse(named.get(LATENCY)),
+        // The installer's training run makes one demo connection with nobody at the browser.
+        BrowserLauncher browser = StartupProbe.training() && airbyte.isEmpty()
+                ? new TrainingConsent()
+                : new SystemBrowserLauncher();
+        return new AppOptions(dataDir, airbyte, browser, Duration.parse(named.get(LATENCY)),
                 Duration.parse(named.get(CONSENT_TIMEOUT)));
     }
 }

@@ -1,32 +1,51 @@
 package dev.onramp;
 
+import dev.onramp.ui.FxExecutor;
 import java.io.PrintStream;
 import java.util.Objects;
 import java.util.Optional;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Labeled;
 
 /**
  * Tells a script when the hub is first laid out, by printing {@value #LINE}, and when it has loaded
  * its businesses and connections, by printing {@value #READY_LINE}; on a scripted run it then closes
- * the app: for the AOT training run, the benchmarks and the packaged smoke test (docs/adr/0010, 0011).
+ * the app: for the AOT training run, the benchmarks and the packaged smoke test (docs/adr/0010, 0015).
+ * The training run also connects one provider in demo mode first and prints {@value #CONNECTED_LINE}.
  */
 final class StartupProbe implements Runnable {
-    /** System property that turns the probe on: {@code print} reports the hub, {@code exit} also closes the app. */
+    /**
+     * System property that turns the probe on: {@code print} reports the hub, {@code exit} also closes
+     * the app, {@code train} connects {@value #TRAINING_PROVIDER} through the simulator before closing it.
+     */
     static final String PROPERTY = "onramp.startup.probe";
     /** The line printed on standard output after the layout pass of the hub's first frame. */
     static final String LINE = "onramp: hub shown";
     /** The line printed once the hub has its businesses and connections and can be used in full. */
     static final String READY_LINE = "onramp: hub ready";
+    /** The line the training run prints once the hub shows the provider it connected as connected. */
+    static final String CONNECTED_LINE = "onramp: demo connected";
+    /** The provider the training run connects: plain OAuth, nothing to type. */
+    static final String TRAINING_PROVIDER = "hubspot";
 
     private final PrintStream out;
     private final Optional<Runnable> exit;
+    private final Optional<String> connect;
     private Scene scene;
     private boolean shown;
+    private boolean ready;
 
     StartupProbe(PrintStream out, Optional<Runnable> exit) {
+        this(out, exit, Optional.empty());
+    }
+
+    /** {@code connect}: the provider whose Connect button is pressed once the hub is ready, before exiting. */
+    StartupProbe(PrintStream out, Optional<Runnable> exit, Optional<String> connect) {
         this.out = Objects.requireNonNull(out, "out");
         this.exit = Objects.requireNonNull(exit, "exit");
+        this.connect = Objects.requireNonNull(connect, "connect");
     }
 
     /** The probe the system property asks for, if any; {@code exit} closes the app. */
@@ -34,8 +53,14 @@ final class StartupProbe implements Runnable {
         return switch (System.getProperty(PROPERTY, "")) {
             case "print" -> Optional.of(new StartupProbe(out, Optional.empty()));
             case "exit" -> Optional.of(new StartupProbe(out, Optional.of(exit)));
+            case "train" -> Optional.of(new StartupProbe(out, Optional.of(exit), Optional.of(TRAINING_PROVIDER)));
             default -> Optional.empty();
         };
+    }
+
+    /** True for the installer's training run, which answers the simulator's consent page itself. */
+    static boolean training() {
+        return System.getProperty(PROPERTY, "").equals("train");
     }
 
     /** Watches {@code hubScene} until the hub ({@code #hub}) is laid out and then loaded; call it on the FX thread. */
@@ -57,12 +82,38 @@ final class StartupProbe implements Runnable {
             shown = true;
             print(LINE);
         }
-        if (showing("#hub-loading") || showing("#hub-opening")) {
-            return;
+        if (!ready) {
+            if (showing("#hub-loading") || showing("#hub-opening")) {
+                return;
+            }
+            ready = true;
+            print(READY_LINE);
+            // Pressed after this layout pass, as a person's click would be.
+            connect.flatMap(this::connectButton).ifPresent(button -> new FxExecutor().execute(button::fire));
+        }
+        if (connect.isPresent()) {
+            if (!connected(connect.get())) {
+                return;
+            }
+            print(CONNECTED_LINE);
         }
         scene.removePostLayoutPulseListener(this);
-        print(READY_LINE);
         exit.ifPresent(Runnable::run);
+    }
+
+    private Optional<Button> connectButton(String provider) {
+        return tile(provider).map(tile -> tile.lookup(".connect-button"))
+                .filter(Button.class::isInstance).map(Button.class::cast);
+    }
+
+    private boolean connected(String provider) {
+        return tile(provider).map(tile -> tile.lookup(".tile-status"))
+                .filter(Labeled.class::isInstance).map(status -> ((Labeled) status).getText())
+                .filter(text -> text.startsWith("Connected")).isPresent();
+    }
+
+    private Optional<Node> tile(String provider) {
+        return Optional.ofNullable(scene.lookup("#tile-" + provider));
     }
 
     private boolean showing(String id) {

@@ -9,8 +9,11 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -94,6 +97,29 @@ class StartupProbeTest {
 
         assertThat(printed()).startsWith(StartupProbe.LINE);
         assertThat(exits).hasValue(0);
+    }
+
+    @Test
+    void trainMode_pressesConnectOnceReadyAndExitsWhenTheTileSaysConnected(FxRobot robot) throws Exception {
+        Label status = new Label();
+        status.getStyleClass().add("tile-status");
+        Button connect = new Button("Connect");
+        connect.getStyleClass().add("connect-button");
+        connect.setOnAction(event -> status.setText("Connected · 3 streams"));
+        VBox tile = new VBox(status, connect);
+        tile.setId("tile-" + StartupProbe.TRAINING_PROVIDER);
+        robot.interact(() -> ((StackPane) scene.getRoot()).getChildren().add(tile));
+        System.setProperty(StartupProbe.PROPERTY, "train");
+        StartupProbe probe = StartupProbe.fromSystemProperty(out, exits::incrementAndGet).orElseThrow();
+        robot.interact(() -> probe.watch(scene));
+
+        robot.interact(() -> loading.setVisible(false));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> exits.get() > 0);
+
+        assertThat(StartupProbe.training()).isTrue();
+        assertThat(printed()).isEqualTo(StartupProbe.LINE + System.lineSeparator() + StartupProbe.READY_LINE
+                + System.lineSeparator() + StartupProbe.CONNECTED_LINE + System.lineSeparator());
+        assertThat(exits).hasValue(1);
     }
 
     @Test

@@ -26,7 +26,6 @@ public final class SystemBrowserLauncher implements BrowserLauncher {
         Process start(List<String> command) throws IOException;
     }
 
-    private static final Logger log = LoggerFactory.getLogger(SystemBrowserLauncher.class);
     private static final Set<String> WEB_SCHEMES = Set.of("http", "https");
     private static final Duration DEFAULT_EXIT_WAIT = Duration.ofSeconds(1);
 
@@ -75,7 +74,7 @@ public final class SystemBrowserLauncher implements BrowserLauncher {
     public boolean open(URI url) {
         if (!isWebUrl(url)) {
             // Anything but http(s) could start a local program through the opener.
-            log.warn("Refused to open a link that is not an http or https address");
+            log().warn("Refused to open a link that is not an http or https address");
             return false;
         }
         List<String> command = new ArrayList<>(opener);
@@ -84,7 +83,7 @@ public final class SystemBrowserLauncher implements BrowserLauncher {
         try {
             process = runner.start(command);
         } catch (IOException | SecurityException | UnsupportedOperationException e) {
-            log.warn("Could not start the browser opener {}: {}", opener.getFirst(), e.getMessage());
+            log().warn("Could not start the browser opener {}: {}", opener.getFirst(), e.getMessage());
             return false;
         }
         return openerDidNotFail(process);
@@ -101,7 +100,7 @@ public final class SystemBrowserLauncher implements BrowserLauncher {
         }
         int exit = process.exitValue();
         if (exit != 0) {
-            log.warn("The browser opener {} failed with exit code {}", opener.getFirst(), exit);
+            log().warn("The browser opener {} failed with exit code {}", opener.getFirst(), exit);
         }
         return exit == 0;
     }
@@ -120,5 +119,10 @@ public final class SystemBrowserLauncher implements BrowserLauncher {
                 .start();
         process.getOutputStream().close();
         return process;
+    }
+
+    /** Looked up when needed: the window makes a launcher before its first frame, and logging comes after it. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(SystemBrowserLauncher.class);
     }
 }
