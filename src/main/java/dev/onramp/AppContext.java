@@ -93,11 +93,11 @@ public final class AppContext implements AutoCloseable {
     }
 
     /**
-     * The first step of starting the window: reads the bundled catalog and tells which Airbyte is in
-     * use, and opens nothing, so the hub can be drawn before the store is opened by {@link Opening#start}.
+     * The first step of starting the window: the catalog and which Airbyte is in use, with nothing
+     * opened, so the hub can be drawn before the store is opened by {@link Opening#start}.
      */
-    public static Opening opening(AppOptions options) {
-        return new Opening(options, Catalog.bundled());
+    public static Opening opening(AppOptions options, Catalog catalog) {
+        return new Opening(options, catalog);
     }
 
     /** What the window shows before the store is open, and the step that builds the rest. */

@@ -1,69 +1,101 @@
 package dev.onramp;
 
+import dev.onramp.catalog.Catalog;
 import dev.onramp.demo.TrainingConsent;
-import dev.onramp.oauth.BrowserLauncher;
-import dev.onramp.oauth.SystemBrowserLauncher;
 import dev.onramp.ui.FxExecutor;
 import dev.onramp.ui.MainWindow;
 import dev.onramp.ui.UiServices;
 import dev.onramp.ui.common.StartupView;
-import java.net.URI;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import javafx.application.Application;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 
 /**
- * The JavaFX application: draws the hub from the bundled catalog at once, then opens the store and
- * starts the simulator in the background; the hub fills in its businesses when they are there.
+ * The window: draws the hub from the bundled catalog, read while JavaFX starts, then opens the store
+ * and starts the simulator in the background; the hub fills in its businesses when they are there.
  */
-public final class OnrampApp extends Application {
-    private static final String DATA_DIR = "data-dir";
-    private static final String AIRBYTE_URL = "airbyte-url";
-    private static final String LATENCY = "simulator-latency";
-    private static final String CONSENT_TIMEOUT = "consent-timeout";
-
+public final class OnrampApp {
+    private final AppOptions options;
+    private final CompletionStage<Catalog> catalog;
     /** The app once started; it is closed when the window closes. */
     private final CompletableFuture<AppContext> context = new CompletableFuture<>();
-    /** Whether the start in the background has begun; FX thread only. */
+    /** Whether the start in the background has begun; FX thread only until the FX thread has ended. */
     private boolean starting;
+
+    private OnrampApp(AppOptions options, CompletionStage<Catalog> catalog) {
+        this.options = options;
+        this.catalog = catalog;
+    }
 
     /** Starts the window and returns when it is closed. */
     public static void launch(AppOptions options) {
-        List<String> args = new ArrayList<>();
-        args.add("--" + DATA_DIR + "=" + options.dataDir());
-        options.airbyteUrl().ifPresent(url -> args.add("--" + AIRBYTE_URL + "=" + url));
-        args.add("--" + LATENCY + "=" + options.simulatorLatency());
-        args.add("--" + CONSENT_TIMEOUT + "=" + options.consentTimeout());
-        Application.launch(OnrampApp.class, args.toArray(String[]::new));
+        // The catalog is read on the other core while JavaFX starts on this one (docs/adr/0015).
+        CompletableFuture<Catalog> catalog = CompletableFuture.supplyAsync(Catalog::bundled,
+                work -> Thread.ofPlatform().name("onramp-catalog").daemon().start(work));
+        OnrampApp app = new OnrampApp(forThisRun(options), catalog);
+        CompletableFuture<Thread> fxThread = new CompletableFuture<>();
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        Platform.startup(() -> {
+            fxThread.complete(Thread.currentThread());
+            try {
+                app.start(new Stage());
+                started.complete(null);
+            } catch (RuntimeException | Error e) {
+                // With no window ever shown JavaFX would not end by itself.
+                started.completeExceptionally(e);
+                Platform.exit();
+            }
+        });
+        // JavaFX's thread ends once the last window is closed or the app asks to exit.
+        awaitEnd(fxThread.join());
+        app.stop();
+        started.join();
     }
 
-    @Override
-    public void start(Stage stage) {
-        AppOptions options = optionsFrom(getParameters().getNamed());
-        FxExecutor fx = new FxExecutor();
-        AppContext.Opening opening;
+    private static void awaitEnd(Thread thread) {
         try {
-            opening = AppContext.opening(options);
-        } catch (IllegalStateException e) {
-            // A missing or broken catalog leaves nothing to draw the hub from.
-            StartupView failed = new StartupView();
-            failed.showFailure(e.getMessage(), Platform::exit);
-            MainWindow.prepare(stage, failed.root());
-            stage.show();
-            return;
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+    }
+
+    /** The installer's training run makes one demo connection with nobody at the browser. */
+    private static AppOptions forThisRun(AppOptions options) {
+        if (!StartupProbe.training() || options.airbyteUrl().isPresent()) {
+            return options;
+        }
+        return new AppOptions(options.dataDir(), options.airbyteUrl(), new TrainingConsent(),
+                options.simulatorLatency(), options.consentTimeout());
+    }
+
+    private void start(Stage stage) {
+        FxExecutor fx = new FxExecutor();
+        // Nearly always read by now; if not, the window appears when it is, and the FX thread never waits.
+        catalog.whenCompleteAsync((read, failure) -> {
+            if (failure != null) {
+                // A missing or broken catalog leaves nothing to draw the hub from.
+                StartupView failed = new StartupView();
+                failed.showFailure(cause(failure).getMessage(), OnrampApp::quit);
+                MainWindow.prepare(stage, failed.root());
+                stage.show();
+            } else {
+                show(stage, AppContext.opening(options, read), fx);
+            }
+        }, fx);
+    }
+
+    private void show(Stage stage, AppContext.Opening opening, FxExecutor fx) {
         MainWindow.showOpening(stage, opening.catalog(), opening.demo(), opening.airbyteDescription(), fx,
-                context.thenApply(app -> services(app, fx)), Platform::exit);
+                context.thenApply(app -> services(app, fx)), OnrampApp::quit);
         Scene scene = stage.getScene();
-        StartupProbe.fromSystemProperty(System.out, Platform::exit).ifPresent(probe -> probe.watch(scene));
+        StartupProbe.fromSystemProperty(System.out, OnrampApp::quit).ifPresent(probe -> probe.watch(scene));
         // The store opens and the simulator starts once the hub's first frame is laid out, so that
         // they do not compete with it for the processor.
         scene.addPostLayoutPulseListener(new Runnable() {
@@ -75,12 +107,27 @@ public final class OnrampApp extends Application {
         });
     }
 
-    @Override
-    public void stop() {
+    /** Closes what the window opened; called once JavaFX has ended. */
+    private void stop() {
         if (starting) {
             // A start still under way is waited for, so that the store it opens is closed properly.
             context.handle((app, failure) -> Optional.ofNullable(app)).join().ifPresent(AppContext::close);
         }
+    }
+
+    /**
+     * Ends the app as closing its window does. JavaFX stops at once when asked on its own thread, so
+     * the request waits for the pulse under way (a probe asks from one) to end first.
+     */
+    private static void quit() {
+        Platform.runLater(() -> {
+            List.copyOf(Window.getWindows()).forEach(Window::hide);
+            Platform.exit();
+        });
+    }
+
+    private static Throwable cause(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
     private static UiServices services(AppContext app, FxExecutor fx) {
@@ -102,16 +149,5 @@ public final class OnrampApp extends Application {
     /** Opening the database and starting the simulator block, so they get a thread of their own. */
     private static void onThreadOfItsOwn(Runnable work) {
         Thread.ofVirtual().name("onramp-start").start(work);
-    }
-
-    private static AppOptions optionsFrom(Map<String, String> named) {
-        Path dataDir = Path.of(named.get(DATA_DIR));
-        Optional<URI> airbyte = Optional.ofNullable(named.get(AIRBYTE_URL)).map(URI::create);
-        // The installer's training run makes one demo connection with nobody at the browser.
-        BrowserLauncher browser = StartupProbe.training() && airbyte.isEmpty()
-                ? new TrainingConsent()
-                : new SystemBrowserLauncher();
-        return new AppOptions(dataDir, airbyte, browser, Duration.parse(named.get(LATENCY)),
-                Duration.parse(named.get(CONSENT_TIMEOUT)));
     }
 }

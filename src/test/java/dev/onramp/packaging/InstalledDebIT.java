@@ -2,7 +2,7 @@ package dev.onramp.packaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
+import dev.onramp.testing.PrivateDisplay;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -35,8 +35,7 @@ class InstalledDebIT {
     static Path root;
 
     private static Path deb;
-    private static Process xvfb;
-    private static String display;
+    private static PrivateDisplay display;
 
     @TempDir
     Path dataDir;
@@ -47,18 +46,13 @@ class InstalledDebIT {
         Ran unpacked = Ran.of(List.of("dpkg-deb", "-x", deb.toString(), root.toString()), Map.of());
         assertThat(unpacked.exit).as(unpacked.stderr).isZero();
 
-        xvfb = new ProcessBuilder("Xvfb", "-displayfd", "1", "-screen", "0", "1280x800x24", "-nolisten", "tcp")
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        String number = new BufferedReader(xvfb.inputReader(StandardCharsets.US_ASCII)).readLine();
-        assertThat(number).as("Xvfb's display number").isNotBlank();
-        display = ":" + number.strip();
+        display = PrivateDisplay.start();
     }
 
     @AfterAll
     static void stopDisplay() {
-        if (xvfb != null) {
-            xvfb.destroy();
+        if (display != null) {
+            display.close();
         }
     }
 
@@ -77,7 +71,7 @@ class InstalledDebIT {
     void window_showsTheHubFromTheShippedAotCache_andExitsCleanly() throws Exception {
         // AOTMode=on makes the JVM refuse to start unless the AOT cache in the package can be used.
         Ran app = Ran.of(List.of(launcher().toString(), "--data-dir", dataDir.toString()),
-                Map.of("DISPLAY", display, "JAVA_TOOL_OPTIONS", "-XX:AOTMode=on -Donramp.startup.probe=exit"));
+                Map.of("DISPLAY", display.name(), "JAVA_TOOL_OPTIONS", "-XX:AOTMode=on -Donramp.startup.probe=exit"));
 
         assertThat(app.stdout).as(app.stderr).contains(HUB_SHOWN, HUB_READY);
         assertThat(app.exit).as(app.stderr).isZero();
@@ -89,7 +83,7 @@ class InstalledDebIT {
         List<Path> before = filesUnder(root.resolve("opt/onramp"));
 
         Ran app = Ran.of(List.of(launcher().toString(), "--data-dir", dataDir.toString()),
-                Map.of("DISPLAY", display, "JAVA_TOOL_OPTIONS", "-Donramp.startup.probe=exit"));
+                Map.of("DISPLAY", display.name(), "JAVA_TOOL_OPTIONS", "-Donramp.startup.probe=exit"));
 
         assertThat(app.exit).as(app.stderr).isZero();
         assertThat(filesUnder(root.resolve("opt/onramp"))).isEqualTo(before);

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -43,11 +44,23 @@ public final class JarProcess implements AutoCloseable {
 
     /** Starts {@code java -jar onramp.jar args...} with the JVM running the tests. */
     public static JarProcess start(String... args) {
+        return start(Map.of(), List.of(), args);
+    }
+
+    /**
+     * As {@link #start(String...)}, with {@code environment} added to the test's and {@code jvmOptions}
+     * before {@code -jar}: a display to open the window on, a system property.
+     */
+    public static JarProcess start(Map<String, String> environment, List<String> jvmOptions, String... args) {
         // Keys stay in the data folder's file, never in the keyring of whoever runs the tests.
-        List<String> command = new ArrayList<>(List.of(java(), "-Donramp.keyStore=file", "-jar", jar().toString()));
+        List<String> command = new ArrayList<>(List.of(java(), "-Donramp.keyStore=file"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar().toString()));
         command.addAll(Arrays.asList(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
         try {
-            return new JarProcess(new ProcessBuilder(command).start(), List.of(args));
+            return new JarProcess(builder.start(), List.of(args));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + command, e);
         }
