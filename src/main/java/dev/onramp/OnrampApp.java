@@ -120,7 +120,7 @@ public final class OnrampApp {
      * the request waits for the pulse under way (a probe asks from one) to end first.
      */
     private static void quit() {
-        Platform.runLater(() -> {
+        new FxExecutor().execute(() -> {
             List.copyOf(Window.getWindows()).forEach(Window::hide);
             Platform.exit();
         });
