@@ -150,7 +150,7 @@ final class FlowBench {
                 db.inTransaction(tx -> {
                     tenants.insert(tx, tenant);
                     for (int c = 0; c < CONNECTIONS_PER_TENANT; c++) {
-                        connections.insert(tx, new Connection(ConnectionId.random(), tenant.id(), "hubspot",
+                        connections.insert(tx, tenant.id(), new Connection(ConnectionId.random(), tenant.id(), "hubspot",
                                 "source-" + c, "account " + c, ConnectionStatus.ACTIVE,
                                 List.of("contacts", "companies", "deals"), Instant.now(), Optional.empty(),
                                 Optional.empty()), secret);
