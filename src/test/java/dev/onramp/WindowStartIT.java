@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.onramp.testing.JarProcess;
 import dev.onramp.testing.PrivateDisplay;
+import dev.onramp.testing.WindowManagerStandIn;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -47,6 +48,25 @@ class WindowStartIT {
             assertThat(window.stdout()).containsSubsequence(StartupProbe.LINE, StartupProbe.READY_LINE);
             assertThat(window.stderr(WAIT)).doesNotContain("Exception");
             assertThat(dataDir.resolve("onramp.mv.db")).exists();
+        }
+    }
+
+    @Test
+    void closingTheWindow_endsOnrampCleanly_andLeavesItsDataFreeForTheNextStart() throws Exception {
+        try (JarProcess window = JarProcess.start(Map.of("DISPLAY", display.name()),
+                List.of("-D" + StartupProbe.PROPERTY + "=print"), "--data-dir", dataDir.toString())) {
+            window.awaitLine(StartupProbe.READY_LINE::equals, WAIT);
+
+            WindowManagerStandIn.on(display).close("Onramp", WAIT);
+
+            assertThat(window.awaitExit(WAIT)).as(window.stderr(WAIT)).isZero();
+            assertThat(window.stderr(WAIT)).doesNotContain("Exception");
+        }
+        // The store was closed: a second Onramp on the same data opens it.
+        try (JarProcess again = JarProcess.start(Map.of("DISPLAY", display.name()),
+                List.of("-D" + StartupProbe.PROPERTY + "=exit"), "--data-dir", dataDir.toString())) {
+            assertThat(again.awaitExit(WAIT)).as(again.stderr(WAIT)).isZero();
+            assertThat(again.stdout()).contains(StartupProbe.READY_LINE);
         }
     }
 }
