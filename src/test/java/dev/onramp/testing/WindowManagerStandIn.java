@@ -4,9 +4,7 @@ import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
@@ -15,13 +13,10 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Does what a window manager's close button does on a display with no window manager: finds a
@@ -41,15 +36,7 @@ public final class WindowManagerStandIn {
 
     /** For windows on {@code display}; skips the test where xdotool is missing, fails it on CI. */
     public static WindowManagerStandIn on(PrivateDisplay display) {
-        boolean installed = Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                .anyMatch(dir -> Files.isExecutable(Path.of(dir, "xdotool")));
-        if (!installed) {
-            String message = "Not installed: xdotool (package xdotool; .ci/run installs it)";
-            if ("true".equals(System.getenv("CI"))) {
-                throw new AssertionError(message);
-            }
-            assumeTrue(false, message);
-        }
+        RequiredTool.require("xdotool", "xdotool");
         return new WindowManagerStandIn(display.name());
     }
 
