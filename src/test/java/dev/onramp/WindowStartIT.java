@@ -9,9 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -21,22 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
 class WindowStartIT {
     private static final Duration WAIT = Duration.ofSeconds(90);
 
-    private static PrivateDisplay display;
+    @RegisterExtension
+    static final PrivateDisplay display = new PrivateDisplay();
 
     @TempDir
     Path dataDir;
-
-    @BeforeAll
-    static void startDisplay() throws Exception {
-        display = PrivateDisplay.start();
-    }
-
-    @AfterAll
-    static void stopDisplay() {
-        if (display != null) {
-            display.close();
-        }
-    }
 
     @Test
     void window_drawsTheHubThenOpensTheData_andEndsCleanlyWhenAskedToQuit() throws Exception {

@@ -14,11 +14,11 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -34,26 +34,19 @@ class InstalledDebIT {
     @TempDir
     static Path root;
 
+    @RegisterExtension
+    static final PrivateDisplay display = new PrivateDisplay();
+
     private static Path deb;
-    private static PrivateDisplay display;
 
     @TempDir
     Path dataDir;
 
     @BeforeAll
-    static void installAndStartDisplay() throws Exception {
+    static void install() throws Exception {
         deb = builtDeb();
         Ran unpacked = Ran.of(List.of("dpkg-deb", "-x", deb.toString(), root.toString()), Map.of());
         assertThat(unpacked.exit).as(unpacked.stderr).isZero();
-
-        display = PrivateDisplay.start();
-    }
-
-    @AfterAll
-    static void stopDisplay() {
-        if (display != null) {
-            display.close();
-        }
     }
 
     @Test
