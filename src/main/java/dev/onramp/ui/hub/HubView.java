@@ -7,6 +7,7 @@ import dev.onramp.ui.common.Converters;
 import dev.onramp.ui.connect.ConnectDialog;
 import dev.onramp.ui.credentials.CredentialsDialog;
 import dev.onramp.ui.settings.SettingsView;
+import java.util.Optional;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -122,6 +123,10 @@ public final class HubView {
         ScrollPane scroll = new ScrollPane(grid);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("tile-scroll");
+        // The skin caches its viewport as one image of every tile, in view or not (and blurs it at
+        // times); drawn directly, only the tiles in view are drawn.
+        scroll.skinProperty().subscribe(skin -> Optional.ofNullable(scroll.lookup(".viewport"))
+                .ifPresent(viewport -> viewport.setCache(false)));
         return scroll;
     }
 
