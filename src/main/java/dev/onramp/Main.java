@@ -17,7 +17,13 @@ public final class Main {
         // The window's own command lines skip the parser, so the window appears sooner (docs/adr/0015).
         Optional<AppOptions> window = WindowCommandLine.read(List.of(args), browser);
         if (window.isPresent()) {
-            OnrampApp.launch(window.get());
+            try {
+                OnrampApp.launch(window.get());
+            } catch (WindowUnavailableException e) {
+                // As the command line reports a failure.
+                System.err.println("onramp: " + e.getMessage());
+                System.exit(1);
+            }
             System.exit(0);
         }
         CliEnvironment env = new CliEnvironment(

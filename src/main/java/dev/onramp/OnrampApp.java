@@ -33,7 +33,10 @@ public final class OnrampApp {
         this.catalog = catalog;
     }
 
-    /** Starts the window and returns when it is closed. */
+    /**
+     * Starts the window and returns when it is closed; throws {@link WindowUnavailableException} when
+     * there is no graphical display to open it on.
+     */
     public static void launch(AppOptions options) {
         // The catalog is read on the other core while JavaFX starts on this one (docs/adr/0015).
         CompletableFuture<Catalog> catalog = CompletableFuture.supplyAsync(Catalog::bundled,
@@ -41,7 +44,7 @@ public final class OnrampApp {
         OnrampApp app = new OnrampApp(forThisRun(options), catalog);
         CompletableFuture<Thread> fxThread = new CompletableFuture<>();
         CompletableFuture<Void> started = new CompletableFuture<>();
-        Platform.startup(() -> {
+        startJavaFx(() -> {
             fxThread.complete(Thread.currentThread());
             try {
                 app.start(new Stage());
@@ -56,6 +59,17 @@ public final class OnrampApp {
         awaitEnd(fxThread.join());
         app.stop();
         started.join();
+    }
+
+    /** Starts JavaFX, which runs {@code first} on its thread; no graphical display is said as such. */
+    private static void startJavaFx(Runnable first) {
+        try {
+            Platform.startup(first);
+        } catch (UnsupportedOperationException e) {
+            // JavaFX's words for it: "Unable to open DISPLAY" (a terminal over SSH, a server).
+            throw new WindowUnavailableException("The window needs a graphical desktop, and there is none here ("
+                    + e.getMessage() + "): start Onramp from the desktop, or use its command line (Onramp --help).", e);
+        }
     }
 
     private static void awaitEnd(Thread thread) {

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.onramp.testing.JarProcess;
 import dev.onramp.testing.PrivateDisplay;
 import dev.onramp.testing.WindowManagerStandIn;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,6 +57,21 @@ class WindowStartIT {
                 List.of("-D" + StartupProbe.PROPERTY + "=exit"), "--data-dir", dataDir.toString())) {
             assertThat(again.awaitExit(WAIT)).as(again.stderr(WAIT)).isZero();
             assertThat(again.stdout()).contains(StartupProbe.READY_LINE);
+        }
+    }
+
+    @Test
+    void withoutADisplay_theWindowSaysItNeedsADesktopInOneLine_andOpensNothing() throws Exception {
+        try (JarProcess window = JarProcess.start(Map.of("DISPLAY", ""), List.of(), "--data-dir", dataDir.toString())) {
+            assertThat(window.awaitExit(WAIT)).isEqualTo(1);
+            String errors = window.stderr(WAIT);
+
+            assertThat(errors).contains("onramp: The window needs a graphical desktop, and there is none here",
+                    "use its command line (Onramp --help)");
+            assertThat(errors).doesNotContain("Exception", "\tat ");
+            try (Stream<Path> files = Files.list(dataDir)) {
+                assertThat(files).isEmpty();
+            }
         }
     }
 }
