@@ -6,10 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.onramp.AppContext;
 import dev.onramp.AppOptions;
 import dev.onramp.model.Tenant;
+import dev.onramp.testing.CommandLineRunner;
 import dev.onramp.testing.ScriptedBrowser;
 import dev.onramp.testing.ScriptedBrowser.Decision;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,7 +16,9 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,23 +27,20 @@ class AuditAndKeysCommandTest {
     @TempDir
     Path dataDir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private CommandLineRunner cli;
+
+    @BeforeEach
+    void setUp() {
+        // The simulator without its demo latency: these tests are about the store, not the flow.
+        cli = new CommandLineRunner(options -> AppContext.start(new AppOptions(options.dataDir(), options.airbyteUrl(),
+                options.browser(), Duration.ZERO, options.consentTimeout())), new ScriptedBrowser(Decision.ALLOW),
+                "--data-dir", dataDir.toString());
+    }
 
     private int run(String... args) {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        // The simulator without its demo latency: these tests are about the store, not the flow.
-        CliEnvironment env = new CliEnvironment(new PrintWriter(out, true), new PrintWriter(err, true),
-                options -> AppContext.start(new AppOptions(options.dataDir(), options.airbyteUrl(), options.browser(),
-                        Duration.ZERO, options.consentTimeout())), options -> {
-                    throw new AssertionError("no window in this test");
-                }, new ScriptedBrowser(Decision.ALLOW));
-        String[] all = new String[args.length + 2];
-        all[0] = "--data-dir";
-        all[1] = dataDir.toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        return OnrampCommand.run(env, all);
+        cli.clearOut();
+        cli.clearErr();
+        return cli.run(Map.of(), args);
     }
 
     @Test
@@ -50,7 +48,7 @@ class AuditAndKeysCommandTest {
         assertThat(run("connections")).isZero();
 
         assertThat(run("audit", "verify")).isZero();
-        assertThat(out.toString().strip()).isEqualTo(
+        assertThat(cli.out().strip()).isEqualTo(
                 "The audit log is intact: 1 entry; the last signed checkpoint vouches for entry 1.");
     }
 
@@ -64,7 +62,7 @@ class AuditAndKeysCommandTest {
         }
 
         assertThat(run("audit", "verify")).isEqualTo(OnrampCommand.FAILED);
-        assertThat(err.toString()).isEqualTo("onramp: The audit log was tampered with at entry 1: entry 1 was changed"
+        assertThat(cli.err()).isEqualTo("onramp: The audit log was tampered with at entry 1: entry 1 was changed"
                 + " after it was written: its MAC does not match." + System.lineSeparator());
     }
 
@@ -78,7 +76,7 @@ class AuditAndKeysCommandTest {
 
         assertThat(run("audit", "export", "--format", "csv", "--out", file.toString(), "--tenant", "globex")).isZero();
 
-        assertThat(out.toString()).contains("Wrote 1 audit entry of Globex to " + file);
+        assertThat(cli.out()).contains("Wrote 1 audit entry of Globex to " + file);
         List<String> lines = Files.readAllLines(file);
         assertThat(lines).hasSize(2);
         assertThat(lines.get(1)).contains(globex.id().toString(), "tenant.created", "name=Globex");
@@ -102,19 +100,19 @@ class AuditAndKeysCommandTest {
         int exit = run("audit", "export", "--format", "xml", "--out", dataDir.resolve("x").toString());
 
         assertThat(exit).isNotZero();
-        assertThat(err.toString()).contains("Unknown format \"xml\": use jsonl or csv.");
+        assertThat(cli.err()).contains("Unknown format \"xml\": use jsonl or csv.");
     }
 
     @Test
     void keysRotate_reencryptsTheStoredSecretsAndASecondRunAddsAnotherKey() {
-        assertThat(run("connect", "hubspot")).as(err.toString()).isZero();
+        assertThat(run("connect", "hubspot")).as(cli.err()).isZero();
 
         assertThat(run("keys", "rotate")).isZero();
-        assertThat(out.toString()).containsPattern("Key \\d+ is the primary key. Re-encrypted 1 secret in this run,"
+        assertThat(cli.out()).containsPattern("Key \\d+ is the primary key. Re-encrypted 1 secret in this run,"
                 + " 1 in all. Onramp keeps 1 older key so that backups still open.");
 
         assertThat(run("keys", "rotate")).isZero();
-        assertThat(out.toString()).contains("Re-encrypted 1 secret in this run", "keeps 2 older keys");
+        assertThat(cli.out()).contains("Re-encrypted 1 secret in this run", "keeps 2 older keys");
         assertThat(run("audit", "verify")).isZero();
     }
 
@@ -123,19 +121,19 @@ class AuditAndKeysCommandTest {
         int exit = run("audit");
 
         assertThat(exit).isNotZero();
-        assertThat(err.toString()).contains("Missing required subcommand", "verify", "export");
+        assertThat(cli.err()).contains("Missing required subcommand", "verify", "export");
     }
 
     @Test
     void keysRotate_afterARotationWasCutShort_continuesIt() {
-        assertThat(run("connect", "hubspot")).as(err.toString()).isZero();
+        assertThat(run("connect", "hubspot")).as(cli.err()).isZero();
         assertThatThrownBy(() -> withApp(app -> app.keyRotation().rotate(1, progress -> {
             throw new IllegalStateException("power cut");
         }))).hasMessage("power cut");
 
         assertThat(run("keys", "rotate")).isZero();
 
-        assertThat(out.toString()).containsPattern("Continuing the key rotation started \\S+ \\(1 secret re-encrypted"
+        assertThat(cli.out()).containsPattern("Continuing the key rotation started \\S+ \\(1 secret re-encrypted"
                 + " before it stopped\\)")
                 .contains("Re-encrypted 0 secrets in this run, 1 in all. Onramp keeps 1 older key");
     }

@@ -4,18 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.onramp.AppContext;
 import dev.onramp.diagnostics.BrowserCheck;
+import dev.onramp.testing.CommandLineRunner;
 import dev.onramp.testing.FakePrograms;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.zip.ZipFile;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -32,29 +33,25 @@ class DiagnosticCommandsTest {
     @TempDir
     Path outDir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private CommandLineRunner cli;
 
-    private int run(String... args) {
+    @BeforeEach
+    void setUp() {
         BrowserCheck browserCheck = new BrowserCheck("Linux", List.of(FakePrograms.program(bin, "xdg-open", "exit 0")),
                 Duration.ofSeconds(5));
-        CliEnvironment env = new CliEnvironment(new PrintWriter(out, true), new PrintWriter(err, true),
-                options -> AppContext.start(options, browserCheck), options -> {
-                    throw new AssertionError("no window in this test");
-                }, url -> {
-                    throw new AssertionError("diagnostics must not open the browser");
-                });
-        return OnrampCommand.run(env, args);
+        cli = new CommandLineRunner(options -> AppContext.start(options, browserCheck), url -> {
+            throw new AssertionError("diagnostics must not open the browser");
+        }, "--data-dir", dataDir.toString());
     }
 
     @Test
     @EnabledOnOs({OS.LINUX, OS.MAC})
     void doctorInDemoMode_printsSevenPassingLinesAndExitsZero() {
-        int exit = run("--data-dir", dataDir.toString(), "doctor");
+        int exit = cli.run(Map.of(), "doctor");
 
-        assertThat(exit).as(out + "" + err).isZero();
-        assertThat(out.toString().lines()).hasSize(7).allMatch(line -> line.startsWith("✓ "));
-        assertThat(err.toString()).isEmpty();
+        assertThat(exit).as(cli.out() + cli.err()).isZero();
+        assertThat(cli.out().lines()).hasSize(7).allMatch(line -> line.startsWith("✓ "));
+        assertThat(cli.err()).isEmpty();
     }
 
     @Test
@@ -64,10 +61,10 @@ class DiagnosticCommandsTest {
             port = socket.getLocalPort();
         }
 
-        int exit = run("--data-dir", dataDir.toString(), "--airbyte-url", "http://127.0.0.1:" + port, "doctor");
+        int exit = cli.run(Map.of(), "--airbyte-url", "http://127.0.0.1:" + port, "doctor");
 
         assertThat(exit).isEqualTo(OnrampCommand.FAILED);
-        assertThat(out.toString()).contains("✗ Airbyte: Onramp could not reach Airbyte at http://127.0.0.1:" + port
+        assertThat(cli.out()).contains("✗ Airbyte: Onramp could not reach Airbyte at http://127.0.0.1:" + port
                 + "/api. Check that it is running and that the address is right. Fix: Start Airbyte,");
     }
 
@@ -77,10 +74,10 @@ class DiagnosticCommandsTest {
         new Random(7).nextBytes(garbage);
         Files.write(dataDir.resolve("onramp.mv.db"), garbage);
 
-        int exit = run("--data-dir", dataDir.toString(), "doctor");
+        int exit = cli.run(Map.of(), "doctor");
 
         assertThat(exit).isEqualTo(OnrampCommand.FAILED);
-        assertThat(out.toString().lines().findFirst()).hasValueSatisfying(line ->
+        assertThat(cli.out().lines().findFirst()).hasValueSatisfying(line ->
                 assertThat(line).startsWith("✗ Start: Onramp's database (").contains("is damaged"));
     }
 
@@ -88,10 +85,10 @@ class DiagnosticCommandsTest {
     void supportBundle_writesTheZipNamedByOut() throws IOException {
         Path zip = outDir.resolve("support.zip");
 
-        int exit = run("--data-dir", dataDir.toString(), "support-bundle", "--out", zip.toString());
+        int exit = cli.run(Map.of(), "support-bundle", "--out", zip.toString());
 
         assertThat(exit).isZero();
-        assertThat(out.toString()).startsWith("Wrote " + zip.toAbsolutePath());
+        assertThat(cli.out()).startsWith("Wrote " + zip.toAbsolutePath());
         try (ZipFile bundle = new ZipFile(zip.toFile())) {
             assertThat(bundle.getEntry("doctor.txt")).isNotNull();
         }
@@ -99,9 +96,9 @@ class DiagnosticCommandsTest {
 
     @Test
     void supportBundleIntoAMissingFolder_exitsOneWithTheReason() {
-        int exit = run("--data-dir", dataDir.toString(), "support-bundle", "--out", outDir.resolve("no/such.zip").toString());
+        int exit = cli.run(Map.of(), "support-bundle", "--out", outDir.resolve("no/such.zip").toString());
 
         assertThat(exit).isEqualTo(OnrampCommand.FAILED);
-        assertThat(err.toString()).startsWith("onramp: Onramp could not write the support bundle");
+        assertThat(cli.err()).startsWith("onramp: Onramp could not write the support bundle");
     }
 }

@@ -1,6 +1,7 @@
 package dev.onramp.connect;
 
 import static dev.onramp.connect.FlowWatcher.outcomeOf;
+import static dev.onramp.connect.SelfManagedFixture.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.onramp.AppContext;
 import dev.onramp.AppOptions;
 import dev.onramp.airbyte.AirbyteException;
-import dev.onramp.catalog.Catalog;
 import dev.onramp.model.AuditEvent;
 import dev.onramp.model.FlowId;
 import dev.onramp.model.FlowState;
@@ -21,8 +21,6 @@ import dev.onramp.store.FileKekStore;
 import dev.onramp.store.FlowJournal;
 import dev.onramp.testing.ScriptedBrowser.Decision;
 import dev.onramp.testing.ScriptedBrowser;
-import dev.onramp.testing.SimulatedAirbyte;
-import dev.onramp.testing.StoreFixture;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -35,13 +33,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,49 +47,36 @@ import org.junit.jupiter.api.io.TempDir;
  * replaced attempts, and what Airbyte is (not) asked, counted at a proxy in front of the simulator.
  */
 class ConnectSafetyTest {
-    private static final Duration WAIT = Duration.ofSeconds(20);
     private static final String COMPLETE_OAUTH = "source_oauths/complete_oauth";
 
     @TempDir
     Path dataDir;
 
-    private final Clock clock = Clock.systemUTC();
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final HttpClient http = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY).build();
-    private SimulatedAirbyte airbyte;
-    private StoreFixture store;
+    private SelfManagedFixture fx;
     private Tenant acme;
     private Tenant bolt;
 
     @BeforeEach
     void setUp() {
-        airbyte = SimulatedAirbyte.start();
-        store = StoreFixture.open(dataDir.resolve("db"), clock);
-        acme = store.addTenant("Acme Outdoor", "online-store");
-        bolt = store.addTenant("Bolt Bikes", "online-store");
+        fx = new SelfManagedFixture(dataDir.resolve("db"));
+        acme = fx.store.addTenant("Acme Outdoor", "online-store");
+        bolt = fx.store.addTenant("Bolt Bikes", "online-store");
     }
 
     @AfterEach
-    void tearDown() throws InterruptedException {
-        executor.shutdownNow();
-        executor.awaitTermination(5, TimeUnit.SECONDS);
-        store.close();
-        airbyte.close();
+    void tearDown() {
+        fx.close();
         http.close();
     }
 
-    private ConnectService service(BrowserLauncher browser, Duration consentTimeout) {
-        return new ConnectService(Catalog.bundled(), airbyte.gateway(), store.db(), store.tenants(),
-                store.connections(), store.journal(), store.audit(), browser, executor, clock, consentTimeout, "test");
-    }
-
     private List<AuditEvent> auditOf(Tenant tenant, FlowId flow) {
-        return store.audit().list(tenant.id()).stream().filter(e -> e.resource().equals("flow/" + flow)).toList();
+        return fx.store.audit().list(tenant.id()).stream().filter(e -> e.resource().equals("flow/" + flow)).toList();
     }
 
     @Test
     void concurrentFlows_waitOnDistinctPortsThatAreActuallyListening() throws Exception {
-        ConnectService service = service(url -> true, WAIT);
+        ConnectService service = fx.service(url -> true, WAIT);
         FlowWatcher hubspot = new FlowWatcher();
         FlowWatcher analytics = new FlowWatcher();
         ConnectFlow first = service.connect(acme.id(), "hubspot", hubspot);
@@ -115,13 +96,14 @@ class ConnectSafetyTest {
 
     @Test
     void failureAfterTheReceiverOpened_closesItsPort() throws Exception {
-        airbyte.proxy().replace("source_oauths/get_consent_url", 500,
+        fx.airbyte.proxy().replace("source_oauths/get_consent_url", 500,
                 request -> "{\"message\":\"Airbyte fell over.\"}");
 
-        ConnectOutcome outcome = outcomeOf(service(url -> true, WAIT).connect(acme.id(), "hubspot", ConnectListener.NONE));
+        ConnectOutcome outcome = outcomeOf(fx.service(url -> true, WAIT)
+                .connect(acme.id(), "hubspot", ConnectListener.NONE));
 
         assertThat(outcome).isInstanceOf(ConnectOutcome.Ended.class);
-        String request = airbyte.proxy().calls().stream()
+        String request = fx.airbyte.proxy().calls().stream()
                 .filter(c -> c.endpoint().equals("source_oauths/get_consent_url"))
                 .findFirst().orElseThrow().body();
         assertClosed(URI.create(new ObjectMapper().readTree(request).path("redirectUrl").asText()));
@@ -131,7 +113,8 @@ class ConnectSafetyTest {
     void timeout_closesThePort() throws Exception {
         FlowWatcher watcher = new FlowWatcher();
 
-        ConnectOutcome outcome = outcomeOf(service(url -> true, Duration.ofMillis(500)).connect(acme.id(), "hubspot", watcher));
+        ConnectOutcome outcome = outcomeOf(fx.service(url -> true, Duration.ofMillis(500))
+                .connect(acme.id(), "hubspot", watcher));
 
         assertThat(((ConnectOutcome.Ended) outcome).state()).isEqualTo(FlowState.TIMED_OUT);
         assertClosed(watcher.awaitRedirectUri());
@@ -140,7 +123,7 @@ class ConnectSafetyTest {
     @Test
     void cancel_closesThePortAtOnce() throws Exception {
         FlowWatcher watcher = new FlowWatcher();
-        ConnectFlow flow = service(url -> true, WAIT).connect(acme.id(), "hubspot", watcher);
+        ConnectFlow flow = fx.service(url -> true, WAIT).connect(acme.id(), "hubspot", watcher);
         URI redirect = watcher.awaitRedirectUri();
 
         flow.cancel();
@@ -153,7 +136,7 @@ class ConnectSafetyTest {
     void appExit_closesThePortAndRecordsTheFlowAsCancelled() throws Exception {
         Path appData = dataDir.resolve("app");
         FlowWatcher watcher = new FlowWatcher();
-        AppContext app = AppContext.start(new AppOptions(appData, Optional.of(airbyte.simulator().apiBaseUrl()),
+        AppContext app = AppContext.start(new AppOptions(appData, Optional.of(fx.airbyte.simulator().apiBaseUrl()),
                 url -> true, Duration.ZERO, WAIT));
         TenantId tenant = app.tenants().tenantsCreatingDemoIfNone().getFirst().id();
         ConnectFlow flow = app.connect().connect(tenant, "hubspot", watcher);
@@ -168,9 +151,9 @@ class ConnectSafetyTest {
         assertThat(flow.outcome()).isDone();
         assertThat(((ConnectOutcome.Ended) outcomeOf(flow)).state()).isEqualTo(FlowState.CANCELLED);
         try (Database reopened = Database.open(appData)) {
-            assertThat(new FlowJournal(reopened, clock).find(tenant, flow.id()).orElseThrow().state())
+            assertThat(new FlowJournal(reopened, fx.clock).find(tenant, flow.id()).orElseThrow().state())
                     .isEqualTo(FlowState.CANCELLED);
-            assertThat(AuditLog.open(reopened, new FileKekStore(appData.resolve("keys/onramp.kek")), clock).list(tenant)).filteredOn(e -> e.resource().equals("flow/" + flow.id()))
+            assertThat(AuditLog.open(reopened, new FileKekStore(appData.resolve("keys/onramp.kek")), fx.clock).list(tenant)).filteredOn(e -> e.resource().equals("flow/" + flow.id()))
                     .extracting(AuditEvent::action).containsExactly("connect.cancelled");
         }
     }
@@ -180,7 +163,7 @@ class ConnectSafetyTest {
         ScriptedBrowser person = new ScriptedBrowser(Decision.ALLOW);
         AtomicInteger opened = new AtomicInteger();
         // The person ignores the first consent page and answers only the second.
-        ConnectService service = service(url -> opened.incrementAndGet() == 1 || person.open(url), WAIT);
+        ConnectService service = fx.service(url -> opened.incrementAndGet() == 1 || person.open(url), WAIT);
         FlowWatcher oldWatcher = new FlowWatcher();
         ConnectFlow old = service.connect(acme.id(), "hubspot", oldWatcher);
         URI oldRedirect = oldWatcher.awaitRedirectUri();
@@ -201,7 +184,7 @@ class ConnectSafetyTest {
 
     @Test
     void attemptsForOtherBusinessesOrProviders_runSideBySide() throws Exception {
-        ConnectService service = service(url -> true, WAIT);
+        ConnectService service = fx.service(url -> true, WAIT);
         FlowWatcher acmeHubspot = new FlowWatcher();
         ConnectFlow first = service.connect(acme.id(), "hubspot", acmeHubspot);
         acmeHubspot.awaitConsentUrl();
@@ -236,7 +219,8 @@ class ConnectSafetyTest {
             return person.open(url);
         };
 
-        ConnectOutcome outcome = outcomeOf(service(browser, WAIT).connect(acme.id(), "hubspot", ConnectListener.NONE));
+        ConnectOutcome outcome = outcomeOf(fx.service(browser, WAIT)
+                .connect(acme.id(), "hubspot", ConnectListener.NONE));
         URI callback = person.awaitVisit(WAIT).redirectTarget();
 
         assertThat(outcome).isInstanceOf(ConnectOutcome.Connected.class);
@@ -246,12 +230,12 @@ class ConnectSafetyTest {
             assertThat(answer).startsWith("HTTP/1.1 410").contains("Onramp could not use this sign-in");
         }
         assertThatThrownBy(() -> get(callback)).isInstanceOf(ConnectException.class);
-        assertThat(airbyte.proxy().count(COMPLETE_OAUTH)).isEqualTo(1);
+        assertThat(fx.airbyte.proxy().count(COMPLETE_OAUTH)).isEqualTo(1);
     }
 
     @Test
     void callbackWithAnotherFlowsStateOrNoState_isRejectedWithoutAskingAirbyte() throws Exception {
-        ConnectService service = service(url -> true, WAIT);
+        ConnectService service = fx.service(url -> true, WAIT);
         FlowWatcher acmeWatcher = new FlowWatcher();
         FlowWatcher boltWatcher = new FlowWatcher();
         ConnectFlow acmeFlow = service.connect(acme.id(), "hubspot", acmeWatcher);
@@ -266,7 +250,7 @@ class ConnectSafetyTest {
         assertThat(List.of(foreign.statusCode(), missing.statusCode(), reversed.statusCode())).containsOnly(400);
         assertThat(acmeFlow.outcome()).isNotDone();
         assertThat(boltFlow.outcome()).isNotDone();
-        assertThat(airbyte.proxy().count(COMPLETE_OAUTH)).isZero();
+        assertThat(fx.airbyte.proxy().count(COMPLETE_OAUTH)).isZero();
         acmeFlow.cancel();
         boltFlow.cancel();
         outcomeOf(acmeFlow);
@@ -275,56 +259,58 @@ class ConnectSafetyTest {
 
     @Test
     void declinedConsent_endsTheFlowWithOneAuditEntryAndNoCompleteOAuth() throws Exception {
-        ConnectOutcome outcome = outcomeOf(service(new ScriptedBrowser(Decision.DENY), WAIT)
+        ConnectOutcome outcome = outcomeOf(fx.service(new ScriptedBrowser(Decision.DENY), WAIT)
                 .connect(acme.id(), "hubspot", ConnectListener.NONE));
 
         assertThat(((ConnectOutcome.Ended) outcome).state()).isEqualTo(FlowState.FAILED);
         assertThat(auditOf(acme, outcome.flowId())).extracting(AuditEvent::action).containsExactly("connect.failed");
-        assertThat(store.journal().find(acme.id(), outcome.flowId()).orElseThrow().state()).isEqualTo(FlowState.FAILED);
-        assertThat(airbyte.proxy().count(COMPLETE_OAUTH)).isZero();
-        assertThat(store.connections().list(acme.id())).isEmpty();
+        assertThat(fx.store.journal().find(acme.id(), outcome.flowId()).orElseThrow().state())
+                .isEqualTo(FlowState.FAILED);
+        assertThat(fx.airbyte.proxy().count(COMPLETE_OAUTH)).isZero();
+        assertThat(fx.store.connections().list(acme.id())).isEmpty();
     }
 
     @Test
     void sourceWhoseCreationAnswerWasLost_isFoundByItsNameAndDeleted() throws Exception {
-        airbyte.proxy().loseAnswer("sources/create", 502);
+        fx.airbyte.proxy().loseAnswer("sources/create", 502);
 
-        ConnectOutcome outcome = outcomeOf(service(new ScriptedBrowser(Decision.ALLOW), WAIT)
+        ConnectOutcome outcome = outcomeOf(fx.service(new ScriptedBrowser(Decision.ALLOW), WAIT)
                 .connect(acme.id(), "hubspot", ConnectListener.NONE));
 
         assertThat(((ConnectOutcome.Ended) outcome).state()).isEqualTo(FlowState.FAILED);
-        assertThat(airbyte.proxy().count("sources/create")).isEqualTo(1);
-        assertThat(airbyte.proxy().count("sources/delete")).isEqualTo(1);
-        assertThat(airbyte.gateway().findSources(airbyte.simulator().workspaceId(), "onramp-flow-")).isEmpty();
+        assertThat(fx.airbyte.proxy().count("sources/create")).isEqualTo(1);
+        assertThat(fx.airbyte.proxy().count("sources/delete")).isEqualTo(1);
+        assertThat(fx.airbyte.gateway().findSources(fx.airbyte.simulator().workspaceId(), "onramp-flow-")).isEmpty();
         assertThat(auditOf(acme, outcome.flowId())).singleElement().satisfies(entry ->
                 assertThat(entry.details()).contains("deleted"));
     }
 
     @Test
     void flowThatCannotUndoItsSource_leavesItToRecoveryWhichWritesTheOneAuditEntry() throws Exception {
-        airbyte.proxy().replace("sources/check_connection", 500, request -> "{\"message\":\"The check crashed.\"}");
-        airbyte.proxy().replace("sources/delete", 500, request -> "{\"message\":\"Deleting is broken today.\"}");
+        fx.airbyte.proxy().replace("sources/check_connection", 500, request -> "{\"message\":\"The check crashed.\"}");
+        fx.airbyte.proxy().replace("sources/delete", 500, request -> "{\"message\":\"Deleting is broken today.\"}");
 
-        ConnectOutcome outcome = outcomeOf(service(new ScriptedBrowser(Decision.ALLOW), WAIT)
+        ConnectOutcome outcome = outcomeOf(fx.service(new ScriptedBrowser(Decision.ALLOW), WAIT)
                 .connect(acme.id(), "hubspot", ConnectListener.NONE));
-        String sourceId = store.journal().find(acme.id(), outcome.flowId()).orElseThrow().sourceId().orElseThrow();
+        String sourceId = fx.store.journal().find(acme.id(), outcome.flowId()).orElseThrow().sourceId().orElseThrow();
 
-        assertThat(store.journal().find(acme.id(), outcome.flowId()).orElseThrow().state())
+        assertThat(fx.store.journal().find(acme.id(), outcome.flowId()).orElseThrow().state())
                 .isEqualTo(FlowState.SOURCE_CREATED);
         assertThat(auditOf(acme, outcome.flowId())).isEmpty();
 
-        airbyte.proxy().forward("sources/check_connection");
-        airbyte.proxy().forward("sources/delete");
-        assertThat(service(url -> true, WAIT).recoverUnfinished()).isEqualTo(1);
+        fx.airbyte.proxy().forward("sources/check_connection");
+        fx.airbyte.proxy().forward("sources/delete");
+        assertThat(fx.service(url -> true, WAIT).recoverUnfinished()).isEqualTo(1);
 
-        assertThatThrownBy(() -> airbyte.gateway().checkConnection(sourceId))
+        assertThatThrownBy(() -> fx.airbyte.gateway().checkConnection(sourceId))
                 .isInstanceOfSatisfying(AirbyteException.class,
                         e -> assertThat(e.kind()).isEqualTo(AirbyteException.Kind.NOT_FOUND));
         assertThat(auditOf(acme, outcome.flowId())).singleElement().satisfies(entry -> {
             assertThat(entry.action()).isEqualTo("connect.recovered");
             assertThat(entry.details()).contains("The check crashed", sourceId + " deleted");
         });
-        assertThat(store.journal().find(acme.id(), outcome.flowId()).orElseThrow().state()).isEqualTo(FlowState.FAILED);
+        assertThat(fx.store.journal().find(acme.id(), outcome.flowId()).orElseThrow().state())
+                .isEqualTo(FlowState.FAILED);
     }
 
     private HttpResponse<String> get(URI url) throws IOException, InterruptedException {

@@ -1,5 +1,7 @@
 package dev.onramp.connect;
 
+import static dev.onramp.connect.FlowWatcher.outcomeOf;
+import static dev.onramp.connect.SelfManagedFixture.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,7 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.onramp.airbyte.AirbyteException;
 import dev.onramp.airbyte.AirbyteGateway;
 import dev.onramp.airbyte.ConfigApiGateway;
-import dev.onramp.catalog.Catalog;
 import dev.onramp.model.AuditEvent;
 import dev.onramp.model.Connection;
 import dev.onramp.model.FlowId;
@@ -19,20 +20,14 @@ import dev.onramp.oauth.BrowserLauncher;
 import dev.onramp.testing.AirbyteProxy;
 import dev.onramp.testing.ScriptedBrowser.Decision;
 import dev.onramp.testing.ScriptedBrowser;
-import dev.onramp.testing.SimulatedAirbyte;
-import dev.onramp.testing.StoreFixture;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,48 +35,29 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The connect flow end to end on real parts: H2 file, simulator over HTTP, loopback receiver, scripted browser. */
 class ConnectServiceTest {
-    private static final Duration WAIT = Duration.ofSeconds(20);
-
     @TempDir
     Path dataDir;
 
-    private final Clock clock = Clock.systemUTC();
-    private final Catalog catalog = Catalog.bundled();
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-    private SimulatedAirbyte airbyte;
-    private StoreFixture store;
+    private SelfManagedFixture fx;
     private Tenant tenant;
 
     @BeforeEach
     void setUp() {
-        airbyte = SimulatedAirbyte.start();
-        store = StoreFixture.open(dataDir, clock);
-        tenant = store.addTenant("Acme Outdoor", "online-store");
+        fx = new SelfManagedFixture(dataDir);
+        tenant = fx.store.addTenant("Acme Outdoor", "online-store");
     }
 
     @AfterEach
-    void tearDown() throws InterruptedException {
-        executor.shutdownNow();
-        executor.awaitTermination(5, TimeUnit.SECONDS);
-        store.close();
-        airbyte.close();
+    void tearDown() {
+        fx.close();
     }
 
     private ConnectService service(BrowserLauncher browser, Duration consentTimeout) {
-        return service(airbyte.directGateway(), browser, consentTimeout);
-    }
-
-    private ConnectService service(AirbyteGateway gateway, BrowserLauncher browser, Duration consentTimeout) {
-        return new ConnectService(catalog, gateway, store.db(), store.tenants(), store.connections(), store.journal(),
-                store.audit(), browser, executor, clock, consentTimeout, "test");
-    }
-
-    private static ConnectOutcome outcomeOf(ConnectFlow flow) throws Exception {
-        return flow.outcome().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        return fx.service(fx.airbyte.directGateway(), browser, consentTimeout);
     }
 
     private List<AuditEvent> auditFor(FlowId flow) {
-        return store.audit().list(tenant.id()).stream().filter(e -> e.resource().equals("flow/" + flow)
+        return fx.store.audit().list(tenant.id()).stream().filter(e -> e.resource().equals("flow/" + flow)
                 || e.action().equals("connect.succeeded")).toList();
     }
 
@@ -94,8 +70,9 @@ class ConnectServiceTest {
         assertThat(outcome).isInstanceOf(ConnectOutcome.Connected.class);
         Connection connection = ((ConnectOutcome.Connected) outcome).connection();
         assertThat(connection.streams()).contains("orders", "customers", "products");
-        assertThat(store.connections().list(tenant.id())).extracting(Connection::id).containsExactly(connection.id());
-        assertThat(store.journal().find(tenant.id(), outcome.flowId()).orElseThrow().state())
+        assertThat(fx.store.connections().list(tenant.id())).extracting(Connection::id)
+                .containsExactly(connection.id());
+        assertThat(fx.store.journal().find(tenant.id(), outcome.flowId()).orElseThrow().state())
                 .isEqualTo(FlowState.STORED);
         assertThat(browser.awaitVisit(WAIT).finalStatus()).isEqualTo(200);
     }
@@ -103,15 +80,15 @@ class ConnectServiceTest {
     @Test
     void airbyteWithoutSecretCoordinates_storedConfigurationHoldsTheIssuedTokenAtTheConnectorsPathAndThePredicate()
             throws Exception {
-        airbyte.simulator().ignoreReturnSecretCoordinate(true);
+        fx.airbyte.simulator().ignoreReturnSecretCoordinate(true);
         ConnectOutcome outcome = outcomeOf(service(new ScriptedBrowser(Decision.ALLOW), WAIT)
                 .connect(tenant.id(), "hubspot", ConnectListener.NONE));
 
         Connection connection = ((ConnectOutcome.Connected) outcome).connection();
-        JsonNode config = new ObjectMapper().readTree(store.connections().secretConfig(tenant.id(), connection.id())
+        JsonNode config = new ObjectMapper().readTree(fx.store.connections().secretConfig(tenant.id(), connection.id())
                 .orElseThrow());
         assertThat(config.at("/credentials/credentials_title").asText()).isEqualTo("OAuth Credentials");
-        assertThat(airbyte.simulator().issuedSecrets()).contains(config.at("/credentials/refresh_token").asText());
+        assertThat(fx.airbyte.simulator().issuedSecrets()).contains(config.at("/credentials/refresh_token").asText());
     }
 
     @Test
@@ -119,9 +96,9 @@ class ConnectServiceTest {
         ConnectOutcome outcome = outcomeOf(service(new ScriptedBrowser(Decision.ALLOW), WAIT)
                 .connect(tenant.id(), "hubspot", ConnectListener.NONE));
 
-        List<AuditEvent> entries = store.audit().list(tenant.id());
+        List<AuditEvent> entries = fx.store.audit().list(tenant.id());
         assertThat(entries).extracting(AuditEvent::action).containsExactly("connect.succeeded");
-        assertThat(airbyte.simulator().issuedSecrets()).allSatisfy(secret ->
+        assertThat(fx.airbyte.simulator().issuedSecrets()).allSatisfy(secret ->
                 assertThat(entries.getFirst().details()).doesNotContain(secret));
         assertThat(outcome).isInstanceOf(ConnectOutcome.Connected.class);
     }
@@ -133,9 +110,9 @@ class ConnectServiceTest {
 
         assertThat(outcome).isEqualTo(new ConnectOutcome.Ended(outcome.flowId(), FlowState.FAILED,
                 "You declined access on Shopify."));
-        assertThat(store.connections().list(tenant.id())).isEmpty();
+        assertThat(fx.store.connections().list(tenant.id())).isEmpty();
         assertThat(auditFor(outcome.flowId())).extracting(AuditEvent::action).containsExactly("connect.failed");
-        assertThat(store.journal().find(tenant.id(), outcome.flowId()).orElseThrow().state())
+        assertThat(fx.store.journal().find(tenant.id(), outcome.flowId()).orElseThrow().state())
                 .isEqualTo(FlowState.FAILED);
     }
 
@@ -170,7 +147,7 @@ class ConnectServiceTest {
         ConnectOutcome outcome = outcomeOf(flow);
         assertThat(outcome).isInstanceOf(ConnectOutcome.Ended.class);
         assertThat(((ConnectOutcome.Ended) outcome).state()).isEqualTo(FlowState.CANCELLED);
-        assertThat(store.connections().list(tenant.id())).isEmpty();
+        assertThat(fx.store.connections().list(tenant.id())).isEmpty();
         assertThat(auditFor(flow.id())).extracting(AuditEvent::action).containsExactly("connect.cancelled");
     }
 
@@ -212,22 +189,22 @@ class ConnectServiceTest {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             closed = URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/api");
         }
-        ConnectService service = service(new ConfigApiGateway(closed, Duration.ofSeconds(5)), url -> true, WAIT);
+        ConnectService service = fx.service(new ConfigApiGateway(closed, Duration.ofSeconds(5)), url -> true, WAIT);
 
         ConnectOutcome outcome = outcomeOf(service.connect(tenant.id(), "hubspot", ConnectListener.NONE));
 
         assertThat(outcome).isInstanceOf(ConnectOutcome.Ended.class);
         assertThat(((ConnectOutcome.Ended) outcome).message()).contains("could not reach Airbyte", closed.getAuthority());
-        assertThat(store.journal().find(tenant.id(), outcome.flowId()).orElseThrow().state())
+        assertThat(fx.store.journal().find(tenant.id(), outcome.flowId()).orElseThrow().state())
                 .isEqualTo(FlowState.FAILED);
     }
 
     @Test
     void airbyteWithoutAnOAuthAppForTheConnector_saysWhoCanFixItAndNeverOpensTheBrowser() throws Exception {
         List<URI> opened = new CopyOnWriteArrayList<>();
-        try (AirbyteProxy proxy = AirbyteProxy.inFrontOf(airbyte.simulator().apiBaseUrl())) {
+        try (AirbyteProxy proxy = AirbyteProxy.inFrontOf(fx.airbyte.simulator().apiBaseUrl())) {
             proxy.replace("source_oauths/get_consent_url", 404, body -> "{\"message\":\"No OAuth parameters\"}");
-            ConnectService service = service(new ConfigApiGateway(proxy.apiBase(), Duration.ofSeconds(10)),
+            ConnectService service = fx.service(new ConfigApiGateway(proxy.apiBase(), Duration.ofSeconds(10)),
                     url -> opened.add(url), WAIT);
 
             ConnectOutcome outcome = outcomeOf(service.connect(tenant.id(), "hubspot", ConnectListener.NONE));
@@ -241,12 +218,12 @@ class ConnectServiceTest {
 
     @Test
     void specSayingNoGlobalOAuthCredentials_endsBeforeAskingForAConsentLink() throws Exception {
-        String spec = specificationOf(catalog.provider("hubspot").orElseThrow().definitionId())
+        String spec = specificationOf(fx.catalog.provider("hubspot").orElseThrow().definitionId())
                 .replace("\"advancedAuthGlobalCredentialsAvailable\":true", "\"advancedAuthGlobalCredentialsAvailable\":false");
         assertThat(spec).contains("\"advancedAuthGlobalCredentialsAvailable\":false");
-        try (AirbyteProxy proxy = AirbyteProxy.inFrontOf(airbyte.simulator().apiBaseUrl())) {
+        try (AirbyteProxy proxy = AirbyteProxy.inFrontOf(fx.airbyte.simulator().apiBaseUrl())) {
             proxy.replace("source_definition_specifications/get", 200, body -> spec);
-            ConnectService service = service(new ConfigApiGateway(proxy.apiBase(), Duration.ofSeconds(10)),
+            ConnectService service = fx.service(new ConfigApiGateway(proxy.apiBase(), Duration.ofSeconds(10)),
                     url -> true, WAIT);
 
             ConnectOutcome outcome = outcomeOf(service.connect(tenant.id(), "hubspot", ConnectListener.NONE));
@@ -260,9 +237,10 @@ class ConnectServiceTest {
     private String specificationOf(String definitionId) throws Exception {
         try (java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient()) {
             String request = "{\"sourceDefinitionId\":\"" + definitionId + "\",\"workspaceId\":\""
-                    + airbyte.simulator().workspaceId() + "\"}";
+                    + fx.airbyte.simulator().workspaceId() + "\"}";
             String answer = http.send(java.net.http.HttpRequest.newBuilder(
-                            URI.create(airbyte.simulator().apiBaseUrl() + "/v1/source_definition_specifications/get"))
+                            URI.create(fx.airbyte.simulator().apiBaseUrl()
+                                    + "/v1/source_definition_specifications/get"))
                     .header("Content-Type", "application/json")
                     .POST(java.net.http.HttpRequest.BodyPublishers.ofString(request)).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString()).body();
@@ -274,31 +252,31 @@ class ConnectServiceTest {
     void firstFlow_remembersTheAirbyteWorkspaceOnTheTenant() throws Exception {
         outcomeOf(service(new ScriptedBrowser(Decision.ALLOW), WAIT).connect(tenant.id(), "hubspot", ConnectListener.NONE));
 
-        assertThat(store.tenants().find(tenant.id()).orElseThrow().workspaceId())
-                .contains(airbyte.simulator().workspaceId());
+        assertThat(fx.store.tenants().find(tenant.id()).orElseThrow().workspaceId())
+                .contains(fx.airbyte.simulator().workspaceId());
     }
 
     @Test
     void recovery_deletesASourceThatAnInterruptedFlowCreatedButNeverStored() {
-        AirbyteGateway gateway = new ConfigApiGateway(airbyte.simulator().apiBaseUrl(), Duration.ofSeconds(10));
-        String stripe = catalog.provider("stripe").orElseThrow().definitionId();
+        AirbyteGateway gateway = new ConfigApiGateway(fx.airbyte.simulator().apiBaseUrl(), Duration.ofSeconds(10));
+        String stripe = fx.catalog.provider("stripe").orElseThrow().definitionId();
         var config = new ObjectMapper().createObjectNode().put("client_secret", "sk_test_demo").put("account_id", "acct_1");
-        String orphan = gateway.createSource(airbyte.simulator().workspaceId(), stripe, "orphan", config);
+        String orphan = gateway.createSource(fx.airbyte.simulator().workspaceId(), stripe, "orphan", config);
         FlowId flow = FlowId.random();
-        Instant now = clock.instant();
-        store.db().inTransaction(tx -> {
-            store.journal().start(tx, tenant.id(), new FlowRecord(flow, tenant.id(), "stripe",
+        Instant now = fx.clock.instant();
+        fx.store.db().inTransaction(tx -> {
+            fx.store.journal().start(tx, tenant.id(), new FlowRecord(flow, tenant.id(), "stripe",
                     FlowState.SOURCE_CREATED, Optional.of(orphan),
                     Optional.empty(), now, now));
             return null;
         });
 
-        int ended = service(gateway, url -> true, WAIT).recoverUnfinished();
+        int ended = fx.service(gateway, url -> true, WAIT).recoverUnfinished();
 
         assertThat(ended).isEqualTo(1);
         assertThatThrownBy(() -> gateway.checkConnection(orphan))
                 .isInstanceOfSatisfying(AirbyteException.class, e -> assertThat(e.kind()).isEqualTo(AirbyteException.Kind.NOT_FOUND));
-        assertThat(store.journal().find(tenant.id(), flow).orElseThrow().state()).isEqualTo(FlowState.FAILED);
+        assertThat(fx.store.journal().find(tenant.id(), flow).orElseThrow().state()).isEqualTo(FlowState.FAILED);
         assertThat(auditFor(flow)).extracting(AuditEvent::action).containsExactly("connect.recovered");
     }
 

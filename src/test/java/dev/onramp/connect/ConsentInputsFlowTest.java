@@ -1,31 +1,24 @@
 package dev.onramp.connect;
 
+import static dev.onramp.connect.FlowWatcher.outcomeOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.onramp.catalog.Catalog;
 import dev.onramp.connect.form.FormValues;
 import dev.onramp.model.Connection;
 import dev.onramp.model.Tenant;
-import dev.onramp.oauth.BrowserLauncher;
 import dev.onramp.testing.AirbyteProxy;
 import dev.onramp.testing.ScriptedBrowser.Decision;
 import dev.onramp.testing.ScriptedBrowser;
-import dev.onramp.testing.SimulatedAirbyte;
-import dev.onramp.testing.StoreFixture;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,41 +30,24 @@ import org.junit.jupiter.api.io.TempDir;
  * the simulator over HTTP behind a recording proxy, a real store, loopback receiver and scripted browser.
  */
 class ConsentInputsFlowTest {
-    private static final Duration WAIT = Duration.ofSeconds(20);
     private static final FormValues ACME = new FormValues(Map.of("subdomain", "acme"));
 
     @TempDir
     Path dataDir;
 
     private final ObjectMapper json = new ObjectMapper();
-    private final Catalog catalog = Catalog.bundled();
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-    private SimulatedAirbyte airbyte;
-    private StoreFixture store;
+    private SelfManagedFixture fx;
     private Tenant tenant;
 
     @BeforeEach
     void setUp() {
-        airbyte = SimulatedAirbyte.start();
-        store = StoreFixture.open(dataDir);
-        tenant = store.addTenant("Acme Support", "services");
+        fx = new SelfManagedFixture(dataDir);
+        tenant = fx.store.addTenant("Acme Support", "services");
     }
 
     @AfterEach
-    void tearDown() throws InterruptedException {
-        executor.shutdownNow();
-        executor.awaitTermination(5, TimeUnit.SECONDS);
-        store.close();
-        airbyte.close();
-    }
-
-    private ConnectService service(BrowserLauncher browser) {
-        return new ConnectService(catalog, airbyte.gateway(), store.db(), store.tenants(), store.connections(),
-                store.journal(), store.audit(), browser, executor, Clock.systemUTC(), WAIT, "test");
-    }
-
-    private static ConnectOutcome outcomeOf(ConnectFlow flow) throws Exception {
-        return flow.outcome().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    void tearDown() {
+        fx.close();
     }
 
     private Connection connected(ConnectOutcome outcome) {
@@ -80,30 +56,30 @@ class ConsentInputsFlowTest {
     }
 
     private JsonNode lastBody(String endpoint) throws Exception {
-        List<AirbyteProxy.Call> calls = airbyte.proxy().calls().stream().filter(c -> c.endpoint().equals(endpoint))
-                .toList();
+        List<AirbyteProxy.Call> calls = fx.airbyte.proxy().calls().stream()
+                .filter(c -> c.endpoint().equals(endpoint)).toList();
         assertThat(calls).as(endpoint + " calls").isNotEmpty();
         return json.readTree(calls.getLast().body());
     }
 
     private String storedConfiguration(Connection connection) {
-        return new String(store.connections().secretConfig(tenant.id(), connection.id()).orElseThrow(),
+        return new String(fx.store.connections().secretConfig(tenant.id(), connection.id()).orElseThrow(),
                 StandardCharsets.UTF_8);
     }
 
     @Test
     void zendeskWithASubdomain_createsTheSourceWithTheSubdomainInItsConfiguration() throws Exception {
-        Connection connection = connected(outcomeOf(service(new ScriptedBrowser(Decision.ALLOW))
+        Connection connection = connected(outcomeOf(fx.service(new ScriptedBrowser(Decision.ALLOW))
                 .connect(tenant.id(), "zendesk-support", ACME, ConnectListener.NONE)));
 
         assertThat(lastBody("sources/create").at("/connectionConfiguration/subdomain").asText()).isEqualTo("acme");
         assertThat(json.readTree(storedConfiguration(connection)).path("subdomain").asText()).isEqualTo("acme");
-        assertThat(airbyte.simulator().sourceIds()).containsExactly(connection.sourceId());
+        assertThat(fx.airbyte.simulator().sourceIds()).containsExactly(connection.sourceId());
     }
 
     @Test
     void zendeskSubdomain_goesToTheConsentAndCompletionCallsAsOAuthInputConfiguration() throws Exception {
-        connected(outcomeOf(service(new ScriptedBrowser(Decision.ALLOW))
+        connected(outcomeOf(fx.service(new ScriptedBrowser(Decision.ALLOW))
                 .connect(tenant.id(), "zendesk-support", ACME, ConnectListener.NONE)));
 
         assertThat(lastBody("source_oauths/get_consent_url").path("oAuthInputConfiguration"))
@@ -116,28 +92,29 @@ class ConsentInputsFlowTest {
     void zendeskWithoutItsSubdomain_isRefusedNamingTheFieldBeforeAnythingStarts() {
         List<URI> opened = new CopyOnWriteArrayList<>();
 
-        assertThatThrownBy(() -> service(opened::add).connect(tenant.id(), "zendesk-support", FormValues.empty(),
+        assertThatThrownBy(() -> fx.service(opened::add).connect(tenant.id(), "zendesk-support", FormValues.empty(),
                 ConnectListener.NONE))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("Zendesk Support needs this before its sign-in: Subdomain is required.");
         assertThat(opened).isEmpty();
-        assertThat(airbyte.proxy().calls()).isEmpty();
+        assertThat(fx.airbyte.proxy().calls()).isEmpty();
     }
 
     @Test
     void zendeskStartedWithoutInputs_endsFailedNamingTheFieldAndNeverOpensTheBrowser() throws Exception {
         List<URI> opened = new CopyOnWriteArrayList<>();
 
-        ConnectOutcome outcome = outcomeOf(service(opened::add).connect(tenant.id(), "zendesk-support", ConnectListener.NONE));
+        ConnectOutcome outcome = outcomeOf(fx.service(opened::add)
+                .connect(tenant.id(), "zendesk-support", ConnectListener.NONE));
 
         assertThat(((ConnectOutcome.Ended) outcome).message()).contains("Subdomain is required");
         assertThat(opened).isEmpty();
-        assertThat(airbyte.proxy().count("source_oauths/get_consent_url")).isZero();
+        assertThat(fx.airbyte.proxy().count("source_oauths/get_consent_url")).isZero();
     }
 
     @Test
     void amazonWithoutInputs_sendsTheSpecificationsDefaultRegionAndAccountType() throws Exception {
-        connected(outcomeOf(service(new ScriptedBrowser(Decision.ALLOW))
+        connected(outcomeOf(fx.service(new ScriptedBrowser(Decision.ALLOW))
                 .connect(tenant.id(), "amazon-seller-partner", FormValues.empty(), ConnectListener.NONE)));
 
         assertThat(lastBody("source_oauths/get_consent_url").path("oAuthInputConfiguration"))
@@ -147,12 +124,12 @@ class ConsentInputsFlowTest {
 
     @Test
     void everyQueryParameterOfTheCallback_reachesCompleteOAuth() throws Exception {
-        int airbytePort = airbyte.simulator().apiBaseUrl().getPort();
+        int airbytePort = fx.airbyte.simulator().apiBaseUrl().getPort();
         UnaryOperator<URI> providerAddsExtras = location -> location.getPort() == airbytePort
                 ? location : URI.create(location + "&realmId=9130357&shop=acme.myshopify.com");
         ScriptedBrowser browser = new ScriptedBrowser(Decision.ALLOW, Duration.ofSeconds(10), providerAddsExtras);
 
-        connected(outcomeOf(service(browser).connect(tenant.id(), "hubspot", ConnectListener.NONE)));
+        connected(outcomeOf(fx.service(browser).connect(tenant.id(), "hubspot", ConnectListener.NONE)));
 
         JsonNode params = lastBody("source_oauths/complete_oauth").path("queryParams");
         assertThat(params.path("realmId").asText()).isEqualTo("9130357");
@@ -163,7 +140,7 @@ class ConsentInputsFlowTest {
 
     @Test
     void airbyteThatKeepsTheTokens_getsTheSourceMadeFromTheSecretCoordinate() throws Exception {
-        connected(outcomeOf(service(new ScriptedBrowser(Decision.ALLOW))
+        connected(outcomeOf(fx.service(new ScriptedBrowser(Decision.ALLOW))
                 .connect(tenant.id(), "zendesk-support", ACME, ConnectListener.NONE)));
 
         assertThat(lastBody("source_oauths/complete_oauth").path("returnSecretCoordinate").asBoolean()).isTrue();
@@ -175,11 +152,11 @@ class ConsentInputsFlowTest {
 
     @Test
     void airbyteThatKeepsTheTokens_leavesNoTokenInTheStoredConfiguration() throws Exception {
-        Connection connection = connected(outcomeOf(service(new ScriptedBrowser(Decision.ALLOW))
+        Connection connection = connected(outcomeOf(fx.service(new ScriptedBrowser(Decision.ALLOW))
                 .connect(tenant.id(), "zendesk-support", ACME, ConnectListener.NONE)));
 
         String stored = storedConfiguration(connection);
-        assertThat(airbyte.simulator().issuedSecrets()).isNotEmpty()
+        assertThat(fx.airbyte.simulator().issuedSecrets()).isNotEmpty()
                 .allSatisfy(secret -> assertThat(stored).doesNotContain(secret));
         assertThat(json.readTree(stored)).isEqualTo(json.readTree(
                 "{\"subdomain\":\"acme\",\"credentials\":{\"credentials\":\"oauth2_refresh\"}}"));
@@ -187,15 +164,15 @@ class ConsentInputsFlowTest {
 
     @Test
     void olderAirbyteIgnoringTheFlag_getsTheTokensMergedIntoTheConfigurationInstead() throws Exception {
-        airbyte.simulator().ignoreReturnSecretCoordinate(true);
+        fx.airbyte.simulator().ignoreReturnSecretCoordinate(true);
 
-        Connection connection = connected(outcomeOf(service(new ScriptedBrowser(Decision.ALLOW))
+        Connection connection = connected(outcomeOf(fx.service(new ScriptedBrowser(Decision.ALLOW))
                 .connect(tenant.id(), "zendesk-support", ACME, ConnectListener.NONE)));
 
         JsonNode create = lastBody("sources/create");
         assertThat(create.has("secretId")).isFalse();
         JsonNode stored = json.readTree(storedConfiguration(connection));
-        assertThat(airbyte.simulator().issuedSecrets()).contains(stored.at("/credentials/access_token").asText(),
+        assertThat(fx.airbyte.simulator().issuedSecrets()).contains(stored.at("/credentials/access_token").asText(),
                 stored.at("/credentials/refresh_token").asText());
         assertThat(stored.path("subdomain").asText()).isEqualTo("acme");
     }

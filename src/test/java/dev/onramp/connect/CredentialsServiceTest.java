@@ -1,6 +1,7 @@
 package dev.onramp.connect;
 
 import static dev.onramp.connect.FlowWatcher.outcomeOf;
+import static dev.onramp.connect.SelfManagedFixture.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,7 +13,6 @@ import dev.onramp.airbyte.AirbyteGateway;
 import dev.onramp.airbyte.CheckResult;
 import dev.onramp.airbyte.ConnectorSpec;
 import dev.onramp.airbyte.Workspace;
-import dev.onramp.catalog.Catalog;
 import dev.onramp.catalog.ConnectorSpecs;
 import dev.onramp.connect.form.ConnectorForm;
 import dev.onramp.connect.form.FormChoice;
@@ -28,19 +28,14 @@ import dev.onramp.model.FlowState;
 import dev.onramp.model.StreamInfo;
 import dev.onramp.model.Tenant;
 import dev.onramp.store.SettingsRepository;
-import dev.onramp.testing.SimulatedAirbyte;
-import dev.onramp.testing.StoreFixture;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,17 +47,12 @@ import org.junit.jupiter.api.io.TempDir;
  * among the connect service's flows, one per business and provider, cancelled when that closes.
  */
 class CredentialsServiceTest {
-    private static final Duration WAIT = Duration.ofSeconds(20);
     private static final String STRIPE_KEY = "sk_test_onramp_4eC39HqLyjWDarjtT1zdp7dc";
 
     @TempDir
     Path dataDir;
 
-    private final Clock clock = Clock.systemUTC();
-    private final Catalog catalog = Catalog.bundled();
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-    private SimulatedAirbyte airbyte;
-    private StoreFixture store;
+    private SelfManagedFixture fx;
     private SettingsRepository settings;
     private Tenant tenant;
     /** The connect service the last {@link #service} runs its flows among. */
@@ -70,35 +60,31 @@ class CredentialsServiceTest {
 
     @BeforeEach
     void setUp() {
-        airbyte = SimulatedAirbyte.start();
-        store = StoreFixture.open(dataDir, clock);
-        settings = new SettingsRepository(store.db(), store.vault(), clock);
-        tenant = store.addTenant("Acme Outdoor", "online-store");
+        fx = new SelfManagedFixture(dataDir);
+        settings = new SettingsRepository(fx.store.db(), fx.store.vault(), fx.clock);
+        tenant = fx.store.addTenant("Acme Outdoor", "online-store");
     }
 
     @AfterEach
-    void tearDown() throws InterruptedException {
+    void tearDown() {
         if (flows != null) {
             flows.close();
         }
-        executor.shutdownNow();
-        executor.awaitTermination(5, TimeUnit.SECONDS);
-        store.close();
-        airbyte.close();
+        fx.close();
     }
 
     /** The service with every business in demo mode, the simulator standing in for Airbyte. */
     private CredentialsService service() {
-        return service(airbyte.directGateway(), Optional.empty());
+        return service(fx.airbyte.directGateway(), Optional.empty());
     }
 
     private CredentialsService service(AirbyteGateway gateway, Optional<URI> override) {
         AirbyteTargets targets = new AirbyteTargets(settings, target -> gateway, override);
         // The browser opens nothing: a sign-in waits for its consent until it is cancelled.
-        flows = new ConnectService(catalog, targets, store.db(), store.tenants(), store.connections(), store.journal(),
-                store.audit(), url -> true, executor, clock, WAIT, "test");
-        return new CredentialsService(catalog, ConnectorSpecs.bundled(catalog), targets, store.db(), store.tenants(),
-                store.connections(), store.journal(), store.audit(), flows, clock, "test");
+        flows = fx.service(targets, url -> true, WAIT);
+        return new CredentialsService(fx.catalog, ConnectorSpecs.bundled(fx.catalog), targets, fx.store.db(),
+                fx.store.tenants(), fx.store.connections(), fx.store.journal(), fx.store.audit(), flows, fx.clock,
+                "test");
     }
 
     private ConnectOutcome connectStripe(CredentialsService service, String key) throws Exception {
@@ -113,7 +99,7 @@ class CredentialsServiceTest {
 
     /** A Stripe flow held in its source test (the simulator answers that one call slowly). */
     private ConnectFlow stripeHeldWhileTesting(CredentialsService service) throws InterruptedException {
-        airbyte.simulator().faults().arm(Fault.slow(Duration.ofSeconds(2)).on("/api/v1/sources/check_connection"));
+        fx.airbyte.simulator().faults().arm(Fault.slow(Duration.ofSeconds(2)).on("/api/v1/sources/check_connection"));
         FlowWatcher watcher = new FlowWatcher();
         ConnectFlow flow = startStripe(service, STRIPE_KEY, watcher);
         long deadline = System.nanoTime() + WAIT.toNanos();
@@ -125,8 +111,8 @@ class CredentialsServiceTest {
     }
 
     private void assertSourceDeleted(FlowId flow) {
-        String sourceId = store.journal().find(tenant.id(), flow).flatMap(FlowRecord::sourceId).orElseThrow();
-        assertThatThrownBy(() -> airbyte.directGateway().checkConnection(sourceId))
+        String sourceId = fx.store.journal().find(tenant.id(), flow).flatMap(FlowRecord::sourceId).orElseThrow();
+        assertThatThrownBy(() -> fx.airbyte.directGateway().checkConnection(sourceId))
                 .isInstanceOfSatisfying(AirbyteException.class,
                         e -> assertThat(e.kind()).isEqualTo(AirbyteException.Kind.NOT_FOUND));
     }
@@ -139,11 +125,12 @@ class CredentialsServiceTest {
         assertThat(connection.providerId()).isEqualTo("stripe");
         assertThat(connection.accountLabel()).isEqualTo("acct_1");
         assertThat(connection.streams()).contains("charges", "customers");
-        assertThat(store.connections().list(tenant.id())).containsExactly(connection);
+        assertThat(fx.store.connections().list(tenant.id())).containsExactly(connection);
         JsonNode stored = new ObjectMapper().readTree(new String(
-                store.connections().secretConfig(tenant.id(), connection.id()).orElseThrow(), StandardCharsets.UTF_8));
+                fx.store.connections().secretConfig(tenant.id(), connection.id()).orElseThrow(),
+                StandardCharsets.UTF_8));
         assertThat(stored.path("client_secret").asText()).isEqualTo(STRIPE_KEY);
-        assertThat(store.journal().find(tenant.id(), outcome.flowId())).map(FlowRecord::state)
+        assertThat(fx.store.journal().find(tenant.id(), outcome.flowId())).map(FlowRecord::state)
                 .contains(FlowState.STORED);
     }
 
@@ -151,7 +138,7 @@ class CredentialsServiceTest {
     void successfulConnection_isAuditedWithoutTheKey() throws Exception {
         connectStripe(service(), STRIPE_KEY);
 
-        List<AuditEvent> events = store.audit().list(tenant.id());
+        List<AuditEvent> events = fx.store.audit().list(tenant.id());
         assertThat(events).extracting(AuditEvent::action).containsExactly("connect.succeeded");
         assertThat(events.getFirst().details()).contains("provider=stripe", "auth=credentials").doesNotContain(STRIPE_KEY);
     }
@@ -164,8 +151,8 @@ class CredentialsServiceTest {
         assertThatThrownBy(() -> service.connect(tenant.id(), "stripe", form, form.defaults(), ConnectListener.NONE))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("Account ID is required. Secret Key is required.");
-        assertThat(store.audit().list(tenant.id())).isEmpty();
-        assertThat(store.journal().unfinished()).isEmpty();
+        assertThat(fx.store.audit().list(tenant.id())).isEmpty();
+        assertThat(fx.store.journal().unfinished()).isEmpty();
     }
 
     @Test
@@ -175,21 +162,22 @@ class CredentialsServiceTest {
         ConnectOutcome.Ended ended = (ConnectOutcome.Ended) outcome;
         assertThat(ended.state()).isEqualTo(FlowState.FAILED);
         assertThat(ended.message()).startsWith("Airbyte could not sign in to Stripe with that key: check the Secret Key.");
-        FlowRecord flow = store.journal().find(tenant.id(), outcome.flowId()).orElseThrow();
+        FlowRecord flow = fx.store.journal().find(tenant.id(), outcome.flowId()).orElseThrow();
         assertThat(flow.state()).isEqualTo(FlowState.FAILED);
-        assertThatThrownBy(() -> airbyte.directGateway().checkConnection(flow.sourceId().orElseThrow()))
+        assertThatThrownBy(() -> fx.airbyte.directGateway().checkConnection(flow.sourceId().orElseThrow()))
                 .isInstanceOfSatisfying(AirbyteException.class, e -> assertThat(e.kind()).isEqualTo(AirbyteException.Kind.NOT_FOUND));
-        assertThat(store.connections().list(tenant.id())).isEmpty();
+        assertThat(fx.store.connections().list(tenant.id())).isEmpty();
     }
 
     @Test
     void aKeyRepeatedByAirbyte_isHiddenInTheMessageAndTheAudit() throws Exception {
-        AirbyteGateway echoing = new EchoingGateway(airbyte.directGateway());
+        AirbyteGateway echoing = new EchoingGateway(fx.airbyte.directGateway());
 
         ConnectOutcome outcome = connectStripe(service(echoing, Optional.empty()), STRIPE_KEY);
 
         assertThat(((ConnectOutcome.Ended) outcome).message()).contains("[hidden]").doesNotContain(STRIPE_KEY);
-        assertThat(store.audit().list(tenant.id())).allSatisfy(e -> assertThat(e.details()).doesNotContain(STRIPE_KEY));
+        assertThat(fx.store.audit().list(tenant.id()))
+                .allSatisfy(e -> assertThat(e.details()).doesNotContain(STRIPE_KEY));
     }
 
     @Test
@@ -216,7 +204,7 @@ class CredentialsServiceTest {
         assertThat(outcomeOf(older)).isEqualTo(new ConnectOutcome.Ended(older.id(), FlowState.CANCELLED,
                 "A newer attempt to connect Stripe replaced this one."));
         Connection stored = ((ConnectOutcome.Connected) outcomeOf(newer)).connection();
-        assertThat(store.connections().list(tenant.id())).containsExactly(stored);
+        assertThat(fx.store.connections().list(tenant.id())).containsExactly(stored);
         assertSourceDeleted(older.id());
     }
 
@@ -228,9 +216,10 @@ class CredentialsServiceTest {
 
         assertThat(flow.outcome()).isDone();
         assertThat(((ConnectOutcome.Ended) outcomeOf(flow)).state()).isEqualTo(FlowState.CANCELLED);
-        assertThat(store.journal().find(tenant.id(), flow.id())).map(FlowRecord::state).contains(FlowState.CANCELLED);
+        assertThat(fx.store.journal().find(tenant.id(), flow.id())).map(FlowRecord::state)
+                .contains(FlowState.CANCELLED);
         assertSourceDeleted(flow.id());
-        assertThat(store.audit().list(tenant.id())).filteredOn(e -> e.resource().equals("flow/" + flow.id()))
+        assertThat(fx.store.audit().list(tenant.id())).filteredOn(e -> e.resource().equals("flow/" + flow.id()))
                 .extracting(AuditEvent::action).containsExactly("connect.cancelled");
     }
 
@@ -259,7 +248,7 @@ class CredentialsServiceTest {
 
     @Test
     void withASelfManagedAirbyte_theFormComesFromItsOwnSpecification() {
-        ConnectorForm form = service(airbyte.directGateway(), Optional.of(airbyte.simulator().apiBaseUrl()))
+        ConnectorForm form = service(fx.airbyte.directGateway(), Optional.of(fx.airbyte.simulator().apiBaseUrl()))
                 .form(tenant.id(), "stripe");
 
         assertThat(form.elements()).extracting(FormElement::path).containsExactly("account_id", "client_secret", "start_date");

@@ -1,30 +1,25 @@
 package dev.onramp.connect;
 
+import static dev.onramp.connect.SelfManagedFixture.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.onramp.airbyte.AirbyteGateway;
 import dev.onramp.airbyte.ConfigApiGateway;
-import dev.onramp.catalog.Catalog;
 import dev.onramp.model.AuditEvent;
 import dev.onramp.model.FlowId;
 import dev.onramp.model.FlowRecord;
 import dev.onramp.model.FlowState;
 import dev.onramp.model.Tenant;
 import dev.onramp.model.TenantId;
-import dev.onramp.testing.SimulatedAirbyte;
-import dev.onramp.testing.StoreFixture;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,38 +30,30 @@ class RecoveryTest {
     @TempDir
     Path dataDir;
 
-    private final Clock clock = Clock.systemUTC();
-    private final Catalog catalog = Catalog.bundled();
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-    private SimulatedAirbyte airbyte;
-    private StoreFixture store;
+    private SelfManagedFixture fx;
     private Tenant tenant;
 
     @BeforeEach
     void setUp() {
-        airbyte = SimulatedAirbyte.start();
-        store = StoreFixture.open(dataDir, clock);
-        tenant = store.addTenant(new Tenant(TenantId.random(), "Acme Outdoor", "online-store",
-                Optional.of(airbyte.simulator().workspaceId())));
+        fx = new SelfManagedFixture(dataDir);
+        tenant = fx.store.addTenant(new Tenant(TenantId.random(), "Acme Outdoor", "online-store",
+                Optional.of(fx.airbyte.simulator().workspaceId())));
     }
 
     @AfterEach
     void tearDown() {
-        executor.shutdownNow();
-        store.close();
-        airbyte.close();
+        fx.close();
     }
 
     private ConnectService service(AirbyteGateway gateway) {
-        return new ConnectService(catalog, gateway, store.db(), store.tenants(), store.connections(), store.journal(),
-                store.audit(), url -> true, executor, clock, Duration.ofSeconds(20), "test");
+        return fx.service(gateway, url -> true, WAIT);
     }
 
     private FlowId journaled(FlowState state, Optional<String> sourceId) {
         FlowId flow = FlowId.random();
-        Instant now = clock.instant();
-        store.db().inTransaction(tx -> {
-            store.journal().start(tx, tenant.id(), new FlowRecord(flow, tenant.id(), "hubspot", state, sourceId,
+        Instant now = fx.clock.instant();
+        fx.store.db().inTransaction(tx -> {
+            fx.store.journal().start(tx, tenant.id(), new FlowRecord(flow, tenant.id(), "hubspot", state, sourceId,
                     Optional.empty(), now, now));
             return null;
         });
@@ -74,13 +61,13 @@ class RecoveryTest {
     }
 
     private String sourceNamed(String name) {
-        String stripe = catalog.provider("stripe").orElseThrow().definitionId();
+        String stripe = fx.catalog.provider("stripe").orElseThrow().definitionId();
         var config = new ObjectMapper().createObjectNode().put("client_secret", "sk_test_demo").put("account_id", "acct_1");
-        return airbyte.gateway().createSource(airbyte.simulator().workspaceId(), stripe, name, config);
+        return fx.airbyte.gateway().createSource(fx.airbyte.simulator().workspaceId(), stripe, name, config);
     }
 
     private List<AuditEvent> auditOf(FlowId flow) {
-        return store.audit().list(tenant.id()).stream().filter(e -> e.resource().equals("flow/" + flow)).toList();
+        return fx.store.audit().list(tenant.id()).stream().filter(e -> e.resource().equals("flow/" + flow)).toList();
     }
 
     @Test
@@ -89,11 +76,11 @@ class RecoveryTest {
         String orphan = sourceNamed("HubSpot — Acme Outdoor [onramp-flow-" + flow + "]");
         String unrelated = sourceNamed("HubSpot — Acme Outdoor [onramp-flow-" + FlowId.random() + "]");
 
-        assertThat(service(airbyte.gateway()).recoverUnfinished()).isEqualTo(1);
+        assertThat(service(fx.airbyte.gateway()).recoverUnfinished()).isEqualTo(1);
 
-        assertThat(airbyte.gateway().findSources(airbyte.simulator().workspaceId(), "onramp-flow-"))
+        assertThat(fx.airbyte.gateway().findSources(fx.airbyte.simulator().workspaceId(), "onramp-flow-"))
                 .containsExactly(unrelated);
-        assertThat(store.journal().find(tenant.id(), flow).orElseThrow().state()).isEqualTo(FlowState.FAILED);
+        assertThat(fx.store.journal().find(tenant.id(), flow).orElseThrow().state()).isEqualTo(FlowState.FAILED);
         assertThat(auditOf(flow)).singleElement().satisfies(entry -> {
             assertThat(entry.action()).isEqualTo("connect.recovered");
             assertThat(entry.details()).contains(orphan + " deleted");
@@ -106,9 +93,9 @@ class RecoveryTest {
         FlowId flow = journaled(FlowState.STARTED, Optional.empty());
         String orphan = sourceNamed("Stripe — Acme Outdoor [onramp-flow-" + flow + "]");
 
-        assertThat(service(airbyte.gateway()).recoverUnfinished()).isEqualTo(1);
+        assertThat(service(fx.airbyte.gateway()).recoverUnfinished()).isEqualTo(1);
 
-        assertThat(airbyte.gateway().findSources(airbyte.simulator().workspaceId(), "onramp-flow-"))
+        assertThat(fx.airbyte.gateway().findSources(fx.airbyte.simulator().workspaceId(), "onramp-flow-"))
                 .doesNotContain(orphan);
         assertThat(auditOf(flow)).singleElement().satisfies(entry -> assertThat(entry.details()).contains(orphan + " deleted"));
     }
@@ -117,9 +104,9 @@ class RecoveryTest {
     void flowCrashedBeforeAirbyteCreatedAnything_isEndedWithOneAuditEntry() {
         FlowId flow = journaled(FlowState.AWAITING_CONSENT, Optional.empty());
 
-        assertThat(service(airbyte.gateway()).recoverUnfinished()).isEqualTo(1);
+        assertThat(service(fx.airbyte.gateway()).recoverUnfinished()).isEqualTo(1);
 
-        assertThat(store.journal().find(tenant.id(), flow).orElseThrow().state()).isEqualTo(FlowState.FAILED);
+        assertThat(fx.store.journal().find(tenant.id(), flow).orElseThrow().state()).isEqualTo(FlowState.FAILED);
         assertThat(auditOf(flow)).extracting(AuditEvent::action).containsExactly("connect.recovered");
     }
 
@@ -133,20 +120,20 @@ class RecoveryTest {
         }
 
         assertThat(service(new ConfigApiGateway(closed, Duration.ofSeconds(2))).recoverUnfinished()).isZero();
-        assertThat(store.journal().find(tenant.id(), flow).orElseThrow().state()).isEqualTo(FlowState.TESTED);
+        assertThat(fx.store.journal().find(tenant.id(), flow).orElseThrow().state()).isEqualTo(FlowState.TESTED);
         assertThat(auditOf(flow)).isEmpty();
 
-        assertThat(service(airbyte.gateway()).recoverUnfinished()).isEqualTo(1);
-        assertThat(airbyte.gateway().findSources(airbyte.simulator().workspaceId(), "HubSpot")).isEmpty();
+        assertThat(service(fx.airbyte.gateway()).recoverUnfinished()).isEqualTo(1);
+        assertThat(fx.airbyte.gateway().findSources(fx.airbyte.simulator().workspaceId(), "HubSpot")).isEmpty();
         assertThat(auditOf(flow)).hasSize(1);
     }
 
     @Test
     void secondRecovery_findsNothingLeftAndWritesNoSecondEntry() {
         FlowId flow = journaled(FlowState.SOURCE_CREATED, Optional.of(sourceNamed("HubSpot — Acme Outdoor")));
-        service(airbyte.gateway()).recoverUnfinished();
+        service(fx.airbyte.gateway()).recoverUnfinished();
 
-        assertThat(service(airbyte.gateway()).recoverUnfinished()).isZero();
+        assertThat(service(fx.airbyte.gateway()).recoverUnfinished()).isZero();
 
         assertThat(auditOf(flow)).hasSize(1);
     }
@@ -155,8 +142,8 @@ class RecoveryTest {
     void sourceAlreadyGoneFromAirbyte_stillEndsTheFlow() {
         FlowId flow = journaled(FlowState.SOURCE_CREATED, Optional.of("0b6f6bfc-9e1a-4f55-8c38-6c06c3c2a111"));
 
-        assertThat(service(airbyte.gateway()).recoverUnfinished()).isEqualTo(1);
+        assertThat(service(fx.airbyte.gateway()).recoverUnfinished()).isEqualTo(1);
 
-        assertThat(store.journal().find(tenant.id(), flow).orElseThrow().state()).isEqualTo(FlowState.FAILED);
+        assertThat(fx.store.journal().find(tenant.id(), flow).orElseThrow().state()).isEqualTo(FlowState.FAILED);
     }
 }

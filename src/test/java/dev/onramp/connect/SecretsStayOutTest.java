@@ -8,33 +8,15 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.read.ListAppender;
-import dev.onramp.airbyte.ConfigApiGateway;
-import dev.onramp.catalog.Catalog;
-import dev.onramp.demo.AirbyteSimulator;
 import dev.onramp.model.AuditEvent;
 import dev.onramp.model.Tenant;
-import dev.onramp.model.TenantId;
-import dev.onramp.oauth.BrowserLauncher;
-import dev.onramp.store.AuditLog;
-import dev.onramp.store.ConnectionRepository;
-import dev.onramp.store.Database;
-import dev.onramp.store.FileKekStore;
-import dev.onramp.store.FlowJournal;
-import dev.onramp.store.TenantRepository;
-import dev.onramp.store.Vault;
-import dev.onramp.testing.AirbyteProxy;
 import dev.onramp.testing.ScriptedBrowser;
 import dev.onramp.testing.ScriptedBrowser.Decision;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,20 +28,13 @@ import org.slf4j.LoggerFactory;
  * audit entry, an outcome's message or a step shown to the person.
  */
 class SecretsStayOutTest {
-    private static final Duration WAIT = Duration.ofSeconds(20);
-
     @TempDir
     Path dataDir;
 
-    private final Clock clock = Clock.systemUTC();
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
     private Level rootLevel;
-    private AirbyteSimulator simulator;
-    private AirbyteProxy proxy;
-    private Database db;
-    private AuditLog audit;
+    private SelfManagedFixture fx;
     private ConnectService service;
     private Tenant tenant;
 
@@ -69,31 +44,16 @@ class SecretsStayOutTest {
         root.setLevel(Level.DEBUG);
         logged.start();
         root.addAppender(logged);
-        simulator = AirbyteSimulator.start(Duration.ZERO);
-        proxy = AirbyteProxy.inFrontOf(simulator.apiBaseUrl());
-        db = Database.open(dataDir);
-        TenantRepository tenants = new TenantRepository(db);
-        audit = AuditLog.open(db, new FileKekStore(dataDir.resolve("keys/k")), clock);
-        tenant = new Tenant(TenantId.random(), "Acme Outdoor", "online-store", Optional.empty());
-        db.inTransaction(tx -> {
-            tenants.insert(tx, tenant);
-            return null;
-        });
-        BrowserLauncher person = new ScriptedBrowser(Decision.ALLOW);
-        service = new ConnectService(Catalog.bundled(), new ConfigApiGateway(proxy.apiBase(), Duration.ofSeconds(10)),
-                db, tenants, new ConnectionRepository(db, Vault.open(db, new FileKekStore(dataDir.resolve("keys/k")))),
-                new FlowJournal(db, clock), audit, person, executor, clock, WAIT, "test");
+        fx = new SelfManagedFixture(dataDir);
+        tenant = fx.store.addTenant("Acme Outdoor", "online-store");
+        service = fx.service(new ScriptedBrowser(Decision.ALLOW));
     }
 
     @AfterEach
     void tearDown() {
         root.detachAppender(logged);
         root.setLevel(rootLevel);
-        executor.shutdownNow();
-        audit.close();
-        db.close();
-        proxy.close();
-        simulator.close();
+        fx.close();
     }
 
     @Test
@@ -108,7 +68,7 @@ class SecretsStayOutTest {
 
     @Test
     void airbyteEchoingTheCodeInItsError_doesNotCarryItIntoTheMessageLogsOrAudit() throws Exception {
-        proxy.replace("source_oauths/complete_oauth", 400, request -> "{\"message\":\"Refused " + request
+        fx.airbyte.proxy().replace("source_oauths/complete_oauth", 400, request -> "{\"message\":\"Refused " + request
                 .replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
         FlowWatcher watcher = new FlowWatcher();
 
@@ -120,9 +80,9 @@ class SecretsStayOutTest {
     }
 
     private Set<String> secrets(FlowWatcher watcher) throws Exception {
-        Set<String> secrets = new HashSet<>(simulator.issuedSecrets());
+        Set<String> secrets = new HashSet<>(fx.airbyte.simulator().issuedSecrets());
         secrets.add(watcher.awaitState());
-        assertThat(simulator.issuedSecrets()).as("the simulator issued a code").isNotEmpty();
+        assertThat(fx.airbyte.simulator().issuedSecrets()).as("the simulator issued a code").isNotEmpty();
         return secrets;
     }
 
@@ -139,7 +99,7 @@ class SecretsStayOutTest {
                 texts.add(thrown.getClassName() + ": " + thrown.getMessage());
             }
         }
-        for (AuditEvent entry : audit.list(tenant.id())) {
+        for (AuditEvent entry : fx.store.audit().list(tenant.id())) {
             texts.add(entry.action() + " " + entry.resource() + " " + entry.details());
         }
         texts.add(outcome.toString());

@@ -1,8 +1,10 @@
 package dev.onramp.testing;
 
 import dev.onramp.AppContext;
+import dev.onramp.AppOptions;
 import dev.onramp.cli.CliEnvironment;
 import dev.onramp.cli.OnrampCommand;
+import dev.onramp.oauth.BrowserLauncher;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -12,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 
 /**
  * Onramp's command line run in-process with no window: every run gets the same leading arguments
@@ -20,31 +24,59 @@ import java.util.concurrent.CompletableFuture;
 public final class CommandLineRunner {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
+    private final List<String> prompts = new CopyOnWriteArrayList<>();
+    private final Function<AppOptions, AppContext> contexts;
+    private final BrowserLauncher browser;
     private final List<String> leadingArgs;
+    private volatile Optional<String> typed = Optional.empty();
 
-    /** A runner that puts {@code leadingArgs} before the arguments of every run. */
+    /** A runner that puts {@code leadingArgs} before the arguments of every run; its browser opens nothing. */
     public CommandLineRunner(String... leadingArgs) {
+        this(AppContext::start, url -> false, leadingArgs);
+    }
+
+    /**
+     * A runner whose runs build the app with {@code contexts} and, those of {@link #run}, open links with
+     * {@code browser}.
+     */
+    public CommandLineRunner(Function<AppOptions, AppContext> contexts, BrowserLauncher browser,
+            String... leadingArgs) {
+        this.contexts = contexts;
+        this.browser = browser;
         this.leadingArgs = List.of(leadingArgs);
     }
 
     /**
-     * Runs to its end with only {@code environment} as environment variables, nothing typed at a
-     * prompt and a browser that opens nothing, and returns the exit code.
+     * Runs to its end with only {@code environment} as environment variables and what {@link #typing}
+     * gave typed at a prompt (by default nothing), and returns the exit code.
      */
     public int run(Map<String, String> environment, String... args) {
         CliEnvironment env = new CliEnvironment(new PrintWriter(out, true), new PrintWriter(err, true),
-                AppContext::start, options -> {
+                contexts, options -> {
                     throw new AssertionError("no window in this test");
-                }, url -> false,
+                }, browser,
                 name -> Optional.ofNullable(environment.get(name)),
-                prompt -> Optional.empty());
+                prompt -> {
+                    prompts.add(prompt);
+                    return typed;
+                });
         return OnrampCommand.run(env, withLeadingArgs(args));
+    }
+
+    /** Answers every later prompt with {@code text}, as if the person typed it at the terminal. */
+    public void typing(String text) {
+        typed = Optional.of(text);
+    }
+
+    /** The prompts the runs showed, in order. */
+    public List<String> prompts() {
+        return List.copyOf(prompts);
     }
 
     /** Starts a run on a virtual thread, as with {@code --no-browser}: opening the browser fails the test. */
     public CompletableFuture<Integer> start(String... args) {
         CliEnvironment env = new CliEnvironment(new PrintWriter(out, true), new PrintWriter(err, true),
-                AppContext::start, options -> {
+                contexts, options -> {
                     throw new AssertionError("no window in this test");
                 }, url -> {
                     throw new AssertionError("--no-browser must not open the browser");
@@ -73,7 +105,7 @@ public final class CommandLineRunner {
         return out.toString();
     }
 
-    /** What the runs printed to standard error. */
+    /** What the runs printed to standard error since the last {@link #clearErr}. */
     public String err() {
         return err.toString();
     }
@@ -81,6 +113,11 @@ public final class CommandLineRunner {
     /** Forgets the standard output printed so far, so that the next run's stands alone. */
     public void clearOut() {
         out.getBuffer().setLength(0);
+    }
+
+    /** Forgets the standard error printed so far. */
+    public void clearErr() {
+        err.getBuffer().setLength(0);
     }
 
     private String[] withLeadingArgs(String... args) {
