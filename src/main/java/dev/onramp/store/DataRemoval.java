@@ -210,7 +210,7 @@ public final class DataRemoval {
     private static void requireOnlyOnrampFiles(Path dataDir) {
         List<String> foreign = new ArrayList<>();
         for (String name : namesIn(dataDir)) {
-            boolean own = name.startsWith("onramp") || FILE_MANAGER_LEFTOVERS.contains(name)
+            boolean own = madeByOnramp(name) || name.equals(AuditCheckpoints.FILE_NAME)
                     || (name.equals(KEYS) || name.equals(LOGS)) && Files.isDirectory(dataDir.resolve(name))
                     && namesIn(dataDir.resolve(name)).stream().allMatch(DataRemoval::madeByOnramp);
             if (!own) {

@@ -3,6 +3,7 @@ package dev.onramp.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.onramp.model.Tenant;
 import dev.onramp.testing.StoreFixture;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -251,13 +252,18 @@ class DataRemovalTest {
         assertThat(namesIn(dir)).isEmpty();
     }
 
-    /** A data folder as Onramp leaves it: database with two businesses, key file, a log. */
+    /** A data folder as Onramp leaves it: database with two businesses, key file, audit checkpoints, a log. */
     private Path dataFolder() throws IOException {
         Path data = dir.resolve("data");
         try (StoreFixture store = StoreFixture.open(data)) {
-            store.addTenant("Acme Outdoor", "ecommerce");
+            Tenant acme = store.addTenant("Acme Outdoor", "ecommerce");
             store.addTenant("Bright Dental", "services");
+            store.db().inTransaction(tx -> {
+                store.audit().append(tx, acme.id(), "user:test", "tenant.created", "tenant:" + acme.id(), "");
+                return null;
+            });
         }
+        assertThat(data.resolve(AuditCheckpoints.FILE_NAME)).exists();
         Files.writeString(Files.createDirectories(data.resolve("logs")).resolve("onramp.log"), "started\n");
         return data;
     }
