@@ -66,9 +66,7 @@ public final class DataRemoval {
      */
     public Plan plan() {
         Optional<Path> unfinished = tombstone().filter(Files::isDirectory);
-        for (Path present : unfinished.stream().toList()) {
-            requireOnlyOnrampFiles(present);
-        }
+        unfinished.ifPresent(DataRemoval::requireOnlyOnrampFiles);
         if (isEmptyOrMissing(folder)) {
             return new Plan(folder, false, unfinished, size(unfinished), OptionalLong.empty(), OptionalLong.empty(),
                     keyPlan(keyInSystemStore()));
