@@ -10,7 +10,7 @@ import java.util.function.Function;
 
 /**
  * What the commands need from outside: output streams, how to build the app, the window, the
- * browser, environment variables, and a way to ask for a secret without echoing it.
+ * browser, environment variables, a way to ask for a secret without echoing it, and one to ask for a line.
  */
 public record CliEnvironment(
         PrintWriter out,
@@ -19,7 +19,15 @@ public record CliEnvironment(
         Consumer<AppOptions> window,
         BrowserLauncher systemBrowser,
         Function<String, Optional<String>> environment,
-        SecretPrompt secrets) {
+        SecretPrompt secrets,
+        LinePrompt lines) {
+
+    /** As the canonical constructor, asking for lines (such as a confirmation) on the process's terminal. */
+    public CliEnvironment(PrintWriter out, PrintWriter err, Function<AppOptions, AppContext> contexts,
+            Consumer<AppOptions> window, BrowserLauncher systemBrowser, Function<String, Optional<String>> environment,
+            SecretPrompt secrets) {
+        this(out, err, contexts, window, systemBrowser, environment, secrets, LinePrompt.terminal());
+    }
 
     /** The environment of a real run: the process's environment variables and its terminal for secrets. */
     public CliEnvironment(PrintWriter out, PrintWriter err, Function<AppOptions, AppContext> contexts,

@@ -23,7 +23,7 @@ import picocli.CommandLine.ScopeType;
         description = "Connects a business's data sources to Airbyte. Without a command, opens the window.",
         subcommands = {ConnectCommand.class, ConnectionsCommand.class, SettingsCommand.class, DemoServerCommand.class,
                 DoctorCommand.class, SupportBundleCommand.class, AuditCommand.class, KeysCommand.class,
-                CommandLine.HelpCommand.class})
+                RemoveDataCommand.class, CommandLine.HelpCommand.class})
 public final class OnrampCommand implements Callable<Integer> {
     /** Exit code when the flow failed or the input was refused. */
     static final int FAILED = 1;
@@ -76,9 +76,13 @@ public final class OnrampCommand implements Callable<Integer> {
         return env.contexts().apply(options(browser, DEMO_LATENCY, consentTimeout));
     }
 
+    /** The data folder this run uses: {@code --data-dir}, or the platform's app-data folder. */
+    Path dataDir() {
+        return dataDir != null ? dataDir : DataDirectory.platformDefault();
+    }
+
     private AppOptions options(BrowserLauncher browser, Duration latency, Duration consentTimeout) {
-        Path dir = dataDir != null ? dataDir : DataDirectory.platformDefault();
-        return new AppOptions(dir, Optional.ofNullable(airbyteUrl).map(OnrampCommand::apiBase), browser, latency,
+        return new AppOptions(dataDir(), Optional.ofNullable(airbyteUrl).map(OnrampCommand::apiBase), browser, latency,
                 consentTimeout);
     }
 

@@ -79,6 +79,21 @@ final class DpapiKeyring implements SystemKeyring {
     }
 
     @Override
+    public boolean delete() {
+        try {
+            return Files.deleteIfExists(blob);
+        } catch (IOException e) {
+            throw new StoreException("Onramp could not remove " + blob + ": " + e.getMessage()
+                    + ". Check that this user can change the data folder.", e);
+        }
+    }
+
+    @Override
+    public boolean insideDataFolder() {
+        return true;
+    }
+
+    @Override
     public String description() {
         return "Windows Data Protection (DPAPI) for this Windows user: " + blob;
     }

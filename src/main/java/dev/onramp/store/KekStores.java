@@ -30,12 +30,18 @@ public final class KekStores {
 
     /** The key store for {@code dataDir} on this computer, asked for at most {@link #LOOKUP_TIMEOUT}. */
     public static KekStore forThisSystem(Path dataDir) {
+        return choose(dataDir, () -> keyringOfThisSystem(dataDir));
+    }
+
+    /**
+     * The operating system's key store that holds (or would hold) {@code dataDir}'s key, not asked anything yet;
+     * throws {@link KeyringUnavailableException} when this system has none or the key file was asked for.
+     */
+    static SystemKeyring keyringOfThisSystem(Path dataDir) {
         if ("file".equals(System.getProperty(CHOICE_PROPERTY))) {
-            return choose(dataDir, () -> {
-                throw new KeyringUnavailableException("The key file was asked for (" + CHOICE_PROPERTY + "=file).");
-            });
+            throw new KeyringUnavailableException("The key file was asked for (" + CHOICE_PROPERTY + "=file).");
         }
-        return choose(dataDir, System.getProperty("os.name", ""), System.getenv(), LOOKUP_TIMEOUT);
+        return keyringFor(dataDir, System.getProperty("os.name", ""), System.getenv(), LOOKUP_TIMEOUT);
     }
 
     /**
@@ -103,6 +109,11 @@ public final class KekStores {
 
         @Override
         public void save(byte[] secret) {
+            throw new KeyringUnavailableException(reason);
+        }
+
+        @Override
+        public boolean delete() {
             throw new KeyringUnavailableException(reason);
         }
 

@@ -73,6 +73,19 @@ final class MacKeychain implements SystemKeyring {
     }
 
     @Override
+    public boolean delete() {
+        Result result = run(List.of("delete-generic-password", "-s", SERVICE, "-a", account), "");
+        if (result.exit() == NOT_FOUND) {
+            return false;
+        }
+        if (result.exit() != 0) {
+            throw new KeyringUnavailableException("The Keychain did not remove Onramp's key (" + result.error()
+                    + "): unlock the login Keychain in Keychain Access.");
+        }
+        return true;
+    }
+
+    @Override
     public String description() {
         return "the macOS Keychain: password \"" + SERVICE + "\", account " + account;
     }

@@ -49,6 +49,10 @@ public final class SecretServiceApi {
     public interface Item extends DBusInterface {
         @DBusMemberName("GetSecret")
         Secret getSecret(DBusPath session);
+
+        /** Deletes the item; answers a prompt to show, or "/" when none is needed (an unlocked keyring). */
+        @DBusMemberName("Delete")
+        DBusPath delete();
     }
 
     /** org.freedesktop.Secret.Session. */

@@ -102,6 +102,24 @@ final class SecretServiceKeyring implements SystemKeyring {
     }
 
     @Override
+    public boolean delete() {
+        return call(bus -> {
+            FoundItems found = service(bus).searchItems(attributes);
+            if (!found.locked.isEmpty()) {
+                throw locked();
+            }
+            for (DBusPath path : found.unlocked) {
+                Item item = bus.getRemoteObject(SecretServiceApi.BUS_NAME, path.getPath(), Item.class);
+                if (!SecretServiceApi.NONE.equals(item.delete().getPath())) {
+                    // A prompt means a password dialog, which Onramp does not open.
+                    throw locked();
+                }
+            }
+            return !found.unlocked.isEmpty();
+        });
+    }
+
+    @Override
     public String description() {
         return "the Secret Service (e.g. GNOME Keyring): item \"" + label + "\"";
     }

@@ -22,6 +22,14 @@ interface SystemKeyring {
     /** Stores this data folder's secret, replacing any earlier one. */
     void save(byte[] secret);
 
+    /** Removes this data folder's secret; true when there was one, false (and no error) when there was none. */
+    boolean delete();
+
+    /** True when the store keeps the secret inside the data folder (wrapped), so it goes with the folder. */
+    default boolean insideDataFolder() {
+        return false;
+    }
+
     /** Where the secret is, for diagnostics, e.g. "GNOME Keyring (Secret Service): item …". */
     String description();
 

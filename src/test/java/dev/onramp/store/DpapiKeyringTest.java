@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -49,5 +50,15 @@ class DpapiKeyringTest {
     @Test
     void noWrappedKeyYet_isEmptyWithoutCallingWindows() {
         assertThat(new DpapiKeyring(dir).load()).isEmpty();
+    }
+
+    @Test
+    void delete_removesTheWrappedKeyFileAndThenFindsNothing() throws Exception {
+        Path blob = Files.createDirectories(dir.resolve("keys")).resolve("onramp.kek.dpapi");
+        Files.write(blob, new byte[] {1, 2, 3});
+
+        assertThat(new DpapiKeyring(dir).delete()).isTrue();
+        assertThat(blob).doesNotExist();
+        assertThat(new DpapiKeyring(dir).delete()).isFalse();
     }
 }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * real Keychain needs macOS, which CI does not run.
  */
 class MacKeychainTest {
-    /** Answers the three commands Onramp uses the way the real tool does (44 = no such item). */
+    /** Answers the four commands Onramp uses the way the real tool does (44 = no such item). */
     private static final String STAND_IN = """
             #!/bin/sh
             here=$(dirname "$0")
@@ -27,6 +27,7 @@ class MacKeychainTest {
             case "$1" in
               show-keychain-info) exit 0 ;;
               find-generic-password) [ -f "$here/password" ] || exit 44; cat "$here/password"; echo; exit 0 ;;
+              delete-generic-password) [ -f "$here/password" ] || exit 44; rm "$here/password"; exit 0 ;;
               -i) read -r line; echo "$line" > "$here/stdin"
                   set -- $line
                   while [ $# -gt 0 ]; do [ "$1" = -w ] && printf %s "$2" > "$here/password"; shift; done
@@ -71,6 +72,28 @@ class MacKeychainTest {
         String encoded = Base64.getEncoder().encodeToString(KEY);
         assertThat(Files.readString(dir.resolve("command-lines"))).doesNotContain(encoded);
         assertThat(Files.readString(dir.resolve("stdin"))).contains("-w " + encoded).contains("-U");
+    }
+
+    @Test
+    void deletedKey_isGoneFromTheKeychain() {
+        keychain.save(KEY);
+
+        assertThat(keychain.delete()).isTrue();
+        assertThat(keychain.load()).isEmpty();
+    }
+
+    @Test
+    void deletingAMissingKey_isNoError() {
+        assertThat(keychain.delete()).isFalse();
+    }
+
+    @Test
+    void delete_namesTheServiceAndThisFoldersAccount() throws Exception {
+        keychain.save(KEY);
+        keychain.delete();
+
+        assertThat(Files.readString(dir.resolve("command-lines"))).contains("delete-generic-password -s "
+                + MacKeychain.SERVICE + " -a " + DataFolderId.of(dir.resolve("data")));
     }
 
     @Test

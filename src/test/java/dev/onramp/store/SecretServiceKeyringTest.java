@@ -94,6 +94,36 @@ class SecretServiceKeyringTest {
     }
 
     @Test
+    void deletedKey_isGoneFromTheKeyring() {
+        Path data = dir.resolve("data");
+        keyringFor(data).save(SECRET);
+
+        assertThat(keyringFor(data).delete()).isTrue();
+        assertThat(keyringFor(data).load()).isEmpty();
+    }
+
+    @Test
+    void deletingTwice_findsNothingTheSecondTimeWithoutAnError() {
+        Path data = dir.resolve("data");
+        keyringFor(data).save(SECRET);
+        keyringFor(data).delete();
+
+        assertThat(keyringFor(data).delete()).isFalse();
+    }
+
+    @Test
+    void deletingOneFoldersKey_leavesAnotherFoldersKey() {
+        Path first = dir.resolve("first");
+        Path second = dir.resolve("second");
+        keyringFor(first).save(SECRET);
+        keyringFor(second).save(SECRET);
+
+        keyringFor(first).delete();
+
+        assertThat(keyringFor(second).load()).hasValue(SECRET);
+    }
+
+    @Test
     void lookup_answersWellWithinTheTimeout() {
         long start = System.nanoTime();
         keyringFor(dir).probe();

@@ -156,6 +156,13 @@ class SystemKekStoreTest {
         }
 
         @Override
+        public boolean delete() {
+            boolean had = secret.isPresent();
+            secret = Optional.empty();
+            return had;
+        }
+
+        @Override
         public String description() {
             return "a key store in memory";
         }

@@ -1,0 +1,79 @@
+package dev.onramp.store;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.onramp.model.TenantId;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Removing a data folder whose key is in a real GNOME Keyring on a private session bus removes that key too. */
+class DataRemovalInKeyringTest {
+    private static final SecretSlot SLOT = new SecretSlot("connection", "secret_config", TenantId.random(), "row-1");
+
+    @TempDir
+    static Path keyringDir;
+
+    private static PrivateKeyring keyring;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startKeyring() throws Exception {
+        keyring = PrivateKeyring.start(keyringDir);
+    }
+
+    @AfterAll
+    static void stopKeyring() throws Exception {
+        if (keyring != null) {
+            keyring.close();
+        }
+    }
+
+    @Test
+    void removal_takesTheFoldersKeyOutOfTheKeyring() {
+        Path data = folderWithKeyInTheKeyring("data");
+
+        DataRemoval.Removal removal = new DataRemoval(data, this::keyringFor).remove();
+
+        assertThat(data).doesNotExist();
+        assertThat(keyringFor(data).load()).isEmpty();
+        assertThat(removal.key()).startsWith("Removed its key from the Secret Service");
+    }
+
+    @Test
+    void removal_leavesTheKeyOfAnotherFolder() {
+        Path removed = folderWithKeyInTheKeyring("removed");
+        Path kept = folderWithKeyInTheKeyring("kept");
+
+        new DataRemoval(removed, this::keyringFor).remove();
+
+        assertThat(keyringFor(kept).load()).isPresent();
+    }
+
+    @Test
+    void plan_namesTheKeyringItem() {
+        Path data = folderWithKeyInTheKeyring("data");
+
+        assertThat(new DataRemoval(data, this::keyringFor).plan().key())
+                .isEqualTo("its key in " + keyringFor(data).description());
+    }
+
+    private Path folderWithKeyInTheKeyring(String name) {
+        Path data = dir.resolve(name);
+        try (Database db = Database.open(data)) {
+            KekStore kek = KekStores.choose(data, "Linux", keyring.environment(), KekStores.LOOKUP_TIMEOUT);
+            Vault.open(db, kek).encrypt("{\"api_key\":\"k-1\"}".getBytes(UTF_8), SLOT);
+        }
+        assertThat(keyringFor(data).load()).isPresent();
+        return data;
+    }
+
+    private SecretServiceKeyring keyringFor(Path data) {
+        return new SecretServiceKeyring(keyring.address(), data, KekStores.LOOKUP_TIMEOUT);
+    }
+}
