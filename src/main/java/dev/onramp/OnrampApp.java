@@ -43,22 +43,30 @@ public final class OnrampApp {
                 work -> Thread.ofPlatform().name("onramp-catalog").daemon().start(work));
         OnrampApp app = new OnrampApp(forThisRun(options), catalog);
         CompletableFuture<Thread> fxThread = new CompletableFuture<>();
-        CompletableFuture<Void> started = new CompletableFuture<>();
+        CompletableFuture<Void> drawn = new CompletableFuture<>();
         startJavaFx(() -> {
             fxThread.complete(Thread.currentThread());
+            CompletionStage<Void> drawing;
             try {
-                app.start(new Stage());
-                started.complete(null);
+                drawing = app.start(new Stage());
             } catch (RuntimeException | Error e) {
-                // With no window ever shown JavaFX would not end by itself.
-                started.completeExceptionally(e);
-                Platform.exit();
+                drawing = CompletableFuture.failedStage(e);
             }
+            drawing.whenComplete((done, failure) -> {
+                if (failure == null) {
+                    drawn.complete(null);
+                } else {
+                    // Nothing could be shown, and JavaFX with no window would not end by itself.
+                    drawn.completeExceptionally(failure);
+                    quit();
+                }
+            });
         });
         // JavaFX's thread ends once the last window is closed or the app asks to exit.
         awaitEnd(fxThread.join());
         app.stop();
-        started.join();
+        // A window that could not be drawn ends the launch with what went wrong.
+        drawn.join();
     }
 
     /** Starts JavaFX, which runs {@code first} on its thread; no graphical display is said as such. */
@@ -89,10 +97,11 @@ public final class OnrampApp {
                 options.simulatorLatency(), options.consentTimeout());
     }
 
-    private void start(Stage stage) {
+    /** Draws the window once the catalog is read; the stage fails if drawing it does. */
+    private CompletionStage<Void> start(Stage stage) {
         FxExecutor fx = new FxExecutor();
         // Nearly always read by now; if not, the window appears when it is, and the FX thread never waits.
-        catalog.whenCompleteAsync((read, failure) -> {
+        return catalog.handleAsync((read, failure) -> {
             if (failure != null) {
                 // A missing or broken catalog leaves nothing to draw the hub from.
                 StartupView failed = new StartupView();
@@ -102,6 +111,7 @@ public final class OnrampApp {
             } else {
                 show(stage, AppContext.opening(options, read), fx);
             }
+            return null;
         }, fx);
     }
 
