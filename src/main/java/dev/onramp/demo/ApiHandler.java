@@ -49,7 +49,7 @@ final class ApiHandler {
         try (exchange) {
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
             boolean tokenChecked = login.isPresent() && ConfigApiLogin.bearer(authorization);
-            if (!pause() || faults.play(exchange, FaultPlayer.Flavour.CONFIG_API, tokenChecked)) {
+            if (!SimulatedLatency.pause(latency) || faults.play(exchange, FaultPlayer.Flavour.CONFIG_API, tokenChecked)) {
                 return;
             }
             String path = exchange.getRequestURI().getPath();
@@ -75,20 +75,6 @@ final class ApiHandler {
                 Exchanges.send(exchange, status, "application/json", json.writeValueAsBytes(error.body()));
             }
             LOG.debug("{} {} -> {}", exchange.getRequestMethod(), path, status);
-        }
-    }
-
-    /** Sleeps the configured latency; false when the simulator is shutting down meanwhile. */
-    private boolean pause() {
-        if (latency.isZero()) {
-            return true;
-        }
-        try {
-            Thread.sleep(latency);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 

@@ -41,7 +41,7 @@ final class PublicApiHandler {
             String method = exchange.getRequestMethod();
             String path = exchange.getRequestURI().getPath();
             boolean browser = method.equals("GET") && path.equals("/v1/oauth/callback");
-            if (!browser && (!pause() || faults.play(exchange, FaultPlayer.Flavour.PUBLIC_API, PublicApi.needsToken(method, path)))) {
+            if (!browser && (!SimulatedLatency.pause(latency) || faults.play(exchange, FaultPlayer.Flavour.PUBLIC_API, PublicApi.needsToken(method, path)))) {
                 return;
             }
             int status;
@@ -109,20 +109,6 @@ final class PublicApiHandler {
             throw Problem.badRequest("The request body must be a JSON object.");
         } catch (JacksonException e) {
             throw Problem.badRequest("The request body is not valid JSON.");
-        }
-    }
-
-    /** Sleeps the configured latency; false when the simulator is shutting down meanwhile. */
-    private boolean pause() {
-        if (latency.isZero()) {
-            return true;
-        }
-        try {
-            Thread.sleep(latency);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 }

@@ -2,16 +2,15 @@ package dev.onramp.ui.connect;
 
 import static dev.onramp.ui.common.Visibility.showWhen;
 
+import dev.onramp.ui.common.StepRow;
 import dev.onramp.ui.common.Styles;
 import dev.onramp.ui.connect.ConnectModel.Phase;
 import dev.onramp.ui.credentials.FormPane;
 import javafx.beans.binding.BooleanBinding;
 import javafx.css.PseudoClass;
-import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -76,14 +75,7 @@ public final class ConnectDialog {
         Label title = new Label(model.title());
         title.getStyleClass().add("dialog-title");
 
-        ProgressIndicator spinner = new ProgressIndicator();
-        spinner.setPrefSize(22, 22);
-        Label step = new Label();
-        step.setId("connect-step");
-        step.textProperty().bind(model.stepLabelProperty());
-        HBox stepRow = new HBox(10, spinner, step);
-        stepRow.setAlignment(Pos.CENTER_LEFT);
-        showWhen(stepRow, running);
+        HBox stepRow = StepRow.of("connect-step", model.stepLabelProperty(), running);
 
         TextField link = new TextField();
         link.setId("connect-link");

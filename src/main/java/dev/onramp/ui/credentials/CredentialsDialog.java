@@ -3,6 +3,7 @@ package dev.onramp.ui.credentials;
 import static dev.onramp.ui.common.Visibility.showWhen;
 
 import dev.onramp.connect.form.ConnectorForm;
+import dev.onramp.ui.common.StepRow;
 import dev.onramp.ui.common.Styles;
 import dev.onramp.ui.credentials.CredentialsModel.Phase;
 import javafx.beans.binding.BooleanBinding;
@@ -96,14 +97,7 @@ public final class CredentialsDialog {
         VBox.setVgrow(formArea, Priority.ALWAYS);
         showWhen(formArea, model.formProperty().isNotNull());
 
-        ProgressIndicator spinner = new ProgressIndicator();
-        spinner.setPrefSize(22, 22);
-        Label step = new Label();
-        step.setId("credentials-step");
-        step.textProperty().bind(model.stepLabelProperty());
-        HBox progress = new HBox(10, spinner, step);
-        progress.setAlignment(Pos.CENTER_LEFT);
-        showWhen(progress, running);
+        HBox progress = StepRow.of("credentials-step", model.stepLabelProperty(), running);
 
         Label message = new Label();
         message.setId("credentials-message");
