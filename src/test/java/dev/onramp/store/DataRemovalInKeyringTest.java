@@ -5,34 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.onramp.model.TenantId;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Removing a data folder whose key is in a real GNOME Keyring on a private session bus removes that key too. */
 class DataRemovalInKeyringTest {
     private static final SecretSlot SLOT = new SecretSlot("connection", "secret_config", TenantId.random(), "row-1");
 
-    @TempDir
-    static Path keyringDir;
-
-    private static PrivateKeyring keyring;
+    @RegisterExtension
+    static final PrivateKeyring keyring = new PrivateKeyring();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startKeyring() throws Exception {
-        keyring = PrivateKeyring.start(keyringDir);
-    }
-
-    @AfterAll
-    static void stopKeyring() throws Exception {
-        if (keyring != null) {
-            keyring.close();
-        }
-    }
 
     @Test
     void removal_takesTheFoldersKeyOutOfTheKeyring() {

@@ -6,9 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.onramp.model.TenantId;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -19,25 +18,11 @@ class SecretServiceKeyringTest {
     private static final SecretSlot SLOT = new SecretSlot("connection", "secret_config", TenantId.random(), "row-1");
     private static final byte[] SECRET = "{\"refresh_token\":\"rt-PLANTED-5c1e\"}".getBytes(UTF_8);
 
-    @TempDir
-    static Path keyringDir;
-
-    private static PrivateKeyring keyring;
+    @RegisterExtension
+    static final PrivateKeyring keyring = new PrivateKeyring();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startKeyring() throws Exception {
-        keyring = PrivateKeyring.start(keyringDir);
-    }
-
-    @AfterAll
-    static void stopKeyring() throws Exception {
-        if (keyring != null) {
-            keyring.close();
-        }
-    }
 
     @Test
     void keyInTheKeyring_opensAVaultWrittenEarlier_fromASecondStore() {
