@@ -1,6 +1,6 @@
 package dev.onramp;
 
-import dev.onramp.connect.SettingsService;
+import dev.onramp.business.SettingsService;
 import dev.onramp.oauth.BrowserLauncher;
 import dev.onramp.store.DataDirectory;
 import java.net.URI;

@@ -1,7 +1,7 @@
 package dev.onramp.cli;
 
 import dev.onramp.AppContext;
-import dev.onramp.connect.InvalidInputException;
+import dev.onramp.model.InvalidInputException;
 import dev.onramp.model.Tenant;
 import dev.onramp.store.AuditFormat;
 import dev.onramp.store.AuditVerification;

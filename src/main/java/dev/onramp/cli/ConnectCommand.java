@@ -5,7 +5,7 @@ import dev.onramp.connect.ConnectFlow;
 import dev.onramp.connect.ConnectListener;
 import dev.onramp.connect.ConnectOutcome;
 import dev.onramp.connect.ConnectStep;
-import dev.onramp.connect.InvalidInputException;
+import dev.onramp.model.InvalidInputException;
 import dev.onramp.connect.form.ConnectorForm;
 import dev.onramp.connect.form.FormValues;
 import dev.onramp.model.Connection;

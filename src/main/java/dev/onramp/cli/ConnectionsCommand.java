@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.onramp.AppContext;
-import dev.onramp.connect.InvalidInputException;
+import dev.onramp.model.InvalidInputException;
 import dev.onramp.model.Connection;
 import dev.onramp.model.Tenant;
 import java.io.PrintWriter;

@@ -3,7 +3,7 @@ package dev.onramp.cli;
 import dev.onramp.AppContext;
 import dev.onramp.airbyte.AirbyteException;
 import dev.onramp.connect.AirbyteTargets;
-import dev.onramp.connect.InvalidInputException;
+import dev.onramp.model.InvalidInputException;
 import dev.onramp.diagnostics.Check;
 import dev.onramp.model.AirbyteSettings;
 import dev.onramp.model.Tenant;

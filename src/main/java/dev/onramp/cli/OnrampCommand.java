@@ -2,7 +2,7 @@ package dev.onramp.cli;
 
 import dev.onramp.AppContext;
 import dev.onramp.AppOptions;
-import dev.onramp.connect.SettingsService;
+import dev.onramp.business.SettingsService;
 import dev.onramp.oauth.BrowserLauncher;
 import dev.onramp.store.DataDirectory;
 import java.net.URI;

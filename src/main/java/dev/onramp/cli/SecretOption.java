@@ -1,6 +1,6 @@
 package dev.onramp.cli;
 
-import dev.onramp.connect.InvalidInputException;
+import dev.onramp.model.InvalidInputException;
 import java.util.Optional;
 
 /**

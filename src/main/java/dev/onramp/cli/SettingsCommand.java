@@ -1,7 +1,7 @@
 package dev.onramp.cli;
 
 import dev.onramp.AppContext;
-import dev.onramp.connect.InvalidInputException;
+import dev.onramp.model.InvalidInputException;
 import dev.onramp.model.AirbyteSettings;
 import dev.onramp.model.AirbyteSettings.Basic;
 import dev.onramp.model.AirbyteSettings.ClientCredentials;

@@ -1,8 +1,8 @@
 package dev.onramp.cli;
 
 import dev.onramp.AppContext;
-import dev.onramp.connect.InvalidInputException;
-import dev.onramp.connect.SettingsService;
+import dev.onramp.model.InvalidInputException;
+import dev.onramp.business.SettingsService;
 import dev.onramp.model.AirbyteSettings;
 import dev.onramp.model.AirbyteSettings.Basic;
 import dev.onramp.model.AirbyteSettings.ClientCredentials;

@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * settings and reused.
  */
 public final class AirbyteTargets implements TenantGateways {
-    static final String DEMO_DESCRIPTION = "Demo: the built-in Airbyte simulator";
+    public static final String DEMO_DESCRIPTION = "Demo: the built-in Airbyte simulator";
 
     private final SettingsRepository settings;
     private final AirbyteGatewayFactory factory;

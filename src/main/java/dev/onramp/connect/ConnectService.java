@@ -11,6 +11,7 @@ import dev.onramp.model.ConnectionId;
 import dev.onramp.model.FlowId;
 import dev.onramp.model.FlowRecord;
 import dev.onramp.model.FlowState;
+import dev.onramp.model.InvalidInputException;
 import dev.onramp.model.Tenant;
 import dev.onramp.model.TenantId;
 import dev.onramp.oauth.BrowserLauncher;

@@ -9,6 +9,7 @@ import dev.onramp.connect.form.ConnectorForm;
 import dev.onramp.connect.form.FormProblem;
 import dev.onramp.connect.form.FormValues;
 import dev.onramp.connect.form.SpecForms;
+import dev.onramp.model.InvalidInputException;
 import dev.onramp.model.OAuthFacts;
 import dev.onramp.model.Provider;
 import java.util.LinkedHashMap;

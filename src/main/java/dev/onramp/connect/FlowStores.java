@@ -1,6 +1,7 @@
 package dev.onramp.connect;
 
 import dev.onramp.airbyte.AirbyteGateway;
+import dev.onramp.model.InvalidInputException;
 import dev.onramp.model.Tenant;
 import dev.onramp.store.AuditLog;
 import dev.onramp.store.ConnectionRepository;

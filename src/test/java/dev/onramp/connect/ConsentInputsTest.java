@@ -10,6 +10,7 @@ import dev.onramp.catalog.ConnectorSpecs;
 import dev.onramp.connect.form.FormElement;
 import dev.onramp.connect.form.FormField;
 import dev.onramp.connect.form.FormValues;
+import dev.onramp.model.InvalidInputException;
 import dev.onramp.model.Provider;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

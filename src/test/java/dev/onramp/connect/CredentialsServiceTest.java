@@ -25,6 +25,7 @@ import dev.onramp.model.Connection;
 import dev.onramp.model.FlowId;
 import dev.onramp.model.FlowRecord;
 import dev.onramp.model.FlowState;
+import dev.onramp.model.InvalidInputException;
 import dev.onramp.model.StreamInfo;
 import dev.onramp.model.Tenant;
 import dev.onramp.store.SettingsRepository;

@@ -13,6 +13,7 @@ import dev.onramp.model.AuditEvent;
 import dev.onramp.model.Connection;
 import dev.onramp.model.ConnectionId;
 import dev.onramp.model.FlowState;
+import dev.onramp.model.InvalidInputException;
 import dev.onramp.model.Tenant;
 import dev.onramp.testing.AirbyteProxy;
 import dev.onramp.testing.ScriptedBrowser.Decision;

@@ -1,6 +1,6 @@
 package dev.onramp.ui.hub;
 
-import dev.onramp.connect.TenantService;
+import dev.onramp.business.TenantService;
 import dev.onramp.model.BusinessType;
 import dev.onramp.model.Tenant;
 import dev.onramp.ui.common.Failures;

@@ -1,6 +1,6 @@
 package dev.onramp.ui.settings;
 
-import dev.onramp.connect.SettingsService;
+import dev.onramp.business.SettingsService;
 import dev.onramp.model.AirbyteSettings;
 import dev.onramp.model.AirbyteSettings.Basic;
 import dev.onramp.model.AirbyteSettings.ClientCredentials;

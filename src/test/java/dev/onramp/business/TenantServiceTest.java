@@ -1,10 +1,11 @@
-package dev.onramp.connect;
+package dev.onramp.business;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.onramp.catalog.Catalog;
 import dev.onramp.model.AuditEvent;
+import dev.onramp.model.InvalidInputException;
 import dev.onramp.model.Tenant;
 import dev.onramp.store.AuditLog;
 import dev.onramp.store.Database;

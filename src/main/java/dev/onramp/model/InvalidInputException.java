@@ -1,4 +1,4 @@
-package dev.onramp.connect;
+package dev.onramp.model;
 
 /** Input a person gave that Onramp refuses; the message says what to change. */
 public class InvalidInputException extends RuntimeException {

@@ -1,5 +1,6 @@
-package dev.onramp.connect;
+package dev.onramp.business;
 
+import dev.onramp.connect.AirbyteTargets;
 import dev.onramp.model.AirbyteSettings;
 import dev.onramp.model.AirbyteSettings.Basic;
 import dev.onramp.model.AirbyteSettings.ClientCredentials;
@@ -7,6 +8,7 @@ import dev.onramp.model.AirbyteSettings.Cloud;
 import dev.onramp.model.AirbyteSettings.Demo;
 import dev.onramp.model.AirbyteSettings.SelfManaged;
 import dev.onramp.model.AirbyteWorkspace;
+import dev.onramp.model.InvalidInputException;
 import dev.onramp.model.TenantId;
 import dev.onramp.store.AuditLog;
 import dev.onramp.store.Database;

@@ -1,10 +1,11 @@
-package dev.onramp.connect;
+package dev.onramp.business;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.onramp.airbyte.AirbyteException;
 import dev.onramp.airbyte.ConfigApiGateway;
+import dev.onramp.connect.AirbyteTargets;
 import dev.onramp.demo.AirbyteSimulator;
 import dev.onramp.model.AirbyteSettings;
 import dev.onramp.model.AirbyteSettings.Basic;
@@ -13,6 +14,7 @@ import dev.onramp.model.AirbyteSettings.Demo;
 import dev.onramp.model.AirbyteSettings.SelfManaged;
 import dev.onramp.model.AirbyteWorkspace;
 import dev.onramp.model.AuditEvent;
+import dev.onramp.model.InvalidInputException;
 import dev.onramp.model.Tenant;
 import dev.onramp.model.TenantId;
 import dev.onramp.store.AuditLog;

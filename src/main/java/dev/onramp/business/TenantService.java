@@ -1,6 +1,7 @@
-package dev.onramp.connect;
+package dev.onramp.business;
 
 import dev.onramp.catalog.Catalog;
+import dev.onramp.model.InvalidInputException;
 import dev.onramp.model.Tenant;
 import dev.onramp.model.TenantId;
 import dev.onramp.store.AuditLog;
