@@ -3,14 +3,13 @@ package dev.onramp;
 import dev.onramp.airbyte.AirbyteAddress;
 import dev.onramp.airbyte.AirbyteGateway;
 import dev.onramp.airbyte.AirbyteGateways;
-import dev.onramp.airbyte.AirbyteTarget;
 import dev.onramp.airbyte.CallPolicy;
 import dev.onramp.airbyte.AirbyteException;
 import dev.onramp.catalog.Catalog;
 import dev.onramp.catalog.ConnectorSpecs;
-import dev.onramp.connect.AirbyteTargets;
 import dev.onramp.connect.ConnectService;
 import dev.onramp.connect.CredentialsService;
+import dev.onramp.business.AirbyteSelection;
 import dev.onramp.business.SettingsService;
 import dev.onramp.business.TenantService;
 import dev.onramp.demo.AirbyteSimulator;
@@ -157,24 +156,22 @@ public final class AppContext implements AutoCloseable {
                     () -> demo.orElseThrow(() -> new AirbyteException(AirbyteException.Kind.UNREACHABLE,
                             "The built-in Airbyte simulator is not running, because this run was started with"
                                     + " --airbyte-url.")).apiBaseUrl());
-            AirbyteTargets targets = new AirbyteTargets(settingsRepository,
-                    target -> gateways.open(targetOf(target)), options.airbyteUrl());
-            AirbyteGateway defaultGateway = gateways.open(options.airbyteUrl()
-                    .<AirbyteTarget>map(AirbyteTarget.SelfManaged::new).orElseGet(AirbyteTarget.Demo::new));
+            AirbyteSelection selection = new AirbyteSelection(settingsRepository, gateways::open, options.airbyteUrl());
+            AirbyteGateway defaultGateway = gateways.open(defaultAirbyte(options));
 
             ExecutorService background = Executors.newThreadPerTaskExecutor(
                     Thread.ofVirtual().name("onramp-work-", 0).factory());
             closeables.push(() -> shutdown(background));
 
             TenantService tenants = new TenantService(db, tenantRepository, audit, catalog, actor);
-            ConnectService connect = new ConnectService(catalog, targets, db, tenantRepository, connections,
+            ConnectService connect = new ConnectService(catalog, selection::gatewayFor, db, tenantRepository, connections,
                     journal, audit, options.browser(), background, clock, options.consentTimeout(), actor);
             // Closed first: running flows are cancelled, their loopback ports closed and their ends
             // recorded while the executor and the database are still there.
             closeables.push(connect);
-            CredentialsService credentials = new CredentialsService(catalog, ConnectorSpecs.bundled(catalog), targets,
+            CredentialsService credentials = new CredentialsService(catalog, ConnectorSpecs.bundled(catalog), selection,
                     db, tenantRepository, connections, journal, audit, connect, clock, actor);
-            SettingsService settings = new SettingsService(db, settingsRepository, tenantRepository, audit, targets,
+            SettingsService settings = new SettingsService(db, settingsRepository, tenantRepository, audit, selection,
                     actor);
             Diagnostics diagnostics = new Diagnostics(
                     new Doctor(defaultGateway, db, kek, tenantRepository, audit, browserCheck, clock),
@@ -256,27 +253,13 @@ public final class AppContext implements AutoCloseable {
     }
 
     private static String describeAirbyte(AppOptions options) {
-        return options.airbyteUrl().map(url -> "Airbyte at " + url).orElse("Demo: the built-in Airbyte simulator");
+        return defaultAirbyte(options).description();
     }
 
-    /** The gateway target a business's saved settings name. */
-    private static AirbyteTarget targetOf(AirbyteSettings settings) {
-        return switch (settings) {
-            case AirbyteSettings.Demo demo -> new AirbyteTarget.Demo();
-            case AirbyteSettings.SelfManaged selfManaged -> new AirbyteTarget.SelfManaged(selfManaged.url(),
-                    selfManaged.login().map(AppContext::basicAuth));
-            case AirbyteSettings.Cloud cloud -> new AirbyteTarget.Cloud(cloud.clientId(), cloud.clientSecret(),
-                    Optional.of(cloud.workspaceId()), Optional.of(cloud.relayUrl()));
-        };
-    }
-
-    /** How the gateway signs in for a saved login: basic auth, or client credentials exchanged for a bearer token. */
-    private static AirbyteTarget.Login basicAuth(AirbyteSettings.Login login) {
-        return switch (login) {
-            case AirbyteSettings.Basic basic -> new AirbyteTarget.BasicAuth(basic.username(), basic.password());
-            case AirbyteSettings.ClientCredentials client ->
-                    new AirbyteTarget.ClientCredentials(client.clientId(), client.clientSecret());
-        };
+    /** The Airbyte this run uses where a business has chosen none: the one given with --airbyte-url, else the simulator. */
+    private static AirbyteSettings defaultAirbyte(AppOptions options) {
+        return options.airbyteUrl().<AirbyteSettings>map(AirbyteSettings.SelfManaged::new)
+                .orElseGet(AirbyteSettings.Demo::new);
     }
 
     private static void closeAll(Deque<AutoCloseable> closeables) {

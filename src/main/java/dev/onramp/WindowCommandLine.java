@@ -1,6 +1,6 @@
 package dev.onramp;
 
-import dev.onramp.business.SettingsService;
+import dev.onramp.model.AirbyteSettings.SelfManaged;
 import dev.onramp.oauth.BrowserLauncher;
 import dev.onramp.store.DataDirectory;
 import java.net.URI;
@@ -55,7 +55,7 @@ final class WindowCommandLine {
                     ? Path.of(values.get("--data-dir"))
                     : DataDirectory.platformDefault();
             Optional<URI> airbyte = values.containsKey("--airbyte-url")
-                    ? Optional.of(SettingsService.selfManagedApi(new URI(values.get("--airbyte-url"))))
+                    ? Optional.of(SelfManaged.apiBase(new URI(values.get("--airbyte-url"))))
                     : Optional.empty();
             return Optional.of(new AppOptions(dataDir, airbyte, browser, SIMULATOR_LATENCY, CONSENT_TIMEOUT));
         } catch (URISyntaxException | IllegalArgumentException e) {

@@ -1,13 +1,14 @@
 package dev.onramp.airbyte;
 
+import dev.onramp.model.AirbyteSettings;
 import java.net.URI;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Makes the gateway an {@link AirbyteTarget} calls for: the Config API gateway for the demo
- * simulator and a self-managed Airbyte, the public API gateway for Airbyte Cloud, all with the same
- * call policy and connector names.
+ * The one place that turns a business's {@link AirbyteSettings} into a gateway: the Config API
+ * gateway for the demo simulator and a self-managed Airbyte, the public API gateway for Airbyte
+ * Cloud, all with the same call policy and connector names.
  */
 public final class AirbyteGateways {
     private final CallPolicy policy;
@@ -26,12 +27,18 @@ public final class AirbyteGateways {
         this.demoApiBase = demoApiBase;
     }
 
-    public AirbyteGateway open(AirbyteTarget target) {
-        return switch (target) {
-            case AirbyteTarget.Demo _ -> new ConfigApiGateway(demoApiBase.get(), Optional.empty(), policy, names);
-            case AirbyteTarget.SelfManaged selfManaged ->
-                    new ConfigApiGateway(selfManaged.apiBase(), selfManaged.login(), policy, names);
-            case AirbyteTarget.Cloud cloud -> new PublicApiGateway(cloud, policy, names);
+    /**
+     * A gateway to the Airbyte that {@code settings} name.
+     *
+     * @throws AirbyteException when this run cannot reach that kind of Airbyte (the simulator is not running)
+     * @throws IllegalArgumentException when a self-managed Airbyte's address is plain http to another computer
+     */
+    public AirbyteGateway open(AirbyteSettings settings) {
+        return switch (settings) {
+            case AirbyteSettings.Demo _ -> new ConfigApiGateway(demoApiBase.get(), Optional.empty(), policy, names);
+            case AirbyteSettings.SelfManaged selfManaged ->
+                    new ConfigApiGateway(selfManaged.url(), selfManaged.login(), policy, names);
+            case AirbyteSettings.Cloud cloud -> new PublicApiGateway(cloud, policy, names);
         };
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.onramp.airbyte.AirbyteException.Kind;
+import dev.onramp.model.AirbyteSettings;
 import dev.onramp.model.StreamInfo;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -16,9 +17,10 @@ import java.util.Optional;
 
 /**
  * {@link AirbyteGateway} over a self-managed Airbyte's Config API ({@code <apiBase>/v1/...}, all
- * POST, JSON), with request and answer shapes as Airbyte's {@code config.yaml} defines them.
+ * POST, JSON), with request and answer shapes as Airbyte's {@code config.yaml} defines them; it signs
+ * people in through Onramp's loopback receiver ({@link SignIn.Loopback}).
  */
-public final class ConfigApiGateway implements AirbyteGateway {
+public final class ConfigApiGateway implements AirbyteGateway, SignIn.Loopback {
     /** The organization every self-managed Airbyte 1.x has. */
     static final String DEFAULT_ORGANIZATION_ID = "00000000-0000-0000-0000-000000000000";
     private static final int MAX_ERROR = 200;
@@ -46,7 +48,7 @@ public final class ConfigApiGateway implements AirbyteGateway {
      * @param policy timeouts and retries
      * @param names the connectors' names, for errors such as "This Airbyte does not have the Shopify connector"
      */
-    public ConfigApiGateway(URI apiBase, Optional<? extends AirbyteTarget.Login> login, CallPolicy policy,
+    public ConfigApiGateway(URI apiBase, Optional<? extends AirbyteSettings.Login> login, CallPolicy policy,
             ConnectorNames names) {
         this.apiBase = AirbyteAddress.requireSafe(apiBase);
         this.transport = new ConfigApiTransport(apiBase, policy, login, names, json);
@@ -55,6 +57,11 @@ public final class ConfigApiGateway implements AirbyteGateway {
     @Override
     public URI baseUrl() {
         return apiBase;
+    }
+
+    @Override
+    public SignIn signIn() {
+        return this;
     }
 
     @Override
@@ -235,28 +242,22 @@ public final class ConfigApiGateway implements AirbyteGateway {
     }
 
     /**
-     * {@code sources/update}: replaces the source's configuration with {@code configuration} (whole,
-     * as Airbyte wants it) and keeps its name; how a reconnect hands Airbyte the new tokens. The
-     * source id does not change.
+     * {@code sources/update} under the source's own name: the configuration is replaced whole, as
+     * Airbyte wants it, and a kept sign-in's secret coordinate goes with it, so a reconnect keeps the
+     * tokens off the desktop as a connect does. The source id does not change.
      */
-    public void updateSource(String sourceId, String name, ObjectNode configuration) {
-        ObjectNode request = sourceRequest(sourceId).put("name", name);
-        request.set("connectionConfiguration", configuration);
-        call(ConfigApiCall.UPDATE_SOURCE, request);
-    }
-
-    /**
-     * {@code sources/update} with the {@code secretId} of a completed OAuth: Airbyte puts the new tokens
-     * into {@code configuration} itself, so a reconnect keeps them off the desktop as a connect does.
-     */
-    public void updateSourceWithSecret(String sourceId, String name, ObjectNode configuration, String secretId) {
-        ObjectNode request = sourceRequest(sourceId).put("name", name).put("secretId", secretId);
+    @Override
+    public void reauthorizeSource(String sourceId, ObjectNode configuration, OAuthCompletion completion) {
+        ObjectNode request = sourceRequest(sourceId).put("name", sourceName(sourceId));
+        if (completion instanceof OAuthCompletion.SecretCoordinate kept) {
+            request.put("secretId", kept.secretId());
+        }
         request.set("connectionConfiguration", configuration);
         call(ConfigApiCall.UPDATE_SOURCE, request);
     }
 
     /** {@code sources/get}: the source's name as Airbyte knows it (its configuration comes back with secrets masked). */
-    public String sourceName(String sourceId) {
+    private String sourceName(String sourceId) {
         return text(call(ConfigApiCall.GET_SOURCE, sourceRequest(sourceId)), "name");
     }
 

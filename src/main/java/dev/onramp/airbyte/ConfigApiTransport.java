@@ -10,6 +10,7 @@ import com.github.mizosoft.methanol.Methanol;
 import com.github.mizosoft.methanol.MutableRequest;
 import com.github.mizosoft.methanol.adapter.jackson.JacksonAdapterFactory;
 import dev.onramp.airbyte.AirbyteException.Kind;
+import dev.onramp.model.AirbyteSettings;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -51,7 +52,7 @@ final class ConfigApiTransport {
     /** The bearer tokens of a login with client credentials; empty for basic auth or none. */
     private final Optional<TokenCache> tokens;
 
-    ConfigApiTransport(URI apiBase, CallPolicy policy, Optional<? extends AirbyteTarget.Login> login, ConnectorNames names,
+    ConfigApiTransport(URI apiBase, CallPolicy policy, Optional<? extends AirbyteSettings.Login> login, ConnectorNames names,
             ObjectMapper json) {
         this.apiBase = apiBase;
         this.airbyte = "Airbyte at " + apiBase;
@@ -65,13 +66,13 @@ final class ConfigApiTransport {
                 .defaultHeader("Accept", "application/json")
                 .userAgent("Onramp")
                 .adapterCodec(AdapterCodec.newBuilder().encoder(JacksonAdapterFactory.createJsonEncoder(json)).build());
-        if (login.orElse(null) instanceof AirbyteTarget.BasicAuth auth) {
+        if (login.orElse(null) instanceof AirbyteSettings.Basic auth) {
             builder.defaultHeader("Authorization", "Basic " + Base64.getEncoder()
                     .encodeToString((auth.username() + ":" + auth.password()).getBytes(StandardCharsets.UTF_8)));
         }
         this.http = builder.build();
         this.json = json;
-        this.tokens = login.orElse(null) instanceof AirbyteTarget.ClientCredentials client
+        this.tokens = login.orElse(null) instanceof AirbyteSettings.ClientCredentials client
                 ? Optional.of(new TokenCache(() -> mint(client), policy.clock()))
                 : Optional.empty();
     }
@@ -104,7 +105,7 @@ final class ConfigApiTransport {
      * self-managed Airbyte answers with the token alone; its lifetime then comes from the JWT's
      * {@code exp}, or is taken as the shortest Airbyte documents.
      */
-    private TokenCache.Minted mint(AirbyteTarget.ClientCredentials client) {
+    private TokenCache.Minted mint(AirbyteSettings.ClientCredentials client) {
         ObjectNode body = json.createObjectNode()
                 .put("client_id", client.clientId())
                 .put("client_secret", client.clientSecret());
@@ -134,14 +135,14 @@ final class ConfigApiTransport {
         try {
             response = retrier.send(http, request, call);
         } catch (HttpTimeoutException e) {
-            throw Failures.timeout(airbyte, call, policy.requestTimeout(), e);
+            throw TransportFailures.timeout(airbyte, call, policy.requestTimeout(), e);
         } catch (ConnectException e) {
-            throw Failures.unreachable(airbyte, e);
+            throw TransportFailures.unreachable(airbyte, e);
         } catch (IOException e) {
             LOG.debug("POST {} failed: {}", call.endpoint(), e.toString());
-            throw Failures.unreachable(airbyte, e);
+            throw TransportFailures.unreachable(airbyte, e);
         } catch (InterruptedException e) {
-            throw Failures.cancelled(airbyte, e);
+            throw TransportFailures.cancelled(airbyte, e);
         }
         LOG.debug("POST {} -> {}", call.endpoint(), response.statusCode());
         return response;
@@ -170,7 +171,7 @@ final class ConfigApiTransport {
             case 405 -> badResponse();
             case 409 -> new AirbyteException(Kind.CONFLICT, airbyte + " could not " + call.verb()
                     + " because something changed or is busy there: " + detail + ". Try again in a minute.");
-            case 429 -> Failures.rateLimited(airbyte, call, response.headers().firstValue("Retry-After"));
+            case 429 -> TransportFailures.rateLimited(airbyte, call, response.headers().firstValue("Retry-After"));
             default -> {
                 if (status >= 500) {
                     yield new AirbyteException(Kind.SERVER_ERROR, airbyte + " failed to " + call.verb()

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.onramp.airbyte.AirbyteException.Kind;
 import dev.onramp.airbyte.PublicApiTransport.Request;
+import dev.onramp.model.AirbyteSettings;
 import dev.onramp.model.Provider;
 import dev.onramp.model.StreamInfo;
 import java.net.URI;
@@ -22,21 +23,22 @@ import java.util.Set;
 
 /**
  * {@link AirbyteGateway} over Airbyte Cloud's public API ({@code https://api.airbyte.com/v1}), with
- * request and answer shapes as Airbyte's {@code api.yaml} defines them. Cloud brokers OAuth itself:
+ * request and answer shapes as Airbyte's {@code api.yaml} defines them. Cloud brokers OAuth itself
+ * ({@link SignIn.Relay}):
  * {@link #initiateOAuth} hands out the consent link, the browser comes back through the operator's
  * https relay with a {@code secret_id}, and {@link #createSource(String, Provider, String, ObjectNode, String)}
  * makes the source from it, so that tokens never reach the desktop.
  */
-public final class PublicApiGateway implements AirbyteGateway {
+public final class PublicApiGateway implements AirbyteGateway, SignIn.Relay {
     /** The largest page {@code GET /workspaces} gives. */
     static final int PAGE_SIZE = 100;
 
-    private final AirbyteTarget.Cloud target;
+    private final AirbyteSettings.Cloud target;
     private final ObjectMapper json = new ObjectMapper();
     private final PublicApiTransport transport;
     private final ConnectorNames names;
 
-    public PublicApiGateway(AirbyteTarget.Cloud target, CallPolicy policy, ConnectorNames names) {
+    public PublicApiGateway(AirbyteSettings.Cloud target, CallPolicy policy, ConnectorNames names) {
         this.target = target;
         this.names = names;
         this.transport = new PublicApiTransport(target.apiBase(), target.clientId(), target.clientSecret(), policy, json);
@@ -47,18 +49,19 @@ public final class PublicApiGateway implements AirbyteGateway {
         return target.apiBase();
     }
 
-    /** The workspace picked in Settings, if one was. */
-    public Optional<String> workspaceId() {
-        return target.workspaceId();
+    @Override
+    public SignIn signIn() {
+        return this;
     }
 
-    /**
-     * The https relay page the consent returns through.
-     *
-     * @throws AirbyteException (REJECTED) when none is set or it is not https, before Airbyte is asked
-     */
+    @Override
+    public Optional<String> workspaceId() {
+        return target.workspace();
+    }
+
+    @Override
     public URI relayUrl() {
-        return target.relayUrl()
+        return target.relay()
                 .filter(url -> "https".equalsIgnoreCase(url.getScheme()) && url.getHost() != null)
                 .orElseThrow(() -> new AirbyteException(Kind.REJECTED, "Onramp has no https relay address for the sign-in"
                         + " to return through. Cloud needs an https relay: set it in Settings."));
@@ -137,32 +140,11 @@ public final class PublicApiGateway implements AirbyteGateway {
     }
 
     /**
-     * Not how Cloud works: it needs the connector's source type and an https redirect. Use
-     * {@link #initiateOAuth}.
-     *
-     * @throws AirbyteException always, of kind UNSUPPORTED
-     */
-    @Override
-    public URI getConsentUrl(String definitionId, String workspaceId, URI redirectUrl, ObjectNode oauthInput) {
-        throw unsupported("start a sign-in by connector definition");
-    }
-
-    /**
-     * Not how Cloud works: Airbyte finishes the sign-in itself and hands back a secret id.
-     *
-     * @throws AirbyteException always, of kind UNSUPPORTED
-     */
-    @Override
-    public ObjectNode completeOAuth(String definitionId, String workspaceId, URI redirectUrl,
-            Map<String, String> queryParams, ObjectNode oauthInput) {
-        throw unsupported("finish a sign-in for Onramp");
-    }
-
-    /**
      * {@code POST /sources/initiateOAuth}: the provider's consent link, after which Airbyte redirects
      * the browser to {@code redirectUrl?secret_id=…}. {@code oauthInput} holds the fields the
      * provider needs first (a Zendesk subdomain); it may be empty.
      */
+    @Override
     public URI initiateOAuth(Provider provider, String workspaceId, URI redirectUrl, ObjectNode oauthInput) {
         ObjectNode request = json.createObjectNode()
                 .put("sourceType", provider.sourceType())
@@ -193,6 +175,7 @@ public final class PublicApiGateway implements AirbyteGateway {
      * {@code POST /sources} with the {@code secretId} a consent left in Airbyte, and a configuration
      * that selects OAuth (the predicate field) and holds the non-secret fields the connector requires.
      */
+    @Override
     public String createSource(String workspaceId, Provider provider, String name, ObjectNode configuration, String secretId) {
         return create(workspaceId, provider.definitionId(), Optional.of(provider.name()), name, configuration,
                 Optional.of(secretId));
@@ -207,6 +190,7 @@ public final class PublicApiGateway implements AirbyteGateway {
      * {@code PATCH /sources/{id}} with the {@code secretId} of a new consent and a configuration that
      * selects OAuth (the predicate field, as on create): the source signs in again and keeps its id.
      */
+    @Override
     public void reauthorizeSource(String sourceId, String secretId, ObjectNode configuration) {
         ObjectNode request = json.createObjectNode();
         request.set("configuration", configuration);
@@ -268,11 +252,6 @@ public final class PublicApiGateway implements AirbyteGateway {
 
     private JsonNode call(Request request) {
         return transport.send(request).orElseThrow(transport::badResponse);
-    }
-
-    private AirbyteException unsupported(String what) {
-        return new AirbyteException(Kind.UNSUPPORTED, "Airbyte Cloud's public API cannot " + what
-                + "; Onramp takes the Cloud path for it (this is a defect in Onramp if you see it).");
     }
 
     private JsonNode array(JsonNode node) {

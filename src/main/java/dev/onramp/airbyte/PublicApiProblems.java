@@ -60,7 +60,7 @@ final class PublicApiProblems {
 
     AirbyteException map(Context context, int status, Optional<JsonNode> body, Optional<String> retryAfter) {
         if (status == 429) {
-            return Failures.rateLimited(airbyte, context.call(), retryAfter);
+            return TransportFailures.rateLimited(airbyte, context.call(), retryAfter);
         }
         if (context.call() == PublicApiCall.MINT_TOKEN && (status == 400 || status == 401 || status == 403)) {
             return rejectedCredentials();

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.mizosoft.methanol.Methanol;
 import com.github.mizosoft.methanol.MutableRequest;
+import dev.onramp.model.AirbyteSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
@@ -72,7 +73,7 @@ final class PublicApiTransport {
         this.clientSecret = clientSecret;
         this.policy = policy;
         this.json = json;
-        boolean cloud = apiBase.equals(AirbyteTarget.Cloud.AIRBYTE_CLOUD);
+        boolean cloud = apiBase.equals(AirbyteSettings.Cloud.AIRBYTE_CLOUD);
         this.airbyte = cloud ? "Airbyte Cloud" : "Airbyte at " + apiBase;
         this.problems = new PublicApiProblems(airbyte, cloud);
         this.retrier = new Retrier(policy);
@@ -133,14 +134,14 @@ final class PublicApiTransport {
             LOG.debug("{} {} -> {}", request.method(), request.path(), response.statusCode());
             return response;
         } catch (HttpTimeoutException e) {
-            throw Failures.timeout(airbyte, request.call(), policy.requestTimeout(), e);
+            throw TransportFailures.timeout(airbyte, request.call(), policy.requestTimeout(), e);
         } catch (ConnectException e) {
-            throw Failures.unreachable(airbyte, e);
+            throw TransportFailures.unreachable(airbyte, e);
         } catch (IOException e) {
             LOG.debug("{} {} failed: {}", request.method(), request.path(), e.toString());
-            throw Failures.unreachable(airbyte, e);
+            throw TransportFailures.unreachable(airbyte, e);
         } catch (InterruptedException e) {
-            throw Failures.cancelled(airbyte, e);
+            throw TransportFailures.cancelled(airbyte, e);
         }
     }
 

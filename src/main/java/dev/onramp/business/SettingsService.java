@@ -1,6 +1,5 @@
 package dev.onramp.business;
 
-import dev.onramp.connect.AirbyteTargets;
 import dev.onramp.model.AirbyteSettings;
 import dev.onramp.model.AirbyteSettings.Basic;
 import dev.onramp.model.AirbyteSettings.ClientCredentials;
@@ -15,7 +14,6 @@ import dev.onramp.store.Database;
 import dev.onramp.store.SettingsRepository;
 import dev.onramp.store.TenantRepository;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,37 +26,37 @@ public final class SettingsService {
     private final SettingsRepository settings;
     private final TenantRepository tenants;
     private final AuditLog audit;
-    private final AirbyteTargets targets;
+    private final AirbyteSelection selection;
     private final String actor;
 
     public SettingsService(Database db, SettingsRepository settings, TenantRepository tenants, AuditLog audit,
-            AirbyteTargets targets, String actor) {
+            AirbyteSelection selection, String actor) {
         this.db = db;
         this.settings = settings;
         this.tenants = tenants;
         this.audit = audit;
-        this.targets = targets;
+        this.selection = selection;
         this.actor = actor;
     }
 
     /** The settings the business saved; demo mode when it saved none. */
     public AirbyteSettings settings(TenantId tenant) {
-        return targets.saved(tenant);
+        return selection.saved(tenant);
     }
 
     /** A short description of the Airbyte the business's connections go to now, e.g. "Airbyte at http://…". */
     public String describe(TenantId tenant) {
-        return AirbyteTargets.describe(targets.effective(tenant));
+        return selection.effective(tenant).description();
     }
 
     /** True when the business's connections go to the built-in simulator. */
     public boolean demo(TenantId tenant) {
-        return targets.effective(tenant) instanceof Demo;
+        return selection.effective(tenant) instanceof Demo;
     }
 
     /** The Airbyte address given for this run that stands in for every business's settings, if any. */
     public Optional<URI> override() {
-        return targets.override();
+        return selection.override();
     }
 
     /**
@@ -90,52 +88,16 @@ public final class SettingsService {
      */
     public List<AirbyteWorkspace> test(AirbyteSettings target) {
         check(target);
-        return targets.open(target).gateway().listWorkspaces().stream()
+        return selection.gatewayFor(target).listWorkspaces().stream()
                 .map(workspace -> new AirbyteWorkspace(workspace.id(), workspace.name()))
                 .toList();
-    }
-
-    /**
-     * Where a self-managed Airbyte's API lives for the address a person gives: {@code http://host:8000}
-     * and {@code http://host:8000/api} both mean {@code http://host:8000/api}.
-     */
-    public static URI selfManagedApi(URI address) {
-        String text = address.toString().replaceAll("/+$", "");
-        return URI.create(text.endsWith("/api") ? text : text + "/api");
-    }
-
-    /**
-     * Reads an address typed by a person.
-     *
-     * @throws InvalidInputException when it is not an absolute http(s) address, naming {@code what}
-     */
-    public static URI address(String text, String what) {
-        String trimmed = text == null ? "" : text.strip();
-        if (trimmed.isEmpty()) {
-            throw new InvalidInputException("Give the " + what + ".");
-        }
-        try {
-            URI uri = new URI(trimmed);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme();
-            if (uri.getUserInfo() != null) {
-                throw new InvalidInputException("Give the user name and password of the " + what
-                        + " as its login, not inside the address.");
-            }
-            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
-                return uri;
-            }
-        } catch (URISyntaxException e) {
-            // answered below like any other unusable address
-        }
-        throw new InvalidInputException("The " + what + " must be a full http or https address, such as "
-                + "http://localhost:8000; \"" + trimmed + "\" is not.");
     }
 
     private static void check(AirbyteSettings target) {
         switch (target) {
             case Demo demo -> { }
             case SelfManaged selfManaged -> {
-                address(selfManaged.url().toString(), "address of the self-managed Airbyte");
+                WebAddress.parse(selfManaged.url().toString(), "address of the self-managed Airbyte");
                 selfManaged.login().ifPresent(login -> {
                     switch (login) {
                         case Basic basic -> {
@@ -153,10 +115,10 @@ public final class SettingsService {
                 required(cloud.clientId(), "Give the client id of your Airbyte Cloud application.");
                 required(cloud.clientSecret(), "Give the client secret of your Airbyte Cloud application.");
                 required(cloud.workspaceId(), "Pick the Airbyte Cloud workspace the connections go to.");
-                URI relay = address(cloud.relayUrl().toString(), "relay page's address");
-                if (!relay.getScheme().equals("https")) {
+                WebAddress relay = WebAddress.parse(cloud.relayUrl().toString(), "relay page's address");
+                if (!relay.secure()) {
                     throw new InvalidInputException("Airbyte Cloud only sends people back to https addresses: host"
-                            + " the relay page on an https site and give its address (" + relay + " is not https).");
+                            + " the relay page on an https site and give its address (" + relay.uri() + " is not https).");
                 }
             }
         }

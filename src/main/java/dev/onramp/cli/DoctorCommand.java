@@ -2,7 +2,6 @@ package dev.onramp.cli;
 
 import dev.onramp.AppContext;
 import dev.onramp.airbyte.AirbyteException;
-import dev.onramp.connect.AirbyteTargets;
 import dev.onramp.model.InvalidInputException;
 import dev.onramp.diagnostics.Check;
 import dev.onramp.model.AirbyteSettings;
@@ -63,7 +62,7 @@ final class DoctorCommand implements Callable<Integer> {
             String name = "Airbyte of " + tenant.name();
             try {
                 int workspaces = app.settings().test(settings).size();
-                checks.add(Check.passed(name, AirbyteTargets.describe(settings) + " answers and accepts Onramp's"
+                checks.add(Check.passed(name, settings.description() + " answers and accepts Onramp's"
                         + " login (" + workspaces + (workspaces == 1 ? " workspace)." : " workspaces).")));
             } catch (AirbyteException e) {
                 checks.add(Check.failed(name, e.getMessage(), e.kind() == AirbyteException.Kind.UNAUTHORIZED

@@ -2,7 +2,7 @@ package dev.onramp.cli;
 
 import dev.onramp.AppContext;
 import dev.onramp.AppOptions;
-import dev.onramp.business.SettingsService;
+import dev.onramp.model.AirbyteSettings.SelfManaged;
 import dev.onramp.oauth.BrowserLauncher;
 import dev.onramp.store.DataDirectory;
 import java.net.URI;
@@ -88,6 +88,6 @@ public final class OnrampCommand implements Callable<Integer> {
 
     /** Accepts both {@code http://host:8000} and {@code http://host:8000/api}: the Config API lives under /api. */
     static URI apiBase(URI url) {
-        return SettingsService.selfManagedApi(url);
+        return SelfManaged.apiBase(url);
     }
 }

@@ -1,6 +1,7 @@
 package dev.onramp.cli;
 
 import dev.onramp.AppContext;
+import dev.onramp.business.WebAddress;
 import dev.onramp.model.InvalidInputException;
 import dev.onramp.business.SettingsService;
 import dev.onramp.model.AirbyteSettings;
@@ -95,7 +96,7 @@ final class SettingsSetCommand implements Callable<Integer> {
         Optional<SelfManaged> before = current instanceof SelfManaged selfManaged ? Optional.of(selfManaged)
                 : Optional.empty();
         URI api = url != null
-                ? SettingsService.selfManagedApi(SettingsService.address(url, "address of the self-managed Airbyte"))
+                ? WebAddress.parse(url, "address of the self-managed Airbyte").uri()
                 : before.map(SelfManaged::url).orElseThrow(() -> new InvalidInputException(
                         "Give the self-managed Airbyte's address with --url, e.g. --url http://localhost:8000."));
         Optional<Login> loginBefore = before.flatMap(SelfManaged::login);
@@ -128,9 +129,10 @@ final class SettingsSetCommand implements Callable<Integer> {
         String id = clientId != null ? clientId : before.map(Cloud::clientId).orElse("");
         String kept = before.filter(cloud -> cloud.clientId().equals(id)).map(Cloud::clientSecret).orElse("");
         String relay = relayUrl != null ? relayUrl : before.map(cloud -> cloud.relayUrl().toString()).orElse("");
-        return new Cloud(id, secret(CLIENT_SECRET, "client secret", kept),
+        return new Cloud(before.map(Cloud::apiBase).orElse(Cloud.AIRBYTE_CLOUD), id,
+                secret(CLIENT_SECRET, "client secret", kept),
                 workspace != null ? workspace : before.map(Cloud::workspaceId).orElse(""),
-                relay.isBlank() ? URI.create("") : SettingsService.address(relay, "relay page's address"));
+                relay.isBlank() ? URI.create("") : WebAddress.parse(relay, "relay page's address").uri());
     }
 
     /** The secret from {@code --secret}, or {@code kept} when none is given and there is one to keep. */

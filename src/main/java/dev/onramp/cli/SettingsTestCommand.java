@@ -2,7 +2,6 @@ package dev.onramp.cli;
 
 import dev.onramp.AppContext;
 import dev.onramp.airbyte.AirbyteException;
-import dev.onramp.connect.AirbyteTargets;
 import dev.onramp.model.InvalidInputException;
 import dev.onramp.model.AirbyteSettings;
 import dev.onramp.model.AirbyteWorkspace;
@@ -27,7 +26,7 @@ final class SettingsTestCommand implements Callable<Integer> {
             Tenant tenant = Tenants.pick(app, settings.tenantName);
             AirbyteSettings saved = app.settings().settings(tenant.id());
             List<AirbyteWorkspace> workspaces = app.settings().test(saved);
-            out.printf("Onramp reached %s: %d workspace%s%n", AirbyteTargets.describe(saved), workspaces.size(),
+            out.printf("Onramp reached %s: %d workspace%s%n", saved.description(), workspaces.size(),
                     workspaces.size() == 1 ? "" : "s");
             workspaces.forEach(workspace -> out.printf("  %s  %s%n", workspace.id(), workspace.name()));
             out.flush();

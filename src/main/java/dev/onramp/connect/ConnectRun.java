@@ -7,7 +7,7 @@ import dev.onramp.airbyte.AdvancedAuth;
 import dev.onramp.airbyte.AirbyteGateway;
 import dev.onramp.airbyte.AuthPayloadMerger;
 import dev.onramp.airbyte.OAuthCompletion;
-import dev.onramp.airbyte.PublicApiGateway;
+import dev.onramp.airbyte.SignIn;
 import dev.onramp.connect.form.FormValues;
 import dev.onramp.model.Connection;
 import dev.onramp.model.ConnectionId;
@@ -53,18 +53,27 @@ final class ConnectRun extends FlowRun {
                     + " connects with API credentials rather than a sign-in: fill in its credentials form instead.");
         }
         ConsentInputs.Given given = consentInputs.given(provider, inputs);
-        AirbyteGateway airbyte = parts.gateways().gatewayFor(tenantId);
-        if (airbyte instanceof PublicApiGateway cloud) {
-            String workspace = cloud.workspaceId().orElseGet(() -> stores.workspaceOf(tenant, airbyte));
-            return connectThroughRelay(cloud, provider, workspace, tenant, given);
-        }
-        String workspace = stores.workspaceOf(tenant, airbyte);
+        AirbyteGateway airbyte = parts.airbyteOf().apply(tenantId);
+        return switch (airbyte.signIn()) {
+            case SignIn.Relay relay -> connectThroughRelay(airbyte, relay, provider,
+                    relay.workspaceId().orElseGet(() -> stores.workspaceOf(tenant, airbyte)), tenant, given);
+            case SignIn.Loopback loopback -> connectThroughLoopback(airbyte, loopback, provider,
+                    stores.workspaceOf(tenant, airbyte), tenant, given);
+        };
+    }
+
+    /**
+     * A self-managed Airbyte: the consent returns to the loopback receiver with the link's state,
+     * Airbyte completes the OAuth, and the source is made from the secret it kept or the tokens it sent.
+     */
+    private ConnectOutcome connectThroughLoopback(AirbyteGateway airbyte, SignIn.Loopback loopback, Provider provider,
+            String workspace, Tenant tenant, ConsentInputs.Given given) {
         AdvancedAuth auth = SignInSteps.oauthApp(airbyte, provider, workspace);
         checkCancelled();
 
         Consent consent = awaitConsent(provider, parts, waiting ->
-                SignInSteps.loopbackConsentLink(airbyte, provider, workspace, waiting, given.oauthInput()));
-        OAuthCompletion completion = airbyte.completeOAuthKeepingTokens(provider.definitionId(), workspace,
+                SignInSteps.loopbackConsentLink(loopback, provider, workspace, waiting, given.oauthInput()));
+        OAuthCompletion completion = loopback.completeOAuthKeepingTokens(provider.definitionId(), workspace,
                 consent.redirect(), consent.callback().params(), given.oauthInput());
         advance(FlowState.AUTHORIZED);
         checkCancelled();
@@ -77,7 +86,7 @@ final class ConnectRun extends FlowRun {
                 completion instanceof OAuthCompletion.Tokens tokens ? tokens.authPayload() : json.createObjectNode());
         String name = sourceName(provider, tenant);
         String created = switch (completion) {
-            case OAuthCompletion.SecretCoordinate kept -> airbyte.createSourceWithSecret(workspace,
+            case OAuthCompletion.SecretCoordinate kept -> loopback.createSourceWithSecret(workspace,
                     provider.definitionId(), name, configuration, kept.secretId());
             case OAuthCompletion.Tokens _ -> airbyte.createSource(workspace, provider.definitionId(), name,
                     configuration);
@@ -89,8 +98,8 @@ final class ConnectRun extends FlowRun {
      * Airbyte Cloud: the consent returns through the operator's https relay with a secret id,
      * and the source is made from that secret, so the provider's tokens never reach Onramp.
      */
-    private ConnectOutcome connectThroughRelay(PublicApiGateway cloud, Provider provider, String workspace,
-            Tenant tenant, ConsentInputs.Given given) {
+    private ConnectOutcome connectThroughRelay(AirbyteGateway airbyte, SignIn.Relay cloud, Provider provider,
+            String workspace, Tenant tenant, ConsentInputs.Given given) {
         RelayConsent relay = new RelayConsent(cloud, provider, workspace, parts.random());
         Consent consent = awaitConsent(provider, parts, waiting -> relay.start(waiting, given.oauthInput()));
         String secretId = SignInSteps.relayedSecretId(relay, consent.callback());
@@ -99,9 +108,9 @@ final class ConnectRun extends FlowRun {
 
         listener.onStep(ConnectStep.CREATING_SOURCE);
         ObjectNode configuration = relay.configuration(given.configuration());
-        creating(cloud, workspace);
+        creating(airbyte, workspace);
         String created = relay.createSource(sourceName(provider, tenant), configuration, secretId);
-        return testAndStore(cloud, provider, created, configuration);
+        return testAndStore(airbyte, provider, created, configuration);
     }
 
     /** The source's name in Airbyte, with the flow's marker so that a lost answer can be found again. */

@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +43,7 @@ public final class ConnectService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectService.class);
 
     private final Catalog catalog;
-    private final TenantGateways gateways;
+    private final Function<TenantId, AirbyteGateway> airbyteOf;
     private final FlowStores stores;
     private final SignInParts parts;
     private final ConsentInputs consentInputs;
@@ -56,14 +57,19 @@ public final class ConnectService implements AutoCloseable {
                 consentTimeout, actor);
     }
 
-    /** A service that asks {@code gateways} which Airbyte each business uses. */
-    public ConnectService(Catalog catalog, TenantGateways gateways, Database db, TenantRepository tenants,
+    /**
+     * A service that asks {@code airbyteOf} for the gateway to the Airbyte each business uses
+     * (normally {@link dev.onramp.business.AirbyteSelection#gatewayFor(TenantId)}); it fails with an
+     * {@link dev.onramp.airbyte.AirbyteException} saying what to change when the business's settings
+     * name an Airbyte this Onramp cannot use.
+     */
+    public ConnectService(Catalog catalog, Function<TenantId, AirbyteGateway> airbyteOf, Database db, TenantRepository tenants,
             ConnectionRepository connections, FlowJournal journal, AuditLog audit, BrowserLauncher browser,
             Executor executor, Clock clock, Duration consentTimeout, String actor) {
         this.catalog = catalog;
-        this.gateways = gateways;
+        this.airbyteOf = airbyteOf;
         this.stores = new FlowStores(db, tenants, connections, journal, audit, clock, actor);
-        this.parts = new SignInParts(catalog, gateways, browser, consentTimeout, new SecureRandom());
+        this.parts = new SignInParts(catalog, airbyteOf, browser, consentTimeout, new SecureRandom());
         this.consentInputs = new ConsentInputs(catalog, ConnectorSpecs.bundled(catalog));
         this.running = new RunningFlows(executor);
     }
@@ -154,7 +160,7 @@ public final class ConnectService implements AutoCloseable {
                 // create a source without hearing its id.
                 Optional<String> workspace = stores.tenants().find(flow.tenantId()).flatMap(Tenant::workspaceId);
                 boolean createMayHaveRun = flow.state() == FlowState.AUTHORIZED || flow.state() == FlowState.STARTED;
-                String undone = SourceUndo.undo(gateways.gatewayFor(flow.tenantId()), flow.id(), flow.sourceId(),
+                String undone = SourceUndo.undo(airbyteOf.apply(flow.tenantId()), flow.id(), flow.sourceId(),
                         createMayHaveRun, workspace);
                 String details = "provider=" + flow.providerId() + " interrupted in " + flow.state() + undone
                         + flow.reason().map(reason -> ": " + reason).orElse("");

@@ -2,12 +2,14 @@ package dev.onramp.connect;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.onramp.airbyte.AirbyteGateway;
+import dev.onramp.business.AirbyteSelection;
 import dev.onramp.catalog.Catalog;
 import dev.onramp.catalog.ConnectorSpecs;
 import dev.onramp.connect.form.ConnectorForm;
 import dev.onramp.connect.form.FormProblem;
 import dev.onramp.connect.form.FormValues;
 import dev.onramp.connect.form.SpecForms;
+import dev.onramp.model.AirbyteSettings;
 import dev.onramp.model.FlowId;
 import dev.onramp.model.InvalidInputException;
 import dev.onramp.model.Provider;
@@ -30,7 +32,7 @@ import java.util.stream.Collectors;
 public final class CredentialsService {
     private final Catalog catalog;
     private final ConnectorSpecs specs;
-    private final AirbyteTargets targets;
+    private final AirbyteSelection selection;
     private final FlowStores stores;
     private final ConnectService flows;
 
@@ -38,12 +40,12 @@ public final class CredentialsService {
      * A service whose flows run among {@code flows}' (on its executor): one flow per business and
      * provider whatever its kind, all cancelled when {@code flows} closes.
      */
-    public CredentialsService(Catalog catalog, ConnectorSpecs specs, AirbyteTargets targets, Database db,
+    public CredentialsService(Catalog catalog, ConnectorSpecs specs, AirbyteSelection selection, Database db,
             TenantRepository tenants, ConnectionRepository connections, FlowJournal journal, AuditLog audit,
             ConnectService flows, Clock clock, String actor) {
         this.catalog = catalog;
         this.specs = specs;
-        this.targets = targets;
+        this.selection = selection;
         this.stores = new FlowStores(db, tenants, connections, journal, audit, clock, actor);
         this.flows = flows;
     }
@@ -79,10 +81,9 @@ public final class CredentialsService {
      */
     public ConnectorForm form(TenantId tenantId, String providerId) {
         Provider provider = provider(providerId);
-        TenantAirbyte airbyte = targets.forTenant(tenantId);
+        AirbyteSettings airbyte = selection.effective(tenantId);
         JsonNode spec = airbyte.servesSpecifications()
-                ? airbyte.gateway().getSpecification(provider.definitionId(), workspaceOf(tenantId, airbyte.gateway()))
-                        .connectionSpecification()
+                ? specificationFrom(selection.gatewayFor(airbyte), tenantId, provider)
                 : specs.specification(providerId).orElseThrow(() -> new InvalidInputException(
                         "Onramp has no specification for " + provider.name() + "; it cannot be connected here."));
         return provider.connectsByOAuth() ? SpecForms.withoutOAuth(spec, provider.oauth().orElseThrow())
@@ -105,7 +106,7 @@ public final class CredentialsService {
             throw new InvalidInputException(problems.stream().map(FormProblem::message).collect(Collectors.joining(" ")));
         }
         return flows.start(new CredentialsRun(FlowId.random(), tenantId, provider, form, values, listener, stores,
-                () -> targets.gatewayFor(tenantId)));
+                () -> selection.gatewayFor(tenantId)));
     }
 
     private Provider provider(String providerId) {
@@ -113,10 +114,11 @@ public final class CredentialsService {
                 "Onramp does not know a provider called \"" + providerId + "\"."));
     }
 
-    /** The business's workspace in its Airbyte: the one it has, else the first there is (remembered). */
-    private String workspaceOf(TenantId tenantId, AirbyteGateway gateway) {
+    /** The connector's specification as the business's Airbyte describes it, in the business's workspace there. */
+    private JsonNode specificationFrom(AirbyteGateway gateway, TenantId tenantId, Provider provider) {
         Tenant tenant = stores.tenants().find(tenantId)
                 .orElseThrow(() -> new InvalidInputException("Onramp does not know that business any more."));
-        return stores.workspaceOf(tenant, gateway);
+        return gateway.getSpecification(provider.definitionId(), stores.workspaceOf(tenant, gateway))
+                .connectionSpecification();
     }
 }

@@ -7,9 +7,8 @@ import dev.onramp.airbyte.AdvancedAuth;
 import dev.onramp.airbyte.AirbyteGateway;
 import dev.onramp.airbyte.AuthPayloadMerger;
 import dev.onramp.airbyte.CheckResult;
-import dev.onramp.airbyte.ConfigApiGateway;
 import dev.onramp.airbyte.OAuthCompletion;
-import dev.onramp.airbyte.PublicApiGateway;
+import dev.onramp.airbyte.SignIn;
 import dev.onramp.model.Connection;
 import dev.onramp.model.ConnectionStatus;
 import dev.onramp.model.FlowId;
@@ -62,17 +61,16 @@ final class ReconnectRun extends FlowRun {
             throw new FlowEnd(FlowState.FAILED, provider.name() + " connects with API credentials rather than a"
                     + " sign-in: connect it again with its credentials form.");
         }
-        AirbyteGateway airbyte = parts.gateways().gatewayFor(tenantId);
-        ObjectNode configuration = switch (airbyte) {
-            case PublicApiGateway cloud -> reauthorizeThroughRelay(cloud, provider, tenant);
-            case ConfigApiGateway selfManaged -> reauthorizeThroughLoopback(selfManaged, provider, tenant);
-            default -> throw new FlowEnd(FlowState.FAILED, "This Airbyte cannot sign a source in again.");
+        AirbyteGateway airbyte = parts.airbyteOf().apply(tenantId);
+        ObjectNode configuration = switch (airbyte.signIn()) {
+            case SignIn.Relay relay -> reauthorizeThroughRelay(relay, provider, tenant);
+            case SignIn.Loopback loopback -> reauthorizeThroughLoopback(airbyte, loopback, provider, tenant);
         };
         return testAndStore(airbyte, provider, configuration);
     }
 
     /** Cloud: consent through the relay, then {@code PATCH /sources/{id}} with the new secret id. */
-    private ObjectNode reauthorizeThroughRelay(PublicApiGateway cloud, Provider provider, Tenant tenant) {
+    private ObjectNode reauthorizeThroughRelay(SignIn.Relay cloud, Provider provider, Tenant tenant) {
         String workspace = cloud.workspaceId().or(tenant::workspaceId).orElseThrow(() -> new FlowEnd(FlowState.FAILED,
                 "Onramp does not know the Airbyte Cloud workspace of this connection: pick it in Settings."));
         RelayConsent relay = new RelayConsent(cloud, provider, workspace, parts.random());
@@ -94,7 +92,8 @@ final class ReconnectRun extends FlowRun {
      * Onramp keeps for the connection with the new auth payload merged in (its non-secret fields stay)
      * goes to {@code sources/update}.
      */
-    private ObjectNode reauthorizeThroughLoopback(ConfigApiGateway airbyte, Provider provider, Tenant tenant) {
+    private ObjectNode reauthorizeThroughLoopback(AirbyteGateway airbyte, SignIn.Loopback loopback, Provider provider,
+            Tenant tenant) {
         String workspace = tenant.workspaceId().orElseGet(() -> airbyte.listWorkspaces().stream().findFirst()
                 .orElseThrow(() -> new FlowEnd(FlowState.FAILED, "This Airbyte has no workspace any more: connect "
                         + provider.name() + " again."))
@@ -104,8 +103,8 @@ final class ReconnectRun extends FlowRun {
         ObjectNode stored = storedConfiguration();
         ObjectNode inputs = ConsentInputs.inputsIn(provider, stored);
         Consent consent = awaitConsent(provider, parts,
-                waiting -> SignInSteps.loopbackConsentLink(airbyte, provider, workspace, waiting, inputs));
-        OAuthCompletion completion = airbyte.completeOAuthKeepingTokens(provider.definitionId(), workspace,
+                waiting -> SignInSteps.loopbackConsentLink(loopback, provider, workspace, waiting, inputs));
+        OAuthCompletion completion = loopback.completeOAuthKeepingTokens(provider.definitionId(), workspace,
                 consent.redirect(), consent.callback().params(), inputs);
         // As on connect: an Airbyte that keeps the tokens gets its secret coordinate, one that sent them
         // gets them merged into the configuration Onramp keeps.
@@ -114,12 +113,7 @@ final class ReconnectRun extends FlowRun {
         advance(FlowState.AUTHORIZED);
         checkCancelled();
         listener.onStep(ConnectStep.UPDATING_SOURCE);
-        String name = airbyte.sourceName(connection.sourceId());
-        switch (completion) {
-            case OAuthCompletion.SecretCoordinate kept ->
-                    airbyte.updateSourceWithSecret(connection.sourceId(), name, configuration, kept.secretId());
-            case OAuthCompletion.Tokens _ -> airbyte.updateSource(connection.sourceId(), name, configuration);
-        }
+        loopback.reauthorizeSource(connection.sourceId(), configuration, completion);
         return configuration;
     }
 

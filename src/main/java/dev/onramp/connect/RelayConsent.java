@@ -3,7 +3,7 @@ package dev.onramp.connect;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.onramp.airbyte.AuthPayloadMerger;
-import dev.onramp.airbyte.PublicApiGateway;
+import dev.onramp.airbyte.SignIn;
 import dev.onramp.model.OAuthFacts;
 import dev.onramp.model.Provider;
 import dev.onramp.oauth.CallbackResult;
@@ -20,14 +20,14 @@ import java.util.Optional;
  * facts (the predicate that selects OAuth) come from the bundled catalog.
  */
 final class RelayConsent {
-    private final PublicApiGateway cloud;
+    private final SignIn.Relay cloud;
     private final Provider provider;
     private final OAuthFacts facts;
     private final String workspace;
     private final SecureRandom random;
     private final ObjectMapper json = new ObjectMapper();
 
-    RelayConsent(PublicApiGateway cloud, Provider provider, String workspace, SecureRandom random) {
+    RelayConsent(SignIn.Relay cloud, Provider provider, String workspace, SecureRandom random) {
         this.cloud = cloud;
         this.provider = provider;
         this.facts = provider.oauth().orElseThrow(() -> new IllegalArgumentException(provider.name() + " has no OAuth facts"));

@@ -5,6 +5,7 @@ import dev.onramp.airbyte.AdvancedAuth;
 import dev.onramp.airbyte.AirbyteException;
 import dev.onramp.airbyte.AirbyteGateway;
 import dev.onramp.airbyte.ConnectorSpec;
+import dev.onramp.airbyte.SignIn;
 import dev.onramp.model.FlowState;
 import dev.onramp.model.Provider;
 import dev.onramp.oauth.CallbackResult;
@@ -31,7 +32,7 @@ final class SignInSteps {
      * The consent link for a self-managed Airbyte, returning to {@code waiting}, which from now on
      * accepts only the answer that carries the link's state.
      */
-    static URI loopbackConsentLink(AirbyteGateway airbyte, Provider provider, String workspace,
+    static URI loopbackConsentLink(SignIn.Loopback airbyte, Provider provider, String workspace,
             LoopbackReceiver waiting, ObjectNode oauthInput) {
         URI consentUrl = consentUrl(airbyte, provider, workspace, waiting.redirectUri(), oauthInput);
         String state = ConsentUrls.state(consentUrl).orElseThrow(() -> new FlowEnd(FlowState.FAILED,
@@ -56,7 +57,7 @@ final class SignInSteps {
     }
 
     /** The consent link; a 404 means this Airbyte has no OAuth app for the connector. */
-    private static URI consentUrl(AirbyteGateway airbyte, Provider provider, String workspace, URI redirect,
+    private static URI consentUrl(SignIn.Loopback airbyte, Provider provider, String workspace, URI redirect,
             ObjectNode input) {
         try {
             return airbyte.getConsentUrl(provider.definitionId(), workspace, redirect, input);

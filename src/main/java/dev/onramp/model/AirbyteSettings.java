@@ -12,33 +12,103 @@ public sealed interface AirbyteSettings {
     /** What is shown instead of a secret. */
     String MASK = "••••••";
 
-    /** The built-in Airbyte simulator: nothing leaves the computer. */
-    record Demo() implements AirbyteSettings {}
+    /** A short description for the window's header and the command line, without secrets. */
+    String description();
 
     /**
-     * A self-managed Airbyte reached at {@code url} (the API base, e.g. {@code http://localhost:8000/api}),
-     * protected or not by a login.
+     * Whether this Airbyte describes its connectors itself: a self-managed one does; Airbyte Cloud's
+     * public API does not, and demo mode uses the specifications bundled with Onramp.
      */
-    record SelfManaged(URI url, Optional<Login> login) implements AirbyteSettings {
-        public SelfManaged {
-            Objects.requireNonNull(url, "url");
-            Objects.requireNonNull(login, "login");
+    default boolean servesSpecifications() {
+        return false;
+    }
+
+    /** The built-in Airbyte simulator: nothing leaves the computer. */
+    record Demo() implements AirbyteSettings {
+        /** How demo mode is described. */
+        public static final String DESCRIPTION = "Demo: the built-in Airbyte simulator";
+
+        @Override
+        public String description() {
+            return DESCRIPTION;
         }
     }
 
-    /** Airbyte Cloud: an application's client id and secret, the workspace to use and the https relay page. */
-    record Cloud(String clientId, String clientSecret, String workspaceId, URI relayUrl) implements AirbyteSettings {
+    /**
+     * A self-managed Airbyte whose Config API lives at {@code url}, protected or not by a login. The
+     * address may be given as {@code http://host:8000} or with its {@code /api} suffix; {@code url}
+     * is always the API base ({@code http://host:8000/api}).
+     */
+    record SelfManaged(URI url, Optional<Login> login) implements AirbyteSettings {
+        public SelfManaged {
+            url = apiBase(Objects.requireNonNull(url, "url"));
+            Objects.requireNonNull(login, "login");
+        }
+
+        /** An open self-managed Airbyte. */
+        public SelfManaged(URI url) {
+            this(url, Optional.empty());
+        }
+
+        /** The Config API base for an address: {@code /api} appended unless it already ends so. */
+        public static URI apiBase(URI address) {
+            String text = address.toString().replaceAll("/+$", "");
+            return URI.create(text.isEmpty() || text.endsWith("/api") ? text : text + "/api");
+        }
+
+        @Override
+        public String description() {
+            return "Airbyte at " + url;
+        }
+
+        @Override
+        public boolean servesSpecifications() {
+            return true;
+        }
+    }
+
+    /**
+     * Airbyte Cloud's public API at {@code apiBase} (normally {@link #AIRBYTE_CLOUD}): an application's
+     * client id and secret, the workspace to use and the https relay page. A workspace or relay not
+     * chosen yet is blank; {@link #workspace()} and {@link #relay()} say so as absence.
+     */
+    record Cloud(URI apiBase, String clientId, String clientSecret, String workspaceId, URI relayUrl)
+            implements AirbyteSettings {
+        /** Airbyte Cloud's public API. */
+        public static final URI AIRBYTE_CLOUD = URI.create("https://api.airbyte.com/v1");
+
         public Cloud {
+            Objects.requireNonNull(apiBase, "apiBase");
             Objects.requireNonNull(clientId, "clientId");
             Objects.requireNonNull(clientSecret, "clientSecret");
             Objects.requireNonNull(workspaceId, "workspaceId");
             Objects.requireNonNull(relayUrl, "relayUrl");
         }
 
+        /** Airbyte Cloud itself. */
+        public Cloud(String clientId, String clientSecret, String workspaceId, URI relayUrl) {
+            this(AIRBYTE_CLOUD, clientId, clientSecret, workspaceId, relayUrl);
+        }
+
+        /** The workspace picked, if one was. */
+        public Optional<String> workspace() {
+            return Optional.of(workspaceId).filter(id -> !id.isBlank());
+        }
+
+        /** The relay page's address, if one was given. */
+        public Optional<URI> relay() {
+            return Optional.of(relayUrl).filter(url -> !url.toString().isBlank());
+        }
+
+        @Override
+        public String description() {
+            return "Airbyte Cloud, workspace " + workspaceId;
+        }
+
         @Override
         public String toString() {
-            return "Cloud[clientId=" + clientId + ", clientSecret=" + MASK + ", workspaceId=" + workspaceId
-                    + ", relayUrl=" + relayUrl + "]";
+            return "Cloud[apiBase=" + apiBase + ", clientId=" + clientId + ", clientSecret=" + MASK + ", workspaceId="
+                    + workspaceId + ", relayUrl=" + relayUrl + "]";
         }
     }
 
@@ -66,7 +136,10 @@ public sealed interface AirbyteSettings {
         }
     }
 
-    /** An Airbyte application's client id and secret, exchanged for a bearer token. */
+    /**
+     * An Airbyte application's client id and secret, exchanged at {@code POST /api/v1/applications/token}
+     * for a bearer token that every Config API call carries.
+     */
     record ClientCredentials(String clientId, String clientSecret) implements Login {
         public ClientCredentials {
             Objects.requireNonNull(clientId, "clientId");

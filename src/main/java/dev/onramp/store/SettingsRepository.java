@@ -60,8 +60,11 @@ public final class SettingsRepository {
             case SelfManaged selfManaged -> "SELF_MANAGED";
             case Cloud cloud -> "CLOUD";
         };
-        Optional<String> url = settings instanceof SelfManaged selfManaged
-                ? Optional.of(selfManaged.url().toString()) : Optional.empty();
+        Optional<String> url = switch (settings) {
+            case Demo demo -> Optional.empty();
+            case SelfManaged selfManaged -> Optional.of(selfManaged.url().toString());
+            case Cloud cloud -> Optional.of(cloud.apiBase().toString());
+        };
         Optional<String> workspace = settings instanceof Cloud cloud ? Optional.of(cloud.workspaceId()) : Optional.empty();
         Optional<String> relay = settings instanceof Cloud cloud ? Optional.of(cloud.relayUrl().toString()) : Optional.empty();
         db.within(tx, jdbc -> Sql.update(jdbc, "MERGE INTO " + TABLE
@@ -82,7 +85,9 @@ public final class SettingsRepository {
             case "CLOUD" -> {
                 Sealed sealed = login.orElseThrow(() -> new StoreException(
                         "The Airbyte Cloud settings of business " + tenant + " have no client id: set them again."));
-                yield new Cloud(sealed.identity(), sealed.secret(), row.getString("workspace_id"),
+                // Rows saved before Cloud's API base was kept have none: they meant Airbyte Cloud itself.
+                URI apiBase = Optional.ofNullable(row.getString("airbyte_url")).map(URI::create).orElse(Cloud.AIRBYTE_CLOUD);
+                yield new Cloud(apiBase, sealed.identity(), sealed.secret(), row.getString("workspace_id"),
                         URI.create(row.getString("relay_url")));
             }
             default -> throw new StoreException("The Airbyte settings of business " + tenant

@@ -3,6 +3,7 @@ package dev.onramp.airbyte;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.onramp.demo.AirbyteSimulator;
+import dev.onramp.model.AirbyteSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -20,7 +21,7 @@ class AirbyteGatewaysTest {
 
     @Test
     void demo_isTheConfigApiOfTheSimulator() {
-        AirbyteGateway gateway = gateways.open(new AirbyteTarget.Demo());
+        AirbyteGateway gateway = gateways.open(new AirbyteSettings.Demo());
 
         assertThat(gateway).isInstanceOf(ConfigApiGateway.class);
         assertThat(gateway.baseUrl()).isEqualTo(URI.create("http://127.0.0.1:1/api"));
@@ -29,7 +30,7 @@ class AirbyteGatewaysTest {
 
     @Test
     void selfManaged_isTheConfigApiUnderApiWithoutAskingForTheSimulator() {
-        AirbyteGateway gateway = gateways.open(new AirbyteTarget.SelfManaged(URI.create("http://localhost:8000")));
+        AirbyteGateway gateway = gateways.open(new AirbyteSettings.SelfManaged(URI.create("http://localhost:8000")));
 
         assertThat(gateway).isInstanceOf(ConfigApiGateway.class);
         assertThat(gateway.baseUrl()).isEqualTo(URI.create("http://localhost:8000/api"));
@@ -38,19 +39,19 @@ class AirbyteGatewaysTest {
 
     @Test
     void selfManagedAddress_acceptsTheApiSuffixAndATrailingSlash() {
-        assertThat(new AirbyteTarget.SelfManaged(URI.create("http://localhost:8000/api/")).apiBase())
+        assertThat(new AirbyteSettings.SelfManaged(URI.create("http://localhost:8000/api/")).url())
                 .isEqualTo(URI.create("http://localhost:8000/api"));
-        assertThat(new AirbyteTarget.SelfManaged(URI.create("https://airbyte.example.com/")).apiBase())
+        assertThat(new AirbyteSettings.SelfManaged(URI.create("https://airbyte.example.com/")).url())
                 .isEqualTo(URI.create("https://airbyte.example.com/api"));
     }
 
     @Test
     void cloud_isThePublicApiGatewayWithItsWorkspace() {
-        AirbyteGateway gateway = gateways.open(new AirbyteTarget.Cloud("client", "secret", Optional.of("ws-1"),
-                Optional.of(URI.create("https://relay.example.com/"))));
+        AirbyteGateway gateway = gateways.open(new AirbyteSettings.Cloud("client", "secret", "ws-1",
+                URI.create("https://relay.example.com/")));
 
         assertThat(gateway).isInstanceOfSatisfying(PublicApiGateway.class, cloud -> {
-            assertThat(cloud.baseUrl()).isEqualTo(AirbyteTarget.Cloud.AIRBYTE_CLOUD);
+            assertThat(cloud.baseUrl()).isEqualTo(AirbyteSettings.Cloud.AIRBYTE_CLOUD);
             assertThat(cloud.workspaceId()).hasValue("ws-1");
             assertThat(cloud.relayUrl()).isEqualTo(URI.create("https://relay.example.com/"));
         });
@@ -58,9 +59,9 @@ class AirbyteGatewaysTest {
 
     @Test
     void targetsDescribedForLogs_hideTheirSecrets() {
-        AirbyteTarget cloud = new AirbyteTarget.Cloud("client-id", "cloud-secret-value", Optional.empty(), Optional.empty());
-        AirbyteTarget selfManaged = new AirbyteTarget.SelfManaged(URI.create("http://localhost:8000"),
-                Optional.of(new AirbyteTarget.BasicAuth("airbyte", "basic-password-value")));
+        AirbyteSettings cloud = new AirbyteSettings.Cloud("client-id", "cloud-secret-value", "", URI.create(""));
+        AirbyteSettings selfManaged = new AirbyteSettings.SelfManaged(URI.create("http://localhost:8000"),
+                Optional.of(new AirbyteSettings.Basic("airbyte", "basic-password-value")));
 
         assertThat(cloud.toString()).contains("client-id").doesNotContain("cloud-secret-value");
         assertThat(selfManaged.toString()).contains("airbyte").doesNotContain("basic-password-value");
@@ -69,8 +70,8 @@ class AirbyteGatewaysTest {
     @Test
     void cloudGateway_againstTheSimulatorListsItsWorkspace() {
         try (AirbyteSimulator simulator = AirbyteSimulator.builder().start()) {
-            AirbyteGateway gateway = gateways.open(new AirbyteTarget.Cloud(simulator.publicApiBaseUrl(), simulator.cloudClientId(),
-                    simulator.cloudClientSecret(), Optional.empty(), Optional.empty()));
+            AirbyteGateway gateway = gateways.open(new AirbyteSettings.Cloud(simulator.publicApiBaseUrl(), simulator.cloudClientId(),
+                    simulator.cloudClientSecret(), "", URI.create("")));
 
             assertThat(gateway.listWorkspaces()).extracting(Workspace::id).containsExactly(simulator.workspaceId());
         }

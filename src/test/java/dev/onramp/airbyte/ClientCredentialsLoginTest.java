@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import dev.onramp.demo.AirbyteSimulator;
 import dev.onramp.demo.Fault;
+import dev.onramp.model.AirbyteSettings;
 import dev.onramp.testing.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,12 +33,12 @@ class ClientCredentialsLoginTest {
         simulator.close();
     }
 
-    private ConfigApiGateway gateway(AirbyteTarget.Login login) {
+    private ConfigApiGateway gateway(AirbyteSettings.Login login) {
         return new ConfigApiGateway(simulator.apiBaseUrl(), Optional.of(login), NO_WAIT, ConnectorNames.NONE);
     }
 
-    private AirbyteTarget.ClientCredentials application() {
-        return new AirbyteTarget.ClientCredentials(simulator.configApiClientId(), simulator.configApiClientSecret());
+    private AirbyteSettings.ClientCredentials application() {
+        return new AirbyteSettings.ClientCredentials(simulator.configApiClientId(), simulator.configApiClientSecret());
     }
 
     @Test
@@ -81,7 +82,7 @@ class ClientCredentialsLoginTest {
 
     @Test
     void wrongClientSecret_saysAirbyteRejectedTheClientIdAndSecret() {
-        ConfigApiGateway gateway = gateway(new AirbyteTarget.ClientCredentials(simulator.configApiClientId(),
+        ConfigApiGateway gateway = gateway(new AirbyteSettings.ClientCredentials(simulator.configApiClientId(),
                 "not-the-secret-value"));
 
         assertThatExceptionOfType(AirbyteException.class).isThrownBy(gateway::listWorkspaces)
@@ -93,7 +94,7 @@ class ClientCredentialsLoginTest {
 
     @Test
     void basicAuth_isAcceptedByTheProtectedApi() {
-        ConfigApiGateway gateway = gateway(new AirbyteTarget.BasicAuth("airbyte", simulator.configApiPassword()));
+        ConfigApiGateway gateway = gateway(new AirbyteSettings.Basic("airbyte", simulator.configApiPassword()));
 
         assertThat(gateway.listWorkspaces()).hasSize(1);
     }
@@ -110,8 +111,8 @@ class ClientCredentialsLoginTest {
 
     @Test
     void clientCredentialsTarget_hidesItsSecretWhenPrinted() {
-        AirbyteTarget target = new AirbyteTarget.SelfManaged(simulator.apiBaseUrl(),
-                Optional.of(new AirbyteTarget.ClientCredentials("app-id", "app-secret-value")));
+        AirbyteSettings target = new AirbyteSettings.SelfManaged(simulator.apiBaseUrl(),
+                Optional.of(new AirbyteSettings.ClientCredentials("app-id", "app-secret-value")));
 
         assertThat(target.toString()).contains("app-id").doesNotContain("app-secret-value");
     }

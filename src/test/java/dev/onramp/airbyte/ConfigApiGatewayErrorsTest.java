@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.onramp.airbyte.AirbyteException.Kind;
+import dev.onramp.model.AirbyteSettings;
 import dev.onramp.testing.ScriptedServer;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -107,7 +108,7 @@ class ConfigApiGatewayErrorsTest {
     @Test
     void basicAuth_isSentWithEveryCall() {
         try (ScriptedServer server = ScriptedServer.answering(200, JSON, "{\"workspaces\":[]}")) {
-            new ConfigApiGateway(server.apiBase(), Optional.of(new AirbyteTarget.BasicAuth("airbyte", "password")), NO_WAIT,
+            new ConfigApiGateway(server.apiBase(), Optional.of(new AirbyteSettings.Basic("airbyte", "password")), NO_WAIT,
                     ConnectorNames.NONE).listWorkspaces();
 
             assertThat(server.requests().getFirst().authorization()).isEqualTo("Basic YWlyYnl0ZTpwYXNzd29yZA==");

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.onramp.catalog.Catalog;
 import dev.onramp.demo.AirbyteSimulator;
 import dev.onramp.demo.Fault;
+import dev.onramp.model.AirbyteSettings;
 import dev.onramp.model.Provider;
 import dev.onramp.testing.CloudConsent;
 import dev.onramp.testing.RedirectCatcher;
@@ -78,8 +79,8 @@ class NoSecretsInLogsTest {
         String nonce = "bm9uY2Utb2YtdGhpcy1mbG93LXRoYXQtbXVzdC1zdGF5LXNlY3JldA";
         try (AirbyteSimulator simulator = AirbyteSimulator.start(Duration.ZERO)) {
             Provider hubspot = Catalog.bundled().provider("hubspot").orElseThrow();
-            AirbyteTarget.Cloud target = new AirbyteTarget.Cloud(simulator.publicApiBaseUrl(), simulator.cloudClientId(),
-                    simulator.cloudClientSecret(), Optional.of(simulator.workspaceId()), Optional.empty());
+            AirbyteSettings.Cloud target = new AirbyteSettings.Cloud(simulator.publicApiBaseUrl(), simulator.cloudClientId(),
+                    simulator.cloudClientSecret(), simulator.workspaceId(), URI.create(""));
             PublicApiGateway gateway = new PublicApiGateway(target, new CallPolicy(Duration.ofSeconds(10), RetryPolicy.STANDARD,
                     Clock.systemUTC(), wait -> {}, new SplittableRandom(2)), ConnectorNames.NONE);
             simulator.faults().arm(Fault.expiredToken().on("POST /v1/sources"));

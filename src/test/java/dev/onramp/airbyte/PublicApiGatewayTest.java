@@ -10,6 +10,7 @@ import dev.onramp.airbyte.AirbyteException.Kind;
 import dev.onramp.catalog.Catalog;
 import dev.onramp.demo.AirbyteSimulator;
 import dev.onramp.demo.Fault;
+import dev.onramp.model.AirbyteSettings;
 import dev.onramp.model.Provider;
 import dev.onramp.model.StreamInfo;
 import dev.onramp.testing.CloudConsent;
@@ -47,8 +48,8 @@ class PublicApiGatewayTest {
     }
 
     private PublicApiGateway gateway(String clientSecret, Duration timeout) {
-        AirbyteTarget.Cloud target = new AirbyteTarget.Cloud(simulator.publicApiBaseUrl(), simulator.cloudClientId(),
-                clientSecret, Optional.of(simulator.workspaceId()), Optional.of(URI.create("https://relay.example.com/onramp/")));
+        AirbyteSettings.Cloud target = new AirbyteSettings.Cloud(simulator.publicApiBaseUrl(), simulator.cloudClientId(),
+                clientSecret, simulator.workspaceId(), URI.create("https://relay.example.com/onramp/"));
         CallPolicy policy = new CallPolicy(timeout, RetryPolicy.STANDARD, clock, sleeper, new SplittableRandom(5));
         return new PublicApiGateway(target, policy, id -> catalog.providers().stream()
                 .filter(p -> p.definitionId().equals(id)).map(Provider::name).findFirst());
@@ -185,10 +186,10 @@ class PublicApiGatewayTest {
 
     @Test
     void relay_mustBeSetAndHttps() {
-        AirbyteTarget.Cloud noRelay = new AirbyteTarget.Cloud(simulator.publicApiBaseUrl(), "id", "secret", Optional.empty(),
-                Optional.empty());
-        AirbyteTarget.Cloud httpRelay = new AirbyteTarget.Cloud(simulator.publicApiBaseUrl(), "id", "secret", Optional.empty(),
-                Optional.of(URI.create("http://relay.example.com/")));
+        AirbyteSettings.Cloud noRelay = new AirbyteSettings.Cloud(simulator.publicApiBaseUrl(), "id", "secret", "",
+                URI.create(""));
+        AirbyteSettings.Cloud httpRelay = new AirbyteSettings.Cloud(simulator.publicApiBaseUrl(), "id", "secret", "",
+                URI.create("http://relay.example.com/"));
         CallPolicy policy = CallPolicy.standard(Duration.ofSeconds(5));
 
         assertThatThrownBy(() -> new PublicApiGateway(noRelay, policy, ConnectorNames.NONE).relayUrl())

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.onramp.catalog.Catalog;
+import dev.onramp.model.AirbyteSettings;
 import dev.onramp.model.Provider;
 import dev.onramp.model.StreamInfo;
 import dev.onramp.testing.ScriptedServer;
@@ -31,8 +32,8 @@ class PublicApiGatewayWireTest {
     private final Provider hubspot = Catalog.bundled().provider("hubspot").orElseThrow();
 
     private PublicApiGateway gateway(ScriptedServer server) {
-        AirbyteTarget.Cloud target = new AirbyteTarget.Cloud(server.publicApiBase(), "client-1", SECRET,
-                Optional.of("ws-1"), Optional.of(URI.create("https://relay.example.com/")));
+        AirbyteSettings.Cloud target = new AirbyteSettings.Cloud(server.publicApiBase(), "client-1", SECRET,
+                "ws-1", URI.create("https://relay.example.com/"));
         return new PublicApiGateway(target, new CallPolicy(Duration.ofSeconds(5), RetryPolicy.STANDARD, Clock.systemUTC(),
                 wait -> {}, new SplittableRandom(1)), ConnectorNames.NONE);
     }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.onramp.airbyte.AirbyteException;
 import dev.onramp.airbyte.ConfigApiGateway;
-import dev.onramp.connect.AirbyteTargets;
 import dev.onramp.demo.AirbyteSimulator;
 import dev.onramp.model.AirbyteSettings;
 import dev.onramp.model.AirbyteSettings.Basic;
@@ -66,12 +65,12 @@ class SettingsServiceTest {
     }
 
     private SettingsService service(SettingsRepository settings, Optional<URI> override) {
-        AirbyteTargets targets = new AirbyteTargets(settings, target -> switch (target) {
+        AirbyteSelection selection = new AirbyteSelection(settings, target -> switch (target) {
             case Demo demo -> new ConfigApiGateway(simulator.apiBaseUrl(), Duration.ofSeconds(5));
             case SelfManaged selfManaged -> new ConfigApiGateway(selfManaged.url(), Duration.ofSeconds(5));
             case Cloud cloud -> throw new AirbyteException(AirbyteException.Kind.REJECTED, "No Cloud gateway here.");
         }, override);
-        return new SettingsService(db, settings, tenants, audit, targets, "test");
+        return new SettingsService(db, settings, tenants, audit, selection, "test");
     }
 
     @AfterEach
@@ -147,14 +146,14 @@ class SettingsServiceTest {
 
     @Test
     void anAddressThatIsNotHttp_isRefusedNamingIt() {
-        assertThatThrownBy(() -> SettingsService.address("ftp://airbyte", "address of the self-managed Airbyte"))
+        assertThatThrownBy(() -> WebAddress.parse("ftp://airbyte", "address of the self-managed Airbyte"))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("must be a full http or https address").hasMessageContaining("ftp://airbyte");
     }
 
     @Test
     void anAddressWithALoginInIt_isRefused() {
-        assertThatThrownBy(() -> SettingsService.address("http://admin:pw@airbyte:8000", "address of the self-managed Airbyte"))
+        assertThatThrownBy(() -> WebAddress.parse("http://admin:pw@airbyte:8000", "address of the self-managed Airbyte"))
                 .hasMessageContaining("not inside the address");
     }
 
@@ -196,7 +195,7 @@ class SettingsServiceTest {
 
     @Test
     void selfManagedAddress_pointsAtTheApiWhetherOrNotItWasGiven() {
-        assertThat(SettingsService.selfManagedApi(URI.create("http://localhost:8000/"))).hasToString("http://localhost:8000/api");
-        assertThat(SettingsService.selfManagedApi(URI.create("http://localhost:8000/api"))).hasToString("http://localhost:8000/api");
+        assertThat(SelfManaged.apiBase(URI.create("http://localhost:8000/"))).hasToString("http://localhost:8000/api");
+        assertThat(SelfManaged.apiBase(URI.create("http://localhost:8000/api"))).hasToString("http://localhost:8000/api");
     }
 }

@@ -3,7 +3,7 @@ package dev.onramp.connect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.onramp.airbyte.AirbyteGateway;
-import dev.onramp.airbyte.AirbyteTarget;
+import dev.onramp.model.AirbyteSettings;
 import dev.onramp.airbyte.CallPolicy;
 import dev.onramp.airbyte.PublicApiGateway;
 import dev.onramp.airbyte.RetryPolicy;
@@ -51,8 +51,8 @@ final class CloudFixture implements AutoCloseable {
 
     /** The gateway to the simulated Cloud with the given relay and request timeout. */
     PublicApiGateway gateway(Optional<URI> relay, Duration requestTimeout) {
-        AirbyteTarget.Cloud target = new AirbyteTarget.Cloud(simulator.publicApiBaseUrl(), simulator.cloudClientId(),
-                simulator.cloudClientSecret(), Optional.of(simulator.workspaceId()), relay);
+        AirbyteSettings.Cloud target = new AirbyteSettings.Cloud(simulator.publicApiBaseUrl(), simulator.cloudClientId(),
+                simulator.cloudClientSecret(), simulator.workspaceId(), relay.orElse(URI.create("")));
         return new PublicApiGateway(target, policy(requestTimeout), id -> catalog.providers().stream()
                 .filter(p -> p.definitionId().equals(id)).map(Provider::name).findFirst());
     }

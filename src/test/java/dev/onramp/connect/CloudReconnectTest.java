@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.onramp.airbyte.AirbyteTarget;
+import dev.onramp.model.AirbyteSettings;
 import dev.onramp.airbyte.PublicApiGateway;
 import dev.onramp.model.AuditEvent;
 import dev.onramp.model.Connection;
@@ -46,8 +46,8 @@ class CloudReconnectTest {
         fx = new CloudFixture(dataDir);
         proxy = AirbyteProxy.inFrontOf(fx.simulator.publicApiBaseUrl());
         URI proxied = URI.create(proxy.apiBase().toString().replaceFirst("/api$", "/v1"));
-        gateway = new PublicApiGateway(new AirbyteTarget.Cloud(proxied, fx.simulator.cloudClientId(),
-                fx.simulator.cloudClientSecret(), Optional.of(fx.simulator.workspaceId()), Optional.of(RELAY)),
+        gateway = new PublicApiGateway(new AirbyteSettings.Cloud(proxied, fx.simulator.cloudClientId(),
+                fx.simulator.cloudClientSecret(), fx.simulator.workspaceId(), RELAY),
                 fx.policy(Duration.ofSeconds(5)), id -> fx.catalog.providers().stream()
                         .filter(p -> p.definitionId().equals(id)).map(Provider::name).findFirst());
     }

@@ -12,7 +12,9 @@ import dev.onramp.airbyte.AirbyteException;
 import dev.onramp.airbyte.AirbyteGateway;
 import dev.onramp.airbyte.CheckResult;
 import dev.onramp.airbyte.ConnectorSpec;
+import dev.onramp.airbyte.SignIn;
 import dev.onramp.airbyte.Workspace;
+import dev.onramp.business.AirbyteSelection;
 import dev.onramp.catalog.ConnectorSpecs;
 import dev.onramp.connect.form.ConnectorForm;
 import dev.onramp.connect.form.FormChoice;
@@ -80,10 +82,10 @@ class CredentialsServiceTest {
     }
 
     private CredentialsService service(AirbyteGateway gateway, Optional<URI> override) {
-        AirbyteTargets targets = new AirbyteTargets(settings, target -> gateway, override);
+        AirbyteSelection selection = new AirbyteSelection(settings, target -> gateway, override);
         // The browser opens nothing: a sign-in waits for its consent until it is cancelled.
-        flows = fx.service(targets, url -> true, WAIT);
-        return new CredentialsService(fx.catalog, ConnectorSpecs.bundled(fx.catalog), targets, fx.store.db(),
+        flows = fx.service(selection::gatewayFor, url -> true, WAIT);
+        return new CredentialsService(fx.catalog, ConnectorSpecs.bundled(fx.catalog), selection, fx.store.db(),
                 fx.store.tenants(), fx.store.connections(), fx.store.journal(), fx.store.audit(), flows, fx.clock,
                 "test");
     }
@@ -300,14 +302,8 @@ class CredentialsServiceTest {
         }
 
         @Override
-        public URI getConsentUrl(String definitionId, String workspaceId, URI redirectUrl, ObjectNode oauthInput) {
-            return real.getConsentUrl(definitionId, workspaceId, redirectUrl, oauthInput);
-        }
-
-        @Override
-        public ObjectNode completeOAuth(String definitionId, String workspaceId, URI redirectUrl,
-                Map<String, String> queryParams, ObjectNode oauthInput) {
-            return real.completeOAuth(definitionId, workspaceId, redirectUrl, queryParams, oauthInput);
+        public SignIn signIn() {
+            return real.signIn();
         }
 
         @Override

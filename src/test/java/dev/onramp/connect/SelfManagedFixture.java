@@ -2,6 +2,7 @@ package dev.onramp.connect;
 
 import dev.onramp.airbyte.AirbyteGateway;
 import dev.onramp.catalog.Catalog;
+import dev.onramp.model.TenantId;
 import dev.onramp.oauth.BrowserLauncher;
 import dev.onramp.testing.SimulatedAirbyte;
 import dev.onramp.testing.StoreFixture;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * Real parts for self-managed connect flows: an H2 file store, the simulator behind a recording
@@ -43,8 +45,9 @@ final class SelfManagedFixture implements AutoCloseable {
         return service(tenant -> gateway, browser, consentTimeout);
     }
 
-    ConnectService service(TenantGateways gateways, BrowserLauncher browser, Duration consentTimeout) {
-        return new ConnectService(catalog, gateways, store.db(), store.tenants(), store.connections(), store.journal(),
+    ConnectService service(Function<TenantId, AirbyteGateway> airbyteOf, BrowserLauncher browser,
+            Duration consentTimeout) {
+        return new ConnectService(catalog, airbyteOf, store.db(), store.tenants(), store.connections(), store.journal(),
                 store.audit(), browser, executor, clock, consentTimeout, "test");
     }
 

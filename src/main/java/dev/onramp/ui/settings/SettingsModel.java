@@ -1,6 +1,7 @@
 package dev.onramp.ui.settings;
 
 import dev.onramp.business.SettingsService;
+import dev.onramp.business.WebAddress;
 import dev.onramp.model.AirbyteSettings;
 import dev.onramp.model.AirbyteSettings.Basic;
 import dev.onramp.model.AirbyteSettings.ClientCredentials;
@@ -173,13 +174,14 @@ public final class SettingsModel {
         try {
             return Optional.of(switch (target.get()) {
                 case DEMO -> new Demo();
-                case SELF_MANAGED -> new SelfManaged(SettingsService.selfManagedApi(
-                        SettingsService.address(url.get(), "address of the self-managed Airbyte")), selfManagedLogin());
-                case CLOUD -> new Cloud(cloudClientId.get().strip(),
+                case SELF_MANAGED -> new SelfManaged(
+                        WebAddress.parse(url.get(), "address of the self-managed Airbyte").uri(), selfManagedLogin());
+                case CLOUD -> new Cloud(stored instanceof Cloud cloud ? cloud.apiBase() : Cloud.AIRBYTE_CLOUD,
+                        cloudClientId.get().strip(),
                         secretOrStored(cloudClientSecret.get(), cloudClientId.get().strip()),
                         Optional.ofNullable(workspace.get()).map(AirbyteWorkspace::id).orElse(""),
                         relayUrl.get().isBlank() ? URI.create("")
-                                : SettingsService.address(relayUrl.get(), "relay page's address"));
+                                : WebAddress.parse(relayUrl.get(), "relay page's address").uri());
             });
         } catch (RuntimeException e) {
             fail(e);

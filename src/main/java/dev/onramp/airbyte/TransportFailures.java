@@ -10,8 +10,8 @@ import java.util.Optional;
  * The failures both gateways share, worded the same way: no connection, too slow, rate limited,
  * cancelled. {@code airbyte} names the Airbyte in question, e.g. "Airbyte at http://localhost:8000/api".
  */
-final class Failures {
-    private Failures() {}
+final class TransportFailures {
+    private TransportFailures() {}
 
     static AirbyteException unreachable(String airbyte, IOException cause) {
         return new AirbyteException(Kind.UNREACHABLE,
