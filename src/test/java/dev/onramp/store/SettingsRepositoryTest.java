@@ -70,6 +70,26 @@ class SettingsRepositoryTest {
     }
 
     @Test
+    void cloudSettingsOfAnotherApiBase_readBackWithIt() {
+        Cloud region = new Cloud(URI.create("https://api.eu.airbyte.example/v1"), PLANTED_CLIENT, PLANTED_SECRET, "ws-1",
+                URI.create("https://relay.example.org/onramp/"));
+
+        save(acme, region);
+
+        assertThat(settings.find(acme)).contains(region);
+    }
+
+    @Test
+    void cloudSettingsSavedWithoutAnApiBase_meanAirbyteCloudItself() {
+        save(acme, new Cloud(PLANTED_CLIENT, PLANTED_SECRET, "ws-1", URI.create("https://relay.example.org/")));
+        db.withConnection(jdbc -> Sql.update(jdbc, "UPDATE tenant_settings SET airbyte_url = NULL WHERE tenant_id = ?",
+                acme.value()));
+
+        assertThat(settings.find(acme)).get().isInstanceOfSatisfying(Cloud.class,
+                cloud -> assertThat(cloud.apiBase()).isEqualTo(Cloud.AIRBYTE_CLOUD));
+    }
+
+    @Test
     void selfManagedSettings_readBackWithEachKindOfLogin() {
         SelfManaged open = new SelfManaged(URI.create("http://localhost:8000/api"), Optional.empty());
         SelfManaged basic = new SelfManaged(URI.create("http://airbyte:8000/api"), Optional.of(new Basic("admin", "pw-1")));
