@@ -14,9 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * Decides which Airbyte each business uses: the one given on the command line for this run if any,
- * else the one its settings name, else the built-in simulator. Gateways are opened once per distinct
- * settings and reused.
+ * Decides which Airbyte each business uses (the one given on the command line for this run if any,
+ * else the one its settings name, else the built-in simulator) and opens each distinct one's gateway once.
  */
 public final class AirbyteSelection {
     private final SettingsRepository settings;
