@@ -7,7 +7,9 @@ import dev.onramp.AppOptions;
 import dev.onramp.catalog.Recommendation;
 import dev.onramp.model.AirbyteSettings;
 import dev.onramp.model.Tenant;
+import dev.onramp.ui.AppUnderTest;
 import dev.onramp.ui.common.HeldExecutor;
+import dev.onramp.ui.common.UiServices;
 import dev.onramp.ui.settings.SettingsModel;
 import java.net.URI;
 import java.nio.file.Path;
@@ -30,16 +32,7 @@ class HubModelTest {
     @BeforeEach
     void startApp() {
         context = AppContext.start(new AppOptions(dataDir, Optional.empty(), url -> false, Duration.ZERO, Duration.ofSeconds(5)));
-        model = new HubModel(
-                context.catalog(),
-                context.tenants(),
-                context.connect(),
-                context.credentials(),
-                context.settings(),
-                background,
-                Runnable::run,
-                context.demo(),
-                context.airbyteDescription());
+        model = new HubModel(AppUnderTest.servicesOf(context, background, Runnable::run));
     }
 
     @AfterEach
@@ -73,12 +66,11 @@ class HubModelTest {
 
     @Test
     void onceTheServicesArrive_loadsAndChoosesTheFirstBusiness() {
-        CompletableFuture<HubModel.Services> services = new CompletableFuture<>();
+        CompletableFuture<UiServices> services = new CompletableFuture<>();
         HubModel opening = new HubModel(context.catalog(), services, Runnable::run, true, "Demo");
         opening.activate();
 
-        services.complete(new HubModel.Services(context.tenants(), context.connect(), context.credentials(),
-                context.settings(), background));
+        services.complete(AppUnderTest.servicesOf(context, background, Runnable::run));
         background.runAll();
 
         assertThat(opening.openingProperty().get()).isFalse();
