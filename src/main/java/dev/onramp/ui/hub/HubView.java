@@ -33,6 +33,7 @@ public final class HubView {
     private final BorderPane root = new BorderPane();
     private final TilePane grid = new TilePane(16, 16);
     private final ListChangeListener<TileModel> tilesListener = change -> showTiles();
+    private final TileActions tileActions = new Actions();
 
     public HubView(HubModel model) {
         this.model = model;
@@ -132,29 +133,35 @@ public final class HubView {
 
     private void showTiles() {
         grid.getChildren().setAll(model.tiles().stream()
-                .map(tile -> new TileView(tile, this::connect, this::connectWithCredentials, this::showStreams,
-                        this::reconnect).root())
+                .map(tile -> new TileView(tile, tileActions).root())
                 .toList());
     }
 
-    private void connect(TileModel tile) {
-        if (tile.connectsWithForm()) {
-            connectWithCredentials(tile);
-        } else {
-            ConnectDialog.open(window(), model.connect(tile));
+    /** Opens, over the hub's window, the dialog a tile's button or link asks for. */
+    private final class Actions implements TileActions {
+        @Override
+        public void connect(TileModel tile) {
+            if (tile.connectsWithForm()) {
+                connectWithCredentials(tile);
+            } else {
+                ConnectDialog.open(window(), model.connect(tile));
+            }
         }
-    }
 
-    private void reconnect(TileModel tile) {
-        ConnectDialog.open(window(), model.reconnect(tile));
-    }
+        @Override
+        public void connectWithCredentials(TileModel tile) {
+            CredentialsDialog.open(window(), model.credentials(tile));
+        }
 
-    private void connectWithCredentials(TileModel tile) {
-        CredentialsDialog.open(window(), model.credentials(tile));
-    }
+        @Override
+        public void showStreams(TileModel tile) {
+            StreamsDialog.open(window(), tile, () -> reconnect(tile));
+        }
 
-    private void showStreams(TileModel tile) {
-        StreamsDialog.open(window(), tile, () -> reconnect(tile));
+        @Override
+        public void reconnect(TileModel tile) {
+            ConnectDialog.open(window(), model.reconnect(tile));
+        }
     }
 
     private Window window() {
