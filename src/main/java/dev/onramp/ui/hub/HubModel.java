@@ -164,8 +164,20 @@ public final class HubModel {
         }
     }
 
+    /**
+     * Starts what Connect on {@code tile} does: {@code dialogs} opens the credentials form when the
+     * provider takes typed credentials, and the sign-in dialog when it signs in through OAuth.
+     */
+    void connect(TileModel tile, ConnectDialogs dialogs) {
+        if (tile.connectsWithForm()) {
+            dialogs.openCredentialsForm(credentials(tile));
+        } else {
+            dialogs.openSignIn(signIn(tile));
+        }
+    }
+
     /** A dialog model that connects the tile's provider for the chosen business and updates the tile. */
-    public ConnectModel connect(TileModel tile) {
+    private ConnectModel signIn(TileModel tile) {
         Tenant tenant = Objects.requireNonNull(selectedTenant.get(), "a business must be chosen before connecting");
         UiServices ready = services();
         String providerId = tile.provider().id();

@@ -5,7 +5,9 @@ import static dev.onramp.ui.common.Visibility.showWhen;
 import dev.onramp.model.Tenant;
 import dev.onramp.ui.common.Converters;
 import dev.onramp.ui.connect.ConnectDialog;
+import dev.onramp.ui.connect.ConnectModel;
 import dev.onramp.ui.credentials.CredentialsDialog;
+import dev.onramp.ui.credentials.CredentialsModel;
 import dev.onramp.ui.settings.SettingsView;
 import java.util.Optional;
 import javafx.collections.ListChangeListener;
@@ -138,19 +140,15 @@ public final class HubView {
     }
 
     /** Opens, over the hub's window, the dialog a tile's button or link asks for. */
-    private final class Actions implements TileActions {
+    private final class Actions implements TileActions, ConnectDialogs {
         @Override
         public void connect(TileModel tile) {
-            if (tile.connectsWithForm()) {
-                connectWithCredentials(tile);
-            } else {
-                ConnectDialog.open(window(), model.connect(tile));
-            }
+            model.connect(tile, this);
         }
 
         @Override
         public void connectWithCredentials(TileModel tile) {
-            CredentialsDialog.open(window(), model.credentials(tile));
+            openCredentialsForm(model.credentials(tile));
         }
 
         @Override
@@ -160,7 +158,17 @@ public final class HubView {
 
         @Override
         public void reconnect(TileModel tile) {
-            ConnectDialog.open(window(), model.reconnect(tile));
+            openSignIn(model.reconnect(tile));
+        }
+
+        @Override
+        public void openSignIn(ConnectModel dialog) {
+            ConnectDialog.open(window(), dialog);
+        }
+
+        @Override
+        public void openCredentialsForm(CredentialsModel dialog) {
+            CredentialsDialog.open(window(), dialog);
         }
     }
 

@@ -10,10 +10,14 @@ import dev.onramp.model.Tenant;
 import dev.onramp.ui.AppUnderTest;
 import dev.onramp.ui.common.HeldExecutor;
 import dev.onramp.ui.common.UiServices;
+import dev.onramp.ui.connect.ConnectModel;
+import dev.onramp.ui.credentials.CredentialsModel;
 import dev.onramp.ui.settings.SettingsModel;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
@@ -148,6 +152,30 @@ class HubModelTest {
     }
 
     @Test
+    void connectOnAProviderTakingTypedCredentials_opensItsCredentialsForm() {
+        model.activate();
+        background.runAll();
+        OpenedDialogs dialogs = new OpenedDialogs();
+
+        model.connect(tile("stripe"), dialogs);
+
+        assertThat(dialogs.opened).singleElement().isInstanceOfSatisfying(CredentialsModel.class,
+                form -> assertThat(form.title()).isEqualTo("Connect Stripe"));
+    }
+
+    @Test
+    void connectOnAProviderThatSignsIn_opensItsSignIn() {
+        model.activate();
+        background.runAll();
+        OpenedDialogs dialogs = new OpenedDialogs();
+
+        model.connect(tile("shopify"), dialogs);
+
+        assertThat(dialogs.opened).singleElement().isInstanceOfSatisfying(ConnectModel.class,
+                signIn -> assertThat(signIn.title()).isEqualTo("Connecting Shopify"));
+    }
+
+    @Test
     void newBusiness_isListedAndChosenOnceCreated() {
         model.activate();
         background.runAll();
@@ -202,5 +230,24 @@ class HubModelTest {
         assertThat(model.demoProperty().get()).isFalse();
         assertThat(context.settings().settings(model.selectedTenantProperty().get().id()))
                 .isEqualTo(new AirbyteSettings.SelfManaged(URI.create("http://airbyte.internal:8000/api"), Optional.empty()));
+    }
+
+    private TileModel tile(String providerId) {
+        return model.tiles().stream().filter(tile -> tile.provider().id().equals(providerId)).findFirst().orElseThrow();
+    }
+
+    /** Records the dialogs the model asks to open. */
+    private static final class OpenedDialogs implements ConnectDialogs {
+        final List<Object> opened = new ArrayList<>();
+
+        @Override
+        public void openSignIn(ConnectModel dialog) {
+            opened.add(dialog);
+        }
+
+        @Override
+        public void openCredentialsForm(CredentialsModel dialog) {
+            opened.add(dialog);
+        }
     }
 }
