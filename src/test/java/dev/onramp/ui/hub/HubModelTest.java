@@ -153,25 +153,13 @@ class HubModelTest {
 
     @Test
     void connectOnAProviderTakingTypedCredentials_opensItsCredentialsForm() {
-        model.activate();
-        background.runAll();
-        OpenedDialogs dialogs = new OpenedDialogs();
-
-        model.connect(tile("stripe"), dialogs);
-
-        assertThat(dialogs.opened).singleElement().isInstanceOfSatisfying(CredentialsModel.class,
+        assertThat(dialogOpenedByConnect("stripe")).isInstanceOfSatisfying(CredentialsModel.class,
                 form -> assertThat(form.title()).isEqualTo("Connect Stripe"));
     }
 
     @Test
     void connectOnAProviderThatSignsIn_opensItsSignIn() {
-        model.activate();
-        background.runAll();
-        OpenedDialogs dialogs = new OpenedDialogs();
-
-        model.connect(tile("shopify"), dialogs);
-
-        assertThat(dialogs.opened).singleElement().isInstanceOfSatisfying(ConnectModel.class,
+        assertThat(dialogOpenedByConnect("shopify")).isInstanceOfSatisfying(ConnectModel.class,
                 signIn -> assertThat(signIn.title()).isEqualTo("Connecting Shopify"));
     }
 
@@ -232,8 +220,20 @@ class HubModelTest {
                 .isEqualTo(new AirbyteSettings.SelfManaged(URI.create("http://airbyte.internal:8000/api"), Optional.empty()));
     }
 
-    private TileModel tile(String providerId) {
-        return model.tiles().stream().filter(tile -> tile.provider().id().equals(providerId)).findFirst().orElseThrow();
+    /** The one dialog that Connect on the provider's tile opens, once the first business is chosen. */
+    private Object dialogOpenedByConnect(String providerId) {
+        model.activate();
+        background.runAll();
+        TileModel tile = model.tiles().stream()
+                .filter(t -> t.provider().id().equals(providerId))
+                .findFirst()
+                .orElseThrow();
+        OpenedDialogs dialogs = new OpenedDialogs();
+
+        model.connect(tile, dialogs);
+
+        assertThat(dialogs.opened).hasSize(1);
+        return dialogs.opened.getFirst();
     }
 
     /** Records the dialogs the model asks to open. */
