@@ -4,6 +4,7 @@ import dev.onramp.catalog.Catalog;
 import dev.onramp.ui.common.Failures;
 import dev.onramp.ui.common.StartupView;
 import dev.onramp.ui.common.Styles;
+import dev.onramp.ui.common.UiServices;
 import dev.onramp.ui.help.HelpMenu;
 import dev.onramp.ui.help.HelpModel;
 import dev.onramp.ui.hub.HubModel;
@@ -35,16 +36,7 @@ public final class MainWindow {
      * call it on the FX thread. Businesses and connections load in the background.
      */
     public static void show(Stage stage, UiServices services) {
-        HubModel model = new HubModel(
-                services.catalog(),
-                services.tenants(),
-                services.connect(),
-                services.credentials(),
-                services.settings(),
-                services.background(),
-                services.fx(),
-                services.demo(),
-                services.airbyteDescription());
+        HubModel model = new HubModel(services);
         HelpModel help = new HelpModel(services.diagnostics()::summary, services.background(), services.fx(),
                 HelpMenu::copyToClipboard, services.diagnostics().keyStoreNotice());
         show(stage, model, help);
@@ -61,8 +53,7 @@ public final class MainWindow {
      */
     public static void showOpening(Stage stage, Catalog catalog, boolean demo, String airbyteDescription, FxExecutor fx,
             CompletionStage<UiServices> services, Runnable onQuit) {
-        HubModel model = new HubModel(catalog, services.thenApply(MainWindow::hubServices), fx, demo,
-                airbyteDescription);
+        HubModel model = new HubModel(catalog, services, fx, demo, airbyteDescription);
         // Copying diagnostics waits for the services; until then the request is held, not refused.
         CompletableFuture<UiServices> ready = services.toCompletableFuture();
         Executor background = work -> ready.thenAccept(s -> s.background().execute(work));
@@ -78,11 +69,6 @@ public final class MainWindow {
                 help.showKeyStoreNotice(started.diagnostics().keyStoreNotice());
             }
         }, fx);
-    }
-
-    private static HubModel.Services hubServices(UiServices services) {
-        return new HubModel.Services(services.tenants(), services.connect(), services.credentials(),
-                services.settings(), services.background());
     }
 
     private static void show(Stage stage, HubModel model, HelpModel helpModel) {

@@ -3,9 +3,11 @@ package dev.onramp.ui;
 import dev.onramp.AppContext;
 import dev.onramp.AppOptions;
 import dev.onramp.oauth.BrowserLauncher;
+import dev.onramp.ui.common.UiServices;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;
 import org.testfx.util.WaitForAsyncUtils;
@@ -30,14 +32,19 @@ public final class AppUnderTest implements AutoCloseable {
     }
 
     public UiServices services() {
+        return servicesOf(context, context.background(), new FxExecutor());
+    }
+
+    /** The services of {@code context} as the window takes them, with the given executors. */
+    public static UiServices servicesOf(AppContext context, Executor background, Executor fx) {
         return new UiServices(
                 context.catalog(),
                 context.tenants(),
                 context.connect(),
                 context.credentials(),
                 context.settings(),
-                context.background(),
-                new FxExecutor(),
+                background,
+                fx,
                 context.demo(),
                 context.airbyteDescription(),
                 context.diagnostics());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.onramp.catalog.Catalog;
 import dev.onramp.model.Tenant;
 import dev.onramp.ui.common.Screenshots;
+import dev.onramp.ui.common.UiServices;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;

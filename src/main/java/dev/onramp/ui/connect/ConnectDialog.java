@@ -2,9 +2,9 @@ package dev.onramp.ui.connect;
 
 import static dev.onramp.ui.common.Visibility.showWhen;
 
+import dev.onramp.ui.common.DialogPhase;
 import dev.onramp.ui.common.StepRow;
 import dev.onramp.ui.common.Styles;
-import dev.onramp.ui.connect.ConnectModel.Phase;
 import dev.onramp.ui.credentials.FormPane;
 import javafx.beans.binding.BooleanBinding;
 import javafx.css.PseudoClass;
@@ -37,9 +37,9 @@ public final class ConnectDialog {
 
     private ConnectDialog(Window owner, ConnectModel model) {
         this.model = model;
-        this.running = model.phaseProperty().isEqualTo(Phase.RUNNING);
-        this.ended = model.phaseProperty().isEqualTo(Phase.ENDED);
-        this.asking = model.phaseProperty().isEqualTo(Phase.ASKING);
+        this.running = model.phaseProperty().isEqualTo(DialogPhase.RUNNING);
+        this.ended = model.phaseProperty().isEqualTo(DialogPhase.ENDED);
+        this.asking = model.phaseProperty().isEqualTo(DialogPhase.ASKING);
         stage.initOwner(owner);
         stage.initModality(Modality.WINDOW_MODAL);
         stage.setTitle(model.title());
@@ -63,8 +63,8 @@ public final class ConnectDialog {
         new ConnectDialog(owner, model).stage.show();
     }
 
-    private void onPhase(Phase phase) {
-        if (phase == Phase.CONNECTED) {
+    private void onPhase(DialogPhase phase) {
+        if (phase == DialogPhase.CONNECTED) {
             stage.close();
         } else {
             stage.sizeToScene();

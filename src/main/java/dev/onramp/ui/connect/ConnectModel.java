@@ -7,6 +7,7 @@ import dev.onramp.connect.ConnectStep;
 import dev.onramp.connect.form.ConnectorForm;
 import dev.onramp.connect.form.FormValues;
 import dev.onramp.model.Connection;
+import dev.onramp.ui.common.DialogPhase;
 import dev.onramp.ui.common.Failures;
 import java.net.URI;
 import java.util.Objects;
@@ -30,15 +31,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * background threads and are handed over to it.
  */
 public final class ConnectModel {
-    /** Where the dialog stands. */
-    public enum Phase {
-        /** Asking for the fields the provider needs before its consent page; nothing runs yet. */
-        ASKING,
-        RUNNING,
-        CONNECTED,
-        ENDED
-    }
-
     static final String BROWSER_OPENED_HINT =
             "Your browser should show the consent page. If it does not, copy this link into it.";
     static final String BROWSER_FAILED_HINT = "Your browser did not open. Copy this link into it.";
@@ -51,7 +43,7 @@ public final class ConnectModel {
     private final Executor background;
     private final Executor fx;
 
-    private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(Phase.RUNNING);
+    private final ReadOnlyObjectWrapper<DialogPhase> phase = new ReadOnlyObjectWrapper<>(DialogPhase.RUNNING);
     private final ReadOnlyStringWrapper stepLabel = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper consentUrl = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper consentHint = new ReadOnlyStringWrapper("");
@@ -141,7 +133,7 @@ public final class ConnectModel {
             ++attempt;
             flow = Optional.empty();
             endMessage.set("");
-            phase.set(Phase.ASKING);
+            phase.set(DialogPhase.ASKING);
         } else {
             run(FormValues.empty());
         }
@@ -154,7 +146,7 @@ public final class ConnectModel {
 
     /** Starts the flow with the typed fields when they are accepted; otherwise marks what is wrong and waits. */
     public void continueWithInputs() {
-        if (phase.get() == Phase.ASKING) {
+        if (phase.get() == DialogPhase.ASKING) {
             inputs.flatMap(ConsentInputsModel::checked).ifPresent(this::run);
         }
     }
@@ -168,7 +160,7 @@ public final class ConnectModel {
         consentHint.set("");
         browserFailed.set(false);
         endMessage.set("");
-        phase.set(Phase.RUNNING);
+        phase.set(DialogPhase.RUNNING);
         ConnectListener listener = new HandOver(current);
         CompletableFuture.supplyAsync(() -> starter.apply(values, listener), background)
                 .whenCompleteAsync((started, failure) -> onStarted(current, started, failure), fx);
@@ -201,7 +193,7 @@ public final class ConnectModel {
         }
         switch (outcome) {
             case ConnectOutcome.Connected connected -> {
-                phase.set(Phase.CONNECTED);
+                phase.set(DialogPhase.CONNECTED);
                 onConnected.accept(connected.connection());
             }
             case ConnectOutcome.Ended ended -> end(ended.message());
@@ -210,7 +202,7 @@ public final class ConnectModel {
 
     private void end(String message) {
         endMessage.set(message);
-        phase.set(Phase.ENDED);
+        phase.set(DialogPhase.ENDED);
     }
 
     private void cancelInBackground(ConnectFlow target) {
@@ -218,20 +210,20 @@ public final class ConnectModel {
     }
 
     private void onStep(int current, ConnectStep step) {
-        if (current == attempt && phase.get() == Phase.RUNNING) {
+        if (current == attempt && phase.get() == DialogPhase.RUNNING) {
             stepLabel.set(step.label());
         }
     }
 
     private void onConsentUrl(int current, URI url, boolean browserOpened) {
-        if (current == attempt && phase.get() == Phase.RUNNING) {
+        if (current == attempt && phase.get() == DialogPhase.RUNNING) {
             consentUrl.set(url.toString());
             browserFailed.set(!browserOpened);
             consentHint.set(browserOpened ? BROWSER_OPENED_HINT : BROWSER_FAILED_HINT);
         }
     }
 
-    public ReadOnlyObjectProperty<Phase> phaseProperty() {
+    public ReadOnlyObjectProperty<DialogPhase> phaseProperty() {
         return phase.getReadOnlyProperty();
     }
 

@@ -3,9 +3,9 @@ package dev.onramp.ui.credentials;
 import static dev.onramp.ui.common.Visibility.showWhen;
 
 import dev.onramp.connect.form.ConnectorForm;
+import dev.onramp.ui.common.DialogPhase;
 import dev.onramp.ui.common.StepRow;
 import dev.onramp.ui.common.Styles;
-import dev.onramp.ui.credentials.CredentialsModel.Phase;
 import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
@@ -36,7 +36,7 @@ public final class CredentialsDialog {
 
     private CredentialsDialog(Window owner, CredentialsModel model) {
         this.model = model;
-        this.running = model.phaseProperty().isEqualTo(Phase.RUNNING);
+        this.running = model.phaseProperty().isEqualTo(DialogPhase.RUNNING);
         stage.initOwner(owner);
         stage.initModality(Modality.WINDOW_MODAL);
         stage.setTitle(model.title());
@@ -46,7 +46,7 @@ public final class CredentialsDialog {
         subscriptions = Subscription.combine(
                 model.formProperty().subscribe(this::showForm),
                 model.phaseProperty().subscribe(phase -> {
-                    if (phase == Phase.CONNECTED) {
+                    if (phase == DialogPhase.CONNECTED) {
                         stage.close();
                     }
                 }));
@@ -89,7 +89,7 @@ public final class CredentialsDialog {
         loadingSpinner.setPrefSize(22, 22);
         HBox loading = new HBox(10, loadingSpinner, new Label("Loading the form…"));
         loading.setAlignment(Pos.CENTER_LEFT);
-        showWhen(loading, model.phaseProperty().isEqualTo(Phase.LOADING));
+        showWhen(loading, model.phaseProperty().isEqualTo(DialogPhase.LOADING));
 
         formArea.setFitToWidth(true);
         formArea.getStyleClass().add("form-scroll");
@@ -120,7 +120,7 @@ public final class CredentialsDialog {
         connect.setId("credentials-connect");
         connect.setDefaultButton(true);
         connect.getStyleClass().add("accent");
-        connect.disableProperty().bind(model.phaseProperty().isNotEqualTo(Phase.EDITING));
+        connect.disableProperty().bind(model.phaseProperty().isNotEqualTo(DialogPhase.ASKING));
         connect.setOnAction(e -> model.connect());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);

@@ -11,6 +11,7 @@ import dev.onramp.connect.form.FormField;
 import dev.onramp.connect.form.FormProblem;
 import dev.onramp.connect.form.FormValues;
 import dev.onramp.model.Connection;
+import dev.onramp.ui.common.DialogPhase;
 import dev.onramp.ui.common.Failures;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -38,16 +39,6 @@ import javafx.beans.property.StringProperty;
  * Every state change happens on {@code fx}; loading and connecting run on {@code background}.
  */
 public final class CredentialsModel implements FormInputs {
-    /** Where the form stands. */
-    public enum Phase {
-        LOADING,
-        EDITING,
-        RUNNING,
-        CONNECTED,
-        /** The form could not be loaded; only closing is left. */
-        BROKEN
-    }
-
     /** Starts the flow for the checked values; it may block, so it runs on the background executor. */
     @FunctionalInterface
     public interface Starter {
@@ -61,7 +52,7 @@ public final class CredentialsModel implements FormInputs {
     private final Executor background;
     private final Executor fx;
 
-    private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(Phase.LOADING);
+    private final ReadOnlyObjectWrapper<DialogPhase> phase = new ReadOnlyObjectWrapper<>(DialogPhase.LOADING);
     private final ReadOnlyObjectWrapper<ConnectorForm> form = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper stepLabel = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
@@ -90,14 +81,14 @@ public final class CredentialsModel implements FormInputs {
 
     /** Loads the form in the background; the fields appear once {@link #formProperty()} is set. */
     public void load() {
-        phase.set(Phase.LOADING);
+        phase.set(DialogPhase.LOADING);
         CompletableFuture.supplyAsync(loader, background).whenCompleteAsync(this::onLoaded, fx);
     }
 
     private void onLoaded(ConnectorForm loaded, Throwable failure) {
         if (failure != null) {
             message.set("Onramp could not prepare the form for " + providerName + ": " + Failures.message(failure));
-            phase.set(Phase.BROKEN);
+            phase.set(DialogPhase.ENDED);
             return;
         }
         FormValues defaults = loaded.defaults();
@@ -110,7 +101,7 @@ public final class CredentialsModel implements FormInputs {
             }
         }
         form.set(loaded);
-        phase.set(Phase.EDITING);
+        phase.set(DialogPhase.ASKING);
     }
 
     /** The text of the element at {@code path}: what a control shows and edits. */
@@ -144,7 +135,7 @@ public final class CredentialsModel implements FormInputs {
      */
     public void connect() {
         ConnectorForm current = form.get();
-        if (current == null || phase.get() == Phase.RUNNING) {
+        if (current == null || phase.get() == DialogPhase.RUNNING) {
             return;
         }
         FormValues typed = values();
@@ -156,7 +147,7 @@ public final class CredentialsModel implements FormInputs {
         }
         message.set("");
         stepLabel.set(ConnectStep.PREPARING.label());
-        phase.set(Phase.RUNNING);
+        phase.set(DialogPhase.RUNNING);
         ConnectListener listener = new HandOver();
         CompletableFuture.supplyAsync(() -> starter.start(current, typed, listener), background)
                 .whenCompleteAsync(this::onStarted, fx);
@@ -171,7 +162,7 @@ public final class CredentialsModel implements FormInputs {
     private void onStarted(ConnectFlow started, Throwable failure) {
         if (failure != null) {
             message.set(Failures.message(failure));
-            phase.set(Phase.EDITING);
+            phase.set(DialogPhase.ASKING);
             return;
         }
         if (closed) {
@@ -186,17 +177,17 @@ public final class CredentialsModel implements FormInputs {
         flow = Optional.empty();
         switch (outcome) {
             case ConnectOutcome.Connected connected -> {
-                phase.set(Phase.CONNECTED);
+                phase.set(DialogPhase.CONNECTED);
                 onConnected.accept(connected.connection());
             }
             case ConnectOutcome.Ended ended -> {
                 message.set(ended.message());
-                phase.set(Phase.EDITING);
+                phase.set(DialogPhase.ASKING);
             }
         }
     }
 
-    public ReadOnlyObjectProperty<Phase> phaseProperty() {
+    public ReadOnlyObjectProperty<DialogPhase> phaseProperty() {
         return phase.getReadOnlyProperty();
     }
 
@@ -225,7 +216,7 @@ public final class CredentialsModel implements FormInputs {
         @Override
         public void onStep(ConnectStep step) {
             fx.execute(() -> {
-                if (phase.get() == Phase.RUNNING) {
+                if (phase.get() == DialogPhase.RUNNING) {
                     stepLabel.set(step.label());
                 }
             });

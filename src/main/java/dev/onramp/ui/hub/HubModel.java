@@ -1,13 +1,10 @@
 package dev.onramp.ui.hub;
 
 import dev.onramp.catalog.Catalog;
-import dev.onramp.connect.ConnectService;
-import dev.onramp.connect.CredentialsService;
-import dev.onramp.business.SettingsService;
-import dev.onramp.business.TenantService;
 import dev.onramp.model.Connection;
 import dev.onramp.model.Tenant;
 import dev.onramp.ui.common.Failures;
+import dev.onramp.ui.common.UiServices;
 import dev.onramp.ui.connect.ConnectModel;
 import dev.onramp.ui.credentials.CredentialsModel;
 import dev.onramp.ui.settings.SettingsModel;
@@ -41,9 +38,9 @@ public final class HubModel {
     static final String OPENING = "Opening your data…";
 
     private final Catalog catalog;
-    private final CompletionStage<Services> pending;
+    private final CompletionStage<UiServices> pending;
     private final Executor fx;
-    private Optional<Services> services = Optional.empty();
+    private Optional<UiServices> services = Optional.empty();
     private boolean active;
 
     private final ObservableList<Tenant> tenants = FXCollections.observableArrayList();
@@ -58,54 +55,26 @@ public final class HubModel {
     private final ReadOnlyStringWrapper airbyteDescription;
     private Subscription subscriptions = Subscription.EMPTY;
 
-    /**
-     * A hub whose services are there from the start.
-     *
-     * @param demo whether the app's default Airbyte is the simulator, shown until a business is chosen
-     * @param airbyteDescription the app's default Airbyte, shown until a business is chosen
-     */
-    public HubModel(
-            Catalog catalog,
-            TenantService tenantService,
-            ConnectService connectService,
-            CredentialsService credentialsService,
-            SettingsService settingsService,
-            Executor background,
-            Executor fx,
-            boolean demo,
-            String airbyteDescription) {
-        this(catalog, CompletableFuture.completedFuture(
-                new Services(tenantService, connectService, credentialsService, settingsService, background)),
-                fx, demo, airbyteDescription);
+    /** A hub whose services are there from the start. */
+    public HubModel(UiServices services) {
+        this(services.catalog(), CompletableFuture.completedFuture(services), services.fx(), services.demo(),
+                services.airbyteDescription());
     }
 
     /**
      * A hub that shows the catalog while its services are still being built (the store opening);
      * until {@code services} completes it is {@linkplain #openingProperty() opening}.
+     *
+     * @param demo whether the app's default Airbyte is the simulator, shown until a business is chosen
+     * @param airbyteDescription the app's default Airbyte, shown until a business is chosen
      */
-    public HubModel(Catalog catalog, CompletionStage<Services> services, Executor fx, boolean demo,
+    public HubModel(Catalog catalog, CompletionStage<UiServices> services, Executor fx, boolean demo,
             String airbyteDescription) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.pending = Objects.requireNonNull(services, "services");
         this.fx = Objects.requireNonNull(fx, "fx");
         this.demo = new ReadOnlyBooleanWrapper(demo);
         this.airbyteDescription = new ReadOnlyStringWrapper(Objects.requireNonNull(airbyteDescription, "airbyteDescription"));
-    }
-
-    /** The services the hub calls, and the executor for their blocking calls. */
-    public record Services(
-            TenantService tenants,
-            ConnectService connect,
-            CredentialsService credentials,
-            SettingsService settings,
-            Executor background) {
-        public Services {
-            Objects.requireNonNull(tenants, "tenants");
-            Objects.requireNonNull(connect, "connect");
-            Objects.requireNonNull(credentials, "credentials");
-            Objects.requireNonNull(settings, "settings");
-            Objects.requireNonNull(background, "background");
-        }
     }
 
     /** Shows the catalog at once, and loads the businesses once the services are there. */
@@ -123,7 +92,7 @@ public final class HubModel {
         subscriptions = Subscription.EMPTY;
     }
 
-    private void onServices(Services ready, Throwable failure) {
+    private void onServices(UiServices ready, Throwable failure) {
         if (!active) {
             return;
         }
@@ -149,7 +118,7 @@ public final class HubModel {
                 .toList());
     }
 
-    private Services services() {
+    private UiServices services() {
         return services.orElseThrow(() -> new IllegalStateException("Onramp's data is not open yet"));
     }
 
@@ -172,7 +141,7 @@ public final class HubModel {
             return;
         }
         problem.set("");
-        Services ready = services();
+        UiServices ready = services();
         tiles.setAll(catalog.recommend(tenant.businessTypeId()).stream()
                 .map(r -> TileModel.of(r, ready.credentials().alternativesToOAuth(r.provider().id())))
                 .toList());
@@ -195,10 +164,22 @@ public final class HubModel {
         }
     }
 
+    /**
+     * Starts what Connect on {@code tile} does: {@code dialogs} opens the credentials form when the
+     * provider takes typed credentials, and the sign-in dialog when it signs in through OAuth.
+     */
+    void connect(TileModel tile, ConnectDialogs dialogs) {
+        if (tile.connectsWithForm()) {
+            dialogs.openCredentialsForm(credentials(tile));
+        } else {
+            dialogs.openSignIn(signIn(tile));
+        }
+    }
+
     /** A dialog model that connects the tile's provider for the chosen business and updates the tile. */
-    public ConnectModel connect(TileModel tile) {
+    private ConnectModel signIn(TileModel tile) {
         Tenant tenant = Objects.requireNonNull(selectedTenant.get(), "a business must be chosen before connecting");
-        Services ready = services();
+        UiServices ready = services();
         String providerId = tile.provider().id();
         ConnectModel model = new ConnectModel(
                 tile.name(),
@@ -219,7 +200,7 @@ public final class HubModel {
         Tenant tenant = Objects.requireNonNull(selectedTenant.get(), "a business must be chosen before reconnecting");
         Connection connection = tile.connection().orElseThrow(() -> new IllegalStateException(
                 "Reconnect is offered only on a tile with a connection"));
-        Services ready = services();
+        UiServices ready = services();
         ConnectModel model = ConnectModel.reconnecting(
                 tile.name(),
                 listener -> ready.connect().reconnect(tenant.id(), connection.id(), listener),
@@ -232,7 +213,7 @@ public final class HubModel {
 
     /** Shows which Airbyte the business uses, once the settings are read in the background. */
     private void showAirbyteOf(Tenant tenant) {
-        Services ready = services();
+        UiServices ready = services();
         CompletableFuture.supplyAsync(() -> new AirbyteShown(ready.settings().describe(tenant.id()),
                         ready.settings().demo(tenant.id())), ready.background())
                 .whenCompleteAsync((shown, failure) -> {
@@ -249,7 +230,7 @@ public final class HubModel {
      */
     public CredentialsModel credentials(TileModel tile) {
         Tenant tenant = Objects.requireNonNull(selectedTenant.get(), "a business must be chosen before connecting");
-        Services ready = services();
+        UiServices ready = services();
         return new CredentialsModel(
                 tile.name(),
                 () -> ready.credentials().form(tenant.id(), tile.provider().id()),
@@ -263,14 +244,14 @@ public final class HubModel {
     /** The Settings screen's model for the chosen business; saving shows the business's new Airbyte. */
     public SettingsModel settings() {
         Tenant tenant = Objects.requireNonNull(selectedTenant.get(), "a business must be chosen to change its settings");
-        Services ready = services();
+        UiServices ready = services();
         return new SettingsModel(tenant.id(), tenant.name(), ready.settings(), () -> showAirbyteOf(tenant),
                 ready.background(), fx);
     }
 
     /** A dialog model for a new business; once created, the business is listed and chosen. */
     public NewBusinessModel newBusiness() {
-        Services ready = services();
+        UiServices ready = services();
         return new NewBusinessModel(catalog.businessTypes(), ready.tenants(), this::addTenant, ready.background(), fx);
     }
 

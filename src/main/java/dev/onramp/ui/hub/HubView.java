@@ -5,7 +5,9 @@ import static dev.onramp.ui.common.Visibility.showWhen;
 import dev.onramp.model.Tenant;
 import dev.onramp.ui.common.Converters;
 import dev.onramp.ui.connect.ConnectDialog;
+import dev.onramp.ui.connect.ConnectModel;
 import dev.onramp.ui.credentials.CredentialsDialog;
+import dev.onramp.ui.credentials.CredentialsModel;
 import dev.onramp.ui.settings.SettingsView;
 import java.util.Optional;
 import javafx.collections.ListChangeListener;
@@ -33,6 +35,7 @@ public final class HubView {
     private final BorderPane root = new BorderPane();
     private final TilePane grid = new TilePane(16, 16);
     private final ListChangeListener<TileModel> tilesListener = change -> showTiles();
+    private final TileActions tileActions = new Actions();
 
     public HubView(HubModel model) {
         this.model = model;
@@ -132,29 +135,41 @@ public final class HubView {
 
     private void showTiles() {
         grid.getChildren().setAll(model.tiles().stream()
-                .map(tile -> new TileView(tile, this::connect, this::connectWithCredentials, this::showStreams,
-                        this::reconnect).root())
+                .map(tile -> new TileView(tile, tileActions).root())
                 .toList());
     }
 
-    private void connect(TileModel tile) {
-        if (tile.connectsWithForm()) {
-            connectWithCredentials(tile);
-        } else {
-            ConnectDialog.open(window(), model.connect(tile));
+    /** Opens, over the hub's window, the dialog a tile's button or link asks for. */
+    private final class Actions implements TileActions, ConnectDialogs {
+        @Override
+        public void connect(TileModel tile) {
+            model.connect(tile, this);
         }
-    }
 
-    private void reconnect(TileModel tile) {
-        ConnectDialog.open(window(), model.reconnect(tile));
-    }
+        @Override
+        public void connectWithCredentials(TileModel tile) {
+            openCredentialsForm(model.credentials(tile));
+        }
 
-    private void connectWithCredentials(TileModel tile) {
-        CredentialsDialog.open(window(), model.credentials(tile));
-    }
+        @Override
+        public void showStreams(TileModel tile) {
+            StreamsDialog.open(window(), tile, () -> reconnect(tile));
+        }
 
-    private void showStreams(TileModel tile) {
-        StreamsDialog.open(window(), tile, () -> reconnect(tile));
+        @Override
+        public void reconnect(TileModel tile) {
+            openSignIn(model.reconnect(tile));
+        }
+
+        @Override
+        public void openSignIn(ConnectModel dialog) {
+            ConnectDialog.open(window(), dialog);
+        }
+
+        @Override
+        public void openCredentialsForm(CredentialsModel dialog) {
+            CredentialsDialog.open(window(), dialog);
+        }
     }
 
     private Window window() {

@@ -2,7 +2,6 @@ package dev.onramp.ui.hub;
 
 import static dev.onramp.ui.common.Visibility.showWhen;
 
-import java.util.function.Consumer;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
@@ -24,8 +23,7 @@ final class TileView {
 
     private final VBox root;
 
-    TileView(TileModel model, Consumer<TileModel> onConnect, Consumer<TileModel> onCredentials,
-            Consumer<TileModel> onStreams, Consumer<TileModel> onReconnect) {
+    TileView(TileModel model, TileActions actions) {
         // What a tile never shows is not made at all: the hub's first frame lays out every tile.
         Label category = new Label(model.category());
         category.getStyleClass().add("tile-category");
@@ -52,11 +50,11 @@ final class TileView {
             alternative.getStyleClass().add("tile-alternative");
             alternative.setWrapText(true);
             alternative.setMinHeight(Region.USE_PREF_SIZE);
-            alternative.setOnAction(e -> onCredentials.accept(model));
+            alternative.setOnAction(e -> actions.connectWithCredentials(model));
             alternative.disableProperty().bind(model.connectableProperty().not());
             root.getChildren().add(alternative);
         }
-        root.getChildren().add(footer(model, onConnect, onStreams, onReconnect));
+        root.getChildren().add(footer(model, actions));
         // The grid sizes tiles by their height at their preferred width: at the tile's own width,
         // wrapped text gets the lines it needs.
         root.setPrefWidth(WIDTH);
@@ -64,8 +62,7 @@ final class TileView {
         root.setId("tile-" + model.provider().id());
     }
 
-    private static HBox footer(TileModel model, Consumer<TileModel> onConnect, Consumer<TileModel> onStreams,
-            Consumer<TileModel> onReconnect) {
+    private static HBox footer(TileModel model, TileActions actions) {
         // While the connections are checked the status says so; the hub's header has the spinner.
         Label status = new Label();
         status.getStyleClass().add("tile-status");
@@ -88,7 +85,7 @@ final class TileView {
         whenFirstTrue(model.connectedProperty(), () -> {
             Button streams = new Button("Streams");
             streams.getStyleClass().add("streams-button");
-            streams.setOnAction(e -> onStreams.accept(model));
+            streams.setOnAction(e -> actions.showStreams(model));
             showWhen(streams, model.connectedProperty());
             place(buttons, streams, 0);
         });
@@ -96,14 +93,14 @@ final class TileView {
             Button reconnect = new Button("Reconnect");
             reconnect.getStyleClass().add("reconnect-button");
             reconnect.setTooltip(new Tooltip("Sign in again when the provider's access expired or was revoked"));
-            reconnect.setOnAction(e -> onReconnect.accept(model));
+            reconnect.setOnAction(e -> actions.reconnect(model));
             showWhen(reconnect, model.offersReconnectProperty());
             place(buttons, reconnect, 1);
         });
         whenFirstTrue(model.offersConnectProperty(), () -> {
             Button connect = new Button("Connect");
             connect.getStyleClass().addAll("connect-button", "accent");
-            connect.setOnAction(e -> onConnect.accept(model));
+            connect.setOnAction(e -> actions.connect(model));
             showWhen(connect, model.offersConnectProperty());
             place(buttons, connect, 2);
         });

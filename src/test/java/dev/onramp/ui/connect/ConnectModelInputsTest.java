@@ -9,7 +9,7 @@ import dev.onramp.connect.ConsentInputs;
 import dev.onramp.connect.form.FormValues;
 import dev.onramp.model.FlowState;
 import dev.onramp.ui.common.HeldExecutor;
-import dev.onramp.ui.connect.ConnectModel.Phase;
+import dev.onramp.ui.common.DialogPhase;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -37,7 +37,7 @@ class ConnectModelInputsTest {
         model.start();
         background.runAll();
 
-        assertThat(model.phaseProperty().get()).isEqualTo(Phase.ASKING);
+        assertThat(model.phaseProperty().get()).isEqualTo(DialogPhase.ASKING);
         assertThat(model.inputs()).isPresent();
         assertThat(startedWith).isEmpty();
     }
@@ -50,7 +50,7 @@ class ConnectModelInputsTest {
         background.runAll();
 
         ConsentInputsModel inputs = model.inputs().orElseThrow();
-        assertThat(model.phaseProperty().get()).isEqualTo(Phase.ASKING);
+        assertThat(model.phaseProperty().get()).isEqualTo(DialogPhase.ASKING);
         assertThat(inputs.messageProperty().get()).isEqualTo("Subdomain is required.");
         assertThat(inputs.showProblemsProperty().get()).isTrue();
         assertThat(startedWith).isEmpty();
@@ -64,7 +64,7 @@ class ConnectModelInputsTest {
         model.continueWithInputs();
         background.runAll();
 
-        assertThat(model.phaseProperty().get()).isEqualTo(Phase.RUNNING);
+        assertThat(model.phaseProperty().get()).isEqualTo(DialogPhase.RUNNING);
         assertThat(startedWith).singleElement().satisfies(values -> assertThat(values.text("subdomain")).isEqualTo("acme"));
     }
 
@@ -78,7 +78,7 @@ class ConnectModelInputsTest {
 
         model.start();
 
-        assertThat(model.phaseProperty().get()).isEqualTo(Phase.ASKING);
+        assertThat(model.phaseProperty().get()).isEqualTo(DialogPhase.ASKING);
         assertThat(model.endMessageProperty().get()).isEmpty();
         assertThat(model.inputs().orElseThrow().value("subdomain").get()).isEqualTo("acme");
     }
@@ -91,7 +91,7 @@ class ConnectModelInputsTest {
         hubspot.start();
         background.runAll();
 
-        assertThat(hubspot.phaseProperty().get()).isEqualTo(Phase.RUNNING);
+        assertThat(hubspot.phaseProperty().get()).isEqualTo(DialogPhase.RUNNING);
         assertThat(hubspot.inputs()).isEmpty();
         assertThat(startedWith).singleElement().isEqualTo(FormValues.empty());
     }

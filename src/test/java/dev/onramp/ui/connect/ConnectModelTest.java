@@ -11,7 +11,7 @@ import dev.onramp.model.ConnectionStatus;
 import dev.onramp.model.FlowState;
 import dev.onramp.model.TenantId;
 import dev.onramp.ui.common.HeldExecutor;
-import dev.onramp.ui.connect.ConnectModel.Phase;
+import dev.onramp.ui.common.DialogPhase;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,7 +57,7 @@ class ConnectModelTest {
     void start_showsPreparingBeforeTheFlowSaysAnything() {
         model.start();
 
-        assertThat(model.phaseProperty().get()).isEqualTo(Phase.RUNNING);
+        assertThat(model.phaseProperty().get()).isEqualTo(DialogPhase.RUNNING);
         assertThat(model.stepLabelProperty().get()).isEqualTo("Preparing the connection");
     }
 
@@ -98,7 +98,7 @@ class ConnectModelTest {
 
         flow.complete(new ConnectOutcome.Connected(flow.id(), connection));
 
-        assertThat(model.phaseProperty().get()).isEqualTo(Phase.CONNECTED);
+        assertThat(model.phaseProperty().get()).isEqualTo(DialogPhase.CONNECTED);
         assertThat(connected).containsExactly(connection);
     }
 
@@ -108,7 +108,7 @@ class ConnectModelTest {
 
         flow.end(FlowState.FAILED, "You declined access on Shopify");
 
-        assertThat(model.phaseProperty().get()).isEqualTo(Phase.ENDED);
+        assertThat(model.phaseProperty().get()).isEqualTo(DialogPhase.ENDED);
         assertThat(model.endMessageProperty().get()).isEqualTo("You declined access on Shopify");
         assertThat(connected).isEmpty();
     }
@@ -143,7 +143,7 @@ class ConnectModelTest {
         first.listener.onStep(ConnectStep.SAVING);
 
         assertThat(second).isNotSameAs(first);
-        assertThat(model.phaseProperty().get()).isEqualTo(Phase.RUNNING);
+        assertThat(model.phaseProperty().get()).isEqualTo(DialogPhase.RUNNING);
         assertThat(model.stepLabelProperty().get()).isEqualTo("Preparing the connection");
         assertThat(model.endMessageProperty().get()).isEmpty();
     }
@@ -161,7 +161,7 @@ class ConnectModelTest {
 
         failing.start();
 
-        assertThat(failing.phaseProperty().get()).isEqualTo(Phase.ENDED);
+        assertThat(failing.phaseProperty().get()).isEqualTo(DialogPhase.ENDED);
         assertThat(failing.endMessageProperty().get())
                 .isEqualTo("Onramp could not start connecting HubSpot: "
                         + "Onramp could not reach Airbyte at http://127.0.0.1:8000.");

@@ -16,7 +16,7 @@ import dev.onramp.model.Connection;
 import dev.onramp.model.FlowId;
 import dev.onramp.model.FlowState;
 import dev.onramp.ui.common.HeldExecutor;
-import dev.onramp.ui.credentials.CredentialsModel.Phase;
+import dev.onramp.ui.common.DialogPhase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -46,10 +46,10 @@ class CredentialsModelTest {
         CredentialsModel model = model("square");
 
         model.load();
-        assertThat(model.phaseProperty().get()).isEqualTo(Phase.LOADING);
+        assertThat(model.phaseProperty().get()).isEqualTo(DialogPhase.LOADING);
         background.runAll();
 
-        assertThat(model.phaseProperty().get()).isEqualTo(Phase.EDITING);
+        assertThat(model.phaseProperty().get()).isEqualTo(DialogPhase.ASKING);
         assertThat(model.value("is_sandbox").get()).isEqualTo("false");
         assertThat(model.value("credentials").get()).isEqualTo("Oauth authentication");
     }
@@ -64,7 +64,7 @@ class CredentialsModelTest {
 
         assertThat(model.messageProperty().get()).isEqualTo("Secret Key is required.");
         assertThat(model.showProblemsProperty().get()).isTrue();
-        assertThat(model.phaseProperty().get()).isEqualTo(Phase.EDITING);
+        assertThat(model.phaseProperty().get()).isEqualTo(DialogPhase.ASKING);
         assertThat(started).isEmpty();
     }
 
@@ -88,7 +88,7 @@ class CredentialsModelTest {
         background.runAll();
         listener.onStep(ConnectStep.TESTING);
 
-        assertThat(model.phaseProperty().get()).isEqualTo(Phase.RUNNING);
+        assertThat(model.phaseProperty().get()).isEqualTo(DialogPhase.RUNNING);
         assertThat(model.stepLabelProperty().get()).isEqualTo("Testing the connection");
         assertThat(started.getFirst().text("client_secret")).isEqualTo("sk_test_123456789");
     }
@@ -104,7 +104,7 @@ class CredentialsModelTest {
         outcome.complete(new ConnectOutcome.Ended(FlowId.random(), FlowState.FAILED,
                 "Airbyte could not sign in to Stripe with that key: check the Secret Key."));
 
-        assertThat(model.phaseProperty().get()).isEqualTo(Phase.EDITING);
+        assertThat(model.phaseProperty().get()).isEqualTo(DialogPhase.ASKING);
         assertThat(model.messageProperty().get()).startsWith("Airbyte could not sign in to Stripe");
         assertThat(connected).isEmpty();
     }
@@ -118,7 +118,7 @@ class CredentialsModelTest {
         model.load();
         background.runAll();
 
-        assertThat(model.phaseProperty().get()).isEqualTo(Phase.BROKEN);
+        assertThat(model.phaseProperty().get()).isEqualTo(DialogPhase.ENDED);
         assertThat(model.messageProperty().get()).isEqualTo("Onramp could not prepare the form for Stripe:"
                 + " Airbyte at http://airbyte:8000/api does not have the Stripe connector.");
     }

@@ -7,11 +7,17 @@ import dev.onramp.AppOptions;
 import dev.onramp.catalog.Recommendation;
 import dev.onramp.model.AirbyteSettings;
 import dev.onramp.model.Tenant;
+import dev.onramp.ui.AppUnderTest;
 import dev.onramp.ui.common.HeldExecutor;
+import dev.onramp.ui.common.UiServices;
+import dev.onramp.ui.connect.ConnectModel;
+import dev.onramp.ui.credentials.CredentialsModel;
 import dev.onramp.ui.settings.SettingsModel;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
@@ -30,16 +36,7 @@ class HubModelTest {
     @BeforeEach
     void startApp() {
         context = AppContext.start(new AppOptions(dataDir, Optional.empty(), url -> false, Duration.ZERO, Duration.ofSeconds(5)));
-        model = new HubModel(
-                context.catalog(),
-                context.tenants(),
-                context.connect(),
-                context.credentials(),
-                context.settings(),
-                background,
-                Runnable::run,
-                context.demo(),
-                context.airbyteDescription());
+        model = new HubModel(AppUnderTest.servicesOf(context, background, Runnable::run));
     }
 
     @AfterEach
@@ -73,12 +70,11 @@ class HubModelTest {
 
     @Test
     void onceTheServicesArrive_loadsAndChoosesTheFirstBusiness() {
-        CompletableFuture<HubModel.Services> services = new CompletableFuture<>();
+        CompletableFuture<UiServices> services = new CompletableFuture<>();
         HubModel opening = new HubModel(context.catalog(), services, Runnable::run, true, "Demo");
         opening.activate();
 
-        services.complete(new HubModel.Services(context.tenants(), context.connect(), context.credentials(),
-                context.settings(), background));
+        services.complete(AppUnderTest.servicesOf(context, background, Runnable::run));
         background.runAll();
 
         assertThat(opening.openingProperty().get()).isFalse();
@@ -156,6 +152,18 @@ class HubModelTest {
     }
 
     @Test
+    void connectOnAProviderTakingTypedCredentials_opensItsCredentialsForm() {
+        assertThat(dialogOpenedByConnect("stripe")).isInstanceOfSatisfying(CredentialsModel.class,
+                form -> assertThat(form.title()).isEqualTo("Connect Stripe"));
+    }
+
+    @Test
+    void connectOnAProviderThatSignsIn_opensItsSignIn() {
+        assertThat(dialogOpenedByConnect("shopify")).isInstanceOfSatisfying(ConnectModel.class,
+                signIn -> assertThat(signIn.title()).isEqualTo("Connecting Shopify"));
+    }
+
+    @Test
     void newBusiness_isListedAndChosenOnceCreated() {
         model.activate();
         background.runAll();
@@ -210,5 +218,36 @@ class HubModelTest {
         assertThat(model.demoProperty().get()).isFalse();
         assertThat(context.settings().settings(model.selectedTenantProperty().get().id()))
                 .isEqualTo(new AirbyteSettings.SelfManaged(URI.create("http://airbyte.internal:8000/api"), Optional.empty()));
+    }
+
+    /** The one dialog that Connect on the provider's tile opens, once the first business is chosen. */
+    private Object dialogOpenedByConnect(String providerId) {
+        model.activate();
+        background.runAll();
+        TileModel tile = model.tiles().stream()
+                .filter(t -> t.provider().id().equals(providerId))
+                .findFirst()
+                .orElseThrow();
+        OpenedDialogs dialogs = new OpenedDialogs();
+
+        model.connect(tile, dialogs);
+
+        assertThat(dialogs.opened).hasSize(1);
+        return dialogs.opened.getFirst();
+    }
+
+    /** Records the dialogs the model asks to open. */
+    private static final class OpenedDialogs implements ConnectDialogs {
+        final List<Object> opened = new ArrayList<>();
+
+        @Override
+        public void openSignIn(ConnectModel dialog) {
+            opened.add(dialog);
+        }
+
+        @Override
+        public void openCredentialsForm(CredentialsModel dialog) {
+            opened.add(dialog);
+        }
     }
 }

@@ -31,11 +31,26 @@ class TileViewTest {
     void aGarbageCollectionWhileTheConnectionsAreChecked_stillLeavesTheTileItsConnectButton(FxRobot robot) {
         TileModel model = TileModel.unranked(HUBSPOT, List.of());
         AtomicReference<TileView> view = new AtomicReference<>();
-        robot.interact(() -> view.set(new TileView(model, tile -> {}, tile -> {}, tile -> {}, tile -> {})));
+        robot.interact(() -> view.set(new TileView(model, new NoActions())));
 
         System.gc();
         robot.interact(() -> model.showConnections(List.of()));
 
         assertThat(view.get().root().lookup(".connect-button")).isNotNull();
+    }
+
+    /** Tile actions that do nothing: this test clicks nothing. */
+    private static final class NoActions implements TileActions {
+        @Override
+        public void connect(TileModel tile) {}
+
+        @Override
+        public void connectWithCredentials(TileModel tile) {}
+
+        @Override
+        public void showStreams(TileModel tile) {}
+
+        @Override
+        public void reconnect(TileModel tile) {}
     }
 }

@@ -1,18 +1,18 @@
-package dev.onramp.ui;
+package dev.onramp.ui.common;
 
+import dev.onramp.business.SettingsService;
+import dev.onramp.business.TenantService;
 import dev.onramp.catalog.Catalog;
 import dev.onramp.connect.ConnectService;
 import dev.onramp.connect.CredentialsService;
-import dev.onramp.business.SettingsService;
-import dev.onramp.business.TenantService;
 import dev.onramp.diagnostics.Diagnostics;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 
 /**
- * What the window needs from the rest of the app: the services, the executor for their blocking
- * calls, the FX thread's executor, whether the built-in simulator stands in for Airbyte, and the
- * diagnostics the Help menu copies.
+ * What the window needs from the rest of the app, in one value: the services, the executor for their
+ * blocking calls, the FX thread's executor, whether the built-in simulator stands in for Airbyte, and
+ * the diagnostics the Help menu copies.
  */
 public record UiServices(
         Catalog catalog,
@@ -21,7 +21,7 @@ public record UiServices(
         CredentialsService credentials,
         SettingsService settings,
         Executor background,
-        FxExecutor fx,
+        Executor fx,
         boolean demo,
         String airbyteDescription,
         Diagnostics diagnostics) {

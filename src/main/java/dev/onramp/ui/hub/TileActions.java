@@ -1,0 +1,16 @@
+package dev.onramp.ui.hub;
+
+/** What a tile's buttons and links ask the hub to do, one method per action, each for the tile clicked. */
+interface TileActions {
+    /** Connect: the provider's sign-in, or its credentials form when it takes typed credentials. */
+    void connect(TileModel tile);
+
+    /** The link that offers typed credentials instead of the provider's sign-in. */
+    void connectWithCredentials(TileModel tile);
+
+    /** Streams: the streams of the tile's connection. */
+    void showStreams(TileModel tile);
+
+    /** Reconnect: signs the tile's connection in again. */
+    void reconnect(TileModel tile);
+}
