@@ -1,5 +1,2 @@
-/**
- * The JavaFX window: the main window, the one way onto the FX thread, and the services the views are
- * given.
- */
+/** The JavaFX window: the main window and the one way onto the FX thread; each screen has a package below. */
 package dev.onramp.ui;

@@ -1,2 +1,5 @@
-/** Small pieces the screens share: failure messages, the progress row, styles and converters. */
+/**
+ * What the screens share: the services the window is given, the phases of the connect dialogs, the
+ * progress row, failure messages, styles and converters.
+ */
 package dev.onramp.ui.common;
