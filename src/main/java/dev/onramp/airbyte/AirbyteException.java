@@ -22,6 +22,13 @@ public class AirbyteException extends RuntimeException {
         UNSUPPORTED,
         /** Airbyte failed on its side (5xx). */
         SERVER_ERROR,
+        /**
+         * Airbyte has no OAuth app (client id and secret) for the connector, so it cannot make a consent
+         * link: its operator must register one (500 "Undefined parameter 'client_id'").
+         */
+        NO_OAUTH_APP,
+        /** Airbyte has OAuth switched off for the connector (404 from {@code get_consent_url}). */
+        OAUTH_DISABLED,
         /** The answer could not be read (not JSON, wrong shape). */
         BAD_RESPONSE
     }

@@ -24,6 +24,8 @@ enum ConfigApiCall implements ApiCall {
             "The source may have been deleted in Airbyte; connect the account again."),
     UPDATE_SOURCE("sources/update", "update the source's settings",
             "The source may have been deleted in Airbyte; connect the account again."),
+    PARTIAL_UPDATE_SOURCE("sources/partial_update", "give the source its new sign-in",
+            "The source may have been deleted in Airbyte; connect the account again."),
     DELETE_SOURCE("sources/delete", "delete the source",
             "The source may already have been deleted in Airbyte."),
     MINT_TOKEN("applications/token", "give Onramp an access token",

@@ -242,18 +242,26 @@ public final class ConfigApiGateway implements AirbyteGateway, SignIn.Loopback {
     }
 
     /**
-     * {@code sources/update} under the source's own name: the configuration is replaced whole, as
-     * Airbyte wants it, and a kept sign-in's secret coordinate goes with it, so a reconnect keeps the
-     * tokens off the desktop as a connect does. The source id does not change.
+     * Hands the source its new sign-in and keeps its id and name. A kept sign-in goes by its secret
+     * coordinate to {@code sources/partial_update}, the only call that applies a {@code secretId}
+     * (Airbyte merges the configuration over the stored one and puts the tokens in); tokens that
+     * Airbyte sent go with the whole configuration to {@code sources/update}, which replaces it.
      */
     @Override
     public void reauthorizeSource(String sourceId, ObjectNode configuration, OAuthCompletion completion) {
-        ObjectNode request = sourceRequest(sourceId).put("name", sourceName(sourceId));
-        if (completion instanceof OAuthCompletion.SecretCoordinate kept) {
-            request.put("secretId", kept.secretId());
+        ObjectNode request = sourceRequest(sourceId);
+        switch (completion) {
+            case OAuthCompletion.SecretCoordinate kept -> {
+                request.put("secretId", kept.secretId());
+                request.set("connectionConfiguration", configuration);
+                call(ConfigApiCall.PARTIAL_UPDATE_SOURCE, request);
+            }
+            case OAuthCompletion.Tokens _ -> {
+                request.put("name", sourceName(sourceId));
+                request.set("connectionConfiguration", configuration);
+                call(ConfigApiCall.UPDATE_SOURCE, request);
+            }
         }
-        request.set("connectionConfiguration", configuration);
-        call(ConfigApiCall.UPDATE_SOURCE, request);
     }
 
     /** {@code sources/get}: the source's name as Airbyte knows it (its configuration comes back with secrets masked). */

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +40,8 @@ final class ConfigApiTransport {
     private static final List<String> SECRET_FIELDS = List.of("connectionConfiguration", "queryParams", "oAuthInputConfiguration",
             "secretId");
     private static final String DEFINITION_CONFIG_TYPE = "STANDARD_SOURCE_DEFINITION";
+    /** What Airbyte's OAuth flows answer when no OAuth app holds the connector's client id or secret. */
+    private static final Pattern MISSING_OAUTH_APP = Pattern.compile("Undefined parameter '(client_id|client_secret)'");
     /** How long a token whose answer names no lifetime is used: the shortest Airbyte documents (3 minutes). */
     static final Duration UNDECLARED_TOKEN_LIFETIME = Duration.ofMinutes(3);
 
@@ -173,6 +176,9 @@ final class ConfigApiTransport {
                     + " because something changed or is busy there: " + detail + ". Try again in a minute.");
             case 429 -> TransportFailures.rateLimited(airbyte, call, response.headers().firstValue("Retry-After"));
             default -> {
+                if (status >= 500 && call == ConfigApiCall.GET_CONSENT_URL && MISSING_OAUTH_APP.matcher(detail).find()) {
+                    yield noOAuthApp(request.path("sourceDefinitionId").asText(""));
+                }
                 if (status >= 500) {
                     yield new AirbyteException(Kind.SERVER_ERROR, airbyte + " failed to " + call.verb()
                             + " (HTTP " + status + ": " + detail + "). Try again; if it keeps failing, look at Airbyte's server logs.");
@@ -196,8 +202,25 @@ final class ConfigApiTransport {
             return new AirbyteException(Kind.NOT_FOUND, "This Airbyte does not have " + names.describe(definitionId)
                     + ": install it in " + airbyte + ", or point Onramp at an Airbyte that has it.");
         }
+        // A 404 that names no configuration Airbyte lacks (workspace, definition) is OAuth switched off.
+        if (call == ConfigApiCall.GET_CONSENT_URL && !definitionId.isEmpty() && !detail.contains("Could not find configuration")) {
+            return new AirbyteException(Kind.OAUTH_DISABLED, "Signing in through " + airbyte + " is switched off for "
+                    + names.describe(definitionId) + ": ask its operator to turn OAuth on for it, or connect with an"
+                    + " access token or key instead.");
+        }
         return new AirbyteException(Kind.NOT_FOUND, airbyte + " could not " + call.verb()
                 + " because it does not know what Onramp asked for: " + detail + ". " + call.notFoundHint());
+    }
+
+    /**
+     * Airbyte has no OAuth app for the connector: say who fixes it and how (an app registered at the
+     * provider with Onramp's redirect URI, its client id and secret entered in Airbyte), and the other way in.
+     */
+    private AirbyteException noOAuthApp(String definitionId) {
+        return new AirbyteException(Kind.NO_OAUTH_APP, airbyte + " has no OAuth app for " + names.describe(definitionId)
+                + ": its operator registers one at the provider (with Onramp's redirect address) and enters its client"
+                + " id and secret in Airbyte (source_oauths/oauth_params/create, or the workspace's OAuth settings);"
+                + " until then, connect with an access token or key instead.");
     }
 
     private Optional<ObjectNode> parse(String text) {

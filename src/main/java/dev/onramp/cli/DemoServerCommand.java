@@ -10,8 +10,11 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /** {@code onramp demo-server}: runs the Airbyte simulator alone until Ctrl+C, for other Onramps to use. */
@@ -20,6 +23,9 @@ import picocli.CommandLine.TypeConversionException;
 final class DemoServerCommand implements Callable<Integer> {
     @ParentCommand
     OnrampCommand root;
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--latency", paramLabel = "MILLIS", defaultValue = "250",
             description = "Delay added to every API call, in milliseconds (default: ${DEFAULT-VALUE}).")
@@ -43,6 +49,16 @@ final class DemoServerCommand implements Callable<Integer> {
                     + " with the raw tokens.")
     boolean withoutSecretCoordinates;
 
+    @Option(names = "--without-oauth-app", paramLabel = "SOURCE_TYPE",
+            description = "Plays an Airbyte whose operator set up no OAuth app for this connector (e.g. hubspot):"
+                    + " get_consent_url answers 500 \"Undefined parameter 'client_id'\"; repeatable.")
+    List<String> withoutOAuthApp = new ArrayList<>();
+
+    @Option(names = "--oauth-off", paramLabel = "SOURCE_TYPE",
+            description = "Plays an Airbyte with OAuth switched off for this connector: get_consent_url answers 404;"
+                    + " repeatable.")
+    List<String> oauthOff = new ArrayList<>();
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = root.env().out();
@@ -56,6 +72,12 @@ final class DemoServerCommand implements Callable<Integer> {
         try (AirbyteSimulator simulator = builder.start()) {
             armed.forEach(simulator.faults()::arm);
             simulator.ignoreReturnSecretCoordinate(withoutSecretCoordinates);
+            try {
+                withoutOAuthApp.forEach(simulator::withoutOAuthApp);
+                oauthOff.forEach(simulator::switchOAuthOff);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "onramp-demo-stop"));
             out.println("Airbyte simulator listening at " + simulator.apiBaseUrl());
             if (protectedConfigApi) {
@@ -71,6 +93,8 @@ final class DemoServerCommand implements Callable<Integer> {
             if (withoutSecretCoordinates) {
                 out.println("complete_oauth ignores returnSecretCoordinate and answers with the tokens.");
             }
+            withoutOAuthApp.forEach(type -> out.println("No OAuth app for " + type + "."));
+            oauthOff.forEach(type -> out.println("OAuth switched off for " + type + "."));
             armed.forEach(fault -> out.println("Armed fault: " + fault.kind() + " for " + fault.calls() + " call(s)"
                     + (fault.target().isEmpty() ? "" : " to " + fault.target())));
             out.println("Press Ctrl+C to stop.");

@@ -74,7 +74,7 @@ final class ConnectRun extends FlowRun {
         Consent consent = awaitConsent(provider, parts, waiting ->
                 SignInSteps.loopbackConsentLink(loopback, provider, workspace, waiting, given.oauthInput()));
         OAuthCompletion completion = loopback.completeOAuthKeepingTokens(provider.definitionId(), workspace,
-                consent.redirect(), consent.callback().params(), given.oauthInput());
+                consent.redirect(), consent.completionParameters(), given.oauthInput());
         advance(FlowState.AUTHORIZED);
         checkCancelled();
 

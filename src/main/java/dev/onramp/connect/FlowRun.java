@@ -12,13 +12,16 @@ import dev.onramp.model.StreamInfo;
 import dev.onramp.model.TenantId;
 import dev.onramp.oauth.CallbackResult;
 import dev.onramp.oauth.CallbackTimeoutException;
+import dev.onramp.oauth.ConsentUrls;
 import dev.onramp.oauth.LoopbackReceiver;
 import dev.onramp.store.StoreException;
 import dev.onramp.store.Tx;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -65,7 +68,18 @@ abstract class FlowRun implements ConnectFlow {
     }
 
     /** The browser's answer to a consent, and the redirect URL it came back to. */
-    record Consent(URI redirect, CallbackResult callback) {}
+    record Consent(URI consentUrl, URI redirect, CallbackResult callback) {
+        /**
+         * What {@code complete_oauth} is given, as Airbyte's own web app gives it: the consent URL's
+         * query parameters with the callback's over them, since some providers drop parameters on the
+         * way back (and declarative connectors fail without their {@code state}).
+         */
+        Map<String, String> completionParameters() {
+            Map<String, String> merged = new LinkedHashMap<>(ConsentUrls.parameters(consentUrl));
+            merged.putAll(callback.params());
+            return merged;
+        }
+    }
 
     /** Where the flow asked Airbyte to create a source. */
     private record Creation(AirbyteGateway airbyte, String workspace) {}
@@ -235,12 +249,13 @@ abstract class FlowRun implements ConnectFlow {
     protected final Consent awaitConsent(Provider provider, SignInParts parts,
             Function<LoopbackReceiver, URI> consentLink) {
         URI redirect;
+        URI consentUrl;
         CallbackResult callback;
         try (LoopbackReceiver waiting = LoopbackReceiver.open(parts.consentTimeout())) {
             receiver.set(waiting);
             checkCancelled();
             redirect = waiting.redirectUri();
-            URI consentUrl = consentLink.apply(waiting);
+            consentUrl = consentLink.apply(waiting);
             advance(FlowState.AWAITING_CONSENT);
             listener.onStep(ConnectStep.WAITING_FOR_CONSENT);
             listener.onConsentUrl(consentUrl, parts.browser().open(consentUrl));
@@ -252,7 +267,7 @@ abstract class FlowRun implements ConnectFlow {
             throw SignInSteps.refused(provider, callback.error().get());
         }
         listener.onStep(ConnectStep.AUTHORIZING);
-        return new Consent(redirect, callback);
+        return new Consent(consentUrl, redirect, callback);
     }
 
     private CallbackResult await(LoopbackReceiver waiting, Duration timeout) {

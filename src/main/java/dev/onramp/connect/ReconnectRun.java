@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Signs an existing OAuth connection in again: the consent of a connect (loopback receiver and
  * state on a self-managed Airbyte, the https relay and a nonce on Cloud), then the source gets the
- * new sign-in under its old id (self-managed: {@code complete_oauth} and {@code sources/update} with
- * the merged configuration; Cloud: {@code PATCH /sources/{id}} with the new secret id), is tested,
+ * new sign-in under its old id (self-managed: {@code complete_oauth}, then the kept sign-in's secret
+ * coordinate through {@code sources/partial_update}, or the tokens merged into the configuration
+ * through {@code sources/update}; Cloud: {@code PATCH /sources/{id}} with the new secret id), is tested,
  * and its streams are listed and stored again.
  *
  * <p>The journal never records the source id: it belongs to the connection, not to this flow, so
@@ -89,8 +90,8 @@ final class ReconnectRun extends FlowRun {
 
     /**
      * Self-managed: consent to the loopback receiver, {@code complete_oauth}, then the configuration
-     * Onramp keeps for the connection with the new auth payload merged in (its non-secret fields stay)
-     * goes to {@code sources/update}.
+     * Onramp keeps for the connection (its non-secret fields) goes to Airbyte with the new sign-in:
+     * the secret coordinate Airbyte kept, or the tokens it sent merged in.
      */
     private ObjectNode reauthorizeThroughLoopback(AirbyteGateway airbyte, SignIn.Loopback loopback, Provider provider,
             Tenant tenant) {
@@ -105,7 +106,7 @@ final class ReconnectRun extends FlowRun {
         Consent consent = awaitConsent(provider, parts,
                 waiting -> SignInSteps.loopbackConsentLink(loopback, provider, workspace, waiting, inputs));
         OAuthCompletion completion = loopback.completeOAuthKeepingTokens(provider.definitionId(), workspace,
-                consent.redirect(), consent.callback().params(), inputs);
+                consent.redirect(), consent.completionParameters(), inputs);
         // As on connect: an Airbyte that keeps the tokens gets its secret coordinate, one that sent them
         // gets them merged into the configuration Onramp keeps.
         ObjectNode configuration = AuthPayloadMerger.merge(stored, auth,

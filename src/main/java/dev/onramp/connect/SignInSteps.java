@@ -56,23 +56,30 @@ final class SignInSteps {
                 : provider.name() + " did not grant access (it answered \"" + safe(error) + "\"). Try again.");
     }
 
-    /** The consent link; a 404 means this Airbyte has no OAuth app for the connector. */
+    /**
+     * The consent link; an Airbyte without an OAuth app for the connector, or with OAuth switched off
+     * for it, ends the flow with a sentence that names the provider and who can fix it.
+     */
     private static URI consentUrl(SignIn.Loopback airbyte, Provider provider, String workspace, URI redirect,
             ObjectNode input) {
         try {
             return airbyte.getConsentUrl(provider.definitionId(), workspace, redirect, input);
         } catch (AirbyteException e) {
-            if (e.kind() == AirbyteException.Kind.NOT_FOUND) {
-                throw noOAuthApp(provider);
-            }
-            throw e;
+            throw switch (e.kind()) {
+                case NO_OAUTH_APP -> noOAuthApp(provider);
+                case OAUTH_DISABLED -> new FlowEnd(FlowState.FAILED, "Signing in to " + provider.name()
+                        + " is switched off in this Airbyte: ask its operator to turn OAuth on for the connector, or"
+                        + " connect with an access token or key instead.");
+                default -> e;
+            };
         }
     }
 
-    /** This Airbyte cannot run the sign-in for the provider: say who can fix it, and the other way in. */
+    /** This Airbyte cannot run the sign-in for the provider: say who can fix it, how, and the other way in. */
     private static FlowEnd noOAuthApp(Provider provider) {
         return new FlowEnd(FlowState.FAILED, "This Airbyte has no OAuth app for " + provider.name()
-                + ": ask its operator to set one up, or connect with an access token or key instead.");
+                + ": its operator registers one at " + provider.name() + " and enters its client id and secret in"
+                + " Airbyte; until then, connect with an access token or key instead.");
     }
 
     /** Keeps a provider's error code printable and short; it is shown, so it must not carry markup. */

@@ -136,6 +136,20 @@ public final class AirbyteSimulator implements AutoCloseable {
         parts.configApi().ignoreSecretCoordinates(ignore);
     }
 
+    /**
+     * Plays an Airbyte whose operator set up no OAuth app for the connector of {@code sourceType}: its
+     * specification says no global credentials are available, and {@code get_consent_url} answers 500
+     * "Undefined parameter 'client_id' necessary for the OAuth Flow.", as Airbyte's OAuth flows do.
+     */
+    public void withoutOAuthApp(String sourceType) {
+        parts.configApi().withoutOAuthApp(sourceType);
+    }
+
+    /** Plays an Airbyte with OAuth switched off for the connector of {@code sourceType}: {@code get_consent_url} answers 404. */
+    public void switchOAuthOff(String sourceType) {
+        parts.configApi().switchOAuthOff(sourceType);
+    }
+
     /** Every API call so far, in order, as {@code "POST /v1/sources"} (not the browser's pages). */
     public List<String> calls() {
         return parts.faultPlayer().calls();

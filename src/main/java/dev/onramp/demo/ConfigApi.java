@@ -48,6 +48,9 @@ final class ConfigApi {
     private final Map<String, Source> sources = new ConcurrentHashMap<>();
     private final Map<String, KeptSecret> keptSecrets = new ConcurrentHashMap<>();
     private final AtomicBoolean ignoreSecretCoordinates = new AtomicBoolean();
+    /** The connectors (by source type) whose OAuth app the operator has not set up, and those with OAuth switched off. */
+    private final Set<String> withoutOAuthApp = ConcurrentHashMap.newKeySet();
+    private final Set<String> oauthSwitchedOff = ConcurrentHashMap.newKeySet();
 
     ConfigApi(ObjectMapper json, DemoConnectors connectors, OAuthLedger ledger, String workspaceId, URI origin, Clock clock) {
         this.json = json;
@@ -67,6 +70,27 @@ final class ConfigApi {
      * Whether {@code complete_oauth} ignores {@code returnSecretCoordinate} and always answers with
      * the tokens, as an Airbyte from before the flag does.
      */
+    /** Plays an Airbyte whose operator has set up no OAuth app for the connector of this source type. */
+    void withoutOAuthApp(String sourceType) {
+        withoutOAuthApp.add(oauthConnector(sourceType));
+    }
+
+    /** Plays an Airbyte that has OAuth switched off for the connector of this source type. */
+    void switchOAuthOff(String sourceType) {
+        oauthSwitchedOff.add(oauthConnector(sourceType));
+    }
+
+    /** The source type of a connector that signs in through OAuth; refuses any other word, naming the ones there are. */
+    private String oauthConnector(String sourceType) {
+        List<String> known = connectors.all().stream().filter(connector -> connector.oauth().isPresent())
+                .map(DemoConnector::sourceType).sorted().toList();
+        if (!known.contains(sourceType)) {
+            throw new IllegalArgumentException("The simulator has no OAuth connector \"" + sourceType + "\"; it has "
+                    + String.join(", ", known) + ".");
+        }
+        return sourceType;
+    }
+
     void ignoreSecretCoordinates(boolean ignore) {
         ignoreSecretCoordinates.set(ignore);
     }
@@ -84,6 +108,7 @@ final class ConfigApi {
         endpoints.put("sources/discover_schema", this::discoverSchema);
         endpoints.put("sources/get", this::getSource);
         endpoints.put("sources/update", this::updateSource);
+        endpoints.put("sources/partial_update", this::partialUpdateSource);
         endpoints.put("sources/delete", this::deleteSource);
         return endpoints;
     }
@@ -125,7 +150,7 @@ final class ConfigApi {
         answer.set("connectionSpecification", connector.connectionSpecification().deepCopy());
         connector.oauth().ifPresent(oauth -> {
             answer.set("advancedAuth", AdvancedAuthSchema.of(json, connector, oauth));
-            answer.put("advancedAuthGlobalCredentialsAvailable", true);
+            answer.put("advancedAuthGlobalCredentialsAvailable", !withoutOAuthApp.contains(connector.sourceType()));
         });
         answer.set("jobInfo", jobInfo("get_spec", Optional.empty()));
         return Optional.of(answer);
@@ -135,6 +160,14 @@ final class ConfigApi {
         DemoConnector connector = connector(request, "sourceDefinitionId");
         knownWorkspace(request);
         DemoConnector.OAuth oauth = oauthOf(connector);
+        if (oauthSwitchedOff.contains(connector.sourceType())) {
+            // OAuthHandler answers 404 when a flag turns OAuth off for the connector.
+            throw ApiError.known(404, "OAuth is not available for " + connector.name() + " in this Airbyte.");
+        }
+        if (withoutOAuthApp.contains(connector.sourceType())) {
+            // What BaseOAuthFlow throws when no OAuth app (instance, organization or workspace) holds a client id.
+            throw ApiError.known(500, "Undefined parameter 'client_id' necessary for the OAuth Flow.");
+        }
         requireInputs(connector, request);
         URI redirectUrl = redirectUrl(text(request, "redirectUrl"));
         String clientId = "airbyte-demo-" + connector.sourceType();
@@ -294,24 +327,43 @@ final class ConfigApi {
 
     /**
      * {@code sources/update} ({@code SourceUpdate}): sourceId, name and the whole connectionConfiguration
-     * are required, and the configuration must be valid as on create; a {@code secretId} of a completed
-     * OAuth is hydrated into it as on create. The id never changes.
+     * are required, and the configuration must be valid as on create. As in Airbyte, a {@code secretId}
+     * is accepted by the schema but not applied here (only {@code sources/partial_update} hydrates one),
+     * so a configuration without its tokens is refused. The id never changes.
      */
     private Optional<ObjectNode> updateSource(ObjectNode request) throws ApiError {
-        for (String field : (Iterable<String>) request::fieldNames) {
-            if (!UPDATE_FIELDS.contains(field)) {
-                throw ApiError.invalid(field, "Unknown field: a source update takes " + String.join(", ", UPDATE_FIELDS) + ".");
-            }
-        }
+        requireOnly(request, UPDATE_FIELDS, "a source update");
         Source source = source(request);
         String name = text(request, "name");
         if (!(request.get("connectionConfiguration") instanceof ObjectNode given)) {
             throw ApiError.invalid("connectionConfiguration", "connectionConfiguration must be a JSON object.");
         }
-        ObjectNode configuration = given.deepCopy();
-        if (request.hasNonNull("secretId")) {
-            hydrate(source.connector(), source.workspaceId(), request.path("secretId").asText(""), configuration);
+        return Optional.of(sourceRead(replace(source, name, given.deepCopy())));
+    }
+
+    /**
+     * {@code sources/partial_update} ({@code PartialSourceUpdate}): only sourceId is required; a
+     * {@code secretId} of a completed OAuth is hydrated into the given configuration, which is then
+     * merged over the stored one (objects field by field, the given values winning), and the result
+     * must be valid as on create. The name stays unless one is given.
+     */
+    private Optional<ObjectNode> partialUpdateSource(ObjectNode request) throws ApiError {
+        requireOnly(request, UPDATE_FIELDS, "a partial source update");
+        Source source = source(request);
+        JsonNode given = request.path("connectionConfiguration");
+        if (!given.isMissingNode() && !given.isNull() && !given.isObject()) {
+            throw ApiError.invalid("connectionConfiguration", "connectionConfiguration must be a JSON object.");
         }
+        ObjectNode patch = given.isObject() ? ((ObjectNode) given).deepCopy() : json.createObjectNode();
+        if (request.hasNonNull("secretId")) {
+            hydrate(source.connector(), source.workspaceId(), request.path("secretId").asText(""), patch);
+        }
+        String name = request.hasNonNull("name") ? text(request, "name") : source.name();
+        return Optional.of(sourceRead(replace(source, name, merged(source.configuration(), patch))));
+    }
+
+    /** Stores the source with a new name and configuration, once the configuration is valid as on create. */
+    private Source replace(Source source, String name, ObjectNode configuration) throws ApiError {
         List<ApiError.Violation> violations = ConfigurationRules.violations(source.connector(), configuration,
                 ledger::isTokenFor);
         if (!violations.isEmpty()) {
@@ -321,7 +373,28 @@ final class ConfigApi {
                 configuration.deepCopy(), source.createdAt());
         sources.put(updated.sourceId(), updated);
         LOG.info("Simulated Airbyte updated a {} source", source.connector().name());
-        return Optional.of(sourceRead(updated));
+        return updated;
+    }
+
+    /** {@code patch} over a copy of {@code base}: objects merged field by field, anything else replaced. */
+    private static ObjectNode merged(ObjectNode base, ObjectNode patch) {
+        ObjectNode result = base.deepCopy();
+        patch.properties().forEach(entry -> {
+            if (entry.getValue() instanceof ObjectNode inner && result.get(entry.getKey()) instanceof ObjectNode existing) {
+                result.set(entry.getKey(), merged(existing, inner));
+            } else {
+                result.set(entry.getKey(), entry.getValue().deepCopy());
+            }
+        });
+        return result;
+    }
+
+    private static void requireOnly(ObjectNode request, List<String> fields, String what) throws ApiError {
+        for (String field : (Iterable<String>) request::fieldNames) {
+            if (!fields.contains(field)) {
+                throw ApiError.invalid(field, "Unknown field: " + what + " takes " + String.join(", ", fields) + ".");
+            }
+        }
     }
 
     private Optional<ObjectNode> checkConnection(ObjectNode request) throws ApiError {

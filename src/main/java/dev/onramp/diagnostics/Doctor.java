@@ -197,6 +197,7 @@ public final class Doctor {
             case SERVER_ERROR -> "Look at Airbyte's server logs and restart the failing service.";
             case RATE_LIMITED, CONFLICT -> "Wait a minute, then run onramp doctor again.";
             case UNSUPPORTED -> "Nothing to fix: this Airbyte does not offer that check.";
+            case NO_OAUTH_APP, OAUTH_DISABLED -> "Ask the Airbyte's operator to set up OAuth for the connector.";
         };
     }
 

@@ -2,6 +2,7 @@ package dev.onramp.oauth;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Map;
 import java.util.Optional;
 
 /** Reads what Onramp needs to know out of a consent URL that Airbyte hands back. */
@@ -17,6 +18,14 @@ public final class ConsentUrls {
         return QueryParams.parse(consentUrl.getRawQuery())
                 .map(params -> params.get("state"))
                 .filter(state -> !state.isEmpty());
+    }
+
+    /**
+     * Every query parameter of a consent URL (client id, redirect URI, scope, state, …); empty when
+     * its query cannot be read as one value per name.
+     */
+    public static Map<String, String> parameters(URI consentUrl) {
+        return QueryParams.parse(consentUrl.getRawQuery()).orElse(Map.of());
     }
 
     /** Same as {@link #state(URI)} for a URL still in text form; empty when it is not a URL. */

@@ -44,6 +44,42 @@ class ConfigApiGatewayTest {
     }
 
     @Test
+    void consentLink_fromAnAirbyteWithoutAnOAuthAppForTheConnector_failsAsNoOAuthAppNamingTheFix() {
+        try (AirbyteSimulator bare = AirbyteSimulator.start(Duration.ZERO)) {
+            bare.withoutOAuthApp("hubspot");
+            ConfigApiGateway to = new ConfigApiGateway(bare.apiBaseUrl(), WAIT);
+
+            assertThat(to.getSpecification(HUBSPOT, bare.workspaceId()).globalCredentialsAvailable()).contains(false);
+            assertThatThrownBy(() -> to.getConsentUrl(HUBSPOT, bare.workspaceId(),
+                    URI.create("http://127.0.0.1:47001/oauth-callback"), null))
+                    .isInstanceOfSatisfying(AirbyteException.class, e -> {
+                        assertThat(e.kind()).isEqualTo(Kind.NO_OAUTH_APP);
+                        assertThat(e).hasMessageContaining("has no OAuth app for").hasMessageContaining("client id and secret");
+                    });
+        }
+    }
+
+    @Test
+    void consentLink_fromAnAirbyteWithOAuthSwitchedOffForTheConnector_failsAsOAuthDisabled() {
+        try (AirbyteSimulator off = AirbyteSimulator.start(Duration.ZERO)) {
+            off.switchOAuthOff("hubspot");
+            ConfigApiGateway to = new ConfigApiGateway(off.apiBaseUrl(), WAIT);
+
+            assertThatThrownBy(() -> to.getConsentUrl(HUBSPOT, off.workspaceId(),
+                    URI.create("http://127.0.0.1:47001/oauth-callback"), null))
+                    .isInstanceOfSatisfying(AirbyteException.class,
+                            e -> assertThat(e.kind()).isEqualTo(Kind.OAUTH_DISABLED));
+        }
+    }
+
+    @Test
+    void simulatorAskedToDropTheAppOfAConnectorItLacks_refusesNamingItsOAuthConnectors() {
+        assertThatThrownBy(() -> simulator.withoutOAuthApp("no-such-connector"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no-such-connector").hasMessageContaining("hubspot");
+    }
+
+    @Test
     void listWorkspaces_givesTheSimulatorsWorkspace() {
         assertThat(gateway.listWorkspaces()).containsExactly(new Workspace(workspaceId, "Demo workspace"));
     }

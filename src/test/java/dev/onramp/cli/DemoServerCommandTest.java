@@ -6,7 +6,7 @@ import dev.onramp.testing.CommandLineRunner;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** {@code demo-server --fault} refuses a fault it cannot read before starting anything. */
+/** {@code demo-server} refuses a fault or connector it cannot read, with a usage error, and never waits for Ctrl+C. */
 class DemoServerCommandTest {
     private final CommandLineRunner cli = new CommandLineRunner(options -> {
         throw new AssertionError("demo-server opens no app");
@@ -21,6 +21,15 @@ class DemoServerCommandTest {
         assertThat(exit).isEqualTo(2);
         assertThat(cli.err()).contains("--fault", "use 429, 429-bare, 500, 502, 503, 504, slow, malformed or expired-token");
         assertThat(cli.out()).doesNotContain("listening");
+    }
+
+    @Test
+    void withoutTheOAuthAppOfAConnectorItLacks_isAUsageErrorNamingItsOAuthConnectors() {
+        int exit = cli.run(Map.of(), "demo-server", "--without-oauth-app", "nosuch", "--latency", "0");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(cli.err()).contains("no OAuth connector \"nosuch\"", "hubspot");
+        assertThat(cli.out()).doesNotContain("Press Ctrl+C");
     }
 
     @Test

@@ -38,6 +38,8 @@ class ConnectServiceTest {
     @TempDir
     Path dataDir;
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private SelfManagedFixture fx;
     private Tenant tenant;
 
@@ -75,6 +77,33 @@ class ConnectServiceTest {
         assertThat(fx.store.journal().find(tenant.id(), outcome.flowId()).orElseThrow().state())
                 .isEqualTo(FlowState.STORED);
         assertThat(browser.awaitVisit(WAIT).finalStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void completeOAuth_getsTheConsentLinksParametersWithTheCallbacksOverThem() throws Exception {
+        ScriptedBrowser browser = new ScriptedBrowser(Decision.ALLOW);
+        ConnectOutcome outcome = outcomeOf(fx.service(fx.airbyte.gateway(), browser, WAIT)
+                .connect(tenant.id(), "hubspot", ConnectListener.NONE));
+
+        assertThat(outcome).isInstanceOf(ConnectOutcome.Connected.class);
+        URI consent = browser.awaitVisit(WAIT).consentUrl();
+        JsonNode sent = JSON.readTree(fx.airbyte.proxy().calls().stream()
+                .filter(call -> call.endpoint().equals("source_oauths/complete_oauth")).findFirst().orElseThrow()
+                .body()).path("queryParams");
+        assertThat(sent.path("client_id").asText()).isEqualTo(queryOf(consent, "client_id"));
+        assertThat(sent.path("scope").asText()).isEqualTo(queryOf(consent, "scope"));
+        assertThat(sent.path("state").asText()).isEqualTo(queryOf(consent, "state"));
+        assertThat(sent.path("code").asText()).isNotBlank();
+    }
+
+    private static String queryOf(URI uri, String name) {
+        for (String pair : uri.getRawQuery().split("&")) {
+            String[] parts = pair.split("=", 2);
+            if (parts[0].equals(name)) {
+                return java.net.URLDecoder.decode(parts[1], java.nio.charset.StandardCharsets.UTF_8);
+            }
+        }
+        throw new AssertionError(uri + " has no " + name);
     }
 
     @Test
@@ -203,15 +232,61 @@ class ConnectServiceTest {
     void airbyteWithoutAnOAuthAppForTheConnector_saysWhoCanFixItAndNeverOpensTheBrowser() throws Exception {
         List<URI> opened = new CopyOnWriteArrayList<>();
         try (AirbyteProxy proxy = AirbyteProxy.inFrontOf(fx.airbyte.simulator().apiBaseUrl())) {
-            proxy.replace("source_oauths/get_consent_url", 404, body -> "{\"message\":\"No OAuth parameters\"}");
+            // What Airbyte's OAuth flows answer when no OAuth app holds the connector's client id (BaseOAuthFlow).
+            proxy.replace("source_oauths/get_consent_url", 500, body -> "{\"message\":\"Undefined parameter"
+                    + " 'client_id' necessary for the OAuth Flow.\",\"exceptionClassName\":\"java.lang.IllegalArgumentException\"}");
             ConnectService service = fx.service(new ConfigApiGateway(proxy.apiBase(), Duration.ofSeconds(10)),
                     url -> opened.add(url), WAIT);
 
             ConnectOutcome outcome = outcomeOf(service.connect(tenant.id(), "hubspot", ConnectListener.NONE));
 
             assertThat(((ConnectOutcome.Ended) outcome).message())
-                    .isEqualTo("This Airbyte has no OAuth app for HubSpot: ask its operator to set one up,"
-                            + " or connect with an access token or key instead.");
+                    .isEqualTo("This Airbyte has no OAuth app for HubSpot: its operator registers one at HubSpot and"
+                            + " enters its client id and secret in Airbyte; until then, connect with an access token"
+                            + " or key instead.");
+        }
+        assertThat(opened).isEmpty();
+    }
+
+    @Test
+    void simulatedAirbyteWithoutTheConnectorsOAuthApp_endsBeforeAnyConsentLinkWithTheFix() throws Exception {
+        fx.airbyte.simulator().withoutOAuthApp("hubspot");
+        List<URI> opened = new CopyOnWriteArrayList<>();
+
+        ConnectOutcome outcome = outcomeOf(service(url -> opened.add(url), WAIT)
+                .connect(tenant.id(), "hubspot", ConnectListener.NONE));
+
+        assertThat(((ConnectOutcome.Ended) outcome).message()).startsWith("This Airbyte has no OAuth app for HubSpot:")
+                .contains("client id and secret");
+        assertThat(opened).isEmpty();
+        assertThat(fx.airbyte.simulator().sourceIds()).isEmpty();
+    }
+
+    @Test
+    void simulatedAirbyteWithOAuthSwitchedOff_endsWithoutOpeningTheBrowser() throws Exception {
+        fx.airbyte.simulator().switchOAuthOff("hubspot");
+        List<URI> opened = new CopyOnWriteArrayList<>();
+
+        ConnectOutcome outcome = outcomeOf(service(url -> opened.add(url), WAIT)
+                .connect(tenant.id(), "hubspot", ConnectListener.NONE));
+
+        assertThat(((ConnectOutcome.Ended) outcome).message()).startsWith("Signing in to HubSpot is switched off");
+        assertThat(opened).isEmpty();
+    }
+
+    @Test
+    void airbyteWithOAuthSwitchedOffForTheConnector_saysSoAndNeverOpensTheBrowser() throws Exception {
+        List<URI> opened = new CopyOnWriteArrayList<>();
+        try (AirbyteProxy proxy = AirbyteProxy.inFrontOf(fx.airbyte.simulator().apiBaseUrl())) {
+            proxy.replace("source_oauths/get_consent_url", 404, body -> "{\"message\":\"OAuth is disabled\"}");
+            ConnectService service = fx.service(new ConfigApiGateway(proxy.apiBase(), Duration.ofSeconds(10)),
+                    url -> opened.add(url), WAIT);
+
+            ConnectOutcome outcome = outcomeOf(service.connect(tenant.id(), "hubspot", ConnectListener.NONE));
+
+            assertThat(((ConnectOutcome.Ended) outcome).message()).isEqualTo("Signing in to HubSpot is switched off in"
+                    + " this Airbyte: ask its operator to turn OAuth on for the connector, or connect with an access"
+                    + " token or key instead.");
         }
         assertThat(opened).isEmpty();
     }

@@ -96,8 +96,10 @@ class ReconnectServiceTest {
         JsonNode consent = JSON.readTree(fx.airbyte.proxy().calls().stream()
                 .filter(c -> c.endpoint().equals("source_oauths/get_consent_url")).toList().getLast().body());
         assertThat(consent.at("/oAuthInputConfiguration/subdomain").asText()).isEqualTo("acme");
+        // Only sources/partial_update applies a secretId; sources/update would ignore it (REAL-AIRBYTE.md).
+        assertThat(fx.airbyte.proxy().count("sources/update")).isZero();
         JsonNode update = JSON.readTree(fx.airbyte.proxy().calls().stream()
-                .filter(c -> c.endpoint().equals("sources/update"))
+                .filter(c -> c.endpoint().equals("sources/partial_update"))
                 .findFirst().orElseThrow().body());
         assertThat(update.path("secretId").asText()).startsWith("airbyte_oauth_workspace_");
         assertThat(update.at("/connectionConfiguration/subdomain").asText()).isEqualTo("acme");
@@ -169,6 +171,7 @@ class ReconnectServiceTest {
         assertThat(fx.store.connections().find(tenant.id(), connection.id())).contains(connection);
         assertThat(fx.airbyte.simulator().sourceIds()).containsExactly(connection.sourceId());
         assertThat(fx.airbyte.proxy().count("sources/update")).isZero();
+        assertThat(fx.airbyte.proxy().count("sources/partial_update")).isZero();
         assertThat(fx.store.audit().list(tenant.id())).extracting(AuditEvent::action).contains("reconnect.cancelled");
     }
 

@@ -62,6 +62,15 @@ final class SimulatorSteps {
         return answer.json().path("auth_payload");
     }
 
+    /** Consents, allows and completes asking Airbyte to keep the tokens: the secret coordinate it answers with. */
+    String keptSecret(String definitionId) {
+        Answer answer = wire.post("source_oauths/complete_oauth", Map.of("sourceDefinitionId", definitionId,
+                "workspaceId", simulator.workspaceId(), "redirectUrl", REDIRECT.toString(),
+                "queryParams", decide(consentUrl(definitionId, REDIRECT), "allow"), "returnSecretCoordinate", true));
+        assertThat(answer.status()).isEqualTo(200);
+        return answer.json().path("auth_payload").path("secretId").asText();
+    }
+
     Answer createSource(String definitionId, Object configuration) {
         return wire.post("sources/create", Map.of("sourceDefinitionId", definitionId, "workspaceId", simulator.workspaceId(),
                 "name", "Demo source", "connectionConfiguration", configuration));

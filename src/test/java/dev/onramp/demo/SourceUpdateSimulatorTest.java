@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The simulator's side of a reconnect and of a protected self-managed Airbyte, over the wire:
- * {@code sources/update}, revoked tokens, and the Config API's login.
+ * {@code sources/update}, {@code sources/partial_update}, revoked tokens, and the Config API's login.
  */
 class SourceUpdateSimulatorTest {
     private final AirbyteSimulator simulator = AirbyteSimulator.start(Duration.ZERO);
@@ -55,6 +55,54 @@ class SourceUpdateSimulatorTest {
         assertThat(updated.status()).isEqualTo(200);
         assertThat(updated.json().path("sourceId").asText()).isEqualTo(sourceId);
         assertThat(checkStatus(sourceId)).isEqualTo("succeeded");
+    }
+
+    @Test
+    void updateWithASecretId_ignoresItAsAirbyteDoes_soAConfigurationWithoutTokensIsRefused() {
+        String sourceId = shopifySource();
+        String secretId = steps.keptSecret(SHOPIFY);
+
+        Answer answer = wire.post("sources/update", Map.of("sourceId", sourceId, "name", "Demo source",
+                "secretId", secretId, "connectionConfiguration", Map.of("shop", "corner-store",
+                        "credentials", Map.of("auth_method", "oauth2.0"))));
+
+        assertThat(answer.status()).isEqualTo(422);
+    }
+
+    @Test
+    void partialUpdateWithASecretId_putsTheNewTokensInAndKeepsTheNameAndTheOtherFields() {
+        String sourceId = shopifySource();
+        simulator.expireSourceTokens(sourceId);
+        String shop = wire.post("sources/get", Map.of("sourceId", sourceId)).json()
+                .at("/connectionConfiguration/shop").asText();
+
+        Answer updated = wire.post("sources/partial_update", Map.of("sourceId", sourceId,
+                "secretId", steps.keptSecret(SHOPIFY), "connectionConfiguration",
+                Map.of("credentials", Map.of("auth_method", "oauth2.0"))));
+
+        assertThat(updated.status()).isEqualTo(200);
+        assertThat(updated.json().path("name").asText()).isEqualTo("Demo source");
+        assertThat(updated.json().at("/connectionConfiguration/shop").asText()).isEqualTo(shop);
+        assertThat(checkStatus(sourceId)).isEqualTo("succeeded");
+    }
+
+    @Test
+    void partialUpdateWithASecretIdOfAnotherConnector_isRefused() {
+        String sourceId = shopifySource();
+
+        Answer answer = wire.post("sources/partial_update", Map.of("sourceId", sourceId,
+                "secretId", "airbyte_oauth_workspace_" + simulator.workspaceId() + "_secret_made-up_v1"));
+
+        assertThat(answer.status()).isEqualTo(422);
+    }
+
+    @Test
+    void partialUpdateWithAFieldPartialSourceUpdateDoesNotHave_isRefused() {
+        String sourceId = shopifySource();
+
+        Answer answer = wire.post("sources/partial_update", Map.of("sourceId", sourceId, "configuration", Map.of()));
+
+        assertThat(answer.status()).isEqualTo(422);
     }
 
     @Test
