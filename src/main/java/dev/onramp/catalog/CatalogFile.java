@@ -22,7 +22,8 @@ record CatalogFile(List<ProviderEntry> providers, List<BusinessTypeEntry> busine
             List<String> predicateKey,
             String predicateValue,
             Map<String, List<String>> outputPaths,
-            Map<String, List<String>> userInputPaths) {}
+            Map<String, List<String>> userInputPaths,
+            Map<String, List<String>> serverOutputPaths) {}
 
     /** One kind of business and its ranked recommendations, as written in the file. */
     record BusinessTypeEntry(String id, String name, String description, List<RecommendationEntry> recommendations) {}

@@ -101,7 +101,8 @@ final class CatalogReader {
                 predicateKey,
                 predicateValue,
                 entry.outputPaths(),
-                entry.userInputPaths() == null ? Map.of() : entry.userInputPaths());
+                entry.userInputPaths() == null ? Map.of() : entry.userInputPaths(),
+                entry.serverOutputPaths() == null ? Map.of() : entry.serverOutputPaths());
     }
 
     private static List<RecommendationEntry> recommendations(BusinessTypeEntry entry, Set<String> providerIds) {

@@ -19,9 +19,10 @@ import java.util.stream.Collectors;
 
 /**
  * The fields each OAuth provider needs before its consent page (Zendesk's subdomain, Amazon's
- * region and account type, Salesforce's sandbox switch), as forms generated from the bundled
- * connector specifications, and what a flow sends for them: Airbyte's {@code oAuthInputConfiguration}
- * and the same values at their places in the source's configuration.
+ * region and account type, Google Analytics' property ids: its OAuth inputs and every other required
+ * field the sign-in does not fill), as forms generated from the bundled connector specifications,
+ * and what a flow sends for them: Airbyte's {@code oAuthInputConfiguration} and the values at their
+ * places in the source's configuration.
  */
 public final class ConsentInputs {
     private static final ConnectorForm NONE = SpecForms.consentInputs(JsonNodeFactory.instance.objectNode(),
@@ -33,7 +34,7 @@ public final class ConsentInputs {
     public ConsentInputs(Catalog catalog, ConnectorSpecs specs) {
         Map<String, ConnectorForm> read = new LinkedHashMap<>();
         for (Provider provider : catalog.providers()) {
-            if (provider.connectsByOAuth() && !provider.oauth().orElseThrow().userInputPaths().isEmpty()) {
+            if (provider.connectsByOAuth()) {
                 specs.specification(provider.id())
                         .map(spec -> SpecForms.consentInputs(spec, provider.oauth().orElseThrow()))
                         .filter(form -> !form.elements().isEmpty())

@@ -25,15 +25,25 @@ final class ConfigurationRules {
     private ConfigurationRules() {}
 
     /**
-     * A configuration that uses OAuth must carry the predicate value and a token this simulator
-     * issued at every OAuth output path; the others (no OAuth, or another option chosen at the
-     * predicate, like Shopify's API password) must fill their specification's required fields.
+     * Every configuration must fill its specification's required fields, at every level of the option
+     * it chose, with no defaults filled in; one that uses OAuth must also carry the predicate value and
+     * a token this simulator issued at every OAuth output path.
      */
     static List<Violation> violations(DemoConnector connector, JsonNode configuration, BiPredicate<String, String> issuedToken) {
-        return connector.oauth()
+        List<Violation> violations = new ArrayList<>(connector.oauth()
                 .filter(oauth -> usesOAuth(oauth, configuration))
                 .map(oauth -> oauthViolations(connector, oauth, configuration, issuedToken))
-                .orElseGet(() -> requiredViolations(connector.connectionSpecification(), configuration, ROOT));
+                .orElse(List.of()));
+        // As Airbyte validates every configuration against the whole specification, filling no defaults;
+        // what its own OAuth app provides (client id and secret) it puts in itself.
+        List<String> serverProvided = connector.oauth().filter(oauth -> usesOAuth(oauth, configuration))
+                .map(oauth -> oauth.serverOutputPaths().values().stream().map(ConfigurationRules::path).toList())
+                .orElse(List.of());
+        requiredViolations(connector.connectionSpecification(), configuration, ROOT).stream()
+                .filter(violation -> !serverProvided.contains(violation.propertyPath()))
+                .filter(violation -> violations.stream().noneMatch(v -> v.propertyPath().equals(violation.propertyPath())))
+                .forEach(violations::add);
+        return violations;
     }
 
     /**

@@ -182,16 +182,32 @@ class ConfigApiGatewayTest {
         Map<String, ObjectNode> inputs = Map.of(
                 "79c1aa37-dae3-42ae-b333-d1c105477715", json.createObjectNode().put("subdomain", "acme"),
                 "e55879a8-0ef8-4557-abcf-ab34c53ec460", json.createObjectNode().put("region", "US").put("account_type", "Seller"));
+        // Airbyte validates the whole configuration and fills no defaults: what each specification
+        // requires beyond the sign-in goes into the source too.
+        Map<String, ObjectNode> required = Map.of(
+                "3cc2eafd-84aa-4dca-93af-322d9dfeec1a", json.createObjectNode().set("property_ids",
+                        json.createArrayNode().add("1738294")),
+                "e7778cfc-e97c-4458-9ecb-b4f2bba8946c", json.createObjectNode().set("account_ids",
+                        json.createArrayNode().add("111111111111111")),
+                "71607ba1-c0ac-4799-8049-7f4b90dd50f7", json.createObjectNode().put("spreadsheet_id",
+                        "https://docs.google.com/spreadsheets/d/1hLd9Qqti3UyLXZB2aFfUWDT7BG-arw2xy4HR3D-dwUb/edit"),
+                "d8313939-3782-41b0-be29-b3ca20d8dd3a", json.createObjectNode().put("start_date", "2024-01-01T00:00:00Z"),
+                "137ece28-5434-455c-8f34-69dc3782f451", json.createObjectNode().put("start_date", "2024-01-01"),
+                "e55879a8-0ef8-4557-abcf-ab34c53ec460", json.createObjectNode().put("aws_environment", "PRODUCTION"));
         for (String definitionId : oauthConnectors) {
             AdvancedAuth auth = gateway.getSpecification(definitionId, workspaceId).advancedAuth().orElseThrow();
             ObjectNode input = inputs.get(definitionId);
+            ObjectNode base = input == null ? json.createObjectNode() : input.deepCopy();
+            if (required.containsKey(definitionId)) {
+                base.setAll(required.get(definitionId));
+            }
             try (RedirectCatcher catcher = RedirectCatcher.start()) {
                 new ScriptedBrowser(Decision.ALLOW).open(gateway.getConsentUrl(definitionId, workspaceId, catcher.redirectUri(), input));
                 Map<String, String> callback = catcher.params().get(10, TimeUnit.SECONDS);
                 ObjectNode payload = gateway.completeOAuth(definitionId, workspaceId, catcher.redirectUri(), callback, input);
 
                 String sourceId = gateway.createSource(workspaceId, definitionId, "Demo",
-                        AuthPayloadMerger.merge(input == null ? json.createObjectNode() : input, auth, payload));
+                        AuthPayloadMerger.merge(base, auth, payload));
 
                 assertThat(gateway.checkConnection(sourceId).succeeded()).as(definitionId).isTrue();
                 assertThat(gateway.discoverStreams(sourceId)).as(definitionId).hasSizeBetween(5, 12);

@@ -50,6 +50,28 @@ class ConsentInputsCommandLineTest {
     }
 
     @Test
+    void googleAnalyticsWithoutItsPropertyIds_isRefusedNamingTheFieldAndTheOptionBeforeAnyLink() throws Exception {
+        int exit = cli.start("connect", "google-analytics", "--no-browser").get(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+        assertThat(exit).isEqualTo(OnrampCommand.FAILED);
+        assertThat(cli.err()).contains("is required", "(--set property_ids=");
+        assertThat(cli.out()).doesNotContain("http://");
+    }
+
+    @Test
+    void googleAnalyticsWithPropertyIdsAsACommaSeparatedList_signsInAndConnects() throws Exception {
+        CompletableFuture<Integer> exit = cli.start("connect", "google-analytics", "--set",
+                "property_ids=123456789,987654321", "--no-browser");
+
+        ScriptedBrowser browser = new ScriptedBrowser(Decision.ALLOW);
+        browser.open(cli.awaitPrintedLink(WAIT));
+        browser.awaitVisit(WAIT);
+
+        assertThat(exit.get(WAIT.toSeconds(), TimeUnit.SECONDS)).as(cli.err()).isZero();
+        assertThat(cli.out()).containsPattern("Connected Google Analytics[^:]*: source [0-9a-f-]{36}, \\d+ streams");
+    }
+
+    @Test
     void amazonWithARegionItDoesNotHave_isRefusedListingTheRegions() throws Exception {
         int exit = cli.start("connect", "amazon-seller-partner", "--set", "region=Mars", "--no-browser")
                 .get(WAIT.toSeconds(), TimeUnit.SECONDS);

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.onramp.AppContext;
 import dev.onramp.AppOptions;
 import dev.onramp.airbyte.AirbyteException;
+import dev.onramp.connect.form.FormValues;
 import dev.onramp.model.AuditEvent;
 import dev.onramp.model.FlowId;
 import dev.onramp.model.FlowState;
@@ -35,6 +36,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -47,6 +49,9 @@ import org.junit.jupiter.api.io.TempDir;
  * replaced attempts, and what Airbyte is (not) asked, counted at a proxy in front of the simulator.
  */
 class ConnectSafetyTest {
+    /** Google Analytics asks for its property ids before its sign-in. */
+    private static final FormValues PROPERTY = new FormValues(Map.of("property_ids", "123456789"));
+
     private static final String COMPLETE_OAUTH = "source_oauths/complete_oauth";
 
     @TempDir
@@ -80,7 +85,7 @@ class ConnectSafetyTest {
         FlowWatcher hubspot = new FlowWatcher();
         FlowWatcher analytics = new FlowWatcher();
         ConnectFlow first = service.connect(acme.id(), "hubspot", hubspot);
-        ConnectFlow second = service.connect(acme.id(), "google-analytics", analytics);
+        ConnectFlow second = service.connect(acme.id(), "google-analytics", PROPERTY, analytics);
 
         URI one = hubspot.awaitRedirectUri();
         URI two = analytics.awaitRedirectUri();
@@ -192,7 +197,7 @@ class ConnectSafetyTest {
         FlowWatcher boltHubspot = new FlowWatcher();
         FlowWatcher acmeAnalytics = new FlowWatcher();
         ConnectFlow second = service.connect(bolt.id(), "hubspot", boltHubspot);
-        ConnectFlow third = service.connect(acme.id(), "google-analytics", acmeAnalytics);
+        ConnectFlow third = service.connect(acme.id(), "google-analytics", PROPERTY, acmeAnalytics);
         boltHubspot.awaitConsentUrl();
         acmeAnalytics.awaitConsentUrl();
 

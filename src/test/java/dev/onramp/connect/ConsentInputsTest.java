@@ -31,9 +31,30 @@ class ConsentInputsTest {
     }
 
     @Test
-    void onlyZendeskSalesforceAndAmazon_askForSomethingBeforeConsent() {
+    void providersWithInputsOrRequiredFieldsTheSignInLeavesEmpty_askBeforeConsent() {
         assertThat(CATALOG.providers()).filteredOn(p -> INPUTS.asksFirst(p.id())).extracting(Provider::id)
-                .containsExactlyInAnyOrder("zendesk-support", "salesforce", "amazon-seller-partner");
+                .containsExactlyInAnyOrder("zendesk-support", "salesforce", "amazon-seller-partner", "google-analytics",
+                        "facebook-marketing", "google-sheets", "intercom", "linkedin-ads");
+    }
+
+    @Test
+    void requiredFieldsTheSignInLeavesEmpty_areAskedForAndRequired() {
+        assertThat(field("google-analytics", "property_ids").kind()).isEqualTo(FormField.Kind.TEXT_LIST);
+        assertThat(field("google-analytics", "property_ids").required()).isTrue();
+        assertThat(field("facebook-marketing", "account_ids").required()).isTrue();
+        assertThat(field("google-sheets", "spreadsheet_id").required()).isTrue();
+        assertThat(field("linkedin-ads", "start_date").required()).isTrue();
+        assertThat(INPUTS.form("google-analytics").elements()).extracting(FormElement::path)
+                .containsExactly("property_ids");
+    }
+
+    @Test
+    void whatTheSignInOrAirbytesOAuthAppFills_isNeverAskedFor() {
+        assertThat(INPUTS.form("salesforce").elements()).extracting(FormElement::path).containsExactly("is_sandbox");
+        assertThat(INPUTS.form("amazon-seller-partner").element("lwa_app_id")).isEmpty();
+        assertThat(INPUTS.form("amazon-seller-partner").element("refresh_token")).isEmpty();
+        assertThat(INPUTS.asksFirst("hubspot")).isFalse();
+        assertThat(INPUTS.asksFirst("shopify")).isFalse();
     }
 
     @Test
@@ -66,7 +87,9 @@ class ConsentInputsTest {
         FormField accountType = field("amazon-seller-partner", "account_type");
 
         assertThat(INPUTS.form("amazon-seller-partner").elements()).extracting(FormElement::path)
-                .containsExactly("region", "account_type");
+                .containsExactly("aws_environment", "region", "account_type");
+        // Required with a default, and Airbyte fills no defaults: shown filled, and sent.
+        assertThat(field("amazon-seller-partner", "aws_environment").defaultValue()).contains("PRODUCTION");
         assertThat(region.kind()).isEqualTo(FormField.Kind.ENUM);
         assertThat(region.allowedTexts()).contains("US", "DE", "JP");
         assertThat(region.defaultValue()).contains("US");
@@ -84,9 +107,8 @@ class ConsentInputsTest {
     }
 
     @Test
-    void intercomsOptionalOAuthAppSecrets_areNotAskedFor() {
-        assertThat(INPUTS.asksFirst("intercom")).isFalse();
-        assertThat(INPUTS.form("intercom").elements()).isEmpty();
+    void intercom_asksForItsStartDateButNotItsOptionalOAuthAppSecrets() {
+        assertThat(INPUTS.form("intercom").elements()).extracting(FormElement::path).containsExactly("start_date");
     }
 
     @Test

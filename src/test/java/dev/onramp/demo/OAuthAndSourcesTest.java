@@ -29,6 +29,23 @@ class OAuthAndSourcesTest {
     }
 
     @Test
+    void oauthConfigurationWithoutAFieldTheSpecificationRequires_isRefusedWithNoDefaultFilledIn() {
+        String analytics = "3cc2eafd-84aa-4dca-93af-322d9dfeec1a";
+        JsonNode payload = steps.authorize(analytics);
+        Map<String, Object> credentials = Map.of("auth_type", "Client",
+                "access_token", payload.path("access_token").asText(),
+                "refresh_token", payload.path("refresh_token").asText());
+
+        WireClient.Answer refused = steps.createSource(analytics, Map.of("credentials", credentials));
+        WireClient.Answer created = steps.createSource(analytics,
+                Map.of("credentials", credentials, "property_ids", java.util.List.of("123456789")));
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().toString()).contains("property_ids");
+        assertThat(created.status()).isEqualTo(200);
+    }
+
+    @Test
     void completeOAuth_givesAFreshTokenForEachOutputAndTheShopDomain() {
         JsonNode first = steps.authorize(SHOPIFY);
         JsonNode second = steps.authorize(SHOPIFY);

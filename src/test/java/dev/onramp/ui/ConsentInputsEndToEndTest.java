@@ -106,6 +106,25 @@ class ConsentInputsEndToEndTest {
     }
 
     @Test
+    void googleAnalyticsConnect_asksForItsPropertyIdsFirst_thenConnectsWithThem(FxRobot robot) throws Exception {
+        Node tile = loadedTile(robot, "google-analytics");
+        robot.clickOn(robot.from(tile).lookup(".connect-button").queryAs(Button.class));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#field-property_ids").tryQuery()
+                .map(Node::isVisible).orElse(false));
+        assertThat(opened).isEmpty();
+        robot.clickOn("#field-property_ids").write("1738294, 5729978930");
+        Screenshots.write(dialogs(robot, "Google Analytics 4").getFirst().getScene(), "connect-google-analytics-property-ids");
+
+        robot.clickOn("#connect-continue");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> status(robot, tile).startsWith("Connected · "));
+
+        // The simulated Airbyte, like Airbyte, refuses a source without the property ids its specification requires.
+        Connection stored = app.context().connect().connections(chosenTenant(robot).id()).getFirst();
+        assertThat(stored.providerId()).isEqualTo("google-analytics");
+        assertThat(app.context().simulator().orElseThrow().sourceIds()).containsExactly(stored.sourceId());
+    }
+
+    @Test
     void salesforceConnect_showsItsOptionalSandboxSwitchAtOnce(FxRobot robot) throws Exception {
         Node tile = loadedTile(robot, "salesforce");
         robot.clickOn(robot.from(tile).lookup(".connect-button").queryAs(Button.class));
@@ -126,8 +145,12 @@ class ConsentInputsEndToEndTest {
     }
 
     private static List<Window> dialogs(FxRobot robot) {
+        return dialogs(robot, "Zendesk Support");
+    }
+
+    private static List<Window> dialogs(FxRobot robot, String provider) {
         return robot.listWindows().stream()
-                .filter(window -> window instanceof Stage dialog && "Connecting Zendesk Support".equals(dialog.getTitle()))
+                .filter(window -> window instanceof Stage dialog && ("Connecting " + provider).equals(dialog.getTitle()))
                 .toList();
     }
 }

@@ -40,11 +40,13 @@ public final class SpecForms {
     }
 
     /**
-     * The fields a connector's OAuth needs before consent ({@code oauthUserInputFromConnectorConfigSpecification},
-     * e.g. Zendesk's subdomain), each as its specification describes it at its
-     * {@code path_in_connector_config}, in the specification's order; empty when it needs none.
-     * Optional secret inputs (Intercom's own OAuth app) are left out: the OAuth app is Airbyte's
-     * operator's business, not the person signing in.
+     * The fields a person gives before an OAuth connector's consent, in the specification's order;
+     * empty when it needs none. They are the inputs its OAuth asks for
+     * ({@code oauthUserInputFromConnectorConfigSpecification}, e.g. Zendesk's subdomain), and every
+     * other field the specification requires that the sign-in does not fill (Google Analytics'
+     * property ids, Intercom's start date), since Airbyte validates the whole configuration without
+     * filling defaults: a field with a default comes filled with it. Optional secret inputs
+     * (Intercom's own OAuth app) are left out: the OAuth app is Airbyte's operator's business.
      */
     public static ConnectorForm consentInputs(JsonNode spec, OAuthFacts oauth) {
         List<Map.Entry<Integer, FormField>> fields = new ArrayList<>();
@@ -70,8 +72,43 @@ public final class SpecForms {
             fields.add(Map.entry(property.path("order").asInt(Integer.MAX_VALUE),
                     Reader.field(property, path, path.getLast(), required)));
         }
+        Set<List<String>> filled = new HashSet<>(oauth.outputPaths().values());
+        filled.addAll(oauth.serverOutputPaths().values());
+        filled.addAll(oauth.userInputPaths().values());
+        filled.add(oauth.predicateKey());
+        List<String> signInOption = oauth.hasPredicate()
+                ? oauth.predicateKey().subList(0, oauth.predicateKey().size() - 1) : List.of();
+        requiredBeyondSignIn(spec, List.of(), filled, signInOption, fields);
         fields.sort(Map.Entry.<Integer, FormField>comparingByKey().thenComparing(e -> e.getValue().path()));
         return new ConnectorForm(fields.stream().<FormElement>map(Map.Entry::getValue).toList(), Map.of());
+    }
+
+    /**
+     * The required fields of {@code schema} (and of its required nested objects) that the sign-in does
+     * not fill: not an OAuth output, server output, input or predicate, not a constant, and not inside
+     * the object that holds the OAuth option ({@code signInOption}; empty when the predicate is at the
+     * top, where the filled paths say enough). A required choice outside it is left to the typed form.
+     */
+    private static void requiredBeyondSignIn(JsonNode schema, List<String> prefix, Set<List<String>> filled,
+            List<String> signInOption, List<Map.Entry<Integer, FormField>> into) {
+        Set<String> required = new HashSet<>();
+        schema.path("required").forEach(name -> required.add(name.asText()));
+        for (Map.Entry<String, JsonNode> entry : schema.path("properties").properties()) {
+            List<String> path = Reader.append(prefix, entry.getKey());
+            JsonNode property = entry.getValue();
+            boolean insideSignIn = !signInOption.isEmpty() && path.size() >= signInOption.size()
+                    && path.subList(0, signInOption.size()).equals(signInOption);
+            if (!required.contains(entry.getKey()) || filled.contains(path) || insideSignIn || property.has("const")
+                    || property.has("oneOf") || property.path("airbyte_hidden").asBoolean(false)) {
+                continue;
+            }
+            if (Reader.isType(property, "object") && property.path("properties").isObject()) {
+                requiredBeyondSignIn(property, path, filled, signInOption, into);
+            } else {
+                into.add(Map.entry(property.path("order").asInt(Integer.MAX_VALUE),
+                        Reader.field(property, path, entry.getKey(), true)));
+            }
+        }
     }
 
     /**

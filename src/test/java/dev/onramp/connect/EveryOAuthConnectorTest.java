@@ -1,0 +1,114 @@
+package dev.onramp.connect;
+
+import static dev.onramp.connect.FlowWatcher.outcomeOf;
+import static dev.onramp.connect.SelfManagedFixture.WAIT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.onramp.connect.form.ConnectorForm;
+import dev.onramp.connect.form.FormElement;
+import dev.onramp.connect.form.FormField;
+import dev.onramp.connect.form.FormValues;
+import dev.onramp.model.InvalidInputException;
+import dev.onramp.model.Provider;
+import dev.onramp.model.Tenant;
+import dev.onramp.testing.ScriptedBrowser;
+import dev.onramp.testing.ScriptedBrowser.Decision;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every OAuth connector of the catalog, through a self-managed simulator that validates the whole
+ * configuration against the connector's required fields with no defaults filled, as Airbyte does:
+ * with what its consent form asks for it connects; without a required field it is refused before
+ * anything starts, naming the field.
+ */
+class EveryOAuthConnectorTest {
+    @TempDir
+    Path dataDir;
+
+    private SelfManagedFixture fx;
+    private Tenant tenant;
+
+    @BeforeEach
+    void setUp() {
+        fx = new SelfManagedFixture(dataDir);
+        tenant = fx.store.addTenant("Acme Outdoor", "online-store");
+    }
+
+    @AfterEach
+    void tearDown() {
+        fx.close();
+    }
+
+    static Stream<String> oauthProviders() {
+        return dev.onramp.catalog.Catalog.bundled().providers().stream()
+                .filter(Provider::connectsByOAuth).map(Provider::id);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("oauthProviders")
+    void withWhatItsConsentFormAsksFor_connectsThroughTheStrictSimulator(String providerId) throws Exception {
+        ConnectService service = fx.service(fx.airbyte.gateway(), new ScriptedBrowser(Decision.ALLOW), WAIT);
+        FormValues values = filledIn(service.consentInputs(providerId));
+
+        ConnectOutcome outcome = outcomeOf(service.connect(tenant.id(), providerId, values, ConnectListener.NONE));
+
+        assertThat(outcome).isInstanceOfSatisfying(ConnectOutcome.Connected.class,
+                connected -> assertThat(connected.connection().streams()).isNotEmpty());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("oauthProviders")
+    void withoutARequiredFieldTheSignInLeavesEmpty_isRefusedBeforeAnythingStartsNamingIt(String providerId) {
+        ConnectService service = fx.service(fx.airbyte.gateway(), url -> true, WAIT);
+        ConnectorForm form = service.consentInputs(providerId);
+        List<FormField> withoutDefault = form.elements().stream()
+                .filter(element -> element instanceof FormField field && field.required() && field.defaultValue().isEmpty())
+                .map(FormField.class::cast).toList();
+        if (withoutDefault.isEmpty()) {
+            return;
+        }
+        FormField left = withoutDefault.getFirst();
+        Map<String, String> values = new LinkedHashMap<>(filledIn(form).byPath());
+        values.remove(left.path());
+
+        assertThatThrownBy(() -> service.connect(tenant.id(), providerId, new FormValues(values), ConnectListener.NONE))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining(left.title());
+        assertThat(fx.airbyte.proxy().calls()).isEmpty();
+    }
+
+    /** A value for every field of the form that the form itself accepts: its default, its example, or one of its kind. */
+    private static FormValues filledIn(ConnectorForm form) {
+        Map<String, String> values = new LinkedHashMap<>(form.defaults().byPath());
+        for (FormElement element : form.elements()) {
+            if (element instanceof FormField field && !values.containsKey(field.path())) {
+                values.put(field.path(), valueFor(form, field));
+            }
+        }
+        FormValues filled = new FormValues(values);
+        assertThat(form.problems(filled)).as("the form's own checks of the values made up for it").isEmpty();
+        return filled;
+    }
+
+    private static String valueFor(ConnectorForm form, FormField field) {
+        List<String> candidates = Stream.concat(field.example().stream(),
+                Stream.of("2024-01-01T00:00:00Z", "2024-01-01", "123456789", "acme")).toList();
+        for (String candidate : candidates) {
+            Map<String, String> one = new LinkedHashMap<>(form.defaults().byPath());
+            one.put(field.path(), candidate);
+            if (form.problems(new FormValues(one)).stream().noneMatch(problem -> problem.path().equals(field.path()))) {
+                return candidate;
+            }
+        }
+        throw new AssertionError("no made-up value passes " + field.path());
+    }
+}
