@@ -95,7 +95,8 @@ final class CloudSignIns {
             LOG.info("Simulated Airbyte Cloud: the {} sign-in was declined", consent.connector().name());
             throw Problem.oauthCallbackFailure("The provider answered " + query.get("error") + ".");
         }
-        OAuthLedger.Grant grant = ledger.redeem(query.getOrDefault("code", ""), consent.connector().definitionId(),
+        String codeParameter = consent.connector().oauth().orElseThrow().codeParameter();
+        OAuthLedger.Grant grant = ledger.redeem(query.getOrDefault(codeParameter, ""), consent.connector().definitionId(),
                         consent.workspaceId(), callbackUrl.toString())
                 .orElseThrow(() -> Problem.oauthCallbackFailure("The authorization code was refused."));
         ObjectNode outputs = json.createObjectNode();

@@ -200,9 +200,11 @@ final class ConfigApi {
         String workspace = knownWorkspace(request);
         DemoConnector.OAuth oauth = oauthOf(connector);
         requireInputs(connector, request);
-        String code = request.path("queryParams").path("code").asText("");
+        String codeParameter = oauth.codeParameter();
+        String code = request.path("queryParams").path(codeParameter).asText("");
         if (code.isEmpty()) {
-            throw ApiError.invalid("queryParams.code", "queryParams has no code; pass every query parameter of the redirect.");
+            throw ApiError.invalid("queryParams." + codeParameter, "queryParams has no " + codeParameter
+                    + "; pass every query parameter of the redirect.");
         }
         String redirectUrl = request.path("redirectUrl").asText("");
         OAuthLedger.Grant grant = ledger.redeem(code, connector.definitionId(), workspace, redirectUrl)

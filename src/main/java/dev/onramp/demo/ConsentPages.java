@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -18,6 +19,8 @@ import org.slf4j.LoggerFactory;
 final class ConsentPages {
     private static final Logger LOG = LoggerFactory.getLogger(ConsentPages.class);
     private static final String PREFIX = "/oauth/";
+    /** The query parameter Amazon's Selling Partner consent carries its code in. */
+    private static final String SELLING_PARTNER_CODE = "spapi_oauth_code";
 
     private final OAuthLedger ledger;
     private final ConsentHtml html;
@@ -89,8 +92,13 @@ final class ConsentPages {
         Map<String, String> params = new LinkedHashMap<>();
         if (decision.equals("allow")) {
             String account = consent.connector().oauth().map(DemoConnector.OAuth::account).orElse("");
-            params.put("code", ledger.issueCode(consent, account));
+            String codeParameter = consent.connector().oauth().map(DemoConnector.OAuth::codeParameter).orElse("code");
+            params.put(codeParameter, ledger.issueCode(consent, account));
             params.put("state", state);
+            if (codeParameter.equals(SELLING_PARTNER_CODE)) {
+                // Amazon's consent redirects with the seller's id beside its code (AmazonSellerPartnerOAuthFlow).
+                params.put("selling_partner_id", "A2DEMO" + Integer.toHexString(account.hashCode()).toUpperCase(Locale.ROOT));
+            }
             if (consent.connector().oauth().map(o -> o.outputPaths().containsKey(ConfigurationRules.SHOP_OUTPUT)).orElse(false)) {
                 params.put("shop", account);
             }

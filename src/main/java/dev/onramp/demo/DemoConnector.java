@@ -34,7 +34,8 @@ record DemoConnector(
             Map<String, List<String>> userInputPaths,
             List<String> scopes,
             String account,
-            List<String> access) {
+            List<String> access,
+            String codeParameter) {
         OAuth {
             predicateKey = List.copyOf(predicateKey);
             outputPaths = Map.copyOf(outputPaths);

@@ -75,7 +75,9 @@ final class DemoConnectors {
                 paths(auth.path("userInputPaths")),
                 texts(consent.path("scopes")),
                 consent.path("account").asText(),
-                texts(consent.path("access")));
+                texts(consent.path("access")),
+                // The query parameter the provider's redirect carries the code in: Amazon's is spapi_oauth_code.
+                consent.path("codeParameter").asText("code"));
     }
 
     private static DemoConnector.Stream stream(JsonNode node) {

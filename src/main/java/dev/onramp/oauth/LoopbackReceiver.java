@@ -219,10 +219,15 @@ public final class LoopbackReceiver implements AutoCloseable {
         return iss == null || expectedIssuer.map(iss::equals).orElse(true);
     }
 
-    /** A redirect answers with a code, an error, or (through Airbyte Cloud's relay) a secret id. */
+    /**
+     * A redirect answers with a code, an error, or (through Airbyte Cloud's relay) a secret id. The
+     * code comes as {@code code}, or as {@code spapi_oauth_code} from Amazon's Selling Partner
+     * consent, the one provider Airbyte's OAuth flows read it under another name from.
+     */
     private static boolean carriesAnAnswer(CallbackResult callback) {
         Map<String, String> params = callback.params();
-        return params.containsKey("code") || params.containsKey("error") || params.containsKey("secret_id");
+        return params.containsKey("code") || params.containsKey("spapi_oauth_code") || params.containsKey("error")
+                || params.containsKey("secret_id");
     }
 
     private static Response page(int status, LandingPage page) {

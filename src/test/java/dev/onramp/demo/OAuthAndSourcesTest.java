@@ -46,6 +46,23 @@ class OAuthAndSourcesTest {
     }
 
     @Test
+    void amazonsConsent_redirectsWithItsSpapiCodeAndSellerId_andCompleteOAuthReadsThatCode() {
+        String amazon = "e55879a8-0ef8-4557-abcf-ab34c53ec460";
+        Map<String, String> inputs = Map.of("region", "US", "account_type", "Seller");
+        WireClient.Answer link = wire.post("source_oauths/get_consent_url", Map.of("sourceDefinitionId", amazon,
+                "workspaceId", simulator.workspaceId(), "redirectUrl", SimulatorSteps.REDIRECT.toString(),
+                "oAuthInputConfiguration", inputs));
+        Map<String, String> callback = steps.decide(URI.create(link.json().path("consentUrl").asText()), "allow");
+
+        assertThat(callback).containsKeys("spapi_oauth_code", "state", "selling_partner_id").doesNotContainKey("code");
+        WireClient.Answer completed = wire.post("source_oauths/complete_oauth", Map.of("sourceDefinitionId", amazon,
+                "workspaceId", simulator.workspaceId(), "redirectUrl", SimulatorSteps.REDIRECT.toString(),
+                "queryParams", callback, "oAuthInputConfiguration", inputs));
+        assertThat(completed.status()).isEqualTo(200);
+        assertThat(completed.json().at("/auth_payload/refresh_token").asText()).isNotBlank();
+    }
+
+    @Test
     void completeOAuth_givesAFreshTokenForEachOutputAndTheShopDomain() {
         JsonNode first = steps.authorize(SHOPIFY);
         JsonNode second = steps.authorize(SHOPIFY);

@@ -115,6 +115,24 @@ class LoopbackReceiverTest {
     }
 
     @Test
+    void amazonsCallbackWithItsSpapiCodeAndTheState_isAccepted() throws Exception {
+        receiver.expectState("s1");
+
+        assertThat(get("?spapi_oauth_code=ANDzw&state=s1&selling_partner_id=A2EUQ1WTGCTBG2").statusCode()).isEqualTo(200);
+
+        assertThat(result().params()).containsEntry("spapi_oauth_code", "ANDzw")
+                .containsEntry("selling_partner_id", "A2EUQ1WTGCTBG2");
+    }
+
+    @Test
+    void spapiCodeWithAForeignState_isRejectedAndFlowKeepsWaiting() throws Exception {
+        receiver.expectState("s1");
+
+        assertThat(get("?spapi_oauth_code=ANDzw&state=theirs").statusCode()).isEqualTo(400);
+        assertThat(receiver.result()).isNotDone();
+    }
+
+    @Test
     void callbackWithTheStateButNeitherCodeNorError_isRefusedAndFlowKeepsWaiting() throws Exception {
         receiver.expectState("s1");
 
