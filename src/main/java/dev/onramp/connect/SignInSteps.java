@@ -30,11 +30,19 @@ final class SignInSteps {
 
     /**
      * The consent link for a self-managed Airbyte, returning to {@code waiting}, which from now on
-     * accepts only the answer that carries the link's state.
+     * accepts only the answer that carries the link's state. A link whose {@code redirect_uri} is
+     * another address than Onramp asked for would send the person's answer elsewhere: the flow ends
+     * before the browser opens, saying so.
      */
     static URI loopbackConsentLink(SignIn.Loopback airbyte, Provider provider, String workspace,
             LoopbackReceiver waiting, ObjectNode oauthInput) {
         URI consentUrl = consentUrl(airbyte, provider, workspace, waiting.redirectUri(), oauthInput);
+        String redirect = ConsentUrls.parameters(consentUrl).get("redirect_uri");
+        if (redirect != null && !redirect.equals(waiting.redirectUri().toString())) {
+            throw new FlowEnd(FlowState.FAILED, "Airbyte's consent link for " + provider.name() + " would send you back"
+                    + " to " + printable(redirect) + ", not to Onramp (" + waiting.redirectUri() + "): the OAuth app in"
+                    + " Airbyte is set up for another address. Ask its operator to check the connector's OAuth settings.");
+        }
         String state = ConsentUrls.state(consentUrl).orElseThrow(() -> new FlowEnd(FlowState.FAILED,
                 "Airbyte's consent link for " + provider.name()
                         + " carries no state, so Onramp cannot tell its answer from a forged one."));
@@ -80,6 +88,12 @@ final class SignInSteps {
         return new FlowEnd(FlowState.FAILED, "This Airbyte has no OAuth app for " + provider.name()
                 + ": its operator registers one at " + provider.name() + " and enters its client id and secret in"
                 + " Airbyte; until then, connect with an access token or key instead.");
+    }
+
+    /** An address from Airbyte as it can be shown: no control characters, at most 200 characters. */
+    private static String printable(String address) {
+        String cleaned = address.replaceAll("[\\p{Cntrl}<>\"]", "");
+        return cleaned.length() > 200 ? cleaned.substring(0, 200) + "…" : cleaned;
     }
 
     /** Keeps a provider's error code printable and short; it is shown, so it must not carry markup. */

@@ -249,6 +249,27 @@ class ConnectServiceTest {
     }
 
     @Test
+    void consentLinkReturningToAnotherAddress_endsBeforeTheBrowserOpensSayingTheOAuthAppIsSetUpForIt()
+            throws Exception {
+        List<URI> opened = new CopyOnWriteArrayList<>();
+        try (AirbyteProxy proxy = AirbyteProxy.inFrontOf(fx.airbyte.simulator().apiBaseUrl())) {
+            proxy.replace("source_oauths/get_consent_url", 200, body -> "{\"consentUrl\":\"https://app.hubspot.com/oauth/"
+                    + "authorize?client_id=app&redirect_uri=https%3A%2F%2Fairbyte.example.com%2Fauth_flow"
+                    + "&scope=crm.objects.contacts.read&state=AbCdEfG\"}");
+            ConnectService service = fx.service(new ConfigApiGateway(proxy.apiBase(), Duration.ofSeconds(10)),
+                    url -> opened.add(url), WAIT);
+
+            ConnectOutcome outcome = outcomeOf(service.connect(tenant.id(), "hubspot", ConnectListener.NONE));
+
+            assertThat(((ConnectOutcome.Ended) outcome).message()).startsWith("Airbyte's consent link for HubSpot would"
+                    + " send you back to https://airbyte.example.com/auth_flow, not to Onramp (http://127.0.0.1:")
+                    .endsWith("the OAuth app in Airbyte is set up for another address. Ask its operator to check the"
+                            + " connector's OAuth settings.");
+        }
+        assertThat(opened).isEmpty();
+    }
+
+    @Test
     void simulatedAirbyteWithoutTheConnectorsOAuthApp_endsBeforeAnyConsentLinkWithTheFix() throws Exception {
         fx.airbyte.simulator().withoutOAuthApp("hubspot");
         List<URI> opened = new CopyOnWriteArrayList<>();
