@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +48,7 @@ public final class ConnectService implements AutoCloseable {
     private final FlowStores stores;
     private final SignInParts parts;
     private final ConsentInputs consentInputs;
+    private final OAuthReadiness readiness;
     private final RunningFlows running;
 
     /** A service whose every business uses the one Airbyte behind {@code airbyte}. */
@@ -71,6 +73,7 @@ public final class ConnectService implements AutoCloseable {
         this.stores = new FlowStores(db, tenants, connections, journal, audit, clock, actor);
         this.parts = new SignInParts(catalog, airbyteOf, browser, consentTimeout, new SecureRandom());
         this.consentInputs = new ConsentInputs(catalog, ConnectorSpecs.bundled(catalog));
+        this.readiness = new OAuthReadiness(catalog, consentInputs);
         this.running = new RunningFlows(executor);
     }
 
@@ -93,6 +96,20 @@ public final class ConnectService implements AutoCloseable {
     public ConnectFlow connect(TenantId tenant, String providerId, FormValues inputs, ConnectListener listener) {
         catalog.provider(providerId).ifPresent(provider -> consentInputs.given(provider, inputs));
         return startConnect(tenant, providerId, inputs, listener);
+    }
+
+    /**
+     * For each OAuth connector of the catalog, whether the business's Airbyte can start its sign-in:
+     * Airbyte is asked for each consent link, which is never opened, and {@code each} hears of every
+     * connector as soon as it is known. Blocks; call it off the FX thread.
+     *
+     * @throws InvalidInputException when the business is gone or its Airbyte has no workspace
+     * @throws AirbyteException when the business's settings name an Airbyte this Onramp cannot use
+     */
+    public List<SignInReadiness> signInReadiness(TenantId tenant, Consumer<SignInReadiness> each) {
+        Tenant known = stores.tenants().find(tenant)
+                .orElseThrow(() -> new InvalidInputException("Onramp does not know that business any more."));
+        return readiness.check(known, airbyteOf.apply(tenant), stores, each);
     }
 
     /**

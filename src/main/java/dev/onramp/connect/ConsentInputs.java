@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.onramp.catalog.Catalog;
 import dev.onramp.catalog.ConnectorSpecs;
 import dev.onramp.connect.form.ConnectorForm;
+import dev.onramp.connect.form.FormElement;
+import dev.onramp.connect.form.FormField;
 import dev.onramp.connect.form.FormProblem;
 import dev.onramp.connect.form.FormValues;
 import dev.onramp.connect.form.SpecForms;
@@ -52,6 +54,22 @@ public final class ConsentInputs {
     /** Whether the provider asks for anything before its consent page. */
     public boolean asksFirst(String providerId) {
         return forms.containsKey(providerId);
+    }
+
+    /**
+     * A configuration that fills the provider's consent form for asking Airbyte for a consent link
+     * without anyone signing in (the readiness check): each field's default, else its example, else
+     * a placeholder; it is never used to create a source.
+     */
+    ObjectNode sampleConfiguration(String providerId) {
+        ConnectorForm form = form(providerId);
+        Map<String, String> values = new LinkedHashMap<>(form.defaults().byPath());
+        for (FormElement element : form.elements()) {
+            if (element instanceof FormField field && !values.containsKey(field.path())) {
+                values.put(field.path(), field.example().orElse("example"));
+            }
+        }
+        return form.configuration(new FormValues(values));
     }
 
     /**

@@ -1,0 +1,91 @@
+package dev.onramp.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.onramp.AppContext;
+import dev.onramp.airbyte.AirbyteException;
+import dev.onramp.connect.SignInReadiness;
+import dev.onramp.model.InvalidInputException;
+import dev.onramp.model.Tenant;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code onramp oauth-check}: whether the business's Airbyte can start each OAuth connector's sign-in. */
+@Command(name = "oauth-check", mixinStandardHelpOptions = true,
+        description = "Asks the business's Airbyte for each OAuth connector's consent link, without opening it, and"
+                + " says which sign-ins are ready and what to set up for the others. Exit 0 when all are ready.")
+final class OAuthCheckCommand implements Callable<Integer> {
+    @ParentCommand
+    OnrampCommand root;
+
+    @Option(names = "--tenant", paramLabel = "NAME", description = "The business (needed when there are several).")
+    String tenantName;
+
+    @Option(names = "--json", description = "Print JSON instead of a line per connector.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = root.env().out();
+        PrintWriter err = root.env().err();
+        try (AppContext app = root.openApp(url -> false, Duration.ofMinutes(5))) {
+            Tenant tenant = Tenants.pick(app, tenantName);
+            if (!json) {
+                out.println("Sign-ins through " + app.settings().describe(tenant.id()) + " for " + tenant.name() + ":");
+                out.flush();
+            }
+            List<SignInReadiness> results = app.connect().signInReadiness(tenant.id(), result -> {
+                if (!json) {
+                    out.printf("%-24s %-15s %s%n", result.providerName(), words(result.state()), result.detail());
+                    out.flush();
+                }
+            });
+            if (json) {
+                out.println(asJson(tenant, results));
+            }
+            out.flush();
+            return results.stream().allMatch(result -> result.state() == SignInReadiness.State.READY)
+                    ? 0 : OnrampCommand.FAILED;
+        } catch (InvalidInputException | AirbyteException e) {
+            err.println("onramp: " + e.getMessage());
+            return OnrampCommand.FAILED;
+        }
+    }
+
+    private static String words(SignInReadiness.State state) {
+        return switch (state) {
+            case READY -> "ready";
+            case NO_OAUTH_APP -> "no OAuth app";
+            case OAUTH_DISABLED -> "OAuth off";
+            case NOT_INSTALLED -> "not installed";
+            case NOT_OFFERED -> "not offered";
+            case FAILED -> "check failed";
+        };
+    }
+
+    private static String asJson(Tenant tenant, List<SignInReadiness> results) {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = mapper.createObjectNode().put("tenant", tenant.name());
+        ArrayNode connectors = root.putArray("connectors");
+        for (SignInReadiness result : results) {
+            ObjectNode entry = connectors.addObject()
+                    .put("provider", result.providerId())
+                    .put("name", result.providerName())
+                    .put("state", result.state().name())
+                    .put("detail", result.detail());
+            result.redirectUri().ifPresent(uri -> entry.put("redirectUri", uri));
+        }
+        try {
+            return mapper.writeValueAsString(root);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("Readiness results are plain JSON", e);
+        }
+    }
+}

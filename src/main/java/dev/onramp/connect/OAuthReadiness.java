@@ -1,0 +1,69 @@
+package dev.onramp.connect;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.onramp.airbyte.AirbyteException;
+import dev.onramp.airbyte.AirbyteGateway;
+import dev.onramp.airbyte.SignIn;
+import dev.onramp.catalog.Catalog;
+import dev.onramp.model.Provider;
+import dev.onramp.model.Tenant;
+import dev.onramp.oauth.ConsentUrls;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Asks a business's Airbyte, for each OAuth connector of the catalog, for a consent link without
+ * opening it, and says whether a sign-in would work and, when not, who fixes what.
+ */
+final class OAuthReadiness {
+    /** Where a loopback sign-in returns; the port is each sign-in's own, so the check names none. */
+    static final URI LOOPBACK_REDIRECT = URI.create("http://127.0.0.1/oauth-success");
+
+    private final Catalog catalog;
+    private final ConsentInputs consentInputs;
+
+    OAuthReadiness(Catalog catalog, ConsentInputs consentInputs) {
+        this.catalog = catalog;
+        this.consentInputs = consentInputs;
+    }
+
+    /** Checks every OAuth connector of the catalog in turn, telling {@code each} as soon as one is known. */
+    List<SignInReadiness> check(Tenant tenant, AirbyteGateway airbyte, FlowStores stores,
+            Consumer<SignInReadiness> each) {
+        List<SignInReadiness> results = new ArrayList<>();
+        for (Provider provider : catalog.providers()) {
+            if (provider.connectsByOAuth()) {
+                SignInReadiness result = check(provider, tenant, airbyte, stores);
+                results.add(result);
+                each.accept(result);
+            }
+        }
+        return List.copyOf(results);
+    }
+
+    private SignInReadiness check(Provider provider, Tenant tenant, AirbyteGateway airbyte, FlowStores stores) {
+        ObjectNode input = ConsentInputs.inputsIn(provider, consentInputs.sampleConfiguration(provider.id()));
+        try {
+            URI consent = switch (airbyte.signIn()) {
+                case SignIn.Loopback loopback -> loopback.getConsentUrl(provider.definitionId(),
+                        stores.workspaceOf(tenant, airbyte), LOOPBACK_REDIRECT, input);
+                case SignIn.Relay relay -> relay.initiateOAuth(provider,
+                        relay.workspaceId().orElseGet(() -> stores.workspaceOf(tenant, airbyte)), relay.relayUrl(), input);
+            };
+            return new SignInReadiness(provider.id(), provider.name(), SignInReadiness.State.READY,
+                    "Airbyte hands out its consent link.",
+                    Optional.ofNullable(ConsentUrls.parameters(consent).get("redirect_uri")));
+        } catch (AirbyteException e) {
+            return new SignInReadiness(provider.id(), provider.name(), switch (e.kind()) {
+                case NO_OAUTH_APP -> SignInReadiness.State.NO_OAUTH_APP;
+                case OAUTH_DISABLED -> SignInReadiness.State.OAUTH_DISABLED;
+                case NOT_FOUND -> SignInReadiness.State.NOT_INSTALLED;
+                case UNSUPPORTED -> SignInReadiness.State.NOT_OFFERED;
+                default -> SignInReadiness.State.FAILED;
+            }, e.getMessage(), Optional.empty());
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package dev.onramp.connect;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/** Whether an OAuth connector's sign-in can start through a business's Airbyte, with a sentence a person can act on. */
+public record SignInReadiness(String providerId, String providerName, State state, String detail,
+        Optional<String> redirectUri) {
+    public SignInReadiness {
+        Objects.requireNonNull(providerId, "providerId");
+        Objects.requireNonNull(providerName, "providerName");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(detail, "detail");
+        Objects.requireNonNull(redirectUri, "redirectUri");
+    }
+
+    /** Whether a sign-in to the connector can start through this Airbyte. */
+    public enum State {
+        /** Airbyte hands out the consent link. */
+        READY,
+        /** Airbyte has no OAuth app (client id and secret) for the connector; its operator sets one up. */
+        NO_OAUTH_APP,
+        /** Airbyte has OAuth switched off for the connector. */
+        OAUTH_DISABLED,
+        /** This Airbyte does not have the connector. */
+        NOT_INSTALLED,
+        /** This Airbyte does not offer a sign-in for the connector through its API (typed credentials instead). */
+        NOT_OFFERED,
+        /** The check itself failed (unreachable, refused, …); the detail says why. */
+        FAILED
+    }
+}

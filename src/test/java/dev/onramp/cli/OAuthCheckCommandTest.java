@@ -1,0 +1,55 @@
+package dev.onramp.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.onramp.testing.CommandLineRunner;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code onramp oauth-check} in demo mode: every OAuth connector's sign-in ready, as lines or as JSON. */
+class OAuthCheckCommandTest {
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void demoMode_saysEverySignInIsReadyAndExitsZero() {
+        CommandLineRunner cli = new CommandLineRunner("--data-dir", dataDir.toString());
+
+        int exit = cli.run(Map.of(), "oauth-check");
+
+        assertThat(exit).as(cli.err()).isZero();
+        assertThat(cli.out()).startsWith("Sign-ins through Demo: the built-in Airbyte simulator for Demo Coffee Roasters:")
+                .containsPattern("HubSpot +ready +Airbyte hands out its consent link\\.")
+                .contains("Zendesk Support", "Amazon Seller Partner");
+        assertThat(cli.out()).doesNotContain("no OAuth app", "OAuth off", "check failed");
+    }
+
+    @Test
+    void json_listsEachConnectorWithItsStateAndTheRedirectItsLinkCarries() throws Exception {
+        CommandLineRunner cli = new CommandLineRunner("--data-dir", dataDir.toString());
+
+        int exit = cli.run(Map.of(), "oauth-check", "--json");
+
+        assertThat(exit).as(cli.err()).isZero();
+        JsonNode report = new ObjectMapper().readTree(cli.out());
+        assertThat(report.path("tenant").asText()).isEqualTo("Demo Coffee Roasters");
+        assertThat(report.path("connectors")).hasSize(14).allSatisfy(entry -> {
+            assertThat(entry.path("state").asText()).isEqualTo("READY");
+            assertThat(entry.path("redirectUri").asText()).isEqualTo("http://127.0.0.1/oauth-success");
+        });
+    }
+
+    @Test
+    void unknownBusiness_isRefusedInOneLine() {
+        CommandLineRunner cli = new CommandLineRunner("--data-dir", dataDir.toString());
+
+        int exit = cli.run(Map.of(), "oauth-check", "--tenant", "Nobody");
+
+        assertThat(exit).isEqualTo(OnrampCommand.FAILED);
+        assertThat(cli.err().strip()).startsWith("onramp: No business named \"Nobody\".");
+    }
+}

@@ -1,0 +1,85 @@
+package dev.onramp.connect;
+
+import static dev.onramp.connect.SelfManagedFixture.WAIT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.onramp.model.Provider;
+import dev.onramp.model.Tenant;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The OAuth readiness check against a self-managed simulator: each connector's state as Airbyte
+ * answers its consent-link request, without opening a browser or creating anything.
+ */
+class SignInReadinessTest {
+    @TempDir
+    Path dataDir;
+
+    private SelfManagedFixture fx;
+    private Tenant tenant;
+    private final List<URI> opened = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        fx = new SelfManagedFixture(dataDir);
+        tenant = fx.store.addTenant("Acme Outdoor", "online-store");
+    }
+
+    @AfterEach
+    void tearDown() {
+        fx.close();
+    }
+
+    private Map<String, SignInReadiness> check() {
+        ConnectService service = fx.service(fx.airbyte.gateway(), url -> opened.add(url), WAIT);
+        return service.signInReadiness(tenant.id(), result -> { }).stream()
+                .collect(Collectors.toMap(SignInReadiness::providerId, result -> result));
+    }
+
+    @Test
+    void everyOAuthConnectorOfTheSimulator_isReadyAndNothingIsOpenedOrCreated() {
+        Map<String, SignInReadiness> results = check();
+
+        assertThat(results.keySet()).containsExactlyInAnyOrderElementsOf(fx.catalog.providers().stream()
+                .filter(Provider::connectsByOAuth).map(Provider::id).toList());
+        assertThat(results.values()).allSatisfy(result -> {
+            assertThat(result.state()).as(result.providerId()).isEqualTo(SignInReadiness.State.READY);
+            assertThat(result.redirectUri()).contains("http://127.0.0.1/oauth-success");
+        });
+        assertThat(opened).isEmpty();
+        assertThat(fx.airbyte.simulator().sourceIds()).isEmpty();
+        assertThat(fx.airbyte.proxy().count("source_oauths/complete_oauth")).isZero();
+    }
+
+    @Test
+    void connectorWithoutAnOAuthApp_isReportedWithWhoFixesIt_andOAuthSwitchedOffAsSuch() {
+        fx.airbyte.simulator().withoutOAuthApp("hubspot");
+        fx.airbyte.simulator().switchOAuthOff("notion");
+
+        Map<String, SignInReadiness> results = check();
+
+        assertThat(results.get("hubspot").state()).isEqualTo(SignInReadiness.State.NO_OAUTH_APP);
+        assertThat(results.get("hubspot").detail()).contains("has no OAuth app", "client id and secret");
+        assertThat(results.get("notion").state()).isEqualTo(SignInReadiness.State.OAUTH_DISABLED);
+        assertThat(results.get("shopify").state()).isEqualTo(SignInReadiness.State.READY);
+    }
+
+    @Test
+    void eachConnector_isToldAsSoonAsItIsKnown() {
+        List<SignInReadiness> heard = new CopyOnWriteArrayList<>();
+        ConnectService service = fx.service(fx.airbyte.gateway(), url -> true, WAIT);
+
+        List<SignInReadiness> results = service.signInReadiness(tenant.id(), heard::add);
+
+        assertThat(heard).containsExactlyElementsOf(results);
+    }
+}
