@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and every fault knob ending as documented with nothing left behind.
  */
 class CloudConnectServiceTest {
-    private static final URI RELAY = URI.create("https://relay.example.com/onramp/");
+    static final URI RELAY = URI.create("https://relay.example.com/onramp/");
 
     @TempDir
     Path dataDir;

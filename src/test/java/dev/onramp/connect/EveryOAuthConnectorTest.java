@@ -12,9 +12,13 @@ import dev.onramp.connect.form.FormValues;
 import dev.onramp.model.InvalidInputException;
 import dev.onramp.model.Provider;
 import dev.onramp.model.Tenant;
+import dev.onramp.testing.RelayPageStandIn;
 import dev.onramp.testing.ScriptedBrowser;
 import dev.onramp.testing.ScriptedBrowser.Decision;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,12 +30,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every OAuth connector of the catalog, through a self-managed simulator that validates the whole
+ * Every OAuth connector of the catalog, through simulators of both flavours that validate the whole
  * configuration against the connector's required fields with no defaults filled, as Airbyte does:
  * with what its consent form asks for it connects; without a required field it is refused before
  * anything starts, naming the field.
  */
 class EveryOAuthConnectorTest {
+    /** Connectors whose sign-in Airbyte Cloud's public API does not broker: Shopify signs in through its app listing. */
+    private static final Set<String> CLOUD_WITHOUT_SIGN_IN = Set.of("shopify");
+
     @TempDir
     Path dataDir;
 
@@ -64,6 +71,29 @@ class EveryOAuthConnectorTest {
 
         assertThat(outcome).isInstanceOfSatisfying(ConnectOutcome.Connected.class,
                 connected -> assertThat(connected.connection().streams()).isNotEmpty());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("oauthProviders")
+    void withWhatItsConsentFormAsksFor_connectsThroughTheStrictCloudSimulatorWhereCloudBrokersItsSignIn(String providerId)
+            throws Exception {
+        try (CloudFixture cloud = new CloudFixture(dataDir.resolve("cloud"))) {
+            ScriptedBrowser browser = new ScriptedBrowser(Decision.ALLOW, Duration.ofSeconds(10),
+                    new RelayPageStandIn(CloudConnectServiceTest.RELAY));
+            ConnectService service = cloud.service(cloud.gateway(Optional.of(CloudConnectServiceTest.RELAY),
+                    Duration.ofSeconds(5)), browser, WAIT);
+            FormValues values = filledIn(service.consentInputs(providerId));
+
+            ConnectOutcome outcome = outcomeOf(service.connect(cloud.tenant.id(), providerId, values, ConnectListener.NONE));
+
+            if (CLOUD_WITHOUT_SIGN_IN.contains(providerId)) {
+                assertThat(outcome).isInstanceOfSatisfying(ConnectOutcome.Ended.class, ended -> assertThat(ended.message())
+                        .contains("cannot start a sign-in to").contains("through its API"));
+            } else {
+                assertThat(outcome).as(outcome.toString()).isInstanceOfSatisfying(ConnectOutcome.Connected.class,
+                        connected -> assertThat(connected.connection().streams()).isNotEmpty());
+            }
+        }
     }
 
     @ParameterizedTest(name = "{0}")
