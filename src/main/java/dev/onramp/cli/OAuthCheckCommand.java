@@ -43,7 +43,7 @@ final class OAuthCheckCommand implements Callable<Integer> {
             }
             List<SignInReadiness> results = app.connect().signInReadiness(tenant.id(), result -> {
                 if (!json) {
-                    out.printf("%-24s %-15s %s%n", result.providerName(), words(result.state()), result.detail());
+                    out.printf("%-24s %-19s %s%n", result.providerName(), result.state().words(), result.detail());
                     out.flush();
                 }
             });
@@ -57,17 +57,6 @@ final class OAuthCheckCommand implements Callable<Integer> {
             err.println("onramp: " + e.getMessage());
             return OnrampCommand.FAILED;
         }
-    }
-
-    private static String words(SignInReadiness.State state) {
-        return switch (state) {
-            case READY -> "ready";
-            case NO_OAUTH_APP -> "no OAuth app";
-            case OAUTH_DISABLED -> "OAuth off";
-            case NOT_INSTALLED -> "not installed";
-            case NOT_OFFERED -> "not offered";
-            case FAILED -> "check failed";
-        };
     }
 
     private static String asJson(Tenant tenant, List<SignInReadiness> results) {

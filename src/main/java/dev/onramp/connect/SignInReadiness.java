@@ -17,16 +17,27 @@ public record SignInReadiness(String providerId, String providerName, State stat
     /** Whether a sign-in to the connector can start through this Airbyte. */
     public enum State {
         /** Airbyte hands out the consent link. */
-        READY,
+        READY("ready"),
         /** Airbyte has no OAuth app (client id and secret) for the connector; its operator sets one up. */
-        NO_OAUTH_APP,
+        NO_OAUTH_APP("no OAuth app"),
         /** Airbyte has OAuth switched off for the connector. */
-        OAUTH_DISABLED,
+        OAUTH_DISABLED("OAuth switched off"),
         /** This Airbyte does not have the connector. */
-        NOT_INSTALLED,
+        NOT_INSTALLED("not installed"),
         /** This Airbyte does not offer a sign-in for the connector through its API (typed credentials instead). */
-        NOT_OFFERED,
+        NOT_OFFERED("not offered"),
         /** The check itself failed (unreachable, refused, …); the detail says why. */
-        FAILED
+        FAILED("check failed");
+
+        private final String words;
+
+        State(String words) {
+            this.words = words;
+        }
+
+        /** The state in a few words, as the command line and the window show it. */
+        public String words() {
+            return words;
+        }
     }
 }

@@ -25,7 +25,7 @@ class OAuthCheckCommandTest {
         assertThat(cli.out()).startsWith("Sign-ins through Demo: the built-in Airbyte simulator for Demo Coffee Roasters:")
                 .containsPattern("HubSpot +ready +Airbyte hands out its consent link\\.")
                 .contains("Zendesk Support", "Amazon Seller Partner");
-        assertThat(cli.out()).doesNotContain("no OAuth app", "OAuth off", "check failed");
+        assertThat(cli.out()).doesNotContain("no OAuth app", "OAuth switched off", "check failed");
     }
 
     @Test

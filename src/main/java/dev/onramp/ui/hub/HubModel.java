@@ -7,6 +7,7 @@ import dev.onramp.ui.common.Failures;
 import dev.onramp.ui.common.UiServices;
 import dev.onramp.ui.connect.ConnectModel;
 import dev.onramp.ui.credentials.CredentialsModel;
+import dev.onramp.ui.settings.ReadinessModel;
 import dev.onramp.ui.settings.SettingsModel;
 import java.util.Comparator;
 import java.util.List;
@@ -247,6 +248,13 @@ public final class HubModel {
         UiServices ready = services();
         return new SettingsModel(tenant.id(), tenant.name(), ready.settings(), () -> showAirbyteOf(tenant),
                 ready.background(), fx);
+    }
+
+    /** The model of the OAuth sign-in check of the chosen business: which sign-ins its saved Airbyte can start. */
+    public ReadinessModel readiness() {
+        Tenant tenant = Objects.requireNonNull(selectedTenant.get(), "a business must be chosen to check its sign-ins");
+        UiServices ready = services();
+        return new ReadinessModel(tenant.id(), tenant.name(), ready.connect(), ready.background(), fx);
     }
 
     /** A dialog model for a new business; once created, the business is listed and chosen. */

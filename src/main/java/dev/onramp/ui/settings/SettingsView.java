@@ -8,6 +8,7 @@ import dev.onramp.ui.common.Styles;
 import dev.onramp.ui.settings.SettingsModel.Login;
 import dev.onramp.ui.settings.SettingsModel.Target;
 import java.util.Locale;
+import java.util.function.Supplier;
 import javafx.beans.property.StringProperty;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
@@ -38,11 +39,13 @@ public final class SettingsView {
     private static final PseudoClass PROBLEM = PseudoClass.getPseudoClass("problem");
 
     private final SettingsModel model;
+    private final Supplier<ReadinessModel> readiness;
     private final Stage stage = new Stage();
     private final Subscription subscriptions;
 
-    private SettingsView(Window owner, SettingsModel model) {
+    private SettingsView(Window owner, SettingsModel model, Supplier<ReadinessModel> readiness) {
         this.model = model;
+        this.readiness = readiness;
         stage.initOwner(owner);
         stage.initModality(Modality.WINDOW_MODAL);
         stage.setTitle("Settings");
@@ -64,9 +67,12 @@ public final class SettingsView {
         stage.setOnHidden(e -> subscriptions.unsubscribe());
     }
 
-    /** Opens the Settings window over {@code owner} and loads the business's settings into it. */
-    public static void open(Window owner, SettingsModel model) {
-        new SettingsView(owner, model).stage.show();
+    /**
+     * Opens the Settings window over {@code owner} and loads the business's settings into it;
+     * {@code readiness} makes the model of the OAuth sign-in check of the business's saved Airbyte.
+     */
+    public static void open(Window owner, SettingsModel model, Supplier<ReadinessModel> readiness) {
+        new SettingsView(owner, model, readiness).stage.show();
         model.load();
     }
 
@@ -161,6 +167,9 @@ public final class SettingsView {
         Button test = new Button("Test connection to Airbyte");
         test.setId("settings-test");
         test.setOnAction(e -> model.test());
+        Button check = new Button("Check OAuth sign-ins…");
+        check.setId("settings-oauth-check");
+        check.setOnAction(e -> ReadinessView.open(stage, readiness.get()));
         Button cancel = new Button("Cancel");
         cancel.setCancelButton(true);
         cancel.setOnAction(e -> stage.close());
@@ -171,7 +180,7 @@ public final class SettingsView {
         save.setOnAction(e -> model.save());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        return new HBox(8, test, gap, cancel, save);
+        return new HBox(8, test, check, gap, cancel, save);
     }
 
     private static <T extends TextInputControl> T bound(T control, String id,
