@@ -119,6 +119,12 @@ final class ConfigApiTransport {
                     + " Onramp signs in with (HTTP " + status + "). Copy both again from Airbyte's Settings >"
                     + " Applications into Onramp's Settings.");
         }
+        if (status / 100 == 2 && response.body().stripLeading().startsWith("<")) {
+            // An Airbyte whose authentication is off serves its web app for every path, this one too.
+            throw new AirbyteException(Kind.REJECTED, airbyte + " answered the token request with a web page, not a"
+                    + " token: this Airbyte does not sign applications in. Choose \"No login\" for it in Settings"
+                    + " (onramp settings set --no-login), or check the address.");
+        }
         ObjectNode answer = answer(ConfigApiCall.MINT_TOKEN, body, response, new Redactor(body, List.of("client_secret")))
                 .orElseThrow(this::badResponse);
         JsonNode accessToken = answer.path("access_token");

@@ -33,6 +33,9 @@ final class ApiHandler {
     private final Map<String, Endpoint> endpoints;
     private final Duration latency;
     private final FaultPlayer faults;
+    /** What an Airbyte with its authentication off serves for any path of its web app. */
+    private static final byte[] WEB_APP_PAGE = ("<!doctype html><html lang=\"en\"><head><title>Airbyte</title></head>"
+            + "<body><div id=\"root\"></div></body></html>").getBytes(StandardCharsets.UTF_8);
     private final Optional<ConfigApiLogin> login;
 
     /** @param login the login every call but the token endpoint needs; empty for an open Airbyte */
@@ -53,6 +56,11 @@ final class ApiHandler {
                 return;
             }
             String path = exchange.getRequestURI().getPath();
+            if (login.isEmpty() && path.equals(PREFIX + ConfigApiLogin.TOKEN_ENDPOINT)) {
+                // An Airbyte whose authentication is off has no token endpoint: its web app answers the path.
+                Exchanges.send(exchange, 200, "text/html; charset=utf-8", WEB_APP_PAGE);
+                return;
+            }
             int status;
             try {
                 Optional<ObjectNode> answer = route(exchange, path);

@@ -100,6 +100,19 @@ class ClientCredentialsLoginTest {
     }
 
     @Test
+    void clientCredentialsForAnAirbyteWithoutAuthentication_sayToChooseNoLogin() {
+        try (AirbyteSimulator open = AirbyteSimulator.start(Duration.ZERO)) {
+            ConfigApiGateway gateway = new ConfigApiGateway(open.apiBaseUrl(),
+                    Optional.of(new AirbyteSettings.ClientCredentials("app-id", "app-secret-value")), NO_WAIT,
+                    ConnectorNames.NONE);
+
+            assertThatExceptionOfType(AirbyteException.class).isThrownBy(gateway::listWorkspaces)
+                    .satisfies(e -> assertThat(e.kind()).isEqualTo(AirbyteException.Kind.REJECTED))
+                    .withMessageContaining("does not sign applications in").withMessageContaining("No login");
+        }
+    }
+
+    @Test
     void noLogin_isRefusedWithTheCredentialsSentence() {
         ConfigApiGateway gateway = new ConfigApiGateway(simulator.apiBaseUrl(), Optional.empty(), NO_WAIT,
                 ConnectorNames.NONE);

@@ -116,6 +116,25 @@ class ConfigApiGatewayErrorsTest {
     }
 
     @Test
+    void tokenRequestAnsweredWithAWebPage_saysThisAirbyteSignsNoApplicationsInAndToChooseNoLogin() {
+        // An Airbyte 2.x whose authentication is off serves its web app for applications/token too.
+        try (ScriptedServer server = ScriptedServer.answering(200, "text/html",
+                "<!doctype html><html><head><title>Airbyte</title></head><body><div id=\"root\"></div></body></html>")) {
+            ConfigApiGateway gateway = new ConfigApiGateway(server.apiBase(),
+                    Optional.of(new AirbyteSettings.ClientCredentials("app-id", "app-secret-value")), NO_WAIT,
+                    ConnectorNames.NONE);
+
+            assertThatThrownBy(gateway::listWorkspaces).isInstanceOfSatisfying(AirbyteException.class, e -> {
+                assertThat(e.kind()).isEqualTo(Kind.REJECTED);
+                assertThat(e).hasMessage("Airbyte at " + server.apiBase() + " answered the token request with a web page,"
+                        + " not a token: this Airbyte does not sign applications in. Choose \"No login\" for it in"
+                        + " Settings (onramp settings set --no-login), or check the address.");
+            });
+            assertThat(server.requests()).extracting(ScriptedServer.Request::path).containsExactly("/api/v1/applications/token");
+        }
+    }
+
+    @Test
     void notFoundPageThatIsNotJson_meansTheAddressIsWrong() {
         try (ScriptedServer server = ScriptedServer.answering(404, "text/html", "<html><h1>Not Found</h1></html>")) {
             failure(server, ConfigApiGateway::listWorkspaces)
