@@ -104,7 +104,8 @@ public final class ConnectService implements AutoCloseable {
      * connector as soon as it is known. Blocks; call it off the FX thread.
      *
      * @throws InvalidInputException when the business is gone or its Airbyte has no workspace
-     * @throws AirbyteException when the business's settings name an Airbyte this Onramp cannot use
+     * @throws AirbyteException when the business's settings name an Airbyte this Onramp cannot use, or it
+     *     cannot be asked for the business's workspace
      */
     public List<SignInReadiness> signInReadiness(TenantId tenant, Consumer<SignInReadiness> each) {
         Tenant known = stores.tenants().find(tenant)

@@ -30,13 +30,21 @@ final class OAuthReadiness {
         this.consentInputs = consentInputs;
     }
 
-    /** Checks every OAuth connector of the catalog in turn, telling {@code each} as soon as one is known. */
+    /**
+     * Checks every OAuth connector of the catalog in turn, telling {@code each} as soon as one is known;
+     * the business's workspace is found once, before the first.
+     */
     List<SignInReadiness> check(Tenant tenant, AirbyteGateway airbyte, FlowStores stores,
             Consumer<SignInReadiness> each) {
+        SignIn signIn = airbyte.signIn();
+        String workspace = switch (signIn) {
+            case SignIn.Loopback loopback -> stores.workspaceOf(tenant, airbyte);
+            case SignIn.Relay relay -> relay.workspaceId().orElseGet(() -> stores.workspaceOf(tenant, airbyte));
+        };
         List<SignInReadiness> results = new ArrayList<>();
         for (Provider provider : catalog.providers()) {
             if (provider.connectsByOAuth()) {
-                SignInReadiness result = check(provider, tenant, airbyte, stores);
+                SignInReadiness result = check(provider, signIn, workspace);
                 results.add(result);
                 each.accept(result);
             }
@@ -44,14 +52,13 @@ final class OAuthReadiness {
         return List.copyOf(results);
     }
 
-    private SignInReadiness check(Provider provider, Tenant tenant, AirbyteGateway airbyte, FlowStores stores) {
+    private SignInReadiness check(Provider provider, SignIn signIn, String workspace) {
         ObjectNode input = ConsentInputs.inputsIn(provider, consentInputs.sampleConfiguration(provider.id()));
         try {
-            URI consent = switch (airbyte.signIn()) {
-                case SignIn.Loopback loopback -> loopback.getConsentUrl(provider.definitionId(),
-                        stores.workspaceOf(tenant, airbyte), LOOPBACK_REDIRECT, input);
-                case SignIn.Relay relay -> relay.initiateOAuth(provider,
-                        relay.workspaceId().orElseGet(() -> stores.workspaceOf(tenant, airbyte)), relay.relayUrl(), input);
+            URI consent = switch (signIn) {
+                case SignIn.Loopback loopback -> loopback.getConsentUrl(provider.definitionId(), workspace,
+                        LOOPBACK_REDIRECT, input);
+                case SignIn.Relay relay -> relay.initiateOAuth(provider, workspace, relay.relayUrl(), input);
             };
             return new SignInReadiness(provider.id(), provider.name(), SignInReadiness.State.READY,
                     "Airbyte hands out its consent link.",

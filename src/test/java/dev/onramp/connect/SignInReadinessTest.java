@@ -74,6 +74,13 @@ class SignInReadinessTest {
     }
 
     @Test
+    void theBusinesssWorkspace_isLookedUpOnceForTheWholeCheck() {
+        check();
+
+        assertThat(fx.airbyte.proxy().count("workspaces/list_by_organization_id")).isEqualTo(1);
+    }
+
+    @Test
     void eachConnector_isToldAsSoonAsItIsKnown() {
         List<SignInReadiness> heard = new CopyOnWriteArrayList<>();
         ConnectService service = fx.service(fx.airbyte.gateway(), url -> true, WAIT);
