@@ -96,16 +96,38 @@ final class LoopbackHttpServer implements AutoCloseable {
      * {@link #start(Handler)}.
      */
     static LoopbackHttpServer bind(Limits limits) throws IOException {
+        return bind(IPV4, 0, limits);
+    }
+
+    /** 127.0.0.1 by its bytes: getLoopbackAddress() may answer ::1. */
+    static final InetAddress IPV4 = loopback(IPV4_LOOPBACK);
+    /** ::1, where a browser may try "localhost" first. */
+    static final InetAddress IPV6 = loopback(new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1});
+
+    private static InetAddress loopback(byte[] address) {
+        try {
+            return InetAddress.getByAddress("localhost", address);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Binds {@code address} (one of the loopback addresses) on {@code port}, or on a port the
+     * operating system picks when it is 0; connections wait in the backlog until {@link #start(Handler)}.
+     */
+    static LoopbackHttpServer bind(InetAddress address, int port, Limits limits) throws IOException {
         ServerSocket listener = new ServerSocket();
         try {
             // No address or port sharing: nothing else may listen on this port while it is ours
             // (Windows gets the same from Java's exclusive bind, which is on by default).
             listener.setReuseAddress(false);
             disableIfSupported(listener, StandardSocketOptions.SO_REUSEPORT);
-            // 127.0.0.1 by its bytes: getLoopbackAddress() may answer ::1, and the wildcard address
-            // would let any machine on the network deliver a redirect.
-            listener.bind(new InetSocketAddress(InetAddress.getByAddress("localhost", IPV4_LOOPBACK), 0),
-                    limits.maxConnections());
+            // Never the wildcard address: it would let any machine on the network deliver a redirect.
+            if (!address.isLoopbackAddress()) {
+                throw new IllegalArgumentException("The redirect listens on a loopback address only, not " + address);
+            }
+            listener.bind(new InetSocketAddress(address, port), limits.maxConnections());
         } catch (IOException | RuntimeException e) {
             listener.close();
             throw e;

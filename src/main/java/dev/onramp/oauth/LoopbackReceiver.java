@@ -1,10 +1,8 @@
 package dev.onramp.oauth;
 
+import dev.onramp.model.RedirectSettings;
 import dev.onramp.oauth.LoopbackHttpServer.Limits;
-import dev.onramp.oauth.LoopbackHttpServer.Request;
 import dev.onramp.oauth.LoopbackHttpServer.Response;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -15,22 +13,27 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Accepts exactly one redirect on 127.0.0.1 whose state matches the pending flow. */
+/**
+ * One flow's wait for its sign-in redirect: accepts exactly one callback whose state (or nonce)
+ * matches, on a loopback port it may share with other flows ({@link LoopbackRedirects}).
+ */
 public final class LoopbackReceiver implements AutoCloseable {
     /** The one path the redirect may use; every other path is answered 404. */
-    public static final String PATH = "/oauth-success";
+    public static final String PATH = RedirectSettings.PATH;
     /** How long a sign-in may take in the browser unless the caller says otherwise. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
 
     private static final Logger log = LoggerFactory.getLogger(LoopbackReceiver.class);
     private static final String HTML = "text/html; charset=utf-8";
 
-    private final LoopbackHttpServer server;
     private final URI redirectUri;
+    private final InetSocketAddress address;
+    private final Consumer<LoopbackReceiver> release;
     private final CompletableFuture<CallbackResult> result = new CompletableFuture<>();
     private final AtomicReference<Phase> phase = new AtomicReference<>(Phase.WAITING);
     private final AtomicBoolean stopped = new AtomicBoolean();
@@ -38,53 +41,42 @@ public final class LoopbackReceiver implements AutoCloseable {
     private volatile Expected expected;
     private volatile Optional<String> expectedIssuer = Optional.empty();
 
-    private LoopbackReceiver(LoopbackHttpServer server) {
-        this.server = server;
-        InetSocketAddress bound = server.address();
-        // Built from the socket actually bound, so the URL names the port that is really listening.
-        this.redirectUri = URI.create(
-                "http://" + bound.getAddress().getHostAddress() + ":" + bound.getPort() + PATH);
-        // A caller that cancels the future itself must not leave the port open.
+    LoopbackReceiver(URI redirectUri, InetSocketAddress address, Consumer<LoopbackReceiver> release) {
+        this.redirectUri = redirectUri;
+        this.address = address;
+        this.release = release;
+        // A caller that cancels the future itself must not leave the wait registered.
         result.whenComplete((callback, failure) -> {
             phase.compareAndSet(Phase.WAITING, Phase.ENDED);
             stop();
         });
     }
 
-    /** Binds 127.0.0.1 on an OS-chosen port and starts the wait, which ends after {@code timeout}. */
+    /**
+     * Binds 127.0.0.1 on an OS-chosen port of its own and starts the wait, which ends after
+     * {@code timeout}; the port closes with the wait.
+     */
     public static LoopbackReceiver open(Duration timeout) {
         return open(timeout, Limits.DEFAULT);
     }
 
     /** Same as {@link #open(Duration)} with other limits for slow or oversized requests (for tests). */
     static LoopbackReceiver open(Duration timeout, Limits limits) {
-        if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("The wait for the sign-in redirect needs a positive timeout, not " + timeout);
-        }
-        LoopbackHttpServer server;
-        try {
-            server = LoopbackHttpServer.bind(limits);
-        } catch (IOException e) {
-            throw new UncheckedIOException(
-                    "Onramp could not listen on 127.0.0.1 for the sign-in redirect: " + e.getMessage()
-                            + ". Check that no firewall or security tool blocks local connections.",
-                    e);
-        }
-        LoopbackReceiver receiver = new LoopbackReceiver(server);
-        server.start(receiver::handle);
-        receiver.timer = Thread.ofVirtual().name("onramp-loopback-timeout").start(() -> receiver.timeOut(timeout));
-        log.debug("Waiting for the sign-in redirect on port {}", server.address().getPort());
-        return receiver;
+        return new LoopbackRedirects(limits).open(RedirectSettings.anyPort(RedirectSettings.Host.IPV4), timeout);
     }
 
-    /** {@code http://127.0.0.1:<bound port>/oauth-success}. */
+    void startTimer(Duration timeout) {
+        timer = Thread.ofVirtual().name("onramp-loopback-timeout").start(() -> timeOut(timeout));
+    }
+
+    /** {@code http://<host>:<port>/oauth-success}, naming the port that is really listening. */
     public URI redirectUri() {
         return redirectUri;
     }
 
     /** The address and port the receiver listens on: always 127.0.0.1. */
     public InetSocketAddress localAddress() {
-        return server.address();
+        return address;
     }
 
     /** Sets the state a callback must carry; callbacks before this are refused. */
@@ -164,28 +156,13 @@ public final class LoopbackReceiver implements AutoCloseable {
                         + ": start connecting again and finish the sign-in in the browser."));
     }
 
-    private Response handle(Request request) {
-        if (!PATH.equals(request.rawPath())) {
-            return Response.text(404, "Not found.");
-        }
-        if (!"GET".equals(request.method())) {
-            return new Response(405, "text/plain; charset=utf-8",
-                    "Only GET is allowed here.".getBytes(StandardCharsets.UTF_8), Map.of("Allow", "GET"), () -> {});
-        }
-        Optional<Map<String, String>> params = QueryParams.parse(request.rawQuery().orElse(""));
-        if (params.isEmpty()) {
-            log.warn("Refused a sign-in redirect with a malformed or repeated query parameter");
-            return page(400, LandingPage.ERROR);
-        }
-        if (!bindingMatches(params.get())) {
-            log.warn("Refused a sign-in redirect whose state or nonce does not belong to the pending flow");
-            return page(400, LandingPage.ERROR);
-        }
-        if (!issuerMatches(params.get().get("iss"))) {
+    /** Judges a callback whose binding matched this wait; the answer the browser gets. */
+    Response accept(Map<String, String> params) {
+        if (!issuerMatches(params.get("iss"))) {
             log.warn("Refused a sign-in redirect from another authorization server than the expected one");
             return page(400, LandingPage.ERROR);
         }
-        CallbackResult callback = new CallbackResult(params.get());
+        CallbackResult callback = new CallbackResult(params);
         if (!carriesAnAnswer(callback)) {
             log.warn("Refused a sign-in redirect that carries neither a code nor an error");
             return page(400, LandingPage.ERROR);
@@ -195,14 +172,15 @@ public final class LoopbackReceiver implements AutoCloseable {
             return page(410, LandingPage.ERROR);
         }
         LandingPage landing = callback.error().isPresent() ? LandingPage.DECLINED : LandingPage.SUCCESS;
-        // The port closes before the caller hears of the callback, so nothing arrives after it.
+        // The wait is gone (and a port no other flow waits on closed) before the caller hears of the
+        // callback, so nothing arrives for this flow after it.
         return new Response(200, HTML, landing.html(), Map.of(), () -> {
             stop();
             result.complete(callback);
         });
     }
 
-    private boolean bindingMatches(Map<String, String> params) {
+    boolean bindingMatches(Map<String, String> params) {
         Expected binding = expected;
         if (binding == null) {
             return false;
@@ -230,13 +208,13 @@ public final class LoopbackReceiver implements AutoCloseable {
                 || params.containsKey("secret_id");
     }
 
-    private static Response page(int status, LandingPage page) {
+    static Response page(int status, LandingPage page) {
         return new Response(status, HTML, page.html(), Map.of(), () -> {});
     }
 
     private void stop() {
         if (stopped.compareAndSet(false, true)) {
-            server.close();
+            release.accept(this);
             Thread waiting = timer;
             if (waiting != null && waiting != Thread.currentThread()) {
                 waiting.interrupt();

@@ -197,7 +197,8 @@ class LoopbackReceiverTest {
             String replay = early.send(request("GET", "/oauth-success?code=first&state=s1", port))
                     .awaitClose(Duration.ofSeconds(5));
 
-            assertThat(RawConnection.status(replay)).isEqualTo(410);
+            // The accepted flow no longer waits, so no pending flow owns the state.
+            assertThat(RawConnection.status(replay)).isEqualTo(400);
             assertThat(replay).contains("Onramp could not use this sign-in");
         }
         assertThat(result().params()).containsEntry("code", "first");
