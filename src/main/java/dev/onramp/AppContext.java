@@ -5,6 +5,7 @@ import dev.onramp.airbyte.AirbyteGateway;
 import dev.onramp.airbyte.AirbyteGateways;
 import dev.onramp.airbyte.CallPolicy;
 import dev.onramp.airbyte.AirbyteException;
+import dev.onramp.business.RedirectService;
 import dev.onramp.catalog.Catalog;
 import dev.onramp.catalog.ConnectorSpecs;
 import dev.onramp.connect.ConnectService;
@@ -27,6 +28,7 @@ import dev.onramp.store.FlowJournal;
 import dev.onramp.store.KekStore;
 import dev.onramp.store.KekStores;
 import dev.onramp.store.KeyRotation;
+import dev.onramp.store.RedirectRepository;
 import dev.onramp.store.SettingsRepository;
 import dev.onramp.store.TenantRepository;
 import dev.onramp.store.Vault;
@@ -56,6 +58,7 @@ public final class AppContext implements AutoCloseable {
     private final ConnectService connect;
     private final CredentialsService credentials;
     private final SettingsService settings;
+    private final RedirectService redirects;
     private final ExecutorService background;
     private final Optional<AirbyteSimulator> simulator;
     private final String airbyteDescription;
@@ -64,7 +67,7 @@ public final class AppContext implements AutoCloseable {
     private final KeyRotation keyRotation;
 
     private AppContext(Deque<AutoCloseable> closeables, Catalog catalog, TenantService tenants,
-            ConnectService connect, CredentialsService credentials, SettingsService settings,
+            ConnectService connect, CredentialsService credentials, SettingsService settings, RedirectService redirects,
             ExecutorService background, Optional<AirbyteSimulator> simulator, String airbyteDescription,
             Diagnostics diagnostics, AuditLog audit, KeyRotation keyRotation) {
         this.closeables = closeables;
@@ -73,6 +76,7 @@ public final class AppContext implements AutoCloseable {
         this.connect = connect;
         this.credentials = credentials;
         this.settings = settings;
+        this.redirects = redirects;
         this.background = background;
         this.simulator = simulator;
         this.airbyteDescription = airbyteDescription;
@@ -164,7 +168,9 @@ public final class AppContext implements AutoCloseable {
             closeables.push(() -> shutdown(background));
 
             TenantService tenants = new TenantService(db, tenantRepository, audit, catalog, actor);
-            ConnectService connect = new ConnectService(catalog, selection::gatewayFor, db, tenantRepository, connections,
+            RedirectService redirects = new RedirectService(db, new RedirectRepository(db, clock), audit, actor);
+            ConnectService connect = new ConnectService(catalog, selection::gatewayFor, redirects::effective, db,
+                    tenantRepository, connections,
                     journal, audit, options.browser(), background, clock, options.consentTimeout(), actor);
             // Closed first: running flows are cancelled, their loopback ports closed and their ends
             // recorded while the executor and the database are still there.
@@ -183,7 +189,8 @@ public final class AppContext implements AutoCloseable {
             if (recovered > 0) {
                 log().info("Ended {} connect flow(s) left unfinished by an earlier run", recovered);
             }
-            return new AppContext(closeables, catalog, tenants, connect, credentials, settings, background, simulator,
+            return new AppContext(closeables, catalog, tenants, connect, credentials, settings, redirects, background,
+                    simulator,
                     describeAirbyte(options), diagnostics, audit, keyRotation);
         } catch (RuntimeException e) {
             closeAll(closeables);
@@ -211,6 +218,11 @@ public final class AppContext implements AutoCloseable {
     /** Which Airbyte each business uses. */
     public SettingsService settings() {
         return settings;
+    }
+
+    /** The loopback redirect each business's sign-ins use. */
+    public RedirectService redirects() {
+        return redirects;
     }
 
     /** The executor for blocking work (HTTP, JDBC); never the FX thread. */

@@ -40,8 +40,14 @@ final class ConfigApiTransport {
     private static final List<String> SECRET_FIELDS = List.of("connectionConfiguration", "queryParams", "oAuthInputConfiguration",
             "secretId");
     private static final String DEFINITION_CONFIG_TYPE = "STANDARD_SOURCE_DEFINITION";
-    /** What Airbyte's OAuth flows answer when no OAuth app holds the connector's client id or secret. */
-    private static final Pattern MISSING_OAUTH_APP = Pattern.compile("Undefined parameter '(client_id|client_secret)'");
+    /**
+     * What Airbyte's OAuth flows answer when no OAuth app holds one of the app's parameters: its
+     * client id or secret, or a provider's own name for them (TikTok's app_id, Amazon's lwa_app_id).
+     */
+    private static final Pattern MISSING_OAUTH_APP = Pattern.compile(
+            "Undefined parameter '[A-Za-z0-9_.]+' necessary for the OAuth Flow");
+    /** What OAuthHandler's 404 says when a feature flag switches OAuth off for a connector. */
+    private static final String OAUTH_SWITCHED_OFF = "SOURCE_OAUTH_PARAM";
     /** How long a token whose answer names no lifetime is used: the shortest Airbyte documents (3 minutes). */
     static final Duration UNDECLARED_TOKEN_LIFETIME = Duration.ofMinutes(3);
 
@@ -208,8 +214,10 @@ final class ConfigApiTransport {
             return new AirbyteException(Kind.NOT_FOUND, "This Airbyte does not have " + names.describe(definitionId)
                     + ": install it in " + airbyte + ", or point Onramp at an Airbyte that has it.");
         }
-        // A 404 that names no configuration Airbyte lacks (workspace, definition) is OAuth switched off.
-        if (call == ConfigApiCall.GET_CONSENT_URL && !definitionId.isEmpty() && !detail.contains("Could not find configuration")) {
+        // Airbyte says "Could not find configuration for SOURCE_OAUTH_PARAM: OAuth temporarily disabled.";
+        // a 404 that names no configuration Airbyte lacks (workspace, definition) means the same.
+        if (call == ConfigApiCall.GET_CONSENT_URL && !definitionId.isEmpty()
+                && (detail.contains(OAUTH_SWITCHED_OFF) || !detail.contains("Could not find configuration"))) {
             return new AirbyteException(Kind.OAUTH_DISABLED, "Signing in through " + airbyte + " is switched off for "
                     + names.describe(definitionId) + ": ask its operator to turn OAuth on for it, or connect with an"
                     + " access token or key instead.");

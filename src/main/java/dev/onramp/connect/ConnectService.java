@@ -12,9 +12,11 @@ import dev.onramp.model.FlowId;
 import dev.onramp.model.FlowRecord;
 import dev.onramp.model.FlowState;
 import dev.onramp.model.InvalidInputException;
+import dev.onramp.model.RedirectSettings;
 import dev.onramp.model.Tenant;
 import dev.onramp.model.TenantId;
 import dev.onramp.oauth.BrowserLauncher;
+import dev.onramp.oauth.LoopbackRedirects;
 import dev.onramp.store.AuditLog;
 import dev.onramp.store.ConnectionRepository;
 import dev.onramp.store.Database;
@@ -43,6 +45,9 @@ import org.slf4j.LoggerFactory;
 public final class ConnectService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectService.class);
 
+    /** The redirect of a service built for one Airbyte (tests, tools): any free port on 127.0.0.1. */
+    private static final RedirectSettings ANY_PORT = RedirectSettings.anyPort(RedirectSettings.Host.IPV4);
+
     private final Catalog catalog;
     private final Function<TenantId, AirbyteGateway> airbyteOf;
     private final FlowStores stores;
@@ -55,23 +60,26 @@ public final class ConnectService implements AutoCloseable {
     public ConnectService(Catalog catalog, AirbyteGateway airbyte, Database db, TenantRepository tenants,
             ConnectionRepository connections, FlowJournal journal, AuditLog audit, BrowserLauncher browser,
             Executor executor, Clock clock, Duration consentTimeout, String actor) {
-        this(catalog, tenant -> airbyte, db, tenants, connections, journal, audit, browser, executor, clock,
-                consentTimeout, actor);
+        this(catalog, tenant -> airbyte, tenant -> ANY_PORT, db, tenants, connections, journal, audit, browser,
+                executor, clock, consentTimeout, actor);
     }
 
     /**
      * A service that asks {@code airbyteOf} for the gateway to the Airbyte each business uses
      * (normally {@link dev.onramp.business.AirbyteSelection#gatewayFor(TenantId)}); it fails with an
      * {@link dev.onramp.airbyte.AirbyteException} saying what to change when the business's settings
-     * name an Airbyte this Onramp cannot use.
+     * name an Airbyte this Onramp cannot use. Each business's sign-ins come back on the redirect
+     * {@code redirectOf} names (normally {@link dev.onramp.business.RedirectService#effective(TenantId)}).
      */
-    public ConnectService(Catalog catalog, Function<TenantId, AirbyteGateway> airbyteOf, Database db, TenantRepository tenants,
+    public ConnectService(Catalog catalog, Function<TenantId, AirbyteGateway> airbyteOf,
+            Function<TenantId, RedirectSettings> redirectOf, Database db, TenantRepository tenants,
             ConnectionRepository connections, FlowJournal journal, AuditLog audit, BrowserLauncher browser,
             Executor executor, Clock clock, Duration consentTimeout, String actor) {
         this.catalog = catalog;
         this.airbyteOf = airbyteOf;
         this.stores = new FlowStores(db, tenants, connections, journal, audit, clock, actor);
-        this.parts = new SignInParts(catalog, airbyteOf, browser, consentTimeout, new SecureRandom());
+        this.parts = new SignInParts(catalog, airbyteOf, browser, consentTimeout, new SecureRandom(),
+                new LoopbackRedirects(), redirectOf);
         this.consentInputs = new ConsentInputs(catalog, ConnectorSpecs.bundled(catalog));
         this.readiness = new OAuthReadiness(catalog, consentInputs);
         this.running = new RunningFlows(executor);
@@ -110,7 +118,7 @@ public final class ConnectService implements AutoCloseable {
     public List<SignInReadiness> signInReadiness(TenantId tenant, Consumer<SignInReadiness> each) {
         Tenant known = stores.tenants().find(tenant)
                 .orElseThrow(() -> new InvalidInputException("Onramp does not know that business any more."));
-        return readiness.check(known, airbyteOf.apply(tenant), stores, each);
+        return readiness.check(known, airbyteOf.apply(tenant), parts.redirectOf().apply(tenant), stores, each);
     }
 
     /**

@@ -14,6 +14,7 @@ import dev.onramp.oauth.CallbackResult;
 import dev.onramp.oauth.CallbackTimeoutException;
 import dev.onramp.oauth.ConsentUrls;
 import dev.onramp.oauth.LoopbackReceiver;
+import dev.onramp.oauth.RedirectPortsBusyException;
 import dev.onramp.store.StoreException;
 import dev.onramp.store.Tx;
 import java.net.URI;
@@ -251,7 +252,7 @@ abstract class FlowRun implements ConnectFlow {
         URI redirect;
         URI consentUrl;
         CallbackResult callback;
-        try (LoopbackReceiver waiting = LoopbackReceiver.open(parts.consentTimeout())) {
+        try (LoopbackReceiver waiting = openReceiver(parts)) {
             receiver.set(waiting);
             checkCancelled();
             redirect = waiting.redirectUri();
@@ -268,6 +269,15 @@ abstract class FlowRun implements ConnectFlow {
         }
         listener.onStep(ConnectStep.AUTHORIZING);
         return new Consent(consentUrl, redirect, callback);
+    }
+
+    /** The flow's wait on the business's redirect; a range whose every port is taken ends the flow. */
+    private LoopbackReceiver openReceiver(SignInParts parts) {
+        try {
+            return parts.redirects().open(parts.redirectOf().apply(tenantId), parts.consentTimeout());
+        } catch (RedirectPortsBusyException e) {
+            throw new FlowEnd(FlowState.FAILED, e.getMessage());
+        }
     }
 
     private CallbackResult await(LoopbackReceiver waiting, Duration timeout) {

@@ -6,6 +6,7 @@ import dev.onramp.airbyte.AirbyteGateway;
 import dev.onramp.airbyte.SignIn;
 import dev.onramp.catalog.Catalog;
 import dev.onramp.model.Provider;
+import dev.onramp.model.RedirectSettings;
 import dev.onramp.model.Tenant;
 import dev.onramp.oauth.ConsentUrls;
 import java.net.URI;
@@ -19,9 +20,6 @@ import java.util.function.Consumer;
  * opening it, and says whether a sign-in would work and, when not, who fixes what.
  */
 final class OAuthReadiness {
-    /** Where a loopback sign-in returns; the port is each sign-in's own, so the check names none. */
-    static final URI LOOPBACK_REDIRECT = URI.create("http://127.0.0.1/oauth-success");
-
     private final Catalog catalog;
     private final ConsentInputs consentInputs;
 
@@ -34,7 +32,7 @@ final class OAuthReadiness {
      * Checks every OAuth connector of the catalog in turn, telling {@code each} as soon as one is known;
      * the business's workspace is found once, before the first.
      */
-    List<SignInReadiness> check(Tenant tenant, AirbyteGateway airbyte, FlowStores stores,
+    List<SignInReadiness> check(Tenant tenant, AirbyteGateway airbyte, RedirectSettings redirect, FlowStores stores,
             Consumer<SignInReadiness> each) {
         SignIn signIn = airbyte.signIn();
         String workspace = switch (signIn) {
@@ -44,7 +42,7 @@ final class OAuthReadiness {
         List<SignInReadiness> results = new ArrayList<>();
         for (Provider provider : catalog.providers()) {
             if (provider.connectsByOAuth()) {
-                SignInReadiness result = check(provider, signIn, workspace);
+                SignInReadiness result = check(provider, signIn, workspace, askedRedirect(redirect));
                 results.add(result);
                 each.accept(result);
             }
@@ -52,12 +50,21 @@ final class OAuthReadiness {
         return List.copyOf(results);
     }
 
-    private SignInReadiness check(Provider provider, SignIn signIn, String workspace) {
+    /**
+     * The redirect the check asks consent links for: the first registrable URI, which a sign-in
+     * uses unless a second Onramp holds it; with any free port, the host without a port.
+     */
+    static URI askedRedirect(RedirectSettings redirect) {
+        return redirect.anyPort() ? URI.create("http://" + redirect.host().text() + RedirectSettings.PATH)
+                : redirect.uri(redirect.firstPort());
+    }
+
+    private SignInReadiness check(Provider provider, SignIn signIn, String workspace, URI redirect) {
         ObjectNode input = ConsentInputs.inputsIn(provider, consentInputs.sampleConfiguration(provider.id()));
         try {
             URI consent = switch (signIn) {
                 case SignIn.Loopback loopback -> loopback.getConsentUrl(provider.definitionId(), workspace,
-                        LOOPBACK_REDIRECT, input);
+                        redirect, input);
                 case SignIn.Relay relay -> relay.initiateOAuth(provider, workspace, relay.relayUrl(), input);
             };
             return new SignInReadiness(provider.id(), provider.name(), SignInReadiness.State.READY,

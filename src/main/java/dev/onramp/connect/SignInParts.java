@@ -2,12 +2,18 @@ package dev.onramp.connect;
 
 import dev.onramp.airbyte.AirbyteGateway;
 import dev.onramp.catalog.Catalog;
+import dev.onramp.model.RedirectSettings;
 import dev.onramp.model.TenantId;
 import dev.onramp.oauth.BrowserLauncher;
+import dev.onramp.oauth.LoopbackRedirects;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.function.Function;
 
-/** What a sign-in flow (a connect or a reconnect) works with beside its stores. */
+/**
+ * What a sign-in flow (a connect or a reconnect) works with beside its stores: among them the
+ * process's redirect ports and the redirect each business's sign-ins use.
+ */
 record SignInParts(Catalog catalog, Function<TenantId, AirbyteGateway> airbyteOf, BrowserLauncher browser,
-        Duration consentTimeout, SecureRandom random) {}
+        Duration consentTimeout, SecureRandom random, LoopbackRedirects redirects,
+        Function<TenantId, RedirectSettings> redirectOf) {}

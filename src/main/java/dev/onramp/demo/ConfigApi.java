@@ -161,8 +161,8 @@ final class ConfigApi {
         knownWorkspace(request);
         DemoConnector.OAuth oauth = oauthOf(connector);
         if (oauthSwitchedOff.contains(connector.sourceType())) {
-            // OAuthHandler answers 404 when a flag turns OAuth off for the connector.
-            throw ApiError.known(404, "OAuth is not available for " + connector.name() + " in this Airbyte.");
+            // OAuthHandler answers 404 when a flag turns OAuth off for the connector, in ApiHelper's words.
+            throw ApiError.known(404, "Could not find configuration for SOURCE_OAUTH_PARAM: OAuth temporarily disabled.");
         }
         if (withoutOAuthApp.contains(connector.sourceType())) {
             // What BaseOAuthFlow throws when no OAuth app (instance, organization or workspace) holds a client id.

@@ -199,12 +199,13 @@ public final class LoopbackReceiver implements AutoCloseable {
 
     /**
      * A redirect answers with a code, an error, or (through Airbyte Cloud's relay) a secret id. The
-     * code comes as {@code code}, or as {@code spapi_oauth_code} from Amazon's Selling Partner
-     * consent, the one provider Airbyte's OAuth flows read it under another name from.
+     * code comes as {@code code}, or under the names Airbyte's OAuth flows read it from for two
+     * providers: {@code spapi_oauth_code} (Amazon's Selling Partner) and {@code auth_code} (TikTok).
      */
     private static boolean carriesAnAnswer(CallbackResult callback) {
         Map<String, String> params = callback.params();
-        return params.containsKey("code") || params.containsKey("spapi_oauth_code") || params.containsKey("error")
+        return params.containsKey("code") || params.containsKey("spapi_oauth_code") || params.containsKey("auth_code")
+                || params.containsKey("error")
                 || params.containsKey("secret_id");
     }
 

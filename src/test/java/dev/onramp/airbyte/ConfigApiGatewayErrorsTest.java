@@ -76,6 +76,27 @@ class ConfigApiGatewayErrorsTest {
     }
 
     @Test
+    void oauthSwitchedOffInAirbytesOwnWords_isOAuthDisabledNotAMissingConnector() {
+        try (ScriptedServer server = ScriptedServer.answering(404, JSON, "{\"id\":\"OAuth temporarily disabled\","
+                + "\"message\":\"Could not find configuration for SOURCE_OAUTH_PARAM: OAuth temporarily disabled.\"}")) {
+            failure(server, g -> g.getConsentUrl(SHOPIFY, WORKSPACE, REDIRECT, null))
+                    .satisfies(e -> assertThat(e.kind()).isEqualTo(Kind.OAUTH_DISABLED))
+                    .withMessageContaining("is switched off for");
+        }
+    }
+
+    @Test
+    void missingAppIdOfAProviderThatNamesItsClientIdSo_isNoOAuthApp() {
+        try (ScriptedServer server = ScriptedServer.answering(500, JSON,
+                "{\"message\":\"Undefined parameter 'app_id' necessary for the OAuth Flow.\","
+                        + "\"exceptionClassName\":\"java.lang.IllegalArgumentException\"}")) {
+            failure(server, g -> g.getConsentUrl(SHOPIFY, WORKSPACE, REDIRECT, null))
+                    .satisfies(e -> assertThat(e.kind()).isEqualTo(Kind.NO_OAUTH_APP))
+                    .withMessageContaining("has no OAuth app for");
+        }
+    }
+
+    @Test
     void tooManyRequestsAfterEveryTry_isRateLimitedWithTheWaitAirbyteAsks() {
         try (ScriptedServer server = ScriptedServer.answeringInTurn(List.of(
                 new ScriptedServer.Answer(429, JSON, "{\"message\":\"API rate limit exceeded\"}").withHeader("Retry-After", "1")))) {

@@ -39,7 +39,8 @@ class OAuthCheckCommandTest {
         assertThat(report.path("tenant").asText()).isEqualTo("Demo Coffee Roasters");
         assertThat(report.path("connectors")).hasSize(14).allSatisfy(entry -> {
             assertThat(entry.path("state").asText()).isEqualTo("READY");
-            assertThat(entry.path("redirectUri").asText()).isEqualTo("http://127.0.0.1/oauth-success");
+            // A business that chose nothing uses the default redirect: its first port is the one asked for.
+            assertThat(entry.path("redirectUri").asText()).isEqualTo("http://127.0.0.1:47151/oauth-success");
         });
     }
 

@@ -2,6 +2,7 @@ package dev.onramp.connect;
 
 import dev.onramp.airbyte.AirbyteGateway;
 import dev.onramp.catalog.Catalog;
+import dev.onramp.model.RedirectSettings;
 import dev.onramp.model.TenantId;
 import dev.onramp.oauth.BrowserLauncher;
 import dev.onramp.testing.SimulatedAirbyte;
@@ -47,8 +48,15 @@ final class SelfManagedFixture implements AutoCloseable {
 
     ConnectService service(Function<TenantId, AirbyteGateway> airbyteOf, BrowserLauncher browser,
             Duration consentTimeout) {
-        return new ConnectService(catalog, airbyteOf, store.db(), store.tenants(), store.connections(), store.journal(),
-                store.audit(), browser, executor, clock, consentTimeout, "test");
+        return service(airbyteOf, tenant -> RedirectSettings.anyPort(RedirectSettings.Host.IPV4), browser,
+                consentTimeout);
+    }
+
+    /** A service whose sign-ins come back on the redirect {@code redirectOf} names. */
+    ConnectService service(Function<TenantId, AirbyteGateway> airbyteOf, Function<TenantId, RedirectSettings> redirectOf,
+            BrowserLauncher browser, Duration consentTimeout) {
+        return new ConnectService(catalog, airbyteOf, redirectOf, store.db(), store.tenants(), store.connections(),
+                store.journal(), store.audit(), browser, executor, clock, consentTimeout, "test");
     }
 
     @Override

@@ -125,6 +125,15 @@ class LoopbackReceiverTest {
     }
 
     @Test
+    void tiktoksCallbackWithItsAuthCodeAndTheState_isAccepted() throws Exception {
+        receiver.expectState("s1");
+
+        assertThat(get("?auth_code=tt-code&state=s1").statusCode()).isEqualTo(200);
+
+        assertThat(result().params()).containsEntry("auth_code", "tt-code");
+    }
+
+    @Test
     void spapiCodeWithAForeignState_isRejectedAndFlowKeepsWaiting() throws Exception {
         receiver.expectState("s1");
 
