@@ -19,8 +19,8 @@ import picocli.CommandLine.ScopeType;
 
 /** {@code onramp settings}: shows which Airbyte a business uses, secrets masked; its subcommands change and test it. */
 @Command(name = "settings", mixinStandardHelpOptions = true,
-        description = "Shows which Airbyte a business's connections go to (secrets masked).",
-        subcommands = {SettingsSetCommand.class, SettingsTestCommand.class})
+        description = "Shows which Airbyte a business's connections go to (secrets masked) and the sign-in redirect URIs.",
+        subcommands = {SettingsSetCommand.class, SettingsTestCommand.class, SettingsRedirectCommand.class})
 final class SettingsCommand implements Callable<Integer> {
     @ParentCommand
     OnrampCommand root;
@@ -69,6 +69,7 @@ final class SettingsCommand implements Callable<Integer> {
         }
         app.settings().override().ifPresent(url ->
                 out.println("This run uses the Airbyte at " + url + " (--airbyte-url) instead."));
+        SettingsRedirectCommand.printUris(app.redirects().effective(tenant.id()), out);
         out.flush();
     }
 }
