@@ -43,6 +43,7 @@ public final class AppUnderTest implements AutoCloseable {
                 context.connect(),
                 context.credentials(),
                 context.settings(),
+                context.redirects(),
                 background,
                 fx,
                 context.demo(),

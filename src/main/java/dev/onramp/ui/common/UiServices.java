@@ -1,5 +1,6 @@
 package dev.onramp.ui.common;
 
+import dev.onramp.business.RedirectService;
 import dev.onramp.business.SettingsService;
 import dev.onramp.business.TenantService;
 import dev.onramp.catalog.Catalog;
@@ -20,6 +21,7 @@ public record UiServices(
         ConnectService connect,
         CredentialsService credentials,
         SettingsService settings,
+        RedirectService redirects,
         Executor background,
         Executor fx,
         boolean demo,
@@ -31,6 +33,7 @@ public record UiServices(
         Objects.requireNonNull(connect, "connect");
         Objects.requireNonNull(credentials, "credentials");
         Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(redirects, "redirects");
         Objects.requireNonNull(background, "background");
         Objects.requireNonNull(fx, "fx");
         Objects.requireNonNull(airbyteDescription, "airbyteDescription");

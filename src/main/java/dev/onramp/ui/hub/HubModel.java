@@ -8,6 +8,7 @@ import dev.onramp.ui.common.UiServices;
 import dev.onramp.ui.connect.ConnectModel;
 import dev.onramp.ui.credentials.CredentialsModel;
 import dev.onramp.ui.settings.ReadinessModel;
+import dev.onramp.ui.settings.RedirectModel;
 import dev.onramp.ui.settings.SettingsModel;
 import java.util.Comparator;
 import java.util.List;
@@ -248,6 +249,13 @@ public final class HubModel {
         UiServices ready = services();
         return new SettingsModel(tenant.id(), tenant.name(), ready.settings(), () -> showAirbyteOf(tenant),
                 ready.background(), fx);
+    }
+
+    /** The sign-in redirect of the chosen business, with the URIs an operator registers. */
+    public RedirectModel redirect() {
+        Tenant tenant = Objects.requireNonNull(selectedTenant.get(), "a business must be chosen to show its redirect");
+        UiServices ready = services();
+        return new RedirectModel(tenant.id(), tenant.name(), ready.redirects(), ready.background(), fx);
     }
 
     /** The model of the OAuth sign-in check of the chosen business: which sign-ins its saved Airbyte can start. */

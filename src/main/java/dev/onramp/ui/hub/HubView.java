@@ -91,7 +91,7 @@ public final class HubView {
         Button settings = new Button("Settings…");
         settings.setId("open-settings");
         settings.disableProperty().bind(model.selectedTenantProperty().isNull());
-        settings.setOnAction(e -> SettingsView.open(window(), model.settings(), model::readiness));
+        settings.setOnAction(e -> SettingsView.open(window(), model.settings(), model::readiness, model.redirect()));
 
         HBox header = new HBox(12, title, gap, loading, opening, new Label("Business"), business, newBusiness, settings);
         header.setAlignment(Pos.CENTER_LEFT);

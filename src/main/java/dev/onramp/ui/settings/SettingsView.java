@@ -40,12 +40,14 @@ public final class SettingsView {
 
     private final SettingsModel model;
     private final Supplier<ReadinessModel> readiness;
+    private final RedirectModel redirect;
     private final Stage stage = new Stage();
     private final Subscription subscriptions;
 
-    private SettingsView(Window owner, SettingsModel model, Supplier<ReadinessModel> readiness) {
+    private SettingsView(Window owner, SettingsModel model, Supplier<ReadinessModel> readiness, RedirectModel redirect) {
         this.model = model;
         this.readiness = readiness;
+        this.redirect = redirect;
         stage.initOwner(owner);
         stage.initModality(Modality.WINDOW_MODAL);
         stage.setTitle("Settings");
@@ -69,17 +71,20 @@ public final class SettingsView {
 
     /**
      * Opens the Settings window over {@code owner} and loads the business's settings into it;
-     * {@code readiness} makes the model of the OAuth sign-in check of the business's saved Airbyte.
+     * {@code readiness} makes the model of the OAuth sign-in check of the business's saved Airbyte;
+     * {@code redirect} is the business's sign-in redirect, shown with Copy and Change….
      */
-    public static void open(Window owner, SettingsModel model, Supplier<ReadinessModel> readiness) {
-        new SettingsView(owner, model, readiness).stage.show();
+    public static void open(Window owner, SettingsModel model, Supplier<ReadinessModel> readiness,
+            RedirectModel redirect) {
+        new SettingsView(owner, model, readiness, redirect).stage.show();
         model.load();
     }
 
     private VBox layout(Label status) {
         Label title = new Label(model.title());
         title.getStyleClass().add("dialog-title");
-        VBox root = new VBox(14, title, targets(), selfManaged(), cloud(), status, buttons());
+        VBox root = new VBox(14, title, targets(), selfManaged(), cloud(), RedirectView.summary(stage, redirect), status,
+                buttons());
         root.getStyleClass().add("dialog");
         root.setPrefWidth(600);
         root.disableProperty().bind(model.busyProperty());
