@@ -16,6 +16,7 @@ import java.security.KeyStore;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -38,6 +39,9 @@ public final class HttpsRelayHost implements AutoCloseable {
             byte[] html = Files.readAllBytes(page);
             HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             server.setHttpsConfigurator(new HttpsConfigurator(sslContext(workDir)));
+            // A thread per exchange: with the default executor one connection Chromium opened ahead
+            // of time and left idle blocks the server's only thread, and every later request waits.
+            server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
             HttpsRelayHost host = new HttpsRelayHost(server);
             server.createContext("/onramp/", exchange -> {
                 try (exchange; InputStream in = exchange.getRequestBody()) {
@@ -62,6 +66,15 @@ public final class HttpsRelayHost implements AutoCloseable {
     /** {@code https://127.0.0.1:<port>/onramp/}. */
     public URI relayUrl() {
         return URI.create("https://127.0.0.1:" + server.getAddress().getPort() + "/onramp/");
+    }
+
+    /**
+     * The same page under another host name, {@code https://<host>:<port>/onramp/}, for a browser
+     * told to resolve that name to 127.0.0.1 (Chromium's {@code --host-resolver-rules}); the
+     * certificate names 127.0.0.1 only, so that browser must also ignore certificate errors.
+     */
+    public URI relayUrlNamed(String host) {
+        return URI.create("https://" + host + ":" + server.getAddress().getPort() + "/onramp/");
     }
 
     /** Every address the browser asked for, query included. */
