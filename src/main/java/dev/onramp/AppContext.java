@@ -177,7 +177,7 @@ public final class AppContext implements AutoCloseable {
             closeables.push(connect);
             CredentialsService credentials = new CredentialsService(catalog, ConnectorSpecs.bundled(catalog), selection,
                     db, tenantRepository, connections, journal, audit, connect, clock, actor);
-            SettingsService settings = new SettingsService(db, settingsRepository, tenantRepository, audit, selection,
+            SettingsService settings = new SettingsService(db, settingsRepository, tenantRepository, audit, selection, catalog,
                     actor);
             Diagnostics diagnostics = new Diagnostics(
                     new Doctor(defaultGateway, db, kek, tenantRepository, audit, browserCheck, clock),

@@ -117,8 +117,7 @@ final class PublicApiProblems {
             case "unexpected-problem" -> serverError(verb, words);
             case "service-unavailable" -> new AirbyteException(Kind.SERVER_ERROR, airbyte + " is unavailable right now ("
                     + words + "). Try again in a few minutes" + (cloud ? "; status.airbyte.com tells when it is back." : "."));
-            case "implementation/not-implemented-in-oss" -> new AirbyteException(Kind.UNSUPPORTED, airbyte
-                    + " cannot " + verb + " through its public API in this edition. Set it up in Settings as a self-managed Airbyte instead.");
+            case "implementation/not-implemented-in-oss" -> selfManaged(verb);
             case "request-timeout-exceeded" -> new AirbyteException(Kind.TIMEOUT, airbyte + " gave up trying to " + verb
                     + " because it took too long. Try again in a minute.");
             case "embedded/endpoint-moved" -> new AirbyteException(Kind.BAD_RESPONSE, airbyte
@@ -144,6 +143,8 @@ final class PublicApiProblems {
                     + " because it took too long. Try again in a minute.");
             case 409 -> new AirbyteException(Kind.CONFLICT, airbyte + " could not " + call.verb() + " just now ("
                     + detail + "). Try again in a minute.");
+            // Airbyte OSS answers 501 to what only Cloud implements, initiateOAuth first of all.
+            case 501 -> selfManaged(call.verb());
             default -> {
                 if (status >= 500) {
                     yield serverError(call.verb(), "HTTP " + status + ": " + detail);
@@ -154,6 +155,11 @@ final class PublicApiProblems {
                 yield badResponse();
             }
         };
+    }
+
+    private AirbyteException selfManaged(String verb) {
+        return new AirbyteException(Kind.UNSUPPORTED, "This Airbyte is self-managed; choose Self-managed in Settings"
+                + " (it cannot " + verb + " through its public API, which only Airbyte Cloud implements in full).");
     }
 
     private AirbyteException forbidden(String verb, String words) {

@@ -1,5 +1,10 @@
 package dev.onramp.business;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.onramp.airbyte.AirbyteException;
+import dev.onramp.airbyte.AirbyteGateway;
+import dev.onramp.airbyte.SignIn;
+import dev.onramp.catalog.Catalog;
 import dev.onramp.model.AirbyteSettings;
 import dev.onramp.model.AirbyteSettings.Basic;
 import dev.onramp.model.AirbyteSettings.ClientCredentials;
@@ -8,6 +13,7 @@ import dev.onramp.model.AirbyteSettings.Demo;
 import dev.onramp.model.AirbyteSettings.SelfManaged;
 import dev.onramp.model.AirbyteWorkspace;
 import dev.onramp.model.InvalidInputException;
+import dev.onramp.model.Provider;
 import dev.onramp.model.TenantId;
 import dev.onramp.store.AuditLog;
 import dev.onramp.store.Database;
@@ -22,15 +28,20 @@ import java.util.Optional;
  * the audit trail says what changed, never a secret.
  */
 public final class SettingsService {
+    /** The connector whose consent link tells a Cloud from a self-managed Airbyte: one Cloud brokers, needing no input. */
+    private static final String PROBE_PROVIDER = "hubspot";
+
     private final Database db;
     private final SettingsRepository settings;
     private final TenantRepository tenants;
     private final AuditLog audit;
     private final AirbyteSelection selection;
+    private final Catalog catalog;
     private final String actor;
 
     public SettingsService(Database db, SettingsRepository settings, TenantRepository tenants, AuditLog audit,
-            AirbyteSelection selection, String actor) {
+            AirbyteSelection selection, Catalog catalog, String actor) {
+        this.catalog = catalog;
         this.db = db;
         this.settings = settings;
         this.tenants = tenants;
@@ -88,9 +99,36 @@ public final class SettingsService {
      */
     public List<AirbyteWorkspace> test(AirbyteSettings target) {
         check(target);
-        return selection.gatewayFor(target).listWorkspaces().stream()
+        AirbyteGateway gateway = selection.gatewayFor(target);
+        List<AirbyteWorkspace> found = gateway.listWorkspaces().stream()
                 .map(workspace -> new AirbyteWorkspace(workspace.id(), workspace.name()))
                 .toList();
+        if (gateway.signIn() instanceof SignIn.Relay relay && target instanceof Cloud cloud) {
+            requireBrokeredSignIns(relay, cloud, found);
+        }
+        return found;
+    }
+
+    /**
+     * A self-managed Airbyte also answers the public API's workspace list, but not initiateOAuth
+     * (501): asking it for one consent link (never opened) finds that out before any connect.
+     * Other refusals are left to the OAuth readiness check, which names them per connector.
+     */
+    private void requireBrokeredSignIns(SignIn.Relay relay, Cloud cloud, List<AirbyteWorkspace> found) {
+        String workspace = !cloud.workspaceId().isBlank() ? cloud.workspaceId()
+                : found.stream().map(AirbyteWorkspace::id).findFirst().orElse("");
+        Optional<Provider> probe = catalog.providers().stream()
+                .filter(provider -> provider.connectsByOAuth() && provider.id().equals(PROBE_PROVIDER)).findFirst();
+        if (workspace.isEmpty() || probe.isEmpty()) {
+            return;
+        }
+        try {
+            relay.initiateOAuth(probe.get(), workspace, cloud.relayUrl(), JsonNodeFactory.instance.objectNode());
+        } catch (AirbyteException e) {
+            if (e.kind() == AirbyteException.Kind.UNSUPPORTED) {
+                throw e;
+            }
+        }
     }
 
     private static void check(AirbyteSettings target) {

@@ -150,6 +150,14 @@ public final class AirbyteSimulator implements AutoCloseable {
         parts.configApi().switchOAuthOff(sourceType);
     }
 
+    /**
+     * Plays a self-managed Airbyte behind the public API: {@code POST /v1/sources/initiateOAuth}
+     * answers 501 with no body, as Airbyte OSS does, since only Cloud brokers sign-ins there.
+     */
+    public void playSelfManagedPublicApi() {
+        parts.publicApi().playSelfManaged();
+    }
+
     /** Every API call so far, in order, as {@code "POST /v1/sources"} (not the browser's pages). */
     public List<String> calls() {
         return parts.faultPlayer().calls();

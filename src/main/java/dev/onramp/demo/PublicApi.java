@@ -33,6 +33,9 @@ final class PublicApi {
 
         record NoContent() implements Answer {}
 
+        /** A status with no body, as Airbyte OSS answers what only Cloud implements. */
+        record Empty(int status) implements Answer {}
+
         record Redirect(URI location) implements Answer {}
     }
 
@@ -55,6 +58,7 @@ final class PublicApi {
     private final URI base;
     private final Clock clock;
     private final Map<String, Source> sources = new ConcurrentHashMap<>();
+    private volatile boolean selfManaged;
 
     PublicApi(ObjectMapper json, DemoConnectors connectors, OAuthLedger ledger, CloudTokens tokens, CloudSignIns signIns,
             List<Workspace> workspaces, URI base, Clock clock) {
@@ -88,6 +92,11 @@ final class PublicApi {
         return true;
     }
 
+    /** Plays a self-managed Airbyte's public API, which brokers no sign-in: initiateOAuth answers 501. */
+    void playSelfManaged() {
+        selfManaged = true;
+    }
+
     Answer route(Call call) throws Problem {
         List<String> path = call.segments();
         String route = call.method() + " " + pattern(path);
@@ -103,6 +112,10 @@ final class PublicApi {
         return switch (route) {
             case "GET workspaces" -> json(200, workspaces(call.query()));
             case "POST sources/initiateOAuth" -> {
+                if (selfManaged) {
+                    // Airbyte OSS's SourceService answers 501 Not Implemented, with no body.
+                    yield new Answer.Empty(501);
+                }
                 ObjectNode body = body(call);
                 yield json(200, signIns.initiate(body, knownWorkspace(body.path("workspaceId").asText(""))));
             }

@@ -56,6 +56,10 @@ final class PublicApiHandler {
                         Exchanges.sendEmpty(exchange, 204);
                         yield 204;
                     }
+                    case PublicApi.Answer.Empty(int code) -> {
+                        Exchanges.sendEmpty(exchange, code);
+                        yield code;
+                    }
                     case PublicApi.Answer.Redirect(var location) -> {
                         Exchanges.redirect(exchange, location);
                         yield 302;

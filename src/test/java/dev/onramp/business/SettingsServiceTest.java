@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.onramp.airbyte.AirbyteException;
+import dev.onramp.airbyte.CallPolicy;
 import dev.onramp.airbyte.ConfigApiGateway;
+import dev.onramp.airbyte.PublicApiGateway;
+import dev.onramp.catalog.Catalog;
 import dev.onramp.demo.AirbyteSimulator;
 import dev.onramp.model.AirbyteSettings;
 import dev.onramp.model.AirbyteSettings.Basic;
@@ -68,9 +71,10 @@ class SettingsServiceTest {
         AirbyteSelection selection = new AirbyteSelection(settings, target -> switch (target) {
             case Demo demo -> new ConfigApiGateway(simulator.apiBaseUrl(), Duration.ofSeconds(5));
             case SelfManaged selfManaged -> new ConfigApiGateway(selfManaged.url(), Duration.ofSeconds(5));
-            case Cloud cloud -> throw new AirbyteException(AirbyteException.Kind.REJECTED, "No Cloud gateway here.");
+            case Cloud cloud -> new PublicApiGateway(cloud, CallPolicy.standard(Duration.ofSeconds(5)),
+                    id -> Optional.empty());
         }, override);
-        return new SettingsService(db, settings, tenants, audit, selection, "test");
+        return new SettingsService(db, settings, tenants, audit, selection, Catalog.bundled(), "test");
     }
 
     @AfterEach
@@ -78,6 +82,28 @@ class SettingsServiceTest {
         audit.close();
         db.close();
         simulator.close();
+    }
+
+    private Cloud cloudAtTheSimulator() {
+        return new Cloud(simulator.publicApiBaseUrl(), simulator.cloudClientId(), simulator.cloudClientSecret(),
+                simulator.workspaceId(), RELAY);
+    }
+
+    @Test
+    void testingCloudSettings_listsTheWorkspacesWhenTheAirbyteBrokersSignIns() {
+        assertThat(service.test(cloudAtTheSimulator())).extracting(AirbyteWorkspace::id)
+                .contains(simulator.workspaceId());
+    }
+
+    @Test
+    void testingCloudSettingsAgainstASelfManagedAirbyte_saysToChooseSelfManagedBeforeAnyConnect() {
+        simulator.playSelfManagedPublicApi();
+
+        assertThatThrownBy(() -> service.test(cloudAtTheSimulator()))
+                .isInstanceOfSatisfying(AirbyteException.class,
+                        e -> assertThat(e.kind()).isEqualTo(AirbyteException.Kind.UNSUPPORTED))
+                .hasMessageStartingWith("This Airbyte is self-managed; choose Self-managed in Settings");
+        assertThat(simulator.sourceIds()).isEmpty();
     }
 
     @Test
