@@ -23,7 +23,8 @@ record CatalogFile(List<ProviderEntry> providers, List<BusinessTypeEntry> busine
             String predicateValue,
             Map<String, List<String>> outputPaths,
             Map<String, List<String>> userInputPaths,
-            Map<String, List<String>> serverOutputPaths) {}
+            Map<String, List<String>> serverOutputPaths,
+            String appConsole) {}
 
     /** One kind of business and its ranked recommendations, as written in the file. */
     record BusinessTypeEntry(String id, String name, String description, List<RecommendationEntry> recommendations) {}

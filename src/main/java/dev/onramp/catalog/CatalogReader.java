@@ -102,7 +102,8 @@ final class CatalogReader {
                 predicateValue,
                 entry.outputPaths(),
                 entry.userInputPaths() == null ? Map.of() : entry.userInputPaths(),
-                entry.serverOutputPaths() == null ? Map.of() : entry.serverOutputPaths());
+                entry.serverOutputPaths() == null ? Map.of() : entry.serverOutputPaths(),
+                entry.appConsole() == null ? "" : entry.appConsole());
     }
 
     private static List<RecommendationEntry> recommendations(BusinessTypeEntry entry, Set<String> providerIds) {

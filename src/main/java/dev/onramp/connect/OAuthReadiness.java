@@ -43,6 +43,11 @@ final class OAuthReadiness {
         for (Provider provider : catalog.providers()) {
             if (provider.connectsByOAuth()) {
                 SignInReadiness result = check(provider, signIn, workspace, askedRedirect(redirect));
+                if (result.state() == SignInReadiness.State.NO_OAUTH_APP && signIn instanceof SignIn.Loopback) {
+                    result = new SignInReadiness(result.providerId(), result.providerName(), result.state(),
+                            result.detail() + " " + OAuthAppSteps.describe(provider, redirect, airbyte.baseUrl()),
+                            result.redirectUri());
+                }
                 results.add(result);
                 each.accept(result);
             }

@@ -7,6 +7,7 @@ import dev.onramp.airbyte.AirbyteGateway;
 import dev.onramp.airbyte.ConnectorSpec;
 import dev.onramp.airbyte.SignIn;
 import dev.onramp.model.FlowState;
+import dev.onramp.model.OAuthFacts;
 import dev.onramp.model.Provider;
 import dev.onramp.oauth.CallbackResult;
 import dev.onramp.oauth.ConsentUrls;
@@ -85,9 +86,12 @@ final class SignInSteps {
 
     /** This Airbyte cannot run the sign-in for the provider: say who can fix it, how, and the other way in. */
     private static FlowEnd noOAuthApp(Provider provider) {
+        String console = provider.oauth().map(OAuthFacts::appConsole).filter(text -> !text.isEmpty())
+                .orElse(provider.name() + "'s developer console");
         return new FlowEnd(FlowState.FAILED, "This Airbyte has no OAuth app for " + provider.name()
-                + ": its operator registers one at " + provider.name() + " and enters its client id and secret in"
-                + " Airbyte; until then, connect with an access token or key instead.");
+                + ": its operator registers one at " + console + " (with the redirect URIs Settings shows) and enters"
+                + " its client id and secret in Airbyte (onramp oauth-check prints the steps); until then, connect"
+                + " with an access token or key instead.");
     }
 
     /** An address from Airbyte as it can be shown: no control characters, at most 200 characters. */

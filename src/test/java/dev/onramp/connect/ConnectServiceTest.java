@@ -241,9 +241,11 @@ class ConnectServiceTest {
             ConnectOutcome outcome = outcomeOf(service.connect(tenant.id(), "hubspot", ConnectListener.NONE));
 
             assertThat(((ConnectOutcome.Ended) outcome).message())
-                    .isEqualTo("This Airbyte has no OAuth app for HubSpot: its operator registers one at HubSpot and"
-                            + " enters its client id and secret in Airbyte; until then, connect with an access token"
-                            + " or key instead.");
+                    .isEqualTo("This Airbyte has no OAuth app for HubSpot: its operator registers one at a HubSpot"
+                            + " developer account (https://developers.hubspot.com) → Apps → the app's Auth settings"
+                            + " (with the redirect URIs Settings shows) and enters its client id and secret in Airbyte"
+                            + " (onramp oauth-check prints the steps); until then, connect with an access token or key"
+                            + " instead.");
         }
         assertThat(opened).isEmpty();
     }

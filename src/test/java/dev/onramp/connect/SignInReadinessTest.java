@@ -68,7 +68,12 @@ class SignInReadinessTest {
         Map<String, SignInReadiness> results = check();
 
         assertThat(results.get("hubspot").state()).isEqualTo(SignInReadiness.State.NO_OAUTH_APP);
-        assertThat(results.get("hubspot").detail()).contains("has no OAuth app", "client id and secret");
+        assertThat(results.get("hubspot").detail()).contains("has no OAuth app", "client id and secret")
+                .contains("To set one up: 1. at a HubSpot developer account (https://developers.hubspot.com)")
+                .contains("register an app of the Desktop type, which accepts any port of http://127.0.0.1/oauth-success")
+                .contains("2. enter its client_id and client_secret in Airbyte: POST " + fx.airbyte.gateway().baseUrl())
+                .contains("/v1/source_oauths/oauth_params/create with {\"sourceDefinitionId\": \"")
+                .contains("\"params\": {\"client_id\": \"…\", \"client_secret\": \"…\"}}");
         assertThat(results.get("notion").state()).isEqualTo(SignInReadiness.State.OAUTH_DISABLED);
         assertThat(results.get("shopify").state()).isEqualTo(SignInReadiness.State.READY);
     }
