@@ -72,6 +72,11 @@ final class OAuthReadiness {
                         redirect, input);
                 case SignIn.Relay relay -> relay.initiateOAuth(provider, workspace, relay.relayUrl(), input);
             };
+            Optional<String> elsewhere = SignInSteps.answersElsewhere(provider, consent);
+            if (elsewhere.isPresent()) {
+                return new SignInReadiness(provider.id(), provider.name(), SignInReadiness.State.NOT_OFFERED,
+                        elsewhere.get(), Optional.empty());
+            }
             return new SignInReadiness(provider.id(), provider.name(), SignInReadiness.State.READY,
                     "Airbyte hands out its consent link.",
                     Optional.ofNullable(ConsentUrls.parameters(consent).get("redirect_uri")));

@@ -13,6 +13,7 @@ import dev.onramp.oauth.CallbackResult;
 import dev.onramp.oauth.ConsentUrls;
 import dev.onramp.oauth.LoopbackReceiver;
 import java.net.URI;
+import java.util.Map;
 import java.util.Optional;
 
 /** The steps a connect and a reconnect share to get a person's consent through Airbyte's OAuth app. */
@@ -44,11 +45,31 @@ final class SignInSteps {
                     + " to " + printable(redirect) + ", not to Onramp (" + waiting.redirectUri() + "): the OAuth app in"
                     + " Airbyte is set up for another address. Ask its operator to check the connector's OAuth settings.");
         }
+        Optional<String> elsewhere = answersElsewhere(provider, consentUrl);
+        if (elsewhere.isPresent()) {
+            throw new FlowEnd(FlowState.FAILED, elsewhere.get());
+        }
         String state = ConsentUrls.state(consentUrl).orElseThrow(() -> new FlowEnd(FlowState.FAILED,
                 "Airbyte's consent link for " + provider.name()
                         + " carries no state, so Onramp cannot tell its answer from a forged one."));
         waiting.expectState(state);
         return consentUrl;
+    }
+
+    /**
+     * A consent link that names neither a redirect nor a state leads to a sign-in of Airbyte's own,
+     * whose answer goes back to Airbyte, never to Onramp: Shopify's, which Airbyte sends to Airbyte
+     * Cloud's preflight page (with a port-less origin) or to Airbyte's app in the Shopify App Store.
+     * The sentence that says so and names the way in that works.
+     */
+    static Optional<String> answersElsewhere(Provider provider, URI consentUrl) {
+        Map<String, String> params = ConsentUrls.parameters(consentUrl);
+        if (params.containsKey("redirect_uri") || params.containsKey("state")) {
+            return Optional.empty();
+        }
+        return Optional.of("Airbyte signs " + provider.name() + " in only through its own " + provider.name()
+                + " app (" + printable(String.valueOf(consentUrl.getHost())) + "), whose answer goes to Airbyte, not"
+                + " back to Onramp: connect " + provider.name() + " with an access token or API key instead.");
     }
 
     /** The secret id the relay forwarded with the consent; without one the flow ends. */

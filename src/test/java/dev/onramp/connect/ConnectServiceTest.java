@@ -272,6 +272,28 @@ class ConnectServiceTest {
     }
 
     @Test
+    void shopifysConsentLinkToAirbytesOwnApp_endsBeforeTheBrowserOpensNamingTheAccessTokenWayIn() throws Exception {
+        List<URI> opened = new CopyOnWriteArrayList<>();
+        try (AirbyteProxy proxy = AirbyteProxy.inFrontOf(fx.airbyte.simulator().apiBaseUrl())) {
+            // What ShopifyOAuthFlow answers for a redirect outside airbyte.com: Airbyte Cloud's preflight
+            // page with the port-less origin, no redirect_uri and no state.
+            proxy.replace("source_oauths/get_consent_url", 200, body -> "{\"consentUrl\":\"https://cloud.airbyte.com/"
+                    + "partner/v1/shopify/oauth/preflight?origin=http%3A%2F%2F127.0.0.1\"}");
+            ConnectService service = fx.service(new ConfigApiGateway(proxy.apiBase(), Duration.ofSeconds(10)),
+                    url -> opened.add(url), WAIT);
+
+            ConnectOutcome outcome = outcomeOf(service.connect(tenant.id(), "shopify", ConnectListener.NONE));
+
+            assertThat(((ConnectOutcome.Ended) outcome).message()).isEqualTo("Airbyte signs Shopify in only through"
+                    + " its own Shopify app (cloud.airbyte.com), whose answer goes to Airbyte, not back to Onramp:"
+                    + " connect Shopify with an access token or API key instead.");
+            assertThat(proxy.count("source_oauths/complete_oauth")).isZero();
+        }
+        assertThat(opened).isEmpty();
+        assertThat(fx.store.connections().list(tenant.id())).isEmpty();
+    }
+
+    @Test
     void simulatedAirbyteWithoutTheConnectorsOAuthApp_endsBeforeAnyConsentLinkWithTheFix() throws Exception {
         fx.airbyte.simulator().withoutOAuthApp("hubspot");
         List<URI> opened = new CopyOnWriteArrayList<>();

@@ -3,10 +3,13 @@ package dev.onramp.connect;
 import static dev.onramp.connect.SelfManagedFixture.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.onramp.airbyte.ConfigApiGateway;
 import dev.onramp.model.Provider;
 import dev.onramp.model.Tenant;
+import dev.onramp.testing.AirbyteProxy;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -76,6 +79,24 @@ class SignInReadinessTest {
                 .contains("\"params\": {\"client_id\": \"…\", \"client_secret\": \"…\"}}");
         assertThat(results.get("notion").state()).isEqualTo(SignInReadiness.State.OAUTH_DISABLED);
         assertThat(results.get("shopify").state()).isEqualTo(SignInReadiness.State.READY);
+    }
+
+    @Test
+    void aConsentLinkToAirbytesOwnApp_isNotOfferedWithTheWayInThatWorks() {
+        try (AirbyteProxy proxy = AirbyteProxy.inFrontOf(fx.airbyte.simulator().apiBaseUrl())) {
+            proxy.replace("source_oauths/get_consent_url", 200, body -> "{\"consentUrl\":\"https://apps.shopify.com/airbyte\"}");
+            ConnectService service = fx.service(new ConfigApiGateway(proxy.apiBase(), Duration.ofSeconds(10)),
+                    url -> opened.add(url), WAIT);
+
+            SignInReadiness shopify = service.signInReadiness(tenant.id(), result -> { }).stream()
+                    .filter(result -> result.providerId().equals("shopify")).findFirst().orElseThrow();
+
+            assertThat(shopify.state()).isEqualTo(SignInReadiness.State.NOT_OFFERED);
+            assertThat(shopify.detail()).isEqualTo("Airbyte signs Shopify in only through its own Shopify app"
+                    + " (apps.shopify.com), whose answer goes to Airbyte, not back to Onramp: connect Shopify with an"
+                    + " access token or API key instead.");
+        }
+        assertThat(opened).isEmpty();
     }
 
     @Test
