@@ -85,6 +85,25 @@ class CloudReconnectTest {
     }
 
     @Test
+    void patchAnsweredButNotApplied_isNoSuccessWhileTheSourceStillHoldsItsOldExpiredSignIn() throws Exception {
+        Connection connection = connectHubspot();
+        fx.simulator.expireSourceTokens(connection.sourceId());
+        // An Airbyte that answers the PATCH without giving the source the new sign-in.
+        proxy.replace("/v1/sources/" + connection.sourceId(), 200, body -> "{\"sourceId\":\"" + connection.sourceId()
+                + "\",\"name\":\"HubSpot\",\"sourceType\":\"hubspot\",\"workspaceId\":\"" + fx.simulator.workspaceId()
+                + "\",\"configuration\":{}}");
+
+        ConnectOutcome outcome = outcomeOf(service().reconnect(fx.tenant.id(), connection.id(), ConnectListener.NONE));
+
+        assertThat(outcome).isInstanceOfSatisfying(ConnectOutcome.Ended.class, ended -> {
+            assertThat(ended.state()).isEqualTo(FlowState.FAILED);
+            assertThat(ended.message()).startsWith("Airbyte could not read from HubSpot with the new sign-in");
+        });
+        assertThat(fx.store.audit().list(fx.tenant.id())).extracting(AuditEvent::action)
+                .doesNotContain("connect.reauthorized");
+    }
+
+    @Test
     void patch_carriesTheNewSecretIdAndTheOAuthPredicate() throws Exception {
         Connection connection = connectHubspot();
         String firstSecret = sentSecretIds().getFirst();
