@@ -104,6 +104,7 @@ public final class ConfigApiGateway implements AirbyteGateway, SignIn.Loopback {
                 AdvancedAuthReader.read(answer.path("advancedAuth")),
                 global.isBoolean() ? Optional.of(global.booleanValue()) : Optional.empty());
         specifications.put(List.of(workspaceId, definitionId), spec);
+        ConfigurationValidator.prepare(connectionSpecification);
         return spec;
     }
 

@@ -2,6 +2,7 @@ package dev.onramp.airbyte;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.AnnotationKeyword;
@@ -36,17 +37,6 @@ import org.slf4j.LoggerFactory;
  */
 final class ConfigurationValidator {
     private static final Logger LOG = LoggerFactory.getLogger(ConfigurationValidator.class);
-    /** Draft 7, with Airbyte's own keywords ({@code airbyte_secret}, {@code order}, …) read as annotations. */
-    private static final JsonMetaSchema DRAFT_7 = JsonMetaSchema.builder(JsonMetaSchema.getV7())
-            .unknownKeywordFactory((keyword, context) -> new AnnotationKeyword(keyword))
-            .build();
-    private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory
-            .builder(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7))
-            .metaSchema(DRAFT_7)
-            .build();
-    private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
-            .pathType(PathType.JSON_POINTER)
-            .build();
     /** The keywords that hold subschemas by name, and those that hold a list of them. */
     private static final List<String> NAMED_SUBSCHEMAS = List.of("properties", "patternProperties", "definitions",
             "$defs", "dependencies");
@@ -60,6 +50,21 @@ final class ConfigurationValidator {
     private static final int MOST_VALUES_TOLD = 8;
 
     private final ConnectorNames names;
+
+    /** The validator, made at the first check rather than when a gateway is (it is not needed to start). */
+    private static final class Draft7 {
+        /** Draft 7, with Airbyte's own keywords ({@code airbyte_secret}, {@code order}, …) read as annotations. */
+        private static final JsonMetaSchema META_SCHEMA = JsonMetaSchema.builder(JsonMetaSchema.getV7())
+                .unknownKeywordFactory((keyword, context) -> new AnnotationKeyword(keyword))
+                .build();
+        static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory
+                .builder(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7))
+                .metaSchema(META_SCHEMA)
+                .build();
+        static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
+                .pathType(PathType.JSON_POINTER)
+                .build();
+    }
 
     ConfigurationValidator(ConnectorNames names) {
         this.names = names;
@@ -120,9 +125,23 @@ final class ConfigurationValidator {
         return supplied;
     }
 
+    /**
+     * Reads the specification once, ahead of the checks: the validator loads on its first use
+     * (about a tenth of a second), which then falls when the specification is fetched rather than
+     * between a flow's "creating the source" and its call. A specification it cannot read is left
+     * for the check to refuse.
+     */
+    static void prepare(JsonNode specification) {
+        try {
+            problems(readable(specification), JsonNodeFactory.instance.objectNode());
+        } catch (RuntimeException e) {
+            LOG.debug("The connector's specification could not be read ahead of the checks: {}", e.toString());
+        }
+    }
+
     /** What is wrong with the configuration, a sentence part for each failing field in path order; empty when it fits. */
     static List<String> problems(JsonNode schema, JsonNode configuration) {
-        List<ValidationMessage> messages = new ArrayList<>(SCHEMAS.getSchema(schema, CONFIG).validate(configuration));
+        List<ValidationMessage> messages = new ArrayList<>(Draft7.SCHEMAS.getSchema(schema, Draft7.CONFIG).validate(configuration));
         Map<String, Problem> byField = new LinkedHashMap<>();
         relevant(schema, configuration, messages).stream()
                 .map(message -> problem(schema, message))

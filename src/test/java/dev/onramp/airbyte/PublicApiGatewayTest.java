@@ -255,6 +255,49 @@ class PublicApiGatewayTest {
     }
 
     @Test
+    void configurationThatDoesNotFitTheShippedSpecification_isRefusedBeforeItIsSent() {
+        PublicApiGateway gateway = gateway();
+        String secret = secretId(gateway);
+        ObjectNode privateApp = json.createObjectNode();
+        privateApp.putObject("credentials").put("credentials_title", "Private App Credentials");
+
+        AirbyteException error = failure(() -> gateway.createSource(simulator.workspaceId(), hubspot, "HubSpot", privateApp,
+                secret));
+
+        assertThat(error.kind()).isEqualTo(Kind.REJECTED);
+        assertThat(error).hasMessage("Onramp did not ask Airbyte to create the source, because the settings do not fit"
+                + " the specification of the HubSpot connector: \"Access token\" (credentials.access_token) is missing."
+                + " Correct them and try again.");
+        assertThat(calls("POST /v1/sources")).isZero();
+    }
+
+    @Test
+    void reauthorizationWithAValueTheSpecificationRefuses_isRefusedBeforeThePatch() {
+        PublicApiGateway gateway = gateway();
+        String sourceId = hubspotSource(gateway);
+        ObjectNode configuration = oauthConfiguration().put("lookback_window", -5);
+
+        AirbyteException error = failure(() -> gateway.reauthorizeSource(hubspot, sourceId, secretId(gateway), configuration));
+
+        assertThat(error.kind()).isEqualTo(Kind.REJECTED);
+        assertThat(error).hasMessageContaining("\"Lookback window\" (lookback_window) must be at least 0");
+        assertThat(calls("PATCH /v1/sources/" + sourceId)).isZero();
+    }
+
+    @Test
+    void connectorOnrampShipsNoSpecificationFor_isNotSent() {
+        Provider unknown = new Provider("acme", "Acme CRM", "CRM", "00000000-1111-2222-3333-444444444444", "acme-crm",
+                hubspot.authMode(), hubspot.oauth(), "");
+
+        AirbyteException error = failure(() -> gateway().createSource(simulator.workspaceId(), unknown, "Acme",
+                oauthConfiguration(), "airbyte_oauth_secret_x"));
+
+        assertThat(error.kind()).isEqualTo(Kind.UNSUPPORTED);
+        assertThat(error).hasMessageStartingWith("Onramp has no specification of the connector " + unknown.definitionId());
+        assertThat(calls("POST /v1/sources")).isZero();
+    }
+
+    @Test
     void reauthorizingAGoneSource_asksToConnectAgain() {
         PublicApiGateway gateway = gateway();
         String secret = secretId(gateway);
