@@ -1,5 +1,6 @@
 package dev.onramp;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.onramp.airbyte.AirbyteAddress;
 import dev.onramp.airbyte.AirbyteGateway;
 import dev.onramp.airbyte.AirbyteGateways;
@@ -154,9 +155,11 @@ public final class AppContext implements AutoCloseable {
                 simulator = Optional.of(started);
             }
             Optional<AirbyteSimulator> demo = simulator;
+            ConnectorSpecs specs = ConnectorSpecs.bundled(catalog);
             AirbyteGateways gateways = new AirbyteGateways(CallPolicy.standard(REQUEST_TIMEOUT),
                     definitionId -> catalog.providers().stream().filter(p -> p.definitionId().equals(definitionId))
                             .map(Provider::name).findFirst(),
+                    definitionId -> specs.specificationOfDefinition(definitionId).map(JsonNode.class::cast),
                     () -> demo.orElseThrow(() -> new AirbyteException(AirbyteException.Kind.UNREACHABLE,
                             "The built-in Airbyte simulator is not running, because this run was started with"
                                     + " --airbyte-url.")).apiBaseUrl());
@@ -175,7 +178,7 @@ public final class AppContext implements AutoCloseable {
             // Closed first: running flows are cancelled, their loopback ports closed and their ends
             // recorded while the executor and the database are still there.
             closeables.push(connect);
-            CredentialsService credentials = new CredentialsService(catalog, ConnectorSpecs.bundled(catalog), selection,
+            CredentialsService credentials = new CredentialsService(catalog, specs, selection,
                     db, tenantRepository, connections, journal, audit, connect, clock, actor);
             SettingsService settings = new SettingsService(db, settingsRepository, tenantRepository, audit, selection, catalog,
                     actor);

@@ -14,7 +14,8 @@ final class AdvancedAuthReader {
     /**
      * Output paths are those of {@code completeOAuthOutputSpecification} and
      * {@code completeOAuthServerOutputSpecification} together: Airbyte's web app merges both from
-     * the auth payload (the server ones arrive masked and Airbyte fills them in itself).
+     * the auth payload (the server ones arrive masked and Airbyte fills them in itself). The server
+     * output paths are also kept apart.
      */
     static Optional<AdvancedAuth> read(JsonNode advancedAuth) {
         if (!advancedAuth.isObject()) {
@@ -22,13 +23,15 @@ final class AdvancedAuthReader {
         }
         JsonNode spec = advancedAuth.path("oauthConfigSpecification");
         Map<String, List<String>> outputs = new LinkedHashMap<>(paths(spec.path("completeOAuthOutputSpecification")));
-        paths(spec.path("completeOAuthServerOutputSpecification")).forEach(outputs::putIfAbsent);
+        Map<String, List<String>> serverOutputs = paths(spec.path("completeOAuthServerOutputSpecification"));
+        serverOutputs.forEach(outputs::putIfAbsent);
         return Optional.of(new AdvancedAuth(
                 advancedAuth.path("authFlowType").asText("oauth2.0"),
                 texts(advancedAuth.path("predicateKey")),
                 advancedAuth.path("predicateValue").asText(""),
                 outputs,
-                paths(spec.path("oauthUserInputFromConnectorConfigSpecification"))));
+                paths(spec.path("oauthUserInputFromConnectorConfigSpecification")),
+                serverOutputs));
     }
 
     /** Each property's {@code path_in_connector_config}; properties without one are left out. */

@@ -12,7 +12,10 @@ public class AirbyteException extends RuntimeException {
         UNAUTHORIZED,
         /** Airbyte does not know the thing asked for (404). */
         NOT_FOUND,
-        /** Airbyte refused the input (400/422, or request_succeeded=false). */
+        /**
+         * Airbyte refused the input (400/422, or request_succeeded=false), or Onramp refused to send it
+         * (a configuration that does not fit the connector's specification, no https relay).
+         */
         REJECTED,
         /** Airbyte is busy with the thing asked for, or it changed meanwhile (409): try again later. */
         CONFLICT,

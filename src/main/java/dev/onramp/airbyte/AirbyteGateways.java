@@ -13,17 +13,20 @@ import java.util.function.Supplier;
 public final class AirbyteGateways {
     private final CallPolicy policy;
     private final ConnectorNames names;
+    private final ShippedSpecs specs;
     private final Supplier<URI> demoApiBase;
 
     /**
      * @param policy timeouts and retries for every gateway
      * @param names the connectors' names, for errors that name them
+     * @param specs the specifications Onramp ships, which a configuration for Airbyte Cloud must fit
      * @param demoApiBase the simulator's Config API base ({@code http://127.0.0.1:<port>/api}); asked
      *     only when a demo gateway is made, so the simulator may start late
      */
-    public AirbyteGateways(CallPolicy policy, ConnectorNames names, Supplier<URI> demoApiBase) {
+    public AirbyteGateways(CallPolicy policy, ConnectorNames names, ShippedSpecs specs, Supplier<URI> demoApiBase) {
         this.policy = policy;
         this.names = names;
+        this.specs = specs;
         this.demoApiBase = demoApiBase;
     }
 
@@ -38,7 +41,7 @@ public final class AirbyteGateways {
             case AirbyteSettings.Demo _ -> new ConfigApiGateway(demoApiBase.get(), Optional.empty(), policy, names);
             case AirbyteSettings.SelfManaged selfManaged ->
                     new ConfigApiGateway(selfManaged.url(), selfManaged.login(), policy, names);
-            case AirbyteSettings.Cloud cloud -> new PublicApiGateway(cloud, policy, names);
+            case AirbyteSettings.Cloud cloud -> new PublicApiGateway(cloud, policy, names, specs);
         };
     }
 }

@@ -14,11 +14,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@link AirbyteGateway} over a self-managed Airbyte's Config API ({@code <apiBase>/v1/...}, all
  * POST, JSON), with request and answer shapes as Airbyte's {@code config.yaml} defines them; it signs
- * people in through Onramp's loopback receiver ({@link SignIn.Loopback}).
+ * people in through Onramp's loopback receiver ({@link SignIn.Loopback}). Every configuration it
+ * sends is first checked against the connector's specification as this Airbyte describes it
+ * ({@link ConfigurationValidator}); one that does not fit never leaves Onramp.
  */
 public final class ConfigApiGateway implements AirbyteGateway, SignIn.Loopback {
     /** The organization every self-managed Airbyte 1.x has. */
@@ -28,6 +31,9 @@ public final class ConfigApiGateway implements AirbyteGateway, SignIn.Loopback {
     private final URI apiBase;
     private final ObjectMapper json = new ObjectMapper();
     private final ConfigApiTransport transport;
+    private final ConfigurationValidator validator;
+    /** The specification this Airbyte last gave for each connector, by workspace and definition id. */
+    private final Map<List<String>, ConnectorSpec> specifications = new ConcurrentHashMap<>();
 
     /**
      * A gateway without credentials, retrying as {@link RetryPolicy#STANDARD} says.
@@ -52,6 +58,7 @@ public final class ConfigApiGateway implements AirbyteGateway, SignIn.Loopback {
             ConnectorNames names) {
         this.apiBase = AirbyteAddress.requireSafe(apiBase);
         this.transport = new ConfigApiTransport(apiBase, policy, login, names, json);
+        this.validator = new ConfigurationValidator(names);
     }
 
     @Override
@@ -91,11 +98,31 @@ public final class ConfigApiGateway implements AirbyteGateway, SignIn.Loopback {
             throw transport.badResponse();
         }
         JsonNode global = answer.path("advancedAuthGlobalCredentialsAvailable");
-        return new ConnectorSpec(
+        ConnectorSpec spec = new ConnectorSpec(
                 answer.path("sourceDefinitionId").asText(definitionId),
                 connectionSpecification,
                 AdvancedAuthReader.read(answer.path("advancedAuth")),
                 global.isBoolean() ? Optional.of(global.booleanValue()) : Optional.empty());
+        specifications.put(List.of(workspaceId, definitionId), spec);
+        ConfigurationValidator.prepare(connectionSpecification);
+        return spec;
+    }
+
+    /**
+     * The connector's specification as this Airbyte last described it in the workspace (the one a
+     * form or a sign-in was made from), asked for when Onramp has not asked yet.
+     */
+    private ConnectorSpec specification(String workspaceId, String definitionId) {
+        ConnectorSpec known = specifications.get(List.of(workspaceId, definitionId));
+        return known != null ? known : getSpecification(definitionId, workspaceId);
+    }
+
+    /** Refuses, before anything is sent, a whole configuration that does not fit the connector's specification. */
+    private void requireFits(ConfigApiCall call, String workspaceId, String definitionId, ObjectNode configuration,
+            boolean withSecretId) {
+        ConnectorSpec spec = specification(workspaceId, definitionId);
+        validator.requireWhole(call, definitionId, spec.connectionSpecification(), configuration,
+                spec.advancedAuth().map(AdvancedAuth::toFacts), withSecretId);
     }
 
     @Override
@@ -173,8 +200,10 @@ public final class ConfigApiGateway implements AirbyteGateway, SignIn.Loopback {
         return payload;
     }
 
+    /** {@code sources/create} with the whole configuration, once it fits the connector's specification. */
     @Override
     public String createSource(String workspaceId, String definitionId, String name, ObjectNode configuration) {
+        requireFits(ConfigApiCall.CREATE_SOURCE, workspaceId, definitionId, configuration, false);
         ObjectNode request = json.createObjectNode()
                 .put("sourceDefinitionId", definitionId)
                 .put("workspaceId", workspaceId)
@@ -183,10 +212,14 @@ public final class ConfigApiGateway implements AirbyteGateway, SignIn.Loopback {
         return text(call(ConfigApiCall.CREATE_SOURCE, request), "sourceId");
     }
 
-    /** {@code sources/create} with the {@code secretId} of a completed OAuth; Airbyte puts the tokens in. */
+    /**
+     * {@code sources/create} with the {@code secretId} of a completed OAuth; Airbyte puts the tokens
+     * in, so the configuration must fit the connector's specification but for them.
+     */
     @Override
     public String createSourceWithSecret(String workspaceId, String definitionId, String name, ObjectNode configuration,
             String secretId) {
+        requireFits(ConfigApiCall.CREATE_SOURCE, workspaceId, definitionId, configuration, true);
         ObjectNode request = json.createObjectNode()
                 .put("sourceDefinitionId", definitionId)
                 .put("workspaceId", workspaceId)
@@ -246,17 +279,24 @@ public final class ConfigApiGateway implements AirbyteGateway, SignIn.Loopback {
      * coordinate to {@code sources/partial_update}, the only call that applies a {@code secretId}
      * (Airbyte merges the configuration over the stored one and puts the tokens in); tokens that
      * Airbyte sent go with the whole configuration to {@code sources/update}, which replaces it.
+     * The configuration is checked first against the connector's specification in the workspace:
+     * whole for an update, value by value for a partial update (see
+     * {@link ConfigurationValidator#requirePart}).
      */
     @Override
-    public void reauthorizeSource(String sourceId, ObjectNode configuration, OAuthCompletion completion) {
+    public void reauthorizeSource(String workspaceId, String definitionId, String sourceId, ObjectNode configuration,
+            OAuthCompletion completion) {
         ObjectNode request = sourceRequest(sourceId);
         switch (completion) {
             case OAuthCompletion.SecretCoordinate kept -> {
+                validator.requirePart(ConfigApiCall.PARTIAL_UPDATE_SOURCE, definitionId,
+                        specification(workspaceId, definitionId).connectionSpecification(), configuration);
                 request.put("secretId", kept.secretId());
                 request.set("connectionConfiguration", configuration);
                 call(ConfigApiCall.PARTIAL_UPDATE_SOURCE, request);
             }
             case OAuthCompletion.Tokens _ -> {
+                requireFits(ConfigApiCall.UPDATE_SOURCE, workspaceId, definitionId, configuration, false);
                 request.put("name", sourceName(sourceId));
                 request.set("connectionConfiguration", configuration);
                 call(ConfigApiCall.UPDATE_SOURCE, request);

@@ -27,7 +27,10 @@ import java.util.Set;
  * ({@link SignIn.Relay}):
  * {@link #initiateOAuth} hands out the consent link, the browser comes back through the operator's
  * https relay with a {@code secret_id}, and {@link #createSource(String, Provider, String, ObjectNode, String)}
- * makes the source from it, so that tokens never reach the desktop.
+ * makes the source from it, so that tokens never reach the desktop. Cloud describes no connectors, so
+ * every configuration is checked against the specification Onramp ships for the connector
+ * ({@link ShippedSpecs}, {@link ConfigurationValidator}) before it is sent; one that does not fit
+ * never leaves Onramp.
  */
 public final class PublicApiGateway implements AirbyteGateway, SignIn.Relay {
     /** The largest page {@code GET /workspaces} gives. */
@@ -37,10 +40,18 @@ public final class PublicApiGateway implements AirbyteGateway, SignIn.Relay {
     private final ObjectMapper json = new ObjectMapper();
     private final PublicApiTransport transport;
     private final ConnectorNames names;
+    private final ShippedSpecs specs;
+    private final ConfigurationValidator validator;
 
-    public PublicApiGateway(AirbyteSettings.Cloud target, CallPolicy policy, ConnectorNames names) {
+    /**
+     * @param names the connectors' names, for errors that name them
+     * @param specs the specifications Onramp ships, which every configuration must fit before it is sent
+     */
+    public PublicApiGateway(AirbyteSettings.Cloud target, CallPolicy policy, ConnectorNames names, ShippedSpecs specs) {
         this.target = target;
         this.names = names;
+        this.specs = specs;
+        this.validator = new ConfigurationValidator(names);
         this.transport = new PublicApiTransport(target.apiBase(), target.clientId(), target.clientSecret(), policy, json);
     }
 
@@ -165,33 +176,46 @@ public final class PublicApiGateway implements AirbyteGateway, SignIn.Relay {
         }
     }
 
-    /** {@code POST /sources} with the configuration as given: for connectors set up with typed credentials. */
+    /**
+     * {@code POST /sources} with the configuration as given, once it fits the connector's
+     * specification: for connectors set up with typed credentials.
+     */
     @Override
     public String createSource(String workspaceId, String definitionId, String name, ObjectNode configuration) {
+        validator.requireWhole(PublicApiCall.CREATE_SOURCE, definitionId, shippedSpecification(definitionId),
+                configuration, Optional.empty(), false);
         return create(workspaceId, definitionId, names.nameOf(definitionId), name, configuration, Optional.empty());
     }
 
     /**
      * {@code POST /sources} with the {@code secretId} a consent left in Airbyte, and a configuration
-     * that selects OAuth (the predicate field) and holds the non-secret fields the connector requires.
+     * that selects OAuth (the predicate field) and holds the non-secret fields the connector requires:
+     * it must fit the connector's specification but for what Airbyte puts in from the secret and its
+     * OAuth app.
      */
     @Override
     public String createSource(String workspaceId, Provider provider, String name, ObjectNode configuration, String secretId) {
+        validator.requireWhole(PublicApiCall.CREATE_SOURCE, provider.definitionId(),
+                shippedSpecification(provider.definitionId()), configuration, provider.oauth(), true);
         return create(workspaceId, provider.definitionId(), Optional.of(provider.name()), name, configuration,
                 Optional.of(secretId));
     }
 
     /** {@code PATCH /sources/{id}} with the {@code secretId} of a new consent: the source signs in again. */
-    public void reauthorizeSource(String sourceId, String secretId) {
-        reauthorizeSource(sourceId, secretId, json.createObjectNode());
+    public void reauthorizeSource(Provider provider, String sourceId, String secretId) {
+        reauthorizeSource(provider, sourceId, secretId, json.createObjectNode());
     }
 
     /**
      * {@code PATCH /sources/{id}} with the {@code secretId} of a new consent and a configuration that
      * selects OAuth (the predicate field, as on create): the source signs in again and keeps its id.
+     * Airbyte merges the configuration over the one it keeps, so it is checked value by value
+     * against the connector's specification (see {@link ConfigurationValidator#requirePart}).
      */
     @Override
-    public void reauthorizeSource(String sourceId, String secretId, ObjectNode configuration) {
+    public void reauthorizeSource(Provider provider, String sourceId, String secretId, ObjectNode configuration) {
+        validator.requirePart(PublicApiCall.REAUTHORIZE_SOURCE, provider.definitionId(),
+                shippedSpecification(provider.definitionId()), configuration);
         ObjectNode request = json.createObjectNode();
         request.set("configuration", configuration);
         request.put("secretId", secretId);
@@ -225,6 +249,13 @@ public final class PublicApiGateway implements AirbyteGateway, SignIn.Relay {
     @Override
     public void deleteSource(String sourceId) {
         transport.send(Request.delete(PublicApiCall.DELETE_SOURCE, "sources/" + encode(sourceId)));
+    }
+
+    /** The specification Onramp ships for the connector; without one, nothing is sent. */
+    private JsonNode shippedSpecification(String definitionId) {
+        return specs.specificationOf(definitionId).orElseThrow(() -> new AirbyteException(Kind.UNSUPPORTED,
+                "Onramp has no specification of " + names.describe(definitionId) + " to check the settings against,"
+                        + " so it sent nothing to Airbyte Cloud. Connect a connector from Onramp's catalog."));
     }
 
     private String create(String workspaceId, String definitionId, Optional<String> connectorName, String name,

@@ -48,11 +48,13 @@ public sealed interface SignIn {
                 String secretId);
 
         /**
-         * Hands an existing source the sign-in of a new consent, keeping its id and name:
-         * {@code configuration} is the whole configuration with the new auth payload merged in, and a
-         * completion that kept the tokens in Airbyte is passed on as its secret coordinate.
+         * Hands an existing source (of the connector {@code definitionId}, in {@code workspaceId})
+         * the sign-in of a new consent, keeping its id and name: {@code configuration} is the whole
+         * configuration with the new auth payload merged in, and a completion that kept the tokens in
+         * Airbyte is passed on as its secret coordinate.
          */
-        void reauthorizeSource(String sourceId, ObjectNode configuration, OAuthCompletion completion);
+        void reauthorizeSource(String workspaceId, String definitionId, String sourceId, ObjectNode configuration,
+                OAuthCompletion completion);
     }
 
     /**
@@ -85,9 +87,9 @@ public sealed interface SignIn {
                 String secretId);
 
         /**
-         * Hands an existing source the {@code secretId} of a new consent, with a configuration that
-         * selects OAuth as on create: the source signs in again and keeps its id.
+         * Hands an existing source of the provider the {@code secretId} of a new consent, with a
+         * configuration that selects OAuth as on create: the source signs in again and keeps its id.
          */
-        void reauthorizeSource(String sourceId, String secretId, ObjectNode configuration);
+        void reauthorizeSource(Provider provider, String sourceId, String secretId, ObjectNode configuration);
     }
 }

@@ -19,9 +19,11 @@ public final class ConnectorSpecs {
     private static final String FOLDER = "specs/";
 
     private final Map<String, ObjectNode> byProviderId;
+    private final Map<String, ObjectNode> byDefinitionId;
 
-    private ConnectorSpecs(Map<String, ObjectNode> byProviderId) {
+    private ConnectorSpecs(Map<String, ObjectNode> byProviderId, Map<String, ObjectNode> byDefinitionId) {
         this.byProviderId = Map.copyOf(byProviderId);
+        this.byDefinitionId = Map.copyOf(byDefinitionId);
     }
 
     /**
@@ -32,15 +34,23 @@ public final class ConnectorSpecs {
     public static ConnectorSpecs bundled(Catalog catalog) {
         ObjectMapper json = new ObjectMapper();
         Map<String, ObjectNode> specs = new LinkedHashMap<>();
+        Map<String, ObjectNode> byDefinition = new LinkedHashMap<>();
         for (Provider provider : catalog.providers()) {
-            specs.put(provider.id(), load(json, provider));
+            ObjectNode spec = load(json, provider);
+            specs.put(provider.id(), spec);
+            byDefinition.put(provider.definitionId(), spec);
         }
-        return new ConnectorSpecs(specs);
+        return new ConnectorSpecs(specs, byDefinition);
     }
 
     /** The provider's {@code connectionSpecification} (a JSON Schema); a copy the caller may change. */
     public Optional<ObjectNode> specification(String providerId) {
         return Optional.ofNullable(byProviderId.get(providerId)).map(ObjectNode::deepCopy);
+    }
+
+    /** The {@code connectionSpecification} of the provider with this Airbyte definition id; a copy the caller may change. */
+    public Optional<ObjectNode> specificationOfDefinition(String definitionId) {
+        return Optional.ofNullable(byDefinitionId.get(definitionId)).map(ObjectNode::deepCopy);
     }
 
     private static ObjectNode load(ObjectMapper json, Provider provider) {

@@ -84,7 +84,7 @@ final class ReconnectRun extends FlowRun {
         checkCancelled();
         listener.onStep(ConnectStep.UPDATING_SOURCE);
         ObjectNode configuration = relay.configuration(stored);
-        cloud.reauthorizeSource(connection.sourceId(), secretId, configuration);
+        cloud.reauthorizeSource(provider, connection.sourceId(), secretId, configuration);
         return configuration;
     }
 
@@ -114,7 +114,7 @@ final class ReconnectRun extends FlowRun {
         advance(FlowState.AUTHORIZED);
         checkCancelled();
         listener.onStep(ConnectStep.UPDATING_SOURCE);
-        loopback.reauthorizeSource(connection.sourceId(), configuration, completion);
+        loopback.reauthorizeSource(workspace, provider.definitionId(), connection.sourceId(), configuration, completion);
         return configuration;
     }
 

@@ -26,8 +26,10 @@ final class ConfigurationRules {
 
     /**
      * Every configuration must fill its specification's required fields, at every level of the option
-     * it chose, with no defaults filled in; one that uses OAuth must also carry the predicate value and
-     * a token this simulator issued at every OAuth output path.
+     * it chose, with no defaults filled in (a blank text counts as missing here), and must validate
+     * against the whole specification as JSON Schema draft 7, as Airbyte validates it; one that uses
+     * OAuth must also carry the predicate value and a token this simulator issued at every OAuth
+     * output path.
      */
     static List<Violation> violations(DemoConnector connector, JsonNode configuration, BiPredicate<String, String> issuedToken) {
         List<Violation> violations = new ArrayList<>(connector.oauth()
@@ -41,6 +43,12 @@ final class ConfigurationRules {
                 .orElse(List.of());
         requiredViolations(connector.connectionSpecification(), configuration, ROOT).stream()
                 .filter(violation -> !serverProvided.contains(violation.propertyPath()))
+                .filter(violation -> violations.stream().noneMatch(v -> v.propertyPath().equals(violation.propertyPath())))
+                .forEach(violations::add);
+        List<List<String>> putInByAirbyte = connector.oauth().filter(oauth -> usesOAuth(oauth, configuration))
+                .map(oauth -> List.copyOf(oauth.serverOutputPaths().values()))
+                .orElse(List.of());
+        SpecificationCheck.violations(connector.connectionSpecification(), configuration, putInByAirbyte, ROOT).stream()
                 .filter(violation -> violations.stream().noneMatch(v -> v.propertyPath().equals(violation.propertyPath())))
                 .forEach(violations::add);
         return violations;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.onramp.demo.AirbyteSimulator;
 import dev.onramp.model.AirbyteSettings;
+import dev.onramp.testing.BundledSpecs;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class AirbyteGatewaysTest {
     private final AtomicInteger demoAsked = new AtomicInteger();
     private final AirbyteGateways gateways = new AirbyteGateways(CallPolicy.standard(Duration.ofSeconds(5)),
-            ConnectorNames.NONE, () -> {
+            ConnectorNames.NONE, BundledSpecs.shipped(), () -> {
                 demoAsked.incrementAndGet();
                 return URI.create("http://127.0.0.1:1/api");
             });

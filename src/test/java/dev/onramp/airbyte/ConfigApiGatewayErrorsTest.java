@@ -29,6 +29,12 @@ class ConfigApiGatewayErrorsTest {
     private static final String SHOPIFY = "9da77001-af33-4bcd-be46-6252bf9342b9";
     private static final String WORKSPACE = "6f3c1a52-2b7e-4c1e-9a55-0d8e4f1b2c3d";
     private static final URI REDIRECT = URI.create("http://127.0.0.1:45678/oauth-success");
+    /**
+     * The specification of a connector that asks for nothing, answered before a create: Onramp
+     * checks the configuration against it, sends it, and hears what the script says next.
+     */
+    private static final ScriptedServer.Answer ANY_CONFIGURATION = new ScriptedServer.Answer(200, JSON,
+            "{\"sourceDefinitionId\":\"" + SHOPIFY + "\",\"connectionSpecification\":{\"type\":\"object\"}}");
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -119,10 +125,12 @@ class ConfigApiGatewayErrorsTest {
 
     @Test
     void createThatMetABadGateway_isNotSentAgain() {
-        try (ScriptedServer server = ScriptedServer.answering(502, "text/html", "<h1>502</h1>")) {
+        try (ScriptedServer server = ScriptedServer.answeringInTurn(List.of(ANY_CONFIGURATION,
+                new ScriptedServer.Answer(502, "text/html", "<h1>502</h1>")))) {
             failure(server, g -> g.createSource(WORKSPACE, SHOPIFY, "Shopify", json.createObjectNode()))
                     .satisfies(e -> assertThat(e.kind()).isEqualTo(Kind.SERVER_ERROR));
-            assertThat(server.requests()).hasSize(1);
+            assertThat(server.requests()).extracting(ScriptedServer.Request::path)
+                    .containsExactly("/api/v1/source_definition_specifications/get", "/api/v1/sources/create");
         }
     }
 
@@ -215,10 +223,11 @@ class ConfigApiGatewayErrorsTest {
 
     @Test
     void invalidInput_isRejectedWithEachProblemButNoRefusedValue() {
-        try (ScriptedServer server = ScriptedServer.answering(422, JSON, """
+        try (ScriptedServer server = ScriptedServer.answeringInTurn(List.of(ANY_CONFIGURATION, new ScriptedServer.Answer(422,
+                JSON, """
                 {"message":"The provided configuration does not fulfill the specification.",
                  "validationErrors":[{"propertyPath":"$.shop","invalidValue":"secret-ish-value","message":"is missing"},
-                                     {"propertyPath":"$.start_date","message":"does not match the date pattern"}]}""")) {
+                                     {"propertyPath":"$.start_date","message":"does not match the date pattern"}]}""")))) {
             failure(server, g -> g.createSource(WORKSPACE, SHOPIFY, "Shopify", json.createObjectNode()))
                     .satisfies(e -> assertThat(e.kind()).isEqualTo(Kind.REJECTED))
                     .withMessage("Airbyte at " + server.apiBase() + " refused to create the source: The provided configuration"
@@ -237,8 +246,8 @@ class ConfigApiGatewayErrorsTest {
 
     @Test
     void rejectionThatEchoesASecretWeSent_hidesIt() {
-        try (ScriptedServer server = ScriptedServer.answering(422, JSON,
-                "{\"message\":\"Token shpat_0123456789abcdef is invalid for shop demo.myshopify.com\"}")) {
+        try (ScriptedServer server = ScriptedServer.answeringInTurn(List.of(ANY_CONFIGURATION, new ScriptedServer.Answer(422,
+                JSON, "{\"message\":\"Token shpat_0123456789abcdef is invalid for shop demo.myshopify.com\"}")))) {
             ObjectNode configuration = json.createObjectNode();
             configuration.putObject("credentials").put("access_token", "shpat_0123456789abcdef");
 

@@ -254,14 +254,17 @@ class ConfigApiGatewayTest {
     }
 
     @Test
-    void createWithoutTheOAuthFields_isRejectedWithAReadableMessage() {
+    void createThatDoesNotFitTheSpecification_isRefusedBeforeItIsSent() {
         ObjectNode configuration = json.createObjectNode().put("start_date", "2024-01-01");
+        configuration.putObject("credentials").put("auth_method", "api_password");
+        long createsBefore = simulator.calls().stream().filter("POST /api/v1/sources/create"::equals).count();
 
         assertThatThrownBy(() -> gateway.createSource(workspaceId, SHOPIFY, "Shopify", configuration))
                 .isInstanceOfSatisfying(AirbyteException.class, e -> assertThat(e.kind()).isEqualTo(Kind.REJECTED))
-                .hasMessageStartingWith("Airbyte at " + simulator.apiBaseUrl() + " refused to create the source: "
-                        + "The configuration is not valid for Shopify")
-                .hasMessageContaining("connectionConfiguration.credentials.access_token is missing");
+                .hasMessage("Onramp did not ask Airbyte to create the source, because the settings do not fit the"
+                        + " specification of the connector " + SHOPIFY + ": \"API Password\" (credentials.api_password)"
+                        + " is missing; \"Shopify Store\" (shop) is missing. Correct them and try again.");
+        assertThat(simulator.calls()).filteredOn("POST /api/v1/sources/create"::equals).hasSize((int) createsBefore);
     }
 
     @Test

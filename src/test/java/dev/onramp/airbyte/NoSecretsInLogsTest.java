@@ -12,6 +12,7 @@ import dev.onramp.demo.AirbyteSimulator;
 import dev.onramp.demo.Fault;
 import dev.onramp.model.AirbyteSettings;
 import dev.onramp.model.Provider;
+import dev.onramp.testing.BundledSpecs;
 import dev.onramp.testing.CloudConsent;
 import dev.onramp.testing.RedirectCatcher;
 import dev.onramp.testing.ScriptedBrowser;
@@ -82,7 +83,7 @@ class NoSecretsInLogsTest {
             AirbyteSettings.Cloud target = new AirbyteSettings.Cloud(simulator.publicApiBaseUrl(), simulator.cloudClientId(),
                     simulator.cloudClientSecret(), simulator.workspaceId(), URI.create(""));
             PublicApiGateway gateway = new PublicApiGateway(target, new CallPolicy(Duration.ofSeconds(10), RetryPolicy.STANDARD,
-                    Clock.systemUTC(), wait -> {}, new SplittableRandom(2)), ConnectorNames.NONE);
+                    Clock.systemUTC(), wait -> {}, new SplittableRandom(2)), ConnectorNames.NONE, BundledSpecs.shipped());
             simulator.faults().arm(Fault.expiredToken().on("POST /v1/sources"));
             simulator.faults().arm(Fault.tooManyRequests(Duration.ofSeconds(1)).on("/v1/streams"));
             URI relay = URI.create("https://relay.example.com/?port=45678&nonce=" + nonce);

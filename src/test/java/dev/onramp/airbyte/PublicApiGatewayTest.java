@@ -13,6 +13,7 @@ import dev.onramp.demo.Fault;
 import dev.onramp.model.AirbyteSettings;
 import dev.onramp.model.Provider;
 import dev.onramp.model.StreamInfo;
+import dev.onramp.testing.BundledSpecs;
 import dev.onramp.testing.CloudConsent;
 import dev.onramp.testing.MutableClock;
 import dev.onramp.testing.RecordingSleeper;
@@ -48,11 +49,15 @@ class PublicApiGatewayTest {
     }
 
     private PublicApiGateway gateway(String clientSecret, Duration timeout) {
+        return gateway(clientSecret, timeout, BundledSpecs.shipped());
+    }
+
+    private PublicApiGateway gateway(String clientSecret, Duration timeout, ShippedSpecs specs) {
         AirbyteSettings.Cloud target = new AirbyteSettings.Cloud(simulator.publicApiBaseUrl(), simulator.cloudClientId(),
                 clientSecret, simulator.workspaceId(), URI.create("https://relay.example.com/onramp/"));
         CallPolicy policy = new CallPolicy(timeout, RetryPolicy.STANDARD, clock, sleeper, new SplittableRandom(5));
         return new PublicApiGateway(target, policy, id -> catalog.providers().stream()
-                .filter(p -> p.definitionId().equals(id)).map(Provider::name).findFirst());
+                .filter(p -> p.definitionId().equals(id)).map(Provider::name).findFirst(), specs);
     }
 
     private long calls(String call) {
@@ -192,9 +197,9 @@ class PublicApiGatewayTest {
                 URI.create("http://relay.example.com/"));
         CallPolicy policy = CallPolicy.standard(Duration.ofSeconds(5));
 
-        assertThatThrownBy(() -> new PublicApiGateway(noRelay, policy, ConnectorNames.NONE).relayUrl())
+        assertThatThrownBy(() -> new PublicApiGateway(noRelay, policy, ConnectorNames.NONE, BundledSpecs.shipped()).relayUrl())
                 .hasMessageEndingWith("Cloud needs an https relay: set it in Settings.");
-        assertThatThrownBy(() -> new PublicApiGateway(httpRelay, policy, ConnectorNames.NONE).relayUrl())
+        assertThatThrownBy(() -> new PublicApiGateway(httpRelay, policy, ConnectorNames.NONE, BundledSpecs.shipped()).relayUrl())
                 .hasMessageEndingWith("Cloud needs an https relay: set it in Settings.");
     }
 
@@ -213,9 +218,12 @@ class PublicApiGatewayTest {
     void unknownDefinition_saysThisAirbyteLacksTheConnector() {
         Provider unknown = new Provider("acme", "Acme CRM", "CRM", "00000000-1111-2222-3333-444444444444", "acme-crm",
                 hubspot.authMode(), hubspot.oauth(), "");
+        // Onramp ships a specification for it (HubSpot's), so the configuration goes out and Cloud answers.
+        ShippedSpecs specs = id -> BundledSpecs.shipped().specificationOf(
+                id.equals(unknown.definitionId()) ? hubspot.definitionId() : id);
 
-        AirbyteException error = failure(() -> gateway().createSource(simulator.workspaceId(), unknown, "Acme",
-                oauthConfiguration(), "airbyte_oauth_secret_x"));
+        AirbyteException error = failure(() -> gateway(simulator.cloudClientSecret(), Duration.ofSeconds(5), specs)
+                .createSource(simulator.workspaceId(), unknown, "Acme", oauthConfiguration(), "airbyte_oauth_secret_x"));
 
         assertThat(error.kind()).isEqualTo(Kind.NOT_FOUND);
         assertThat(error).hasMessageStartingWith("This Airbyte does not have the Acme CRM connector");
@@ -240,10 +248,53 @@ class PublicApiGatewayTest {
         PublicApiGateway gateway = gateway();
         String sourceId = hubspotSource(gateway);
 
-        gateway.reauthorizeSource(sourceId, secretId(gateway));
+        gateway.reauthorizeSource(hubspot, sourceId, secretId(gateway));
 
         assertThat(simulator.calls()).contains("PATCH /v1/sources/" + sourceId);
         assertThat(gateway.checkConnection(sourceId).succeeded()).isTrue();
+    }
+
+    @Test
+    void configurationThatDoesNotFitTheShippedSpecification_isRefusedBeforeItIsSent() {
+        PublicApiGateway gateway = gateway();
+        String secret = secretId(gateway);
+        ObjectNode privateApp = json.createObjectNode();
+        privateApp.putObject("credentials").put("credentials_title", "Private App Credentials");
+
+        AirbyteException error = failure(() -> gateway.createSource(simulator.workspaceId(), hubspot, "HubSpot", privateApp,
+                secret));
+
+        assertThat(error.kind()).isEqualTo(Kind.REJECTED);
+        assertThat(error).hasMessage("Onramp did not ask Airbyte to create the source, because the settings do not fit"
+                + " the specification of the HubSpot connector: \"Access token\" (credentials.access_token) is missing."
+                + " Correct them and try again.");
+        assertThat(calls("POST /v1/sources")).isZero();
+    }
+
+    @Test
+    void reauthorizationWithAValueTheSpecificationRefuses_isRefusedBeforeThePatch() {
+        PublicApiGateway gateway = gateway();
+        String sourceId = hubspotSource(gateway);
+        ObjectNode configuration = oauthConfiguration().put("lookback_window", -5);
+
+        AirbyteException error = failure(() -> gateway.reauthorizeSource(hubspot, sourceId, secretId(gateway), configuration));
+
+        assertThat(error.kind()).isEqualTo(Kind.REJECTED);
+        assertThat(error).hasMessageContaining("\"Lookback window\" (lookback_window) must be at least 0");
+        assertThat(calls("PATCH /v1/sources/" + sourceId)).isZero();
+    }
+
+    @Test
+    void connectorOnrampShipsNoSpecificationFor_isNotSent() {
+        Provider unknown = new Provider("acme", "Acme CRM", "CRM", "00000000-1111-2222-3333-444444444444", "acme-crm",
+                hubspot.authMode(), hubspot.oauth(), "");
+
+        AirbyteException error = failure(() -> gateway().createSource(simulator.workspaceId(), unknown, "Acme",
+                oauthConfiguration(), "airbyte_oauth_secret_x"));
+
+        assertThat(error.kind()).isEqualTo(Kind.UNSUPPORTED);
+        assertThat(error).hasMessageStartingWith("Onramp has no specification of the connector " + unknown.definitionId());
+        assertThat(calls("POST /v1/sources")).isZero();
     }
 
     @Test
@@ -251,7 +302,7 @@ class PublicApiGatewayTest {
         PublicApiGateway gateway = gateway();
         String secret = secretId(gateway);
 
-        AirbyteException error = failure(() -> gateway.reauthorizeSource("5b1f0a3e-1111-2222-3333-444444444444", secret));
+        AirbyteException error = failure(() -> gateway.reauthorizeSource(hubspot, "5b1f0a3e-1111-2222-3333-444444444444", secret));
 
         assertThat(error.kind()).isEqualTo(Kind.NOT_FOUND);
         assertThat(error).hasMessage("The source no longer exists in Airbyte at " + simulator.publicApiBaseUrl()

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.onramp.catalog.Catalog;
 import dev.onramp.model.AirbyteSettings;
 import dev.onramp.model.Provider;
 import dev.onramp.model.StreamInfo;
+import dev.onramp.testing.BundledSpecs;
 import dev.onramp.testing.ScriptedServer;
 import dev.onramp.testing.ScriptedServer.Answer;
 import java.net.URI;
@@ -35,7 +37,7 @@ class PublicApiGatewayWireTest {
         AirbyteSettings.Cloud target = new AirbyteSettings.Cloud(server.publicApiBase(), "client-1", SECRET,
                 "ws-1", URI.create("https://relay.example.com/"));
         return new PublicApiGateway(target, new CallPolicy(Duration.ofSeconds(5), RetryPolicy.STANDARD, Clock.systemUTC(),
-                wait -> {}, new SplittableRandom(1)), ConnectorNames.NONE);
+                wait -> {}, new SplittableRandom(1)), ConnectorNames.NONE, BundledSpecs.shipped());
     }
 
     @Test
@@ -99,8 +101,9 @@ class PublicApiGatewayWireTest {
     void createWithSecret_sendsDefinitionSecretAndConfiguration() throws Exception {
         try (ScriptedServer server = ScriptedServer.answeringInTurn(List.of(TOKEN,
                 new Answer(200, JSON, "{\"sourceId\":\"src-1\",\"name\":\"HubSpot\"}")))) {
-            String sourceId = gateway(server).createSource("ws-1", hubspot, "HubSpot — Acme",
-                    json.createObjectNode().put("start_date", "2026-01-01T00:00:00Z"), "secret-id-1");
+            ObjectNode configuration = json.createObjectNode().put("start_date", "2026-01-01T00:00:00Z");
+            configuration.putObject("credentials").put("credentials_title", "OAuth Credentials");
+            String sourceId = gateway(server).createSource("ws-1", hubspot, "HubSpot — Acme", configuration, "secret-id-1");
 
             assertThat(sourceId).isEqualTo("src-1");
             JsonNode body = json.readTree(server.requests().get(1).body());

@@ -1,6 +1,7 @@
 package dev.onramp.airbyte;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -56,6 +57,34 @@ class SecretCoordinateGatewayTest {
         String sourceId = gateway.createSourceWithSecret(workspace, ZENDESK, "Zendesk", oauthConfiguration(), kept.secretId());
 
         assertThat(gateway.checkConnection(sourceId).succeeded()).isTrue();
+    }
+
+    @Test
+    void signInAgainWithTheSecretCoordinate_sendsAPartOfTheConfiguration_whichNeedNotHoldEveryRequiredField()
+            throws Exception {
+        OAuthCompletion.SecretCoordinate kept = (OAuthCompletion.SecretCoordinate) authorizeZendesk();
+        String sourceId = gateway.createSourceWithSecret(workspace, ZENDESK, "Zendesk", oauthConfiguration(), kept.secretId());
+        ObjectNode onlyThePredicate = json.createObjectNode();
+        onlyThePredicate.putObject("credentials").put("credentials", "oauth2_refresh");
+
+        gateway.reauthorizeSource(workspace, ZENDESK, sourceId, onlyThePredicate, authorizeZendesk());
+
+        assertThat(gateway.checkConnection(sourceId).succeeded()).isTrue();
+    }
+
+    @Test
+    void signInAgainWithAValueTheSpecificationRefuses_isRefusedBeforeThePartialUpdate() throws Exception {
+        OAuthCompletion.SecretCoordinate kept = (OAuthCompletion.SecretCoordinate) authorizeZendesk();
+        String sourceId = gateway.createSourceWithSecret(workspace, ZENDESK, "Zendesk", oauthConfiguration(), kept.secretId());
+        ObjectNode configuration = oauthConfiguration().put("start_date", "last spring");
+        OAuthCompletion again = authorizeZendesk();
+
+        assertThatThrownBy(() -> gateway.reauthorizeSource(workspace, ZENDESK, sourceId, configuration, again))
+                .isInstanceOfSatisfying(AirbyteException.class, e -> assertThat(e.kind()).isEqualTo(AirbyteException.Kind.REJECTED))
+                .hasMessageStartingWith("Onramp did not ask Airbyte to give the source its new sign-in, because the settings"
+                        + " do not fit the specification of the connector " + ZENDESK + ": \"Start Date\" (start_date)")
+                .hasMessageNotContaining("last spring");
+        assertThat(simulator.calls()).doesNotContain("POST /api/v1/sources/partial_update");
     }
 
     @Test

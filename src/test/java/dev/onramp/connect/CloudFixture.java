@@ -14,6 +14,7 @@ import dev.onramp.model.FlowState;
 import dev.onramp.model.Provider;
 import dev.onramp.model.Tenant;
 import dev.onramp.oauth.BrowserLauncher;
+import dev.onramp.testing.BundledSpecs;
 import dev.onramp.testing.MutableClock;
 import dev.onramp.testing.RecordingSleeper;
 import dev.onramp.testing.StoreFixture;
@@ -54,7 +55,7 @@ final class CloudFixture implements AutoCloseable {
         AirbyteSettings.Cloud target = new AirbyteSettings.Cloud(simulator.publicApiBaseUrl(), simulator.cloudClientId(),
                 simulator.cloudClientSecret(), simulator.workspaceId(), relay.orElse(URI.create("")));
         return new PublicApiGateway(target, policy(requestTimeout), id -> catalog.providers().stream()
-                .filter(p -> p.definitionId().equals(id)).map(Provider::name).findFirst());
+                .filter(p -> p.definitionId().equals(id)).map(Provider::name).findFirst(), BundledSpecs.shipped());
     }
 
     /** Standard retries that wait on the test clock. */

@@ -13,6 +13,7 @@ import dev.onramp.model.Connection;
 import dev.onramp.model.FlowState;
 import dev.onramp.model.Provider;
 import dev.onramp.testing.AirbyteProxy;
+import dev.onramp.testing.BundledSpecs;
 import dev.onramp.testing.RelayPageStandIn;
 import dev.onramp.testing.ScriptedBrowser;
 import dev.onramp.testing.ScriptedBrowser.Decision;
@@ -49,7 +50,8 @@ class CloudReconnectTest {
         gateway = new PublicApiGateway(new AirbyteSettings.Cloud(proxied, fx.simulator.cloudClientId(),
                 fx.simulator.cloudClientSecret(), fx.simulator.workspaceId(), RELAY),
                 fx.policy(Duration.ofSeconds(5)), id -> fx.catalog.providers().stream()
-                        .filter(p -> p.definitionId().equals(id)).map(Provider::name).findFirst());
+                        .filter(p -> p.definitionId().equals(id)).map(Provider::name).findFirst(),
+                BundledSpecs.shipped());
     }
 
     @AfterEach

@@ -155,8 +155,10 @@ class OAuthAndSourcesTest {
         Answer created = steps.createSource(SHOPIFY, Map.of("shop", "corner-store",
                 "credentials", Map.of("auth_method", "api_password", "api_password", "shppa_0123456789abcdef")));
 
+        // As Airbyte's draft-7 validator does, the failed oneOf and the other option's constant are listed too.
         assertThat(refused.json().path("validationErrors")).extracting(e -> e.path("propertyPath").asText())
-                .containsExactly("connectionConfiguration.credentials.api_password");
+                .startsWith("connectionConfiguration.credentials.api_password")
+                .doesNotContain("connectionConfiguration.credentials.access_token");
         assertThat(created.status()).isEqualTo(200);
     }
 
@@ -205,6 +207,18 @@ class OAuthAndSourcesTest {
         assertThat(answer.status()).isEqualTo(422);
         assertThat(answer.json().path("validationErrors")).extracting(e -> e.path("propertyPath").asText())
                 .containsExactlyInAnyOrder("connectionConfiguration.client_secret", "connectionConfiguration.account_id");
+    }
+
+    @Test
+    void stripeWithAValueOfTheWrongTypeOrForm_isRefusedAsAirbytesDraft7ValidationDoes_withoutRepeatingIt() {
+        Answer answer = steps.createSource(STRIPE, Map.of("account_id", 4242, "client_secret", "sk_test_demo",
+                "start_date", "next tuesday"));
+
+        assertThat(answer.status()).isEqualTo(422);
+        assertThat(answer.json().path("validationErrors")).extracting(e -> e.path("propertyPath").asText())
+                .contains("connectionConfiguration.start_date", "connectionConfiguration.account_id")
+                .doesNotContain("connectionConfiguration.client_secret");
+        assertThat(answer.text()).doesNotContain("next tuesday").doesNotContain("4242");
     }
 
     @Test

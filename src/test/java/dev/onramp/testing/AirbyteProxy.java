@@ -28,8 +28,16 @@ import java.util.function.UnaryOperator;
  * endpoint itself or to lose the answer of one that Airbyte did carry out.
  */
 public final class AirbyteProxy implements AutoCloseable {
-    /** One call as it came in: its endpoint under {@code /api/v1/} and its request body. */
-    public record Call(String endpoint, String body) {}
+    /**
+     * One call as it came in: its method, its endpoint under {@code /api/v1/} (a public API call's
+     * whole path), its raw query (empty when it has none) and its request body.
+     */
+    public record Call(String method, String endpoint, String query, String body) {
+        /** The request's path as sent, e.g. {@code /api/v1/sources/create} or {@code /v1/sources}. */
+        public String path() {
+            return endpoint.startsWith("/") ? endpoint : PREFIX + endpoint;
+        }
+    }
 
     /** How an endpoint is answered instead of by forwarding. */
     private sealed interface Scripted {
@@ -111,7 +119,8 @@ public final class AirbyteProxy implements AutoCloseable {
             String path = exchange.getRequestURI().getRawPath();
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String endpoint = path.startsWith(PREFIX) ? path.substring(PREFIX.length()) : path;
-            calls.add(new Call(endpoint, body));
+            String query = exchange.getRequestURI().getRawQuery();
+            calls.add(new Call(exchange.getRequestMethod(), endpoint, query == null ? "" : query, body));
             Scripted override = overrides.get(endpoint);
             if (override instanceof Scripted.Replace replace) {
                 send(exchange, replace.status(), replace.body().apply(body));
