@@ -119,9 +119,12 @@ final class LoopbackHttpServer implements AutoCloseable {
     static LoopbackHttpServer bind(InetAddress address, int port, Limits limits) throws IOException {
         ServerSocket listener = new ServerSocket();
         try {
-            // No address or port sharing: nothing else may listen on this port while it is ours
-            // (Windows gets the same from Java's exclusive bind, which is on by default).
-            listener.setReuseAddress(false);
+            // A fixed redirect port must open again at once, though the last sign-in's connections
+            // still linger in TIME_WAIT: SO_REUSEADDR allows that, and on Linux and macOS never lets
+            // a second socket listen on a port that is listening (Windows ignores it under Java's
+            // exclusive bind, on by default). No port sharing: SO_REUSEPORT stays off, so nothing
+            // else may listen on this port while it is ours.
+            listener.setReuseAddress(true);
             disableIfSupported(listener, StandardSocketOptions.SO_REUSEPORT);
             // Never the wildcard address: it would let any machine on the network deliver a redirect.
             if (!address.isLoopbackAddress()) {

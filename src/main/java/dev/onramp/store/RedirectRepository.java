@@ -28,20 +28,20 @@ public final class RedirectRepository {
     /** The redirect saved for {@code scope} (a business, or {@link #EVERY_BUSINESS}); empty when none was. */
     public Optional<RedirectSettings> find(TenantId scope) {
         return db.withConnection(jdbc -> Sql.queryOne(jdbc,
-                "SELECT host, first_port, port_count FROM " + TABLE + " WHERE scope_id = ?",
+                "SELECT host, first_port, port_count FROM " + TABLE + " WHERE tenant_id = ?",
                 RedirectRepository::settings, scope.value()));
     }
 
     /** Saves the redirect of {@code scope} in place of the one it had. */
     public void save(Tx tx, TenantId scope, RedirectSettings settings) {
         db.within(tx, jdbc -> Sql.update(jdbc, "MERGE INTO " + TABLE
-                        + " (scope_id, host, first_port, port_count, updated_at) KEY (scope_id) VALUES (?, ?, ?, ?, ?)",
+                        + " (tenant_id, host, first_port, port_count, updated_at) KEY (tenant_id) VALUES (?, ?, ?, ?, ?)",
                 scope.value(), settings.host().text(), settings.firstPort(), settings.portCount(), clock.instant()));
     }
 
     /** Forgets the redirect of {@code scope}, which then follows the default; true when there was one. */
     public boolean delete(Tx tx, TenantId scope) {
-        return db.within(tx, jdbc -> Sql.update(jdbc, "DELETE FROM " + TABLE + " WHERE scope_id = ?", scope.value())) > 0;
+        return db.within(tx, jdbc -> Sql.update(jdbc, "DELETE FROM " + TABLE + " WHERE tenant_id = ?", scope.value())) > 0;
     }
 
     private static RedirectSettings settings(ResultSet row) throws SQLException {

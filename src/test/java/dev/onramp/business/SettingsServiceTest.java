@@ -25,6 +25,7 @@ import dev.onramp.store.FileKekStore;
 import dev.onramp.store.SettingsRepository;
 import dev.onramp.store.TenantRepository;
 import dev.onramp.store.Vault;
+import dev.onramp.testing.BundledSpecs;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
@@ -72,7 +73,7 @@ class SettingsServiceTest {
             case Demo demo -> new ConfigApiGateway(simulator.apiBaseUrl(), Duration.ofSeconds(5));
             case SelfManaged selfManaged -> new ConfigApiGateway(selfManaged.url(), Duration.ofSeconds(5));
             case Cloud cloud -> new PublicApiGateway(cloud, CallPolicy.standard(Duration.ofSeconds(5)),
-                    id -> Optional.empty());
+                    id -> Optional.empty(), BundledSpecs.shipped());
         }, override);
         return new SettingsService(db, settings, tenants, audit, selection, Catalog.bundled(), "test");
     }

@@ -102,6 +102,18 @@ class LoopbackRedirectsTest {
     }
 
     @Test
+    void signInsOneAfterAnother_keepTheFirstPortThoughTheLastOnesConnectionsLingerInTimeWait() throws Exception {
+        for (int signIn = 0; signIn < 5; signIn++) {
+            LoopbackReceiver waiting = open(range);
+            waiting.expectState("state-" + signIn);
+
+            assertThat(waiting.redirectUri().getPort()).as("sign-in %d", signIn).isEqualTo(range.firstPort());
+            assertThat(get(waiting.redirectUri(), "code=c&state=state-" + signIn).statusCode()).isEqualTo(200);
+            waiting.result().get(5, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void aPortAnotherProgramHolds_isSkippedForTheNextPortOfTheRange() throws Exception {
         try (ServerSocket other = holdPort(range.firstPort())) {
             LoopbackReceiver waiting = open(range);
