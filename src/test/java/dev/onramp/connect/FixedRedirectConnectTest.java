@@ -10,11 +10,10 @@ import dev.onramp.model.RedirectSettings.Host;
 import dev.onramp.model.Tenant;
 import dev.onramp.oauth.BrowserLauncher;
 import dev.onramp.oauth.ConsentUrls;
+import dev.onramp.testing.FreePorts;
 import dev.onramp.testing.ScriptedBrowser;
 import dev.onramp.testing.ScriptedBrowser.Decision;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
@@ -40,7 +39,7 @@ class FixedRedirectConnectTest {
     void setUp() throws IOException {
         fx = new SelfManagedFixture(dataDir);
         tenant = fx.store.addTenant("Acme Outdoor", "online-store");
-        redirect = new RedirectSettings(Host.IPV4, freeRangeOf(2), 2);
+        redirect = new RedirectSettings(Host.IPV4, FreePorts.range(2), 2);
     }
 
     @AfterEach
@@ -84,7 +83,7 @@ class FixedRedirectConnectTest {
     @Test
     void everyPortOfTheRangeTaken_endsTheFlowSayingWhatToDoAndOpensNoBrowser() throws Exception {
         ScriptedBrowser browser = new ScriptedBrowser(Decision.ALLOW);
-        try (ServerSocket a = hold(redirect.firstPort()); ServerSocket b = hold(redirect.firstPort() + 1)) {
+        try (ServerSocket a = FreePorts.hold(redirect.firstPort()); ServerSocket b = FreePorts.hold(redirect.firstPort() + 1)) {
             ConnectOutcome outcome = outcomeOf(service(browser).connect(tenant.id(), "hubspot", ConnectListener.NONE));
 
             assertThat(outcome).isInstanceOfSatisfying(ConnectOutcome.Ended.class, ended -> {
@@ -122,32 +121,5 @@ class FixedRedirectConnectTest {
             });
             return true;
         }
-    }
-
-    private static ServerSocket hold(int port) throws IOException {
-        ServerSocket socket = new ServerSocket();
-        socket.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port));
-        return socket;
-    }
-
-    private static int freeRangeOf(int count) throws IOException {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int first;
-            try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-                first = probe.getLocalPort();
-            }
-            boolean free = first + count <= 65535;
-            for (int port = first; port < first + count && free; port++) {
-                try (ServerSocket probe = hold(port)) {
-                    free = probe.isBound();
-                } catch (IOException taken) {
-                    free = false;
-                }
-            }
-            if (free) {
-                return first;
-            }
-        }
-        throw new IOException("No range of " + count + " free ports found");
     }
 }

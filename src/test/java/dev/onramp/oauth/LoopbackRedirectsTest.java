@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.onramp.model.RedirectSettings;
 import dev.onramp.model.RedirectSettings.Host;
+import dev.onramp.testing.FreePorts;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,7 +35,7 @@ class LoopbackRedirectsTest {
 
     @BeforeEach
     void pickAFreeRange() throws IOException {
-        range = new RedirectSettings(Host.IPV4, freeRangeOf(3), 3);
+        range = new RedirectSettings(Host.IPV4, FreePorts.range(3), 3);
     }
 
     @AfterEach
@@ -115,7 +114,7 @@ class LoopbackRedirectsTest {
 
     @Test
     void aPortAnotherProgramHolds_isSkippedForTheNextPortOfTheRange() throws Exception {
-        try (ServerSocket other = holdPort(range.firstPort())) {
+        try (ServerSocket other = FreePorts.hold(range.firstPort())) {
             LoopbackReceiver waiting = open(range);
 
             assertThat(waiting.redirectUri().getPort()).isEqualTo(range.firstPort() + 1);
@@ -142,7 +141,7 @@ class LoopbackRedirectsTest {
     @Test
     void everyPortOfTheRangeHeld_isRefusedWithTheHoldersAndTheAnyPortWayOut() throws Exception {
         RedirectSettings two = new RedirectSettings(Host.IPV4, range.firstPort(), 2);
-        try (ServerSocket a = holdPort(two.firstPort()); ServerSocket b = holdPort(two.firstPort() + 1)) {
+        try (ServerSocket a = FreePorts.hold(two.firstPort()); ServerSocket b = FreePorts.hold(two.firstPort() + 1)) {
             assertThatThrownBy(() -> redirects.open(two, WAIT))
                     .isInstanceOfSatisfying(RedirectPortsBusyException.class, e -> {
                         assertThat(e.ports()).containsExactly(two.firstPort(), two.firstPort() + 1);
@@ -200,36 +199,5 @@ class LoopbackRedirectsTest {
     private HttpResponse<String> get(URI redirect, String query) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(redirect + "?" + query)).timeout(Duration.ofSeconds(5))
                 .build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static ServerSocket holdPort(int port) throws IOException {
-        ServerSocket socket = new ServerSocket();
-        socket.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port));
-        return socket;
-    }
-
-    /** A first port from which {@code count} ports are free now, away from the default range. */
-    private static int freeRangeOf(int count) throws IOException {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int first;
-            try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-                first = probe.getLocalPort();
-            }
-            if (first + count > 65535) {
-                continue;
-            }
-            boolean free = true;
-            for (int port = first; port < first + count && free; port++) {
-                try (ServerSocket probe = holdPort(port)) {
-                    free = probe.isBound();
-                } catch (IOException taken) {
-                    free = false;
-                }
-            }
-            if (free) {
-                return first;
-            }
-        }
-        throw new IOException("No range of " + count + " free ports found");
     }
 }
