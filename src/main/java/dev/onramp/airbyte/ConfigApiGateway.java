@@ -95,7 +95,7 @@ public final class ConfigApiGateway implements AirbyteGateway, SignIn.Loopback {
                 .put("workspaceId", workspaceId));
         JsonNode connectionSpecification = answer.path("connectionSpecification");
         if (!connectionSpecification.isObject()) {
-            throw transport.badResponse();
+            throw transport.missingField("connectionSpecification");
         }
         JsonNode global = answer.path("advancedAuthGlobalCredentialsAvailable");
         ConnectorSpec spec = new ConnectorSpec(
@@ -184,7 +184,7 @@ public final class ConfigApiGateway implements AirbyteGateway, SignIn.Loopback {
         ObjectNode answer = call(ConfigApiCall.COMPLETE_OAUTH, request);
         JsonNode succeeded = answer.path("request_succeeded");
         if (!succeeded.isBoolean()) {
-            throw transport.badResponse();
+            throw transport.missingField("request_succeeded");
         }
         if (!succeeded.booleanValue()) {
             String why = Optional.ofNullable(answer.path("request_error").textValue())
@@ -195,7 +195,7 @@ public final class ConfigApiGateway implements AirbyteGateway, SignIn.Loopback {
                     + why + ". Try connecting the account again.");
         }
         if (!(answer.get("auth_payload") instanceof ObjectNode payload)) {
-            throw transport.badResponse();
+            throw transport.missingField("auth_payload");
         }
         return payload;
     }
@@ -337,7 +337,7 @@ public final class ConfigApiGateway implements AirbyteGateway, SignIn.Loopback {
     private String text(JsonNode node, String field) {
         JsonNode value = node.path(field);
         if (!value.isTextual() || value.asText().isEmpty()) {
-            throw transport.badResponse();
+            throw transport.missingField(field);
         }
         return value.asText();
     }
@@ -345,7 +345,7 @@ public final class ConfigApiGateway implements AirbyteGateway, SignIn.Loopback {
     private JsonNode array(JsonNode node, String field) {
         JsonNode value = node.path(field);
         if (!value.isArray()) {
-            throw transport.badResponse();
+            throw transport.missingField(field);
         }
         return value;
     }

@@ -168,6 +168,16 @@ final class ConfigApiTransport {
                 airbyte + " answered with something that is not Airbyte's API; check the address.");
     }
 
+    /**
+     * An answer without a field Airbyte's published API requires in it (or with the field of another
+     * type): named, since an Airbyte of another version is the likely cause. Unknown fields are ignored.
+     */
+    AirbyteException missingField(String field) {
+        return new AirbyteException(Kind.BAD_RESPONSE, airbyte + " answered without \"" + field + "\", which"
+                + " Airbyte's API always sends there: check the address, and that this Airbyte is a version Onramp"
+                + " supports.");
+    }
+
     private Optional<ObjectNode> answer(ConfigApiCall call, ObjectNode request, HttpResponse<String> response, Redactor redactor) {
         int status = response.statusCode();
         Optional<ObjectNode> body = parse(response.body());

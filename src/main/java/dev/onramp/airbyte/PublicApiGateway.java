@@ -165,6 +165,9 @@ public final class PublicApiGateway implements AirbyteGateway, SignIn.Relay {
         JsonNode answer = call(Request.withBody(PublicApiCall.INITIATE_OAUTH, "POST", "sources/initiateOAuth", request,
                 Optional.of(provider.name())));
         String consentUrl = answer.path("consentUrl").asText(answer.path("redirect_url").asText(""));
+        if (consentUrl.isEmpty()) {
+            throw transport.missingField("consentUrl");
+        }
         try {
             URI uri = new URI(consentUrl);
             if (!uri.isAbsolute() || uri.getHost() == null) {
@@ -295,7 +298,7 @@ public final class PublicApiGateway implements AirbyteGateway, SignIn.Relay {
     private String text(JsonNode node, String field) {
         JsonNode value = node.path(field);
         if (!value.isTextual() || value.asText().isEmpty()) {
-            throw transport.badResponse();
+            throw transport.missingField(field);
         }
         return value.asText();
     }

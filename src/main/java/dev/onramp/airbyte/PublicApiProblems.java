@@ -88,6 +88,11 @@ final class PublicApiProblems {
                 airbyte + " answered with something that is not Airbyte's public API; check the API address in Settings.");
     }
 
+    AirbyteException missingField(String field) {
+        return new AirbyteException(Kind.BAD_RESPONSE, airbyte + " answered without \"" + field + "\", which"
+                + " Airbyte's public API always sends there: check the API address in Settings.");
+    }
+
     private Optional<AirbyteException> byType(Context context, Problem problem) {
         String verb = context.call().verb();
         String words = words(context, problem);

@@ -107,6 +107,11 @@ final class PublicApiTransport {
         return problems.badResponse();
     }
 
+    /** An answer without a field Airbyte's published API requires in it: named. Unknown fields are ignored. */
+    AirbyteException missingField(String field) {
+        return problems.missingField(field);
+    }
+
     /** {@code POST applications/token} with the client credentials. */
     private TokenCache.Minted mint() {
         ObjectNode body = json.createObjectNode()

@@ -82,6 +82,22 @@ class ConfigApiGatewayErrorsTest {
     }
 
     @Test
+    void anAnswerWithoutAFieldAirbytesApiRequires_namesTheField_andUnknownFieldsAreIgnored() {
+        try (ScriptedServer server = ScriptedServer.answering(200, JSON,
+                "{\"consentURL\":\"https://example.com/oauth\",\"addedInANewerAirbyte\":true}")) {
+            failure(server, g -> g.getConsentUrl(SHOPIFY, WORKSPACE, REDIRECT, null))
+                    .satisfies(e -> assertThat(e.kind()).isEqualTo(Kind.BAD_RESPONSE))
+                    .withMessage("Airbyte at " + server.apiBase() + " answered without \"consentUrl\", which Airbyte's"
+                            + " API always sends there: check the address, and that this Airbyte is a version Onramp"
+                            + " supports.");
+        }
+        try (ScriptedServer server = ScriptedServer.answering(200, JSON,
+                "{\"consentUrl\":\"https://example.com/oauth?state=abc\",\"addedInANewerAirbyte\":true}")) {
+            assertThat(gateway(server).getConsentUrl(SHOPIFY, WORKSPACE, REDIRECT, null)).hasHost("example.com");
+        }
+    }
+
+    @Test
     void oauthSwitchedOffInAirbytesOwnWords_isOAuthDisabledNotAMissingConnector() {
         try (ScriptedServer server = ScriptedServer.answering(404, JSON, "{\"id\":\"OAuth temporarily disabled\","
                 + "\"message\":\"Could not find configuration for SOURCE_OAUTH_PARAM: OAuth temporarily disabled.\"}")) {
