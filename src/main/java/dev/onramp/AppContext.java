@@ -171,7 +171,8 @@ public final class AppContext implements AutoCloseable {
             closeables.push(() -> shutdown(background));
 
             TenantService tenants = new TenantService(db, tenantRepository, audit, catalog, actor);
-            RedirectService redirects = new RedirectService(db, new RedirectRepository(db, clock), audit, actor);
+            RedirectRepository redirectRepository = new RedirectRepository(db, clock);
+            RedirectService redirects = new RedirectService(db, redirectRepository, audit, actor);
             ConnectService connect = new ConnectService(catalog, selection::gatewayFor, redirects::effective, db,
                     tenantRepository, connections,
                     journal, audit, options.browser(), background, clock, options.consentTimeout(), actor);
@@ -183,7 +184,8 @@ public final class AppContext implements AutoCloseable {
             SettingsService settings = new SettingsService(db, settingsRepository, tenantRepository, audit, selection, catalog,
                     actor);
             Diagnostics diagnostics = new Diagnostics(
-                    new Doctor(defaultGateway, db, kek, tenantRepository, audit, browserCheck, clock),
+                    new Doctor(defaultGateway, db, kek, tenantRepository, audit, browserCheck, clock,
+                            redirects::defaults),
                     new Settings(options.dataDir().toAbsolutePath(), logging.folder(), defaultGateway.baseUrl(),
                             simulator.isPresent(), kek.description() + kek.fallbackReason()
                                     .map(reason -> " (not the system's key store: " + reason + ")").orElse("")),

@@ -3,8 +3,11 @@ package dev.onramp.diagnostics;
 import dev.onramp.airbyte.AirbyteException;
 import dev.onramp.airbyte.AirbyteGateway;
 import dev.onramp.airbyte.Workspace;
+import dev.onramp.model.RedirectSettings;
 import dev.onramp.model.Tenant;
 import dev.onramp.oauth.LoopbackReceiver;
+import dev.onramp.oauth.LoopbackRedirects;
+import dev.onramp.oauth.RedirectPortsBusyException;
 import dev.onramp.store.AuditLog;
 import dev.onramp.store.AuditVerification;
 import dev.onramp.store.Database;
@@ -13,6 +16,7 @@ import dev.onramp.store.KekStore;
 import dev.onramp.store.StoreException;
 import dev.onramp.store.TenantRepository;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,9 +45,11 @@ public final class Doctor {
     private final AuditLog audit;
     private final BrowserCheck browser;
     private final Clock clock;
+    private final Supplier<RedirectSettings> redirect;
 
+    /** {@code redirect} is the sign-in redirect every business uses unless it has its own. */
     public Doctor(AirbyteGateway gateway, Database db, KekStore kek, TenantRepository tenants, AuditLog audit,
-            BrowserCheck browser, Clock clock) {
+            BrowserCheck browser, Clock clock, Supplier<RedirectSettings> redirect) {
         this.gateway = Objects.requireNonNull(gateway, "gateway");
         this.db = Objects.requireNonNull(db, "db");
         this.kek = Objects.requireNonNull(kek, "kek");
@@ -51,6 +57,7 @@ public final class Doctor {
         this.audit = Objects.requireNonNull(audit, "audit");
         this.browser = Objects.requireNonNull(browser, "browser");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.redirect = Objects.requireNonNull(redirect, "redirect");
     }
 
     /** Runs every check; blocks on Airbyte, the database and the browser lookup, so call it in the background. */
@@ -59,7 +66,7 @@ public final class Doctor {
         checks.add(guarded("Airbyte", this::airbyte));
         checks.add(guarded("Clock", this::clockSkew));
         checks.add(guarded(BrowserCheck.NAME, browser::run));
-        checks.add(guarded("Loopback", Doctor::loopback));
+        checks.add(guarded("Loopback", this::loopback));
         checks.add(guarded("Key store", this::keyStore));
         checks.add(guarded("Database", this::database));
         checks.add(guarded("Audit log", this::auditTrail));
@@ -71,7 +78,7 @@ public final class Doctor {
         return new DoctorReport(List.of(
                 Check.failed("Start", whyNot, "Follow the advice in the message, then run onramp doctor again."),
                 guarded(BrowserCheck.NAME, browser::run),
-                guarded("Loopback", Doctor::loopback)));
+                guarded("Loopback", () -> loopback(RedirectSettings.DEFAULT))));
     }
 
     /**
@@ -123,10 +130,25 @@ public final class Doctor {
         return Check.passed("Clock", "within " + describe(skew.abs().plusSeconds(1)) + " of Airbyte's.");
     }
 
-    private static Check loopback() {
-        try (LoopbackReceiver receiver = LoopbackReceiver.open(Duration.ofSeconds(10))) {
-            return Check.passed("Loopback", "Onramp can listen on " + receiver.redirectUri().getHost()
-                    + " for the sign-in redirect (tried port " + receiver.redirectUri().getPort() + ").");
+    private Check loopback() {
+        return loopback(redirect.get());
+    }
+
+    /**
+     * Opens the redirect's first free port as a sign-in would: says which port a sign-in gets, and
+     * when every port of the range is taken, which program holds them and the way out.
+     */
+    private static Check loopback(RedirectSettings settings) {
+        try (LoopbackReceiver receiver = new LoopbackRedirects().open(settings, Duration.ofSeconds(10))) {
+            URI uri = receiver.redirectUri();
+            String taken = !settings.anyPort() && uri.getPort() != settings.firstPort()
+                    ? " Port " + settings.firstPort() + (uri.getPort() - settings.firstPort() > 1 ? " and the next are"
+                            : " is") + " in use, so a sign-in now would take this one."
+                    : "";
+            return Check.passed("Loopback", "Onramp can listen for the sign-in redirect at " + uri + "." + taken);
+        } catch (RedirectPortsBusyException e) {
+            return Check.failed("Loopback", e.getMessage(), "Close the program that holds a redirect port, or choose"
+                    + " any free port: onramp settings redirect --all-businesses --port any.");
         } catch (UncheckedIOException e) {
             return Check.failed("Loopback", e.getMessage(),
                     "Allow Onramp to accept connections from this computer (127.0.0.1) in the firewall or"

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.onramp.airbyte.AirbyteGateway;
 import dev.onramp.airbyte.ConfigApiGateway;
 import dev.onramp.demo.AirbyteSimulator;
+import dev.onramp.model.RedirectSettings;
 import dev.onramp.model.Tenant;
 import dev.onramp.model.TenantId;
 import dev.onramp.store.AuditLog;
@@ -13,6 +14,7 @@ import dev.onramp.store.FileKekStore;
 import dev.onramp.store.TenantRepository;
 import dev.onramp.store.Vault;
 import dev.onramp.testing.FakePrograms;
+import dev.onramp.testing.FreePorts;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -46,9 +48,11 @@ class DoctorTest {
     private AuditLog audit;
     private BrowserCheck browser;
     private boolean closedEarly;
+    private RedirectSettings redirect;
 
     @BeforeEach
-    void start() {
+    void start() throws IOException {
+        redirect = new RedirectSettings(RedirectSettings.Host.IPV4, FreePorts.range(2), 2);
         simulator = AirbyteSimulator.start(Duration.ZERO);
         db = Database.open(dataDir);
         kek = new FileKekStore(dataDir.resolve("keys").resolve("onramp.kek"));
@@ -68,7 +72,7 @@ class DoctorTest {
     }
 
     private Doctor doctor(AirbyteGateway gateway, Clock clock) {
-        return new Doctor(gateway, db, kek, tenants, audit, browser, clock);
+        return new Doctor(gateway, db, kek, tenants, audit, browser, clock, () -> redirect);
     }
 
     private DoctorReport againstSimulator() {
@@ -180,9 +184,28 @@ class DoctorTest {
     }
 
     @Test
-    void loopback_bindsAPortOn127001() {
-        assertThat(named(againstSimulator(), "Loopback").line())
-                .matches("✓ Loopback: Onramp can listen on 127\\.0\\.0\\.1 for the sign-in redirect \\(tried port \\d+\\)\\.");
+    void loopback_opensTheRedirectsFirstPortAsASignInWould() {
+        assertThat(named(againstSimulator(), "Loopback").line()).isEqualTo("✓ Loopback: Onramp can listen for the"
+                + " sign-in redirect at http://127.0.0.1:" + redirect.firstPort() + "/oauth-success.");
+    }
+
+    @Test
+    void loopback_withItsFirstPortTaken_namesThePortASignInWouldGet() throws Exception {
+        try (ServerSocket other = FreePorts.hold(redirect.firstPort())) {
+            assertThat(named(againstSimulator(), "Loopback").line()).isEqualTo("✓ Loopback: Onramp can listen for the"
+                    + " sign-in redirect at http://127.0.0.1:" + (redirect.firstPort() + 1) + "/oauth-success. Port "
+                    + redirect.firstPort() + " is in use, so a sign-in now would take this one.");
+        }
+    }
+
+    @Test
+    void loopback_withEveryPortOfTheRangeTaken_failsWithTheWayOut() throws Exception {
+        try (ServerSocket a = FreePorts.hold(redirect.firstPort());
+                ServerSocket b = FreePorts.hold(redirect.firstPort() + 1)) {
+            assertThat(named(againstSimulator(), "Loopback").line()).startsWith("✗ Loopback: Onramp cannot wait for"
+                    + " the sign-in: all its redirect ports are in use").contains("Fix: Close the program that holds a"
+                    + " redirect port, or choose any free port: onramp settings redirect --all-businesses --port any.");
+        }
     }
 
     @Test
