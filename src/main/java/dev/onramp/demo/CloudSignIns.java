@@ -96,14 +96,13 @@ final class CloudSignIns {
             throw Problem.oauthCallbackFailure("The provider answered " + query.get("error") + ".");
         }
         String codeParameter = consent.connector().oauth().orElseThrow().codeParameter();
-        OAuthLedger.Grant grant = ledger.redeem(query.getOrDefault(codeParameter, ""), consent.connector().definitionId(),
-                        consent.workspaceId(), callbackUrl.toString())
-                .orElseThrow(() -> Problem.oauthCallbackFailure("The authorization code was refused."));
+        if (ledger.redeem(query.getOrDefault(codeParameter, ""), consent.connector().definitionId(),
+                consent.workspaceId(), callbackUrl.toString()).isEmpty()) {
+            throw Problem.oauthCallbackFailure("The authorization code was refused.");
+        }
         ObjectNode outputs = json.createObjectNode();
         for (String key : consent.connector().oauth().orElseThrow().outputPaths().keySet()) {
-            outputs.put(key, key.equals(ConfigurationRules.SHOP_OUTPUT)
-                    ? grant.account()
-                    : ledger.issueToken(consent.connector().definitionId()));
+            outputs.put(key, ledger.issueToken(consent.connector().definitionId()));
         }
         String secretId = newSecretId();
         secrets.put(secretId, new Secret(consent.connector(), consent.workspaceId(), outputs));

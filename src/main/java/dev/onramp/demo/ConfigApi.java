@@ -29,6 +29,9 @@ final class ConfigApi {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConfigApi.class);
     private static final String SERVER_SECRET_MASK = "******";
+    /** Where Airbyte sends a Shopify sign-in: Airbyte Cloud's preflight page, or its app in the Shopify App Store. */
+    private static final URI SHOPIFY_PREFLIGHT = URI.create("https://cloud.airbyte.com/partner/v1/shopify/oauth/preflight");
+    private static final URI SHOPIFY_APP_LISTING = URI.create("https://apps.shopify.com/airbyte");
     private static final List<String> UPDATE_FIELDS = List.of("sourceId", "connectionConfiguration", "name", "secretId",
             "resourceAllocation");
 
@@ -170,6 +173,10 @@ final class ConfigApi {
         }
         requireInputs(connector, request);
         URI redirectUrl = redirectUrl(text(request, "redirectUrl"));
+        if (oauth.outputPaths().containsKey(ConfigurationRules.SHOP_OUTPUT)) {
+            // Shopify's flow (ShopifyOAuthFlow) opens no consent of its own: no state, nothing to redeem later.
+            return Optional.of(json.createObjectNode().put("consentUrl", shopifyConsentUrl(redirectUrl).toString()));
+        }
         String clientId = "airbyte-demo-" + connector.sourceType();
         String state = ledger.openConsent(connector, workspaceId, redirectUrl, clientId);
         Map<String, String> query = new LinkedHashMap<>();
@@ -180,6 +187,32 @@ final class ConfigApi {
         query.put("state", state);
         URI consent = Exchanges.withQuery(origin.resolve("/oauth/" + connector.sourceType() + "/authorize"), query);
         return Optional.of(json.createObjectNode().put("consentUrl", consent.toString()));
+    }
+
+    /**
+     * Shopify's consent link (its flow is the one whose outputs hand back the shop), as airbyte-platform's
+     * {@code ShopifyOAuthFlow.formatConsentUrl} makes it: never a consent page that answers the redirect
+     * URL, but Airbyte Cloud's own Shopify app, with no {@code state} and no {@code redirect_uri}. A
+     * redirect to the public API's {@code /v1/oauth/callback} gets Cloud's preflight page with that
+     * callback; a redirect to a host outside Airbyte (not cloud.airbyte.com, *.airbyte.com, *.airbyte.dev
+     * or localhost) gets the preflight page with the redirect's scheme and host as origin, the port
+     * dropped; any other (localhost) gets Airbyte's listing in the Shopify App Store.
+     */
+    private static URI shopifyConsentUrl(URI redirectUrl) {
+        String host = redirectUrl.getHost().toLowerCase(Locale.ROOT);
+        Map<String, String> query = new LinkedHashMap<>();
+        if (redirectUrl.toString().contains("/v1/oauth/callback")) {
+            query.put("origin", "https://cloud.airbyte.com");
+            query.put("apiCallback", redirectUrl.toString());
+            return Exchanges.withQuery(SHOPIFY_PREFLIGHT, query);
+        }
+        boolean outsideAirbyte = !host.equals("cloud.airbyte.com") && !host.endsWith(".airbyte.com")
+                && !host.endsWith(".airbyte.dev") && !host.equals("localhost");
+        if (outsideAirbyte) {
+            query.put("origin", redirectUrl.getScheme() + "://" + redirectUrl.getHost());
+            return Exchanges.withQuery(SHOPIFY_PREFLIGHT, query);
+        }
+        return SHOPIFY_APP_LISTING;
     }
 
     private static URI redirectUrl(String text) throws ApiError {
@@ -207,17 +240,14 @@ final class ConfigApi {
                     + "; pass every query parameter of the redirect.");
         }
         String redirectUrl = request.path("redirectUrl").asText("");
-        OAuthLedger.Grant grant = ledger.redeem(code, connector.definitionId(), workspace, redirectUrl)
-                .orElseThrow(() -> ApiError.invalid("queryParams.code", connector.name()
-                        + " refused the authorization code: it was not issued for this connector and redirect URL, or it was already used."));
+        if (ledger.redeem(code, connector.definitionId(), workspace, redirectUrl).isEmpty()) {
+            throw ApiError.invalid("queryParams.code", connector.name()
+                    + " refused the authorization code: it was not issued for this connector and redirect URL, or it was already used.");
+        }
         ObjectNode answer = json.createObjectNode().put("request_succeeded", true);
         ObjectNode payload = answer.putObject("auth_payload");
         oauth.serverOutputPaths().keySet().forEach(key -> payload.put(key, SERVER_SECRET_MASK));
-        for (String key : oauth.outputPaths().keySet()) {
-            payload.put(key, key.equals(ConfigurationRules.SHOP_OUTPUT)
-                    ? grant.account()
-                    : ledger.issueToken(connector.definitionId()));
-        }
+        oauth.outputPaths().keySet().forEach(key -> payload.put(key, ledger.issueToken(connector.definitionId())));
         if (request.path("returnSecretCoordinate").asBoolean(false) && !ignoreSecretCoordinates.get()) {
             // As Airbyte's OAuthHandler does: the payload goes into one secret, and only its coordinate comes back.
             String secretId = "airbyte_oauth_workspace_" + workspace + "_secret_" + UUID.randomUUID() + "_v1";

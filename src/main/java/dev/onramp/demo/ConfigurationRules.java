@@ -16,7 +16,10 @@ import java.util.function.BiPredicate;
 final class ConfigurationRules {
     /** Airbyte's mask for a value marked {@code airbyte_secret}. */
     static final String SECRET_MASK = "**********";
-    /** The one OAuth output that is not a token: Shopify's flow hands back the shop's domain. */
+    /**
+     * The one OAuth output that is not a token: Shopify's flow hands back the shop's domain, and is
+     * known by it.
+     */
     static final String SHOP_OUTPUT = "shop";
 
     private static final String ROOT = "connectionConfiguration";

@@ -91,16 +91,13 @@ final class ConsentPages {
         LOG.info("Simulated {} consent page: the person chose {}", consent.connector().name(), decision);
         Map<String, String> params = new LinkedHashMap<>();
         if (decision.equals("allow")) {
-            String account = consent.connector().oauth().map(DemoConnector.OAuth::account).orElse("");
             String codeParameter = consent.connector().oauth().map(DemoConnector.OAuth::codeParameter).orElse("code");
-            params.put(codeParameter, ledger.issueCode(consent, account));
+            params.put(codeParameter, ledger.issueCode(consent));
             params.put("state", state);
             if (codeParameter.equals(SELLING_PARTNER_CODE)) {
                 // Amazon's consent redirects with the seller's id beside its code (AmazonSellerPartnerOAuthFlow).
+                String account = consent.connector().oauth().map(DemoConnector.OAuth::account).orElse("");
                 params.put("selling_partner_id", "A2DEMO" + Integer.toHexString(account.hashCode()).toUpperCase(Locale.ROOT));
-            }
-            if (consent.connector().oauth().map(o -> o.outputPaths().containsKey(ConfigurationRules.SHOP_OUTPUT)).orElse(false)) {
-                params.put("shop", account);
             }
         } else {
             params.put("error", "access_denied");

@@ -18,8 +18,8 @@ final class OAuthLedger {
     /** A consent URL handed out and not yet decided on. */
     record PendingConsent(String state, DemoConnector connector, String workspaceId, URI redirectUrl, String clientId) {}
 
-    /** What a code was issued for; {@code account} is the account the person allowed (e.g. the shop). */
-    record Grant(String definitionId, String workspaceId, String redirectUrl, String account) {}
+    /** What a code was issued for. */
+    record Grant(String definitionId, String workspaceId, String redirectUrl) {}
 
     private final SecureRandom random;
     private final Map<String, PendingConsent> pending = new ConcurrentHashMap<>();
@@ -51,10 +51,10 @@ final class OAuthLedger {
         return Optional.ofNullable(pending.remove(state));
     }
 
-    String issueCode(PendingConsent consent, String account) {
+    String issueCode(PendingConsent consent) {
         String code = randomToken(24);
         codes.put(code, new Grant(consent.connector().definitionId(), consent.workspaceId(),
-                consent.redirectUrl().toString(), account));
+                consent.redirectUrl().toString()));
         issued.add(code);
         return code;
     }

@@ -136,11 +136,11 @@ class ConfigApiGatewayTest {
     }
 
     @Test
-    void shopify_connectsFromWorkspaceToStreamsAndIsDeleted() throws Exception {
+    void hubspot_connectsFromWorkspaceToStreamsAndIsDeleted() throws Exception {
         String workspace = gateway.listWorkspaces().getFirst().id();
-        AdvancedAuth auth = gateway.getSpecification(SHOPIFY, workspace).advancedAuth().orElseThrow();
+        AdvancedAuth auth = gateway.getSpecification(HUBSPOT, workspace).advancedAuth().orElseThrow();
         try (RedirectCatcher catcher = RedirectCatcher.start()) {
-            URI consent = gateway.getConsentUrl(SHOPIFY, workspace, catcher.redirectUri(), null);
+            URI consent = gateway.getConsentUrl(HUBSPOT, workspace, catcher.redirectUri(), null);
             Map<String, String> consentQuery = query(consent);
             assertThat(consentQuery).containsEntry("redirect_uri", catcher.redirectUri().toString());
             assertThat(consentQuery.get("state")).matches("[a-zA-Z]{7}");
@@ -149,17 +149,17 @@ class ConfigApiGatewayTest {
             assertThat(browser.open(consent)).isTrue();
             assertThat(browser.awaitVisit(WAIT).finalStatus()).isEqualTo(200);
             Map<String, String> callback = catcher.params().get(10, TimeUnit.SECONDS);
-            assertThat(callback).containsEntry("state", consentQuery.get("state")).containsKeys("code", "shop");
+            assertThat(callback).containsEntry("state", consentQuery.get("state")).containsKeys("code");
 
-            ObjectNode payload = gateway.completeOAuth(SHOPIFY, workspace, catcher.redirectUri(), callback, null);
-            ObjectNode configuration = AuthPayloadMerger.merge(json.createObjectNode().put("start_date", "2024-01-01"),
-                    auth, payload);
-            String sourceId = gateway.createSource(workspace, SHOPIFY, "Demo Outfitters – Shopify", configuration);
+            ObjectNode payload = gateway.completeOAuth(HUBSPOT, workspace, catcher.redirectUri(), callback, null);
+            ObjectNode configuration = AuthPayloadMerger.merge(
+                    json.createObjectNode().put("start_date", "2024-01-01T00:00:00Z"), auth, payload);
+            String sourceId = gateway.createSource(workspace, HUBSPOT, "Demo Outfitters – HubSpot", configuration);
 
             assertThat(gateway.checkConnection(sourceId).succeeded()).isTrue();
             List<StreamInfo> streams = gateway.discoverStreams(sourceId);
-            assertThat(streams).extracting(StreamInfo::name).contains("orders", "customers", "products", "inventory_items");
-            assertThat(streams).filteredOn(s -> s.name().equals("orders")).singleElement()
+            assertThat(streams).extracting(StreamInfo::name).contains("contacts", "companies", "deals", "tickets");
+            assertThat(streams).filteredOn(s -> s.name().equals("contacts")).singleElement()
                     .satisfies(orders -> assertThat(orders.syncModes()).containsExactly("full_refresh", "incremental"));
 
             gateway.deleteSource(sourceId);
@@ -169,9 +169,10 @@ class ConfigApiGatewayTest {
     }
 
     @Test
-    void everyOAuthConnector_connectsWithTheMergedPayload() throws Exception {
+    void everyOAuthConnectorButShopify_connectsWithTheMergedPayload() throws Exception {
+        // Shopify's consent link leads to Airbyte's own Shopify app, never back here: see the test below.
         List<String> oauthConnectors = List.of(
-                "9da77001-af33-4bcd-be46-6252bf9342b9", "3cc2eafd-84aa-4dca-93af-322d9dfeec1a",
+                "3cc2eafd-84aa-4dca-93af-322d9dfeec1a",
                 "253487c0-2246-43ba-a21f-5116b20a2c50", "e7778cfc-e97c-4458-9ecb-b4f2bba8946c",
                 "36c891d9-4bd9-43ac-bad2-10e12756272c", "b117307c-14b6-41aa-9422-947e34922962",
                 "b03a9f3e-22a5-11eb-adc1-0242ac120002", "79c1aa37-dae3-42ae-b333-d1c105477715",
@@ -213,6 +214,14 @@ class ConfigApiGatewayTest {
                 assertThat(gateway.discoverStreams(sourceId)).as(definitionId).hasSizeBetween(5, 12);
             }
         }
+    }
+
+    @Test
+    void shopifysConsentLink_isAirbytesOwnPreflightPage_withNeitherStateNorRedirect() {
+        URI consent = gateway.getConsentUrl(SHOPIFY, workspaceId, URI.create("http://127.0.0.1:47151/oauth-success"), null);
+
+        assertThat(consent).hasToString("https://cloud.airbyte.com/partner/v1/shopify/oauth/preflight"
+                + "?origin=http%3A%2F%2F127.0.0.1");
     }
 
     @Test

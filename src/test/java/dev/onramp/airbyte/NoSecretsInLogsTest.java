@@ -31,10 +31,10 @@ import org.slf4j.LoggerFactory;
 
 /** A whole authorization through gateway and simulator, in either flavour, writes no code, token, state or nonce to the log. */
 class NoSecretsInLogsTest {
-    private static final String SHOPIFY = "9da77001-af33-4bcd-be46-6252bf9342b9";
+    private static final String HUBSPOT = "36c891d9-4bd9-43ac-bad2-10e12756272c";
 
     @Test
-    void fullShopifyFlow_logsNoCodeTokenOrState() throws Exception {
+    void fullHubSpotFlow_logsNoCodeTokenOrState() throws Exception {
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         ListAppender<ILoggingEvent> captured = new ListAppender<>();
         captured.start();
@@ -44,13 +44,13 @@ class NoSecretsInLogsTest {
                 RedirectCatcher catcher = RedirectCatcher.start()) {
             ConfigApiGateway gateway = new ConfigApiGateway(simulator.apiBaseUrl(), Duration.ofSeconds(10));
             String workspace = simulator.workspaceId();
-            AdvancedAuth auth = gateway.getSpecification(SHOPIFY, workspace).advancedAuth().orElseThrow();
-            URI consent = gateway.getConsentUrl(SHOPIFY, workspace, catcher.redirectUri(), null);
+            AdvancedAuth auth = gateway.getSpecification(HUBSPOT, workspace).advancedAuth().orElseThrow();
+            URI consent = gateway.getConsentUrl(HUBSPOT, workspace, catcher.redirectUri(), null);
             new ScriptedBrowser(Decision.ALLOW).open(consent);
             Map<String, String> callback = catcher.params().get(10, TimeUnit.SECONDS);
             state = callback.get("state");
-            ObjectNode payload = gateway.completeOAuth(SHOPIFY, workspace, catcher.redirectUri(), callback, null);
-            String sourceId = gateway.createSource(workspace, SHOPIFY, "Shopify",
+            ObjectNode payload = gateway.completeOAuth(HUBSPOT, workspace, catcher.redirectUri(), callback, null);
+            String sourceId = gateway.createSource(workspace, HUBSPOT, "HubSpot",
                     AuthPayloadMerger.merge(new ObjectMapper().createObjectNode(), auth, payload));
             gateway.checkConnection(sourceId);
             gateway.deleteSource(sourceId);

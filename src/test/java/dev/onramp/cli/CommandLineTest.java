@@ -53,7 +53,7 @@ class CommandLineTest {
         assertThat(first.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isZero();
         cli.clearOut();
 
-        CompletableFuture<Integer> second = cli.start("--data-dir", dataDir.toString(), "connect", "shopify",
+        CompletableFuture<Integer> second = cli.start("--data-dir", dataDir.toString(), "connect", "mailchimp",
                 "--no-browser");
         visit(Decision.ALLOW, cli.awaitPrintedLink(WAIT));
 
@@ -62,7 +62,7 @@ class CommandLineTest {
 
     @Test
     void connectionsAsJson_listsWhatConnectStored() throws Exception {
-        CompletableFuture<Integer> connect = cli.start("--data-dir", dataDir.toString(), "connect", "shopify",
+        CompletableFuture<Integer> connect = cli.start("--data-dir", dataDir.toString(), "connect", "hubspot",
                 "--no-browser");
         visit(Decision.ALLOW, cli.awaitPrintedLink(WAIT));
         assertThat(connect.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isZero();
@@ -72,7 +72,19 @@ class CommandLineTest {
                 TimeUnit.SECONDS);
 
         assertThat(exit).isZero();
-        assertThat(cli.out()).contains("\"provider\" : \"shopify\"", "\"status\" : \"ACTIVE\"", "\"orders\"");
+        assertThat(cli.out()).contains("\"provider\" : \"hubspot\"", "\"status\" : \"ACTIVE\"", "\"contacts\"");
+    }
+
+    @Test
+    void connectShopifyBySignIn_endsAtOncePrintingNoLinkAndNamingTheTypedWayIn() throws Exception {
+        int exit = cli.start("--data-dir", dataDir.toString(), "connect", "shopify", "--no-browser")
+                .get(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+        assertThat(exit).isEqualTo(OnrampCommand.FAILED);
+        assertThat(cli.err().strip()).isEqualTo("onramp: Airbyte signs Shopify in only through its own Shopify app"
+                + " (cloud.airbyte.com), whose answer goes to Airbyte, not back to Onramp: connect Shopify with an"
+                + " access token or API key instead.");
+        assertThat(cli.out()).doesNotContain("http://", "https://");
     }
 
     @Test

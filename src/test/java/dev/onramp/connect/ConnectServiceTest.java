@@ -15,6 +15,7 @@ import dev.onramp.model.Connection;
 import dev.onramp.model.FlowId;
 import dev.onramp.model.FlowRecord;
 import dev.onramp.model.FlowState;
+import dev.onramp.model.RedirectSettings;
 import dev.onramp.model.Tenant;
 import dev.onramp.oauth.BrowserLauncher;
 import dev.onramp.testing.AirbyteProxy;
@@ -67,11 +68,11 @@ class ConnectServiceTest {
     void allowOnTheConsentPage_storesAnActiveConnectionWithTheDiscoveredStreams() throws Exception {
         ScriptedBrowser browser = new ScriptedBrowser(Decision.ALLOW);
 
-        ConnectOutcome outcome = outcomeOf(service(browser, WAIT).connect(tenant.id(), "shopify", ConnectListener.NONE));
+        ConnectOutcome outcome = outcomeOf(service(browser, WAIT).connect(tenant.id(), "hubspot", ConnectListener.NONE));
 
         assertThat(outcome).isInstanceOf(ConnectOutcome.Connected.class);
         Connection connection = ((ConnectOutcome.Connected) outcome).connection();
-        assertThat(connection.streams()).contains("orders", "customers", "products");
+        assertThat(connection.streams()).contains("contacts", "companies", "deals");
         assertThat(fx.store.connections().list(tenant.id())).extracting(Connection::id)
                 .containsExactly(connection.id());
         assertThat(fx.store.journal().find(tenant.id(), outcome.flowId()).orElseThrow().state())
@@ -135,10 +136,10 @@ class ConnectServiceTest {
     @Test
     void denyOnTheConsentPage_endsFailedWithAClearSentenceAndStoresNoConnection() throws Exception {
         ConnectOutcome outcome = outcomeOf(service(new ScriptedBrowser(Decision.DENY), WAIT)
-                .connect(tenant.id(), "shopify", ConnectListener.NONE));
+                .connect(tenant.id(), "hubspot", ConnectListener.NONE));
 
         assertThat(outcome).isEqualTo(new ConnectOutcome.Ended(outcome.flowId(), FlowState.FAILED,
-                "You declined access on Shopify."));
+                "You declined access on HubSpot."));
         assertThat(fx.store.connections().list(tenant.id())).isEmpty();
         assertThat(auditFor(outcome.flowId())).extracting(AuditEvent::action).containsExactly("connect.failed");
         assertThat(fx.store.journal().find(tenant.id(), outcome.flowId()).orElseThrow().state())
@@ -274,21 +275,33 @@ class ConnectServiceTest {
     @Test
     void shopifysConsentLinkToAirbytesOwnApp_endsBeforeTheBrowserOpensNamingTheAccessTokenWayIn() throws Exception {
         List<URI> opened = new CopyOnWriteArrayList<>();
-        try (AirbyteProxy proxy = AirbyteProxy.inFrontOf(fx.airbyte.simulator().apiBaseUrl())) {
-            // What ShopifyOAuthFlow answers for a redirect outside airbyte.com: Airbyte Cloud's preflight
-            // page with the port-less origin, no redirect_uri and no state.
-            proxy.replace("source_oauths/get_consent_url", 200, body -> "{\"consentUrl\":\"https://cloud.airbyte.com/"
-                    + "partner/v1/shopify/oauth/preflight?origin=http%3A%2F%2F127.0.0.1\"}");
-            ConnectService service = fx.service(new ConfigApiGateway(proxy.apiBase(), Duration.ofSeconds(10)),
-                    url -> opened.add(url), WAIT);
+        // The simulator answers as ShopifyOAuthFlow does for a redirect outside airbyte.com: Airbyte Cloud's
+        // preflight page with the port-less origin, no redirect_uri and no state.
+        ConnectOutcome outcome = outcomeOf(fx.service(url -> opened.add(url))
+                .connect(tenant.id(), "shopify", ConnectListener.NONE));
 
-            ConnectOutcome outcome = outcomeOf(service.connect(tenant.id(), "shopify", ConnectListener.NONE));
+        assertThat(((ConnectOutcome.Ended) outcome).message()).isEqualTo("Airbyte signs Shopify in only through"
+                + " its own Shopify app (cloud.airbyte.com), whose answer goes to Airbyte, not back to Onramp:"
+                + " connect Shopify with an access token or API key instead.");
+        assertThat(fx.airbyte.proxy().count("source_oauths/get_consent_url")).isEqualTo(1);
+        assertThat(fx.airbyte.proxy().count("source_oauths/complete_oauth")).isZero();
+        assertThat(opened).isEmpty();
+        assertThat(fx.store.connections().list(tenant.id())).isEmpty();
+    }
 
-            assertThat(((ConnectOutcome.Ended) outcome).message()).isEqualTo("Airbyte signs Shopify in only through"
-                    + " its own Shopify app (cloud.airbyte.com), whose answer goes to Airbyte, not back to Onramp:"
-                    + " connect Shopify with an access token or API key instead.");
-            assertThat(proxy.count("source_oauths/complete_oauth")).isZero();
-        }
+    @Test
+    void shopifysConsentLinkToItsAppStoreListing_forALocalhostRedirect_endsTheSameWay() throws Exception {
+        List<URI> opened = new CopyOnWriteArrayList<>();
+        // For localhost, ShopifyOAuthFlow (and so the simulator) answers with Airbyte's Shopify App Store listing.
+        ConnectService service = fx.service(tenant -> fx.airbyte.gateway(),
+                tenant -> RedirectSettings.anyPort(RedirectSettings.Host.LOCALHOST), url -> opened.add(url), WAIT);
+
+        ConnectOutcome outcome = outcomeOf(service.connect(tenant.id(), "shopify", ConnectListener.NONE));
+
+        assertThat(((ConnectOutcome.Ended) outcome).message()).isEqualTo("Airbyte signs Shopify in only through"
+                + " its own Shopify app (apps.shopify.com), whose answer goes to Airbyte, not back to Onramp:"
+                + " connect Shopify with an access token or API key instead.");
+        assertThat(fx.airbyte.proxy().count("source_oauths/complete_oauth")).isZero();
         assertThat(opened).isEmpty();
         assertThat(fx.store.connections().list(tenant.id())).isEmpty();
     }

@@ -230,16 +230,18 @@ class CredentialsServiceTest {
     void aSignInWaitingForConsent_isReplacedByACredentialsAttemptForTheSameProvider() throws Exception {
         CredentialsService service = service();
         FlowWatcher watcher = new FlowWatcher();
-        ConnectFlow signIn = flows.connect(tenant.id(), "shopify", watcher);
+        ConnectFlow signIn = flows.connect(tenant.id(), "hubspot", watcher);
         watcher.awaitConsentUrl();
-        ConnectorForm form = service.form(tenant.id(), "shopify");
+        ConnectorForm form = service.form(tenant.id(), "hubspot");
 
-        ConnectFlow typed = service.connect(tenant.id(), "shopify", form, form.defaults().with("shop", "corner-store")
-                .with("credentials.api_password", "shppa_0123456789"), ConnectListener.NONE);
+        ConnectFlow typed = service.connect(tenant.id(), "hubspot", form, form.defaults()
+                .with("credentials.access_token", "pat-na1-0123456789abcdef"), ConnectListener.NONE);
 
         assertThat(outcomeOf(signIn)).isEqualTo(new ConnectOutcome.Ended(signIn.id(), FlowState.CANCELLED,
-                "A newer attempt to connect Shopify replaced this one."));
-        assertThat(((ConnectOutcome.Connected) outcomeOf(typed)).connection().accountLabel()).isEqualTo("corner-store");
+                "A newer attempt to connect HubSpot replaced this one."));
+        Connection connection = ((ConnectOutcome.Connected) outcomeOf(typed)).connection();
+        assertThat(connection.providerId()).isEqualTo("hubspot");
+        assertThat(fx.store.connections().list(tenant.id())).containsExactly(connection);
     }
 
     @Test

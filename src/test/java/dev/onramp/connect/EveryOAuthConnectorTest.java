@@ -38,6 +38,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 class EveryOAuthConnectorTest {
     /** Connectors whose sign-in Airbyte Cloud's public API does not broker: Shopify signs in through its app listing. */
     private static final Set<String> CLOUD_WITHOUT_SIGN_IN = Set.of("shopify");
+    /**
+     * Connectors whose consent link from a self-managed Airbyte leads to Airbyte's own app, never back to
+     * Onramp: Shopify's (ShopifyOAuthFlow answers with Airbyte Cloud's preflight page or App Store listing).
+     */
+    private static final Set<String> SELF_MANAGED_THROUGH_AIRBYTES_OWN_APP = Set.of("shopify");
 
     @TempDir
     Path dataDir;
@@ -63,14 +68,25 @@ class EveryOAuthConnectorTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("oauthProviders")
-    void withWhatItsConsentFormAsksFor_connectsThroughTheStrictSimulator(String providerId) throws Exception {
-        ConnectService service = fx.service(fx.airbyte.gateway(), new ScriptedBrowser(Decision.ALLOW), WAIT);
+    void withWhatItsConsentFormAsksFor_connectsThroughTheStrictSimulatorUnlessOnlyAirbytesOwnAppSignsItIn(
+            String providerId) throws Exception {
+        ScriptedBrowser browser = new ScriptedBrowser(Decision.ALLOW);
+        ConnectService service = fx.service(fx.airbyte.gateway(), browser, WAIT);
         FormValues values = filledIn(service.consentInputs(providerId));
 
         ConnectOutcome outcome = outcomeOf(service.connect(tenant.id(), providerId, values, ConnectListener.NONE));
 
-        assertThat(outcome).isInstanceOfSatisfying(ConnectOutcome.Connected.class,
-                connected -> assertThat(connected.connection().streams()).isNotEmpty());
+        if (SELF_MANAGED_THROUGH_AIRBYTES_OWN_APP.contains(providerId)) {
+            assertThat(outcome).isInstanceOfSatisfying(ConnectOutcome.Ended.class, ended -> assertThat(ended.message())
+                    .contains("only through its own").contains("app (cloud.airbyte.com)")
+                    .endsWith("with an access token or API key instead."));
+            assertThat(browser.openedUrls()).isEmpty();
+            assertThat(fx.airbyte.simulator().sourceIds()).isEmpty();
+            assertThat(fx.store.connections().list(tenant.id())).isEmpty();
+        } else {
+            assertThat(outcome).isInstanceOfSatisfying(ConnectOutcome.Connected.class,
+                    connected -> assertThat(connected.connection().streams()).isNotEmpty());
+        }
     }
 
     @ParameterizedTest(name = "{0}")

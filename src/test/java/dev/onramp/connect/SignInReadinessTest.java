@@ -3,13 +3,11 @@ package dev.onramp.connect;
 import static dev.onramp.connect.SelfManagedFixture.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.onramp.airbyte.ConfigApiGateway;
 import dev.onramp.model.Provider;
+import dev.onramp.model.RedirectSettings;
 import dev.onramp.model.Tenant;
-import dev.onramp.testing.AirbyteProxy;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -49,15 +47,22 @@ class SignInReadinessTest {
     }
 
     @Test
-    void everyOAuthConnectorOfTheSimulator_isReadyAndNothingIsOpenedOrCreated() {
+    void everyOAuthConnectorButShopify_isReady_forShopifysLinkLeadsToAirbytesOwnApp_andNothingIsOpenedOrCreated() {
         Map<String, SignInReadiness> results = check();
 
         assertThat(results.keySet()).containsExactlyInAnyOrderElementsOf(fx.catalog.providers().stream()
                 .filter(Provider::connectsByOAuth).map(Provider::id).toList());
-        assertThat(results.values()).allSatisfy(result -> {
+        assertThat(results.values()).filteredOn(result -> !result.providerId().equals("shopify")).allSatisfy(result -> {
             assertThat(result.state()).as(result.providerId()).isEqualTo(SignInReadiness.State.READY);
             assertThat(result.redirectUri()).contains("http://127.0.0.1/oauth-success");
         });
+        // As ShopifyOAuthFlow does, the simulator answers with Airbyte Cloud's preflight page: no redirect, no state.
+        SignInReadiness shopify = results.get("shopify");
+        assertThat(shopify.state()).isEqualTo(SignInReadiness.State.NOT_OFFERED);
+        assertThat(shopify.detail()).isEqualTo("Airbyte signs Shopify in only through its own Shopify app"
+                + " (cloud.airbyte.com), whose answer goes to Airbyte, not back to Onramp: connect Shopify with an"
+                + " access token or API key instead.");
+        assertThat(shopify.redirectUri()).isEmpty();
         assertThat(opened).isEmpty();
         assertThat(fx.airbyte.simulator().sourceIds()).isEmpty();
         assertThat(fx.airbyte.proxy().count("source_oauths/complete_oauth")).isZero();
@@ -78,24 +83,22 @@ class SignInReadinessTest {
                 .contains("/v1/source_oauths/oauth_params/create with {\"sourceDefinitionId\": \"")
                 .contains("\"params\": {\"client_id\": \"…\", \"client_secret\": \"…\"}}");
         assertThat(results.get("notion").state()).isEqualTo(SignInReadiness.State.OAUTH_DISABLED);
-        assertThat(results.get("shopify").state()).isEqualTo(SignInReadiness.State.READY);
+        assertThat(results.get("salesforce").state()).isEqualTo(SignInReadiness.State.READY);
     }
 
     @Test
-    void aConsentLinkToAirbytesOwnApp_isNotOfferedWithTheWayInThatWorks() {
-        try (AirbyteProxy proxy = AirbyteProxy.inFrontOf(fx.airbyte.simulator().apiBaseUrl())) {
-            proxy.replace("source_oauths/get_consent_url", 200, body -> "{\"consentUrl\":\"https://apps.shopify.com/airbyte\"}");
-            ConnectService service = fx.service(new ConfigApiGateway(proxy.apiBase(), Duration.ofSeconds(10)),
-                    url -> opened.add(url), WAIT);
+    void aConsentLinkToAirbytesOwnAppStoreListing_isNotOfferedWithTheWayInThatWorks() {
+        // For a localhost redirect, ShopifyOAuthFlow (and so the simulator) answers with Airbyte's App Store listing.
+        ConnectService service = fx.service(tenant -> fx.airbyte.gateway(),
+                tenant -> RedirectSettings.anyPort(RedirectSettings.Host.LOCALHOST), url -> opened.add(url), WAIT);
 
-            SignInReadiness shopify = service.signInReadiness(tenant.id(), result -> { }).stream()
-                    .filter(result -> result.providerId().equals("shopify")).findFirst().orElseThrow();
+        SignInReadiness shopify = service.signInReadiness(tenant.id(), result -> { }).stream()
+                .filter(result -> result.providerId().equals("shopify")).findFirst().orElseThrow();
 
-            assertThat(shopify.state()).isEqualTo(SignInReadiness.State.NOT_OFFERED);
-            assertThat(shopify.detail()).isEqualTo("Airbyte signs Shopify in only through its own Shopify app"
-                    + " (apps.shopify.com), whose answer goes to Airbyte, not back to Onramp: connect Shopify with an"
-                    + " access token or API key instead.");
-        }
+        assertThat(shopify.state()).isEqualTo(SignInReadiness.State.NOT_OFFERED);
+        assertThat(shopify.detail()).isEqualTo("Airbyte signs Shopify in only through its own Shopify app"
+                + " (apps.shopify.com), whose answer goes to Airbyte, not back to Onramp: connect Shopify with an"
+                + " access token or API key instead.");
         assertThat(opened).isEmpty();
     }
 

@@ -1,5 +1,6 @@
 package dev.onramp.demo;
 
+import static dev.onramp.demo.SimulatorSteps.HUBSPOT;
 import static dev.onramp.demo.SimulatorSteps.REDIRECT;
 import static dev.onramp.demo.SimulatorSteps.SHOPIFY;
 import static dev.onramp.demo.SimulatorSteps.STRIPE;
@@ -9,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.onramp.demo.WireClient.Answer;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -138,15 +140,43 @@ class AirbyteSimulatorTest {
 
     @Test
     void consentUrl_isTheProvidersAuthorizePageWithRedirectAndSevenLetterState() {
-        URI consent = steps.consentUrl(SHOPIFY, REDIRECT);
+        URI consent = steps.consentUrl(HUBSPOT, REDIRECT);
         Map<String, String> query = WireClient.query(consent);
 
         assertThat(consent.getHost()).isEqualTo("127.0.0.1");
-        assertThat(consent.getPath()).isEqualTo("/oauth/shopify/authorize");
+        assertThat(consent.getPath()).isEqualTo("/oauth/hubspot/authorize");
         assertThat(query).containsEntry("redirect_uri", REDIRECT.toString())
                 .containsEntry("response_type", "code")
                 .containsKeys("client_id", "scope");
         assertThat(query.get("state")).matches("[a-zA-Z]{7}");
+    }
+
+    @Test
+    void shopifysConsentLink_isAirbytesOwnPreflightPageWithoutStateOrRedirect() {
+        URI loopback = steps.consentUrl(SHOPIFY, REDIRECT);
+        URI localhost = steps.consentUrl(SHOPIFY, URI.create("http://localhost:45678/oauth-success"));
+        URI publicApi = steps.consentUrl(SHOPIFY, URI.create("https://api.airbyte.com/v1/oauth/callback"));
+
+        // ShopifyOAuthFlow: a host outside Airbyte is the preflight page's origin, its port dropped;
+        // localhost is Airbyte's own, sent to its App Store listing; the public API's callback rides along.
+        assertThat(loopback).hasToString("https://cloud.airbyte.com/partner/v1/shopify/oauth/preflight"
+                + "?origin=http%3A%2F%2F127.0.0.1");
+        assertThat(localhost).hasToString("https://apps.shopify.com/airbyte");
+        assertThat(publicApi).hasToString("https://cloud.airbyte.com/partner/v1/shopify/oauth/preflight"
+                + "?origin=https%3A%2F%2Fcloud.airbyte.com&apiCallback=https%3A%2F%2Fapi.airbyte.com%2Fv1%2Foauth%2Fcallback");
+        assertThat(List.of(loopback, localhost, publicApi)).allSatisfy(link ->
+                assertThat(WireClient.query(link)).doesNotContainKeys("state", "redirect_uri", "client_id"));
+    }
+
+    @Test
+    void shopifysCompleteOAuth_refusesEveryCode_forNoConsentOfItsOwnComesBackHere() {
+        steps.consentUrl(SHOPIFY, REDIRECT);
+        Map<String, String> hubspotsRedirect = steps.decide(steps.consentUrl(HUBSPOT, REDIRECT), "allow");
+
+        Answer answer = steps.completeOAuth(SHOPIFY, hubspotsRedirect, REDIRECT);
+
+        assertThat(answer.status()).isEqualTo(422);
+        assertThat(answer.json().path("message").asText()).contains("Shopify refused the authorization code");
     }
 
     @Test
@@ -160,7 +190,7 @@ class AirbyteSimulatorTest {
 
     @Test
     void consentUrlWithARelativeRedirect_isRefused() {
-        Answer answer = wire.post("source_oauths/get_consent_url", Map.of("sourceDefinitionId", SHOPIFY,
+        Answer answer = wire.post("source_oauths/get_consent_url", Map.of("sourceDefinitionId", HUBSPOT,
                 "workspaceId", simulator.workspaceId(), "redirectUrl", "/oauth-success"));
 
         assertThat(answer.status()).isEqualTo(422);
@@ -169,10 +199,10 @@ class AirbyteSimulatorTest {
 
     @Test
     void issuedSecrets_holdEveryCodeAndToken() {
-        Map<String, String> redirect = steps.decide(steps.consentUrl(SHOPIFY, REDIRECT), "allow");
-        JsonNode payload = steps.completeOAuth(SHOPIFY, redirect, REDIRECT).json().path("auth_payload");
+        Map<String, String> redirect = steps.decide(steps.consentUrl(HUBSPOT, REDIRECT), "allow");
+        JsonNode payload = steps.completeOAuth(HUBSPOT, redirect, REDIRECT).json().path("auth_payload");
 
-        assertThat(simulator.issuedSecrets()).contains(redirect.get("code"), payload.path("access_token").asText());
+        assertThat(simulator.issuedSecrets()).contains(redirect.get("code"), payload.path("refresh_token").asText());
     }
 
     @Test

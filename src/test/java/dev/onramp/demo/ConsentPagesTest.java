@@ -2,7 +2,6 @@ package dev.onramp.demo;
 
 import static dev.onramp.demo.SimulatorSteps.HUBSPOT;
 import static dev.onramp.demo.SimulatorSteps.REDIRECT;
-import static dev.onramp.demo.SimulatorSteps.SHOPIFY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.onramp.demo.WireClient.Answer;
@@ -28,11 +27,11 @@ class ConsentPagesTest {
 
     @Test
     void consentPage_namesTheProviderAndTheAccessAsked() {
-        Answer page = wire.get(steps.consentUrl(SHOPIFY, REDIRECT));
+        Answer page = wire.get(steps.consentUrl(HUBSPOT, REDIRECT));
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.response().headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
-        assertThat(page.text()).contains("Shopify", "Read your orders, customers and products", "demo-outfitters.myshopify.com");
+        assertThat(page.text()).contains("HubSpot", "Read your contacts, companies and deals", "Demo Outfitters (portal 24681357)");
     }
 
     @Test
@@ -48,7 +47,7 @@ class ConsentPagesTest {
 
     @Test
     void consentPageWithUnknownState_isRefusedWith400() {
-        URI consent = steps.consentUrl(SHOPIFY, REDIRECT);
+        URI consent = steps.consentUrl(HUBSPOT, REDIRECT);
         URI forged = URI.create(consent.toString().replaceAll("state=[a-zA-Z]+", "state=abcdefg"));
 
         Answer page = wire.get(forged);
@@ -59,15 +58,15 @@ class ConsentPagesTest {
 
     @Test
     void consentPageWithAnotherRedirectUri_isRefusedWith400() {
-        URI consent = steps.consentUrl(SHOPIFY, REDIRECT);
+        URI consent = steps.consentUrl(HUBSPOT, REDIRECT);
         URI changed = URI.create(consent.toString().replace("45678", "9999"));
 
         assertThat(wire.get(changed).status()).isEqualTo(400);
     }
 
     @Test
-    void allow_redirectsToTheRedirectUrlWithCodeStateAndShop() {
-        URI consent = steps.consentUrl(SHOPIFY, REDIRECT);
+    void allow_redirectsToTheRedirectUrlWithCodeAndState() {
+        URI consent = steps.consentUrl(HUBSPOT, REDIRECT);
 
         Answer answer = steps.press(consent, "allow");
 
@@ -77,20 +76,19 @@ class ConsentPagesTest {
         assertThat(location.getPort()).isEqualTo(REDIRECT.getPort());
         Map<String, String> query = WireClient.query(location);
         assertThat(query.get("code")).isNotBlank();
-        assertThat(query).containsEntry("state", WireClient.query(consent).get("state"))
-                .containsEntry("shop", "demo-outfitters.myshopify.com");
+        assertThat(query).containsEntry("state", WireClient.query(consent).get("state"));
     }
 
     @Test
-    void allowForAProviderOtherThanShopify_sendsNoShop() {
+    void allow_sendsNothingButTheCodeAndState() {
         Map<String, String> query = steps.decide(steps.consentUrl(HUBSPOT, REDIRECT), "allow");
 
-        assertThat(query).containsKeys("code", "state").doesNotContainKey("shop");
+        assertThat(query).containsOnlyKeys("code", "state");
     }
 
     @Test
     void deny_redirectsWithAccessDeniedAndTheState() {
-        URI consent = steps.consentUrl(SHOPIFY, REDIRECT);
+        URI consent = steps.consentUrl(HUBSPOT, REDIRECT);
 
         Map<String, String> query = steps.decide(consent, "deny");
 
@@ -104,14 +102,14 @@ class ConsentPagesTest {
     void redirectUrlWithItsOwnQuery_keepsIt() {
         URI relay = URI.create("http://127.0.0.1:45678/oauth-success?nonce=xyz");
 
-        Map<String, String> query = steps.decide(steps.consentUrl(SHOPIFY, relay), "allow");
+        Map<String, String> query = steps.decide(steps.consentUrl(HUBSPOT, relay), "allow");
 
         assertThat(query).containsEntry("nonce", "xyz").containsKey("code");
     }
 
     @Test
     void decisionWithUnknownState_is400AndNeverRedirects() {
-        Answer answer = wire.postForm(URI.create(simulator.apiBaseUrl().resolve("/oauth/shopify/decision").toString()),
+        Answer answer = wire.postForm(URI.create(simulator.apiBaseUrl().resolve("/oauth/hubspot/decision").toString()),
                 "state=zzzzzzz&decision=allow");
 
         assertThat(answer.status()).isEqualTo(400);
@@ -120,7 +118,7 @@ class ConsentPagesTest {
 
     @Test
     void decisionMadeTwice_isRefusedTheSecondTime() {
-        URI consent = steps.consentUrl(SHOPIFY, REDIRECT);
+        URI consent = steps.consentUrl(HUBSPOT, REDIRECT);
         steps.press(consent, "allow");
 
         Answer second = steps.press(consent, "allow");
@@ -131,9 +129,9 @@ class ConsentPagesTest {
 
     @Test
     void decisionPostedToAnotherProvider_isRefused() {
-        URI consent = steps.consentUrl(SHOPIFY, REDIRECT);
+        URI consent = steps.consentUrl(HUBSPOT, REDIRECT);
 
-        Answer answer = wire.postForm(consent.resolve("/oauth/hubspot/decision"),
+        Answer answer = wire.postForm(consent.resolve("/oauth/salesforce/decision"),
                 "state=" + WireClient.query(consent).get("state") + "&decision=allow");
 
         assertThat(answer.status()).isEqualTo(400);

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.TestInstance;
 /** complete_oauth and the source endpoints: which codes, tokens and configurations Airbyte accepts. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OAuthAndSourcesTest {
+    private static final String ANALYTICS = "3cc2eafd-84aa-4dca-93af-322d9dfeec1a";
     private final AirbyteSimulator simulator = AirbyteSimulator.start(Duration.ZERO);
     private final WireClient wire = new WireClient(simulator.apiBaseUrl());
     private final SimulatorSteps steps = new SimulatorSteps(simulator, wire);
@@ -30,14 +31,13 @@ class OAuthAndSourcesTest {
 
     @Test
     void oauthConfigurationWithoutAFieldTheSpecificationRequires_isRefusedWithNoDefaultFilledIn() {
-        String analytics = "3cc2eafd-84aa-4dca-93af-322d9dfeec1a";
-        JsonNode payload = steps.authorize(analytics);
+        JsonNode payload = steps.authorize(ANALYTICS);
         Map<String, Object> credentials = Map.of("auth_type", "Client",
                 "access_token", payload.path("access_token").asText(),
                 "refresh_token", payload.path("refresh_token").asText());
 
-        WireClient.Answer refused = steps.createSource(analytics, Map.of("credentials", credentials));
-        WireClient.Answer created = steps.createSource(analytics,
+        WireClient.Answer refused = steps.createSource(ANALYTICS, Map.of("credentials", credentials));
+        WireClient.Answer created = steps.createSource(ANALYTICS,
                 Map.of("credentials", credentials, "property_ids", java.util.List.of("123456789")));
 
         assertThat(refused.status()).isEqualTo(422);
@@ -63,13 +63,15 @@ class OAuthAndSourcesTest {
     }
 
     @Test
-    void completeOAuth_givesAFreshTokenForEachOutputAndTheShopDomain() {
-        JsonNode first = steps.authorize(SHOPIFY);
-        JsonNode second = steps.authorize(SHOPIFY);
+    void completeOAuth_givesAFreshTokenForEachOutput() {
+        JsonNode first = steps.authorize(ANALYTICS);
+        JsonNode second = steps.authorize(ANALYTICS);
 
         assertThat(first.path("access_token").asText()).hasSizeGreaterThan(20);
+        assertThat(first.path("refresh_token").asText()).hasSizeGreaterThan(20)
+                .isNotEqualTo(first.path("access_token").asText());
         assertThat(first.path("access_token")).isNotEqualTo(second.path("access_token"));
-        assertThat(first.path("shop").asText()).isEqualTo("demo-outfitters.myshopify.com");
+        assertThat(first.path("refresh_token")).isNotEqualTo(second.path("refresh_token"));
         assertThat(first.path("client_id").asText()).as("server credentials come back masked").isEqualTo("******");
     }
 
@@ -84,10 +86,10 @@ class OAuthAndSourcesTest {
 
     @Test
     void codeUsedTwice_isRefusedTheSecondTime() {
-        Map<String, String> redirect = steps.decide(steps.consentUrl(SHOPIFY, REDIRECT), "allow");
-        steps.completeOAuth(SHOPIFY, redirect, REDIRECT);
+        Map<String, String> redirect = steps.decide(steps.consentUrl(HUBSPOT, REDIRECT), "allow");
+        steps.completeOAuth(HUBSPOT, redirect, REDIRECT);
 
-        Answer again = steps.completeOAuth(SHOPIFY, redirect, REDIRECT);
+        Answer again = steps.completeOAuth(HUBSPOT, redirect, REDIRECT);
 
         assertThat(again.status()).isEqualTo(422);
         assertThat(again.json().path("message").asText()).contains("refused the authorization code");
@@ -96,7 +98,7 @@ class OAuthAndSourcesTest {
 
     @Test
     void codeNeverIssued_isRefused() {
-        Answer answer = steps.completeOAuth(SHOPIFY, Map.of("code", "made-up-code", "state", "abcdefg"), REDIRECT);
+        Answer answer = steps.completeOAuth(HUBSPOT, Map.of("code", "made-up-code", "state", "abcdefg"), REDIRECT);
 
         assertThat(answer.status()).isEqualTo(422);
         assertThat(answer.json().path("validationErrors").get(0).path("propertyPath").asText()).isEqualTo("queryParams.code");
@@ -104,23 +106,23 @@ class OAuthAndSourcesTest {
 
     @Test
     void codeIssuedForAnotherConnector_isRefused() {
-        Map<String, String> redirect = steps.decide(steps.consentUrl(SHOPIFY, REDIRECT), "allow");
+        Map<String, String> redirect = steps.decide(steps.consentUrl(HUBSPOT, REDIRECT), "allow");
 
-        assertThat(steps.completeOAuth(HUBSPOT, redirect, REDIRECT).status()).isEqualTo(422);
+        assertThat(steps.completeOAuth(SALESFORCE, redirect, REDIRECT).status()).isEqualTo(422);
     }
 
     @Test
     void codeWithAnotherRedirectUrl_isRefused() {
-        Map<String, String> redirect = steps.decide(steps.consentUrl(SHOPIFY, REDIRECT), "allow");
+        Map<String, String> redirect = steps.decide(steps.consentUrl(HUBSPOT, REDIRECT), "allow");
 
-        Answer answer = steps.completeOAuth(SHOPIFY, redirect, URI.create("http://127.0.0.1:1/oauth-success"));
+        Answer answer = steps.completeOAuth(HUBSPOT, redirect, URI.create("http://127.0.0.1:1/oauth-success"));
 
         assertThat(answer.status()).isEqualTo(422);
     }
 
     @Test
     void completeOAuthWithoutCode_isRefused() {
-        Answer answer = steps.completeOAuth(SHOPIFY, Map.of("error", "access_denied"), REDIRECT);
+        Answer answer = steps.completeOAuth(HUBSPOT, Map.of("error", "access_denied"), REDIRECT);
 
         assertThat(answer.status()).isEqualTo(422);
         assertThat(answer.json().path("message").asText()).contains("no code");
@@ -138,10 +140,10 @@ class OAuthAndSourcesTest {
 
     @Test
     void createWithAPredicateValueOfNoOption_isRefused() {
-        JsonNode payload = steps.authorize(SHOPIFY);
+        JsonNode payload = steps.authorize(HUBSPOT);
 
-        Answer answer = steps.createSource(SHOPIFY, Map.of("shop", payload.path("shop").asText(),
-                "credentials", Map.of("auth_method", "magic_link", "access_token", payload.path("access_token").asText())));
+        Answer answer = steps.createSource(HUBSPOT, Map.of("credentials",
+                Map.of("credentials_title", "Magic Link", "refresh_token", payload.path("refresh_token").asText())));
 
         assertThat(answer.status()).isEqualTo(422);
         assertThat(answer.json().path("validationErrors").get(0).path("propertyPath").asText())
@@ -164,12 +166,12 @@ class OAuthAndSourcesTest {
 
     @Test
     void createWithATokenNeverIssued_isRefused() {
-        Answer answer = steps.createSource(SHOPIFY, Map.of("shop", "demo-outfitters.myshopify.com",
-                "credentials", Map.of("auth_method", "oauth2.0", "access_token", "shpat_forged")));
+        Answer answer = steps.createSource(HUBSPOT, Map.of("credentials",
+                Map.of("credentials_title", "OAuth Credentials", "refresh_token", "forged-refresh-token")));
 
         assertThat(answer.status()).isEqualTo(422);
         assertThat(answer.json().path("validationErrors").get(0).path("message").asText()).contains("was not issued");
-        assertThat(answer.text()).doesNotContain("shpat_forged");
+        assertThat(answer.text()).doesNotContain("forged-refresh-token");
     }
 
     @Test
@@ -184,20 +186,22 @@ class OAuthAndSourcesTest {
 
     @Test
     void createdSource_isReadBackWithSecretsMasked() {
-        JsonNode payload = steps.authorize(SHOPIFY);
+        JsonNode payload = steps.authorize(HUBSPOT);
 
-        Answer answer = steps.createSource(SHOPIFY, Map.of("shop", payload.path("shop").asText(),
-                "credentials", Map.of("auth_method", "oauth2.0", "access_token", payload.path("access_token").asText(),
+        Answer answer = steps.createSource(HUBSPOT, Map.of("start_date", "2024-01-01T00:00:00Z",
+                "credentials", Map.of("credentials_title", "OAuth Credentials",
+                        "refresh_token", payload.path("refresh_token").asText(),
                         "client_id", "******", "client_secret", "******")));
 
         assertThat(answer.status()).isEqualTo(200);
         JsonNode config = answer.json().path("connectionConfiguration");
-        assertThat(config.path("credentials").path("access_token").asText()).isEqualTo("**********");
-        assertThat(config.path("credentials").path("auth_method").asText()).isEqualTo("oauth2.0");
-        assertThat(config.path("shop").asText()).isEqualTo("demo-outfitters.myshopify.com");
-        assertThat(answer.json().path("sourceName").asText()).isEqualTo("Shopify");
+        assertThat(config.path("credentials").path("refresh_token").asText()).isEqualTo("**********");
+        assertThat(config.path("credentials").path("client_secret").asText()).isEqualTo("**********");
+        assertThat(config.path("credentials").path("credentials_title").asText()).isEqualTo("OAuth Credentials");
+        assertThat(config.path("start_date").asText()).isEqualTo("2024-01-01T00:00:00Z");
+        assertThat(answer.json().path("sourceName").asText()).isEqualTo("HubSpot");
         assertThat(answer.json().path("sourceId").asText()).isNotBlank();
-        assertThat(answer.text()).doesNotContain(payload.path("access_token").asText());
+        assertThat(answer.text()).doesNotContain(payload.path("refresh_token").asText());
     }
 
     @Test

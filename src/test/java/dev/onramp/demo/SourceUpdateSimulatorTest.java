@@ -1,6 +1,6 @@
 package dev.onramp.demo;
 
-import static dev.onramp.demo.SimulatorSteps.SHOPIFY;
+import static dev.onramp.demo.SimulatorSteps.HUBSPOT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,13 +28,13 @@ class SourceUpdateSimulatorTest {
         simulator.close();
     }
 
-    private Map<String, Object> shopifyConfiguration(JsonNode payload) {
-        return Map.of("shop", payload.path("shop").asText(),
-                "credentials", Map.of("auth_method", "oauth2.0", "access_token", payload.path("access_token").asText()));
+    private Map<String, Object> hubspotConfiguration(JsonNode payload) {
+        return Map.of("start_date", "2024-01-01T00:00:00Z", "credentials",
+                Map.of("credentials_title", "OAuth Credentials", "refresh_token", payload.path("refresh_token").asText()));
     }
 
-    private String shopifySource() {
-        Answer created = steps.createSource(SHOPIFY, shopifyConfiguration(steps.authorize(SHOPIFY)));
+    private String hubspotSource() {
+        Answer created = steps.createSource(HUBSPOT, hubspotConfiguration(steps.authorize(HUBSPOT)));
         assertThat(created.status()).isEqualTo(200);
         return created.json().path("sourceId").asText();
     }
@@ -45,12 +45,12 @@ class SourceUpdateSimulatorTest {
 
     @Test
     void expiredTokens_failTheCheckUntilAnUpdateBringsNewOnes() {
-        String sourceId = shopifySource();
+        String sourceId = hubspotSource();
         simulator.expireSourceTokens(sourceId);
         assertThat(checkStatus(sourceId)).isEqualTo("failed");
 
         Answer updated = wire.post("sources/update", Map.of("sourceId", sourceId, "name", "Demo source",
-                "connectionConfiguration", shopifyConfiguration(steps.authorize(SHOPIFY))));
+                "connectionConfiguration", hubspotConfiguration(steps.authorize(HUBSPOT))));
 
         assertThat(updated.status()).isEqualTo(200);
         assertThat(updated.json().path("sourceId").asText()).isEqualTo(sourceId);
@@ -59,36 +59,37 @@ class SourceUpdateSimulatorTest {
 
     @Test
     void updateWithASecretId_ignoresItAsAirbyteDoes_soAConfigurationWithoutTokensIsRefused() {
-        String sourceId = shopifySource();
-        String secretId = steps.keptSecret(SHOPIFY);
+        String sourceId = hubspotSource();
+        String secretId = steps.keptSecret(HUBSPOT);
 
         Answer answer = wire.post("sources/update", Map.of("sourceId", sourceId, "name", "Demo source",
-                "secretId", secretId, "connectionConfiguration", Map.of("shop", "corner-store",
-                        "credentials", Map.of("auth_method", "oauth2.0"))));
+                "secretId", secretId, "connectionConfiguration", Map.of("start_date", "2024-01-01T00:00:00Z",
+                        "credentials", Map.of("credentials_title", "OAuth Credentials"))));
 
         assertThat(answer.status()).isEqualTo(422);
     }
 
     @Test
     void partialUpdateWithASecretId_putsTheNewTokensInAndKeepsTheNameAndTheOtherFields() {
-        String sourceId = shopifySource();
+        String sourceId = hubspotSource();
         simulator.expireSourceTokens(sourceId);
-        String shop = wire.post("sources/get", Map.of("sourceId", sourceId)).json()
-                .at("/connectionConfiguration/shop").asText();
+        String startDate = wire.post("sources/get", Map.of("sourceId", sourceId)).json()
+                .at("/connectionConfiguration/start_date").asText();
 
         Answer updated = wire.post("sources/partial_update", Map.of("sourceId", sourceId,
-                "secretId", steps.keptSecret(SHOPIFY), "connectionConfiguration",
-                Map.of("credentials", Map.of("auth_method", "oauth2.0"))));
+                "secretId", steps.keptSecret(HUBSPOT), "connectionConfiguration",
+                Map.of("credentials", Map.of("credentials_title", "OAuth Credentials"))));
 
         assertThat(updated.status()).isEqualTo(200);
         assertThat(updated.json().path("name").asText()).isEqualTo("Demo source");
-        assertThat(updated.json().at("/connectionConfiguration/shop").asText()).isEqualTo(shop);
+        assertThat(startDate).isEqualTo("2024-01-01T00:00:00Z");
+        assertThat(updated.json().at("/connectionConfiguration/start_date").asText()).isEqualTo(startDate);
         assertThat(checkStatus(sourceId)).isEqualTo("succeeded");
     }
 
     @Test
     void partialUpdateWithASecretIdOfAnotherConnector_isRefused() {
-        String sourceId = shopifySource();
+        String sourceId = hubspotSource();
 
         Answer answer = wire.post("sources/partial_update", Map.of("sourceId", sourceId,
                 "secretId", "airbyte_oauth_workspace_" + simulator.workspaceId() + "_secret_made-up_v1"));
@@ -98,7 +99,7 @@ class SourceUpdateSimulatorTest {
 
     @Test
     void partialUpdateWithAFieldPartialSourceUpdateDoesNotHave_isRefused() {
-        String sourceId = shopifySource();
+        String sourceId = hubspotSource();
 
         Answer answer = wire.post("sources/partial_update", Map.of("sourceId", sourceId, "configuration", Map.of()));
 
@@ -107,31 +108,31 @@ class SourceUpdateSimulatorTest {
 
     @Test
     void updateWithoutAName_isRefusedAsInvalidInput() {
-        String sourceId = shopifySource();
+        String sourceId = hubspotSource();
 
         Answer answer = wire.post("sources/update", Map.of("sourceId", sourceId,
-                "connectionConfiguration", shopifyConfiguration(steps.authorize(SHOPIFY))));
+                "connectionConfiguration", hubspotConfiguration(steps.authorize(HUBSPOT))));
 
         assertThat(answer.status()).isEqualTo(422);
     }
 
     @Test
     void updateWithAFieldSourceUpdateDoesNotHave_isRefused() {
-        String sourceId = shopifySource();
+        String sourceId = hubspotSource();
 
         Answer answer = wire.post("sources/update", Map.of("sourceId", sourceId, "name", "Demo source",
-                "configuration", shopifyConfiguration(steps.authorize(SHOPIFY))));
+                "configuration", hubspotConfiguration(steps.authorize(HUBSPOT))));
 
         assertThat(answer.status()).isEqualTo(422);
     }
 
     @Test
     void updateWithATokenThisAirbyteNeverIssued_isRefused() {
-        String sourceId = shopifySource();
+        String sourceId = hubspotSource();
 
         Answer answer = wire.post("sources/update", Map.of("sourceId", sourceId, "name", "Demo source",
-                "connectionConfiguration", Map.of("shop", "corner-store",
-                        "credentials", Map.of("auth_method", "oauth2.0", "access_token", "made-up-token-value"))));
+                "connectionConfiguration", Map.of("start_date", "2024-01-01T00:00:00Z", "credentials",
+                        Map.of("credentials_title", "OAuth Credentials", "refresh_token", "made-up-token-value"))));
 
         assertThat(answer.status()).isEqualTo(422);
     }

@@ -70,6 +70,9 @@ final class WireClient {
 
     static Map<String, String> query(URI uri) {
         Map<String, String> params = new LinkedHashMap<>();
+        if (uri.getRawQuery() == null) {
+            return params;
+        }
         for (String pair : uri.getRawQuery().split("&")) {
             int eq = pair.indexOf('=');
             params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),

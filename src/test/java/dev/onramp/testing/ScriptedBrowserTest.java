@@ -17,7 +17,7 @@ import org.junit.jupiter.api.TestInstance;
 /** The scripted person at the browser, against the simulator's consent pages. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ScriptedBrowserTest {
-    private static final String SHOPIFY = "9da77001-af33-4bcd-be46-6252bf9342b9";
+    private static final String HUBSPOT = "36c891d9-4bd9-43ac-bad2-10e12756272c";
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     private final AirbyteSimulator simulator = AirbyteSimulator.start(Duration.ZERO);
@@ -31,7 +31,7 @@ class ScriptedBrowserTest {
     @Test
     void allow_followsTheRedirectToTheTargetAndRecordsItsAnswer() throws Exception {
         try (RedirectCatcher catcher = RedirectCatcher.start()) {
-            URI consent = gateway.getConsentUrl(SHOPIFY, simulator.workspaceId(), catcher.redirectUri(), null);
+            URI consent = gateway.getConsentUrl(HUBSPOT, simulator.workspaceId(), catcher.redirectUri(), null);
             ScriptedBrowser browser = new ScriptedBrowser(Decision.ALLOW);
 
             assertThat(browser.open(consent)).isTrue();
@@ -52,7 +52,7 @@ class ScriptedBrowserTest {
         try (RedirectCatcher catcher = RedirectCatcher.start()) {
             ScriptedBrowser browser = new ScriptedBrowser(Decision.DENY);
 
-            browser.open(gateway.getConsentUrl(SHOPIFY, simulator.workspaceId(), catcher.redirectUri(), null));
+            browser.open(gateway.getConsentUrl(HUBSPOT, simulator.workspaceId(), catcher.redirectUri(), null));
 
             assertThat(browser.awaitVisit(WAIT).redirectTarget().getQuery()).contains("error=access_denied");
             assertThat(catcher.params().get(5, TimeUnit.SECONDS)).containsEntry("error", "access_denied");
@@ -61,7 +61,7 @@ class ScriptedBrowserTest {
 
     @Test
     void consentPageThatRefusesTheLink_failsTheVisitWithTheReason() {
-        URI consent = gateway.getConsentUrl(SHOPIFY, simulator.workspaceId(), URI.create("http://127.0.0.1:45678/oauth-success"), null);
+        URI consent = gateway.getConsentUrl(HUBSPOT, simulator.workspaceId(), URI.create("http://127.0.0.1:45678/oauth-success"), null);
         URI forged = URI.create(consent.toString().replaceAll("state=[a-zA-Z]+", "state=zzzzzzz"));
         ScriptedBrowser browser = new ScriptedBrowser(Decision.ALLOW);
 

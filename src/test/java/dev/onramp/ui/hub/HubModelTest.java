@@ -159,8 +159,8 @@ class HubModelTest {
 
     @Test
     void connectOnAProviderThatSignsIn_opensItsSignIn() {
-        assertThat(dialogOpenedByConnect("shopify")).isInstanceOfSatisfying(ConnectModel.class,
-                signIn -> assertThat(signIn.title()).isEqualTo("Connecting Shopify"));
+        assertThat(dialogOpenedByConnect("hubspot")).isInstanceOfSatisfying(ConnectModel.class,
+                signIn -> assertThat(signIn.title()).isEqualTo("Connecting HubSpot"));
     }
 
     @Test
