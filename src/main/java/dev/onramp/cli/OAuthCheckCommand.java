@@ -20,7 +20,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code onramp oauth-check}: whether the business's Airbyte can start each OAuth connector's sign-in. */
 @Command(name = "oauth-check", mixinStandardHelpOptions = true,
         description = "Asks the business's Airbyte for each OAuth connector's consent link, without opening it, and"
-                + " says which sign-ins are ready and what to set up for the others. Exit 0 when all are ready.")
+                + " says which sign-ins are ready and what to set up for the others. Exit 0 when none needs setting up (every sign-in ready, or not offered through Airbyte).")
 final class OAuthCheckCommand implements Callable<Integer> {
     @ParentCommand
     OnrampCommand root;
@@ -51,8 +51,7 @@ final class OAuthCheckCommand implements Callable<Integer> {
                 out.println(asJson(tenant, results));
             }
             out.flush();
-            return results.stream().allMatch(result -> result.state() == SignInReadiness.State.READY)
-                    ? 0 : OnrampCommand.FAILED;
+            return results.stream().noneMatch(result -> result.state().needsSetUp()) ? 0 : OnrampCommand.FAILED;
         } catch (InvalidInputException | AirbyteException e) {
             err.println("onramp: " + e.getMessage());
             return OnrampCommand.FAILED;

@@ -35,6 +35,14 @@ public record SignInReadiness(String providerId, String providerName, State stat
             this.words = words;
         }
 
+        /**
+         * True when the operator of the business's Airbyte has something to set up or fix; a
+         * sign-in that Airbyte does not offer at all (typed credentials are the way in) needs nothing.
+         */
+        public boolean needsSetUp() {
+            return this != READY && this != NOT_OFFERED;
+        }
+
         /** The state in a few words, as the command line and the window show it. */
         public String words() {
             return words;

@@ -61,7 +61,7 @@ public final class ReadinessModel {
         }
         long ready = results.stream().filter(result -> result.state() == SignInReadiness.State.READY).count();
         status.set(ready == results.size() ? "All " + ready + " sign-ins are ready."
-                : ready + " of " + results.size() + " sign-ins are ready; the others say what to set up.");
+                : ready + " of " + results.size() + " sign-ins are ready; each of the others says why.");
     }
 
     public String title() {

@@ -68,7 +68,7 @@ class ReadinessViewTest {
                             "connect Shopify with an access token or API key instead");
                 });
         assertThat(robot.lookup("#readiness-status").queryAs(Label.class).getText())
-                .isEqualTo("13 of 14 sign-ins are ready; the others say what to set up.");
+                .isEqualTo("13 of 14 sign-ins are ready; each of the others says why.");
         assertThat(opened).isEmpty();
         Window window = robot.listWindows().stream()
                 .filter(w -> w instanceof Stage s && "OAuth sign-ins".equals(s.getTitle())).findFirst().orElseThrow();
