@@ -3,11 +3,14 @@ package dev.onramp.connect;
 import static dev.onramp.connect.SelfManagedFixture.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.onramp.airbyte.ConfigApiGateway;
 import dev.onramp.model.Provider;
 import dev.onramp.model.RedirectSettings;
 import dev.onramp.model.Tenant;
+import dev.onramp.testing.AirbyteProxy;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -100,6 +103,46 @@ class SignInReadinessTest {
                 + " (apps.shopify.com), whose answer goes to Airbyte, not back to Onramp: connect Shopify with an"
                 + " access token or API key instead.");
         assertThat(opened).isEmpty();
+    }
+
+    private Map<String, SignInReadiness> checkThrough(AirbyteProxy proxy) {
+        ConnectService service = fx.service(new ConfigApiGateway(proxy.apiBase(), Duration.ofSeconds(10)),
+                url -> opened.add(url), WAIT);
+        return service.signInReadiness(tenant.id(), result -> { }).stream()
+                .collect(Collectors.toMap(SignInReadiness::providerId, result -> result));
+    }
+
+    @Test
+    void anAirbyteWithoutTheConnector_saysNotInstalledNamingIt() {
+        try (AirbyteProxy proxy = AirbyteProxy.inFrontOf(fx.airbyte.simulator().apiBaseUrl())) {
+            proxy.replace("source_oauths/get_consent_url", 404, body -> "{\"message\":\"Could not find configuration"
+                    + " for STANDARD_SOURCE_DEFINITION: " + fx.catalog.provider("hubspot").orElseThrow().definitionId()
+                    + ".\"}");
+
+            SignInReadiness hubspot = checkThrough(proxy).get("hubspot");
+
+            assertThat(hubspot.state()).isEqualTo(SignInReadiness.State.NOT_INSTALLED);
+            assertThat(hubspot.state().words()).isEqualTo("not installed");
+            // A gateway built without the catalog's names names the connector by its definition id.
+            assertThat(hubspot.detail()).startsWith("This Airbyte does not have the connector "
+                    + fx.catalog.provider("hubspot").orElseThrow().definitionId() + ": install it in");
+        }
+    }
+
+    @Test
+    void anAirbyteFailingOnTheConsentLinks_saysTheCheckFailedWithAirbytesWordsForEachConnector() {
+        try (AirbyteProxy proxy = AirbyteProxy.inFrontOf(fx.airbyte.simulator().apiBaseUrl())) {
+            proxy.replace("source_oauths/get_consent_url", 500,
+                    body -> "{\"message\":\"Internal Server Error: Connection is not available\"}");
+
+            Map<String, SignInReadiness> results = checkThrough(proxy);
+
+            assertThat(results).hasSize(14).allSatisfy((id, result) -> {
+                assertThat(result.state()).as(id).isEqualTo(SignInReadiness.State.FAILED);
+                assertThat(result.detail()).as(id).contains("Connection is not available");
+            });
+            assertThat(results.get("hubspot").state().words()).isEqualTo("check failed");
+        }
     }
 
     @Test

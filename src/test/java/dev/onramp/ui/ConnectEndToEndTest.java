@@ -104,6 +104,26 @@ class ConnectEndToEndTest {
         assertThat(robot.from(tile).lookup(".connect-button").query().isVisible()).isTrue();
     }
 
+    @Test
+    void connectingShopify_endsAtOnceNamingTheAccessTokenWayIn_andOpensNoBrowser(FxRobot robot) throws Exception {
+        browser = new ScriptedBrowser(Decision.ALLOW);
+        Node tile = loadedTile(robot, "shopify");
+
+        robot.clickOn(robot.from(tile).lookup(".connect-button").queryAs(Button.class));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#connect-message").tryQuery()
+                .map(message -> message.isVisible()).orElse(false));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#connect-message").queryAs(Label.class).getText()).isEqualTo("Airbyte signs Shopify"
+                + " in only through its own Shopify app (cloud.airbyte.com), whose answer goes to Airbyte, not back to"
+                + " Onramp: connect Shopify with an access token or API key instead.");
+        Screenshots.write(dialogs(robot, "Connecting Shopify").getFirst().getScene(), "connect-shopify-not-offered");
+        assertThat(browser.openedUrls()).isEmpty();
+        robot.clickOn("Close");
+        assertThat(app.context().connect().connections(chosenTenant(robot).id())).isEmpty();
+        Screenshots.write(stage.getScene(), "hub-shopify-tile");
+    }
+
     private static List<Window> dialogs(FxRobot robot, String title) {
         return robot.listWindows().stream()
                 .filter(window -> window instanceof Stage dialog && title.equals(dialog.getTitle()))
