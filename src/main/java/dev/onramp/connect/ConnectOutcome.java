@@ -11,6 +11,15 @@ public sealed interface ConnectOutcome {
     /** The flow stored a new connection. */
     record Connected(FlowId flowId, Connection connection) implements ConnectOutcome {}
 
-    /** The flow ended without a connection; {@code message} says what happened and what to do next. */
-    record Ended(FlowId flowId, FlowState state, String message) implements ConnectOutcome {}
+    /**
+     * The flow ended without a connection; {@code message} says what happened and what to do next.
+     * {@code retryable} is false when the same attempt can only end the same way (the sign-in is not
+     * offered at all), so "Try again" would mislead.
+     */
+    record Ended(FlowId flowId, FlowState state, String message, boolean retryable) implements ConnectOutcome {
+        /** An end worth trying again. */
+        public Ended(FlowId flowId, FlowState state, String message) {
+            this(flowId, state, message, true);
+        }
+    }
 }

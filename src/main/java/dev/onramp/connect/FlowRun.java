@@ -128,7 +128,7 @@ abstract class FlowRun implements ConnectFlow {
         try {
             result = steps();
         } catch (FlowEnd end) {
-            result = end(end.state(), end.getMessage());
+            result = end(end.state(), end.getMessage(), end.retryable());
         } catch (AirbyteException | StoreException | InvalidInputException e) {
             result = end(FlowState.FAILED, e.getMessage());
         } catch (RuntimeException e) {
@@ -311,6 +311,10 @@ abstract class FlowRun implements ConnectFlow {
      * the reason, and the next start's recovery deletes it and writes the entry.
      */
     private ConnectOutcome end(FlowState state, String reason) {
+        return end(state, reason, true);
+    }
+
+    private ConnectOutcome end(FlowState state, String reason, boolean retryable) {
         String message = hidden(reason);
         String undone;
         try {
@@ -319,7 +323,7 @@ abstract class FlowRun implements ConnectFlow {
         } catch (AirbyteException e) {
             LOG.warn("Flow {} could not undo its work in Airbyte yet: {}", id, hidden(e.getMessage()));
             keepForRecovery(message);
-            return new ConnectOutcome.Ended(id, state, message);
+            return new ConnectOutcome.Ended(id, state, message, retryable);
         }
         String details = auditSubject() + " state=" + state + undone + ": " + message;
         try {
@@ -333,7 +337,7 @@ abstract class FlowRun implements ConnectFlow {
         } catch (StoreException e) {
             LOG.error("Flow {} ended ({}) but the end could not be recorded: {}", id, state, e.getMessage());
         }
-        return new ConnectOutcome.Ended(id, state, message);
+        return new ConnectOutcome.Ended(id, state, message, retryable);
     }
 
     private void keepForRecovery(String message) {

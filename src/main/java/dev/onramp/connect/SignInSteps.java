@@ -47,7 +47,7 @@ final class SignInSteps {
         }
         Optional<String> elsewhere = answersElsewhere(provider, consentUrl);
         if (elsewhere.isPresent()) {
-            throw new FlowEnd(FlowState.FAILED, elsewhere.get());
+            throw new FlowEnd(FlowState.FAILED, elsewhere.get(), false);
         }
         String state = ConsentUrls.state(consentUrl).orElseThrow(() -> new FlowEnd(FlowState.FAILED,
                 "Airbyte's consent link for " + provider.name()

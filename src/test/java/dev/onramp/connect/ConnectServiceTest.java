@@ -283,6 +283,7 @@ class ConnectServiceTest {
         assertThat(((ConnectOutcome.Ended) outcome).message()).isEqualTo("Airbyte signs Shopify in only through"
                 + " its own Shopify app (cloud.airbyte.com), whose answer goes to Airbyte, not back to Onramp:"
                 + " connect Shopify with an access token or API key instead.");
+        assertThat(((ConnectOutcome.Ended) outcome).retryable()).as("another attempt ends the same way").isFalse();
         assertThat(fx.airbyte.proxy().count("source_oauths/get_consent_url")).isEqualTo(1);
         assertThat(fx.airbyte.proxy().count("source_oauths/complete_oauth")).isZero();
         assertThat(opened).isEmpty();

@@ -117,6 +117,8 @@ class ConnectEndToEndTest {
         assertThat(robot.lookup("#connect-message").queryAs(Label.class).getText()).isEqualTo("Airbyte signs Shopify"
                 + " in only through its own Shopify app (cloud.airbyte.com), whose answer goes to Airbyte, not back to"
                 + " Onramp: connect Shopify with an access token or API key instead.");
+        assertThat(robot.lookup("Try again").tryQuery().map(Node::isVisible).orElse(false))
+                .as("another attempt would end the same way").isFalse();
         Screenshots.write(dialogs(robot, "Connecting Shopify").getFirst().getScene(), "connect-shopify-not-offered");
         assertThat(browser.openedUrls()).isEmpty();
         robot.clickOn("Close");

@@ -157,10 +157,13 @@ public final class ConnectDialog {
         Button close = new Button("Close");
         close.setOnAction(e -> stage.close());
         showWhen(close, ended);
+        // An end that another attempt would only repeat offers Close alone.
+        var worthRetrying = ended.and(model.retryableProperty());
+        close.defaultButtonProperty().bind(ended.and(worthRetrying.not()));
         Button retry = new Button("Try again");
-        retry.defaultButtonProperty().bind(ended);
+        retry.defaultButtonProperty().bind(worthRetrying);
         retry.setOnAction(e -> model.start());
-        showWhen(retry, ended);
+        showWhen(retry, worthRetrying);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         return new HBox(8, gap, cancel, proceed, close, retry);

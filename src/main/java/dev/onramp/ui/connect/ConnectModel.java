@@ -47,6 +47,7 @@ public final class ConnectModel {
     private final ReadOnlyStringWrapper stepLabel = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper consentUrl = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper consentHint = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper retryable = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyBooleanWrapper browserFailed = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper endMessage = new ReadOnlyStringWrapper("");
 
@@ -129,6 +130,7 @@ public final class ConnectModel {
      * before its consent page asks for them first, with what was typed last time.
      */
     public void start() {
+        retryable.set(true);
         if (inputs.isPresent()) {
             ++attempt;
             flow = Optional.empty();
@@ -196,13 +198,21 @@ public final class ConnectModel {
                 phase.set(DialogPhase.CONNECTED);
                 onConnected.accept(connected.connection());
             }
-            case ConnectOutcome.Ended ended -> end(ended.message());
+            case ConnectOutcome.Ended ended -> {
+                retryable.set(ended.retryable());
+                end(ended.message());
+            }
         }
     }
 
     private void end(String message) {
         endMessage.set(message);
         phase.set(DialogPhase.ENDED);
+    }
+
+    /** False after an end that trying again would only repeat; then the dialog offers no "Try again". */
+    public ReadOnlyBooleanProperty retryableProperty() {
+        return retryable.getReadOnlyProperty();
     }
 
     private void cancelInBackground(ConnectFlow target) {
