@@ -64,21 +64,26 @@ final class ConnectionsCommand implements Callable<Integer> {
         }
     }
 
+    /** The fields of one connection in {@code connections --json}, which {@code check --json} shares. */
+    static ObjectNode fill(ObjectNode row, Tenant tenant, Connection c) {
+        row.put("id", c.id().toString());
+        row.put("tenant", tenant.name());
+        row.put("provider", c.providerId());
+        row.put("account", c.accountLabel());
+        row.put("status", c.status().name());
+        row.put("sourceId", c.sourceId());
+        row.put("streamCount", c.streamCount());
+        c.streams().forEach(row.putArray("streams")::add);
+        row.put("createdAt", c.createdAt().toString());
+        return row;
+    }
+
     private static String asJson(AppContext app, List<Tenant> tenants) {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ArrayNode rows = mapper.createArrayNode();
         for (Tenant tenant : tenants) {
             for (Connection c : app.connect().connections(tenant.id())) {
-                ObjectNode row = rows.addObject();
-                row.put("id", c.id().toString());
-                row.put("tenant", tenant.name());
-                row.put("provider", c.providerId());
-                row.put("account", c.accountLabel());
-                row.put("status", c.status().name());
-                row.put("sourceId", c.sourceId());
-                row.put("streamCount", c.streamCount());
-                c.streams().forEach(row.putArray("streams")::add);
-                row.put("createdAt", c.createdAt().toString());
+                fill(rows.addObject(), tenant, c);
             }
         }
         try {

@@ -23,7 +23,7 @@ import picocli.CommandLine.ScopeType;
         description = "Connects a business's data sources to Airbyte. Without a command, opens the window.",
         subcommands = {ConnectCommand.class, ConnectionsCommand.class, SettingsCommand.class, DemoServerCommand.class,
                 DoctorCommand.class, SupportBundleCommand.class, AuditCommand.class, KeysCommand.class,
-                RemoveDataCommand.class, OAuthCheckCommand.class, CommandLine.HelpCommand.class})
+                RemoveDataCommand.class, OAuthCheckCommand.class, CheckCommand.class, CommandLine.HelpCommand.class})
 public final class OnrampCommand implements Callable<Integer> {
     /** Exit code when the flow failed or the input was refused. */
     static final int FAILED = 1;

@@ -54,6 +54,7 @@ public final class ConnectService implements AutoCloseable {
     private final SignInParts parts;
     private final ConsentInputs consentInputs;
     private final OAuthReadiness readiness;
+    private final ConnectionChecks checks;
     private final RunningFlows running;
 
     /** A service whose every business uses the one Airbyte behind {@code airbyte}. */
@@ -82,6 +83,7 @@ public final class ConnectService implements AutoCloseable {
                 new LoopbackRedirects(), redirectOf);
         this.consentInputs = new ConsentInputs(catalog, ConnectorSpecs.bundled(catalog));
         this.readiness = new OAuthReadiness(catalog, consentInputs);
+        this.checks = new ConnectionChecks(stores);
         this.running = new RunningFlows(executor);
     }
 
@@ -164,6 +166,18 @@ public final class ConnectService implements AutoCloseable {
     @Override
     public void close() {
         running.close();
+    }
+
+    /**
+     * Tests each of the business's connections again (but disconnected ones) in the Airbyte it uses,
+     * at most four at a time, and records each status, when it was checked and why a check did not
+     * pass; {@code each} hears of every connection as soon as its check ends. Blocks; call it off the
+     * FX thread.
+     *
+     * @throws AirbyteException when the business's settings name an Airbyte this Onramp cannot use
+     */
+    public List<ConnectionHealth> checkConnections(TenantId tenant, Consumer<ConnectionHealth> each) {
+        return checks.check(tenant, airbyteOf.apply(tenant), each);
     }
 
     /** The tenant's stored connections, newest first. */

@@ -66,7 +66,7 @@ class MigrationTest {
     @Test
     void upgrade_backsUpTheOldFileFirst() {
         try (TestStore store = TestStore.open(dataDir)) {
-            assertThat(dataDir.resolve("onramp-before-v5.zip")).exists();
+            assertThat(dataDir.resolve("onramp-before-v6.zip")).exists();
         }
     }
 

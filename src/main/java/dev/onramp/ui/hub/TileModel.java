@@ -99,6 +99,7 @@ public final class TileModel {
             case NEEDS_REAUTH -> "Needs to be connected again";
             case DISCONNECTED -> "Disconnected";
             case FAILED -> "Connection failed" + c.lastError().map(e -> ": " + e).orElse("");
+            case MISSING -> "Missing in Airbyte: connect again";
         };
     }
 

@@ -1,0 +1,91 @@
+package dev.onramp.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.onramp.AppContext;
+import dev.onramp.airbyte.AirbyteException;
+import dev.onramp.connect.ConnectionHealth;
+import dev.onramp.model.ConnectionStatus;
+import dev.onramp.model.InvalidInputException;
+import dev.onramp.model.Tenant;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code onramp check}: tests a business's stored connections again in its Airbyte and says how each is. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = {"Tests the business's stored connections again in its Airbyte, at most 4 at a time, and"
+                + " prints one line per connection: connected, needs reconnecting, failing, missing in Airbyte,"
+                + " or not checked (with why).",
+                "Exit 0 when every connection is connected, 1 otherwise."})
+final class CheckCommand implements Callable<Integer> {
+    @ParentCommand
+    OnrampCommand root;
+
+    @Option(names = "--tenant", paramLabel = "NAME", description = "The business.")
+    String tenantName;
+
+    @Option(names = "--json", description = "Print a JSON array: the fields of connections --json, plus"
+            + " lastChecked, lastError and airbyte.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = root.env().out();
+        try (AppContext app = root.openApp(url -> false, Duration.ofMinutes(5))) {
+            Tenant tenant = Tenants.pick(app, tenantName);
+            String airbyte = app.settings().describe(tenant.id());
+            if (!json) {
+                out.println("Connections of " + tenant.name() + " in " + airbyte + ":");
+                out.flush();
+            }
+            List<ConnectionHealth> results = app.connect().checkConnections(tenant.id(), health -> {
+                if (!json) {
+                    synchronized (out) {
+                        out.printf("%-22s %-28s %-20s %s%n", health.connection().providerId(),
+                                health.connection().accountLabel(), health.words(), health.error().orElse(""));
+                        out.flush();
+                    }
+                }
+            });
+            if (json) {
+                out.println(asJson(tenant, airbyte, results));
+            } else if (results.isEmpty()) {
+                out.println("No connections yet. Connect one with: onramp connect <provider>");
+            }
+            out.flush();
+            return results.stream().allMatch(health -> health.checked() && health.status() == ConnectionStatus.ACTIVE)
+                    ? 0 : OnrampCommand.FAILED;
+        } catch (InvalidInputException | AirbyteException e) {
+            root.env().err().println("onramp: " + e.getMessage());
+            return OnrampCommand.FAILED;
+        }
+    }
+
+    private static String asJson(Tenant tenant, String airbyte, List<ConnectionHealth> results) {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ArrayNode rows = mapper.createArrayNode();
+        for (ConnectionHealth health : results) {
+            ObjectNode row = ConnectionsCommand.fill(rows.addObject(), tenant, health.connection());
+            row.put("status", health.status().name());
+            row.put("lastChecked", health.checkedAt().toString());
+            if (health.error().isPresent()) {
+                row.put("lastError", health.error().get());
+            } else {
+                row.putNull("lastError");
+            }
+            row.put("airbyte", airbyte);
+        }
+        try {
+            return mapper.writeValueAsString(rows);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("Could not write the checks as JSON", e);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package dev.onramp.connect;
+
+import dev.onramp.airbyte.AirbyteException;
+import dev.onramp.airbyte.AirbyteGateway;
+import dev.onramp.airbyte.CheckResult;
+import dev.onramp.model.Connection;
+import dev.onramp.model.ConnectionStatus;
+import dev.onramp.model.TenantId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * Tests a business's stored connections again in the Airbyte that holds their sources, at most
+ * four at a time, and records what each check found; a change of status is audited.
+ */
+final class ConnectionChecks {
+    /** How many checks run at once: Airbyte runs each as a job. */
+    static final int AT_ONCE = 4;
+    /**
+     * What Airbyte's check says when the provider refused the sign-in itself (an expired or revoked
+     * token, a 401 or 403 from the provider): reconnecting fixes those, nothing else does.
+     */
+    private static final Pattern AUTHORIZATION = Pattern.compile(
+            "expired|revoked|invalid_grant|unauthori[sz]ed|\\b401\\b|\\b403\\b|forbidden|invalid (access )?token"
+                    + "|reauthori[sz]e");
+
+    private final FlowStores stores;
+
+    ConnectionChecks(FlowStores stores) {
+        this.stores = stores;
+    }
+
+    /** Checks every connection of the business that is not disconnected; {@code each} hears of each as it ends. */
+    List<ConnectionHealth> check(TenantId tenant, AirbyteGateway airbyte, Consumer<ConnectionHealth> each) {
+        List<Connection> connections = stores.connections().list(tenant).stream()
+                .filter(connection -> connection.status() != ConnectionStatus.DISCONNECTED).toList();
+        Semaphore slots = new Semaphore(AT_ONCE);
+        List<Future<ConnectionHealth>> running = new ArrayList<>();
+        try (ExecutorService checks = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Connection connection : connections) {
+                running.add(checks.submit(() -> {
+                    slots.acquire();
+                    try {
+                        ConnectionHealth health = checkOne(tenant, airbyte, connection);
+                        each.accept(health);
+                        return health;
+                    } finally {
+                        slots.release();
+                    }
+                }));
+            }
+            List<ConnectionHealth> results = new ArrayList<>();
+            for (Future<ConnectionHealth> result : running) {
+                results.add(result.get());
+            }
+            return List.copyOf(results);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("The connection checks were interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime
+                    : new IllegalStateException("A connection check failed", e.getCause());
+        }
+    }
+
+    private ConnectionHealth checkOne(TenantId tenant, AirbyteGateway airbyte, Connection connection) {
+        Instant now = stores.clock().instant();
+        ConnectionStatus status;
+        Optional<String> error;
+        try {
+            CheckResult result = airbyte.checkConnection(connection.sourceId());
+            status = result.succeeded() ? ConnectionStatus.ACTIVE
+                    : AUTHORIZATION.matcher(result.message().toLowerCase(Locale.ROOT)).find()
+                            ? ConnectionStatus.NEEDS_REAUTH : ConnectionStatus.FAILED;
+            error = result.succeeded() ? Optional.empty() : Optional.of(result.message());
+        } catch (AirbyteException e) {
+            if (e.kind() != AirbyteException.Kind.NOT_FOUND) {
+                // The check could not run (Airbyte unreachable, refusing Onramp …): nothing is learnt
+                // about the connection, so its status stays; the reason is kept beside it.
+                record(tenant, connection, connection.status(), now, Optional.of(e.getMessage()));
+                return new ConnectionHealth(connection, connection.status(), connection.status(), now,
+                        Optional.of(e.getMessage()), false);
+            }
+            status = ConnectionStatus.MISSING;
+            error = Optional.of("Airbyte no longer has this source (" + connection.sourceId() + "): connect again,"
+                    + " or remove it.");
+        }
+        record(tenant, connection, status, now, error);
+        return new ConnectionHealth(connection, status, connection.status(), now, error, true);
+    }
+
+    private void record(TenantId tenant, Connection connection, ConnectionStatus status, Instant now,
+            Optional<String> error) {
+        stores.db().inTransaction(tx -> {
+            stores.connections().checked(tx, tenant, connection.id(), status, now, error);
+            if (status != connection.status()) {
+                stores.audit().append(tx, tenant, stores.actor(), "connection.status-changed",
+                        "connection/" + connection.id(), "provider=" + connection.providerId() + " from="
+                                + connection.status() + " to=" + status);
+            }
+            return null;
+        });
+    }
+}

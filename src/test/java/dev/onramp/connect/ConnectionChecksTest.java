@@ -1,0 +1,125 @@
+package dev.onramp.connect;
+
+import static dev.onramp.connect.FlowWatcher.outcomeOf;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.onramp.model.AuditEvent;
+import dev.onramp.model.Connection;
+import dev.onramp.model.ConnectionStatus;
+import dev.onramp.model.Tenant;
+import dev.onramp.testing.ScriptedBrowser;
+import dev.onramp.testing.ScriptedBrowser.Decision;
+import dev.onramp.airbyte.ConfigApiGateway;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Checking stored connections again in the simulator: each status, what is stored, and the audit of a change. */
+class ConnectionChecksTest {
+    @TempDir
+    Path dataDir;
+
+    private SelfManagedFixture fx;
+    private Tenant tenant;
+    private ConnectService service;
+
+    @BeforeEach
+    void setUp() {
+        fx = new SelfManagedFixture(dataDir);
+        tenant = fx.store.addTenant("Acme Outdoor", "online-store");
+        service = fx.service(new ScriptedBrowser(Decision.ALLOW));
+    }
+
+    @AfterEach
+    void tearDown() {
+        fx.close();
+    }
+
+    private Connection connect(String provider) throws Exception {
+        return ((ConnectOutcome.Connected) outcomeOf(service.connect(tenant.id(), provider, ConnectListener.NONE)))
+                .connection();
+    }
+
+    private ConnectionHealth only(List<ConnectionHealth> results, Connection connection) {
+        return results.stream().filter(health -> health.connection().id().equals(connection.id())).findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void aHealthyConnection_staysConnectedAndRecordsWhenItWasChecked() throws Exception {
+        Connection hubspot = connect("hubspot");
+
+        ConnectionHealth health = only(service.checkConnections(tenant.id(), result -> { }), hubspot);
+
+        assertThat(health.status()).isEqualTo(ConnectionStatus.ACTIVE);
+        assertThat(health.words()).isEqualTo("connected");
+        Connection stored = fx.store.connections().find(tenant.id(), hubspot.id()).orElseThrow();
+        assertThat(stored.lastChecked()).contains(health.checkedAt());
+        assertThat(stored.lastError()).isEmpty();
+        assertThat(fx.store.audit().list(tenant.id())).extracting(AuditEvent::action)
+                .doesNotContain("connection.status-changed");
+    }
+
+    @Test
+    void anExpiredSignIn_needsReconnecting_isStoredWithAirbytesReason_andTheChangeIsAudited() throws Exception {
+        Connection hubspot = connect("hubspot");
+        fx.airbyte.simulator().expireSourceTokens(hubspot.sourceId());
+
+        ConnectionHealth health = only(service.checkConnections(tenant.id(), result -> { }), hubspot);
+
+        assertThat(health.status()).isEqualTo(ConnectionStatus.NEEDS_REAUTH);
+        assertThat(health.before()).isEqualTo(ConnectionStatus.ACTIVE);
+        Connection stored = fx.store.connections().find(tenant.id(), hubspot.id()).orElseThrow();
+        assertThat(stored.status()).isEqualTo(ConnectionStatus.NEEDS_REAUTH);
+        assertThat(stored.lastError()).hasValueSatisfying(error -> assertThat(error).contains("expired"));
+        assertThat(fx.store.audit().list(tenant.id())).filteredOn(e -> e.action().equals("connection.status-changed"))
+                .singleElement().satisfies(e -> assertThat(e.details()).contains("from=ACTIVE", "to=NEEDS_REAUTH"));
+    }
+
+    @Test
+    void aSourceDeletedBehindOnrampsBack_isMissingInAirbyte() throws Exception {
+        Connection hubspot = connect("hubspot");
+        fx.airbyte.directGateway().deleteSource(hubspot.sourceId());
+
+        ConnectionHealth health = only(service.checkConnections(tenant.id(), result -> { }), hubspot);
+
+        assertThat(health.status()).isEqualTo(ConnectionStatus.MISSING);
+        assertThat(health.words()).isEqualTo("missing in Airbyte");
+        assertThat(fx.store.connections().find(tenant.id(), hubspot.id()).orElseThrow().status())
+                .isEqualTo(ConnectionStatus.MISSING);
+    }
+
+    @Test
+    void anAirbyteThatCannotBeReached_checksNothing_andKeepsEachStatusWithTheReason() throws Exception {
+        Connection hubspot = connect("hubspot");
+        ConnectService unreachable = fx.service(t -> new ConfigApiGateway(URI.create("http://127.0.0.1:9/api"),
+                Duration.ofSeconds(2)), url -> false, SelfManagedFixture.WAIT);
+
+        ConnectionHealth health = only(unreachable.checkConnections(tenant.id(), result -> { }), hubspot);
+
+        assertThat(health.checked()).isFalse();
+        assertThat(health.words()).isEqualTo("not checked");
+        assertThat(health.error()).hasValueSatisfying(error -> assertThat(error).contains("could not reach"));
+        assertThat(fx.store.connections().find(tenant.id(), hubspot.id()).orElseThrow().status())
+                .isEqualTo(ConnectionStatus.ACTIVE);
+    }
+
+    @Test
+    void everyConnection_isReportedAsItsCheckEnds() throws Exception {
+        Connection hubspot = connect("hubspot");
+        Connection mailchimp = connect("mailchimp");
+        List<ConnectionHealth> heard = new CopyOnWriteArrayList<>();
+
+        List<ConnectionHealth> results = service.checkConnections(tenant.id(), heard::add);
+
+        assertThat(results).extracting(health -> health.connection().id())
+                .containsExactlyInAnyOrder(hubspot.id(), mailchimp.id());
+        assertThat(heard).hasSize(2);
+    }
+}
