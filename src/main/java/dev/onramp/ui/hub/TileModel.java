@@ -88,8 +88,9 @@ public final class TileModel {
         boolean active = connection.map(c -> c.status() == ConnectionStatus.ACTIVE).orElse(false);
         connected.set(active);
         connectable.set(!checking.get() && !active);
-        reconnectable.set(provider.connectsByOAuth()
-                && connection.filter(c -> c.status() != ConnectionStatus.DISCONNECTED).isPresent());
+        // A source Airbyte no longer has cannot sign in again: it is connected anew.
+        reconnectable.set(provider.connectsByOAuth() && connection.filter(c -> c.status() != ConnectionStatus.DISCONNECTED
+                && c.status() != ConnectionStatus.MISSING).isPresent());
         status.set(connection.map(TileModel::describe).orElse(""));
     }
 

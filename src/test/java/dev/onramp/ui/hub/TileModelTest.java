@@ -124,6 +124,17 @@ class TileModelTest {
     }
 
     @Test
+    void connectionAirbyteNoLongerHas_saysItIsMissingAndOffersConnectNotReconnect() {
+        TileModel tile = TileModel.unranked(SHOPIFY, List.of("API Password"));
+
+        tile.showConnections(List.of(connection("shopify", ConnectionStatus.MISSING, "orders")));
+
+        assertThat(tile.statusProperty().get()).isEqualTo("Missing in Airbyte: connect again");
+        assertThat(tile.connectableProperty().get()).isTrue();
+        assertThat(tile.reconnectableProperty().get()).isFalse();
+    }
+
+    @Test
     void withoutABusiness_stopsCheckingAndOffersNoConnect() {
         TileModel tile = TileModel.unranked(SHOPIFY, List.of("API Password"));
 
