@@ -12,4 +12,13 @@ public interface ConnectFlow {
 
     /** Ends the flow as CANCELLED, undoing anything it created in Airbyte. */
     void cancel();
+
+    /**
+     * Opens the consent link in the system browser again while the flow waits for the answer (the
+     * person closed the tab, or the first opening went to the wrong window); false when it is not
+     * waiting or the browser did not open.
+     */
+    default boolean openConsentAgain() {
+        return false;
+    }
 }

@@ -1,6 +1,7 @@
 package dev.onramp.connect;
 
 import java.net.URI;
+import java.time.Instant;
 
 /**
  * Hears a connect flow's progress; called on the flow's background thread, so a UI must hop to
@@ -11,6 +12,9 @@ public interface ConnectListener {
 
     /** The consent link, and whether the system browser opened it (if not, show it to copy). */
     void onConsentUrl(URI consentUrl, boolean browserOpened);
+
+    /** When the wait for the browser's answer ends, told right after the consent link. */
+    default void onConsentDeadline(Instant deadline) {}
 
     ConnectListener NONE = new ConnectListener() {
         @Override

@@ -10,6 +10,7 @@ import dev.onramp.model.InvalidInputException;
 import dev.onramp.model.Provider;
 import dev.onramp.model.StreamInfo;
 import dev.onramp.model.TenantId;
+import dev.onramp.oauth.BrowserLauncher;
 import dev.onramp.oauth.CallbackResult;
 import dev.onramp.oauth.CallbackTimeoutException;
 import dev.onramp.oauth.ConsentUrls;
@@ -53,6 +54,9 @@ abstract class FlowRun implements ConnectFlow {
     private final CompletableFuture<ConnectOutcome> outcome = new CompletableFuture<>();
     private final AtomicReference<String> cancelled = new AtomicReference<>();
     private final AtomicReference<LoopbackReceiver> receiver = new AtomicReference<>();
+    /** The consent link while the flow waits for its answer; null otherwise. */
+    private final AtomicReference<URI> waitingLink = new AtomicReference<>();
+    private volatile BrowserLauncher browser;
     private volatile String providerName;
     private Optional<FlowState> journaled = Optional.empty();
     private Optional<Creation> creation = Optional.empty();
@@ -243,6 +247,13 @@ abstract class FlowRun implements ConnectFlow {
         });
     }
 
+    @Override
+    public final boolean openConsentAgain() {
+        URI link = waitingLink.get();
+        BrowserLauncher launcher = browser;
+        return link != null && launcher != null && launcher.open(link);
+    }
+
     /**
      * Opens a loopback receiver, shows the consent link {@code consentLink} makes for it, and waits
      * for the browser's answer; the receiver's port is closed when this returns. A refusal ends the flow.
@@ -259,9 +270,13 @@ abstract class FlowRun implements ConnectFlow {
             consentUrl = consentLink.apply(waiting);
             advance(FlowState.AWAITING_CONSENT);
             listener.onStep(ConnectStep.WAITING_FOR_CONSENT);
+            waitingLink.set(consentUrl);
+            browser = parts.browser();
             listener.onConsentUrl(consentUrl, parts.browser().open(consentUrl));
+            listener.onConsentDeadline(stores.clock().instant().plus(parts.consentTimeout()));
             callback = await(waiting, parts.consentTimeout());
         } finally {
+            waitingLink.set(null);
             receiver.set(null);
         }
         if (callback.error().isPresent()) {

@@ -273,6 +273,37 @@ class ConnectServiceTest {
     }
 
     @Test
+    void whileWaitingForTheBrowser_theConsentLinkOpensAgain_andNotOnceTheFlowHasEnded() throws Exception {
+        List<URI> opened = new CopyOnWriteArrayList<>();
+        List<java.time.Instant> deadlines = new CopyOnWriteArrayList<>();
+        ConnectFlow flow = service(url -> opened.add(url), WAIT).connect(tenant.id(), "hubspot", new ConnectListener() {
+            @Override
+            public void onStep(ConnectStep step) {}
+
+            @Override
+            public void onConsentUrl(URI consentUrl, boolean browserOpened) {}
+
+            @Override
+            public void onConsentDeadline(java.time.Instant deadline) {
+                deadlines.add(deadline);
+            }
+        });
+        long waited = System.nanoTime();
+        while (opened.isEmpty() && System.nanoTime() - waited < WAIT.toNanos()) {
+            Thread.sleep(20);
+        }
+
+        assertThat(flow.openConsentAgain()).isTrue();
+        assertThat(opened).hasSize(2).containsOnly(opened.getFirst());
+        assertThat(deadlines).singleElement().satisfies(deadline -> assertThat(deadline)
+                .isBetween(java.time.Instant.now().plus(WAIT).minusSeconds(10), java.time.Instant.now().plus(WAIT)));
+        flow.cancel();
+        outcomeOf(flow);
+        assertThat(flow.openConsentAgain()).isFalse();
+        assertThat(opened).hasSize(2);
+    }
+
+    @Test
     void shopifysConsentLinkToAirbytesOwnApp_endsBeforeTheBrowserOpensNamingTheAccessTokenWayIn() throws Exception {
         List<URI> opened = new CopyOnWriteArrayList<>();
         // The simulator answers as ShopifyOAuthFlow does for a redirect outside airbyte.com: Airbyte Cloud's

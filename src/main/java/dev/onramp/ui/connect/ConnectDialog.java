@@ -6,6 +6,11 @@ import dev.onramp.ui.common.DialogPhase;
 import dev.onramp.ui.common.StepRow;
 import dev.onramp.ui.common.Styles;
 import dev.onramp.ui.credentials.FormPane;
+import java.time.Instant;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.PauseTransition;
+import javafx.animation.Timeline;
 import javafx.beans.binding.BooleanBinding;
 import javafx.css.PseudoClass;
 import javafx.scene.Scene;
@@ -21,6 +26,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import javafx.util.Duration;
 import javafx.util.Subscription;
 
 /** The window that shows a connect flow's progress, its consent link, and how it ended. */
@@ -33,6 +39,7 @@ public final class ConnectDialog {
     private final BooleanBinding ended;
     private final BooleanBinding asking;
     private final Subscription subscriptions;
+    private Subscription timeLeft = Subscription.EMPTY;
     private Subscription inputSubscriptions = Subscription.EMPTY;
 
     private ConnectDialog(Window owner, ConnectModel model) {
@@ -55,6 +62,7 @@ public final class ConnectDialog {
         stage.setOnHidden(e -> {
             subscriptions.unsubscribe();
             inputSubscriptions.unsubscribe();
+            timeLeft.unsubscribe();
         });
     }
 
@@ -84,8 +92,36 @@ public final class ConnectDialog {
         HBox.setHgrow(link, Priority.ALWAYS);
         Button copy = new Button("Copy link");
         copy.setId("connect-copy");
-        copy.setOnAction(e -> copyToClipboard(link.getText()));
-        VBox linkBox = new VBox(6, hint, new HBox(8, link, copy));
+        copy.setMinWidth(Region.USE_PREF_SIZE);
+        PauseTransition copied = new PauseTransition(Duration.seconds(2));
+        copied.setOnFinished(e -> copy.setText("Copy link"));
+        copy.setOnAction(e -> {
+            copyToClipboard(link.getText());
+            copy.setText("Copied");
+            copied.playFromStart();
+        });
+        Button again = new Button("Open the browser again");
+        again.setId("connect-open-again");
+        again.setOnAction(e -> model.openBrowserAgain());
+        Label left = new Label();
+        left.setId("connect-time-left");
+        left.getStyleClass().add("hint");
+        Timeline ticking = new Timeline(new KeyFrame(Duration.seconds(1), e -> showTimeLeft(left)));
+        ticking.setCycleCount(Animation.INDEFINITE);
+        timeLeft = Subscription.combine(
+                model.consentDeadlineProperty().subscribe(deadline -> {
+                    showTimeLeft(left);
+                    if (deadline != null) {
+                        ticking.play();
+                    } else {
+                        ticking.stop();
+                    }
+                }),
+                ticking::stop);
+        showWhen(left, model.consentDeadlineProperty().isNotNull());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        VBox linkBox = new VBox(6, hint, new HBox(8, link, copy), new HBox(8, left, gap, again));
         showWhen(linkBox, model.consentUrlProperty().isNotEmpty().and(running));
 
         Label message = new Label();
@@ -173,6 +209,11 @@ public final class ConnectDialog {
         if (running.get()) {
             model.cancel();
         }
+    }
+
+    private void showTimeLeft(Label left) {
+        Instant deadline = model.consentDeadlineProperty().get();
+        left.setText(deadline == null ? "" : ConnectModel.timeLeft(deadline, Instant.now()));
     }
 
     private static void copyToClipboard(String text) {

@@ -10,6 +10,7 @@ import dev.onramp.model.Connection;
 import dev.onramp.ui.common.DialogPhase;
 import dev.onramp.ui.common.Failures;
 import java.net.URI;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -50,6 +51,7 @@ public final class ConnectModel {
     private final ReadOnlyBooleanWrapper retryable = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyBooleanWrapper browserFailed = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper endMessage = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Instant> consentDeadline = new ReadOnlyObjectWrapper<>();
 
     /** Which start this is, so that late calls from an earlier attempt are ignored. */
     private int attempt;
@@ -161,6 +163,7 @@ public final class ConnectModel {
         consentUrl.set("");
         consentHint.set("");
         browserFailed.set(false);
+        consentDeadline.set(null);
         endMessage.set("");
         phase.set(DialogPhase.RUNNING);
         ConnectListener listener = new HandOver(current);
@@ -252,6 +255,32 @@ public final class ConnectModel {
         return consentHint.getReadOnlyProperty();
     }
 
+    /**
+     * Opens the consent link in the browser again, in the background; when the browser does not
+     * open, the hint says to copy the link.
+     */
+    public void openBrowserAgain() {
+        int current = attempt;
+        flow.ifPresent(running -> CompletableFuture.supplyAsync(running::openConsentAgain, background)
+                .thenAcceptAsync(opened -> {
+                    if (current == attempt && phase.get() == DialogPhase.RUNNING && !opened) {
+                        browserFailed.set(true);
+                        consentHint.set(BROWSER_FAILED_HINT);
+                    }
+                }, fx));
+    }
+
+    /** E.g. "4:12 left" until {@code deadline}; "0:00 left" once it has passed. */
+    public static String timeLeft(Instant deadline, Instant now) {
+        long seconds = Math.max(0, java.time.Duration.between(now, deadline).toSeconds());
+        return seconds / 60 + ":" + String.format(java.util.Locale.ROOT, "%02d", seconds % 60) + " left";
+    }
+
+    /** When the wait for the browser's answer ends; null until the consent link is out. */
+    public ReadOnlyObjectProperty<Instant> consentDeadlineProperty() {
+        return consentDeadline.getReadOnlyProperty();
+    }
+
     public ReadOnlyBooleanProperty browserFailedProperty() {
         return browserFailed.getReadOnlyProperty();
     }
@@ -277,6 +306,15 @@ public final class ConnectModel {
         @Override
         public void onConsentUrl(URI url, boolean browserOpened) {
             fx.execute(() -> ConnectModel.this.onConsentUrl(current, url, browserOpened));
+        }
+
+        @Override
+        public void onConsentDeadline(Instant deadline) {
+            fx.execute(() -> {
+                if (current == attempt && phase.get() == DialogPhase.RUNNING) {
+                    consentDeadline.set(deadline);
+                }
+            });
         }
     }
 }

@@ -52,8 +52,11 @@ class ConnectDialogTest {
         ScriptedFlow flow = flows.getLast();
         flow.listener.onStep(ConnectStep.WAITING_FOR_CONSENT);
         flow.listener.onConsentUrl(CONSENT, false);
+        flow.listener.onConsentDeadline(java.time.Instant.now().plusSeconds(300));
         WaitForAsyncUtils.waitForFxEvents();
 
+        assertThat(text(robot, "#connect-time-left")).matches("[45]:\\d\\d left");
+        assertThat(robot.lookup("#connect-open-again").query().isVisible()).isTrue();
         assertThat(text(robot, "#connect-step")).isEqualTo("Waiting for you in the browser");
         assertThat(text(robot, "#connect-hint")).isEqualTo("Your browser did not open. Copy this link into it.");
         assertThat(robot.lookup("#connect-link").queryAs(TextField.class).getText()).isEqualTo(CONSENT.toString());
@@ -70,6 +73,9 @@ class ConnectDialogTest {
         String copied = WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString())
                 .get(5, TimeUnit.SECONDS);
         assertThat(copied).isEqualTo(CONSENT.toString());
+        assertThat(robot.lookup("#connect-copy").queryButton().getText()).isEqualTo("Copied");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#connect-copy").queryButton().getText()
+                .equals("Copy link"));
     }
 
     @Test

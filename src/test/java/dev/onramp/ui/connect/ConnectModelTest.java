@@ -92,6 +92,46 @@ class ConnectModelTest {
     }
 
     @Test
+    void consentDeadline_isShownAsTheTimeLeft() {
+        ScriptedFlow flow = started();
+        Instant deadline = Instant.parse("2026-12-07T10:05:00Z");
+
+        flow.listener.onConsentUrl(CONSENT, true);
+        flow.listener.onConsentDeadline(deadline);
+
+        assertThat(model.consentDeadlineProperty().get()).isEqualTo(deadline);
+        assertThat(ConnectModel.timeLeft(deadline, deadline.minusSeconds(252))).isEqualTo("4:12 left");
+        assertThat(ConnectModel.timeLeft(deadline, deadline.minusSeconds(9))).isEqualTo("0:09 left");
+        assertThat(ConnectModel.timeLeft(deadline, deadline.plusSeconds(3))).isEqualTo("0:00 left");
+    }
+
+    @Test
+    void openBrowserAgain_asksTheFlowInTheBackground_andSaysToCopyTheLinkWhenNoBrowserOpens() {
+        ScriptedFlow flow = started();
+        flow.listener.onConsentUrl(CONSENT, true);
+        flow.browserOpensAgain = false;
+
+        model.openBrowserAgain();
+        assertThat(flow.openedAgain).as("not on the calling thread").isZero();
+        background.runAll();
+
+        assertThat(flow.openedAgain).isEqualTo(1);
+        assertThat(model.browserFailedProperty().get()).isTrue();
+        assertThat(model.consentHintProperty().get()).isEqualTo(ConnectModel.BROWSER_FAILED_HINT);
+    }
+
+    @Test
+    void aNewAttempt_forgetsTheLastDeadline() {
+        ScriptedFlow flow = started();
+        flow.listener.onConsentDeadline(Instant.now());
+        flow.end(dev.onramp.model.FlowState.FAILED, "You declined access on Shopify");
+
+        started();
+
+        assertThat(model.consentDeadlineProperty().get()).isNull();
+    }
+
+    @Test
     void connectedOutcome_handsOverTheConnectionAndEndsConnected() {
         ScriptedFlow flow = started();
         Connection connection = connection();

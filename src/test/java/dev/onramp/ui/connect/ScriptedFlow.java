@@ -13,6 +13,8 @@ final class ScriptedFlow implements ConnectFlow {
     private final FlowId id = FlowId.random();
     private final CompletableFuture<ConnectOutcome> outcome = new CompletableFuture<>();
     private volatile boolean cancelled;
+    volatile boolean browserOpensAgain = true;
+    volatile int openedAgain;
 
     ScriptedFlow(ConnectListener listener) {
         this.listener = listener;
@@ -32,6 +34,12 @@ final class ScriptedFlow implements ConnectFlow {
     public void cancel() {
         cancelled = true;
         end(FlowState.CANCELLED, "You cancelled connecting.");
+    }
+
+    @Override
+    public boolean openConsentAgain() {
+        openedAgain++;
+        return browserOpensAgain;
     }
 
     boolean cancelled() {
