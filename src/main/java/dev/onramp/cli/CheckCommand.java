@@ -12,7 +12,9 @@ import dev.onramp.model.InvalidInputException;
 import dev.onramp.model.Tenant;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -74,7 +76,14 @@ final class CheckCommand implements Callable<Integer> {
         for (ConnectionHealth health : results) {
             ObjectNode row = ConnectionsCommand.fill(rows.addObject(), tenant, health.connection());
             row.put("status", health.status().name());
-            row.put("lastChecked", health.checkedAt().toString());
+            // A check that could not run is no check: the time stays the last real one's.
+            Optional<Instant> lastChecked = health.checked() ? Optional.of(health.checkedAt())
+                    : health.connection().lastChecked();
+            if (lastChecked.isPresent()) {
+                row.put("lastChecked", lastChecked.get().toString());
+            } else {
+                row.putNull("lastChecked");
+            }
             if (health.error().isPresent()) {
                 row.put("lastError", health.error().get());
             } else {

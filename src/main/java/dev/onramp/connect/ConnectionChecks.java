@@ -87,7 +87,7 @@ final class ConnectionChecks {
             if (e.kind() != AirbyteException.Kind.NOT_FOUND) {
                 // The check could not run (Airbyte unreachable, refusing Onramp …): nothing is learnt
                 // about the connection, so its status stays; the reason is kept beside it.
-                record(tenant, connection, connection.status(), now, Optional.of(e.getMessage()));
+                record(tenant, connection, connection.status(), Optional.empty(), Optional.of(e.getMessage()));
                 return new ConnectionHealth(connection, connection.status(), connection.status(), now,
                         Optional.of(e.getMessage()), false);
             }
@@ -95,14 +95,14 @@ final class ConnectionChecks {
             error = Optional.of("Airbyte no longer has this source (" + connection.sourceId() + "): connect again,"
                     + " or remove it.");
         }
-        record(tenant, connection, status, now, error);
+        record(tenant, connection, status, Optional.of(now), error);
         return new ConnectionHealth(connection, status, connection.status(), now, error, true);
     }
 
-    private void record(TenantId tenant, Connection connection, ConnectionStatus status, Instant now,
+    private void record(TenantId tenant, Connection connection, ConnectionStatus status, Optional<Instant> checked,
             Optional<String> error) {
         stores.db().inTransaction(tx -> {
-            stores.connections().checked(tx, tenant, connection.id(), status, now, error);
+            stores.connections().checked(tx, tenant, connection.id(), status, checked, error);
             if (status != connection.status()) {
                 stores.audit().append(tx, tenant, stores.actor(), "connection.status-changed",
                         "connection/" + connection.id(), "provider=" + connection.providerId() + " from="

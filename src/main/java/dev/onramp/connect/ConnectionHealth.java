@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * What one check of a stored connection found: its status now (unchanged when the check could not
- * run), the status before, when it ran, and Airbyte's reason when it did not pass.
+ * run), the status before, when it ran (or was tried, when {@code checked} is false), and Airbyte's
+ * reason when it did not pass.
  */
 public record ConnectionHealth(Connection connection, ConnectionStatus status, ConnectionStatus before,
         Instant checkedAt, Optional<String> error, boolean checked) {

@@ -67,16 +67,17 @@ public final class ConnectionRepository {
     }
 
     /**
-     * Records a check of the connection: its status, when it ran and, when it did not pass, why.
+     * Records a check of the connection: its status, when it ran (empty for a check that could not
+     * run, which keeps the time of the last one) and, when it did not pass, why.
      *
      * @throws StoreException when the tenant has no such connection
      */
-    public void checked(Tx tx, TenantId tenant, ConnectionId id, ConnectionStatus status, Instant checked,
+    public void checked(Tx tx, TenantId tenant, ConnectionId id, ConnectionStatus status, Optional<Instant> checked,
             Optional<String> error) {
         TenantScope.require(tenant);
-        int updated = db.within(tx, jdbc -> Sql.update(jdbc,
-                "UPDATE connection SET status = ?, last_checked = ?, last_error = ? WHERE tenant_id = ? AND id = ?",
-                status, checked, error.orElse(null), tenant.value(), id.value()));
+        int updated = db.within(tx, jdbc -> Sql.update(jdbc, "UPDATE connection SET status = ?,"
+                        + " last_checked = COALESCE(?, last_checked), last_error = ? WHERE tenant_id = ? AND id = ?",
+                status, checked.orElse(null), error.orElse(null), tenant.value(), id.value()));
         if (updated == 0) {
             throw new StoreException("Onramp has no connection " + id + " for business " + tenant + ".");
         }

@@ -106,8 +106,10 @@ class ConnectionChecksTest {
         assertThat(health.checked()).isFalse();
         assertThat(health.words()).isEqualTo("not checked");
         assertThat(health.error()).hasValueSatisfying(error -> assertThat(error).contains("could not reach"));
-        assertThat(fx.store.connections().find(tenant.id(), hubspot.id()).orElseThrow().status())
-                .isEqualTo(ConnectionStatus.ACTIVE);
+        Connection stored = fx.store.connections().find(tenant.id(), hubspot.id()).orElseThrow();
+        assertThat(stored.status()).isEqualTo(ConnectionStatus.ACTIVE);
+        assertThat(stored.lastChecked()).as("a check that could not run is no check").isEqualTo(hubspot.lastChecked());
+        assertThat(stored.lastError()).hasValueSatisfying(error -> assertThat(error).contains("could not reach"));
     }
 
     @Test
