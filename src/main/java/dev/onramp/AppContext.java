@@ -185,7 +185,7 @@ public final class AppContext implements AutoCloseable {
                     actor);
             Diagnostics diagnostics = new Diagnostics(
                     new Doctor(defaultGateway, db, kek, tenantRepository, audit, browserCheck, clock,
-                            redirects::defaults),
+                            redirects::defaults, connections),
                     new Settings(options.dataDir().toAbsolutePath(), logging.folder(), defaultGateway.baseUrl(),
                             simulator.isPresent(), kek.description() + kek.fallbackReason()
                                     .map(reason -> " (not the system's key store: " + reason + ")").orElse("")),

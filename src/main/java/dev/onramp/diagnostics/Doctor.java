@@ -3,6 +3,8 @@ package dev.onramp.diagnostics;
 import dev.onramp.airbyte.AirbyteException;
 import dev.onramp.airbyte.AirbyteGateway;
 import dev.onramp.airbyte.Workspace;
+import dev.onramp.model.Connection;
+import dev.onramp.model.ConnectionStatus;
 import dev.onramp.model.RedirectSettings;
 import dev.onramp.model.Tenant;
 import dev.onramp.oauth.LoopbackReceiver;
@@ -10,6 +12,7 @@ import dev.onramp.oauth.LoopbackRedirects;
 import dev.onramp.oauth.RedirectPortsBusyException;
 import dev.onramp.store.AuditLog;
 import dev.onramp.store.AuditVerification;
+import dev.onramp.store.ConnectionRepository;
 import dev.onramp.store.Database;
 import dev.onramp.store.FileKekStore;
 import dev.onramp.store.KekStore;
@@ -22,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -46,10 +50,11 @@ public final class Doctor {
     private final BrowserCheck browser;
     private final Clock clock;
     private final Supplier<RedirectSettings> redirect;
+    private final ConnectionRepository connections;
 
     /** {@code redirect} is the sign-in redirect every business uses unless it has its own. */
     public Doctor(AirbyteGateway gateway, Database db, KekStore kek, TenantRepository tenants, AuditLog audit,
-            BrowserCheck browser, Clock clock, Supplier<RedirectSettings> redirect) {
+            BrowserCheck browser, Clock clock, Supplier<RedirectSettings> redirect, ConnectionRepository connections) {
         this.gateway = Objects.requireNonNull(gateway, "gateway");
         this.db = Objects.requireNonNull(db, "db");
         this.kek = Objects.requireNonNull(kek, "kek");
@@ -58,6 +63,7 @@ public final class Doctor {
         this.browser = Objects.requireNonNull(browser, "browser");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.redirect = Objects.requireNonNull(redirect, "redirect");
+        this.connections = Objects.requireNonNull(connections, "connections");
     }
 
     /** Runs every check; blocks on Airbyte, the database and the browser lookup, so call it in the background. */
@@ -70,6 +76,7 @@ public final class Doctor {
         checks.add(guarded("Key store", this::keyStore));
         checks.add(guarded("Database", this::database));
         checks.add(guarded("Audit log", this::auditTrail));
+        checks.add(guarded("Connections", this::connections));
         return new DoctorReport(checks);
     }
 
@@ -180,6 +187,34 @@ public final class Doctor {
             return Check.failed("Database", e.getMessage(), "Close Onramp, keep a copy of " + db.file()
                     + " and send a support bundle (onramp support-bundle) to support.");
         }
+    }
+
+    /**
+     * Lists the stored connections whose last check (or connect) did not leave them connected, from
+     * what is stored: it asks no Airbyte, {@code onramp check} does.
+     */
+    private Check connections() {
+        List<String> notConnected = new ArrayList<>();
+        int all = 0;
+        for (Tenant tenant : tenants.list()) {
+            for (Connection connection : connections.list(tenant.id())) {
+                if (connection.status() == ConnectionStatus.DISCONNECTED) {
+                    continue;
+                }
+                all++;
+                if (connection.status() != ConnectionStatus.ACTIVE) {
+                    notConnected.add(tenant.name() + "'s " + connection.providerId() + " ("
+                            + connection.status().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")");
+                }
+            }
+        }
+        if (notConnected.isEmpty()) {
+            return Check.passed("Connections", all == 0 ? "none stored yet."
+                    : all + (all == 1 ? " connection is" : " connections are") + " connected as last checked.");
+        }
+        return Check.failed("Connections", notConnected.size() + " of " + all + " not connected as last checked: "
+                + String.join(", ", notConnected) + ".", "Run onramp check for Airbyte's reasons, then reconnect or"
+                + " connect again each one it names.");
     }
 
     /** Verifies the audit trail's HMAC chain and its signed checkpoints. */

@@ -142,9 +142,9 @@ class CommandLineIT {
 
         Jar doctor = new Jar("doctor", "--airbyte-url", base, "--data-dir", dataDir.toString());
 
-        doctor.awaitLine(l -> l.contains(" Audit log: "));
+        doctor.awaitLine(l -> l.contains(" Connections: "));
         doctor.awaitExit();
-        assertThat(doctor.stdout).hasSize(7).first().asString().startsWith("✓ Airbyte: " + base + " answers");
+        assertThat(doctor.stdout).hasSize(8).first().asString().startsWith("✓ Airbyte: " + base + " answers");
         assertThat(doctor.stdout).anyMatch(l -> l.startsWith("✓ Clock: "));
         assertThat(doctor.stderr.get(WAIT.toSeconds(), TimeUnit.SECONDS)).doesNotContain("DEBUG", "INFO");
         assertThat(Files.readString(dataDir.resolve("logs").resolve("onramp.log")))

@@ -46,11 +46,11 @@ class DiagnosticCommandsTest {
 
     @Test
     @EnabledOnOs({OS.LINUX, OS.MAC})
-    void doctorInDemoMode_printsSevenPassingLinesAndExitsZero() {
+    void doctorInDemoMode_printsEightPassingLinesAndExitsZero() {
         int exit = cli.run(Map.of(), "doctor");
 
         assertThat(exit).as(cli.out() + cli.err()).isZero();
-        assertThat(cli.out().lines()).hasSize(7).allMatch(line -> line.startsWith("✓ "));
+        assertThat(cli.out().lines()).hasSize(8).allMatch(line -> line.startsWith("✓ "));
         assertThat(cli.err()).isEmpty();
     }
 

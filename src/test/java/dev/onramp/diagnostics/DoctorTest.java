@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.onramp.airbyte.AirbyteGateway;
 import dev.onramp.airbyte.ConfigApiGateway;
 import dev.onramp.demo.AirbyteSimulator;
+import dev.onramp.model.Connection;
+import dev.onramp.model.ConnectionId;
+import dev.onramp.model.ConnectionStatus;
 import dev.onramp.model.RedirectSettings;
 import dev.onramp.model.Tenant;
 import dev.onramp.model.TenantId;
 import dev.onramp.store.AuditLog;
+import dev.onramp.store.ConnectionRepository;
 import dev.onramp.store.Database;
 import dev.onramp.store.FileKekStore;
 import dev.onramp.store.TenantRepository;
@@ -19,9 +23,11 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -49,6 +55,7 @@ class DoctorTest {
     private BrowserCheck browser;
     private boolean closedEarly;
     private RedirectSettings redirect;
+    private ConnectionRepository connections;
 
     @BeforeEach
     void start() throws IOException {
@@ -56,7 +63,7 @@ class DoctorTest {
         simulator = AirbyteSimulator.start(Duration.ZERO);
         db = Database.open(dataDir);
         kek = new FileKekStore(dataDir.resolve("keys").resolve("onramp.kek"));
-        Vault.open(db, kek);
+        connections = new ConnectionRepository(db, Vault.open(db, kek));
         tenants = new TenantRepository(db);
         audit = AuditLog.open(db, kek, Clock.systemUTC());
         browser = new BrowserCheck("Linux", List.of(FakePrograms.program(bin, "xdg-open", "exit 0")), TIMEOUT);
@@ -72,7 +79,7 @@ class DoctorTest {
     }
 
     private Doctor doctor(AirbyteGateway gateway, Clock clock) {
-        return new Doctor(gateway, db, kek, tenants, audit, browser, clock, () -> redirect);
+        return new Doctor(gateway, db, kek, tenants, audit, browser, clock, () -> redirect, connections);
     }
 
     private DoctorReport againstSimulator() {
@@ -90,8 +97,9 @@ class DoctorTest {
 
         assertThat(report.allPassed()).as(report.text()).isTrue();
         assertThat(report.checks()).extracting(Check::name)
-                .containsExactly("Airbyte", "Clock", "Browser", "Loopback", "Key store", "Database", "Audit log");
-        assertThat(report.text().lines()).hasSize(7).allMatch(line -> line.startsWith("✓ "));
+                .containsExactly("Airbyte", "Clock", "Browser", "Loopback", "Key store", "Database", "Audit log",
+                        "Connections");
+        assertThat(report.text().lines()).hasSize(8).allMatch(line -> line.startsWith("✓ "));
     }
 
     @Test
@@ -209,6 +217,30 @@ class DoctorTest {
     }
 
     @Test
+    void connections_withNoneStored_passSayingSo() {
+        assertThat(named(againstSimulator(), "Connections").line()).isEqualTo("✓ Connections: none stored yet.");
+    }
+
+    @Test
+    void connections_thatTheirLastCheckLeftNotConnected_areNamedWithTheWayOn() {
+        TenantId id = TenantId.random();
+        db.inTransaction(tx -> {
+            tenants.insert(tx, new Tenant(id, "Acme", "online-shop", Optional.empty()));
+            connections.insert(tx, id, new Connection(ConnectionId.random(), id, "hubspot", "source-1", "HubSpot",
+                    ConnectionStatus.NEEDS_REAUTH, List.of("contacts"), Instant.now(), Optional.empty(),
+                    Optional.of("the access token has expired")), "{}".getBytes(StandardCharsets.UTF_8));
+            connections.insert(tx, id, new Connection(ConnectionId.random(), id, "mailchimp", "source-2", "Mailchimp",
+                    ConnectionStatus.ACTIVE, List.of("lists"), Instant.now(), Optional.empty(), Optional.empty()),
+                    "{}".getBytes(StandardCharsets.UTF_8));
+            return null;
+        });
+
+        assertThat(named(againstSimulator(), "Connections").line()).isEqualTo("✗ Connections: 1 of 2 not connected"
+                + " as last checked: Acme's hubspot (needs reauth). Fix: Run onramp check for Airbyte's reasons, then"
+                + " reconnect or connect again each one it names.");
+    }
+
+    @Test
     void closedDatabase_failsItsOwnLinesAndTheOthersStillRun() {
         audit.close();
         db.close();
@@ -216,7 +248,7 @@ class DoctorTest {
 
         DoctorReport report = againstSimulator();
 
-        assertThat(report.checks()).hasSize(7);
+        assertThat(report.checks()).hasSize(8);
         assertThat(named(report, "Database").line()).startsWith("✗ Database: ").contains("Fix: ");
         assertThat(named(report, "Airbyte").passed()).isTrue();
     }

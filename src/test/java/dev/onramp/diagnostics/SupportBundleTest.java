@@ -105,7 +105,7 @@ class SupportBundleTest {
 
         assertThat(entries).containsKeys("README.txt", "doctor.txt", "versions.txt", "system.txt", "settings.txt",
                 "flows.csv", "logs/onramp.log");
-        assertThat(text(entries, "doctor.txt").lines()).hasSize(7).allMatch(line -> line.startsWith("✓ "));
+        assertThat(text(entries, "doctor.txt").lines()).hasSize(8).allMatch(line -> line.startsWith("✓ "));
         assertThat(text(entries, "versions.txt")).contains("Onramp: ", "Java: " + Runtime.version(), "JavaFX: 25", "OS: ");
         assertThat(text(entries, "settings.txt")).contains("Data folder: " + dataDir.toAbsolutePath(),
                 "(demo mode: the built-in simulator)");
