@@ -33,13 +33,14 @@ import java.util.Set;
  * <p>It reads {@code config.yaml} (the Config API of a self-managed Airbyte, served under
  * {@code /api}) and {@code api.yaml} (the public API of Airbyte Cloud, served under {@code /v1};
  * {@code public_api.yaml} is the read-only subset a self-managed Airbyte serves and lacks the calls
- * that write) from the folder of Airbyte's published documents, {@code shared/airbyte}, whose
- * {@code SOURCES.md} names the commit each came from. From the project's folder:
+ * that write) from a folder holding Airbyte's published documents (kept outside the project; its
+ * {@code SOURCES.md} names the commit each came from), given as the first argument. From the
+ * project's folder:
  *
  * <pre>
  * mvn -B -q test-compile org.codehaus.mojo:exec-maven-plugin:3.6.4:exec -Dexec.executable=java \
  *     -Dexec.classpathScope=test \
- *     -Dexec.args="-cp %classpath dev.onramp.airbyte.RequestSchemaGenerator ../shared/airbyte"
+ *     -Dexec.args="-cp %classpath dev.onramp.airbyte.RequestSchemaGenerator DOCS_FOLDER"
  * </pre>
  *
  * (an optional second argument names another output file). What it changes from OpenAPI to draft 7:
