@@ -17,6 +17,20 @@ public interface AirbyteGateway {
     /** Where this Airbyte lives, for messages and diagnostics. */
     URI baseUrl();
 
+    /**
+     * Which Airbyte this is, the same in every run: its API base, or
+     * {@link dev.onramp.model.AirbyteLocation#BUILT_IN_SIMULATOR} for the built-in simulator,
+     * whose port changes from run to run.
+     */
+    default String address() {
+        return baseUrl().toString();
+    }
+
+    /** The workspace this gateway's settings name (Airbyte Cloud's); empty where the business remembers its own. */
+    default Optional<String> settingsWorkspace() {
+        return Optional.empty();
+    }
+
     List<Workspace> listWorkspaces();
 
     /**

@@ -1,5 +1,6 @@
 package dev.onramp.airbyte;
 
+import dev.onramp.model.AirbyteLocation;
 import dev.onramp.model.AirbyteSettings;
 import java.net.URI;
 import java.util.Optional;
@@ -38,7 +39,8 @@ public final class AirbyteGateways {
      */
     public AirbyteGateway open(AirbyteSettings settings) {
         return switch (settings) {
-            case AirbyteSettings.Demo _ -> new ConfigApiGateway(demoApiBase.get(), Optional.empty(), policy, names);
+            case AirbyteSettings.Demo _ -> new ConfigApiGateway(demoApiBase.get(), AirbyteLocation.BUILT_IN_SIMULATOR,
+                    Optional.empty(), policy, names);
             case AirbyteSettings.SelfManaged selfManaged ->
                     new ConfigApiGateway(selfManaged.url(), selfManaged.login(), policy, names);
             case AirbyteSettings.Cloud cloud -> new PublicApiGateway(cloud, policy, names, specs);

@@ -29,6 +29,7 @@ public final class ConfigApiGateway implements AirbyteGateway, SignIn.Loopback {
     private static final int MAX_ERROR = 200;
 
     private final URI apiBase;
+    private final String address;
     private final ObjectMapper json = new ObjectMapper();
     private final ConfigApiTransport transport;
     private final ConfigurationValidator validator;
@@ -56,7 +57,17 @@ public final class ConfigApiGateway implements AirbyteGateway, SignIn.Loopback {
      */
     public ConfigApiGateway(URI apiBase, Optional<? extends AirbyteSettings.Login> login, CallPolicy policy,
             ConnectorNames names) {
+        this(apiBase, apiBase.toString(), login, policy, names);
+    }
+
+    /**
+     * A gateway to the Airbyte known as {@code address} wherever it listens (see {@link AirbyteGateway#address()}),
+     * as the built-in simulator is.
+     */
+    ConfigApiGateway(URI apiBase, String address, Optional<? extends AirbyteSettings.Login> login, CallPolicy policy,
+            ConnectorNames names) {
         this.apiBase = AirbyteAddress.requireSafe(apiBase);
+        this.address = address;
         this.transport = new ConfigApiTransport(apiBase, policy, login, names, json);
         this.validator = new ConfigurationValidator(names);
     }
@@ -64,6 +75,11 @@ public final class ConfigApiGateway implements AirbyteGateway, SignIn.Loopback {
     @Override
     public URI baseUrl() {
         return apiBase;
+    }
+
+    @Override
+    public String address() {
+        return address;
     }
 
     @Override

@@ -61,6 +61,11 @@ public final class PublicApiGateway implements AirbyteGateway, SignIn.Relay {
     }
 
     @Override
+    public Optional<String> settingsWorkspace() {
+        return target.workspace();
+    }
+
+    @Override
     public SignIn signIn() {
         return this;
     }

@@ -57,7 +57,7 @@ final class CheckCommand implements Callable<Integer> {
                 }
             });
             if (json) {
-                out.println(asJson(tenant, airbyte, results));
+                out.println(asJson(tenant, results));
             } else if (results.isEmpty()) {
                 out.println("No connections yet. Connect one with: onramp connect <provider>");
             }
@@ -70,7 +70,7 @@ final class CheckCommand implements Callable<Integer> {
         }
     }
 
-    private static String asJson(Tenant tenant, String airbyte, List<ConnectionHealth> results) {
+    private static String asJson(Tenant tenant, List<ConnectionHealth> results) {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ArrayNode rows = mapper.createArrayNode();
         for (ConnectionHealth health : results) {
@@ -89,7 +89,6 @@ final class CheckCommand implements Callable<Integer> {
             } else {
                 row.putNull("lastError");
             }
-            row.put("airbyte", airbyte);
         }
         try {
             return mapper.writeValueAsString(rows);

@@ -75,6 +75,15 @@ final class ConnectionsCommand implements Callable<Integer> {
         row.put("streamCount", c.streamCount());
         c.streams().forEach(row.putArray("streams")::add);
         row.put("createdAt", c.createdAt().toString());
+        if (c.airbyte().isPresent()) {
+            ObjectNode airbyte = row.putObject("airbyte");
+            airbyte.put("address", c.airbyte().get().address());
+            airbyte.put("workspace", c.airbyte().get().workspaceId().orElse(null));
+            airbyte.put("description", c.airbyte().get().describe());
+        } else {
+            // Made before Onramp recorded where: its next check in the business's Airbyte tells.
+            row.putNull("airbyte");
+        }
         return row;
     }
 

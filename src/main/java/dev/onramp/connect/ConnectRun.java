@@ -130,7 +130,7 @@ final class ConnectRun extends FlowRun {
         listener.onStep(ConnectStep.SAVING);
         Connection connection = new Connection(ConnectionId.random(), tenantId, providerId, created,
                 accountLabel(provider, configuration), ConnectionStatus.ACTIVE, streams, stores.clock().instant(),
-                Optional.of(stores.clock().instant()), Optional.empty());
+                Optional.of(stores.clock().instant()), Optional.empty()).in(createdIn());
         byte[] secret = configuration.toString().getBytes(StandardCharsets.UTF_8);
         recordStored(tx -> stores.connections().insert(tx, tenantId, connection, secret), "connect.succeeded",
                 "connection/" + connection.id(), auditSubject() + " source=" + created + " streams=" + streams.size());

@@ -7,6 +7,8 @@ import dev.onramp.catalog.ConnectorSpecs;
 import dev.onramp.connect.form.ConnectorForm;
 import dev.onramp.connect.form.FormValues;
 import dev.onramp.model.Connection;
+import dev.onramp.model.ConnectionStatus;
+import dev.onramp.model.AirbyteLocation;
 import dev.onramp.model.ConnectionId;
 import dev.onramp.model.FlowId;
 import dev.onramp.model.FlowRecord;
@@ -180,9 +182,39 @@ public final class ConnectService implements AutoCloseable {
         return checks.check(tenant, airbyteOf.apply(tenant), each);
     }
 
-    /** The tenant's stored connections, newest first. */
+    /**
+     * Tests one of the business's connections again, as {@link #checkConnections} tests each. Blocks;
+     * call it off the FX thread.
+     *
+     * @throws InvalidInputException when the business has no such connection, or it is disconnected
+     * @throws AirbyteException when the business's settings name an Airbyte this Onramp cannot use
+     */
+    public ConnectionHealth checkConnection(TenantId tenant, ConnectionId connection) {
+        return checks.checkOne(tenant, airbyteOf.apply(tenant), connection);
+    }
+
+    /**
+     * The tenant's stored connections, newest first, as they stand for the Airbyte the business uses
+     * now: one made in another Airbyte (or workspace) reads as {@link ConnectionStatus#OTHER_AIRBYTE}
+     * whatever its last check found there, so that none reads as connected where it was not confirmed.
+     */
     public List<Connection> connections(TenantId tenant) {
-        return stores.connections().list(tenant);
+        List<Connection> stored = stores.connections().list(tenant);
+        if (stored.stream().noneMatch(c -> c.airbyte().isPresent() && c.status() != ConnectionStatus.DISCONNECTED)) {
+            return stored;
+        }
+        Optional<AirbyteLocation> now;
+        try {
+            now = stores.tenants().find(tenant).map(found -> stores.locationNow(found, airbyteOf.apply(tenant)));
+        } catch (RuntimeException e) {
+            // Settings this Onramp cannot use: the checks say so; the stored statuses are all there is.
+            LOG.debug("The Airbyte of business {} cannot be opened: {}", tenant, e.getMessage());
+            return stored;
+        }
+        return stored.stream().map(c -> now.flatMap(here -> c.airbyte().filter(made -> made.differsFrom(here)
+                        && c.status() != ConnectionStatus.DISCONNECTED && c.status() != ConnectionStatus.OTHER_AIRBYTE)
+                .map(made -> c.as(ConnectionStatus.OTHER_AIRBYTE, Optional.of(ConnectionChecks.elsewhere(made, here)))))
+                .orElse(c)).toList();
     }
 
     /**

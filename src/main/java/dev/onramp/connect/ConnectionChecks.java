@@ -3,8 +3,11 @@ package dev.onramp.connect;
 import dev.onramp.airbyte.AirbyteException;
 import dev.onramp.airbyte.AirbyteGateway;
 import dev.onramp.airbyte.CheckResult;
+import dev.onramp.model.AirbyteLocation;
 import dev.onramp.model.Connection;
+import dev.onramp.model.ConnectionId;
 import dev.onramp.model.ConnectionStatus;
+import dev.onramp.model.InvalidInputException;
 import dev.onramp.model.TenantId;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,6 +47,7 @@ final class ConnectionChecks {
     List<ConnectionHealth> check(TenantId tenant, AirbyteGateway airbyte, Consumer<ConnectionHealth> each) {
         List<Connection> connections = stores.connections().list(tenant).stream()
                 .filter(connection -> connection.status() != ConnectionStatus.DISCONNECTED).toList();
+        AirbyteLocation now = locationNow(tenant, airbyte);
         Semaphore slots = new Semaphore(AT_ONCE);
         List<Future<ConnectionHealth>> running = new ArrayList<>();
         try (ExecutorService checks = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -51,7 +55,7 @@ final class ConnectionChecks {
                 running.add(checks.submit(() -> {
                     slots.acquire();
                     try {
-                        ConnectionHealth health = checkOne(tenant, airbyte, connection);
+                        ConnectionHealth health = checkOne(tenant, airbyte, now, connection);
                         each.accept(health);
                         return health;
                     } finally {
@@ -73,8 +77,29 @@ final class ConnectionChecks {
         }
     }
 
-    private ConnectionHealth checkOne(TenantId tenant, AirbyteGateway airbyte, Connection connection) {
+    /** Checks one connection of the business that is not disconnected. */
+    ConnectionHealth checkOne(TenantId tenant, AirbyteGateway airbyte, ConnectionId id) {
+        Connection connection = stores.connections().find(tenant, id)
+                .filter(found -> found.status() != ConnectionStatus.DISCONNECTED)
+                .orElseThrow(() -> new InvalidInputException("That connection is no longer there: it was removed or"
+                        + " disconnected."));
+        return checkOne(tenant, airbyte, locationNow(tenant, airbyte), connection);
+    }
+
+    private AirbyteLocation locationNow(TenantId tenant, AirbyteGateway airbyte) {
+        return stores.locationNow(stores.tenants().find(tenant).orElseThrow(() ->
+                new InvalidInputException("Onramp does not know that business any more.")), airbyte);
+    }
+
+    private ConnectionHealth checkOne(TenantId tenant, AirbyteGateway airbyte, AirbyteLocation location,
+            Connection connection) {
         Instant now = stores.clock().instant();
+        if (connection.airbyte().filter(made -> made.differsFrom(location)).isPresent()) {
+            // Not asked: that Airbyte may not even be reachable from here, and this one cannot know the source.
+            Optional<String> error = Optional.of(elsewhere(connection.airbyte().get(), location));
+            record(tenant, connection, ConnectionStatus.OTHER_AIRBYTE, Optional.of(now), error, Optional.empty());
+            return new ConnectionHealth(connection, ConnectionStatus.OTHER_AIRBYTE, connection.status(), now, error, true);
+        }
         ConnectionStatus status;
         Optional<String> error;
         try {
@@ -87,7 +112,8 @@ final class ConnectionChecks {
             if (e.kind() != AirbyteException.Kind.NOT_FOUND) {
                 // The check could not run (Airbyte unreachable, refusing Onramp …): nothing is learnt
                 // about the connection, so its status stays; the reason is kept beside it.
-                record(tenant, connection, connection.status(), Optional.empty(), Optional.of(e.getMessage()));
+                record(tenant, connection, connection.status(), Optional.empty(), Optional.of(e.getMessage()),
+                        Optional.empty());
                 return new ConnectionHealth(connection, connection.status(), connection.status(), now,
                         Optional.of(e.getMessage()), false);
             }
@@ -95,14 +121,23 @@ final class ConnectionChecks {
             error = Optional.of("Airbyte no longer has this source (" + connection.sourceId() + "): connect again,"
                     + " or remove it.");
         }
-        record(tenant, connection, status, Optional.of(now), error);
+        // A connection made before Onramp recorded its Airbyte is known to live here once found here.
+        Optional<AirbyteLocation> confirmed = connection.airbyte().isEmpty() && status != ConnectionStatus.MISSING
+                ? Optional.of(location) : Optional.empty();
+        record(tenant, connection, status, Optional.of(now), error, confirmed);
         return new ConnectionHealth(connection, status, connection.status(), now, error, true);
     }
 
+    /** What a person is told of a connection whose source lives in another Airbyte than the business uses now. */
+    static String elsewhere(AirbyteLocation madeIn, AirbyteLocation now) {
+        return "Made in " + madeIn.describe() + "; this business now uses " + now.describe()
+                + ". Switch back in Settings to use it, or connect it again here.";
+    }
+
     private void record(TenantId tenant, Connection connection, ConnectionStatus status, Optional<Instant> checked,
-            Optional<String> error) {
+            Optional<String> error, Optional<AirbyteLocation> confirmed) {
         stores.db().inTransaction(tx -> {
-            stores.connections().checked(tx, tenant, connection.id(), status, checked, error);
+            stores.connections().checked(tx, tenant, connection.id(), status, checked, error, confirmed);
             if (status != connection.status()) {
                 stores.audit().append(tx, tenant, stores.actor(), "connection.status-changed",
                         "connection/" + connection.id(), "provider=" + connection.providerId() + " from="

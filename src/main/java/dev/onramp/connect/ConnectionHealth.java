@@ -31,6 +31,7 @@ public record ConnectionHealth(Connection connection, ConnectionStatus status, C
             case NEEDS_REAUTH -> "needs reconnecting";
             case FAILED -> "failing";
             case MISSING -> "missing in Airbyte";
+            case OTHER_AIRBYTE -> "in another Airbyte";
             case DISCONNECTED -> "disconnected";
         };
     }

@@ -73,7 +73,8 @@ final class CredentialsRun extends FlowRun {
         listener.onStep(ConnectStep.SAVING);
         Instant saved = stores.clock().instant();
         Connection connection = new Connection(ConnectionId.random(), tenantId, provider.id(), created,
-                accountLabel(), ConnectionStatus.ACTIVE, streams, saved, Optional.of(saved), Optional.empty());
+                accountLabel(), ConnectionStatus.ACTIVE, streams, saved, Optional.of(saved), Optional.empty())
+                .in(createdIn());
         byte[] secretConfig = configuration.toString().getBytes(StandardCharsets.UTF_8);
         recordStored(tx -> stores.connections().insert(tx, tenantId, connection, secretConfig), "connect.succeeded",
                 "connection/" + connection.id(), auditSubject() + " source=" + created + " streams=" + streams.size());

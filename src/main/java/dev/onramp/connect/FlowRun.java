@@ -3,6 +3,7 @@ package dev.onramp.connect;
 import dev.onramp.airbyte.AirbyteException;
 import dev.onramp.airbyte.AirbyteGateway;
 import dev.onramp.airbyte.CheckResult;
+import dev.onramp.model.AirbyteLocation;
 import dev.onramp.model.FlowId;
 import dev.onramp.model.FlowRecord;
 import dev.onramp.model.FlowState;
@@ -210,6 +211,12 @@ abstract class FlowRun implements ConnectFlow {
     /** Says the flow is about to ask {@code airbyte} for a source: an end finds it even if the answer is lost. */
     protected final void creating(AirbyteGateway airbyte, String workspace) {
         creation = Optional.of(new Creation(airbyte, workspace));
+    }
+
+    /** The Airbyte and workspace the source is being made in (see {@link #creating}). */
+    protected final AirbyteLocation createdIn() {
+        Creation made = creation.orElseThrow(() -> new IllegalStateException("No source is being created"));
+        return new AirbyteLocation(made.airbyte().address(), Optional.of(made.workspace()));
     }
 
     /** Records the source Airbyte created, so that an end before it is stored deletes it. */

@@ -9,6 +9,7 @@ import dev.onramp.airbyte.AuthPayloadMerger;
 import dev.onramp.airbyte.CheckResult;
 import dev.onramp.airbyte.OAuthCompletion;
 import dev.onramp.airbyte.SignIn;
+import dev.onramp.model.AirbyteLocation;
 import dev.onramp.model.Connection;
 import dev.onramp.model.ConnectionStatus;
 import dev.onramp.model.FlowId;
@@ -63,6 +64,12 @@ final class ReconnectRun extends FlowRun {
                     + " sign-in: connect it again with its credentials form.");
         }
         AirbyteGateway airbyte = parts.airbyteOf().apply(tenantId);
+        AirbyteLocation now = stores.locationNow(tenant, airbyte);
+        if (connection.airbyte().filter(made -> made.differsFrom(now)).isPresent()) {
+            throw new FlowEnd(FlowState.FAILED, "This " + provider.name() + " connection lives in "
+                    + connection.airbyte().get().describe() + ", and " + tenant.name() + " now uses " + now.describe()
+                    + ": switch back in Settings to reconnect it there, or connect " + provider.name() + " again here.");
+        }
         ObjectNode configuration = switch (airbyte.signIn()) {
             case SignIn.Relay relay -> reauthorizeThroughRelay(relay, provider, tenant);
             case SignIn.Loopback loopback -> reauthorizeThroughLoopback(airbyte, loopback, provider, tenant);
@@ -156,7 +163,7 @@ final class ReconnectRun extends FlowRun {
                         + " streams=" + streams.size() + " flow=" + id);
         return new ConnectOutcome.Connected(id, new Connection(connection.id(), tenantId, providerId,
                 connection.sourceId(), connection.accountLabel(), ConnectionStatus.ACTIVE, streams,
-                connection.createdAt(), Optional.of(checked), Optional.empty()));
+                connection.createdAt(), Optional.of(checked), Optional.empty(), connection.airbyte()));
     }
 
     @Override

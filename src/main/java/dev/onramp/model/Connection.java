@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * A tenant's connected provider account: the Airbyte source it became and the streams it offers.
- * Its secret configuration is kept encrypted by the store and is not part of this record.
+ * Its secret configuration is kept encrypted by the store and is not part of this record; {@code airbyte}
+ * is where the source was made, when known.
  */
 public record Connection(
         ConnectionId id,
@@ -19,7 +20,8 @@ public record Connection(
         List<String> streams,
         Instant createdAt,
         Optional<Instant> lastChecked,
-        Optional<String> lastError) {
+        Optional<String> lastError,
+        Optional<AirbyteLocation> airbyte) {
     public Connection {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(tenantId, "tenantId");
@@ -30,6 +32,27 @@ public record Connection(
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(lastChecked, "lastChecked");
         Objects.requireNonNull(lastError, "lastError");
+        Objects.requireNonNull(airbyte, "airbyte");
+    }
+
+    /** A connection whose Airbyte is not known (made before Onramp recorded it). */
+    public Connection(ConnectionId id, TenantId tenantId, String providerId, String sourceId, String accountLabel,
+            ConnectionStatus status, List<String> streams, Instant createdAt, Optional<Instant> lastChecked,
+            Optional<String> lastError) {
+        this(id, tenantId, providerId, sourceId, accountLabel, status, streams, createdAt, lastChecked, lastError,
+                Optional.empty());
+    }
+
+    /** The same connection with another status and error, e.g. as a check found it. */
+    public Connection as(ConnectionStatus newStatus, Optional<String> error) {
+        return new Connection(id, tenantId, providerId, sourceId, accountLabel, newStatus, streams, createdAt, lastChecked,
+                error, airbyte);
+    }
+
+    /** The same connection, recorded as living in {@code location}. */
+    public Connection in(AirbyteLocation location) {
+        return new Connection(id, tenantId, providerId, sourceId, accountLabel, status, streams, createdAt, lastChecked,
+                lastError, Optional.of(location));
     }
 
     public int streamCount() {

@@ -10,5 +10,8 @@ public enum ConnectionStatus {
     NEEDS_REAUTH,
     /** The Airbyte that held the source no longer has it. */
     MISSING,
+    /** The business now uses another Airbyte (or workspace) than the one the source was made in. */
+    OTHER_AIRBYTE,
+    /** Disconnected by a person: its source deleted in Airbyte (or left there on purpose); kept for the audit trail. */
     DISCONNECTED
 }

@@ -1,5 +1,6 @@
 package dev.onramp.store;
 
+import dev.onramp.model.AirbyteLocation;
 import dev.onramp.model.Connection;
 import dev.onramp.model.ConnectionId;
 import dev.onramp.model.ConnectionStatus;
@@ -18,7 +19,7 @@ import java.util.UUID;
  */
 public final class ConnectionRepository {
     private static final String COLUMNS = "SELECT id, tenant_id, provider_id, source_id, account_label, status,"
-            + " streams, created_at, last_checked, last_error FROM connection";
+            + " streams, created_at, last_checked, last_error, airbyte_address, airbyte_workspace FROM connection";
 
     private final Database db;
     private final Vault vault;
@@ -37,12 +38,13 @@ public final class ConnectionRepository {
         byte[] sealed = vault.encrypt(secretConfig, slot(tenant, connection.id().value()));
         db.within(tx, jdbc -> Sql.update(jdbc, """
                 INSERT INTO connection (id, tenant_id, provider_id, source_id, account_label, status, secret_config,
-                    streams, stream_count, created_at, last_checked, last_error)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    streams, stream_count, created_at, last_checked, last_error, airbyte_address, airbyte_workspace)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 connection.id().value(), tenant.value(), connection.providerId(),
                 connection.sourceId(), connection.accountLabel(), connection.status(), sealed,
                 connection.streams(), connection.streamCount(), connection.createdAt(), connection.lastChecked(),
-                connection.lastError()));
+                connection.lastError(), connection.airbyte().map(AirbyteLocation::address),
+                connection.airbyte().flatMap(AirbyteLocation::workspaceId)));
     }
 
     /**
@@ -74,10 +76,25 @@ public final class ConnectionRepository {
      */
     public void checked(Tx tx, TenantId tenant, ConnectionId id, ConnectionStatus status, Optional<Instant> checked,
             Optional<String> error) {
+        checked(tx, tenant, id, status, checked, error, Optional.empty());
+    }
+
+    /**
+     * Records a check as {@link #checked(Tx, TenantId, ConnectionId, ConnectionStatus, Optional, Optional)}
+     * does and, when {@code confirmedIn} is given, that the source was found in that Airbyte (for a
+     * connection whose Airbyte was not recorded).
+     *
+     * @throws StoreException when the tenant has no such connection
+     */
+    public void checked(Tx tx, TenantId tenant, ConnectionId id, ConnectionStatus status, Optional<Instant> checked,
+            Optional<String> error, Optional<AirbyteLocation> confirmedIn) {
         TenantScope.require(tenant);
         int updated = db.within(tx, jdbc -> Sql.update(jdbc, "UPDATE connection SET status = ?,"
-                        + " last_checked = COALESCE(?, last_checked), last_error = ? WHERE tenant_id = ? AND id = ?",
-                status, checked.orElse(null), error.orElse(null), tenant.value(), id.value()));
+                        + " last_checked = COALESCE(?, last_checked), last_error = ?,"
+                        + " airbyte_address = COALESCE(?, airbyte_address), airbyte_workspace = COALESCE(?, airbyte_workspace)"
+                        + " WHERE tenant_id = ? AND id = ?",
+                status, checked.orElse(null), error.orElse(null), confirmedIn.map(AirbyteLocation::address).orElse(null),
+                confirmedIn.flatMap(AirbyteLocation::workspaceId).orElse(null), tenant.value(), id.value()));
         if (updated == 0) {
             throw new StoreException("Onramp has no connection " + id + " for business " + tenant + ".");
         }
@@ -160,6 +177,7 @@ public final class ConnectionRepository {
     }
 
     private static Connection connection(ResultSet row) throws SQLException {
+        Optional<String> workspace = Sql.optionalString(row, "airbyte_workspace");
         return new Connection(
                 new ConnectionId(Sql.uuid(row, "id")),
                 new TenantId(Sql.uuid(row, "tenant_id")),
@@ -170,7 +188,8 @@ public final class ConnectionRepository {
                 Sql.strings(row, "streams"),
                 Sql.instant(row, "created_at"),
                 Sql.optionalInstant(row, "last_checked"),
-                Sql.optionalString(row, "last_error"));
+                Sql.optionalString(row, "last_error"),
+                Sql.optionalString(row, "airbyte_address").map(address -> new AirbyteLocation(address, workspace)));
     }
 
     /** A connection row's key, in the order key rotation walks the table. */

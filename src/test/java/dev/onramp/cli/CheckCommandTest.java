@@ -62,7 +62,8 @@ class CheckCommandTest {
         assertThat(row.path("status").asText()).isEqualTo("MISSING");
         assertThat(row.path("lastChecked").asText()).isNotBlank();
         assertThat(row.path("lastError").asText()).startsWith("Airbyte no longer has this source");
-        assertThat(row.path("airbyte").asText()).isEqualTo("Demo: the built-in Airbyte simulator");
+        assertThat(row.path("airbyte").path("address").asText()).isEqualTo("onramp:built-in-simulator");
+        assertThat(row.path("airbyte").path("description").asText()).startsWith("the built-in simulator, workspace ");
         assertThat(row.has("sourceId")).isTrue();
     }
 }

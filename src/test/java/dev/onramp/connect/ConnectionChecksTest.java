@@ -8,11 +8,10 @@ import dev.onramp.model.Connection;
 import dev.onramp.model.ConnectionStatus;
 import dev.onramp.model.Tenant;
 import dev.onramp.testing.ScriptedBrowser;
+import dev.onramp.testing.SimulatedAirbyte;
 import dev.onramp.testing.ScriptedBrowser.Decision;
-import dev.onramp.airbyte.ConfigApiGateway;
-import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.sql.DriverManager;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -98,10 +97,9 @@ class ConnectionChecksTest {
     @Test
     void anAirbyteThatCannotBeReached_checksNothing_andKeepsEachStatusWithTheReason() throws Exception {
         Connection hubspot = connect("hubspot");
-        ConnectService unreachable = fx.service(t -> new ConfigApiGateway(URI.create("http://127.0.0.1:9/api"),
-                Duration.ofSeconds(2)), url -> false, SelfManagedFixture.WAIT);
+        fx.airbyte.proxy().close();
 
-        ConnectionHealth health = only(unreachable.checkConnections(tenant.id(), result -> { }), hubspot);
+        ConnectionHealth health = only(service.checkConnections(tenant.id(), result -> { }), hubspot);
 
         assertThat(health.checked()).isFalse();
         assertThat(health.words()).isEqualTo("not checked");
@@ -110,6 +108,53 @@ class ConnectionChecksTest {
         assertThat(stored.status()).isEqualTo(ConnectionStatus.ACTIVE);
         assertThat(stored.lastChecked()).as("a check that could not run is no check").isEqualTo(hubspot.lastChecked());
         assertThat(stored.lastError()).hasValueSatisfying(error -> assertThat(error).contains("could not reach"));
+    }
+
+    @Test
+    void aConnectionMadeInAnotherAirbyte_isInAnotherAirbyte_withoutAskingEither_andNeverConnected() throws Exception {
+        Connection hubspot = connect("hubspot");
+        assertThat(hubspot.airbyte()).hasValueSatisfying(made -> {
+            assertThat(made.address()).isEqualTo(fx.airbyte.gateway().baseUrl().toString());
+            assertThat(made.workspaceId()).isPresent();
+        });
+        try (SimulatedAirbyte other = SimulatedAirbyte.start()) {
+            ConnectService elsewhere = fx.service(other.gateway(), url -> false, SelfManagedFixture.WAIT);
+
+            ConnectionHealth health = only(elsewhere.checkConnections(tenant.id(), result -> { }), hubspot);
+
+            assertThat(health.status()).isEqualTo(ConnectionStatus.OTHER_AIRBYTE);
+            assertThat(health.words()).isEqualTo("in another Airbyte");
+            assertThat(health.error()).hasValueSatisfying(error -> assertThat(error)
+                    .contains(fx.airbyte.gateway().baseUrl().toString(), other.gateway().baseUrl().toString(), "Settings"));
+            assertThat(other.proxy().calls()).as("the other Airbyte is not asked for a source it cannot have")
+                    .noneMatch(call -> call.endpoint().contains("check_connection"));
+            assertThat(fx.store.connections().find(tenant.id(), hubspot.id()).orElseThrow().status())
+                    .isEqualTo(ConnectionStatus.OTHER_AIRBYTE);
+        }
+
+        ConnectionHealth back = only(service.checkConnections(tenant.id(), result -> { }), hubspot);
+
+        assertThat(back.status()).as("back in the Airbyte it was made in").isEqualTo(ConnectionStatus.ACTIVE);
+        assertThat(fx.store.audit().list(tenant.id())).filteredOn(e -> e.action().equals("connection.status-changed"))
+                .extracting(AuditEvent::details).anySatisfy(d -> assertThat(d).contains("to=OTHER_AIRBYTE"))
+                .anySatisfy(d -> assertThat(d).contains("from=OTHER_AIRBYTE", "to=ACTIVE"));
+    }
+
+    @Test
+    void aConnectionWhoseAirbyteWasNotRecorded_isCheckedInTheBusinessesAirbyte_andThenKnownToLiveThere()
+            throws Exception {
+        Connection hubspot = connect("hubspot");
+        try (java.sql.Connection jdbc = DriverManager.getConnection("jdbc:h2:file:" + dataDir.toAbsolutePath()
+                .resolve("onramp") + ";TIME ZONE=UTC;IFEXISTS=TRUE", "onramp", "")) {
+            jdbc.createStatement().executeUpdate("UPDATE connection SET airbyte_address = NULL, airbyte_workspace = NULL");
+        }
+        assertThat(fx.store.connections().find(tenant.id(), hubspot.id()).orElseThrow().airbyte()).isEmpty();
+
+        ConnectionHealth health = only(service.checkConnections(tenant.id(), result -> { }), hubspot);
+
+        assertThat(health.status()).isEqualTo(ConnectionStatus.ACTIVE);
+        assertThat(fx.store.connections().find(tenant.id(), hubspot.id()).orElseThrow().airbyte())
+                .isEqualTo(hubspot.airbyte());
     }
 
     @Test

@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.onramp.model.AirbyteLocation;
 import dev.onramp.model.AuditEvent;
 import dev.onramp.model.Connection;
 import dev.onramp.model.ConnectionId;
@@ -47,7 +48,7 @@ class MigrationTest {
             Vault vault = Vault.open(db, TestStore.kek(dataDir));
             db.inTransaction(tx -> {
                 new TenantRepository(db).insert(tx, acme);
-                new ConnectionRepository(db, vault).insert(tx, acme.id(), stripe, "{\"api_key\":\"sk_v1\"}".getBytes(UTF_8));
+                insertAsReleasedBefore7(db, tx, vault, stripe, "{\"api_key\":\"sk_v1\"}");
                 new FlowJournal(db, Clock.systemUTC()).start(tx, acme.id(), flow);
                 for (String action : List.of("tenant.created", "connect.started", "connect.succeeded")) {
                     db.within(tx, jdbc -> Sql.update(jdbc, "INSERT INTO audit_log (tenant_id, at, actor, action,"
@@ -63,10 +64,26 @@ class MigrationTest {
         }
     }
 
+    /** A connection row as releases before V7 wrote it: without the Airbyte it was made in. */
+    private static void insertAsReleasedBefore7(Database db, Tx tx, Vault vault, Connection connection, String secret) {
+        byte[] sealed = vault.encrypt(secret.getBytes(UTF_8),
+                ConnectionRepository.slot(connection.tenantId(), connection.id().value()));
+        db.within(tx, jdbc -> Sql.update(jdbc, """
+                INSERT INTO connection (id, tenant_id, provider_id, source_id, account_label, status, secret_config,
+                    streams, stream_count, created_at, last_checked, last_error)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                connection.id().value(), connection.tenantId().value(), connection.providerId(), connection.sourceId(),
+                connection.accountLabel(), connection.status(), sealed, connection.streams(), connection.streamCount(),
+                connection.createdAt(), connection.lastChecked(), connection.lastError()));
+    }
+
     @Test
-    void upgrade_backsUpTheOldFileFirst() {
+    void upgrade_backsUpTheOldFileFirst() throws Exception {
         try (TestStore store = TestStore.open(dataDir)) {
-            assertThat(dataDir.resolve("onramp-before-v6.zip")).exists();
+            try (var files = Files.list(dataDir)) {
+                assertThat(files.map(file -> file.getFileName().toString()))
+                        .anyMatch(name -> name.matches("onramp-before-v\\d+\\.zip"));
+            }
         }
     }
 
@@ -74,7 +91,8 @@ class MigrationTest {
     void upgrade_keepsBusinessesConnectionsSecretsAndFlows() {
         try (TestStore store = TestStore.open(dataDir)) {
             assertThat(store.tenants.find(acme.id())).contains(acme);
-            assertThat(store.connections.list(acme.id())).containsExactly(stripe);
+            assertThat(store.connections.list(acme.id())).as("made in the simulator, the only Airbyte V1 knew")
+                    .containsExactly(stripe.in(new AirbyteLocation(AirbyteLocation.BUILT_IN_SIMULATOR, Optional.of("ws-1"))));
             assertThat(store.connections.secretConfig(acme.id(), stripe.id()))
                     .hasValue("{\"api_key\":\"sk_v1\"}".getBytes(UTF_8));
             assertThat(store.journal.find(acme.id(), flow.id())).contains(flow);
@@ -90,6 +108,31 @@ class MigrationTest {
                             "v1 entry"),
                     new AuditEvent(3, acme.id(), WRITTEN, "user:kim", "connect.started", "flow/1", null));
             assertThat(store.audit.verify()).isEqualTo(new AuditVerification.Intact(3, 3));
+        }
+    }
+
+    @Test
+    void upgradeToVersion7_recordsTheAirbyteEachBusinessesSettingsName() {
+        Path older = dir.resolve("v6");
+        Tenant selfManaged = new Tenant(TenantId.random(), "Beta", "online-shop", Optional.of("ws-beta"));
+        Connection hubspot = new Connection(ConnectionId.random(), selfManaged.id(), "hubspot", "source-2", "HubSpot",
+                ConnectionStatus.ACTIVE, List.of("contacts"), WRITTEN, Optional.empty(), Optional.empty());
+        try (Database db = Database.openAtVersion(older, "6")) {
+            Vault vault = Vault.open(db, TestStore.kek(older));
+            db.inTransaction(tx -> {
+                new TenantRepository(db).insert(tx, selfManaged);
+                db.within(tx, jdbc -> Sql.update(jdbc, "INSERT INTO tenant_settings (tenant_id, target, airbyte_url,"
+                        + " login, updated_at) VALUES (?, 'SELF_MANAGED', 'http://airbyte.internal:8000/api', 'NONE', ?)",
+                        selfManaged.id().value(), WRITTEN));
+                insertAsReleasedBefore7(db, tx, vault, hubspot, "{}");
+                return null;
+            });
+        }
+
+        try (TestStore store = TestStore.open(older)) {
+            assertThat(store.connections.list(selfManaged.id())).singleElement()
+                    .satisfies(upgraded -> assertThat(upgraded.airbyte()).contains(
+                            new AirbyteLocation("http://airbyte.internal:8000/api", Optional.of("ws-beta"))));
         }
     }
 

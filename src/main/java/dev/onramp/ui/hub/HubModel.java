@@ -1,6 +1,7 @@
 package dev.onramp.ui.hub;
 
 import dev.onramp.catalog.Catalog;
+import dev.onramp.connect.ConnectionHealth;
 import dev.onramp.model.Connection;
 import dev.onramp.model.Tenant;
 import dev.onramp.ui.common.Failures;
@@ -10,6 +11,7 @@ import dev.onramp.ui.credentials.CredentialsModel;
 import dev.onramp.ui.settings.ReadinessModel;
 import dev.onramp.ui.settings.RedirectModel;
 import dev.onramp.ui.settings.SettingsModel;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -163,7 +165,60 @@ public final class HubModel {
             tiles.forEach(TileModel::showUnknown);
         } else {
             tiles.forEach(tile -> tile.showConnections(connections));
+            checkAll(tenant);
         }
+    }
+
+    /**
+     * Tests the business's connections again in its Airbyte, in the background, once its hub is
+     * shown; each tile hears of its own as soon as its check ends.
+     */
+    private void checkAll(Tenant tenant) {
+        List<TileModel> checked = tiles.stream().filter(TileModel::startRechecking).toList();
+        if (checked.isEmpty()) {
+            return;
+        }
+        UiServices ready = services();
+        CompletableFuture.runAsync(() -> ready.connect().checkConnections(tenant.id(),
+                        health -> fx.execute(() -> showHealth(tenant, health))), ready.background())
+                .whenCompleteAsync((done, failure) -> {
+                    if (failure != null && tenant.equals(selectedTenant.get())) {
+                        String why = Failures.message(failure);
+                        checked.forEach(tile -> tile.showCheckFailed(why));
+                        problem.set("Onramp could not check the connections of " + tenant.name() + ": " + why);
+                    }
+                }, fx);
+    }
+
+    private void showHealth(Tenant tenant, ConnectionHealth health) {
+        if (tenant.equals(selectedTenant.get())) {
+            tiles.forEach(tile -> tile.showHealth(health));
+        }
+    }
+
+    /** Check now: tests the tile's connection again in the business's Airbyte, in the background. */
+    void checkNow(TileModel tile) {
+        Tenant tenant = Objects.requireNonNull(selectedTenant.get(), "a business must be chosen before checking");
+        Connection connection = tile.connection().orElseThrow(() -> new IllegalStateException(
+                "Check now is offered only on a tile with a connection"));
+        if (!tile.startRechecking()) {
+            return;
+        }
+        UiServices ready = services();
+        CompletableFuture.supplyAsync(() -> ready.connect().checkConnection(tenant.id(), connection.id()),
+                        ready.background())
+                .whenCompleteAsync((health, failure) -> {
+                    if (failure != null) {
+                        tile.showCheckFailed(Failures.message(failure));
+                    } else {
+                        showHealth(tenant, health);
+                    }
+                }, fx);
+    }
+
+    /** Brings every tile's "checked 2 min ago" up to {@code now}; the view calls it every half minute. */
+    public void showTimesAt(Instant now) {
+        tiles.forEach(tile -> tile.showTimesAt(now));
     }
 
     /**
@@ -243,12 +298,19 @@ public final class HubModel {
                 fx);
     }
 
-    /** The Settings screen's model for the chosen business; saving shows the business's new Airbyte. */
+    /**
+     * The Settings screen's model for the chosen business; saving shows the business's new Airbyte
+     * and checks its connections there.
+     */
     public SettingsModel settings() {
         Tenant tenant = Objects.requireNonNull(selectedTenant.get(), "a business must be chosen to change its settings");
         UiServices ready = services();
-        return new SettingsModel(tenant.id(), tenant.name(), ready.settings(), () -> showAirbyteOf(tenant),
-                ready.background(), fx);
+        // Saved settings may name another Airbyte: the hub is shown again, its connections checked there.
+        return new SettingsModel(tenant.id(), tenant.name(), ready.settings(), () -> {
+            if (tenant.equals(selectedTenant.get())) {
+                showTenant(tenant);
+            }
+        }, ready.background(), fx);
     }
 
     /** The sign-in redirect of the chosen business, with the URIs an operator registers. */

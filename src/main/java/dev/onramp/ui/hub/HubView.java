@@ -9,7 +9,11 @@ import dev.onramp.ui.connect.ConnectModel;
 import dev.onramp.ui.credentials.CredentialsDialog;
 import dev.onramp.ui.credentials.CredentialsModel;
 import dev.onramp.ui.settings.SettingsView;
+import java.time.Instant;
 import java.util.Optional;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -25,6 +29,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import javafx.util.Duration;
 
 /**
  * The hub screen: the business chooser, the demo banner, and the grid of provider tiles; while the
@@ -36,9 +41,13 @@ public final class HubView {
     private final TilePane grid = new TilePane(16, 16);
     private final ListChangeListener<TileModel> tilesListener = change -> showTiles();
     private final TileActions tileActions = new Actions();
+    /** Keeps each tile's "checked 2 min ago" true while the hub is shown. */
+    private final Timeline clock;
 
     public HubView(HubModel model) {
         this.model = model;
+        clock = new Timeline(new KeyFrame(Duration.seconds(30), e -> model.showTimesAt(Instant.now())));
+        clock.setCycleCount(Animation.INDEFINITE);
         root.setTop(new VBox(header(), banner(), problem()));
         root.setCenter(tileArea());
         root.getStyleClass().add("hub");
@@ -49,10 +58,12 @@ public final class HubView {
     public void activate() {
         model.tiles().addListener(tilesListener);
         showTiles();
+        clock.play();
     }
 
     public void deactivate() {
         model.tiles().removeListener(tilesListener);
+        clock.stop();
     }
 
     public Parent root() {
@@ -159,6 +170,11 @@ public final class HubView {
         @Override
         public void reconnect(TileModel tile) {
             openSignIn(model.reconnect(tile));
+        }
+
+        @Override
+        public void checkNow(TileModel tile) {
+            model.checkNow(tile);
         }
 
         @Override

@@ -13,4 +13,7 @@ interface TileActions {
 
     /** Reconnect: signs the tile's connection in again. */
     void reconnect(TileModel tile);
+
+    /** Check now: tests the tile's connection again. */
+    void checkNow(TileModel tile);
 }

@@ -1,11 +1,18 @@
 package dev.onramp.ui.hub;
 
 import dev.onramp.catalog.Recommendation;
+import dev.onramp.connect.ConnectionHealth;
+import dev.onramp.model.AirbyteLocation;
 import dev.onramp.model.Connection;
 import dev.onramp.model.ConnectionStatus;
 import dev.onramp.model.Provider;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -16,13 +23,25 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 /** One provider tile of the hub: what it shows about the provider and the business's connection to it. */
 public final class TileModel {
     static final String CREDENTIALS_NOTE = "Connects with API credentials you type in";
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
     private final Provider provider;
     private final boolean recommended;
     private final String reason;
     private final List<String> alternatives;
 
+    private List<Connection> connections = List.of();
     private Optional<Connection> connection = Optional.empty();
+    /** Why the last check of the shown connection could not run; empty when it ran. */
+    private Optional<String> checkProblem = Optional.empty();
+    private final ReadOnlyBooleanWrapper rechecking = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper checkable = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper checked = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper checkedHint = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper showsChecked = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper statusDetail = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper problem = new ReadOnlyBooleanWrapper(false);
+    private Instant now = Instant.now();
     private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Checking…");
     private final ReadOnlyBooleanWrapper connectable = new ReadOnlyBooleanWrapper(false);
@@ -54,16 +73,63 @@ public final class TileModel {
     }
 
     /** Shows the business's connection to this provider, picked from all its connections. */
-    void showConnections(List<Connection> connections) {
+    void showConnections(List<Connection> all) {
+        connections = all.stream().filter(c -> c.providerId().equals(provider.id())).toList();
         connection = connections.stream()
-                .filter(c -> c.providerId().equals(provider.id()))
-                .min(Comparator.comparing((Connection c) -> c.status() != ConnectionStatus.ACTIVE));
+                .filter(c -> c.status() != ConnectionStatus.DISCONNECTED)
+                .min(Comparator.comparing((Connection c) -> c.status() != ConnectionStatus.ACTIVE))
+                .or(() -> connections.stream().findFirst());
+        checkProblem = Optional.empty();
         checking.set(false);
         refresh();
     }
 
     void showConnected(Connection created) {
-        showConnections(List.of(created));
+        List<Connection> others = connections.stream().filter(c -> !c.id().equals(created.id())).toList();
+        showConnections(java.util.stream.Stream.concat(java.util.stream.Stream.of(created), others.stream()).toList());
+    }
+
+    /** Says that the tile's connections are being checked again; false for a tile without one. */
+    boolean startRechecking() {
+        boolean any = connection.filter(c -> c.status() != ConnectionStatus.DISCONNECTED).isPresent();
+        rechecking.set(any);
+        refresh();
+        return any;
+    }
+
+    /** Shows what a check of one of this provider's connections found; a check of another provider is ignored. */
+    void showHealth(ConnectionHealth health) {
+        if (!health.connection().providerId().equals(provider.id())) {
+            return;
+        }
+        Connection found = health.checked()
+                ? new Connection(health.connection().id(), health.connection().tenantId(), health.connection().providerId(),
+                        health.connection().sourceId(), health.connection().accountLabel(), health.status(),
+                        health.connection().streams(), health.connection().createdAt(), Optional.of(health.checkedAt()),
+                        health.error(), health.connection().airbyte())
+                : health.connection();
+        if (health.checkedAt().isAfter(now)) {
+            now = health.checkedAt();
+        }
+        showConnected(found);
+        checkProblem = health.checked() ? Optional.empty() : health.error();
+        rechecking.set(false);
+        refresh();
+    }
+
+    /** Ends a check of this tile that could not be run, with why. */
+    void showCheckFailed(String why) {
+        if (rechecking.get()) {
+            checkProblem = Optional.of(why);
+            rechecking.set(false);
+            refresh();
+        }
+    }
+
+    /** Brings "checked 2 min ago" up to {@code time}. */
+    void showTimesAt(Instant time) {
+        now = time;
+        refreshChecked();
     }
 
     /** Shows the provider alone when no business could be loaded: nothing to check, nothing to connect for. */
@@ -85,22 +151,76 @@ public final class TileModel {
     }
 
     private void refresh() {
-        boolean active = connection.map(c -> c.status() == ConnectionStatus.ACTIVE).orElse(false);
+        Optional<Connection> live = connection.filter(c -> c.status() != ConnectionStatus.DISCONNECTED);
+        boolean active = live.map(c -> c.status() == ConnectionStatus.ACTIVE).orElse(false);
         connected.set(active);
         connectable.set(!checking.get() && !active);
-        // A source Airbyte no longer has cannot sign in again: it is connected anew.
-        reconnectable.set(provider.connectsByOAuth() && connection.filter(c -> c.status() != ConnectionStatus.DISCONNECTED
-                && c.status() != ConnectionStatus.MISSING).isPresent());
-        status.set(connection.map(TileModel::describe).orElse(""));
+        // A source Airbyte no longer has, or one in another Airbyte, cannot sign in again here: it is connected anew.
+        reconnectable.set(provider.connectsByOAuth() && live.filter(c -> c.status() != ConnectionStatus.MISSING
+                && c.status() != ConnectionStatus.OTHER_AIRBYTE).isPresent());
+        checkable.set(live.isPresent() && !rechecking.get());
+        status.set(live.map(TileModel::describe).orElse(""));
+        statusDetail.set(live.map(TileModel::explain).orElse(""));
+        problem.set(live.isPresent() && !active);
+        refreshChecked();
+    }
+
+    private void refreshChecked() {
+        Optional<Connection> live = connection.filter(c -> c.status() != ConnectionStatus.DISCONNECTED);
+        if (live.isEmpty()) {
+            checked.set("");
+            checkedHint.set("");
+        } else if (rechecking.get()) {
+            checked.set("Checking…");
+            checkedHint.set("");
+        } else if (checkProblem.isPresent()) {
+            checked.set("Could not check" + live.get().lastChecked().map(at -> " · last " + ago(at, now)).orElse(""));
+            checkedHint.set(checkProblem.get());
+        } else {
+            checked.set(live.get().lastChecked().map(at -> "Checked " + ago(at, now)).orElse("Not checked yet"));
+            checkedHint.set(live.get().lastError().orElse(""));
+        }
+        showsChecked.set(!checked.get().isEmpty());
+    }
+
+    /** "just now", "2 min ago", "3 h ago", "yesterday" or "on 5 Dec 2026". */
+    static String ago(Instant then, Instant now) {
+        Duration since = Duration.between(then, now);
+        if (since.toMinutes() < 1) {
+            return "just now";
+        }
+        if (since.toHours() < 1) {
+            return since.toMinutes() + " min ago";
+        }
+        if (since.toDays() < 1) {
+            return since.toHours() + " h ago";
+        }
+        if (since.toDays() < 2) {
+            return "yesterday";
+        }
+        return "on " + DAY.format(then.atZone(ZoneId.systemDefault()));
     }
 
     private static String describe(Connection c) {
         return switch (c.status()) {
             case ACTIVE -> "Connected · " + c.streamCount() + (c.streamCount() == 1 ? " stream" : " streams");
-            case NEEDS_REAUTH -> "Needs to be connected again";
+            case NEEDS_REAUTH -> "Needs reconnecting";
             case DISCONNECTED -> "Disconnected";
-            case FAILED -> "Connection failed" + c.lastError().map(e -> ": " + e).orElse("");
-            case MISSING -> "Missing in Airbyte: connect again";
+            case FAILED -> "Failing";
+            case MISSING -> "Missing in Airbyte";
+            case OTHER_AIRBYTE -> "In another Airbyte";
+        };
+    }
+
+    /** What a person does about a connection that is not connected, in a sentence; empty when it is. */
+    private static String explain(Connection c) {
+        return switch (c.status()) {
+            case ACTIVE, DISCONNECTED -> "";
+            case NEEDS_REAUTH -> "The sign-in expired or was revoked: Reconnect signs in again.";
+            case FAILED -> c.lastError().orElse("Airbyte's check of this source failed.");
+            case MISSING -> "Airbyte no longer has this source: connect again.";
+            case OTHER_AIRBYTE -> c.lastError().orElseGet(() -> "Made in " + c.airbyte().map(AirbyteLocation::describe)
+                    .orElse("another Airbyte") + ": switch back in Settings, or connect again here.");
         };
     }
 
@@ -193,6 +313,41 @@ public final class TileModel {
      */
     public BooleanBinding offersReconnectProperty() {
         return offersReconnect;
+    }
+
+    /** True while the connection is being checked again (when the hub opens, or Check now). */
+    public ReadOnlyBooleanProperty recheckingProperty() {
+        return rechecking.getReadOnlyProperty();
+    }
+
+    /** True when Check now applies: the tile has a connection that is not being checked already. */
+    public ReadOnlyBooleanProperty checkableProperty() {
+        return checkable.getReadOnlyProperty();
+    }
+
+    /** "Checked 2 min ago", "Checking…", "Could not check", "Not checked yet", or empty without a connection. */
+    public ReadOnlyStringProperty checkedProperty() {
+        return checked.getReadOnlyProperty();
+    }
+
+    /** What to do about a connection that is not connected ("Airbyte no longer has this source: …"); empty otherwise. */
+    public ReadOnlyStringProperty statusDetailProperty() {
+        return statusDetail.getReadOnlyProperty();
+    }
+
+    /** True when the tile's connection is there but not connected (needs reconnecting, failing, missing …). */
+    public ReadOnlyBooleanProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    /** True when the tile has a connection, so says when it was checked and offers Check now. */
+    public ReadOnlyBooleanProperty showsCheckedProperty() {
+        return showsChecked.getReadOnlyProperty();
+    }
+
+    /** What the last check said beyond the status (Airbyte's reason, or why it could not run); empty when nothing. */
+    public ReadOnlyStringProperty checkedHintProperty() {
+        return checkedHint.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty connectedProperty() {

@@ -4,6 +4,7 @@ import static dev.onramp.ui.common.Visibility.showWhen;
 
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -20,6 +21,7 @@ final class TileView {
     /** The width of every tile in the hub's grid. */
     static final double WIDTH = 320;
     private static final String RANK = "onramp.tile.button-rank";
+    private static final PseudoClass PROBLEM = PseudoClass.getPseudoClass("problem");
 
     private final VBox root;
 
@@ -54,6 +56,8 @@ final class TileView {
             alternative.disableProperty().bind(model.connectableProperty().not());
             root.getChildren().add(alternative);
         }
+        root.getChildren().add(statusDetail(model));
+        root.getChildren().add(checkLine(model, actions));
         root.getChildren().add(footer(model, actions));
         // The grid sizes tiles by their height at their preferred width: at the tile's own width,
         // wrapped text gets the lines it needs.
@@ -62,11 +66,52 @@ final class TileView {
         root.setId("tile-" + model.provider().id());
     }
 
+    /** What to do about a connection that is not connected, wrapped over the tile's width; made when first needed. */
+    private static Label statusDetail(TileModel model) {
+        Label detail = new Label();
+        detail.getStyleClass().add("tile-status-detail");
+        detail.setWrapText(true);
+        detail.setMinHeight(Region.USE_PREF_SIZE);
+        detail.textProperty().bind(model.statusDetailProperty());
+        showWhen(detail, model.problemProperty());
+        return detail;
+    }
+
+    /**
+     * When the connection was last checked ("Checked 2 min ago", "Checking…") with Check now; empty,
+     * and nothing made, until the tile has a connection.
+     */
+    private static HBox checkLine(TileModel model, TileActions actions) {
+        HBox line = new HBox(8);
+        line.setAlignment(Pos.CENTER_LEFT);
+        line.getStyleClass().add("tile-check");
+        showWhen(line, model.showsCheckedProperty());
+        whenFirstTrue(model.showsCheckedProperty(), () -> {
+            Label checked = new Label();
+            checked.getStyleClass().add("tile-checked");
+            checked.textProperty().bind(model.checkedProperty());
+            checked.setMinWidth(Region.USE_PREF_SIZE);
+            Tooltip hint = new Tooltip();
+            hint.textProperty().bind(model.checkedHintProperty());
+            hint.setWrapText(true);
+            hint.setMaxWidth(420);
+            checked.tooltipProperty().bind(model.checkedHintProperty().map(text -> text.isEmpty() ? null : hint));
+            Hyperlink checkNow = new Hyperlink("Check now");
+            checkNow.getStyleClass().add("check-now");
+            checkNow.setMinWidth(Region.USE_PREF_SIZE);
+            checkNow.setOnAction(e -> actions.checkNow(model));
+            checkNow.disableProperty().bind(model.checkableProperty().not());
+            line.getChildren().setAll(checked, checkNow);
+        });
+        return line;
+    }
+
     private static HBox footer(TileModel model, TileActions actions) {
         // While the connections are checked the status says so; the hub's header has the spinner.
         Label status = new Label();
         status.getStyleClass().add("tile-status");
         status.textProperty().bind(model.statusProperty());
+        model.problemProperty().subscribe(problem -> status.pseudoClassStateChanged(PROBLEM, problem));
         // A tooltip brings a popup window of its own: it is made when the pointer first gets there.
         status.setOnMouseEntered(e -> {
             if (status.getTooltip() == null) {
@@ -112,6 +157,7 @@ final class TileView {
     /** Adds {@code button} where its {@code rank} puts it among the buttons made so far (Streams, Reconnect, Connect). */
     private static void place(HBox buttons, Button button, int rank) {
         button.getProperties().put(RANK, rank);
+        button.setMinWidth(Region.USE_PREF_SIZE);
         int at = (int) buttons.getChildren().stream().filter(made -> (int) made.getProperties().get(RANK) < rank).count();
         buttons.getChildren().add(at, button);
     }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.onramp.catalog.Recommendation;
 import dev.onramp.model.AuthMode;
+import dev.onramp.connect.ConnectionHealth;
+import dev.onramp.model.AirbyteLocation;
 import dev.onramp.model.Connection;
 import dev.onramp.model.ConnectionId;
 import dev.onramp.model.ConnectionStatus;
@@ -118,7 +120,8 @@ class TileModelTest {
 
         tile.showConnections(List.of(connection("shopify", ConnectionStatus.NEEDS_REAUTH, "orders")));
 
-        assertThat(tile.statusProperty().get()).isEqualTo("Needs to be connected again");
+        assertThat(tile.statusProperty().get()).isEqualTo("Needs reconnecting");
+        assertThat(tile.statusDetailProperty().get()).isEqualTo("The sign-in expired or was revoked: Reconnect signs in again.");
         assertThat(tile.connectableProperty().get()).isTrue();
         assertThat(tile.streams()).isEmpty();
     }
@@ -129,9 +132,107 @@ class TileModelTest {
 
         tile.showConnections(List.of(connection("shopify", ConnectionStatus.MISSING, "orders")));
 
-        assertThat(tile.statusProperty().get()).isEqualTo("Missing in Airbyte: connect again");
+        assertThat(tile.statusProperty().get()).isEqualTo("Missing in Airbyte");
+        assertThat(tile.statusDetailProperty().get()).isEqualTo("Airbyte no longer has this source: connect again.");
         assertThat(tile.connectableProperty().get()).isTrue();
         assertThat(tile.reconnectableProperty().get()).isFalse();
+    }
+
+    @Test
+    void failingConnection_saysFailingWithAirbytesReason() {
+        TileModel tile = TileModel.unranked(STRIPE, List.of());
+
+        tile.showConnections(List.of(connection("stripe", ConnectionStatus.FAILED)));
+
+        assertThat(tile.statusProperty().get()).isEqualTo("Failing");
+        assertThat(tile.statusDetailProperty().get()).isEqualTo("The token was revoked.");
+        assertThat(tile.problemProperty().get()).isTrue();
+        assertThat(tile.connectableProperty().get()).isTrue();
+    }
+
+    @Test
+    void connectionInAnotherAirbyte_saysWhere_neverConnected_andOffersConnectNotReconnect() {
+        TileModel tile = TileModel.unranked(SHOPIFY, List.of());
+
+        tile.showConnections(List.of(connection("shopify", ConnectionStatus.OTHER_AIRBYTE, "orders")
+                .in(new AirbyteLocation("http://airbyte.internal:8000/api", Optional.of("ws-1")))));
+
+        assertThat(tile.statusProperty().get()).isEqualTo("In another Airbyte");
+        assertThat(tile.statusDetailProperty().get()).isEqualTo("Made in Airbyte at http://airbyte.internal:8000/api,"
+                + " workspace ws-1: switch back in Settings, or connect again here.");
+        assertThat(tile.connectedProperty().get()).isFalse();
+        assertThat(tile.streams()).isEmpty();
+        assertThat(tile.connectableProperty().get()).isTrue();
+        assertThat(tile.reconnectableProperty().get()).isFalse();
+    }
+
+    @Test
+    void checkedConnection_saysWhenItWasCheckedInWords_andKeepsItTrueAsTimePasses() {
+        TileModel tile = TileModel.unranked(STRIPE, List.of());
+        Instant checked = Instant.parse("2026-12-07T09:00:00Z");
+        Connection stripe = connection("stripe", ConnectionStatus.ACTIVE, "charges");
+
+        tile.showConnections(List.of(new Connection(stripe.id(), stripe.tenantId(), "stripe", stripe.sourceId(),
+                "account", ConnectionStatus.ACTIVE, stripe.streams(), stripe.createdAt(), Optional.of(checked),
+                Optional.empty())));
+        tile.showTimesAt(checked.plusSeconds(20));
+        assertThat(tile.checkedProperty().get()).isEqualTo("Checked just now");
+
+        tile.showTimesAt(checked.plusSeconds(125));
+        assertThat(tile.checkedProperty().get()).isEqualTo("Checked 2 min ago");
+
+        tile.showTimesAt(checked.plusSeconds(3 * 3600 + 5));
+        assertThat(tile.checkedProperty().get()).isEqualTo("Checked 3 h ago");
+    }
+
+    @Test
+    void recheck_saysChecking_offersNoSecondCheck_andShowsWhatTheCheckFound() {
+        TileModel tile = TileModel.unranked(SHOPIFY, List.of());
+        Connection shopify = connection("shopify", ConnectionStatus.ACTIVE, "orders");
+        tile.showConnections(List.of(shopify));
+        assertThat(tile.checkedProperty().get()).isEqualTo("Not checked yet");
+        assertThat(tile.checkableProperty().get()).isTrue();
+
+        assertThat(tile.startRechecking()).isTrue();
+        assertThat(tile.checkedProperty().get()).isEqualTo("Checking…");
+        assertThat(tile.checkableProperty().get()).isFalse();
+        assertThat(tile.statusProperty().get()).as("the last known status stays while it is checked")
+                .isEqualTo("Connected · 1 stream");
+
+        Instant at = Instant.parse("2026-12-07T09:00:00Z");
+        tile.showHealth(new ConnectionHealth(shopify, ConnectionStatus.NEEDS_REAUTH, ConnectionStatus.ACTIVE, at,
+                Optional.of("HTTP 401: the access token expired"), true));
+
+        assertThat(tile.statusProperty().get()).startsWith("Needs reconnecting");
+        assertThat(tile.offersReconnectProperty().get()).isTrue();
+        assertThat(tile.checkedProperty().get()).isEqualTo("Checked just now");
+        assertThat(tile.checkedHintProperty().get()).isEqualTo("HTTP 401: the access token expired");
+        assertThat(tile.checkableProperty().get()).isTrue();
+    }
+
+    @Test
+    void checkThatCouldNotRun_keepsTheStatus_andSaysWhy() {
+        TileModel tile = TileModel.unranked(SHOPIFY, List.of());
+        Connection shopify = connection("shopify", ConnectionStatus.ACTIVE, "orders");
+        tile.showConnections(List.of(shopify));
+        tile.startRechecking();
+
+        tile.showHealth(new ConnectionHealth(shopify, ConnectionStatus.ACTIVE, ConnectionStatus.ACTIVE,
+                Instant.parse("2026-12-07T09:00:00Z"), Optional.of("Onramp could not reach Airbyte at …"), false));
+
+        assertThat(tile.statusProperty().get()).isEqualTo("Connected · 1 stream");
+        assertThat(tile.checkedProperty().get()).isEqualTo("Could not check");
+        assertThat(tile.checkedHintProperty().get()).contains("could not reach Airbyte");
+    }
+
+    @Test
+    void tileWithoutAConnection_hasNothingToCheck() {
+        TileModel tile = TileModel.unranked(SHOPIFY, List.of());
+        tile.showConnections(List.of());
+
+        assertThat(tile.startRechecking()).isFalse();
+        assertThat(tile.checkedProperty().get()).isEmpty();
+        assertThat(tile.checkableProperty().get()).isFalse();
     }
 
     @Test
