@@ -61,9 +61,11 @@ class ConnectEndToEndTest {
 
         robot.clickOn(robot.from(tile).lookup(".connect-button").queryAs(Button.class));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> status(robot, tile).startsWith("Connected · "));
+        String headline = HubRobot.done(robot);
 
         Connection stored = app.context().connect().connections(chosenTenant(robot).id()).getFirst();
         assertThat(stored.streams()).isNotEmpty();
+        assertThat(headline).isEqualTo("Mailchimp connected — " + stored.streamCount() + " streams");
         assertThat(status(robot, tile)).isEqualTo("Connected · " + stored.streamCount() + " streams");
         assertThat(dialogs(robot, "Connecting Mailchimp")).isEmpty();
         Screenshots.write(stage.getScene(), "hub-mailchimp-connected");

@@ -60,7 +60,7 @@ class ConnectionHealthEndToEndTest {
     private Connection connectHubSpot(FxRobot robot, Node tile) throws TimeoutException {
         robot.clickOn(robot.from(tile).lookup(".connect-button").queryAs(Button.class));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> status(robot, tile).startsWith("Connected · "));
-        WaitForAsyncUtils.waitForFxEvents();
+        HubRobot.done(robot);
         return app.context().connect().connections(chosenTenant(robot).id()).getFirst();
     }
 
@@ -71,6 +71,7 @@ class ConnectionHealthEndToEndTest {
     private static void checkNow(FxRobot robot, Node tile) throws TimeoutException {
         Hyperlink checkNow = robot.from(tile).lookup(".check-now").queryAs(Hyperlink.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !checkNow.isDisabled());
+        HubRobot.showTile(robot, tile);
         robot.clickOn(checkNow);
     }
 

@@ -96,6 +96,7 @@ class ConsentInputsEndToEndTest {
         robot.clickOn("#field-subdomain").write("acme");
         robot.clickOn("#connect-continue");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> status(robot, tile).startsWith("Connected · "));
+        HubRobot.done(robot);
 
         // The simulated Airbyte refuses the consent link and the source without the subdomain.
         Connection stored = app.context().connect().connections(chosenTenant(robot).id()).getFirst();

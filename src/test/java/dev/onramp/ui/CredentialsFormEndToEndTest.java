@@ -62,9 +62,12 @@ class CredentialsFormEndToEndTest {
 
         robot.clickOn("#credentials-connect");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> status(robot, tile).startsWith("Connected · "));
+        Screenshots.write(dialog(robot).getScene(), "credentials-connected");
+        String headline = HubRobot.done(robot);
 
         Connection stored = app.context().connect().connections(chosenTenant(robot).id()).getFirst();
         assertThat(stored.accountLabel()).isEqualTo("acct_1");
+        assertThat(headline).isEqualTo("Stripe connected — account acct_1, " + stored.streamCount() + " streams");
         assertThat(dialogs(robot)).isEmpty();
         app.close();
         String database = new String(Files.readAllBytes(dataDir.resolve("onramp.mv.db")), StandardCharsets.ISO_8859_1);

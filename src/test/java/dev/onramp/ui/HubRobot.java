@@ -28,6 +28,19 @@ public final class HubRobot {
         return tile;
     }
 
+    /**
+     * Waits for the connect dialog's success ("Stripe connected — account …, 4 streams"), returns
+     * what it says, and presses Done.
+     */
+    public static String done(FxRobot robot) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#connected-done").tryQuery()
+                .filter(Node::isVisible).isPresent());
+        String headline = robot.lookup("#connected-headline").queryAs(Label.class).getText();
+        robot.clickOn("#connected-done");
+        WaitForAsyncUtils.waitForFxEvents();
+        return headline;
+    }
+
     /** The tile's status line, e.g. "Connected · 12 streams". */
     public static String status(FxRobot robot, Node tile) {
         return robot.from(tile).lookup(".tile-status").queryAs(Label.class).getText();
@@ -36,6 +49,11 @@ public final class HubRobot {
     @SuppressWarnings("unchecked")
     public static Tenant chosenTenant(FxRobot robot) {
         return ((ComboBox<Tenant>) robot.lookup("#business-chooser").query()).getValue();
+    }
+
+    /** Scrolls the hub so that the tile's top is in view again (its height may have changed). */
+    public static void showTile(FxRobot robot, Node tile) {
+        robot.interact(() -> scrollIntoView(tile));
     }
 
     /** Scrolls the hub so that the tile's top is in view, as a person would before clicking. */

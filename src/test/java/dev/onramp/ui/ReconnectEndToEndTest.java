@@ -53,7 +53,7 @@ class ReconnectEndToEndTest {
         Node tile = loadedTile(robot, "hubspot");
         robot.clickOn(robot.from(tile).lookup(".connect-button").queryAs(Button.class));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> status(robot, tile).startsWith("Connected · "));
-        WaitForAsyncUtils.waitForFxEvents();
+        HubRobot.done(robot);
         Connection connected = app.context().connect().connections(chosenTenant(robot).id()).getFirst();
         AirbyteSimulator simulator = app.context().simulator().orElseThrow();
         ConfigApiGateway airbyte = new ConfigApiGateway(simulator.apiBaseUrl(), Duration.ofSeconds(10));
@@ -75,6 +75,10 @@ class ReconnectEndToEndTest {
         assertThat(status(robot, tile)).isEqualTo("Connected · " + reconnected.streamCount() + " streams");
         assertThat(app.context().audit().list(chosenTenant(robot).id())).extracting(AuditEvent::action)
                 .containsOnlyOnce("connect.reauthorized");
+        assertThat(robot.lookup("#connected-headline").queryAs(javafx.scene.control.Label.class).getText())
+                .isEqualTo("HubSpot reconnected — " + reconnected.streamCount() + " streams");
+        assertThat(robot.lookup("#connected-another").tryQuery()).as("a reconnect adds no account").isEmpty();
+        robot.clickOn("#connected-done");
         assertThat(robot.listWindows()).noneMatch(window -> window instanceof Stage dialog
                 && "Reconnecting HubSpot".equals(dialog.getTitle()) && dialog.isShowing());
     }

@@ -2,6 +2,7 @@ package dev.onramp.ui.connect;
 
 import static dev.onramp.ui.common.Visibility.showWhen;
 
+import dev.onramp.ui.common.ConnectedPane;
 import dev.onramp.ui.common.DialogPhase;
 import dev.onramp.ui.common.StepRow;
 import dev.onramp.ui.common.Styles;
@@ -42,8 +43,11 @@ public final class ConnectDialog {
     private Subscription timeLeft = Subscription.EMPTY;
     private Subscription inputSubscriptions = Subscription.EMPTY;
 
-    private ConnectDialog(Window owner, ConnectModel model) {
+    private final ConnectedPane.Next next;
+
+    private ConnectDialog(Window owner, ConnectModel model, ConnectedPane.Next next) {
         this.model = model;
+        this.next = next;
         this.running = model.phaseProperty().isEqualTo(DialogPhase.RUNNING);
         this.ended = model.phaseProperty().isEqualTo(DialogPhase.ENDED);
         this.asking = model.phaseProperty().isEqualTo(DialogPhase.ASKING);
@@ -66,17 +70,16 @@ public final class ConnectDialog {
         });
     }
 
-    /** Opens the dialog over {@code owner}; it closes by itself once the flow has connected. */
-    public static void open(Window owner, ConnectModel model) {
-        new ConnectDialog(owner, model).stage.show();
+    /**
+     * Opens the dialog over {@code owner}; once connected it says what was connected and offers
+     * Done, View streams and (for a new connection) Connect another, which {@code next} carries out.
+     */
+    public static void open(Window owner, ConnectModel model, ConnectedPane.Next next) {
+        new ConnectDialog(owner, model, next).stage.show();
     }
 
     private void onPhase(DialogPhase phase) {
-        if (phase == DialogPhase.CONNECTED) {
-            stage.close();
-        } else {
-            stage.sizeToScene();
-        }
+        stage.sizeToScene();
     }
 
     private VBox layout(Label hint) {
@@ -131,7 +134,11 @@ public final class ConnectDialog {
         message.textProperty().bind(model.endMessageProperty());
         showWhen(message, ended);
 
-        VBox root = new VBox(14, title, inputs(), stepRow, linkBox, message, buttons());
+        VBox connected = ConnectedPane.of(model.connectedHeadlineProperty(), next, !model.reconnecting(), stage::close);
+        showWhen(connected, model.phaseProperty().isEqualTo(DialogPhase.CONNECTED));
+        showWhen(title, model.phaseProperty().isNotEqualTo(DialogPhase.CONNECTED));
+
+        VBox root = new VBox(14, title, inputs(), stepRow, linkBox, message, connected, buttons());
         root.getStyleClass().add("dialog");
         root.setPrefWidth(540);
         return root;

@@ -7,6 +7,7 @@ import dev.onramp.connect.ConnectStep;
 import dev.onramp.connect.form.ConnectorForm;
 import dev.onramp.connect.form.FormValues;
 import dev.onramp.model.Connection;
+import dev.onramp.ui.common.ConnectedPane;
 import dev.onramp.ui.common.DialogPhase;
 import dev.onramp.ui.common.Failures;
 import java.net.URI;
@@ -35,6 +36,7 @@ public final class ConnectModel {
     static final String BROWSER_OPENED_HINT =
             "Your browser should show the consent page. If it does not, copy this link into it.";
     static final String BROWSER_FAILED_HINT = "Your browser did not open. Copy this link into it.";
+    private static final String RECONNECTING = "Reconnecting ";
 
     private final String title;
     private final String providerName;
@@ -52,6 +54,7 @@ public final class ConnectModel {
     private final ReadOnlyBooleanWrapper browserFailed = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper endMessage = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Instant> consentDeadline = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper connectedHeadline = new ReadOnlyStringWrapper("");
 
     /** Which start this is, so that late calls from an earlier attempt are ignored. */
     private int attempt;
@@ -80,7 +83,7 @@ public final class ConnectModel {
             Consumer<Connection> onConnected,
             Executor background,
             Executor fx) {
-        return new ConnectModel("Reconnecting " + providerName, providerName, Optional.empty(),
+        return new ConnectModel(RECONNECTING + providerName, providerName, Optional.empty(),
                 (values, listener) -> starter.apply(listener), onConnected, background, fx);
     }
 
@@ -120,6 +123,16 @@ public final class ConnectModel {
 
     public String title() {
         return title;
+    }
+
+    /** True for a dialog that signs an existing connection in again rather than connecting a new one. */
+    public boolean reconnecting() {
+        return title.startsWith(RECONNECTING);
+    }
+
+    /** "HubSpot connected — account …, 11 streams" once connected; empty before. */
+    public ReadOnlyStringProperty connectedHeadlineProperty() {
+        return connectedHeadline.getReadOnlyProperty();
     }
 
     /** What the dialog says above the fields asked before the consent page. */
@@ -198,6 +211,8 @@ public final class ConnectModel {
         }
         switch (outcome) {
             case ConnectOutcome.Connected connected -> {
+                connectedHeadline.set(ConnectedPane.headline(providerName, connected.connection(),
+                        reconnecting() ? "reconnected" : "connected"));
                 phase.set(DialogPhase.CONNECTED);
                 onConnected.accept(connected.connection());
             }

@@ -3,6 +3,7 @@ package dev.onramp.ui.credentials;
 import static dev.onramp.ui.common.Visibility.showWhen;
 
 import dev.onramp.connect.form.ConnectorForm;
+import dev.onramp.ui.common.ConnectedPane;
 import dev.onramp.ui.common.DialogPhase;
 import dev.onramp.ui.common.StepRow;
 import dev.onramp.ui.common.Styles;
@@ -34,8 +35,11 @@ public final class CredentialsDialog {
     private final Subscription subscriptions;
     private Subscription formSubscriptions = Subscription.EMPTY;
 
-    private CredentialsDialog(Window owner, CredentialsModel model) {
+    private final ConnectedPane.Next next;
+
+    private CredentialsDialog(Window owner, CredentialsModel model, ConnectedPane.Next next) {
         this.model = model;
+        this.next = next;
         this.running = model.phaseProperty().isEqualTo(DialogPhase.RUNNING);
         stage.initOwner(owner);
         stage.initModality(Modality.WINDOW_MODAL);
@@ -45,9 +49,11 @@ public final class CredentialsDialog {
         stage.setScene(scene);
         subscriptions = Subscription.combine(
                 model.formProperty().subscribe(this::showForm),
+                // Connected: the window shrinks from the form's height to what it says now.
                 model.phaseProperty().subscribe(phase -> {
-                    if (phase == DialogPhase.CONNECTED) {
-                        stage.close();
+                    if (phase == DialogPhase.CONNECTED && stage.isShowing()) {
+                        double frame = stage.getHeight() - scene.getHeight();
+                        stage.setHeight(frame + scene.getRoot().prefHeight(scene.getWidth()));
                     }
                 }));
         stage.setOnHidden(e -> {
@@ -57,9 +63,12 @@ public final class CredentialsDialog {
         });
     }
 
-    /** Opens the dialog over {@code owner} and loads the form; it closes by itself once connected. */
-    public static void open(Window owner, CredentialsModel model) {
-        CredentialsDialog dialog = new CredentialsDialog(owner, model);
+    /**
+     * Opens the dialog over {@code owner} and loads the form; once connected it says what was
+     * connected and offers Done, View streams and Connect another, which {@code next} carries out.
+     */
+    public static void open(Window owner, CredentialsModel model, ConnectedPane.Next next) {
+        CredentialsDialog dialog = new CredentialsDialog(owner, model, next);
         dialog.stage.show();
         model.load();
     }
@@ -107,7 +116,13 @@ public final class CredentialsDialog {
         message.textProperty().bind(model.messageProperty());
         showWhen(message, model.messageProperty().isNotEmpty().and(running.not()));
 
-        VBox root = new VBox(14, title, intro, loading, formArea, progress, message, buttons());
+        VBox working = new VBox(14, title, intro, loading, formArea, progress, message, buttons());
+        VBox.setVgrow(working, Priority.ALWAYS);
+        BooleanBinding connected = model.phaseProperty().isEqualTo(DialogPhase.CONNECTED);
+        showWhen(working, connected.not());
+        VBox done = ConnectedPane.of(model.connectedHeadlineProperty(), next, true, stage::close);
+        showWhen(done, connected);
+        VBox root = new VBox(working, done);
         root.getStyleClass().add("dialog");
         return root;
     }

@@ -11,6 +11,7 @@ import dev.onramp.connect.form.FormField;
 import dev.onramp.connect.form.FormProblem;
 import dev.onramp.connect.form.FormValues;
 import dev.onramp.model.Connection;
+import dev.onramp.ui.common.ConnectedPane;
 import dev.onramp.ui.common.DialogPhase;
 import dev.onramp.ui.common.Failures;
 import java.net.URI;
@@ -57,6 +58,7 @@ public final class CredentialsModel implements FormInputs {
     private final ReadOnlyStringWrapper stepLabel = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper showProblems = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper connectedHeadline = new ReadOnlyStringWrapper("");
     private final Map<String, StringProperty> values = new LinkedHashMap<>();
     private Optional<ConnectFlow> flow = Optional.empty();
     private boolean closed;
@@ -177,6 +179,7 @@ public final class CredentialsModel implements FormInputs {
         flow = Optional.empty();
         switch (outcome) {
             case ConnectOutcome.Connected connected -> {
+                connectedHeadline.set(ConnectedPane.headline(providerName, connected.connection(), "connected"));
                 phase.set(DialogPhase.CONNECTED);
                 onConnected.accept(connected.connection());
             }
@@ -185,6 +188,11 @@ public final class CredentialsModel implements FormInputs {
                 phase.set(DialogPhase.ASKING);
             }
         }
+    }
+
+    /** "Stripe connected — account …, 4 streams" once connected; empty before. */
+    public ReadOnlyStringProperty connectedHeadlineProperty() {
+        return connectedHeadline.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<DialogPhase> phaseProperty() {

@@ -227,9 +227,9 @@ public final class HubModel {
      */
     void connect(TileModel tile, ConnectDialogs dialogs) {
         if (tile.connectsWithForm()) {
-            dialogs.openCredentialsForm(credentials(tile));
+            dialogs.openCredentialsForm(credentials(tile), tile);
         } else {
-            dialogs.openSignIn(signIn(tile));
+            dialogs.openSignIn(signIn(tile), tile);
         }
     }
 

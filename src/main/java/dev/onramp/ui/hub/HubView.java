@@ -3,6 +3,7 @@ package dev.onramp.ui.hub;
 import static dev.onramp.ui.common.Visibility.showWhen;
 
 import dev.onramp.model.Tenant;
+import dev.onramp.ui.common.ConnectedPane;
 import dev.onramp.ui.common.Converters;
 import dev.onramp.ui.connect.ConnectDialog;
 import dev.onramp.ui.connect.ConnectModel;
@@ -159,7 +160,7 @@ public final class HubView {
 
         @Override
         public void connectWithCredentials(TileModel tile) {
-            openCredentialsForm(model.credentials(tile));
+            openCredentialsForm(model.credentials(tile), tile);
         }
 
         @Override
@@ -169,7 +170,7 @@ public final class HubView {
 
         @Override
         public void reconnect(TileModel tile) {
-            openSignIn(model.reconnect(tile));
+            openSignIn(model.reconnect(tile), tile);
         }
 
         @Override
@@ -178,13 +179,28 @@ public final class HubView {
         }
 
         @Override
-        public void openSignIn(ConnectModel dialog) {
-            ConnectDialog.open(window(), dialog);
+        public void openSignIn(ConnectModel dialog, TileModel tile) {
+            ConnectDialog.open(window(), dialog, afterConnecting(tile));
         }
 
         @Override
-        public void openCredentialsForm(CredentialsModel dialog) {
-            CredentialsDialog.open(window(), dialog);
+        public void openCredentialsForm(CredentialsModel dialog, TileModel tile) {
+            CredentialsDialog.open(window(), dialog, afterConnecting(tile));
+        }
+
+        /** View streams and Connect another, after a connect of {@code tile}'s provider. */
+        private ConnectedPane.Next afterConnecting(TileModel tile) {
+            return new ConnectedPane.Next() {
+                @Override
+                public void viewStreams() {
+                    showStreams(tile);
+                }
+
+                @Override
+                public void connectAnother() {
+                    connect(tile);
+                }
+            };
         }
     }
 

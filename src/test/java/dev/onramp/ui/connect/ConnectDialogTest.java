@@ -3,9 +3,15 @@ package dev.onramp.ui.connect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.onramp.connect.ConnectListener;
+import dev.onramp.connect.ConnectOutcome;
+import dev.onramp.model.Connection;
+import dev.onramp.model.ConnectionId;
+import dev.onramp.model.ConnectionStatus;
+import dev.onramp.model.TenantId;
 import dev.onramp.connect.ConnectStep;
 import dev.onramp.model.FlowState;
 import dev.onramp.ui.FxExecutor;
+import dev.onramp.ui.common.ConnectedPane;
 import dev.onramp.ui.common.Screenshots;
 import java.net.URI;
 import java.util.List;
@@ -31,6 +37,7 @@ class ConnectDialogTest {
     private static final URI CONSENT = URI.create("http://127.0.0.1:5555/consent/shopify?state=abcdefg");
 
     private final List<ScriptedFlow> flows = new CopyOnWriteArrayList<>();
+    private final List<String> afterwards = new CopyOnWriteArrayList<>();
 
     @Start
     void start(Stage stage) {
@@ -38,7 +45,17 @@ class ConnectDialogTest {
         stage.show();
         ConnectModel model = new ConnectModel("Shopify", this::startFlow, connection -> {}, Runnable::run, new FxExecutor());
         model.start();
-        ConnectDialog.open(stage, model);
+        ConnectDialog.open(stage, model, new ConnectedPane.Next() {
+            @Override
+            public void viewStreams() {
+                afterwards.add("streams");
+            }
+
+            @Override
+            public void connectAnother() {
+                afterwards.add("another");
+            }
+        });
     }
 
     private ScriptedFlow startFlow(ConnectListener listener) {
@@ -100,6 +117,26 @@ class ConnectDialogTest {
         assertThat(flows).hasSize(2);
         assertThat(text(robot, "#connect-step")).isEqualTo("Preparing the connection");
         assertThat(robot.lookup("#connect-message").query().isVisible()).isFalse();
+    }
+
+    @Test
+    void connected_saysWhichAccountWithHowManyStreams_andOffersDoneViewStreamsAndConnectAnother(FxRobot robot) {
+        List<String> streams = java.util.stream.IntStream.rangeClosed(1, 11).mapToObj(i -> "stream" + i).toList();
+        flows.getLast().complete(new ConnectOutcome.Connected(flows.getLast().id(), new Connection(ConnectionId.random(),
+                TenantId.random(), "shopify", "source-1", "acme-shop", ConnectionStatus.ACTIVE, streams,
+                java.time.Instant.now(), java.util.Optional.empty(), java.util.Optional.empty())));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(text(robot, "#connected-headline")).isEqualTo("Shopify connected — account acme-shop, 11 streams");
+        assertThat(robot.lookup("#connected-done").queryButton().isVisible()).isTrue();
+        assertThat(robot.lookup("#connected-streams").queryButton().isVisible()).isTrue();
+        assertThat(visible(robot, "Cancel")).isFalse();
+        Screenshots.write(dialog(robot).getScene(), "connect-connected");
+
+        robot.clickOn("#connected-another");
+
+        assertThat(afterwards).containsExactly("another");
+        assertThat(robot.listWindows()).noneMatch(w -> w.isShowing() && "Connecting Shopify".equals(title(w)));
     }
 
     @Test

@@ -241,12 +241,12 @@ class HubModelTest {
         final List<Object> opened = new ArrayList<>();
 
         @Override
-        public void openSignIn(ConnectModel dialog) {
+        public void openSignIn(ConnectModel dialog, TileModel tile) {
             opened.add(dialog);
         }
 
         @Override
-        public void openCredentialsForm(CredentialsModel dialog) {
+        public void openCredentialsForm(CredentialsModel dialog, TileModel tile) {
             opened.add(dialog);
         }
     }

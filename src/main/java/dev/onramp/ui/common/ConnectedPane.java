@@ -1,0 +1,88 @@
+package dev.onramp.ui.common;
+
+import dev.onramp.model.Connection;
+import javafx.beans.value.ObservableStringValue;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/** How a connect dialog ends well: what was connected, in a sentence, with Done, View streams and Connect another. */
+public final class ConnectedPane {
+    /** What the buttons after a connect do besides closing the dialog. */
+    public interface Next {
+        /** Nothing besides closing: a dialog opened outside the hub. */
+        Next NONE = new Next() {
+            @Override
+            public void viewStreams() {}
+
+            @Override
+            public void connectAnother() {}
+        };
+
+        /** Shows the streams of the connection just made. */
+        void viewStreams();
+
+        /** Connects another account of the same provider. */
+        void connectAnother();
+    }
+
+    private ConnectedPane() {}
+
+    /**
+     * "Shopify connected — account acme-shop, 11 streams"; the account is left out where it is only
+     * the provider's name, as for a sign-in that names no account.
+     *
+     * @param verb "connected", "reconnected", "updated" …
+     */
+    public static String headline(String providerName, Connection connection, String verb) {
+        String streams = connection.streamCount() + (connection.streamCount() == 1 ? " stream" : " streams");
+        String account = connection.accountLabel() == null || connection.accountLabel().isBlank()
+                || connection.accountLabel().equals(providerName) ? "" : "account " + connection.accountLabel() + ", ";
+        return providerName + " " + verb + " — " + account + streams;
+    }
+
+    /**
+     * The pane: {@code headline} over the buttons; {@code close} closes the dialog (Done, and before
+     * the other two act), {@code offerAnother} whether Connect another applies.
+     */
+    public static VBox of(ObservableStringValue headline, Next next, boolean offerAnother, Runnable close) {
+        Label done = new Label();
+        done.setId("connected-headline");
+        done.getStyleClass().add("connected-headline");
+        done.setWrapText(true);
+        done.setMinHeight(Region.USE_PREF_SIZE);
+        done.textProperty().bind(headline);
+        Button finish = new Button("Done");
+        finish.setId("connected-done");
+        finish.setDefaultButton(true);
+        finish.getStyleClass().add("accent");
+        finish.setOnAction(e -> close.run());
+        Button streams = new Button("View streams");
+        streams.setId("connected-streams");
+        streams.setOnAction(e -> {
+            close.run();
+            next.viewStreams();
+        });
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox buttons = new HBox(8, gap, streams, finish);
+        if (offerAnother) {
+            Button another = new Button("Connect another");
+            another.setId("connected-another");
+            another.setOnAction(e -> {
+                close.run();
+                next.connectAnother();
+            });
+            buttons.getChildren().add(1, another);
+        }
+        buttons.getChildren().forEach(node -> ((Region) node).setMinWidth(Region.USE_PREF_SIZE));
+        buttons.setAlignment(Pos.CENTER_RIGHT);
+        VBox pane = new VBox(16, done, buttons);
+        pane.setId("connected-pane");
+        return pane;
+    }
+}
