@@ -95,7 +95,8 @@ class HubViewTest {
 
         @SuppressWarnings("unchecked")
         ComboBox<Tenant> chooser = robot.lookup("#business-chooser").queryAs(ComboBox.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> chooser.getValue().name().equals("Corner Bakery"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> chooser.getValue() != null
+                && chooser.getValue().name().equals("Corner Bakery"));
         assertThat(robot.lookup("#business-name").tryQuery()).isEmpty();
         waitUntilLoaded(robot);
     }
