@@ -91,6 +91,25 @@ public final class SettingsService {
     }
 
     /**
+     * Tests {@code target} as {@link #test} does and saves it once that Airbyte answers; when it
+     * cannot be reached or refuses Onramp, saves nothing and returns why, so that the person can
+     * decide to {@link #save} anyway. The built-in simulator is saved without a test. Blocks.
+     *
+     * @throws InvalidInputException when a value is missing or wrong
+     */
+    public Optional<String> saveIfItAnswers(TenantId tenant, AirbyteSettings target) {
+        if (!(target instanceof AirbyteSettings.Demo)) {
+            try {
+                test(target);
+            } catch (AirbyteException e) {
+                return Optional.of(e.getMessage());
+            }
+        }
+        save(tenant, target);
+        return Optional.empty();
+    }
+
+    /**
      * Asks the Airbyte that {@code target} names for its workspaces: proof that Onramp can reach it
      * and sign in. Blocks; call it off the FX thread.
      *

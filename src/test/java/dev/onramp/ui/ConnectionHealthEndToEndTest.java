@@ -100,6 +100,32 @@ class ConnectionHealthEndToEndTest {
     }
 
     @Test
+    void anAirbyteThatStoppedAnswering_leavesTheStatus_saysCouldNotCheck_andTheHubOffersOpenSettings(FxRobot robot)
+            throws Exception {
+        Node tile = loadedTile(robot, "hubspot");
+        connectHubSpot(robot, tile);
+        Tenant business = chosenTenant(robot);
+        app.context().simulator().orElseThrow().close();
+
+        Tenant other = app.context().tenants().create("Corner Bakery", business.businessTypeId());
+        @SuppressWarnings("unchecked")
+        ComboBox<Tenant> chooser = robot.lookup("#business-chooser").queryAs(ComboBox.class);
+        robot.interact(() -> chooser.setValue(other));
+        robot.interact(() -> chooser.setValue(business));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#hub-open-settings").query().isVisible());
+        Node again = loadedTile(robot, "hubspot");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> checked(robot, again).startsWith("Could not check"));
+
+        assertThat(status(robot, again)).startsWith("Connected · ");
+        assertThat(robot.lookup("#hub-problem").queryAs(Label.class).getText())
+                .startsWith("Onramp could not check the connections of " + business.name() + ": Onramp could not reach");
+        Screenshots.write(stage.getScene(), "hub-could-not-check");
+
+        robot.clickOn("#hub-open-settings");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#settings-target-demo").tryQuery().isPresent());
+    }
+
+    @Test
     void checkNow_findsASourceDeletedInAirbyte_missing_offeringConnect(FxRobot robot) throws Exception {
         Node tile = loadedTile(robot, "hubspot");
         Connection hubspot = connectHubSpot(robot, tile);

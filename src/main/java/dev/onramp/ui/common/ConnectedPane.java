@@ -1,6 +1,7 @@
 package dev.onramp.ui.common;
 
 import dev.onramp.model.Connection;
+import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -12,7 +13,7 @@ import javafx.scene.layout.VBox;
 
 /** How a connect dialog ends well: what was connected, in a sentence, with Done, View streams and Connect another. */
 public final class ConnectedPane {
-    /** What the buttons after a connect do besides closing the dialog. */
+    /** What the buttons after a connect (or after an end that points at Settings) do besides closing the dialog. */
     public interface Next {
         /** Nothing besides closing: a dialog opened outside the hub. */
         Next NONE = new Next() {
@@ -21,6 +22,9 @@ public final class ConnectedPane {
 
             @Override
             public void connectAnother() {}
+
+            @Override
+            public void openSettings() {}
         };
 
         /** Shows the streams of the connection just made. */
@@ -28,9 +32,28 @@ public final class ConnectedPane {
 
         /** Connects another account of the same provider. */
         void connectAnother();
+
+        /** Opens the business's Settings: the way on when Onramp could not reach its Airbyte. */
+        void openSettings();
     }
 
     private ConnectedPane() {}
+
+    /**
+     * "Open Settings", shown while {@code message} says Onramp could not reach Airbyte; it closes
+     * the dialog ({@code close}) and opens the business's Settings.
+     */
+    public static Button openSettings(ObservableStringValue message, Next next, Runnable close) {
+        Button open = new Button("Open Settings");
+        open.getStyleClass().add("open-settings-button");
+        open.setMinWidth(Region.USE_PREF_SIZE);
+        open.setOnAction(e -> {
+            close.run();
+            next.openSettings();
+        });
+        Visibility.showWhen(open, Bindings.createBooleanBinding(() -> Failures.pointsAtSettings(message.get()), message));
+        return open;
+    }
 
     /**
      * "Shopify connected — account acme-shop, 11 streams"; the account is left out where it is only

@@ -207,9 +207,11 @@ public final class ConnectDialog {
         retry.defaultButtonProperty().bind(worthRetrying);
         retry.setOnAction(e -> model.start());
         showWhen(retry, worthRetrying);
+        Button settings = ConnectedPane.openSettings(model.endMessageProperty(), next, stage::close);
+        settings.setId("connect-open-settings");
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        return new HBox(8, gap, cancel, proceed, close, retry);
+        return new HBox(8, settings, gap, cancel, proceed, close, retry);
     }
 
     private void cancelIfRunning() {

@@ -137,8 +137,10 @@ public final class CredentialsDialog {
         connect.getStyleClass().add("accent");
         connect.disableProperty().bind(model.phaseProperty().isNotEqualTo(DialogPhase.ASKING));
         connect.setOnAction(e -> model.connect());
+        Button settings = ConnectedPane.openSettings(model.messageProperty(), next, stage::close);
+        settings.setId("credentials-open-settings");
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        return new HBox(8, gap, cancel, connect);
+        return new HBox(8, settings, gap, cancel, connect);
     }
 }

@@ -55,6 +55,9 @@ public final class HubModel {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper opening = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper problemPointsAtSettings = new ReadOnlyBooleanWrapper(false);
+    private final Subscription problemWatch = problem.subscribe(text ->
+            problemPointsAtSettings.set(Failures.pointsAtSettings(text)));
     private final ReadOnlyBooleanWrapper demo;
     private final ReadOnlyStringWrapper airbyteDescription;
     private Subscription subscriptions = Subscription.EMPTY;
@@ -179,14 +182,21 @@ public final class HubModel {
             return;
         }
         UiServices ready = services();
-        CompletableFuture.runAsync(() -> ready.connect().checkConnections(tenant.id(),
+        CompletableFuture.supplyAsync(() -> ready.connect().checkConnections(tenant.id(),
                         health -> fx.execute(() -> showHealth(tenant, health))), ready.background())
-                .whenCompleteAsync((done, failure) -> {
-                    if (failure != null && tenant.equals(selectedTenant.get())) {
-                        String why = Failures.message(failure);
-                        checked.forEach(tile -> tile.showCheckFailed(why));
-                        problem.set("Onramp could not check the connections of " + tenant.name() + ": " + why);
+                .whenCompleteAsync((results, failure) -> {
+                    if (!tenant.equals(selectedTenant.get())) {
+                        return;
                     }
+                    // One sentence for the hub when the checks could not run (Airbyte down, refusing Onramp).
+                    Optional<String> why = failure != null ? Optional.of(Failures.message(failure))
+                            : results.stream().filter(health -> !health.checked()).flatMap(health -> health.error().stream())
+                                    .findFirst();
+                    if (failure != null) {
+                        checked.forEach(tile -> tile.showCheckFailed(why.get()));
+                    }
+                    why.ifPresent(reason -> problem.set("Onramp could not check the connections of " + tenant.name()
+                            + ": " + reason));
                 }, fx);
     }
 
@@ -367,6 +377,11 @@ public final class HubModel {
     /** True while the store opens or businesses or connections are loading. */
     public ReadOnlyBooleanProperty loadingProperty() {
         return loading.getReadOnlyProperty();
+    }
+
+    /** True when {@link #problemProperty()} says Onramp could not reach Airbyte: the hub then offers Open Settings. */
+    public ReadOnlyBooleanProperty problemPointsAtSettingsProperty() {
+        return problemPointsAtSettings.getReadOnlyProperty();
     }
 
     /** What went wrong loading, as a sentence; empty when all is well. */

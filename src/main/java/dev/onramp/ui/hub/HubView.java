@@ -20,6 +20,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
@@ -103,7 +104,7 @@ public final class HubView {
         Button settings = new Button("Settings…");
         settings.setId("open-settings");
         settings.disableProperty().bind(model.selectedTenantProperty().isNull());
-        settings.setOnAction(e -> SettingsView.open(window(), model.settings(), model::readiness, model.redirect()));
+        settings.setOnAction(e -> openSettings());
 
         HBox header = new HBox(12, title, gap, loading, opening, new Label("Business"), business, newBusiness, settings);
         header.setAlignment(Pos.CENTER_LEFT);
@@ -120,15 +121,24 @@ public final class HubView {
         return banner;
     }
 
-    private Label problem() {
+    private HBox problem() {
         Label problem = new Label();
         problem.setId("hub-problem");
-        problem.getStyleClass().add("problem-banner");
         problem.setMaxWidth(Double.MAX_VALUE);
         problem.setWrapText(true);
         problem.textProperty().bind(model.problemProperty());
-        showWhen(problem, model.problemProperty().isNotEmpty());
-        return problem;
+        HBox.setHgrow(problem, Priority.ALWAYS);
+        Hyperlink settings = new Hyperlink("Open Settings");
+        settings.setId("hub-open-settings");
+        settings.setMinWidth(Region.USE_PREF_SIZE);
+        settings.setOnAction(e -> openSettings());
+        showWhen(settings, model.problemPointsAtSettingsProperty());
+        HBox banner = new HBox(12, problem, settings);
+        banner.setAlignment(Pos.CENTER_LEFT);
+        banner.getStyleClass().add("problem-banner");
+        banner.setMaxWidth(Double.MAX_VALUE);
+        showWhen(banner, model.problemProperty().isNotEmpty());
+        return banner;
     }
 
     private ScrollPane tileArea() {
@@ -200,7 +210,18 @@ public final class HubView {
                 public void connectAnother() {
                     connect(tile);
                 }
+
+                @Override
+                public void openSettings() {
+                    HubView.this.openSettings();
+                }
             };
+        }
+    }
+
+    private void openSettings() {
+        if (model.selectedTenantProperty().get() != null) {
+            SettingsView.open(window(), model.settings(), model::readiness, model.redirect());
         }
     }
 

@@ -174,7 +174,8 @@ public final class TileModel {
             checked.set("Checking…");
             checkedHint.set("");
         } else if (checkProblem.isPresent()) {
-            checked.set("Could not check" + live.get().lastChecked().map(at -> " · last " + ago(at, now)).orElse(""));
+            checked.set("Could not check" + live.get().lastChecked().map(at -> " · last checked " + ago(at, now))
+                    .orElse(""));
             checkedHint.set(checkProblem.get());
         } else {
             checked.set(live.get().lastChecked().map(at -> "Checked " + ago(at, now)).orElse("Not checked yet"));

@@ -93,6 +93,7 @@ public final class SettingsModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper problem = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper saved = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper saveAnywayOffered = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper secretHint = new ReadOnlyStringWrapper("");
     private AirbyteSettings stored = new Demo();
 
@@ -121,12 +122,30 @@ public final class SettingsModel {
         draft().ifPresent(draft -> run(() -> service.test(draft), this::tested));
     }
 
-    /** Saves the fields as the business's settings. */
+    /**
+     * Tests the Airbyte the fields describe and, when it answers, saves them as the business's
+     * settings; when it cannot be reached or refuses Onramp, says why and offers
+     * {@link #saveAnyway()} instead of saving.
+     */
     public void save() {
+        saveAnywayOffered.set(false);
+        draft().ifPresent(draft -> run(() -> service.saveIfItAnswers(tenant, draft),
+                failedTest -> failedTest.ifPresentOrElse(this::offerSavingAnyway, () -> onSaved(draft))));
+    }
+
+    /** Saves the fields as they are, after a test that failed: for an Airbyte that is down now, or not reachable from here yet. */
+    public void saveAnyway() {
+        saveAnywayOffered.set(false);
         draft().ifPresent(draft -> run(() -> {
             service.save(tenant, draft);
             return draft;
         }, this::onSaved));
+    }
+
+    private void offerSavingAnyway(String why) {
+        problem.set(true);
+        status.set(why + " Save these settings anyway?");
+        saveAnywayOffered.set(true);
     }
 
     private void show(AirbyteSettings settings) {
@@ -294,6 +313,11 @@ public final class SettingsModel {
     /** True when {@link #statusProperty()} says what is wrong. */
     public ReadOnlyBooleanProperty problemProperty() {
         return problem.getReadOnlyProperty();
+    }
+
+    /** True after Save found the Airbyte unreachable or refusing: "Save anyway" then applies. */
+    public ReadOnlyBooleanProperty saveAnywayOfferedProperty() {
+        return saveAnywayOffered.getReadOnlyProperty();
     }
 
     /** Becomes true once the settings are saved. */

@@ -8,6 +8,7 @@ import dev.onramp.ui.common.Styles;
 import dev.onramp.ui.settings.SettingsModel.Login;
 import dev.onramp.ui.settings.SettingsModel.Target;
 import java.util.Locale;
+import java.util.List;
 import java.util.function.Supplier;
 import javafx.beans.property.StringProperty;
 import javafx.css.PseudoClass;
@@ -168,7 +169,7 @@ public final class SettingsView {
         return status;
     }
 
-    private HBox buttons() {
+    private VBox buttons() {
         Button test = new Button("Test connection to Airbyte");
         test.setId("settings-test");
         test.setOnAction(e -> model.test());
@@ -183,9 +184,18 @@ public final class SettingsView {
         save.setDefaultButton(true);
         save.getStyleClass().add("accent");
         save.setOnAction(e -> model.save());
+        Button saveAnyway = new Button("Save anyway");
+        saveAnyway.setId("settings-save-anyway");
+        saveAnyway.setOnAction(e -> model.saveAnyway());
+        showWhen(saveAnyway, model.saveAnywayOfferedProperty());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        return new HBox(8, test, check, gap, cancel, save);
+        HBox checks = new HBox(8, test, check);
+        HBox decisions = new HBox(8, gap, cancel, saveAnyway, save);
+        for (Button button : List.of(test, check, cancel, saveAnyway, save)) {
+            button.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        return new VBox(10, checks, decisions);
     }
 
     private static <T extends TextInputControl> T bound(T control, String id,

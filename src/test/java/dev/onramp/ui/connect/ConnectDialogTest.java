@@ -55,6 +55,11 @@ class ConnectDialogTest {
             public void connectAnother() {
                 afterwards.add("another");
             }
+
+            @Override
+            public void openSettings() {
+                afterwards.add("settings");
+            }
         });
     }
 
@@ -105,6 +110,19 @@ class ConnectDialogTest {
         assertThat(visible(robot, "Try again")).isTrue();
         assertThat(visible(robot, "Cancel")).isFalse();
         Screenshots.write(dialog(robot).getScene(), "connect-declined");
+    }
+
+    @Test
+    void anAirbyteThatCouldNotBeReached_offersOpenSettings(FxRobot robot) {
+        assertThat(robot.lookup("#connect-open-settings").query().isVisible()).isFalse();
+        flows.getLast().end(FlowState.FAILED, "Onramp could not reach Airbyte at http://127.0.0.1:9/api. Check that it"
+                + " is running and that the address is right.");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        robot.clickOn("#connect-open-settings");
+
+        assertThat(afterwards).containsExactly("settings");
+        assertThat(robot.listWindows()).noneMatch(w -> w.isShowing() && "Connecting Shopify".equals(title(w)));
     }
 
     @Test

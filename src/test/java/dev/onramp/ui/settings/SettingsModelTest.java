@@ -75,13 +75,54 @@ class SettingsModelTest {
                 Optional.of(new Basic("admin", PASSWORD))));
         SettingsModel model = loaded();
 
-        model.urlProperty().set("http://airbyte.other:8000");
+        model.urlProperty().set("http://127.0.0.1:9");
         model.save();
+        background.runAll();
+        assertThat(model.saveAnywayOfferedProperty().get()).as("that Airbyte does not answer").isTrue();
+        model.saveAnyway();
         background.runAll();
 
         assertThat(context.settings().settings(tenant.id())).isEqualTo(new SelfManaged(
-                URI.create("http://airbyte.other:8000/api"), Optional.of(new Basic("admin", PASSWORD))));
+                URI.create("http://127.0.0.1:9/api"), Optional.of(new Basic("admin", PASSWORD))));
         assertThat(model.savedProperty().get()).isTrue();
+        assertThat(saved).isEqualTo(1);
+    }
+
+    @Test
+    void savingAnAirbyteThatDoesNotAnswer_savesNothing_saysWhy_andOffersSaveAnyway() {
+        SettingsModel model = loaded();
+        model.targetProperty().set(Target.SELF_MANAGED);
+        model.urlProperty().set("http://127.0.0.1:9");
+
+        model.save();
+        background.runAll();
+
+        assertThat(model.problemProperty().get()).isTrue();
+        assertThat(model.statusProperty().get()).contains("127.0.0.1:9").endsWith("Save these settings anyway?");
+        assertThat(model.saveAnywayOfferedProperty().get()).isTrue();
+        assertThat(model.savedProperty().get()).isFalse();
+        assertThat(context.settings().settings(tenant.id())).isEqualTo(new AirbyteSettings.Demo());
+        assertThat(saved).isZero();
+
+        model.saveAnyway();
+        background.runAll();
+
+        assertThat(context.settings().settings(tenant.id())).isEqualTo(new SelfManaged(URI.create("http://127.0.0.1:9")));
+        assertThat(model.saveAnywayOfferedProperty().get()).isFalse();
+        assertThat(saved).isEqualTo(1);
+    }
+
+    @Test
+    void savingAnAirbyteThatAnswers_savesAtOnce() {
+        SettingsModel model = loaded();
+        model.targetProperty().set(Target.SELF_MANAGED);
+        model.urlProperty().set(context.simulator().orElseThrow().apiBaseUrl().toString());
+
+        model.save();
+        background.runAll();
+
+        assertThat(model.savedProperty().get()).isTrue();
+        assertThat(model.saveAnywayOfferedProperty().get()).isFalse();
         assertThat(saved).isEqualTo(1);
     }
 

@@ -103,6 +103,11 @@ class SettingsViewTest {
         robot.clickOn("#settings-relay").write("https://relay.example.org/onramp/");
 
         robot.clickOn("#settings-save");
+        // Airbyte Cloud cannot be reached from here: saving is offered as an explicit second choice.
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#settings-save-anyway").query().isVisible());
+        assertThat(status(robot)).endsWith("Save these settings anyway?");
+        Screenshots.write(settingsWindow(robot).getScene(), "settings-save-anyway");
+        robot.clickOn("#settings-save-anyway");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#airbyte-description")
                 .queryAs(Label.class).getText().equals("Airbyte Cloud, workspace ws-1"));
 
