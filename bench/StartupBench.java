@@ -24,6 +24,7 @@ final class StartupBench {
     private static final long IDLE_MILLIS = 3_000;
     private static final long LIMIT_SECONDS = 120;
     private static final String NO_AOT = "-XX:AOTMode=off";
+    private static final int CHECKED_CONNECTIONS = 10;
 
     private final Path project;
     private final Path target;
@@ -55,6 +56,7 @@ final class StartupBench {
         List<Double> barePlain = new ArrayList<>();
         List<Double> appRss = new ArrayList<>();
         List<Double> bareRss = new ArrayList<>();
+        List<Row> checks;
         try (Display display = Display.open()) {
             // The first start creates the database and the demo business; a person's later starts find them.
             firstFrameMillis(app, "", display);
@@ -72,6 +74,7 @@ final class StartupBench {
                 appRss.add(idleRssMb(app, display));
                 bareRss.add(idleRssMb(window, display));
             }
+            checks = checkRounds(onramp, appAot, appReady, display);
         }
         double hub = Row.median(appAot);
         double bareFrame = Row.median(bareAot);
@@ -98,8 +101,57 @@ final class StartupBench {
                 Row.reference("Idle RSS, bare window", bareMemory, "MB", "median of " + RSS_RUNS),
                 Row.measured("Idle RSS hub / bare window", rss / bareMemory, "×", "≤ 1.3×", v -> v <= 1.3,
                         "ratio of the medians above, same run")));
+        rows.addAll(checks);
         rows.addAll(sizes(image));
         return rows;
+    }
+
+    /**
+     * A business with {@value #CHECKED_CONNECTIONS} connections made in the built-in simulator (which
+     * keeps them in the data folder), opened as in the rounds above, interleaved with starts of the
+     * empty folder: when its hub is ready, and how long after that every tile's check has settled,
+     * with the window's simulator answering each call after 250 ms.
+     */
+    private List<Row> checkRounds(Path onramp, List<Double> emptyFrames, List<Double> emptyReady, Display display)
+            throws IOException, InterruptedException {
+        Path data = Files.createTempDirectory("onramp-bench-checks");
+        for (int i = 1; i <= CHECKED_CONNECTIONS; i++) {
+            run(List.of(onramp.toString(), "--data-dir", data.toString(), "connect", "stripe", "--set",
+                    "account_id=acct_bench" + i, "--secret", "client_secret=BENCH_STRIPE_KEY"),
+                    Map.of("BENCH_STRIPE_KEY", "sk_test_onrampbench0123456789"));
+        }
+        List<String> app = List.of(onramp.toString(), "--data-dir", data.toString());
+        List<Double> frames = new ArrayList<>();
+        List<Double> ready = new ArrayList<>();
+        List<Double> settled = new ArrayList<>();
+        for (int i = 0; i < STARTS; i++) {
+            System.out.printf("Checks round %d of %d%n", i + 1, STARTS);
+            long started = System.nanoTime();
+            Process process = start(app, "-Donramp.startup.probe=checks", display);
+            BufferedReader lines = process.inputReader(StandardCharsets.UTF_8);
+            awaitLine(lines, StartupBench::isFrameLine);
+            frames.add((System.nanoTime() - started) / 1e6);
+            double readyAt = millisTo(lines, started);
+            awaitLine(lines, line -> line.equals("onramp: checks settled"));
+            double settledAt = (System.nanoTime() - started) / 1e6;
+            ready.add(readyAt);
+            settled.add(settledAt - readyAt);
+            if (!process.waitFor(LIMIT_SECONDS, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                process.destroyForcibly();
+                throw new IllegalStateException("Onramp did not exit cleanly after its checks settled");
+            }
+        }
+        String runs = "median of " + STARTS + " starts, " + CHECKED_CONNECTIONS + " Stripe connections";
+        return List.of(
+                Row.measured("Checks of " + CHECKED_CONNECTIONS + " connections settled after hub ready",
+                        Row.median(settled), "ms", "≤ 1500 ms", v -> v <= 1500,
+                        runs + ", simulator at 250 ms a call, 4 at a time; all " + millis(settled)),
+                Row.measured("Hub first frame with " + CHECKED_CONNECTIONS + " connections / with none",
+                        Row.median(frames) / Row.median(emptyFrames), "×", "≤ 1.15×", v -> v <= 1.15,
+                        runs + " against the starts above, same run; all " + millis(frames)),
+                Row.measured("Hub ready with " + CHECKED_CONNECTIONS + " connections / with none",
+                        Row.median(ready) / Row.median(emptyReady), "×", "≤ 1.15×", v -> v <= 1.15,
+                        runs + " against the starts above, same run; all " + millis(ready)));
     }
 
     private List<Row> sizes(Path image) throws IOException {

@@ -18,7 +18,8 @@ import javafx.scene.control.Labeled;
 final class StartupProbe implements Runnable {
     /**
      * System property that turns the probe on: {@code print} reports the hub, {@code exit} also closes
-     * the app, {@code train} connects {@value #TRAINING_PROVIDER} through the simulator before closing it.
+     * the app, {@code checks} closes it once the connection checks have settled, {@code train}
+     * connects {@value #TRAINING_PROVIDER} through the simulator before closing it.
      */
     static final String PROPERTY = "onramp.startup.probe";
     /** The line printed on standard output after the layout pass of the hub's first frame. */
@@ -27,12 +28,15 @@ final class StartupProbe implements Runnable {
     static final String READY_LINE = "onramp: hub ready";
     /** The line the training run prints once the hub shows the provider it connected as connected. */
     static final String CONNECTED_LINE = "onramp: demo connected";
+    /** The line printed once no tile is still checking its connection, after "hub ready". */
+    static final String CHECKED_LINE = "onramp: checks settled";
     /** The provider the training run connects: plain OAuth, nothing to type. */
     static final String TRAINING_PROVIDER = "hubspot";
 
     private final PrintStream out;
     private final Optional<Runnable> exit;
     private final Optional<String> connect;
+    private final boolean awaitChecks;
     private Scene scene;
     private boolean shown;
     private boolean ready;
@@ -43,9 +47,15 @@ final class StartupProbe implements Runnable {
 
     /** {@code connect}: the provider whose Connect button is pressed once the hub is ready, before exiting. */
     StartupProbe(PrintStream out, Optional<Runnable> exit, Optional<String> connect) {
+        this(out, exit, connect, false);
+    }
+
+    /** {@code awaitChecks}: after "hub ready", waits until the tiles' connection checks have settled, and says so. */
+    StartupProbe(PrintStream out, Optional<Runnable> exit, Optional<String> connect, boolean awaitChecks) {
         this.out = Objects.requireNonNull(out, "out");
         this.exit = Objects.requireNonNull(exit, "exit");
         this.connect = Objects.requireNonNull(connect, "connect");
+        this.awaitChecks = awaitChecks;
     }
 
     /** The probe the system property asks for, if any; {@code exit} closes the app. */
@@ -53,6 +63,7 @@ final class StartupProbe implements Runnable {
         return switch (System.getProperty(PROPERTY, "")) {
             case "print" -> Optional.of(new StartupProbe(out, Optional.empty()));
             case "exit" -> Optional.of(new StartupProbe(out, Optional.of(exit)));
+            case "checks" -> Optional.of(new StartupProbe(out, Optional.of(exit), Optional.empty(), true));
             case "train" -> Optional.of(new StartupProbe(out, Optional.of(exit), Optional.of(TRAINING_PROVIDER)));
             default -> Optional.empty();
         };
@@ -97,6 +108,12 @@ final class StartupProbe implements Runnable {
             }
             print(CONNECTED_LINE);
         }
+        if (awaitChecks) {
+            if (checking()) {
+                return;
+            }
+            print(CHECKED_LINE);
+        }
         scene.removePostLayoutPulseListener(this);
         exit.ifPresent(Runnable::run);
     }
@@ -110,6 +127,12 @@ final class StartupProbe implements Runnable {
         return tile(provider).map(tile -> tile.lookup(".tile-status"))
                 .filter(Labeled.class::isInstance).map(status -> ((Labeled) status).getText())
                 .filter(text -> text.startsWith("Connected")).isPresent();
+    }
+
+    /** True while a tile says its connection is being checked. */
+    private boolean checking() {
+        return scene.getRoot().lookupAll(".tile-checked").stream().filter(Labeled.class::isInstance)
+                .anyMatch(label -> "Checking…".equals(((Labeled) label).getText()));
     }
 
     private Optional<Node> tile(String provider) {

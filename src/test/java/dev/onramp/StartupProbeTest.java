@@ -87,6 +87,28 @@ class StartupProbeTest {
     }
 
     @Test
+    void checksMode_waitsAfterReadyUntilNoTileIsCheckingItsConnection_thenSaysSoAndExits(FxRobot robot)
+            throws Exception {
+        Label checking = new Label("Checking…");
+        checking.getStyleClass().add("tile-checked");
+        robot.interact(() -> ((StackPane) scene.getRoot()).getChildren().add(checking));
+        System.setProperty(StartupProbe.PROPERTY, "checks");
+        StartupProbe probe = StartupProbe.fromSystemProperty(out, exits::incrementAndGet).orElseThrow();
+        robot.interact(() -> probe.watch(scene));
+
+        robot.interact(() -> loading.setVisible(false));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> printed().contains(StartupProbe.READY_LINE));
+        robot.interact(() -> scene.getRoot().requestLayout());
+        assertThat(exits).as("still checking").hasValue(0);
+
+        robot.interact(() -> checking.setText("Checked just now"));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> exits.get() > 0);
+
+        assertThat(printed()).endsWith(StartupProbe.READY_LINE + System.lineSeparator() + StartupProbe.CHECKED_LINE
+                + System.lineSeparator());
+    }
+
+    @Test
     void printMode_reportsTheHubAndLeavesTheAppRunning(FxRobot robot) throws Exception {
         System.setProperty(StartupProbe.PROPERTY, "print");
         StartupProbe probe = StartupProbe.fromSystemProperty(out, exits::incrementAndGet).orElseThrow();

@@ -211,7 +211,7 @@ public final class HubModel {
         Tenant tenant = Objects.requireNonNull(selectedTenant.get(), "a business must be chosen before checking");
         Connection connection = tile.connection().orElseThrow(() -> new IllegalStateException(
                 "Check now is offered only on a tile with a connection"));
-        if (!tile.startRechecking()) {
+        if (!tile.startRecheckingOne()) {
             return;
         }
         UiServices ready = services();

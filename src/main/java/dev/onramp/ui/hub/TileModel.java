@@ -35,6 +35,8 @@ public final class TileModel {
     /** Why the last check of the shown connection could not run; empty when it ran. */
     private Optional<String> checkProblem = Optional.empty();
     private final ReadOnlyBooleanWrapper rechecking = new ReadOnlyBooleanWrapper(false);
+    /** How many checks of this tile's connections have not answered yet. */
+    private int pendingChecks;
     private final ReadOnlyBooleanWrapper checkable = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper checked = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper checkedHint = new ReadOnlyStringWrapper("");
@@ -89,12 +91,21 @@ public final class TileModel {
         showConnections(java.util.stream.Stream.concat(java.util.stream.Stream.of(created), others.stream()).toList());
     }
 
-    /** Says that the tile's connections are being checked again; false for a tile without one. */
+    /** Says that the tile's connections are being checked again, until each has its answer; false for a tile without one. */
     boolean startRechecking() {
-        boolean any = connection.filter(c -> c.status() != ConnectionStatus.DISCONNECTED).isPresent();
-        rechecking.set(any);
+        return startRechecking((int) connections.stream().filter(c -> c.status() != ConnectionStatus.DISCONNECTED).count());
+    }
+
+    /** Says that one of the tile's connections is being checked again (Check now); false for a tile without one. */
+    boolean startRecheckingOne() {
+        return startRechecking(connection.filter(c -> c.status() != ConnectionStatus.DISCONNECTED).isPresent() ? 1 : 0);
+    }
+
+    private boolean startRechecking(int checks) {
+        pendingChecks = checks;
+        rechecking.set(checks > 0);
         refresh();
-        return any;
+        return checks > 0;
     }
 
     /** Shows what a check of one of this provider's connections found; a check of another provider is ignored. */
@@ -113,7 +124,8 @@ public final class TileModel {
         }
         showConnected(found);
         checkProblem = health.checked() ? Optional.empty() : health.error();
-        rechecking.set(false);
+        pendingChecks = Math.max(0, pendingChecks - 1);
+        rechecking.set(pendingChecks > 0);
         refresh();
     }
 
@@ -121,6 +133,7 @@ public final class TileModel {
     void showCheckFailed(String why) {
         if (rechecking.get()) {
             checkProblem = Optional.of(why);
+            pendingChecks = 0;
             rechecking.set(false);
             refresh();
         }
