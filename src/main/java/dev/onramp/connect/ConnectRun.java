@@ -14,6 +14,7 @@ import dev.onramp.model.ConnectionId;
 import dev.onramp.model.ConnectionStatus;
 import dev.onramp.model.FlowId;
 import dev.onramp.model.FlowState;
+import dev.onramp.model.InvalidInputException;
 import dev.onramp.model.Provider;
 import dev.onramp.model.Tenant;
 import dev.onramp.model.TenantId;
@@ -27,14 +28,16 @@ import java.util.Optional;
  */
 final class ConnectRun extends FlowRun {
     private final FormValues inputs;
+    private final AccountChoice account;
     private final SignInParts parts;
     private final ConsentInputs consentInputs;
     private final ObjectMapper json = new ObjectMapper();
 
-    ConnectRun(FlowId id, TenantId tenantId, String providerId, FormValues inputs, ConnectListener listener,
-            FlowStores stores, SignInParts parts, ConsentInputs consentInputs) {
+    ConnectRun(FlowId id, TenantId tenantId, String providerId, FormValues inputs, AccountChoice account,
+            ConnectListener listener, FlowStores stores, SignInParts parts, ConsentInputs consentInputs) {
         super(id, tenantId, providerId, providerId, listener, stores);
         this.inputs = inputs;
+        this.account = account;
         this.parts = parts;
         this.consentInputs = consentInputs;
     }
@@ -53,6 +56,21 @@ final class ConnectRun extends FlowRun {
                     + " connects with API credentials rather than a sign-in: fill in its credentials form instead.");
         }
         ConsentInputs.Given given = consentInputs.given(provider, inputs);
+        AccountLabels labels = new AccountLabels(stores);
+        if (!account.allowDuplicate()) {
+            labels.sameAccount(tenantId, providerId, given.configuration()).ifPresent(existing -> {
+                throw new FlowEnd(FlowState.FAILED, AccountLabels.duplicateWarning(tenant.name(), provider, existing,
+                        given.configuration()) + " Connect it with duplicates allowed to add it once more.", false);
+            });
+        }
+        // A label the person gave is refused before the browser opens, not after the source exists.
+        account.label().ifPresent(label -> {
+            try {
+                labels.forNew(tenantId, provider, given.configuration(), Optional.of(label));
+            } catch (InvalidInputException e) {
+                throw new FlowEnd(FlowState.FAILED, e.getMessage(), false);
+            }
+        });
         AirbyteGateway airbyte = parts.airbyteOf().apply(tenantId);
         return switch (airbyte.signIn()) {
             case SignIn.Relay relay -> connectThroughRelay(airbyte, relay, provider,
@@ -129,7 +147,7 @@ final class ConnectRun extends FlowRun {
 
         listener.onStep(ConnectStep.SAVING);
         Connection connection = new Connection(ConnectionId.random(), tenantId, providerId, created,
-                accountLabel(provider, configuration), ConnectionStatus.ACTIVE, streams, stores.clock().instant(),
+                new AccountLabels(stores).forNew(tenantId, provider, configuration, account.label()), ConnectionStatus.ACTIVE, streams, stores.clock().instant(),
                 Optional.of(stores.clock().instant()), Optional.empty()).in(createdIn());
         byte[] secret = configuration.toString().getBytes(StandardCharsets.UTF_8);
         recordStored(tx -> stores.connections().insert(tx, tenantId, connection, secret), "connect.succeeded",
@@ -140,10 +158,5 @@ final class ConnectRun extends FlowRun {
     @Override
     protected String auditSubject() {
         return "provider=" + providerId;
-    }
-
-    private static String accountLabel(Provider provider, ObjectNode configuration) {
-        JsonNode shop = configuration.path("shop");
-        return shop.isTextual() && !shop.asText().isBlank() ? shop.asText() : provider.name();
     }
 }

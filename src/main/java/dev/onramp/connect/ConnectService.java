@@ -1,5 +1,7 @@
 package dev.onramp.connect;
 
+import dev.onramp.model.Provider;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.onramp.airbyte.AirbyteException;
 import dev.onramp.airbyte.AirbyteGateway;
 import dev.onramp.catalog.Catalog;
@@ -57,6 +59,7 @@ public final class ConnectService implements AutoCloseable {
     private final ConsentInputs consentInputs;
     private final OAuthReadiness readiness;
     private final ConnectionChecks checks;
+    private final AccountLabels labels;
     private final RunningFlows running;
 
     /** A service whose every business uses the one Airbyte behind {@code airbyte}. */
@@ -81,6 +84,7 @@ public final class ConnectService implements AutoCloseable {
         this.catalog = catalog;
         this.airbyteOf = airbyteOf;
         this.stores = new FlowStores(db, tenants, connections, journal, audit, clock, actor);
+        this.labels = new AccountLabels(stores);
         this.parts = new SignInParts(catalog, airbyteOf, browser, consentTimeout, new SecureRandom(),
                 new LoopbackRedirects(), redirectOf);
         this.consentInputs = new ConsentInputs(catalog, ConnectorSpecs.bundled(catalog));
@@ -106,8 +110,38 @@ public final class ConnectService implements AutoCloseable {
      * @throws InvalidInputException naming the fields that are missing or refused, before anything starts
      */
     public ConnectFlow connect(TenantId tenant, String providerId, FormValues inputs, ConnectListener listener) {
+        return connect(tenant, providerId, inputs, AccountChoice.DEFAULT, listener);
+    }
+
+    /**
+     * Like {@link #connect(TenantId, String, FormValues, ConnectListener)}, with what the person said
+     * about the account: its label, and whether connecting one the business already has is meant.
+     *
+     * @throws InvalidInputException naming the fields that are missing or refused, or the label that
+     *     is not one, before anything starts
+     */
+    public ConnectFlow connect(TenantId tenant, String providerId, FormValues inputs, AccountChoice account,
+            ConnectListener listener) {
         catalog.provider(providerId).ifPresent(provider -> consentInputs.given(provider, inputs));
-        return startConnect(tenant, providerId, inputs, listener);
+        account.label().ifPresent(AccountLabels::checked);
+        return running.start(new ConnectRun(FlowId.random(), tenant, providerId, inputs, account, listener, stores, parts,
+                consentInputs));
+    }
+
+    /**
+     * Why connecting {@code providerId} with these consent inputs may connect an account the
+     * business already has (the same Zendesk subdomain, Shopify shop …), as a question to put to
+     * the person; empty when it would not, or when the inputs identify no account. Blocks.
+     */
+    public Optional<String> alreadyConnected(TenantId tenant, String providerId, FormValues inputs) {
+        Optional<Provider> provider = catalog.provider(providerId);
+        Optional<Tenant> business = stores.tenants().find(tenant);
+        if (provider.isEmpty() || business.isEmpty() || !provider.get().connectsByOAuth()) {
+            return Optional.empty();
+        }
+        ObjectNode configuration = consentInputs.given(provider.get(), inputs).configuration();
+        return labels.sameAccount(tenant, providerId, configuration).map(existing ->
+                AccountLabels.duplicateWarning(business.get().name(), provider.get(), existing, configuration));
     }
 
     /**
@@ -134,8 +168,8 @@ public final class ConnectService implements AutoCloseable {
     }
 
     private ConnectFlow startConnect(TenantId tenant, String providerId, FormValues inputs, ConnectListener listener) {
-        return running.start(new ConnectRun(FlowId.random(), tenant, providerId, inputs, listener, stores, parts,
-                consentInputs));
+        return running.start(new ConnectRun(FlowId.random(), tenant, providerId, inputs, AccountChoice.DEFAULT, listener,
+                stores, parts, consentInputs));
     }
 
     /**

@@ -10,6 +10,7 @@ import dev.onramp.model.ConnectionId;
 import dev.onramp.model.ConnectionStatus;
 import dev.onramp.model.FlowId;
 import dev.onramp.model.FlowState;
+import dev.onramp.model.InvalidInputException;
 import dev.onramp.model.Provider;
 import dev.onramp.model.Tenant;
 import dev.onramp.model.TenantId;
@@ -27,22 +28,22 @@ import java.util.function.Supplier;
  * sent to Airbyte and in the encrypted connection row, never in a message, the journal or the audit.
  */
 final class CredentialsRun extends FlowRun {
-    /** Configuration fields that name the account, in the order they are preferred as its label. */
-    private static final List<String> IDENTIFYING = List.of("shop", "account_id", "subdomain", "domain", "site");
     private static final int SHORTEST_SECRET = 4;
 
     private final Provider provider;
     private final ConnectorForm form;
     private final FormValues values;
+    private final AccountChoice account;
     private final Supplier<AirbyteGateway> gateways;
     private final List<String> secrets;
 
     CredentialsRun(FlowId id, TenantId tenantId, Provider provider, ConnectorForm form, FormValues values,
-            ConnectListener listener, FlowStores stores, Supplier<AirbyteGateway> gateways) {
+            AccountChoice account, ConnectListener listener, FlowStores stores, Supplier<AirbyteGateway> gateways) {
         super(id, tenantId, provider.id(), provider.name(), listener, stores);
         this.provider = provider;
         this.form = form;
         this.values = values;
+        this.account = account;
         this.gateways = gateways;
         this.secrets = form.activeFields(values).stream().filter(FormField::secret)
                 .map(field -> values.text(field.path()))
@@ -56,6 +57,20 @@ final class CredentialsRun extends FlowRun {
         Tenant tenant = stores.tenants().find(tenantId)
                 .orElseThrow(() -> new FlowEnd(FlowState.FAILED, "Onramp does not know that business any more."));
         journalStart();
+        ObjectNode wanted = form.configuration(values);
+        AccountLabels labels = new AccountLabels(stores);
+        if (!account.allowDuplicate()) {
+            labels.sameAccount(tenantId, provider.id(), wanted).ifPresent(existing -> {
+                throw new FlowEnd(FlowState.FAILED, AccountLabels.duplicateWarning(tenant.name(), provider, existing,
+                        wanted) + " Connect it with duplicates allowed to add it once more.", false);
+            });
+        }
+        String label;
+        try {
+            label = labels.forNew(tenantId, provider, wanted, account.label());
+        } catch (InvalidInputException e) {
+            throw new FlowEnd(FlowState.FAILED, e.getMessage(), false);
+        }
         AirbyteGateway gateway = gateways.get();
         String workspace = stores.workspaceOf(tenant, gateway);
         checkCancelled();
@@ -73,7 +88,7 @@ final class CredentialsRun extends FlowRun {
         listener.onStep(ConnectStep.SAVING);
         Instant saved = stores.clock().instant();
         Connection connection = new Connection(ConnectionId.random(), tenantId, provider.id(), created,
-                accountLabel(), ConnectionStatus.ACTIVE, streams, saved, Optional.of(saved), Optional.empty())
+                label, ConnectionStatus.ACTIVE, streams, saved, Optional.of(saved), Optional.empty())
                 .in(createdIn());
         byte[] secretConfig = configuration.toString().getBytes(StandardCharsets.UTF_8);
         recordStored(tx -> stores.connections().insert(tx, tenantId, connection, secretConfig), "connect.succeeded",
@@ -99,15 +114,6 @@ final class CredentialsRun extends FlowRun {
     }
 
     /** The account's name for the hub: a field that names it (Stripe's account id, a shop), else the provider's name. */
-    private String accountLabel() {
-        List<FormField> named = new ArrayList<>(form.activeFields(values).stream()
-                .filter(field -> !field.secret() && IDENTIFYING.contains(field.keys().getLast()))
-                .filter(field -> !values.text(field.path()).isBlank())
-                .toList());
-        named.sort(Comparator.comparingInt(field -> IDENTIFYING.indexOf(field.keys().getLast())));
-        return named.isEmpty() ? provider.name() : values.text(named.getFirst().path()).strip();
-    }
-
     @Override
     protected String auditSubject() {
         return "provider=" + provider.id() + " auth=credentials";

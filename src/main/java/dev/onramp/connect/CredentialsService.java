@@ -1,5 +1,6 @@
 package dev.onramp.connect;
 
+import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.onramp.airbyte.AirbyteGateway;
 import dev.onramp.business.AirbyteSelection;
@@ -100,13 +101,40 @@ public final class CredentialsService {
      */
     public ConnectFlow connect(TenantId tenantId, String providerId, ConnectorForm form, FormValues values,
             ConnectListener listener) {
+        return connect(tenantId, providerId, form, values, AccountChoice.DEFAULT, listener);
+    }
+
+    /**
+     * Like {@link #connect(TenantId, String, ConnectorForm, FormValues, ConnectListener)}, with what
+     * the person said about the account: its label, and whether connecting one the business already
+     * has (the same account id, shop …) is meant.
+     *
+     * @throws InvalidInputException listing every refused value, or the label that is not one
+     */
+    public ConnectFlow connect(TenantId tenantId, String providerId, ConnectorForm form, FormValues values,
+            AccountChoice account, ConnectListener listener) {
         Provider provider = provider(providerId);
         List<FormProblem> problems = form.problems(values);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems.stream().map(FormProblem::message).collect(Collectors.joining(" ")));
         }
-        return flows.start(new CredentialsRun(FlowId.random(), tenantId, provider, form, values, listener, stores,
-                () -> selection.gatewayFor(tenantId)));
+        account.label().ifPresent(AccountLabels::checked);
+        return flows.start(new CredentialsRun(FlowId.random(), tenantId, provider, form, values, account, listener,
+                stores, () -> selection.gatewayFor(tenantId)));
+    }
+
+    /**
+     * Why connecting {@code providerId} with these values may connect an account the business
+     * already has (the same Stripe account id, Shopify shop …), as a question to put to the person;
+     * empty when it would not, or when the values identify no account. Blocks.
+     */
+    public Optional<String> alreadyConnected(TenantId tenantId, String providerId, ConnectorForm form,
+            FormValues values) {
+        Provider provider = provider(providerId);
+        JsonNode configuration = form.configuration(values);
+        return stores.tenants().find(tenantId).flatMap(tenant -> new AccountLabels(stores)
+                .sameAccount(tenantId, providerId, configuration)
+                .map(existing -> AccountLabels.duplicateWarning(tenant.name(), provider, existing, configuration)));
     }
 
     private Provider provider(String providerId) {
