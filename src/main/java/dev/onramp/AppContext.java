@@ -52,6 +52,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class AppContext implements AutoCloseable {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    /** The folder in the data folder where the built-in simulator keeps its sources. */
+    static final String SIMULATOR_FOLDER = "simulator";
 
     private final Deque<AutoCloseable> closeables;
     private final Catalog catalog;
@@ -150,7 +152,10 @@ public final class AppContext implements AutoCloseable {
             // the one its settings name, the simulator by default.
             Optional<AirbyteSimulator> simulator = Optional.empty();
             if (options.airbyteUrl().isEmpty()) {
-                AirbyteSimulator started = AirbyteSimulator.start(options.simulatorLatency());
+                // Its sources are kept in the data folder, so a demo connection outlives this run and every
+                // Onramp on the folder (the window, a command line) sees the same ones.
+                AirbyteSimulator started = AirbyteSimulator.builder().latency(options.simulatorLatency())
+                        .stateFolder(options.dataDir().resolve(SIMULATOR_FOLDER)).start();
                 closeables.push(started);
                 simulator = Optional.of(started);
             }
