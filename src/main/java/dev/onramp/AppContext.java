@@ -12,9 +12,11 @@ import dev.onramp.catalog.ConnectorSpecs;
 import dev.onramp.connect.ConnectService;
 import dev.onramp.connect.CredentialsService;
 import dev.onramp.business.AirbyteSelection;
+import dev.onramp.business.DemoAirbyte;
 import dev.onramp.business.SettingsService;
 import dev.onramp.business.TenantService;
 import dev.onramp.demo.AirbyteSimulator;
+import dev.onramp.demo.Fault;
 import dev.onramp.diagnostics.BrowserCheck;
 import dev.onramp.diagnostics.Diagnostics;
 import dev.onramp.diagnostics.Doctor;
@@ -259,6 +261,11 @@ public final class AppContext implements AutoCloseable {
         return simulator;
     }
 
+    /** The window's Demo menu's way to the built-in simulator, while it runs (no --airbyte-url). */
+    public Optional<DemoAirbyte> demoAirbyte() {
+        return simulator.map(SimulatorAsDemoAirbyte::new);
+    }
+
     /** The tamper-evident audit trail, for verifying and exporting it. */
     public AuditLog audit() {
         return audit;
@@ -298,6 +305,36 @@ public final class AppContext implements AutoCloseable {
     /** Looked up when needed, so that drawing the hub first does not wait for logging to be set up. */
     private static Logger log() {
         return LoggerFactory.getLogger(AppContext.class);
+    }
+
+    /** The built-in simulator behind the window's Demo menu, saying in sentences what it does not have. */
+    private record SimulatorAsDemoAirbyte(AirbyteSimulator simulator) implements DemoAirbyte {
+        @Override
+        public boolean revokeSignIn(String sourceId) {
+            if (!simulator.signsInByOAuth(existing(sourceId))) {
+                return false;
+            }
+            simulator.expireSourceTokens(sourceId);
+            return true;
+        }
+
+        @Override
+        public void failNextTest(String sourceId) {
+            simulator.faults().arm(Fault.checkFailure().on(existing(sourceId)));
+        }
+
+        @Override
+        public void deleteSource(String sourceId) {
+            simulator.deleteSource(existing(sourceId));
+        }
+
+        private String existing(String sourceId) {
+            if (!simulator.sourceIds().contains(sourceId)) {
+                throw new IllegalArgumentException("The built-in simulator no longer has this source (" + sourceId
+                        + "): it was deleted already, so a check finds it missing.");
+            }
+            return sourceId;
+        }
     }
 
     private static void shutdown(ExecutorService executor) throws InterruptedException {

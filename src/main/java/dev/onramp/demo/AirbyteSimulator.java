@@ -135,6 +135,18 @@ public final class AirbyteSimulator implements AutoCloseable {
     }
 
     /**
+     * Whether the source signs in through OAuth, holding tokens {@link #expireSourceTokens} can revoke;
+     * false for one made with typed credentials.
+     *
+     * @throws IllegalArgumentException when no such source exists
+     */
+    public boolean signsInByOAuth(String sourceId) {
+        Optional<Boolean> oauth = parts.state().reading(() -> parts.configApi().signsInByOAuth(sourceId)
+                .or(() -> parts.publicApi().signsInByOAuth(sourceId)));
+        return oauth.orElseThrow(() -> new IllegalArgumentException("The simulator has no source " + sourceId));
+    }
+
+    /**
      * Deletes a source behind Onramp's back, as someone does in Airbyte's own screens: Onramp's next
      * call for it answers 404.
      *

@@ -120,6 +120,12 @@ final class PublicApi implements KeptState {
         return source != null;
     }
 
+    /** Whether the source holds OAuth tokens; empty when there is no such source. */
+    Optional<Boolean> signsInByOAuth(String sourceId) {
+        return Optional.ofNullable(sources.get(sourceId))
+                .map(source -> !ConfigurationRules.oauthTokens(source.connector(), source.configuration()).isEmpty());
+    }
+
     /** Revokes the OAuth tokens in the source's configuration; false when there is no such source. */
     boolean expireTokens(String sourceId) {
         SimulatedSource source = sources.get(sourceId);
