@@ -12,9 +12,11 @@ import dev.onramp.catalog.ConnectorSpecs;
 import dev.onramp.connect.ConnectService;
 import dev.onramp.connect.CredentialsService;
 import dev.onramp.business.AirbyteSelection;
+import dev.onramp.business.DemoAirbyte;
 import dev.onramp.business.SettingsService;
 import dev.onramp.business.TenantService;
 import dev.onramp.demo.AirbyteSimulator;
+import dev.onramp.demo.Fault;
 import dev.onramp.diagnostics.BrowserCheck;
 import dev.onramp.diagnostics.Diagnostics;
 import dev.onramp.diagnostics.Doctor;
@@ -52,6 +54,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class AppContext implements AutoCloseable {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    /** The folder in the data folder where the built-in simulator keeps its sources. */
+    static final String SIMULATOR_FOLDER = "simulator";
 
     private final Deque<AutoCloseable> closeables;
     private final Catalog catalog;
@@ -150,7 +154,10 @@ public final class AppContext implements AutoCloseable {
             // the one its settings name, the simulator by default.
             Optional<AirbyteSimulator> simulator = Optional.empty();
             if (options.airbyteUrl().isEmpty()) {
-                AirbyteSimulator started = AirbyteSimulator.start(options.simulatorLatency());
+                // Its sources are kept in the data folder, so a demo connection outlives this run and every
+                // Onramp on the folder (the window, a command line) sees the same ones.
+                AirbyteSimulator started = AirbyteSimulator.builder().latency(options.simulatorLatency())
+                        .stateFolder(options.dataDir().resolve(SIMULATOR_FOLDER)).start();
                 closeables.push(started);
                 simulator = Optional.of(started);
             }
@@ -254,6 +261,11 @@ public final class AppContext implements AutoCloseable {
         return simulator;
     }
 
+    /** The window's Demo menu's way to the built-in simulator, while it runs (no --airbyte-url). */
+    public Optional<DemoAirbyte> demoAirbyte() {
+        return simulator.map(SimulatorAsDemoAirbyte::new);
+    }
+
     /** The tamper-evident audit trail, for verifying and exporting it. */
     public AuditLog audit() {
         return audit;
@@ -293,6 +305,36 @@ public final class AppContext implements AutoCloseable {
     /** Looked up when needed, so that drawing the hub first does not wait for logging to be set up. */
     private static Logger log() {
         return LoggerFactory.getLogger(AppContext.class);
+    }
+
+    /** The built-in simulator behind the window's Demo menu, saying in sentences what it does not have. */
+    private record SimulatorAsDemoAirbyte(AirbyteSimulator simulator) implements DemoAirbyte {
+        @Override
+        public boolean revokeSignIn(String sourceId) {
+            if (!simulator.signsInByOAuth(existing(sourceId))) {
+                return false;
+            }
+            simulator.expireSourceTokens(sourceId);
+            return true;
+        }
+
+        @Override
+        public void failNextTest(String sourceId) {
+            simulator.faults().arm(Fault.checkFailure().on(existing(sourceId)));
+        }
+
+        @Override
+        public void deleteSource(String sourceId) {
+            simulator.deleteSource(existing(sourceId));
+        }
+
+        private String existing(String sourceId) {
+            if (!simulator.sourceIds().contains(sourceId)) {
+                throw new IllegalArgumentException("The built-in simulator no longer has this source (" + sourceId
+                        + "): it was deleted already, so a check finds it missing.");
+            }
+            return sourceId;
+        }
     }
 
     private static void shutdown(ExecutorService executor) throws InterruptedException {

@@ -12,6 +12,8 @@ import java.util.Optional;
  */
 final class PublicApiProblems {
     private static final int MAX_DETAIL = 300;
+    /** How Airbyte's public API begins the message of a discover that failed in the connector. */
+    private static final String CONNECTOR_FAILED = "Something went wrong in the connector.";
 
     /** The RFC 9457 fields Airbyte sends, and the key that names the problem type. */
     record Problem(String key, String title, String detail, JsonNode data) {
@@ -119,7 +121,7 @@ final class PublicApiProblems {
                             + " because it does not know a value Onramp sent (" + words + "). " + context.call().notFoundHint());
             case "409-state-conflict", "try-again-later", "connection/locked" -> new AirbyteException(Kind.CONFLICT,
                     airbyte + " could not " + verb + " just now (" + words + "). Try again in a minute.");
-            case "unexpected-problem" -> serverError(verb, words);
+            case "unexpected-problem" -> connectorFailed(context, problem).orElseGet(() -> serverError(verb, words));
             case "service-unavailable" -> new AirbyteException(Kind.SERVER_ERROR, airbyte + " is unavailable right now ("
                     + words + "). Try again in a few minutes" + (cloud ? "; status.airbyte.com tells when it is back." : "."));
             case "implementation/not-implemented-in-oss" -> selfManaged(verb);
@@ -160,6 +162,23 @@ final class PublicApiProblems {
                 yield badResponse();
             }
         };
+    }
+
+    /**
+     * Listing a source's streams runs its connector's discover; when the connector fails (the provider
+     * refusing its sign-in, or failing), Airbyte answers an unexpected problem whose message is
+     * "Something went wrong in the connector. logs:" and the connector's own words. That is Airbyte's
+     * answer about the source, not a failure of Airbyte: the source's test failed, with those words.
+     */
+    private Optional<AirbyteException> connectorFailed(Context context, Problem problem) {
+        String message = problem.data().path("message").asText("");
+        if (context.call() != PublicApiCall.TEST_SOURCE && context.call() != PublicApiCall.LIST_STREAMS
+                || !message.startsWith(CONNECTOR_FAILED)) {
+            return Optional.empty();
+        }
+        String logs = message.substring(CONNECTOR_FAILED.length()).strip().replaceFirst("^logs:\\s*", "");
+        String said = clean(context, logs.isEmpty() ? message : logs);
+        return Optional.of(new AirbyteException(Kind.REJECTED, airbyte + " could not read from the source: " + said + "."));
     }
 
     private AirbyteException selfManaged(String verb) {

@@ -3,6 +3,7 @@ package dev.onramp.cli;
 import dev.onramp.demo.AirbyteSimulator;
 import dev.onramp.demo.Fault;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,8 +42,15 @@ final class DemoServerCommand implements Callable<Integer> {
 
     @Option(names = "--fault", paramLabel = "KIND[=DURATION][:CALLS][@TARGET]", converter = FaultConverter.class,
             description = "Plays a failure on the next API calls; repeatable. Kinds: 429 (=SECONDS of Retry-After),"
-                    + " 429-bare, 500, 502, 503, 504, slow (=2s), malformed, expired-token. E.g. 503:2@/v1/workspaces.")
+                    + " 429-bare, 500, 502, 503, 504, slow (=2s), malformed, expired-token; and on the next tests of a"
+                    + " source only: check-auth (the provider refuses its sign-in), check-fail (the provider fails),"
+                    + " whose @TARGET may be a source id. E.g. 503:2@/v1/workspaces, check-auth:3.")
     List<Fault> armed = new ArrayList<>();
+
+    @Option(names = "--state-dir", paramLabel = "DIR",
+            description = "Keeps the simulator's sources in DIR, so that they outlive it (and a simulator started"
+                    + " again on DIR has them); without it, they live in memory only.")
+    Path stateDir;
 
     @Option(names = "--without-secret-coordinates",
             description = "Behaves like an Airbyte from before returnSecretCoordinate: complete_oauth always answers"
@@ -69,6 +77,9 @@ final class DemoServerCommand implements Callable<Integer> {
         if (protectedConfigApi) {
             builder.protectedConfigApi();
         }
+        if (stateDir != null) {
+            builder.stateFolder(stateDir);
+        }
         try (AirbyteSimulator simulator = builder.start()) {
             armed.forEach(simulator.faults()::arm);
             simulator.ignoreReturnSecretCoordinate(withoutSecretCoordinates);
@@ -93,10 +104,13 @@ final class DemoServerCommand implements Callable<Integer> {
             if (withoutSecretCoordinates) {
                 out.println("complete_oauth ignores returnSecretCoordinate and answers with the tokens.");
             }
+            simulator.stateFolder().ifPresent(folder -> out.println("Sources are kept in " + folder.toAbsolutePath()
+                    + ", and are there again when it is started on that folder."));
             withoutOAuthApp.forEach(type -> out.println("No OAuth app for " + type + "."));
             oauthOff.forEach(type -> out.println("OAuth switched off for " + type + "."));
-            armed.forEach(fault -> out.println("Armed fault: " + fault.kind() + " for " + fault.calls() + " call(s)"
-                    + (fault.target().isEmpty() ? "" : " to " + fault.target())));
+            armed.forEach(fault -> out.println("Armed fault: " + fault.kind() + " for " + fault.calls()
+                    + (fault.kind().check() ? " test(s) of a source" : " call(s)")
+                    + (fault.target().isEmpty() ? "" : (fault.kind().check() ? " of " : " to ") + fault.target())));
             out.println("Press Ctrl+C to stop.");
             out.flush();
             stopped.await();

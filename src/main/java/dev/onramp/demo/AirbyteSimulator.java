@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,6 +21,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,12 +29,14 @@ import org.slf4j.LoggerFactory;
  * An Airbyte stand-in on 127.0.0.1 that speaks both flavours Onramp uses, with the same shapes and
  * rules: a self-managed Airbyte's Config API under {@code /api/v1/}, Airbyte Cloud's public API
  * under {@code /v1/} (3-minute tokens, https-only redirects, problem bodies), a local consent page
- * per provider, and {@link Faults} that tests and {@code demo-server --fault} arm.
+ * per provider, and {@link Faults} that tests and {@code demo-server --fault} arm. With a
+ * {@linkplain Builder#stateFolder state folder} its sources outlive it, as a real Airbyte's do, and
+ * every simulator on that folder sees the same ones.
  */
 public final class AirbyteSimulator implements AutoCloseable {
     static final String WORKSPACE_NAME = "Demo workspace";
     private static final String DEMO_WORKSPACE_ID =
-            UUID.nameUUIDFromBytes("onramp demo workspace".getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+            UUID.nameUUIDFromBytes("onramp demo workspace".getBytes(StandardCharsets.UTF_8)).toString();
 
     private static final Logger LOG = LoggerFactory.getLogger(AirbyteSimulator.class);
     private static final int THREADS = 4;
@@ -40,10 +45,11 @@ public final class AirbyteSimulator implements AutoCloseable {
     private final ExecutorService executor;
     private final URI origin;
     private final Parts parts;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     /** What the simulator is made of, built before it starts listening. */
     private record Parts(String workspaceId, OAuthLedger ledger, Faults faults, FaultPlayer faultPlayer, ConfigApi configApi,
-            CloudTokens cloudTokens, PublicApi publicApi, Optional<ConfigApiLogin> login) {}
+            CloudTokens cloudTokens, PublicApi publicApi, Optional<ConfigApiLogin> login, SimulatorState state) {}
 
     private AirbyteSimulator(HttpServer server, ExecutorService executor, URI origin, Parts parts) {
         this.server = server;
@@ -71,14 +77,22 @@ public final class AirbyteSimulator implements AutoCloseable {
         return origin.resolve("/v1");
     }
 
-    /** The client id of the one application the simulated Cloud knows. */
+    /**
+     * The client id of the one application the simulated Cloud knows; with a state folder, the one kept
+     * there (it is kept from the first time it is asked for).
+     */
     public String cloudClientId() {
-        return parts.cloudTokens().clientId();
+        return parts.state().changing(parts.cloudTokens()::clientId);
     }
 
     /** That application's client secret. */
     public String cloudClientSecret() {
-        return parts.cloudTokens().clientSecret();
+        return parts.state().changing(parts.cloudTokens()::clientSecret);
+    }
+
+    /** The folder the simulator keeps its sources in, if it was started with one. */
+    public Optional<Path> stateFolder() {
+        return parts.state().folder();
     }
 
     /**
@@ -113,7 +127,35 @@ public final class AirbyteSimulator implements AutoCloseable {
      * @throws IllegalArgumentException when no such source exists
      */
     public void expireSourceTokens(String sourceId) {
-        if (!parts.configApi().expireTokens(sourceId) && !parts.publicApi().expireTokens(sourceId)) {
+        boolean found = parts.state().changing(() -> parts.configApi().expireTokens(sourceId)
+                || parts.publicApi().expireTokens(sourceId));
+        if (!found) {
+            throw new IllegalArgumentException("The simulator has no source " + sourceId);
+        }
+    }
+
+    /**
+     * Whether the source signs in through OAuth, holding tokens {@link #expireSourceTokens} can revoke;
+     * false for one made with typed credentials.
+     *
+     * @throws IllegalArgumentException when no such source exists
+     */
+    public boolean signsInByOAuth(String sourceId) {
+        Optional<Boolean> oauth = parts.state().reading(() -> parts.configApi().signsInByOAuth(sourceId)
+                .or(() -> parts.publicApi().signsInByOAuth(sourceId)));
+        return oauth.orElseThrow(() -> new IllegalArgumentException("The simulator has no source " + sourceId));
+    }
+
+    /**
+     * Deletes a source behind Onramp's back, as someone does in Airbyte's own screens: Onramp's next
+     * call for it answers 404.
+     *
+     * @throws IllegalArgumentException when no such source exists
+     */
+    public void deleteSource(String sourceId) {
+        boolean found = parts.state().changing(() -> parts.configApi().delete(sourceId)
+                || parts.publicApi().delete(sourceId));
+        if (!found) {
             throw new IllegalArgumentException("The simulator has no source " + sourceId);
         }
     }
@@ -165,31 +207,49 @@ public final class AirbyteSimulator implements AutoCloseable {
 
     /** The ids of the sources that exist now, made through either API. */
     public Set<String> sourceIds() {
-        Set<String> ids = new HashSet<>(parts.configApi().sourceIds());
-        ids.addAll(parts.publicApi().sourceIds());
-        return Set.copyOf(ids);
+        return parts.state().reading(() -> {
+            Set<String> ids = new HashSet<>(parts.configApi().sourceIds());
+            ids.addAll(parts.publicApi().sourceIds());
+            return Set.copyOf(ids);
+        });
     }
 
     /** Every token, code and secret id it has issued so far (for tests proving none is stored in clear). */
     public Set<String> issuedSecrets() {
-        return parts.ledger().issuedSecrets();
+        return parts.state().reading(parts.ledger()::issuedSecrets);
     }
 
+    /** Stops it; its kept state stays in its folder. Closing it again does nothing. */
     @Override
     public void close() {
+        if (closed.getAndSet(true)) {
+            return;
+        }
         server.stop(0);
         executor.shutdownNow();
         LOG.info("Airbyte simulator on {} stopped", origin);
     }
 
-    /** How to start a simulator: latency, how many workspaces its Cloud organization has, its clock. */
+    /** How to start a simulator: latency, how many workspaces its Cloud organization has, its clock, where it keeps its state. */
     public static final class Builder {
         private Duration latency = Duration.ZERO;
         private int workspaces = 1;
         private Clock clock = Clock.systemUTC();
         private boolean protectedConfigApi;
+        private Optional<Path> stateFolder = Optional.empty();
 
         private Builder() {}
+
+        /**
+         * Keeps the sources, the sign-in secrets Airbyte kept, the tokens and which were revoked, and the
+         * Cloud application's client id and secret in {@code folder} (made when first needed), so that they
+         * outlive the simulator and are shared with any other simulator on the same folder, in this process
+         * or another. Without it, everything lives in memory only.
+         */
+        public Builder stateFolder(Path folder) {
+            this.stateFolder = Optional.of(Objects.requireNonNull(folder, "folder"));
+            return this;
+        }
 
         /**
          * Protects the Config API as an {@code abctl} install does: every call needs basic auth or a
@@ -241,24 +301,28 @@ public final class AirbyteSimulator implements AutoCloseable {
             DemoConnectors connectors = DemoConnectors.bundled(json);
             Faults faults = new Faults();
             FaultPlayer faultPlayer = new FaultPlayer(faults, json);
-            ConfigApi configApi = new ConfigApi(json, connectors, ledger, workspaceId, origin, clock);
+            ConfigApi configApi = new ConfigApi(json, connectors, ledger, workspaceId, origin, clock, faults);
             CloudTokens cloudTokens = new CloudTokens(json, clock, random);
             CloudSignIns signIns = new CloudSignIns(json, connectors, ledger, origin.resolve("/v1/oauth/callback"), random);
             PublicApi publicApi = new PublicApi(json, connectors, ledger, cloudTokens, signIns,
-                    workspaceList(workspaceId, workspaces), publicBase, clock);
+                    workspaceList(workspaceId, workspaces), publicBase, clock, faults);
             Optional<ConfigApiLogin> login = protectedConfigApi
                     ? Optional.of(new ConfigApiLogin(json, clock, random)) : Optional.empty();
-            server.createContext("/api/", new ApiHandler(json, configApi.endpoints(), latency, faultPlayer, login)::handle);
-            server.createContext("/v1/", new PublicApiHandler(json, publicApi, faultPlayer, latency)::handle);
+            // Nothing is read here: the state file is read by the first call that needs it.
+            SimulatorState state = stateFolder.map(folder -> SimulatorState.inFolder(folder, json, clock))
+                    .orElseGet(SimulatorState::inMemory);
+            state.keep(List.of(ledger, configApi, publicApi, signIns, cloudTokens));
+            server.createContext("/api/", new ApiHandler(json, configApi.endpoints(state), latency, faultPlayer, login)::handle);
+            server.createContext("/v1/", new PublicApiHandler(json, publicApi, faultPlayer, latency, state)::handle);
             server.createContext("/oauth/", new ConsentPages(ledger, new ConsentHtml())::handle);
             ExecutorService executor = Executors.newFixedThreadPool(THREADS,
                     Thread.ofPlatform().name("airbyte-simulator-", 1).daemon().factory());
             server.setExecutor(executor);
             server.start();
             AirbyteSimulator simulator = new AirbyteSimulator(server, executor, origin,
-                    new Parts(workspaceId, ledger, faults, faultPlayer, configApi, cloudTokens, publicApi, login));
-            LOG.info("Airbyte simulator listening on {} (Config API) and {} (public API)", simulator.apiBaseUrl(),
-                    simulator.publicApiBaseUrl());
+                    new Parts(workspaceId, ledger, faults, faultPlayer, configApi, cloudTokens, publicApi, login, state));
+            LOG.info("Airbyte simulator listening on {} (Config API) and {} (public API), its {}", simulator.apiBaseUrl(),
+                    simulator.publicApiBaseUrl(), state);
             return simulator;
         }
 
@@ -266,7 +330,9 @@ public final class AirbyteSimulator implements AutoCloseable {
             List<PublicApi.Workspace> list = new ArrayList<>();
             list.add(new PublicApi.Workspace(first, WORKSPACE_NAME));
             for (int i = 2; i <= count; i++) {
-                list.add(new PublicApi.Workspace(UUID.randomUUID().toString(), WORKSPACE_NAME + " " + i));
+                // Stable as the first one is, so that kept sources stay in their workspace after a restart.
+                String id = UUID.nameUUIDFromBytes(("onramp demo workspace " + i).getBytes(StandardCharsets.UTF_8)).toString();
+                list.add(new PublicApi.Workspace(id, WORKSPACE_NAME + " " + i));
             }
             return list;
         }

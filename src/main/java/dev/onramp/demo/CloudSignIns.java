@@ -1,6 +1,8 @@
 package dev.onramp.demo;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,12 +11,14 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,9 +27,10 @@ import org.slf4j.LoggerFactory;
  * Airbyte Cloud's OAuth broker: {@code POST /v1/sources/initiateOAuth} hands out the provider's
  * consent link for an https {@code redirectUrl} only; the provider returns to
  * {@code GET /v1/oauth/callback}, which keeps the tokens as a secret and redirects the browser to
- * {@code redirectUrl?secret_id=…}. Sources are then made from the secret id.
+ * {@code redirectUrl?secret_id=…}. Sources are then made from the secret id, which is kept across
+ * restarts with the tokens it stands for; consents under way are not.
  */
-final class CloudSignIns {
+final class CloudSignIns implements KeptState {
     private static final Logger LOG = LoggerFactory.getLogger(CloudSignIns.class);
     private static final String ACTOR_NAMES = "public-api.json";
 
@@ -114,6 +119,45 @@ final class CloudSignIns {
     Optional<Secret> secret(String secretId, DemoConnector connector, String workspaceId) {
         return Optional.ofNullable(secrets.get(secretId))
                 .filter(s -> s.connector().definitionId().equals(connector.definitionId()) && s.workspaceId().equals(workspaceId));
+    }
+
+    @Override
+    public String section() {
+        return "cloudSignIns";
+    }
+
+    /** The secrets finished sign-ins left, by secret id, each with its connector, workspace and tokens. */
+    @Override
+    public void save(ObjectNode into) {
+        ArrayNode list = into.putArray("secrets");
+        new TreeMap<>(secrets).forEach((secretId, secret) -> {
+            ObjectNode node = list.addObject()
+                    .put("secretId", secretId)
+                    .put("definitionId", secret.connector().definitionId())
+                    .put("workspaceId", secret.workspaceId());
+            node.set("outputs", secret.outputs().deepCopy());
+        });
+    }
+
+    @Override
+    public Runnable restore(JsonNode from) throws UnreadableStateException {
+        Map<String, Secret> kept = new HashMap<>();
+        for (JsonNode node : KeptState.array(from, "secrets")) {
+            String definitionId = KeptState.text(node, "definitionId");
+            Optional<DemoConnector> connector = connectors.byDefinitionId(definitionId);
+            if (connector.isEmpty()) {
+                LOG.warn("The simulator's state has a sign-in secret of connector {}, which it does not have; it is"
+                        + " left out", definitionId);
+                continue;
+            }
+            kept.put(KeptState.text(node, "secretId"), new Secret(connector.get(), KeptState.text(node, "workspaceId"),
+                    KeptState.object(node, "outputs").deepCopy()));
+        }
+        return () -> {
+            secrets.clear();
+            secrets.putAll(kept);
+            kept.keySet().forEach(ledger::remember);
+        };
     }
 
     private String newSecretId() {

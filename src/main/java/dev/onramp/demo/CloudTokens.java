@@ -17,39 +17,65 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The simulated Airbyte Cloud's one application and its access tokens: HS256 JWTs that live three
- * minutes, as {@code POST /v1/applications/token} hands them out.
+ * minutes, as {@code POST /v1/applications/token} hands them out. The application's client id and
+ * secret are kept across restarts, so that settings made for it keep working; tokens are not.
  */
-final class CloudTokens {
+final class CloudTokens implements KeptState {
     static final Duration LIFETIME = Duration.ofMinutes(3);
     private static final String ISSUER = "onramp-airbyte-simulator";
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
     private final ObjectMapper json;
     private final Clock clock;
-    private final String clientId;
-    private final String clientSecret;
+    /** The application's client id and secret. */
+    private record Application(String clientId, String clientSecret) {}
+
+    private volatile Application application;
     private final byte[] key = new byte[32];
 
     CloudTokens(ObjectMapper json, Clock clock, SecureRandom random) {
         this.json = json;
         this.clock = clock;
-        this.clientId = UUID.randomUUID().toString();
         byte[] secret = new byte[24];
         random.nextBytes(secret);
-        this.clientSecret = B64.encodeToString(secret);
+        this.application = new Application(UUID.randomUUID().toString(), B64.encodeToString(secret));
         random.nextBytes(key);
     }
 
     String clientId() {
-        return clientId;
+        return application.clientId();
     }
 
     String clientSecret() {
-        return clientSecret;
+        return application.clientSecret();
+    }
+
+    @Override
+    public String section() {
+        return "cloudApplication";
+    }
+
+    /** The application's client id and secret. */
+    @Override
+    public void save(ObjectNode into) {
+        into.put("clientId", application.clientId()).put("clientSecret", application.clientSecret());
+    }
+
+    /** Takes the kept application; with none kept (a new folder), this simulator's own stays. */
+    @Override
+    public Runnable restore(JsonNode from) throws UnreadableStateException {
+        if (from.isMissingNode()) {
+            return () -> { };
+        }
+        Application kept = new Application(KeptState.text(from, "clientId"), KeptState.text(from, "clientSecret"));
+        return () -> application = kept;
     }
 
     /** The token answer for the right client id and secret (compared in constant time), else a 401 problem. */
     ObjectNode mint(String givenId, String givenSecret) throws Problem {
+        Application app = application;
+        String clientId = app.clientId();
+        String clientSecret = app.clientSecret();
         boolean idMatches = MessageDigest.isEqual(clientId.getBytes(StandardCharsets.UTF_8), givenId.getBytes(StandardCharsets.UTF_8));
         boolean secretMatches = MessageDigest.isEqual(clientSecret.getBytes(StandardCharsets.UTF_8),
                 givenSecret.getBytes(StandardCharsets.UTF_8));

@@ -22,9 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Config API endpoints Onramp uses, answering with the shapes and rules of a self-managed
- * Airbyte.
+ * Airbyte. Its sources and the OAuth outputs it kept as secrets are its kept state.
  */
-final class ConfigApi {
+final class ConfigApi implements KeptState {
     static final String DEFAULT_ORGANIZATION_ID = "00000000-0000-0000-0000-000000000000";
 
     private static final Logger LOG = LoggerFactory.getLogger(ConfigApi.class);
@@ -32,11 +32,10 @@ final class ConfigApi {
     /** Where Airbyte sends a Shopify sign-in: Airbyte Cloud's preflight page, or its app in the Shopify App Store. */
     private static final URI SHOPIFY_PREFLIGHT = URI.create("https://cloud.airbyte.com/partner/v1/shopify/oauth/preflight");
     private static final URI SHOPIFY_APP_LISTING = URI.create("https://apps.shopify.com/airbyte");
+    /** The path of the one call Onramp tests a source with, for check faults aimed at it. */
+    static final String CHECK_PATH = "/api/v1/sources/check_connection";
     private static final List<String> UPDATE_FIELDS = List.of("sourceId", "connectionConfiguration", "name", "secretId",
             "resourceAllocation");
-
-    private record Source(String sourceId, DemoConnector connector, String workspaceId, String name,
-            ObjectNode configuration, long createdAt) {}
 
     /** The outputs of a completed OAuth that Airbyte kept as a secret instead of answering with them. */
     private record KeptSecret(String definitionId, String workspaceId, ObjectNode outputs) {}
@@ -48,20 +47,23 @@ final class ConfigApi {
     private final String customerId = UUID.randomUUID().toString();
     private final URI origin;
     private final Clock clock;
-    private final Map<String, Source> sources = new ConcurrentHashMap<>();
+    private final Faults faults;
+    private final Map<String, SimulatedSource> sources = new ConcurrentHashMap<>();
     private final Map<String, KeptSecret> keptSecrets = new ConcurrentHashMap<>();
     private final AtomicBoolean ignoreSecretCoordinates = new AtomicBoolean();
     /** The connectors (by source type) whose OAuth app the operator has not set up, and those with OAuth switched off. */
     private final Set<String> withoutOAuthApp = ConcurrentHashMap.newKeySet();
     private final Set<String> oauthSwitchedOff = ConcurrentHashMap.newKeySet();
 
-    ConfigApi(ObjectMapper json, DemoConnectors connectors, OAuthLedger ledger, String workspaceId, URI origin, Clock clock) {
+    ConfigApi(ObjectMapper json, DemoConnectors connectors, OAuthLedger ledger, String workspaceId, URI origin, Clock clock,
+            Faults faults) {
         this.json = json;
         this.connectors = connectors;
         this.ledger = ledger;
         this.workspaceId = workspaceId;
         this.origin = origin;
         this.clock = clock;
+        this.faults = faults;
     }
 
     /** The ids of the sources that exist now. */
@@ -98,22 +100,69 @@ final class ConfigApi {
         ignoreSecretCoordinates.set(ignore);
     }
 
-    /** The endpoints by their path under {@code /api/v1/}. */
-    Map<String, ApiHandler.Endpoint> endpoints() {
+    /**
+     * The endpoints by their path under {@code /api/v1/}; those that read or change sources, kept secrets or
+     * tokens reach them through {@code state}.
+     */
+    Map<String, ApiHandler.Endpoint> endpoints(SimulatorState state) {
         Map<String, ApiHandler.Endpoint> endpoints = new LinkedHashMap<>();
         endpoints.put("workspaces/list_by_organization_id", this::listWorkspaces);
         endpoints.put("source_definition_specifications/get", this::specification);
         endpoints.put("source_oauths/get_consent_url", this::consentUrl);
-        endpoints.put("source_oauths/complete_oauth", this::completeOAuth);
-        endpoints.put("sources/create", this::createSource);
-        endpoints.put("sources/list", this::listSources);
-        endpoints.put("sources/check_connection", this::checkConnection);
-        endpoints.put("sources/discover_schema", this::discoverSchema);
-        endpoints.put("sources/get", this::getSource);
-        endpoints.put("sources/update", this::updateSource);
-        endpoints.put("sources/partial_update", this::partialUpdateSource);
-        endpoints.put("sources/delete", this::deleteSource);
+        endpoints.put("source_oauths/complete_oauth", changing(state, this::completeOAuth));
+        endpoints.put("sources/create", changing(state, this::createSource));
+        endpoints.put("sources/list", reading(state, this::listSources));
+        endpoints.put("sources/check_connection", reading(state, this::checkConnection));
+        endpoints.put("sources/discover_schema", reading(state, this::discoverSchema));
+        endpoints.put("sources/get", reading(state, this::getSource));
+        endpoints.put("sources/update", changing(state, this::updateSource));
+        endpoints.put("sources/partial_update", changing(state, this::partialUpdateSource));
+        endpoints.put("sources/delete", changing(state, this::deleteSource));
         return endpoints;
+    }
+
+    private static ApiHandler.Endpoint reading(SimulatorState state, ApiHandler.Endpoint endpoint) {
+        return request -> state.reading(() -> endpoint.answer(request));
+    }
+
+    private static ApiHandler.Endpoint changing(SimulatorState state, ApiHandler.Endpoint endpoint) {
+        return request -> state.changing(() -> endpoint.answer(request));
+    }
+
+    @Override
+    public String section() {
+        return "configApi";
+    }
+
+    /** Its sources, and the outputs of completed OAuths it kept as secrets, by secret id. */
+    @Override
+    public void save(ObjectNode into) {
+        into.set("sources", SimulatedSource.toJson(sources.values()));
+        ArrayNode kept = into.putArray("keptSecrets");
+        keptSecrets.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
+            ObjectNode node = kept.addObject()
+                    .put("secretId", entry.getKey())
+                    .put("definitionId", entry.getValue().definitionId())
+                    .put("workspaceId", entry.getValue().workspaceId());
+            node.set("outputs", entry.getValue().outputs().deepCopy());
+        });
+    }
+
+    @Override
+    public Runnable restore(JsonNode from) throws UnreadableStateException {
+        Map<String, SimulatedSource> keptSources = SimulatedSource.fromJson(KeptState.array(from, "sources"), connectors);
+        Map<String, KeptSecret> secrets = new java.util.HashMap<>();
+        for (JsonNode node : KeptState.array(from, "keptSecrets")) {
+            secrets.put(KeptState.text(node, "secretId"), new KeptSecret(KeptState.text(node, "definitionId"),
+                    KeptState.text(node, "workspaceId"), KeptState.object(node, "outputs").deepCopy()));
+        }
+        return () -> {
+            sources.clear();
+            sources.putAll(keptSources);
+            keptSecrets.clear();
+            keptSecrets.putAll(secrets);
+            secrets.keySet().forEach(ledger::remember);
+        };
     }
 
     private Optional<ObjectNode> listWorkspaces(ObjectNode request) throws ApiError {
@@ -283,7 +332,7 @@ final class ConfigApi {
         if (!violations.isEmpty()) {
             throw ApiError.invalid("The configuration is not valid for " + connector.name() + ".", violations);
         }
-        Source source = new Source(UUID.randomUUID().toString(), connector, workspace, name,
+        SimulatedSource source = new SimulatedSource(UUID.randomUUID().toString(), connector, workspace, name,
                 configuration.deepCopy(), clock.instant().getEpochSecond());
         sources.put(source.sourceId(), source);
         LOG.info("Simulated Airbyte created a {} source", connector.name());
@@ -312,7 +361,7 @@ final class ConfigApi {
         });
     }
 
-    private ObjectNode sourceRead(Source source) {
+    private ObjectNode sourceRead(SimulatedSource source) {
         ObjectNode read = json.createObjectNode()
                 .put("sourceDefinitionId", source.connector().definitionId())
                 .put("sourceId", source.sourceId())
@@ -338,14 +387,29 @@ final class ConfigApi {
         sources.values().stream()
                 .filter(source -> source.workspaceId().equals(workspace))
                 .filter(source -> source.name().toLowerCase(Locale.ROOT).contains(term))
-                .sorted(Comparator.comparing(Source::name))
+                .sorted(Comparator.comparing(SimulatedSource::name))
                 .forEach(source -> list.add(sourceRead(source)));
         return Optional.of(answer);
     }
 
+    /** Deletes the source, as someone does in Airbyte's own screens; false when there is no such source. */
+    boolean delete(String sourceId) {
+        SimulatedSource source = sources.remove(sourceId);
+        if (source != null) {
+            LOG.info("Simulated Airbyte deleted a {} source behind Onramp's back", source.connector().name());
+        }
+        return source != null;
+    }
+
+    /** Whether the source holds OAuth tokens; empty when there is no such source. */
+    Optional<Boolean> signsInByOAuth(String sourceId) {
+        return Optional.ofNullable(sources.get(sourceId))
+                .map(source -> !ConfigurationRules.oauthTokens(source.connector(), source.configuration()).isEmpty());
+    }
+
     /** Revokes the OAuth tokens in the source's configuration; false when there is no such source. */
     boolean expireTokens(String sourceId) {
-        Source source = sources.get(sourceId);
+        SimulatedSource source = sources.get(sourceId);
         if (source == null) {
             return false;
         }
@@ -365,7 +429,7 @@ final class ConfigApi {
      */
     private Optional<ObjectNode> updateSource(ObjectNode request) throws ApiError {
         requireOnly(request, UPDATE_FIELDS, "a source update");
-        Source source = source(request);
+        SimulatedSource source = source(request);
         String name = text(request, "name");
         if (!(request.get("connectionConfiguration") instanceof ObjectNode given)) {
             throw ApiError.invalid("connectionConfiguration", "connectionConfiguration must be a JSON object.");
@@ -381,7 +445,7 @@ final class ConfigApi {
      */
     private Optional<ObjectNode> partialUpdateSource(ObjectNode request) throws ApiError {
         requireOnly(request, UPDATE_FIELDS, "a partial source update");
-        Source source = source(request);
+        SimulatedSource source = source(request);
         JsonNode given = request.path("connectionConfiguration");
         if (!given.isMissingNode() && !given.isNull() && !given.isObject()) {
             throw ApiError.invalid("connectionConfiguration", "connectionConfiguration must be a JSON object.");
@@ -395,13 +459,13 @@ final class ConfigApi {
     }
 
     /** Stores the source with a new name and configuration, once the configuration is valid as on create. */
-    private Source replace(Source source, String name, ObjectNode configuration) throws ApiError {
+    private SimulatedSource replace(SimulatedSource source, String name, ObjectNode configuration) throws ApiError {
         List<ApiError.Violation> violations = ConfigurationRules.violations(source.connector(), configuration,
                 ledger::isTokenFor);
         if (!violations.isEmpty()) {
             throw ApiError.invalid("The configuration is not valid for " + source.connector().name() + ".", violations);
         }
-        Source updated = new Source(source.sourceId(), source.connector(), source.workspaceId(), name,
+        SimulatedSource updated = new SimulatedSource(source.sourceId(), source.connector(), source.workspaceId(), name,
                 configuration.deepCopy(), source.createdAt());
         sources.put(updated.sourceId(), updated);
         LOG.info("Simulated Airbyte updated a {} source", source.connector().name());
@@ -429,25 +493,32 @@ final class ConfigApi {
         }
     }
 
+    /**
+     * {@code sources/check_connection}: a {@code CheckConnectionRead}. A test the connector ran answers 200
+     * whatever it found, as Airbyte does: {@code status} failed with the connector's message when the
+     * provider refused (a secret no provider takes, a revoked token, or an armed check fault).
+     */
     private Optional<ObjectNode> checkConnection(ObjectNode request) throws ApiError {
-        Source source = source(request);
-        Optional<String> refused = ConfigurationRules.refusedSecret(source.connector(), source.configuration())
-                .map(title -> "the " + title + " is not valid")
-                .or(() -> revoked(source));
-        ObjectNode answer = json.createObjectNode().put("status", refused.isPresent() ? "failed" : "succeeded");
-        refused.ifPresent(why -> answer.put("message", source.connector().name()
-                + " refused the credentials: " + why + " (401 Unauthorized)."));
+        SimulatedSource source = source(request);
+        Optional<String> failure = faults.takeCheck("POST", CHECK_PATH, source.sourceId())
+                .map(fault -> CheckMessages.of(fault.kind(), source.connector()))
+                .or(() -> ConfigurationRules.refusedSecret(source.connector(), source.configuration())
+                        .map(title -> "the " + title + " is not valid")
+                        .or(() -> revoked(source))
+                        .map(why -> source.connector().name() + " refused the credentials: " + why + " (401 Unauthorized)."));
+        ObjectNode answer = json.createObjectNode().put("status", failure.isPresent() ? "failed" : "succeeded");
+        failure.ifPresent(message -> answer.put("message", message));
         answer.set("jobInfo", jobInfo("check_connection_source", Optional.of(source.sourceId())));
         return Optional.of(answer);
     }
 
-    private Optional<String> revoked(Source source) {
+    private Optional<String> revoked(SimulatedSource source) {
         return ConfigurationRules.oauthTokens(source.connector(), source.configuration()).stream()
                 .anyMatch(ledger::isRevoked) ? Optional.of("the access token has expired or was revoked") : Optional.empty();
     }
 
     private Optional<ObjectNode> discoverSchema(ObjectNode request) throws ApiError {
-        Source source = source(request);
+        SimulatedSource source = source(request);
         ObjectNode answer = json.createObjectNode();
         ArrayNode streams = answer.putObject("catalog").putArray("streams");
         source.connector().streams().forEach(stream -> streams.add(StreamCatalog.entry(json, stream)));
@@ -457,7 +528,7 @@ final class ConfigApi {
     }
 
     private Optional<ObjectNode> deleteSource(ObjectNode request) throws ApiError {
-        Source source = source(request);
+        SimulatedSource source = source(request);
         sources.remove(source.sourceId());
         LOG.info("Simulated Airbyte deleted a {} source", source.connector().name());
         return Optional.empty();
@@ -497,9 +568,9 @@ final class ConfigApi {
         return id;
     }
 
-    private Source source(ObjectNode request) throws ApiError {
+    private SimulatedSource source(ObjectNode request) throws ApiError {
         String id = text(request, "sourceId");
-        Source source = sources.get(id);
+        SimulatedSource source = sources.get(id);
         if (source == null) {
             throw ApiError.notFound("SOURCE_CONNECTION", id);
         }

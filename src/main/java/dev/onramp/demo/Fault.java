@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * A failure the simulator plays instead of (or, for {@link Kind#SLOW}, before) its normal answer,
  * for the next {@code calls} API calls that match {@code target}: {@code ""} for any call,
  * {@code "/v1/streams"} for one path, {@code "POST /v1/sources"} for one method and path, and a
- * trailing {@code *} for a path prefix ({@code "DELETE /v1/sources/*"}).
+ * trailing {@code *} for a path prefix ({@code "DELETE /v1/sources/*"}). A {@linkplain Kind#check() check
+ * fault} is played only by the calls that test a source, and its target may also be a source id.
  */
 public record Fault(Kind kind, Duration duration, int calls, String target) {
     /** What the simulator does. */
@@ -32,7 +33,15 @@ public record Fault(Kind kind, Duration duration, int calls, String target) {
         /** 200 with a body cut off in the middle of its JSON. */
         MALFORMED_JSON(200),
         /** 401 as for an expired bearer token; only calls that need a token count. */
-        EXPIRED_TOKEN(401);
+        EXPIRED_TOKEN(401),
+        /**
+         * The source's test fails because the provider refused its sign-in (an expired or revoked token):
+         * the Config API's {@code sources/check_connection} answers 200 with status {@code failed}, Cloud's
+         * {@code GET /v1/streams?ignoreCache=true} the problem Airbyte Cloud sends for a failed discover.
+         */
+        CHECK_AUTH(200),
+        /** As {@link #CHECK_AUTH}, for another reason: the provider's API failing (HTTP 500). */
+        CHECK_FAIL(200);
 
         private final int status;
 
@@ -42,6 +51,11 @@ public record Fault(Kind kind, Duration duration, int calls, String target) {
 
         public int status() {
             return status;
+        }
+
+        /** True for the faults only a source's test plays (its answer says the source failed). */
+        public boolean check() {
+            return this == CHECK_AUTH || this == CHECK_FAIL;
         }
     }
 
@@ -94,12 +108,22 @@ public record Fault(Kind kind, Duration duration, int calls, String target) {
         return new Fault(Kind.EXPIRED_TOKEN, Duration.ZERO, 1, "");
     }
 
+    /** The next test of a source fails because the provider refused its sign-in. */
+    public static Fault checkAuthorization() {
+        return new Fault(Kind.CHECK_AUTH, Duration.ZERO, 1, "");
+    }
+
+    /** The next test of a source fails for another reason than its sign-in: the provider's API failing. */
+    public static Fault checkFailure() {
+        return new Fault(Kind.CHECK_FAIL, Duration.ZERO, 1, "");
+    }
+
     /** The same fault for the next {@code count} matching calls. */
     public Fault times(int count) {
         return new Fault(kind, duration, count, target);
     }
 
-    /** The same fault for calls to {@code callTarget} only (see the class comment). */
+    /** The same fault for calls to {@code callTarget} only, or for a check fault the source of that id (see the class comment). */
     public Fault on(String callTarget) {
         return new Fault(kind, duration, calls, callTarget);
     }
@@ -108,7 +132,8 @@ public record Fault(Kind kind, Duration duration, int calls, String target) {
      * Reads {@code KIND[=DURATION][:CALLS][@TARGET]} as {@code demo-server --fault} takes it: kinds
      * {@code 429} (with {@code =SECONDS}, default 1), {@code 429-bare}, {@code 500}, {@code 502},
      * {@code 503}, {@code 504}, {@code slow} (with {@code =2s} or {@code =500ms}), {@code malformed},
-     * {@code expired-token}; e.g. {@code 503:2@/v1/workspaces}.
+     * {@code expired-token}, and the check faults {@code check-auth} and {@code check-fail}, whose target
+     * may be a source id; e.g. {@code 503:2@/v1/workspaces}, {@code check-auth:3@<source id>}.
      *
      * @throws IllegalArgumentException with a sentence saying what is wrong
      */
@@ -126,8 +151,10 @@ public record Fault(Kind kind, Duration duration, int calls, String target) {
             case "slow" -> slow(duration == null ? Duration.ofSeconds(5) : duration(duration));
             case "malformed" -> malformedJson();
             case "expired-token" -> expiredToken();
+            case "check-auth" -> checkAuthorization();
+            case "check-fail" -> checkFailure();
             default -> throw new IllegalArgumentException("\"" + m.group("kind") + "\" is not a fault the simulator knows:"
-                    + " use 429, 429-bare, 500, 502, 503, 504, slow, malformed or expired-token");
+                    + " use 429, 429-bare, 500, 502, 503, 504, slow, malformed, expired-token, check-auth or check-fail");
         };
         if (m.group("calls") != null) {
             fault = fault.times(Integer.parseInt(m.group("calls")));
@@ -154,8 +181,28 @@ public record Fault(Kind kind, Duration duration, int calls, String target) {
         }
     }
 
-    /** Whether a call to {@code method path} is one this fault is for. */
+    /** Whether a call to {@code method path} is one this fault is for; a check fault is for no call here. */
     boolean matches(String method, String path) {
+        if (kind.check()) {
+            return false;
+        }
+        return matchesPath(method, path);
+    }
+
+    /**
+     * Whether this check fault is for a test of the source {@code sourceId} by the call {@code method path}:
+     * any test when it has no target, those of that source when its target is a source id, and those by
+     * that call when its target is a path.
+     */
+    boolean matchesCheck(String method, String path, String sourceId) {
+        if (!kind.check()) {
+            return false;
+        }
+        boolean pathTarget = target.startsWith("/") || target.contains(" ");
+        return pathTarget ? matchesPath(method, path) : target.isEmpty() || target.equals(sourceId);
+    }
+
+    private boolean matchesPath(String method, String path) {
         if (target.isEmpty()) {
             return true;
         }

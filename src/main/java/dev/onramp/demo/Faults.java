@@ -3,6 +3,7 @@ package dev.onramp.demo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The faults armed on a simulator, consumed one call at a time in the order they were armed; safe
@@ -27,13 +28,23 @@ public final class Faults {
 
     /**
      * The fault to play for this call, if one is armed for it; {@code tokenChecked} says whether
-     * the call needs a bearer token, without which an expired-token fault does not apply.
+     * the call needs a bearer token, without which an expired-token fault does not apply. Check
+     * faults are left for {@link #takeCheck}.
      */
     synchronized Optional<Fault> take(String method, String path, boolean tokenChecked) {
+        return takeFirst(fault -> fault.matches(method, path) && (fault.kind() != Fault.Kind.EXPIRED_TOKEN || tokenChecked));
+    }
+
+    /** The check fault to play for this test of the source {@code sourceId} by {@code method path}, if one is armed. */
+    synchronized Optional<Fault> takeCheck(String method, String path, String sourceId) {
+        return takeFirst(fault -> fault.matchesCheck(method, path, sourceId));
+    }
+
+    private Optional<Fault> takeFirst(Predicate<Fault> wanted) {
         for (int i = 0; i < armed.size(); i++) {
             Armed next = armed.get(i);
             Fault fault = next.fault();
-            if (fault.matches(method, path) && (fault.kind() != Fault.Kind.EXPIRED_TOKEN || tokenChecked)) {
+            if (wanted.test(fault)) {
                 if (next.left() == 1) {
                     armed.remove(i);
                 } else {

@@ -1,18 +1,27 @@
 package dev.onramp.demo;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the simulated Airbyte and providers remember about authorizations: consents waiting for a
- * decision (by state), codes waiting to be redeemed, and the tokens they turned into.
+ * decision (by state), codes waiting to be redeemed, and the tokens they turned into. The tokens and
+ * which of them were revoked are kept across restarts (a source's configuration holds them); consents
+ * and codes live minutes and are not.
  */
-final class OAuthLedger {
+final class OAuthLedger implements KeptState {
     private static final String LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
     /** A consent URL handed out and not yet decided on. */
@@ -101,6 +110,46 @@ final class OAuthLedger {
 
     Set<String> issuedSecrets() {
         return Set.copyOf(issued);
+    }
+
+    @Override
+    public String section() {
+        return "ledger";
+    }
+
+    /** The tokens it issued, each with its connector's definition id, and those revoked since. */
+    @Override
+    public void save(ObjectNode into) {
+        ObjectNode tokens = into.putObject("tokens");
+        new TreeMap<>(tokenDefinitions).forEach(tokens::put);
+        ArrayNode revokedList = into.putArray("revoked");
+        new TreeSet<>(revoked).forEach(revokedList::add);
+    }
+
+    @Override
+    public Runnable restore(JsonNode from) throws UnreadableStateException {
+        Map<String, String> tokens = new HashMap<>();
+        JsonNode kept = from.path("tokens");
+        if (!kept.isMissingNode() && !kept.isObject()) {
+            throw new UnreadableStateException("\"tokens\" is not an object");
+        }
+        for (Map.Entry<String, JsonNode> token : kept.properties()) {
+            if (!token.getValue().isTextual()) {
+                throw new UnreadableStateException("a token's definition id is not a text");
+            }
+            tokens.put(token.getKey(), token.getValue().asText());
+        }
+        Set<String> revokedTokens = new HashSet<>();
+        for (JsonNode token : KeptState.array(from, "revoked")) {
+            revokedTokens.add(token.asText());
+        }
+        return () -> {
+            tokenDefinitions.clear();
+            tokenDefinitions.putAll(tokens);
+            revoked.clear();
+            revoked.addAll(revokedTokens);
+            issued.addAll(tokens.keySet());
+        };
     }
 
     private String letters(int count) {

@@ -68,6 +68,15 @@ final class Problem extends Exception {
                 NODES.objectNode().put("message", message));
     }
 
+    /**
+     * What Airbyte Cloud answers when the discover behind {@code GET /v1/streams} failed in the connector,
+     * as its public API's {@code SourceService.getSourceSchema} does: an unexpected problem whose message
+     * carries the connector's own words after {@code "logs:"}.
+     */
+    static Problem connectorFailed(String connectorMessage) {
+        return unexpected("Something went wrong in the connector. logs:" + connectorMessage);
+    }
+
     static Problem serviceUnavailable() {
         return new Problem(503, ERRORS, "service-unavailable", "The server is currently unable to handle the request.", null);
     }

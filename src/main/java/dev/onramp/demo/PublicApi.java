@@ -18,9 +18,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Airbyte Cloud public API endpoints Onramp uses ({@code /v1/...}), answering with the shapes
- * of Airbyte's {@code api.yaml} and the problems of {@code api-problems.yaml}.
+ * of Airbyte's {@code api.yaml} and the problems of {@code api-problems.yaml}. Its sources are its
+ * kept state.
  */
-final class PublicApi {
+final class PublicApi implements KeptState {
     private static final Logger LOG = LoggerFactory.getLogger(PublicApi.class);
     private static final int DEFAULT_LIMIT = 20;
     private static final int MAX_LIMIT = 100;
@@ -46,9 +47,6 @@ final class PublicApi {
     /** A workspace of the simulated organization. */
     record Workspace(String id, String name) {}
 
-    private record Source(String sourceId, DemoConnector connector, String workspaceId, String name,
-            ObjectNode configuration, long createdAt) {}
-
     private final ObjectMapper json;
     private final DemoConnectors connectors;
     private final OAuthLedger ledger;
@@ -57,11 +55,13 @@ final class PublicApi {
     private final List<Workspace> workspaces;
     private final URI base;
     private final Clock clock;
-    private final Map<String, Source> sources = new ConcurrentHashMap<>();
+    private final Faults faults;
+    private final Map<String, SimulatedSource> sources = new ConcurrentHashMap<>();
     private volatile boolean selfManaged;
 
     PublicApi(ObjectMapper json, DemoConnectors connectors, OAuthLedger ledger, CloudTokens tokens, CloudSignIns signIns,
-            List<Workspace> workspaces, URI base, Clock clock) {
+            List<Workspace> workspaces, URI base, Clock clock, Faults faults) {
+        this.faults = faults;
         this.json = json;
         this.connectors = connectors;
         this.ledger = ledger;
@@ -82,9 +82,53 @@ final class PublicApi {
         return Set.copyOf(sources.keySet());
     }
 
+    /** Whether the call changes what is kept (sources, sign-in secrets, tokens) rather than only reading it. */
+    static boolean changes(String method, List<String> segments) {
+        String route = method + " " + pattern(segments);
+        return switch (route) {
+            case "POST sources", "PATCH sources/{id}", "DELETE sources/{id}", "GET oauth/callback" -> true;
+            default -> false;
+        };
+    }
+
+    @Override
+    public String section() {
+        return "publicApi";
+    }
+
+    /** Its sources. */
+    @Override
+    public void save(ObjectNode into) {
+        into.set("sources", SimulatedSource.toJson(sources.values()));
+    }
+
+    @Override
+    public Runnable restore(JsonNode from) throws UnreadableStateException {
+        Map<String, SimulatedSource> kept = SimulatedSource.fromJson(KeptState.array(from, "sources"), connectors);
+        return () -> {
+            sources.clear();
+            sources.putAll(kept);
+        };
+    }
+
+    /** Deletes the source, as someone does in Airbyte Cloud's own screens; false when there is no such source. */
+    boolean delete(String sourceId) {
+        SimulatedSource source = sources.remove(sourceId);
+        if (source != null) {
+            LOG.info("Simulated Airbyte Cloud deleted a {} source behind Onramp's back", source.connector().name());
+        }
+        return source != null;
+    }
+
+    /** Whether the source holds OAuth tokens; empty when there is no such source. */
+    Optional<Boolean> signsInByOAuth(String sourceId) {
+        return Optional.ofNullable(sources.get(sourceId))
+                .map(source -> !ConfigurationRules.oauthTokens(source.connector(), source.configuration()).isEmpty());
+    }
+
     /** Revokes the OAuth tokens in the source's configuration; false when there is no such source. */
     boolean expireTokens(String sourceId) {
-        Source source = sources.get(sourceId);
+        SimulatedSource source = sources.get(sourceId);
         if (source == null) {
             return false;
         }
@@ -124,7 +168,7 @@ final class PublicApi {
             case "GET sources/{id}" -> json(200, sourceResponse(source(path.get(1))));
             case "PATCH sources/{id}" -> json(200, patch(source(path.get(1)), body(call)));
             case "DELETE sources/{id}" -> {
-                Source source = source(path.get(1));
+                SimulatedSource source = source(path.get(1));
                 sources.remove(source.sourceId());
                 LOG.info("Simulated Airbyte Cloud deleted a {} source", source.connector().name());
                 yield new Answer.NoContent();
@@ -195,7 +239,7 @@ final class PublicApi {
         if (!violations.isEmpty()) {
             throw Problem.unprocessable("The configuration is not valid for " + connector.name() + ": " + describe(violations));
         }
-        Source source = new Source(UUID.randomUUID().toString(), connector, workspaceId, name, merged,
+        SimulatedSource source = new SimulatedSource(UUID.randomUUID().toString(), connector, workspaceId, name, merged,
                 clock.instant().getEpochSecond());
         sources.put(source.sourceId(), source);
         LOG.info("Simulated Airbyte Cloud created a {} source", connector.name());
@@ -203,7 +247,7 @@ final class PublicApi {
     }
 
     /** {@code PATCH /v1/sources/{id}} ({@code SourcePatchRequest}): only its fields, each of its type. */
-    private ObjectNode patch(Source source, ObjectNode request) throws Problem {
+    private ObjectNode patch(SimulatedSource source, ObjectNode request) throws Problem {
         for (String field : (Iterable<String>) request::fieldNames) {
             if (!PATCH_FIELDS.contains(field)) {
                 throw Problem.badRequest("Unknown field " + field + ": a source patch takes " + String.join(", ", PATCH_FIELDS) + ".");
@@ -233,7 +277,7 @@ final class PublicApi {
             throw Problem.unprocessable("The configuration is not valid for " + source.connector().name() + ": "
                     + describe(violations));
         }
-        Source patched = new Source(source.sourceId(), source.connector(), source.workspaceId(),
+        SimulatedSource patched = new SimulatedSource(source.sourceId(), source.connector(), source.workspaceId(),
                 request.path("name").asText(source.name()), configuration, source.createdAt());
         sources.put(patched.sourceId(), patched);
         return sourceResponse(patched);
@@ -258,12 +302,19 @@ final class PublicApi {
         if (sourceId.isBlank()) {
             throw Problem.badRequest("sourceId is required.");
         }
-        Source source = source(sourceId);
+        SimulatedSource source = source(sourceId);
         boolean fresh = Boolean.parseBoolean(query.getOrDefault("ignoreCache", "false"));
-        if (fresh && ConfigurationRules.oauthTokens(source.connector(), source.configuration()).stream()
-                .anyMatch(ledger::isRevoked)) {
-            throw Problem.badRequest(source.connector().name() + " refused the credentials: the access token has"
-                    + " expired or was revoked. Reauthorize the source.");
+        // Listing the streams afresh runs the connector's discover, which is how Cloud tests a source; a failed
+        // one is Airbyte Cloud's unexpected problem carrying the connector's words.
+        if (fresh) {
+            Optional<Fault> fault = faults.takeCheck("GET", "/v1/streams", sourceId);
+            if (fault.isPresent()) {
+                throw Problem.connectorFailed(CheckMessages.of(fault.get().kind(), source.connector()));
+            }
+            if (ConfigurationRules.oauthTokens(source.connector(), source.configuration()).stream().anyMatch(ledger::isRevoked)) {
+                throw Problem.connectorFailed("HTTP 401 Unauthorized: " + source.connector().name() + " refused the"
+                        + " credentials: the access token has expired or was revoked.");
+            }
         }
         ArrayNode answer = json.createArrayNode();
         for (DemoConnector.Stream stream : source.connector().streams()) {
@@ -298,9 +349,9 @@ final class PublicApi {
         }
         List<String> workspaceIds = query.containsKey("workspaceIds")
                 ? List.of(query.get("workspaceIds").split(",")) : List.of();
-        List<Source> matching = sources.values().stream()
+        List<SimulatedSource> matching = sources.values().stream()
                 .filter(source -> workspaceIds.isEmpty() || workspaceIds.contains(source.workspaceId()))
-                .sorted(java.util.Comparator.comparingLong(Source::createdAt))
+                .sorted(java.util.Comparator.comparingLong(SimulatedSource::createdAt))
                 .toList();
         ObjectNode answer = json.createObjectNode();
         ArrayNode data = answer.putArray("data");
@@ -311,7 +362,7 @@ final class PublicApi {
         return answer;
     }
 
-    private ObjectNode sourceResponse(Source source) {
+    private ObjectNode sourceResponse(SimulatedSource source) {
         ObjectNode read = json.createObjectNode()
                 .put("sourceId", source.sourceId())
                 .put("name", source.name())
@@ -343,8 +394,8 @@ final class PublicApi {
         return id;
     }
 
-    private Source source(String id) throws Problem {
-        Source source = sources.get(id);
+    private SimulatedSource source(String id) throws Problem {
+        SimulatedSource source = sources.get(id);
         if (source == null) {
             throw Problem.resourceNotFound("source", id);
         }

@@ -28,8 +28,11 @@ final class PublicApiHandler {
     private final PublicApi api;
     private final FaultPlayer faults;
     private final Duration latency;
+    private final SimulatorState state;
 
-    PublicApiHandler(ObjectMapper json, PublicApi api, FaultPlayer faults, Duration latency) {
+    /** @param state what the calls that read or change sources go through */
+    PublicApiHandler(ObjectMapper json, PublicApi api, FaultPlayer faults, Duration latency, SimulatorState state) {
+        this.state = state;
         this.json = json;
         this.api = api;
         this.faults = faults;
@@ -46,7 +49,9 @@ final class PublicApiHandler {
             }
             int status;
             try {
-                PublicApi.Answer answer = api.route(call(exchange, path));
+                PublicApi.Call call = call(exchange, path);
+                PublicApi.Answer answer = PublicApi.changes(call.method(), call.segments())
+                        ? state.changing(() -> api.route(call)) : state.reading(() -> api.route(call));
                 status = switch (answer) {
                     case PublicApi.Answer.Json(int code, JsonNode body) -> {
                         Exchanges.send(exchange, code, "application/json", json.writeValueAsBytes(body));

@@ -37,6 +37,10 @@ public final class DataRemoval {
     private static final String DATABASE = "onramp.mv.db";
     private static final String KEYS = "keys";
     private static final String LOGS = "logs";
+    /** Where the built-in Airbyte simulator keeps its sources; every file in it is named onramp-…. */
+    private static final String SIMULATOR = "simulator";
+    /** The folders Onramp makes in a data folder, each holding only files Onramp names. */
+    private static final Set<String> ONRAMP_FOLDERS = Set.of(KEYS, LOGS, SIMULATOR);
     private static final String IN_SYSTEM_STORE_MARK = "onramp.kek.in-system-store";
     /** What file managers leave in any folder they show. */
     private static final Set<String> FILE_MANAGER_LEFTOVERS = Set.of(".DS_Store", "Thumbs.db", "desktop.ini");
@@ -209,7 +213,7 @@ public final class DataRemoval {
         List<String> foreign = new ArrayList<>();
         for (String name : namesIn(dataDir)) {
             boolean own = madeByOnramp(name) || name.equals(AuditCheckpoints.FILE_NAME)
-                    || (name.equals(KEYS) || name.equals(LOGS)) && Files.isDirectory(dataDir.resolve(name))
+                    || ONRAMP_FOLDERS.contains(name) && Files.isDirectory(dataDir.resolve(name))
                     && namesIn(dataDir.resolve(name)).stream().allMatch(DataRemoval::madeByOnramp);
             if (!own) {
                 foreign.add(name);

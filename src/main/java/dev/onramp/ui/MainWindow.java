@@ -7,6 +7,9 @@ import dev.onramp.ui.common.Styles;
 import dev.onramp.ui.common.UiServices;
 import dev.onramp.ui.help.HelpMenu;
 import dev.onramp.ui.help.HelpModel;
+import dev.onramp.model.Provider;
+import dev.onramp.ui.hub.DemoMenu;
+import dev.onramp.ui.hub.DemoMenuModel;
 import dev.onramp.ui.hub.HubModel;
 import dev.onramp.ui.hub.HubView;
 import java.util.concurrent.CompletableFuture;
@@ -39,7 +42,18 @@ public final class MainWindow {
         HubModel model = new HubModel(services);
         HelpModel help = new HelpModel(services.diagnostics()::summary, services.background(), services.fx(),
                 HelpMenu::copyToClipboard, services.diagnostics().keyStoreNotice());
-        show(stage, model, help);
+        HelpMenu menus = show(stage, model, help);
+        addDemoMenu(stage, menus, model, services);
+    }
+
+    /** Adds the Demo menu while the built-in simulator runs; it shows while the chosen business uses it. */
+    private static void addDemoMenu(Stage stage, HelpMenu menus, HubModel hub, UiServices services) {
+        services.demoAirbyte().ifPresent(airbyte -> {
+            DemoMenuModel model = new DemoMenuModel(hub.selectedTenantProperty()::get, services.connect()::connections,
+                    id -> services.catalog().provider(id).map(Provider::name).orElse(id), airbyte,
+                    services.background(), services.fx());
+            menus.addMenu(new DemoMenu(model, hub.demoProperty(), () -> stage).menu());
+        });
     }
 
     /**
@@ -59,7 +73,7 @@ public final class MainWindow {
         Executor background = work -> ready.thenAccept(s -> s.background().execute(work));
         HelpModel help = new HelpModel(() -> ready.join().diagnostics().summary(), background, fx,
                 HelpMenu::copyToClipboard);
-        show(stage, model, help);
+        HelpMenu menus = show(stage, model, help);
         services.whenCompleteAsync((started, failure) -> {
             if (failure != null) {
                 StartupView failed = new StartupView();
@@ -67,11 +81,12 @@ public final class MainWindow {
                 stage.getScene().setRoot(failed.root());
             } else {
                 help.showKeyStoreNotice(started.diagnostics().keyStoreNotice());
+                addDemoMenu(stage, menus, model, started);
             }
         }, fx);
     }
 
-    private static void show(Stage stage, HubModel model, HelpModel helpModel) {
+    private static HelpMenu show(Stage stage, HubModel model, HelpModel helpModel) {
         HubView view = new HubView(model);
         HelpMenu help = new HelpMenu(helpModel);
         BorderPane content = new BorderPane(view.root());
@@ -88,5 +103,6 @@ public final class MainWindow {
         view.activate();
         model.activate();
         stage.show();
+        return help;
     }
 }

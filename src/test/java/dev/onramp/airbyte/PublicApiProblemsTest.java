@@ -178,6 +178,29 @@ class PublicApiProblemsTest {
                 + " again; if it keeps failing, check status.airbyte.com or ask Airbyte's support.");
     }
 
+    @Test
+    void aDiscoverTheConnectorFailed_isAFailedTestWithTheConnectorsWords_notAnOutage() {
+        ObjectNode body = problem("unexpected-problem");
+        body.putObject("data").put("message", "Something went wrong in the connector. logs:HTTP 401 Unauthorized: The"
+                + " access token provided is expired, revoked, malformed, or invalid for other reasons.");
+
+        AirbyteException test = map(PublicApiCall.TEST_SOURCE, body);
+        AirbyteException create = map(PublicApiCall.CREATE_SOURCE, body);
+
+        assertThat(test.kind()).isEqualTo(Kind.REJECTED);
+        assertThat(test).hasMessage("Airbyte Cloud could not read from the source: HTTP 401 Unauthorized: The access"
+                + " token provided is expired, revoked, malformed, or invalid for other reasons.");
+        assertThat(create.kind()).as("elsewhere it is Airbyte failing").isEqualTo(Kind.SERVER_ERROR);
+    }
+
+    @Test
+    void anUnexpectedProblemOfAnotherKindOnAStreamListing_staysAServerError() {
+        ObjectNode body = problem("unexpected-problem");
+        body.putObject("data").put("message", "Connection pool exhausted");
+
+        assertThat(map(PublicApiCall.TEST_SOURCE, body).kind()).isEqualTo(Kind.SERVER_ERROR);
+    }
+
     private static ObjectNode problem(String title) {
         return TYPES.stream().filter(type -> type.path("title").asText().equals(title)).map(PublicApiProblemsTest::body)
                 .findFirst().orElseThrow();

@@ -124,6 +124,60 @@ class CommandLineIT {
     }
 
     @Test
+    void aDemoConnectionOfOneRun_isConnectedWhenTheNextRunChecksIt() throws Exception {
+        Jar connect = new Jar("connect", "hubspot", "--no-browser", "--data-dir", dataDir.toString());
+        visit(Decision.ALLOW, URI.create(connect.awaitLine(l -> l.startsWith("http://"))));
+        assertThat(connect.awaitExit()).isZero();
+
+        Jar check = new Jar("check", "--data-dir", dataDir.toString());
+
+        assertThat(check.awaitExit()).as(check.stdout + check.stderr.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isZero();
+        assertThat(check.stdout).anyMatch(l -> l.matches("hubspot +\\S.* +connected.*"));
+    }
+
+    @Test
+    void aDemoServerWithAStateFolder_hasItsSourcesAgainWhenStartedAgain() throws Exception {
+        Path state = dataDir.resolve("demo-server-state");
+        Jar server = new Jar("demo-server", "--latency", "0", "--state-dir", state.toString());
+        String base = server.awaitLine(l -> l.startsWith("Airbyte simulator listening at "))
+                .substring("Airbyte simulator listening at ".length());
+        Jar connect = new Jar("connect", "hubspot", "--no-browser", "--airbyte-url", base, "--data-dir",
+                dataDir.toString());
+        visit(Decision.ALLOW, URI.create(connect.awaitLine(l -> l.startsWith("http://"))));
+        assertThat(connect.awaitExit()).isZero();
+        server.process.destroy();
+        server.awaitExit();
+
+        Jar again = new Jar("demo-server", "--latency", "0", "--state-dir", state.toString());
+        String newBase = again.awaitLine(l -> l.startsWith("Airbyte simulator listening at "))
+                .substring("Airbyte simulator listening at ".length());
+        Jar check = new Jar("check", "--airbyte-url", newBase, "--data-dir", dataDir.toString());
+
+        assertThat(check.awaitExit()).as(check.stdout + check.stderr.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isZero();
+        assertThat(again.stdout).anyMatch(l -> l.startsWith("Sources are kept in "));
+    }
+
+    @Test
+    void twoDemoServersOnOneStateFolder_seeEachOthersSources() throws Exception {
+        Path state = dataDir.resolve("shared-state");
+        Jar first = new Jar("demo-server", "--latency", "0", "--state-dir", state.toString());
+        Jar second = new Jar("demo-server", "--latency", "0", "--state-dir", state.toString());
+        String firstBase = first.awaitLine(l -> l.startsWith("Airbyte simulator listening at "))
+                .substring("Airbyte simulator listening at ".length());
+        String secondBase = second.awaitLine(l -> l.startsWith("Airbyte simulator listening at "))
+                .substring("Airbyte simulator listening at ".length());
+        Jar connect = new Jar("connect", "hubspot", "--no-browser", "--airbyte-url", firstBase, "--data-dir",
+                dataDir.toString());
+        visit(Decision.ALLOW, URI.create(connect.awaitLine(l -> l.startsWith("http://"))));
+        assertThat(connect.awaitExit()).isZero();
+
+        Jar check = new Jar("check", "--airbyte-url", secondBase, "--data-dir", dataDir.toString());
+
+        assertThat(check.awaitExit()).as(check.stdout + check.stderr.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isZero();
+        assertThat(check.stdout).anyMatch(l -> l.matches("hubspot +\\S.* +connected.*"));
+    }
+
+    @Test
     void denyOnTheConsentPage_exitsNonZeroWithTheClearMessage() throws Exception {
         Jar connect = new Jar("connect", "hubspot", "--no-browser", "--data-dir", dataDir.toString());
 

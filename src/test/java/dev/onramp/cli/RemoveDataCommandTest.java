@@ -51,6 +51,19 @@ class RemoveDataCommandTest {
     }
 
     @Test
+    void aFolderWithADemoConnection_isRemovedWithTheSourcesTheBuiltInSimulatorKeptThere() {
+        assertThat(cli.run(Map.of("STRIPE_KEY", "sk_test_0123456789"), "connect", "stripe", "--set", "account_id=acct_123",
+                "--secret", "client_secret=STRIPE_KEY")).as(cli.err()).isZero();
+        assertThat(data.resolve("simulator")).isDirectoryContaining(path -> path.getFileName().toString()
+                .equals("onramp-simulator.json"));
+
+        int exit = cli.run(Map.of(), "remove-data", "--yes");
+
+        assertThat(exit).as(cli.err()).isZero();
+        assertThat(data).doesNotExist();
+    }
+
+    @Test
     void beforeRemoving_namesTheFolderItsSizeBusinessesConnectionsAndKey() {
         cli.run(Map.of(), "remove-data", "--yes");
 

@@ -3,6 +3,7 @@ package dev.onramp.connect;
 import static dev.onramp.connect.FlowWatcher.outcomeOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.onramp.demo.Fault;
 import dev.onramp.model.AuditEvent;
 import dev.onramp.model.Connection;
 import dev.onramp.model.ConnectionStatus;
@@ -79,6 +80,44 @@ class ConnectionChecksTest {
         assertThat(stored.lastError()).hasValueSatisfying(error -> assertThat(error).contains("expired"));
         assertThat(fx.store.audit().list(tenant.id())).filteredOn(e -> e.action().equals("connection.status-changed"))
                 .singleElement().satisfies(e -> assertThat(e.details()).contains("from=ACTIVE", "to=NEEDS_REAUTH"));
+    }
+
+    @Test
+    void aCheckTheProviderRefusesTheSignIn_needsReconnecting_withTheProvidersWords() throws Exception {
+        Connection hubspot = connect("hubspot");
+        fx.airbyte.simulator().faults().arm(Fault.parse("check-auth"));
+
+        ConnectionHealth health = only(service.checkConnections(tenant.id(), result -> { }), hubspot);
+
+        assertThat(health.status()).isEqualTo(ConnectionStatus.NEEDS_REAUTH);
+        assertThat(health.error()).hasValue("HTTP 401 Unauthorized: The access token provided is expired, revoked,"
+                + " malformed, or invalid for other reasons.");
+        assertThat(fx.store.connections().find(tenant.id(), hubspot.id()).orElseThrow().status())
+                .isEqualTo(ConnectionStatus.NEEDS_REAUTH);
+    }
+
+    @Test
+    void aCheckTheProviderFailsForAnotherReason_isFailing_notNeedsReconnecting() throws Exception {
+        Connection hubspot = connect("hubspot");
+        fx.airbyte.simulator().faults().arm(Fault.parse("check-fail@" + hubspot.sourceId()));
+
+        ConnectionHealth health = only(service.checkConnections(tenant.id(), result -> { }), hubspot);
+
+        assertThat(health.status()).isEqualTo(ConnectionStatus.FAILED);
+        assertThat(health.words()).isEqualTo("failing");
+        assertThat(health.error()).hasValueSatisfying(error -> assertThat(error)
+                .startsWith("Unable to connect to HubSpot's API: the provider answered HTTP 500"));
+        assertThat(fx.airbyte.simulator().faults().pending()).isZero();
+    }
+
+    @Test
+    void aSourceDeletedInTheSimulatorBehindOnrampsBack_isMissingInAirbyte() throws Exception {
+        Connection hubspot = connect("hubspot");
+        fx.airbyte.simulator().deleteSource(hubspot.sourceId());
+
+        ConnectionHealth health = only(service.checkConnections(tenant.id(), result -> { }), hubspot);
+
+        assertThat(health.status()).isEqualTo(ConnectionStatus.MISSING);
     }
 
     @Test

@@ -31,7 +31,8 @@ class FaultTest {
     void unknownKind_isRefusedNamingTheKnownOnes() {
         assertThatThrownBy(() -> Fault.parse("418"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("use 429, 429-bare, 500, 502, 503, 504, slow, malformed or expired-token");
+                .hasMessageContaining("use 429, 429-bare, 500, 502, 503, 504, slow, malformed, expired-token, check-auth or"
+                        + " check-fail");
     }
 
     @Test

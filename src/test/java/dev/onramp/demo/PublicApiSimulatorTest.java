@@ -87,7 +87,10 @@ class PublicApiSimulatorTest {
     void patchWithANewSecretId_bringsBackAnExpiredSourceUnderTheSameId() {
         String sourceId = createHubspot(secretId()).json().path("sourceId").asText();
         simulator.expireSourceTokens(sourceId);
-        assertProblem(call("GET", "/streams?sourceId=" + sourceId + "&ignoreCache=true", null), 400, "bad-request");
+        Answer failed = call("GET", "/streams?sourceId=" + sourceId + "&ignoreCache=true", null);
+        assertProblem(failed, 500, "unexpected-problem");
+        assertThat(failed.json().path("data").path("message").asText())
+                .startsWith("Something went wrong in the connector. logs:HTTP 401 Unauthorized");
 
         Answer patched = call("PATCH", "/sources/" + sourceId, Map.of("secretId", secretId(),
                 "configuration", Map.of("credentials", Map.of("credentials_title", "OAuth Credentials"))));

@@ -3,6 +3,7 @@ package dev.onramp.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.onramp.demo.AirbyteSimulator;
 import dev.onramp.model.Tenant;
 import dev.onramp.testing.StoreFixture;
 import java.io.BufferedReader;
@@ -114,6 +115,30 @@ class DataRemovalTest {
 
         assertThatThrownBy(() -> removalOf(data).remove()).hasMessageContaining("(keys)");
         assertThat(data.resolve("keys/id_ed25519")).exists();
+    }
+
+    @Test
+    void theBuiltInSimulatorsKeptSources_areOnrampsAndGoWithTheFolder() throws IOException {
+        Path data = dataFolder();
+        try (AirbyteSimulator simulator = AirbyteSimulator.builder().stateFolder(data.resolve("simulator")).start()) {
+            // Asking for the Cloud application keeps the simulator's state: its file and its lock file.
+            assertThat(simulator.cloudClientId()).isNotBlank();
+        }
+        assertThat(namesIn(data.resolve("simulator"))).isNotEmpty();
+
+        removalOf(data).remove();
+
+        assertThat(data).doesNotExist();
+        assertThat(namesIn(dir)).isEmpty();
+    }
+
+    @Test
+    void foreignFileInsideTheSimulatorFolder_isRefused() throws IOException {
+        Path data = dataFolder();
+        Files.writeString(Files.createDirectories(data.resolve("simulator")).resolve("notes.txt"), "not Onramp's");
+
+        assertThatThrownBy(() -> removalOf(data).remove()).hasMessageContaining("(simulator)");
+        assertThat(data.resolve("simulator/notes.txt")).exists();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.onramp.ui.common;
 
+import dev.onramp.business.DemoAirbyte;
 import dev.onramp.business.RedirectService;
 import dev.onramp.business.SettingsService;
 import dev.onramp.business.TenantService;
@@ -8,12 +9,13 @@ import dev.onramp.connect.ConnectService;
 import dev.onramp.connect.CredentialsService;
 import dev.onramp.diagnostics.Diagnostics;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 
 /**
  * What the window needs from the rest of the app, in one value: the services, the executor for their
- * blocking calls, the FX thread's executor, whether the built-in simulator stands in for Airbyte, and
- * the diagnostics the Help menu copies.
+ * blocking calls, the FX thread's executor, whether the built-in simulator stands in for Airbyte, the
+ * diagnostics the Help menu copies, and the Demo menu's way to the simulator while it runs.
  */
 public record UiServices(
         Catalog catalog,
@@ -26,7 +28,8 @@ public record UiServices(
         Executor fx,
         boolean demo,
         String airbyteDescription,
-        Diagnostics diagnostics) {
+        Diagnostics diagnostics,
+        Optional<DemoAirbyte> demoAirbyte) {
     public UiServices {
         Objects.requireNonNull(catalog, "catalog");
         Objects.requireNonNull(tenants, "tenants");
@@ -38,5 +41,14 @@ public record UiServices(
         Objects.requireNonNull(fx, "fx");
         Objects.requireNonNull(airbyteDescription, "airbyteDescription");
         Objects.requireNonNull(diagnostics, "diagnostics");
+        Objects.requireNonNull(demoAirbyte, "demoAirbyte");
+    }
+
+    /** The services of a window without the Demo menu. */
+    public UiServices(Catalog catalog, TenantService tenants, ConnectService connect, CredentialsService credentials,
+            SettingsService settings, RedirectService redirects, Executor background, Executor fx, boolean demo,
+            String airbyteDescription, Diagnostics diagnostics) {
+        this(catalog, tenants, connect, credentials, settings, redirects, background, fx, demo, airbyteDescription,
+                diagnostics, Optional.empty());
     }
 }

@@ -19,6 +19,7 @@ import javafx.scene.layout.Priority;
  */
 public final class HelpMenu {
     private final HBox root;
+    private final MenuBar bar;
 
     public HelpMenu(HelpModel model) {
         MenuItem copy = new MenuItem("Copy diagnostics");
@@ -27,7 +28,7 @@ public final class HelpMenu {
         copy.setOnAction(e -> model.copyDiagnostics());
         Menu help = new Menu("Help", null, copy);
         help.setId("help-menu");
-        MenuBar bar = new MenuBar(help);
+        bar = new MenuBar(help);
         // On macOS the menu joins the screen's menu bar, where people look for it.
         bar.setUseSystemMenuBar(true);
         HBox.setHgrow(bar, Priority.ALWAYS);
@@ -54,6 +55,11 @@ public final class HelpMenu {
         root = new HBox(bar, status, keyStore);
         root.setAlignment(Pos.CENTER_LEFT);
         root.getStyleClass().add("menu-row");
+    }
+
+    /** Puts {@code menu} in the menu bar before Help; call it on the FX thread. */
+    public void addMenu(Menu menu) {
+        bar.getMenus().add(bar.getMenus().size() - 1, menu);
     }
 
     /** Puts {@code text} on the system clipboard as plain text; call it on the FX thread. */
