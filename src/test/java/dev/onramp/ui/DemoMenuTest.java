@@ -82,7 +82,7 @@ class DemoMenuTest {
         Node tile = loadedTile(robot, "hubspot");
         robot.clickOn(robot.from(tile).lookup(".connect-button").queryAs(Button.class));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> status(robot, tile).startsWith("Connected · "));
-        WaitForAsyncUtils.waitForFxEvents();
+        HubRobot.done(robot);
         Connection hubspot = app.context().connect().connections(HubRobot.chosenTenant(robot).id()).getFirst();
         AirbyteSimulator simulator = app.context().simulator().orElseThrow();
         assertThat(simulator.sourceIds()).contains(hubspot.sourceId());
