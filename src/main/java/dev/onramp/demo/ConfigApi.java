@@ -108,6 +108,7 @@ final class ConfigApi {
         endpoints.put("sources/create", this::createSource);
         endpoints.put("sources/list", this::listSources);
         endpoints.put("sources/check_connection", this::checkConnection);
+        endpoints.put("sources/check_connection_for_update", this::checkConnectionForUpdate);
         endpoints.put("sources/discover_schema", this::discoverSchema);
         endpoints.put("sources/get", this::getSource);
         endpoints.put("sources/update", this::updateSource);
@@ -431,19 +432,48 @@ final class ConfigApi {
 
     private Optional<ObjectNode> checkConnection(ObjectNode request) throws ApiError {
         Source source = source(request);
-        Optional<String> refused = ConfigurationRules.refusedSecret(source.connector(), source.configuration())
+        return Optional.of(checkRead(source, source.configuration()));
+    }
+
+    /**
+     * {@code sources/check_connection_for_update} ({@code SourceUpdate}, as {@code sources/update}
+     * takes it): the proposed configuration must be valid as on create, or the answer is a 422; then
+     * the source is tested with it, and the source itself keeps the configuration it has.
+     */
+    private Optional<ObjectNode> checkConnectionForUpdate(ObjectNode request) throws ApiError {
+        requireOnly(request, UPDATE_FIELDS, "a source update");
+        Source source = source(request);
+        text(request, "name");
+        if (!(request.get("connectionConfiguration") instanceof ObjectNode given)) {
+            throw ApiError.invalid("connectionConfiguration", "connectionConfiguration must be a JSON object.");
+        }
+        List<ApiError.Violation> violations = ConfigurationRules.violations(source.connector(), given, ledger::isTokenFor);
+        if (!violations.isEmpty()) {
+            throw ApiError.invalid("The configuration is not valid for " + source.connector().name() + ".", violations);
+        }
+        return Optional.of(checkRead(source, given));
+    }
+
+    /** A {@code CheckConnectionRead} of testing the source with {@code configuration}. */
+    private ObjectNode checkRead(Source source, JsonNode configuration) {
+        Optional<String> refused = ConfigurationRules.refusedSecret(source.connector(), configuration)
                 .map(title -> "the " + title + " is not valid")
-                .or(() -> revoked(source));
+                .or(() -> revoked(source.connector(), configuration));
         ObjectNode answer = json.createObjectNode().put("status", refused.isPresent() ? "failed" : "succeeded");
         refused.ifPresent(why -> answer.put("message", source.connector().name()
                 + " refused the credentials: " + why + " (401 Unauthorized)."));
         answer.set("jobInfo", jobInfo("check_connection_source", Optional.of(source.sourceId())));
-        return Optional.of(answer);
+        return answer;
     }
 
-    private Optional<String> revoked(Source source) {
-        return ConfigurationRules.oauthTokens(source.connector(), source.configuration()).stream()
+    private Optional<String> revoked(DemoConnector connector, JsonNode configuration) {
+        return ConfigurationRules.oauthTokens(connector, configuration).stream()
                 .anyMatch(ledger::isRevoked) ? Optional.of("the access token has expired or was revoked") : Optional.empty();
+    }
+
+    /** The source's configuration as it holds it, secrets unmasked; empty when there is no such source. */
+    Optional<JsonNode> configuration(String sourceId) {
+        return Optional.ofNullable(sources.get(sourceId)).map(source -> source.configuration().deepCopy());
     }
 
     private Optional<ObjectNode> discoverSchema(ObjectNode request) throws ApiError {
