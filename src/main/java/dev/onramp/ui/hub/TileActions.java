@@ -13,4 +13,7 @@ interface TileActions {
 
     /** Reconnect: signs the tile's connection in again. */
     void reconnect(TileModel tile);
+
+    /** Update credentials…: gives the tile's typed-credential connection new credentials, keeping its source. */
+    void updateCredentials(TileModel tile);
 }
