@@ -174,6 +174,26 @@ class CredentialsUpdateTest {
     }
 
     @Test
+    void aListingThatFailsAfterTheSourceTookTheNewKey_keepsTheStoredOne_saysSo_andTheNextCheckTellsTheTruth()
+            throws Exception {
+        Connection connection = connectStripe("acct_1", FIRST_KEY);
+        CredentialsUpdate update = service.prepareUpdate(tenant.id(), "stripe", Optional.empty());
+        fx.airbyte.proxy().replace("sources/discover_schema", 404, body -> "{\"message\":\"Could not find the source\"}");
+
+        ConnectOutcome outcome = update(update, update.current().with("client_secret", NEW_KEY));
+        fx.airbyte.proxy().forward("sources/discover_schema");
+
+        assertThat(((ConnectOutcome.Ended) outcome).message()).endsWith("Airbyte's source has the new credentials,"
+                + " which passed their test, while Onramp keeps the previous ones: update the credentials again to"
+                + " store them.").doesNotContain(NEW_KEY);
+        assertThat(inAirbyte(connection).path("client_secret").asText()).isEqualTo(NEW_KEY);
+        assertThat(stored(connection).path("client_secret").asText()).isEqualTo(FIRST_KEY);
+        assertThat(fx.store.journal().unfinished()).isEmpty();
+        assertThat(flows.checkConnections(tenant.id(), health -> {})).singleElement()
+                .satisfies(health -> assertThat(health.status()).isEqualTo(ConnectionStatus.ACTIVE));
+    }
+
+    @Test
     void aValueTheFormRefuses_isRefusedAndAuditedBeforeAnythingIsSentOrJournaled() throws Exception {
         Connection connection = connectStripe("acct_1", FIRST_KEY);
         CredentialsUpdate update = service.prepareUpdate(tenant.id(), "stripe", Optional.empty());
