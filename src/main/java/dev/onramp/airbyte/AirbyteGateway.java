@@ -44,6 +44,9 @@ public interface AirbyteGateway {
     /** How this Airbyte signs a person in to a provider, and signs a source in again. */
     SignIn signIn();
 
+    /** How this Airbyte gives an existing source new typed credentials, keeping its id. */
+    SourceUpdate sourceUpdate();
+
     /** Creates a source and returns its id. */
     String createSource(String workspaceId, String definitionId, String name, ObjectNode configuration);
 

@@ -16,6 +16,8 @@ enum ConfigApiCall implements ApiCall {
             "Check that the connector is installed in this Airbyte and that the workspace still exists.", false),
     CHECK_CONNECTION("sources/check_connection", "test the source",
             "The source may have been deleted in Airbyte; connect the account again."),
+    CHECK_CONNECTION_FOR_UPDATE("sources/check_connection_for_update", "test the source's new settings",
+            "The source may have been deleted in Airbyte; connect the account again."),
     DISCOVER_SCHEMA("sources/discover_schema", "list the source's streams",
             "The source may have been deleted in Airbyte; connect the account again."),
     LIST_SOURCES("sources/list", "list the workspace's sources",

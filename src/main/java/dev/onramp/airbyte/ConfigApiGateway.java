@@ -19,11 +19,12 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * {@link AirbyteGateway} over a self-managed Airbyte's Config API ({@code <apiBase>/v1/...}, all
  * POST, JSON), with request and answer shapes as Airbyte's {@code config.yaml} defines them; it signs
- * people in through Onramp's loopback receiver ({@link SignIn.Loopback}). Every configuration it
+ * people in through Onramp's loopback receiver ({@link SignIn.Loopback}) and tests a source's new
+ * configuration before it changes the source ({@link SourceUpdate.TestedFirst}). Every configuration it
  * sends is first checked against the connector's specification as this Airbyte describes it
  * ({@link ConfigurationValidator}); one that does not fit never leaves Onramp.
  */
-public final class ConfigApiGateway implements AirbyteGateway, SignIn.Loopback {
+public final class ConfigApiGateway implements AirbyteGateway, SignIn.Loopback, SourceUpdate.TestedFirst {
     /** The organization every self-managed Airbyte 1.x has. */
     static final String DEFAULT_ORGANIZATION_ID = "00000000-0000-0000-0000-000000000000";
     private static final int MAX_ERROR = 200;
@@ -84,6 +85,11 @@ public final class ConfigApiGateway implements AirbyteGateway, SignIn.Loopback {
 
     @Override
     public SignIn signIn() {
+        return this;
+    }
+
+    @Override
+    public SourceUpdate sourceUpdate() {
         return this;
     }
 
@@ -247,7 +253,38 @@ public final class ConfigApiGateway implements AirbyteGateway, SignIn.Loopback {
 
     @Override
     public CheckResult checkConnection(String sourceId) {
-        ObjectNode answer = call(ConfigApiCall.CHECK_CONNECTION, sourceRequest(sourceId));
+        return checkResult(call(ConfigApiCall.CHECK_CONNECTION, sourceRequest(sourceId)));
+    }
+
+    /**
+     * {@code sources/check_connection_for_update} ({@code SourceUpdate}: the source, its name as
+     * {@code sources/get} gives it, and the whole proposed configuration, once it fits the connector's
+     * specification): Airbyte tests the source with that configuration and leaves the source as it is.
+     */
+    @Override
+    public CheckResult checkConfiguration(String workspaceId, String definitionId, String sourceId,
+            ObjectNode configuration) {
+        requireFits(ConfigApiCall.CHECK_CONNECTION_FOR_UPDATE, workspaceId, definitionId, configuration, false);
+        ObjectNode request = sourceRequest(sourceId).put("name", sourceName(sourceId));
+        request.set("connectionConfiguration", configuration);
+        return checkResult(call(ConfigApiCall.CHECK_CONNECTION_FOR_UPDATE, request));
+    }
+
+    /**
+     * {@code sources/update} with the whole configuration, once it fits the connector's specification,
+     * under the name {@code sources/get} gives: Airbyte replaces the configuration, the id stays.
+     */
+    @Override
+    public void replaceConfiguration(String workspaceId, String definitionId, String sourceId,
+            ObjectNode configuration) {
+        requireFits(ConfigApiCall.UPDATE_SOURCE, workspaceId, definitionId, configuration, false);
+        ObjectNode request = sourceRequest(sourceId).put("name", sourceName(sourceId));
+        request.set("connectionConfiguration", configuration);
+        call(ConfigApiCall.UPDATE_SOURCE, request);
+    }
+
+    /** A {@code CheckConnectionRead}: succeeded or not, with Airbyte's words for a failure. */
+    private CheckResult checkResult(ObjectNode answer) {
         String status = answer.path("status").asText("");
         boolean succeeded = status.equals("succeeded");
         String message = answer.path("message").asText("");
@@ -311,12 +348,7 @@ public final class ConfigApiGateway implements AirbyteGateway, SignIn.Loopback {
                 request.set("connectionConfiguration", configuration);
                 call(ConfigApiCall.PARTIAL_UPDATE_SOURCE, request);
             }
-            case OAuthCompletion.Tokens _ -> {
-                requireFits(ConfigApiCall.UPDATE_SOURCE, workspaceId, definitionId, configuration, false);
-                request.put("name", sourceName(sourceId));
-                request.set("connectionConfiguration", configuration);
-                call(ConfigApiCall.UPDATE_SOURCE, request);
-            }
+            case OAuthCompletion.Tokens _ -> replaceConfiguration(workspaceId, definitionId, sourceId, configuration);
         }
     }
 

@@ -10,6 +10,8 @@ enum PublicApiCall implements ApiCall {
     CREATE_SOURCE("create the source", false, "Check the workspace picked in Settings."),
     REAUTHORIZE_SOURCE("renew the source's sign-in", true,
             "The source may have been deleted in Airbyte; connect the account again."),
+    UPDATE_SOURCE("update the source's settings", true,
+            "The source may have been deleted in Airbyte; connect the account again."),
     TEST_SOURCE("test the source", true, "The source may have been deleted in Airbyte; connect the account again."),
     LIST_STREAMS("list the source's streams", true, "The source may have been deleted in Airbyte; connect the account again."),
     DELETE_SOURCE("delete the source", true, "The source may already have been deleted in Airbyte.");

@@ -27,12 +27,14 @@ import java.util.Set;
  * ({@link SignIn.Relay}):
  * {@link #initiateOAuth} hands out the consent link, the browser comes back through the operator's
  * https relay with a {@code secret_id}, and {@link #createSource(String, Provider, String, ObjectNode, String)}
- * makes the source from it, so that tokens never reach the desktop. Cloud describes no connectors, so
+ * makes the source from it, so that tokens never reach the desktop. It has no test of a proposed
+ * configuration, so a source's new credentials are tested once the source has them
+ * ({@link SourceUpdate.TestedAfter}). Cloud describes no connectors, so
  * every configuration is checked against the specification Onramp ships for the connector
  * ({@link ShippedSpecs}, {@link ConfigurationValidator}) before it is sent; one that does not fit
  * never leaves Onramp.
  */
-public final class PublicApiGateway implements AirbyteGateway, SignIn.Relay {
+public final class PublicApiGateway implements AirbyteGateway, SignIn.Relay, SourceUpdate.TestedAfter {
     /** The largest page {@code GET /workspaces} gives. */
     static final int PAGE_SIZE = 100;
 
@@ -67,6 +69,11 @@ public final class PublicApiGateway implements AirbyteGateway, SignIn.Relay {
 
     @Override
     public SignIn signIn() {
+        return this;
+    }
+
+    @Override
+    public SourceUpdate sourceUpdate() {
         return this;
     }
 
@@ -228,6 +235,23 @@ public final class PublicApiGateway implements AirbyteGateway, SignIn.Relay {
         request.set("configuration", configuration);
         request.put("secretId", secretId);
         call(Request.withBody(PublicApiCall.REAUTHORIZE_SOURCE, "PATCH", "sources/" + encode(sourceId), request,
+                Optional.empty()));
+    }
+
+    /**
+     * {@code PATCH /sources/{id}} with the whole new configuration, once it fits the connector's
+     * specification as a whole (it is the source's whole configuration, not a part of one). Airbyte
+     * merges it over the configuration it keeps, field by field at the top, so every field given
+     * replaces its old value; the id and name stay.
+     */
+    @Override
+    public void replaceConfiguration(String workspaceId, String definitionId, String sourceId,
+            ObjectNode configuration) {
+        validator.requireWhole(PublicApiCall.UPDATE_SOURCE, definitionId, shippedSpecification(definitionId),
+                configuration, Optional.empty(), false);
+        ObjectNode request = json.createObjectNode();
+        request.set("configuration", configuration);
+        call(Request.withBody(PublicApiCall.UPDATE_SOURCE, "PATCH", "sources/" + encode(sourceId), request,
                 Optional.empty()));
     }
 

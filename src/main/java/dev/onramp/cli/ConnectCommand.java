@@ -17,6 +17,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +36,9 @@ import picocli.CommandLine.ParentCommand;
                 "Providers that need a field before their sign-in get it from --set too, e.g."
                         + " connect zendesk-support --set subdomain=acme.",
                 "With --reauthorize, signs an existing connection in again (its access expired or was revoked);"
-                        + " its Airbyte source keeps its id."})
+                        + " its Airbyte source keeps its id.",
+                "With --update, gives an existing connection made with typed credentials new ones (--set, --secret;"
+                        + " the rest keeps its stored value); its Airbyte source keeps its id."})
 final class ConnectCommand implements Callable<Integer> {
     @ParentCommand
     OnrampCommand root;
@@ -57,6 +60,14 @@ final class ConnectCommand implements Callable<Integer> {
             + " instead of making a new one.")
     boolean reauthorize;
 
+    @Option(names = "--update", description = "Give the business's existing PROVIDER connection (one made with"
+            + " typed credentials) new ones: what --set and --secret give, the rest as it is stored.")
+    boolean update;
+
+    @Option(names = "--account", paramLabel = "LABEL", description = "With --update: which of the business's PROVIDER"
+            + " connections, by its account as `onramp connections` lists it.")
+    String account;
+
     @Option(names = "--set", paramLabel = "KEY=VALUE",
             description = "A credentials field that is not secret, e.g. --set account_id=acct_123, or a field the"
                     + " sign-in needs first, e.g. --set subdomain=acme for zendesk-support.")
@@ -77,6 +88,10 @@ final class ConnectCommand implements Callable<Integer> {
                     "Unknown provider \"" + providerId + "\". Known: " + app.catalog().providers().stream()
                             .map(Provider::id).collect(Collectors.joining(", "))));
             Tenant tenant = Tenants.pick(app, tenantName);
+            if (update || account != null) {
+                return new CredentialsUpdateCommand(root.env(), app, tenant, provider)
+                        .run(update, reauthorize, Optional.ofNullable(account), sets, secrets);
+            }
             out.printf("%s %s for %s (%s)%n", reauthorize ? "Reconnecting" : "Connecting", provider.name(),
                     tenant.name(), app.settings().describe(tenant.id()));
             out.flush();
@@ -145,7 +160,7 @@ final class ConnectCommand implements Callable<Integer> {
         return app.credentials().connect(tenant.id(), provider.id(), form, values, printer);
     }
 
-    private static int report(ConnectOutcome outcome, Provider provider, String done, PrintWriter out, PrintWriter err) {
+    static int report(ConnectOutcome outcome, Provider provider, String done, PrintWriter out, PrintWriter err) {
         return switch (outcome) {
             case ConnectOutcome.Connected connected -> {
                 Connection c = connected.connection();
@@ -166,7 +181,7 @@ final class ConnectCommand implements Callable<Integer> {
         };
     }
 
-    private static void cancelAndWait(ConnectFlow flow) {
+    static void cancelAndWait(ConnectFlow flow) {
         flow.cancel();
         try {
             flow.outcome().get(10, TimeUnit.SECONDS);
@@ -177,7 +192,7 @@ final class ConnectCommand implements Callable<Integer> {
         }
     }
 
-    private static void removeHook(Thread hook) {
+    static void removeHook(Thread hook) {
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException alreadyShuttingDown) {
@@ -186,7 +201,7 @@ final class ConnectCommand implements Callable<Integer> {
     }
 
     /** Prints each step once, and the consent link on a line of its own so scripts can pick it up. */
-    private record Printer(PrintWriter out, boolean noBrowser) implements ConnectListener {
+    record Printer(PrintWriter out, boolean noBrowser) implements ConnectListener {
         @Override
         public void onStep(ConnectStep step) {
             if (step != ConnectStep.WAITING_FOR_CONSENT) {

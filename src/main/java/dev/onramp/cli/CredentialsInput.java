@@ -1,6 +1,6 @@
 package dev.onramp.cli;
 
-import dev.onramp.model.InvalidInputException;
+import dev.onramp.connect.CredentialsUpdate;
 import dev.onramp.connect.form.ConnectorForm;
 import dev.onramp.connect.form.FormChoice;
 import dev.onramp.connect.form.FormElement;
@@ -8,13 +8,17 @@ import dev.onramp.connect.form.FormField;
 import dev.onramp.connect.form.FormOption;
 import dev.onramp.connect.form.FormProblem;
 import dev.onramp.connect.form.FormValues;
+import dev.onramp.model.InvalidInputException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * Turns {@code connect}'s {@code --set KEY=VALUE} and {@code --secret KEY[=ENV_NAME]} into the values
- * of a provider's credentials form, and refuses them with the form's own sentences.
+ * of a provider's credentials form (new, or a connection's with what it holds), and refuses them with
+ * the form's own sentences.
  */
 final class CredentialsInput {
     private final ConnectorForm form;
@@ -33,7 +37,50 @@ final class CredentialsInput {
      * @throws InvalidInputException naming every value that is missing or refused, with the option that gives it
      */
     FormValues read(List<String> sets, List<String> secrets) {
-        FormValues values = form.defaults();
+        return given(form.defaults(), sets, secrets, form::problems);
+    }
+
+    /**
+     * The values of a connection's new credentials: what it holds now ({@code update.current()}), with
+     * the given values over them; a secret not given keeps its stored value. When neither {@code --set}
+     * nor {@code --secret} is given and there is a terminal, it asks for each required value and each
+     * secret first, showing what is kept when nothing is typed; without a terminal, every value keeps
+     * its stored one.
+     *
+     * @throws InvalidInputException naming every value that is missing or refused, with the option that gives it
+     */
+    FormValues readUpdate(CredentialsUpdate update, List<String> sets, List<String> secrets) {
+        FormValues current = sets.isEmpty() && secrets.isEmpty() ? asked(update) : update.current();
+        return given(current, sets, secrets, update::problems);
+    }
+
+    /**
+     * Asks on the terminal for each required value and each secret of the chosen options, in form
+     * order; Enter keeps a value as it is. Stops asking, keeping what is left, once a prompt finds no terminal.
+     */
+    private FormValues asked(CredentialsUpdate update) {
+        FormValues values = update.current();
+        for (FormField field : form.activeFields(values)) {
+            if (!field.required() && !field.secret()) {
+                continue;
+            }
+            Optional<String> typed = field.secret()
+                    ? env.secrets().ask(field.title() + (update.keptSecrets().contains(field.path())
+                            ? " (" + CredentialsUpdate.KEEP_PROMPT.toLowerCase(Locale.ROOT) + ")" : ""))
+                    : env.lines().ask(field.title() + " [" + values.text(field.path()) + "]: ");
+            if (typed.isEmpty()) {
+                return values;
+            }
+            if (!typed.get().isBlank()) {
+                values = values.with(field.path(), field.secret() ? typed.get() : typed.get().strip());
+            }
+        }
+        return values;
+    }
+
+    private FormValues given(FormValues start, List<String> sets, List<String> secrets,
+            Function<FormValues, List<FormProblem>> check) {
+        FormValues values = start;
         for (String set : sets) {
             int equals = set.indexOf('=');
             if (equals <= 0) {
@@ -52,7 +99,7 @@ final class CredentialsInput {
             FormElement element = element(option.name());
             values = values.with(element.path(), option.read(env, element.title()));
         }
-        List<FormProblem> problems = form.problems(values);
+        List<FormProblem> problems = check.apply(values);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems.stream()
                     .map(problem -> problem.message().replaceAll("\\.$", "") + " (" + hint(problem.path()) + ").")

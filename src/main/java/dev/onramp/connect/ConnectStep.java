@@ -7,6 +7,9 @@ public enum ConnectStep {
     AUTHORIZING("Completing the authorization"),
     CREATING_SOURCE("Creating the source in Airbyte"),
     UPDATING_SOURCE("Giving the source in Airbyte the new sign-in"),
+    TESTING_CREDENTIALS("Testing the new credentials"),
+    UPDATING_CREDENTIALS("Giving the source in Airbyte the new credentials"),
+    RESTORING_CREDENTIALS("Giving the source in Airbyte its previous credentials back"),
     TESTING("Testing the connection"),
     DISCOVERING("Listing the data streams"),
     SAVING("Saving the connection");

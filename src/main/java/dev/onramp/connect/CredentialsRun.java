@@ -98,8 +98,17 @@ final class CredentialsRun extends FlowRun {
 
     /** What to tell a person when Airbyte tested the source and the provider refused the values. */
     private String signInFailure(String airbyteSaid) {
-        List<String> secretTitles = form.activeFields(values).stream().filter(FormField::secret)
-                .filter(field -> !values.text(field.path()).isBlank())
+        return signInFailure(provider, form, values, hidden(airbyteSaid));
+    }
+
+    /**
+     * What to tell a person when the provider refused {@code typed}: which secrets to check (those
+     * typed, not those left to keep their stored value), then Airbyte's words ({@code said}, with
+     * every secret already hidden).
+     */
+    static String signInFailure(Provider provider, ConnectorForm form, FormValues typed, String said) {
+        List<String> secretTitles = form.activeFields(typed).stream().filter(FormField::secret)
+                .filter(field -> !typed.text(field.path()).isBlank())
                 .map(FormField::title).distinct().toList();
         String advice = switch (secretTitles.size()) {
             case 0 -> "Airbyte could not connect to " + provider.name() + " with these settings: check them";
@@ -109,11 +118,10 @@ final class CredentialsRun extends FlowRun {
                     + String.join(", ", secretTitles.subList(0, secretTitles.size() - 1)) + " and the "
                     + secretTitles.getLast();
         };
-        String said = hidden(airbyteSaid).strip().replaceAll("[.\\s]+$", "");
-        return advice + "." + (said.isEmpty() ? "" : " (Airbyte said: " + said + ".)");
+        String words = said.strip().replaceAll("[.\\s]+$", "");
+        return advice + "." + (words.isEmpty() ? "" : " (Airbyte said: " + words + ".)");
     }
 
-    /** The account's name for the hub: a field that names it (Stripe's account id, a shop), else the provider's name. */
     @Override
     protected String auditSubject() {
         return "provider=" + provider.id() + " auth=credentials";

@@ -1,18 +1,27 @@
 package dev.onramp.connect;
 
+import com.fasterxml.jackson.core.JacksonException;
 import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.onramp.airbyte.AirbyteGateway;
 import dev.onramp.business.AirbyteSelection;
 import dev.onramp.catalog.Catalog;
 import dev.onramp.catalog.ConnectorSpecs;
 import dev.onramp.connect.form.ConnectorForm;
+import dev.onramp.connect.form.FormElement;
+import dev.onramp.connect.form.FormField;
 import dev.onramp.connect.form.FormProblem;
 import dev.onramp.connect.form.FormValues;
 import dev.onramp.connect.form.SpecForms;
 import dev.onramp.model.AirbyteSettings;
+import dev.onramp.model.Connection;
+import dev.onramp.model.ConnectionId;
+import dev.onramp.model.ConnectionStatus;
 import dev.onramp.model.FlowId;
 import dev.onramp.model.InvalidInputException;
+import dev.onramp.model.OAuthFacts;
 import dev.onramp.model.Provider;
 import dev.onramp.model.Tenant;
 import dev.onramp.model.TenantId;
@@ -21,16 +30,26 @@ import dev.onramp.store.ConnectionRepository;
 import dev.onramp.store.Database;
 import dev.onramp.store.FlowJournal;
 import dev.onramp.store.TenantRepository;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * Connects providers that take typed credentials (Stripe's secret key, Shopify's API password, …):
  * gives the form generated from the connector's specification, checks the values against it, then
- * runs the journaled flow that creates, tests, lists and stores the source.
+ * runs the journaled flow that creates, tests, lists and stores the source. It also gives a
+ * typed-credential connection new credentials in place ({@link #prepareUpdate}, {@link #update}): the
+ * same Airbyte source, under its id, tested before Onramp keeps them.
  */
 public final class CredentialsService {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final Catalog catalog;
     private final ConnectorSpecs specs;
     private final AirbyteSelection selection;
@@ -135,6 +154,223 @@ public final class CredentialsService {
         return stores.tenants().find(tenantId).flatMap(tenant -> new AccountLabels(stores)
                 .sameAccount(tenantId, providerId, configuration)
                 .map(existing -> AccountLabels.duplicateWarning(tenant.name(), provider, existing, configuration)));
+    }
+
+    /**
+     * The business's connection to {@code providerId}, ready for new credentials: its form filled with
+     * the values it holds, secrets left empty. With several connections to the provider, {@code account}
+     * picks one by its account label (as {@code connections} lists it). Blocks: the form may come from
+     * the business's Airbyte.
+     *
+     * @throws UpdateRefusedException (audited) when the business has no such connection, the account
+     *     names none (or none is named among several), or the connection signs in through the
+     *     provider's consent page, which Reconnect renews
+     */
+    public CredentialsUpdate prepareUpdate(TenantId tenantId, String providerId, Optional<String> account) {
+        Provider provider = provider(providerId);
+        Tenant tenant = tenant(tenantId);
+        List<Connection> candidates = stores.connections().list(tenantId).stream()
+                .filter(c -> c.providerId().equals(provider.id()) && c.status() != ConnectionStatus.DISCONNECTED)
+                .toList();
+        if (candidates.isEmpty()) {
+            throw refuse(tenantId, "provider/" + provider.id(), provider, UpdateRefusedException.Reason.NOT_CONNECTED,
+                    tenant.name() + " has no " + provider.name() + " connection; connect it first: onramp connect "
+                            + provider.id() + ".");
+        }
+        String labels = candidates.stream().map(Connection::accountLabel).distinct().collect(Collectors.joining(", "));
+        List<Connection> picked = account.map(String::strip)
+                .map(label -> {
+                    List<Connection> exact = candidates.stream().filter(c -> c.accountLabel().equals(label)).toList();
+                    return exact.isEmpty() ? candidates.stream()
+                            .filter(c -> c.accountLabel().equalsIgnoreCase(label)).toList() : exact;
+                })
+                .orElse(candidates);
+        if (picked.isEmpty()) {
+            throw refuse(tenantId, "provider/" + provider.id(), provider, UpdateRefusedException.Reason.NO_SUCH_ACCOUNT,
+                    tenant.name() + " has no " + provider.name() + " connection for the account \""
+                            + account.orElseThrow().strip() + "\"; its " + provider.name() + " accounts: " + labels
+                            + ". Name one of them with --account.");
+        }
+        if (picked.size() > 1) {
+            throw refuse(tenantId, "provider/" + provider.id(), provider, UpdateRefusedException.Reason.SEVERAL_ACCOUNTS,
+                    tenant.name() + " has " + picked.size() + " " + provider.name() + " connections"
+                            + account.map(label -> " for the account \"" + label.strip() + "\"").orElse("")
+                            + " (accounts: " + labels + "); name the one to update with --account.");
+        }
+        return prepare(tenant, provider, picked.getFirst());
+    }
+
+    /**
+     * The business's connection {@code connectionId}, ready for new credentials, as
+     * {@link #prepareUpdate(TenantId, String, Optional)}. Blocks; call it off the FX thread.
+     *
+     * @throws UpdateRefusedException (audited) when the business no longer has that connection or it
+     *     signs in through the provider's consent page
+     */
+    public CredentialsUpdate prepareUpdate(TenantId tenantId, ConnectionId connectionId) {
+        Tenant tenant = tenant(tenantId);
+        Connection connection = stores.connections().find(tenantId, connectionId)
+                .filter(c -> c.status() != ConnectionStatus.DISCONNECTED)
+                .orElseThrow(() -> refuse(tenantId, "connection/" + connectionId, null,
+                        UpdateRefusedException.Reason.NOT_CONNECTED,
+                        "Onramp no longer has that connection; refresh the list and connect the account again."));
+        return prepare(tenant, provider(connection.providerId()), connection);
+    }
+
+    private CredentialsUpdate prepare(Tenant tenant, Provider provider, Connection connection) {
+        ObjectNode stored = storedConfiguration(connection).orElseThrow(() -> refuse(tenant.id(),
+                "connection/" + connection.id(), provider, UpdateRefusedException.Reason.CANNOT_UPDATE,
+                "Onramp cannot read the stored settings of " + tenant.name() + "'s " + provider.name()
+                        + " connection; connect it again."));
+        if (signsIn(provider, stored)) {
+            throw refuse(tenant.id(), "connection/" + connection.id(), provider, UpdateRefusedException.Reason.SIGNS_IN,
+                    tenant.name() + "'s " + provider.name() + " connection signs in through " + provider.name()
+                            + "'s consent page rather than with credentials typed in: renew its sign-in with"
+                            + " Reconnect (onramp connect " + provider.id() + " --reauthorize).");
+        }
+        ConnectorForm form = form(tenant.id(), provider.id());
+        FormValues held = form.valuesOf(stored);
+        Set<String> secretPaths = secretPaths(form);
+        Map<String, String> current = new LinkedHashMap<>(held.byPath());
+        current.keySet().removeAll(secretPaths);
+        Set<String> kept = secretPaths.stream().filter(path -> !held.text(path).isBlank()).collect(Collectors.toSet());
+        return new CredentialsUpdate(connection, provider.name(), form, new FormValues(current), kept);
+    }
+
+    /**
+     * Checks {@code typed} (a secret left empty keeps its stored value) and, when the values pass,
+     * starts the flow that gives the connection's Airbyte source the whole new configuration under
+     * the same id, tests it, lists its streams and stores it. Nothing is sent to Airbyte when a value
+     * is refused; a refused key leaves both the stored connection and the source's working
+     * configuration as they were. It replaces a flow still running for the same business and provider.
+     *
+     * @throws UpdateRefusedException (audited) listing every refused value, in form order
+     */
+    public ConnectFlow update(TenantId tenantId, CredentialsUpdate update, FormValues typed, ConnectListener listener) {
+        Connection connection = update.connection();
+        if (!connection.tenantId().equals(tenantId)) {
+            throw new IllegalArgumentException("The connection belongs to another business");
+        }
+        Provider provider = provider(connection.providerId());
+        List<FormProblem> problems = update.problems(typed);
+        if (!problems.isEmpty()) {
+            throw refuse(tenantId, "connection/" + connection.id(), provider, UpdateRefusedException.Reason.CANNOT_UPDATE,
+                    problems.stream().map(FormProblem::message).collect(Collectors.joining(" ")));
+        }
+        ObjectNode stored = storedConfiguration(connection).orElseThrow(() -> refuse(tenantId,
+                "connection/" + connection.id(), provider, UpdateRefusedException.Reason.CANNOT_UPDATE,
+                "Onramp cannot read the stored settings of this " + provider.name() + " connection; connect it again."));
+        FormValues held = update.form().valuesOf(stored);
+        FormValues values = typed;
+        for (String path : update.keptSecrets()) {
+            if (update.keeps(path, typed) && !held.text(path).isBlank()) {
+                values = values.with(path, held.text(path));
+            }
+        }
+        List<FormProblem> left = update.form().problems(values);
+        if (!left.isEmpty()) {
+            throw refuse(tenantId, "connection/" + connection.id(), provider, UpdateRefusedException.Reason.CANNOT_UPDATE,
+                    left.stream().map(FormProblem::message).collect(Collectors.joining(" ")));
+        }
+        return flows.start(new CredentialsUpdateRun(FlowId.random(), connection, provider, update.form(), typed, values,
+                stored, listener, stores, () -> selection.gatewayFor(tenantId)));
+    }
+
+    /**
+     * The business's connections whose credentials can be updated: typed into the credentials form
+     * (not signed in through a consent page), with a source in Airbyte (not disconnected or missing),
+     * and settings Onramp can read. Blocks; call it off the FX thread.
+     */
+    public Set<ConnectionId> updatableConnections(TenantId tenantId) {
+        Set<ConnectionId> updatable = new HashSet<>();
+        for (Connection connection : stores.connections().list(tenantId)) {
+            Optional<Provider> provider = catalog.provider(connection.providerId());
+            if (provider.isEmpty() || connection.status() == ConnectionStatus.DISCONNECTED
+                    || connection.status() == ConnectionStatus.MISSING) {
+                continue;
+            }
+            if (storedConfiguration(connection).filter(stored -> !signsIn(provider.get(), stored)).isPresent()) {
+                updatable.add(connection.id());
+            }
+        }
+        return Set.copyOf(updatable);
+    }
+
+    /**
+     * Records that an update of the credentials of the business's {@code providerId} connection was
+     * refused before it reached this service (a command line's wrong options), so that every refused
+     * update has its audit entry; {@code why} is the sentence the person was shown, with no secret in it.
+     */
+    public void recordRefusedUpdate(TenantId tenantId, String providerId, String why) {
+        audit(tenantId, "provider/" + providerId, "provider=" + providerId + ": " + why);
+    }
+
+    /**
+     * Whether a stored configuration was made by a sign-in rather than typed into the credentials form.
+     * A provider without an Airbyte sign-in only ever gets typed configurations. For one with a sign-in,
+     * its value at the sign-in's predicate tells (HubSpot's {@code credentials.credentials_title},
+     * Shopify's {@code credentials.auth_method}): a connect or reconnect through the consent page always
+     * writes the OAuth value there, and Airbyte reads a missing value as OAuth too, so either means the
+     * source holds OAuth tokens or a secret coordinate, which Reconnect renews; any other value is one
+     * of the other options, which only the credentials form writes. A provider with a sign-in but no
+     * predicate has no credentials form at all.
+     */
+    static boolean signsIn(Provider provider, JsonNode stored) {
+        if (!provider.connectsByOAuth()) {
+            return false;
+        }
+        OAuthFacts oauth = provider.oauth().orElseThrow();
+        if (!oauth.hasPredicate()) {
+            return true;
+        }
+        JsonNode predicate = stored;
+        for (String key : oauth.predicateKey()) {
+            predicate = predicate.path(key);
+        }
+        return !predicate.isValueNode() || predicate.asText().isBlank()
+                || predicate.asText().equals(oauth.predicateValue());
+    }
+
+    /** The connection's stored configuration; empty when there is none Onramp can read as a JSON object. */
+    private Optional<ObjectNode> storedConfiguration(Connection connection) {
+        Optional<byte[]> stored = stores.connections().secretConfig(connection.tenantId(), connection.id());
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return JSON.readTree(new String(stored.get(), StandardCharsets.UTF_8)) instanceof ObjectNode object
+                    ? Optional.of(object) : Optional.empty();
+        } catch (JacksonException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Set<String> secretPaths(ConnectorForm form) {
+        return form.allElements().stream()
+                .filter(element -> element instanceof FormField field && field.secret())
+                .map(FormElement::path)
+                .collect(Collectors.toSet());
+    }
+
+    /** Audits a refused update and returns the exception that says why. */
+    private UpdateRefusedException refuse(TenantId tenantId, String resource, Provider provider,
+            UpdateRefusedException.Reason reason, String message) {
+        audit(tenantId, resource, (provider == null ? "" : "provider=" + provider.id() + " ") + "reason=" + reason
+                + ": " + message);
+        return new UpdateRefusedException(reason, message);
+    }
+
+    private void audit(TenantId tenantId, String resource, String details) {
+        stores.db().inTransaction(tx -> {
+            stores.audit().append(tx, tenantId, stores.actor(), "connection.credentials-update.refused", resource,
+                    details);
+            return null;
+        });
+    }
+
+    private Tenant tenant(TenantId tenantId) {
+        return stores.tenants().find(tenantId)
+                .orElseThrow(() -> new InvalidInputException("Onramp does not know that business any more."));
     }
 
     private Provider provider(String providerId) {

@@ -1,5 +1,6 @@
 package dev.onramp.demo;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -212,6 +213,14 @@ public final class AirbyteSimulator implements AutoCloseable {
             ids.addAll(parts.publicApi().sourceIds());
             return Set.copyOf(ids);
         });
+    }
+
+    /**
+     * The configuration a source holds now, secrets unmasked (what Airbyte would test it with), made
+     * through either API; empty when there is no such source. For tests that look inside Airbyte.
+     */
+    public Optional<JsonNode> sourceConfiguration(String sourceId) {
+        return parts.configApi().configuration(sourceId).or(() -> parts.publicApi().configuration(sourceId));
     }
 
     /** Every token, code and secret id it has issued so far (for tests proving none is stored in clear). */

@@ -113,6 +113,7 @@ final class ConfigApi implements KeptState {
         endpoints.put("sources/create", changing(state, this::createSource));
         endpoints.put("sources/list", reading(state, this::listSources));
         endpoints.put("sources/check_connection", reading(state, this::checkConnection));
+        endpoints.put("sources/check_connection_for_update", reading(state, this::checkConnectionForUpdate));
         endpoints.put("sources/discover_schema", reading(state, this::discoverSchema));
         endpoints.put("sources/get", reading(state, this::getSource));
         endpoints.put("sources/update", changing(state, this::updateSource));
@@ -500,21 +501,53 @@ final class ConfigApi implements KeptState {
      */
     private Optional<ObjectNode> checkConnection(ObjectNode request) throws ApiError {
         SimulatedSource source = source(request);
-        Optional<String> failure = faults.takeCheck("POST", CHECK_PATH, source.sourceId())
-                .map(fault -> CheckMessages.of(fault.kind(), source.connector()))
-                .or(() -> ConfigurationRules.refusedSecret(source.connector(), source.configuration())
-                        .map(title -> "the " + title + " is not valid")
-                        .or(() -> revoked(source))
-                        .map(why -> source.connector().name() + " refused the credentials: " + why + " (401 Unauthorized)."));
+        Optional<String> fault = faults.takeCheck("POST", CHECK_PATH, source.sourceId())
+                .map(armed -> CheckMessages.of(armed.kind(), source.connector()));
+        return Optional.of(checkRead(source, source.configuration(), fault));
+    }
+
+    /**
+     * {@code sources/check_connection_for_update} ({@code SourceUpdate}, as {@code sources/update}
+     * takes it): the proposed configuration must be valid as on create, or the answer is a 422; then
+     * the source is tested with it, and the source itself keeps the configuration it has.
+     */
+    private Optional<ObjectNode> checkConnectionForUpdate(ObjectNode request) throws ApiError {
+        requireOnly(request, UPDATE_FIELDS, "a source update");
+        SimulatedSource source = source(request);
+        text(request, "name");
+        if (!(request.get("connectionConfiguration") instanceof ObjectNode given)) {
+            throw ApiError.invalid("connectionConfiguration", "connectionConfiguration must be a JSON object.");
+        }
+        List<ApiError.Violation> violations = ConfigurationRules.violations(source.connector(), given, ledger::isTokenFor);
+        if (!violations.isEmpty()) {
+            throw ApiError.invalid("The configuration is not valid for " + source.connector().name() + ".", violations);
+        }
+        return Optional.of(checkRead(source, given, Optional.empty()));
+    }
+
+    /**
+     * A {@code CheckConnectionRead} of testing the source with {@code configuration}: failed with
+     * {@code fault}'s message when a check fault is armed for it, else with the provider's refusal.
+     */
+    private ObjectNode checkRead(SimulatedSource source, JsonNode configuration, Optional<String> fault) {
+        Optional<String> failure = fault.or(() -> ConfigurationRules.refusedSecret(source.connector(), configuration)
+                .map(title -> "the " + title + " is not valid")
+                .or(() -> revoked(source.connector(), configuration))
+                .map(why -> source.connector().name() + " refused the credentials: " + why + " (401 Unauthorized)."));
         ObjectNode answer = json.createObjectNode().put("status", failure.isPresent() ? "failed" : "succeeded");
         failure.ifPresent(message -> answer.put("message", message));
         answer.set("jobInfo", jobInfo("check_connection_source", Optional.of(source.sourceId())));
-        return Optional.of(answer);
+        return answer;
     }
 
-    private Optional<String> revoked(SimulatedSource source) {
-        return ConfigurationRules.oauthTokens(source.connector(), source.configuration()).stream()
+    private Optional<String> revoked(DemoConnector connector, JsonNode configuration) {
+        return ConfigurationRules.oauthTokens(connector, configuration).stream()
                 .anyMatch(ledger::isRevoked) ? Optional.of("the access token has expired or was revoked") : Optional.empty();
+    }
+
+    /** The source's configuration as it holds it, secrets unmasked; empty when there is no such source. */
+    Optional<JsonNode> configuration(String sourceId) {
+        return Optional.ofNullable(sources.get(sourceId)).map(source -> source.configuration().deepCopy());
     }
 
     private Optional<ObjectNode> discoverSchema(ObjectNode request) throws ApiError {

@@ -126,6 +126,11 @@ final class PublicApi implements KeptState {
                 .map(source -> !ConfigurationRules.oauthTokens(source.connector(), source.configuration()).isEmpty());
     }
 
+    /** The source's configuration as it holds it, secrets unmasked; empty when there is no such source. */
+    Optional<JsonNode> configuration(String sourceId) {
+        return Optional.ofNullable(sources.get(sourceId)).map(source -> source.configuration().deepCopy());
+    }
+
     /** Revokes the OAuth tokens in the source's configuration; false when there is no such source. */
     boolean expireTokens(String sourceId) {
         SimulatedSource source = sources.get(sourceId);
@@ -315,6 +320,13 @@ final class PublicApi implements KeptState {
                 throw Problem.connectorFailed("HTTP 401 Unauthorized: " + source.connector().name() + " refused the"
                         + " credentials: the access token has expired or was revoked.");
             }
+        }
+        // A fresh listing runs the connector's discover, which signs in with the typed credentials as a test does.
+        Optional<String> refused = fresh ? ConfigurationRules.refusedSecret(source.connector(), source.configuration())
+                : Optional.empty();
+        if (refused.isPresent()) {
+            throw Problem.badRequest(source.connector().name() + " refused the credentials: the " + refused.get()
+                    + " is not valid (401 Unauthorized).");
         }
         ArrayNode answer = json.createArrayNode();
         for (DemoConnector.Stream stream : source.connector().streams()) {

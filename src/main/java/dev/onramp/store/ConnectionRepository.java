@@ -69,6 +69,29 @@ public final class ConnectionRepository {
     }
 
     /**
+     * Records a connection's new typed credentials, once Airbyte's source has them and passed its
+     * test: active, with the streams and check time of that test, no error, the account label the
+     * new values give, and {@code secretConfig} (the whole new configuration) sealed anew. The source
+     * id and everything else stay.
+     *
+     * @throws StoreException when the tenant has no such connection
+     */
+    public void credentialsUpdated(Tx tx, TenantId tenant, ConnectionId id, String accountLabel, List<String> streams,
+            Instant checked, byte[] secretConfig) {
+        TenantScope.require(tenant);
+        byte[] sealed = vault.encrypt(secretConfig, slot(tenant, id.value()));
+        int updated = db.within(tx, jdbc -> Sql.update(jdbc, """
+                UPDATE connection SET status = ?, account_label = ?, streams = ?, stream_count = ?, last_checked = ?,
+                    last_error = NULL, secret_config = ?
+                WHERE tenant_id = ? AND id = ?""",
+                ConnectionStatus.ACTIVE, accountLabel, List.copyOf(streams), streams.size(), checked, sealed,
+                tenant.value(), id.value()));
+        if (updated == 0) {
+            throw new StoreException("Onramp has no connection " + id + " for business " + tenant + ".");
+        }
+    }
+
+    /**
      * Records a check of the connection: its status, when it ran (empty for a check that could not
      * run, which keeps the time of the last one) and, when it did not pass, why.
      *

@@ -99,7 +99,7 @@ class OpenApiRequestsTest {
     /**
      * Every Config API call, with an application's client credentials: workspaces, a Zendesk
      * sign-in kept by Airbyte and one it answers with the tokens, the source made, tested, listed,
-     * found, signed in again both ways and deleted.
+     * found, signed in again both ways, given a tested new configuration and deleted.
      */
     private void driveTheConfigApi(AirbyteSimulator simulator, AirbyteProxy proxy) throws Exception {
         ConfigApiGateway gateway = new ConfigApiGateway(proxy.apiBase(), Optional.of(new AirbyteSettings.ClientCredentials(
@@ -127,6 +127,8 @@ class OpenApiRequestsTest {
         ObjectNode withTokens = AuthPayloadMerger.merge(configuration, auth, ((OAuthCompletion.Tokens) tokens).authPayload());
         gateway.reauthorizeSource(workspace, ZENDESK, sourceId, withTokens, tokens);
         String typed = gateway.createSource(workspace, ZENDESK, name + " (tokens)", withTokens);
+        assertThat(gateway.checkConfiguration(workspace, ZENDESK, typed, withTokens).succeeded()).isTrue();
+        gateway.replaceConfiguration(workspace, ZENDESK, typed, withTokens);
 
         gateway.deleteSource(typed);
         gateway.deleteSource(sourceId);
@@ -142,7 +144,8 @@ class OpenApiRequestsTest {
 
     /**
      * Every public API call, as to Airbyte Cloud: token, workspaces, a HubSpot sign-in through the
-     * relay, the source made, tested, listed, found, signed in again and deleted.
+     * relay, the source made, tested, listed, found, signed in again and deleted, and a typed Stripe
+     * source given a new configuration.
      */
     private void driveThePublicApi(AirbyteSimulator simulator, AirbyteProxy proxy) {
         Catalog catalog = Catalog.bundled();
@@ -164,6 +167,13 @@ class OpenApiRequestsTest {
         assertThat(gateway.findSources(workspace, "schema check")).containsExactly(sourceId);
         gateway.reauthorizeSource(hubspot, sourceId, cloudSignIn(gateway, hubspot, workspace), configuration);
         gateway.deleteSource(sourceId);
+
+        String stripe = catalog.provider("stripe").orElseThrow().definitionId();
+        ObjectNode typed = json.createObjectNode().put("account_id", "acct_1")
+                .put("client_secret", "sk_test_schema_check_0123456789");
+        String typedId = gateway.createSource(workspace, stripe, "Stripe — schema check", typed);
+        gateway.replaceConfiguration(workspace, stripe, typedId, typed.put("client_secret", "sk_test_schema_check_98765"));
+        gateway.deleteSource(typedId);
     }
 
     private String cloudSignIn(PublicApiGateway gateway, Provider provider, String workspace) {

@@ -13,6 +13,7 @@ import dev.onramp.airbyte.AirbyteGateway;
 import dev.onramp.airbyte.CheckResult;
 import dev.onramp.airbyte.ConnectorSpec;
 import dev.onramp.airbyte.SignIn;
+import dev.onramp.airbyte.SourceUpdate;
 import dev.onramp.airbyte.Workspace;
 import dev.onramp.business.AirbyteSelection;
 import dev.onramp.catalog.ConnectorSpecs;
@@ -306,6 +307,11 @@ class CredentialsServiceTest {
         @Override
         public SignIn signIn() {
             return real.signIn();
+        }
+
+        @Override
+        public SourceUpdate sourceUpdate() {
+            return real.sourceUpdate();
         }
 
         @Override

@@ -101,6 +101,22 @@ class PublicApiSimulatorTest {
     }
 
     @Test
+    void aTypedKeyTheProviderRefuses_failsAFreshStreamListing_untilAPatchBringsAGoodOne() {
+        String sourceId = call("POST", "/sources", Map.of("name", "Stripe", "workspaceId", simulator.workspaceId(),
+                "definitionId", SimulatorSteps.STRIPE, "configuration", Map.of("account_id", "acct_1",
+                        "client_secret", "bad key"))).json().path("sourceId").asText();
+
+        Answer refused = call("GET", "/streams?sourceId=" + sourceId + "&ignoreCache=true", null);
+        Answer patched = call("PATCH", "/sources/" + sourceId, Map.of("configuration",
+                Map.of("account_id", "acct_1", "client_secret", "sk_test_working_0123456789")));
+
+        assertProblem(refused, 400, "bad-request");
+        assertThat(refused.json().at("/data/message").asText()).contains("Secret Key is not valid");
+        assertThat(patched.status()).isEqualTo(200);
+        assertThat(call("GET", "/streams?sourceId=" + sourceId + "&ignoreCache=true", null).status()).isEqualTo(200);
+    }
+
+    @Test
     void patchWithAFieldSourcePatchRequestDoesNotHave_isABadRequest() {
         String sourceId = createHubspot(secretId()).json().path("sourceId").asText();
 

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The simulator's side of a reconnect and of a protected self-managed Airbyte, over the wire:
- * {@code sources/update}, {@code sources/partial_update}, revoked tokens, and the Config API's login.
+ * {@code sources/update}, {@code sources/partial_update}, {@code sources/check_connection_for_update},
+ * revoked tokens, and the Config API's login.
  */
 class SourceUpdateSimulatorTest {
     private final AirbyteSimulator simulator = AirbyteSimulator.start(Duration.ZERO);
@@ -173,6 +174,41 @@ class SourceUpdateSimulatorTest {
 
             assertThat(token.status()).isEqualTo(401);
         }
+    }
+
+    @Test
+    void checkForUpdate_testsTheProposedConfigurationAndLeavesTheSourceAsItWas() {
+        String sourceId = steps.createSource(SimulatorSteps.STRIPE, Map.of("account_id", "acct_1",
+                "client_secret", "sk_test_working_0123456789")).json().path("sourceId").asText();
+
+        Answer refused = wire.post("sources/check_connection_for_update", Map.of("sourceId", sourceId,
+                "name", "Demo source", "connectionConfiguration", Map.of("account_id", "acct_1", "client_secret", "bad key")));
+        Answer accepted = wire.post("sources/check_connection_for_update", Map.of("sourceId", sourceId,
+                "name", "Demo source", "connectionConfiguration", Map.of("account_id", "acct_2",
+                        "client_secret", "sk_test_another_0123456789")));
+
+        assertThat(refused.status()).isEqualTo(200);
+        assertThat(refused.json().path("status").asText()).isEqualTo("failed");
+        assertThat(refused.json().path("message").asText()).contains("Secret Key is not valid");
+        assertThat(refused.json().path("jobInfo").isObject()).isTrue();
+        assertThat(accepted.json().path("status").asText()).isEqualTo("succeeded");
+        assertThat(simulator.sourceConfiguration(sourceId).orElseThrow().path("client_secret").asText())
+                .isEqualTo("sk_test_working_0123456789");
+        assertThat(simulator.sourceConfiguration(sourceId).orElseThrow().path("account_id").asText()).isEqualTo("acct_1");
+    }
+
+    @Test
+    void checkForUpdate_refusesAConfigurationTheSpecificationRefuses_andOneWithoutItsName() {
+        String sourceId = steps.createSource(SimulatorSteps.STRIPE, Map.of("account_id", "acct_1",
+                "client_secret", "sk_test_working_0123456789")).json().path("sourceId").asText();
+
+        Answer incomplete = wire.post("sources/check_connection_for_update", Map.of("sourceId", sourceId,
+                "name", "Demo source", "connectionConfiguration", Map.of("client_secret", "sk_test_another_0123456789")));
+        Answer nameless = wire.post("sources/check_connection_for_update", Map.of("sourceId", sourceId,
+                "connectionConfiguration", Map.of("account_id", "acct_1", "client_secret", "sk_test_another_0123456789")));
+
+        assertThat(incomplete.status()).isEqualTo(422);
+        assertThat(nameless.status()).isEqualTo(422);
     }
 
     private static HttpRequest.Builder request(URI uri, String body) {

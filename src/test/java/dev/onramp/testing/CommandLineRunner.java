@@ -13,7 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
@@ -29,6 +31,7 @@ public final class CommandLineRunner {
     private final BrowserLauncher browser;
     private final List<String> leadingArgs;
     private volatile Optional<String> typed = Optional.empty();
+    private final Queue<String> lines = new ConcurrentLinkedQueue<>();
 
     /** A runner that puts {@code leadingArgs} before the arguments of every run; its browser opens nothing. */
     public CommandLineRunner(String... leadingArgs) {
@@ -47,8 +50,9 @@ public final class CommandLineRunner {
     }
 
     /**
-     * Runs to its end with only {@code environment} as environment variables and what {@link #typing}
-     * gave typed at a prompt (by default nothing), and returns the exit code.
+     * Runs to its end with only {@code environment} as environment variables, what {@link #typing}
+     * gave typed at a secret's prompt and {@link #answeringLines} at a line's (by default nothing: no
+     * terminal), and returns the exit code.
      */
     public int run(Map<String, String> environment, String... args) {
         CliEnvironment env = new CliEnvironment(new PrintWriter(out, true), new PrintWriter(err, true),
@@ -59,8 +63,20 @@ public final class CommandLineRunner {
                 prompt -> {
                     prompts.add(prompt);
                     return typed;
+                },
+                prompt -> {
+                    prompts.add(prompt);
+                    return Optional.ofNullable(lines.poll());
                 });
         return OnrampCommand.run(env, withLeadingArgs(args));
+    }
+
+    /**
+     * Answers the next prompts for a line (shown as typed) with {@code answers}, in order, as a person
+     * at the terminal would; once they are used up, or when none were given, there is no terminal.
+     */
+    public void answeringLines(String... answers) {
+        lines.addAll(List.of(answers));
     }
 
     /** Answers every later prompt with {@code text}, as if the person typed it at the terminal. */

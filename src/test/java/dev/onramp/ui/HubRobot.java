@@ -33,12 +33,23 @@ public final class HubRobot {
      * what it says, and presses Done.
      */
     public static String done(FxRobot robot) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#connected-done").tryQuery()
-                .filter(Node::isVisible).isPresent());
-        String headline = robot.lookup("#connected-headline").queryAs(Label.class).getText();
-        robot.clickOn("#connected-done");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#connected-done").queryAll().stream()
+                .anyMatch(HubRobot::shown));
+        Node done = robot.lookup("#connected-done").queryAll().stream().filter(HubRobot::shown).findFirst().orElseThrow();
+        String headline = ((Label) done.getScene().lookup("#connected-headline")).getText();
+        robot.clickOn(done);
         WaitForAsyncUtils.waitForFxEvents();
         return headline;
+    }
+
+    /** True when the node and every one of its parents are visible. */
+    private static boolean shown(Node node) {
+        for (Node at = node; at != null; at = at.getParent()) {
+            if (!at.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The tile's status line, e.g. "Connected · 12 streams". */

@@ -134,6 +134,64 @@ public final class ConnectorForm {
         return root;
     }
 
+    /**
+     * The values a configuration holds, read back into this form (the reverse of {@link #configuration}):
+     * each field of the chosen options that the configuration fills, as its text, and each choice as
+     * the title of its option. A choice's option is the one whose constants the configuration holds
+     * (Shopify's {@code auth_method: api_password}), else the one whose fields it fills, else the
+     * first. Secrets are read too: what a caller shows of them is its own business.
+     */
+    public FormValues valuesOf(JsonNode configuration) {
+        Map<String, String> values = new LinkedHashMap<>();
+        read(elements, configuration, values);
+        return new FormValues(values);
+    }
+
+    private void read(List<FormElement> list, JsonNode configuration, Map<String, String> into) {
+        for (FormElement element : list) {
+            switch (element) {
+                case FormField field -> {
+                    JsonNode value = at(configuration, field.keys());
+                    if (!value.isMissingNode() && !value.isNull()) {
+                        into.put(field.path(), field.text(value));
+                    }
+                }
+                case FormChoice choice -> {
+                    FormOption option = optionIn(choice, configuration);
+                    into.put(choice.path(), option.title());
+                    read(option.elements(), configuration, into);
+                }
+            }
+        }
+    }
+
+    private static FormOption optionIn(FormChoice choice, JsonNode configuration) {
+        for (FormOption option : choice.options()) {
+            boolean holdsConstants = !option.constants().isEmpty() && option.constants().entrySet().stream()
+                    .allMatch(constant -> {
+                        List<String> keys = new ArrayList<>(choice.keys());
+                        keys.addAll(List.of(constant.getKey().split("\\.")));
+                        return at(configuration, keys).equals(constant.getValue());
+                    });
+            if (holdsConstants) {
+                return option;
+            }
+        }
+        return choice.options().stream()
+                .filter(option -> option.elements().stream().anyMatch(element -> element instanceof FormField field
+                        && !at(configuration, field.keys()).isMissingNode()))
+                .findFirst()
+                .orElse(choice.options().getFirst());
+    }
+
+    private static JsonNode at(JsonNode configuration, List<String> keys) {
+        JsonNode node = configuration;
+        for (String key : keys) {
+            node = node.path(key);
+        }
+        return node;
+    }
+
     /** Visits each active element, a choice before the elements of its chosen option. */
     private void walk(List<FormElement> list, FormValues values, Consumer<FormElement> visitor) {
         for (FormElement element : list) {

@@ -141,6 +141,22 @@ public record FormField(
         return Optional.of(node);
     }
 
+    /**
+     * The text a person would type for {@code value}, a value of this field in a configuration: what
+     * {@link #value} turns back into it (a list's items separated by commas, a structure as JSON).
+     */
+    public String text(JsonNode value) {
+        if (kind == Kind.JSON || value.isObject()) {
+            return value.toString();
+        }
+        if (value.isArray()) {
+            List<String> items = new ArrayList<>();
+            value.forEach(item -> items.add(item.asText()));
+            return String.join(", ", items);
+        }
+        return value.asText();
+    }
+
     private Optional<String> patternProblem(String value) {
         if (rules.pattern().isEmpty()) {
             return Optional.empty();

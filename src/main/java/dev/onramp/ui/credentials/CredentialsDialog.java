@@ -23,11 +23,11 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.Subscription;
 
-/** The window with a connector's credentials form, its progress while connecting, and what went wrong. */
+/**
+ * The window with a connector's credentials form (empty to connect, or filled with a connection's
+ * values to update its credentials), its progress while the flow runs, and what went wrong.
+ */
 public final class CredentialsDialog {
-    static final String INTRO = "Onramp gives these to Airbyte, which checks them with the provider. Secrets are"
-            + " masked here and kept encrypted on this computer.";
-
     private final CredentialsModel model;
     private final Stage stage = new Stage();
     private final ScrollPane formArea = new ScrollPane();
@@ -89,7 +89,7 @@ public final class CredentialsDialog {
     private VBox layout() {
         Label title = new Label(model.title());
         title.getStyleClass().add("dialog-title");
-        Label intro = new Label(INTRO);
+        Label intro = new Label(model.intro());
         intro.getStyleClass().add("hint");
         intro.setWrapText(true);
         intro.setMinHeight(Region.USE_PREF_SIZE);
@@ -120,7 +120,7 @@ public final class CredentialsDialog {
         VBox.setVgrow(working, Priority.ALWAYS);
         BooleanBinding connected = model.phaseProperty().isEqualTo(DialogPhase.CONNECTED);
         showWhen(working, connected.not());
-        VBox done = ConnectedPane.of(model.connectedHeadlineProperty(), next, true, stage::close);
+        VBox done = ConnectedPane.of(model.connectedHeadlineProperty(), next, !model.updating(), stage::close);
         showWhen(done, connected);
         VBox root = new VBox(working, done);
         root.getStyleClass().add("dialog");
@@ -131,8 +131,8 @@ public final class CredentialsDialog {
         Button cancel = new Button("Cancel");
         cancel.setCancelButton(true);
         cancel.setOnAction(e -> stage.close());
-        Button connect = new Button("Connect");
-        connect.setId("credentials-connect");
+        Button connect = new Button(model.actionLabel());
+        connect.setId(model.updating() ? "credentials-update" : "credentials-connect");
         connect.setDefaultButton(true);
         connect.getStyleClass().add("accent");
         connect.disableProperty().bind(model.phaseProperty().isNotEqualTo(DialogPhase.ASKING));

@@ -4,6 +4,7 @@ import dev.onramp.connect.ConnectFlow;
 import dev.onramp.connect.ConnectListener;
 import dev.onramp.connect.ConnectOutcome;
 import dev.onramp.connect.ConnectStep;
+import dev.onramp.connect.CredentialsUpdate;
 import dev.onramp.connect.form.ConnectorForm;
 import dev.onramp.connect.form.FormChoice;
 import dev.onramp.connect.form.FormElement;
@@ -36,22 +37,41 @@ import javafx.beans.property.StringProperty;
 
 /**
  * The state of one credentials form: loads the connector's form, holds what is typed, refuses
- * values the specification does not allow before anything is sent, and runs the connect flow.
- * Every state change happens on {@code fx}; loading and connecting run on {@code background}.
+ * values the specification does not allow before anything is sent, and runs the connect flow; or,
+ * {@linkplain #updating updating} a connection, the form filled with what it holds (secrets empty,
+ * each kept when left empty) and the update flow. Every state change happens on {@code fx}; loading
+ * and connecting run on {@code background}.
  */
 public final class CredentialsModel implements FormInputs {
+    static final String CONNECT_INTRO = "Onramp gives these to Airbyte, which checks them with the provider. Secrets"
+            + " are masked here and kept encrypted on this computer.";
+    static final String UPDATE_INTRO = "Onramp gives these to Airbyte, which tests them with the provider; the"
+            + " connection keeps its current credentials unless the test passes. Leave a secret empty to keep it.";
+
     /** Starts the flow for the checked values; it may block, so it runs on the background executor. */
     @FunctionalInterface
     public interface Starter {
         ConnectFlow start(ConnectorForm form, FormValues values, ConnectListener listener);
     }
 
+    /** Starts the update of a connection's credentials for the checked values; it may block, like {@link Starter}. */
+    @FunctionalInterface
+    public interface UpdateStarter {
+        ConnectFlow start(CredentialsUpdate update, FormValues values, ConnectListener listener);
+    }
+
+    /** What loading gives: the form, and for an update the connection's values and kept secrets. */
+    private record Prepared(ConnectorForm form, Optional<CredentialsUpdate> update) {}
+
     private final String providerName;
-    private final Supplier<ConnectorForm> loader;
+    private final Supplier<Prepared> loader;
     private final Starter starter;
+    private final UpdateStarter updateStarter;
+    private final boolean updating;
     private final Consumer<Connection> onConnected;
     private final Executor background;
     private final Executor fx;
+    private Optional<CredentialsUpdate> update = Optional.empty();
 
     private final ReadOnlyObjectWrapper<DialogPhase> phase = new ReadOnlyObjectWrapper<>(DialogPhase.LOADING);
     private final ReadOnlyObjectWrapper<ConnectorForm> form = new ReadOnlyObjectWrapper<>();
@@ -69,16 +89,58 @@ public final class CredentialsModel implements FormInputs {
      */
     public CredentialsModel(String providerName, Supplier<ConnectorForm> loader, Starter starter,
             Consumer<Connection> onConnected, Executor background, Executor fx) {
+        this(providerName, () -> new Prepared(Objects.requireNonNull(loader, "loader").get(), Optional.empty()),
+                Objects.requireNonNull(starter, "starter"), (update, values, listener) -> {
+                    throw new IllegalStateException("This form connects; it updates nothing");
+                }, false, onConnected, background, fx);
+    }
+
+    private CredentialsModel(String providerName, Supplier<Prepared> loader, Starter starter,
+            UpdateStarter updateStarter, boolean updating, Consumer<Connection> onConnected, Executor background,
+            Executor fx) {
         this.providerName = Objects.requireNonNull(providerName, "providerName");
-        this.loader = Objects.requireNonNull(loader, "loader");
-        this.starter = Objects.requireNonNull(starter, "starter");
+        this.loader = loader;
+        this.starter = starter;
+        this.updateStarter = updateStarter;
+        this.updating = updating;
         this.onConnected = Objects.requireNonNull(onConnected, "onConnected");
         this.background = Objects.requireNonNull(background, "background");
         this.fx = Objects.requireNonNull(fx, "fx");
     }
 
+    /**
+     * A form that gives a connection new credentials: {@code loader} (it may block, so it runs on
+     * {@code background}) gives the connection's form filled with what it holds; a secret left empty
+     * keeps its stored value. {@code onUpdated} hears the updated connection, on {@code fx}.
+     */
+    public static CredentialsModel updating(String providerName, Supplier<CredentialsUpdate> loader,
+            UpdateStarter starter, Consumer<Connection> onUpdated, Executor background, Executor fx) {
+        Objects.requireNonNull(loader, "loader");
+        return new CredentialsModel(providerName, () -> {
+            CredentialsUpdate loaded = loader.get();
+            return new Prepared(loaded.form(), Optional.of(loaded));
+        }, (form, values, listener) -> {
+            throw new IllegalStateException("This form updates a connection; it connects nothing");
+        }, Objects.requireNonNull(starter, "starter"), true, onUpdated, background, fx);
+    }
+
     public String title() {
-        return "Connect " + providerName;
+        return updating ? "Update " + providerName + " credentials" : "Connect " + providerName;
+    }
+
+    /** The words of the button that sends the values: "Connect", or "Update" for a connection's new credentials. */
+    public String actionLabel() {
+        return updating ? "Update" : "Connect";
+    }
+
+    /** True when the form gives an existing connection new credentials rather than connecting anew. */
+    public boolean updating() {
+        return updating;
+    }
+
+    /** What the dialog says above the form about where the values go. */
+    public String intro() {
+        return updating ? UPDATE_INTRO : CONNECT_INTRO;
     }
 
     /** Loads the form in the background; the fields appear once {@link #formProperty()} is set. */
@@ -87,19 +149,25 @@ public final class CredentialsModel implements FormInputs {
         CompletableFuture.supplyAsync(loader, background).whenCompleteAsync(this::onLoaded, fx);
     }
 
-    private void onLoaded(ConnectorForm loaded, Throwable failure) {
+    private void onLoaded(Prepared prepared, Throwable failure) {
         if (failure != null) {
             message.set("Onramp could not prepare the form for " + providerName + ": " + Failures.message(failure));
             phase.set(DialogPhase.ENDED);
             return;
         }
+        ConnectorForm loaded = prepared.form();
+        update = prepared.update();
         FormValues defaults = loaded.defaults();
+        // An update shows what the connection holds; the fields of options it did not choose show their defaults.
+        FormValues initial = update.map(CredentialsUpdate::current).orElse(defaults);
         for (FormElement element : loaded.allElements()) {
-            values.computeIfAbsent(element.path(), path -> new SimpleStringProperty(this, path, defaults.text(path)));
+            String text = initial.get(element.path())
+                    .orElse(update.isPresent() && loaded.isActive(element, initial) ? "" : defaults.text(element.path()));
+            values.computeIfAbsent(element.path(), path -> new SimpleStringProperty(this, path, text));
         }
         for (FormElement element : loaded.allElements()) {
             if (element instanceof FormChoice choice) {
-                values.get(choice.path()).set(loaded.chosen(choice, defaults).title());
+                values.get(choice.path()).set(loaded.chosen(choice, initial).title());
             }
         }
         form.set(loaded);
@@ -123,17 +191,40 @@ public final class CredentialsModel implements FormInputs {
         return new FormValues(texts);
     }
 
-    /** Why the field's value cannot be sent; empty when it can, or when the field is in an option not chosen. */
+    /**
+     * Why the field's value cannot be sent; empty when it can, when the field is in an option not
+     * chosen, or when it is a connection's secret left empty to keep.
+     */
     @Override
     public Optional<String> problem(FormField field) {
         ConnectorForm current = form.get();
         FormValues now = values();
-        return current != null && current.isActive(field, now) ? field.problem(now.text(field.path())) : Optional.empty();
+        if (current == null || !current.isActive(field, now) || keeps(field, now)) {
+            return Optional.empty();
+        }
+        return field.problem(now.text(field.path()));
+    }
+
+    /** For a secret the connection holds: that an empty field keeps it. */
+    @Override
+    public Optional<String> prompt(FormField field) {
+        return update.filter(loaded -> field.secret() && loaded.keptSecrets().contains(field.path()))
+                .map(loaded -> CredentialsUpdate.KEEP_PROMPT);
+    }
+
+    /** A secret the connection holds need not be typed again: left empty, it is kept. */
+    @Override
+    public boolean required(FormField field) {
+        return field.required() && prompt(field).isEmpty();
+    }
+
+    private boolean keeps(FormField field, FormValues now) {
+        return update.map(loaded -> loaded.keeps(field.path(), now)).orElse(false);
     }
 
     /**
-     * Checks every value and, when all pass, starts connecting; otherwise says what is wrong, marks
-     * the refused fields, and sends nothing.
+     * Checks every value and, when all pass, starts connecting (or updating); otherwise says what is
+     * wrong, marks the refused fields, and sends nothing.
      */
     public void connect() {
         ConnectorForm current = form.get();
@@ -141,7 +232,7 @@ public final class CredentialsModel implements FormInputs {
             return;
         }
         FormValues typed = values();
-        List<FormProblem> problems = current.problems(typed);
+        List<FormProblem> problems = update.map(loaded -> loaded.problems(typed)).orElseGet(() -> current.problems(typed));
         if (!problems.isEmpty()) {
             showProblems.set(true);
             message.set(problems.stream().map(FormProblem::message).collect(Collectors.joining(" ")));
@@ -151,7 +242,9 @@ public final class CredentialsModel implements FormInputs {
         stepLabel.set(ConnectStep.PREPARING.label());
         phase.set(DialogPhase.RUNNING);
         ConnectListener listener = new HandOver();
-        CompletableFuture.supplyAsync(() -> starter.start(current, typed, listener), background)
+        Optional<CredentialsUpdate> updated = update;
+        CompletableFuture.supplyAsync(() -> updated.isPresent() ? updateStarter.start(updated.get(), typed, listener)
+                        : starter.start(current, typed, listener), background)
                 .whenCompleteAsync(this::onStarted, fx);
     }
 
@@ -179,7 +272,8 @@ public final class CredentialsModel implements FormInputs {
         flow = Optional.empty();
         switch (outcome) {
             case ConnectOutcome.Connected connected -> {
-                connectedHeadline.set(ConnectedPane.headline(providerName, connected.connection(), "connected"));
+                connectedHeadline.set(ConnectedPane.headline(providerName, connected.connection(),
+                        updating ? "updated" : "connected"));
                 phase.set(DialogPhase.CONNECTED);
                 onConnected.accept(connected.connection());
             }

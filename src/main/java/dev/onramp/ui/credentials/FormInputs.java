@@ -11,4 +11,17 @@ public interface FormInputs {
 
     /** Why the field's value cannot be sent; empty when it can. */
     Optional<String> problem(FormField field);
+
+    /**
+     * What the field shows while it is empty, instead of its example (a secret shows no example):
+     * e.g. that leaving it empty keeps the value a connection holds. Empty for the usual.
+     */
+    default Optional<String> prompt(FormField field) {
+        return Optional.empty();
+    }
+
+    /** Whether the field must be filled in (and is marked so): as its specification says, unless empty keeps a value. */
+    default boolean required(FormField field) {
+        return field.required();
+    }
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.StringProperty;
@@ -98,7 +99,7 @@ public final class FormPane {
         validation.registerValidator(control, false, (Control c, Object ignored) -> model.problem(field)
                 .map(problem -> ValidationResult.fromError(c, problem))
                 .orElseGet(ValidationResult::new));
-        Label label = new Label(field.title() + (field.required() ? " *" : ""));
+        Label label = new Label(field.title() + (model.required(field) ? " *" : ""));
         label.getStyleClass().add("field-label");
         label.setLabelFor(control);
         return new VBox(4, label, control, help(field.help()));
@@ -129,9 +130,10 @@ public final class FormPane {
         return nodes;
     }
 
-    private static TextInputControl text(TextInputControl control, FormField field, StringProperty value) {
+    private TextInputControl text(TextInputControl control, FormField field, StringProperty value) {
         control.textProperty().bindBidirectional(value);
-        field.example().ifPresent(example -> control.setPromptText(field.secret() ? "" : example));
+        model.prompt(field).or(() -> field.secret() ? Optional.empty() : field.example())
+                .ifPresent(control::setPromptText);
         if (control instanceof TextArea area) {
             area.setPrefRowCount(4);
             area.setWrapText(true);

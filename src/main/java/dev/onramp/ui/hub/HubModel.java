@@ -153,6 +153,7 @@ public final class HubModel {
                 .map(r -> TileModel.of(r, ready.credentials().alternativesToOAuth(r.provider().id())))
                 .toList());
         showAirbyteOf(tenant);
+        showUpdatable(tenant);
         loading.set(true);
         CompletableFuture.supplyAsync(() -> ready.connect().connections(tenant.id()), ready.background())
                 .whenCompleteAsync((connections, failure) -> onConnections(tenant, connections, failure), fx);
@@ -278,6 +279,38 @@ public final class HubModel {
         return model;
     }
 
+    /** Shows on each tile which connections can take new credentials, once the service found them in the background. */
+    private void showUpdatable(Tenant tenant) {
+        UiServices ready = services();
+        CompletableFuture.supplyAsync(() -> ready.credentials().updatableConnections(tenant.id()), ready.background())
+                .whenCompleteAsync((updatable, failure) -> {
+                    if (failure == null && tenant.equals(selectedTenant.get())) {
+                        tiles.forEach(tile -> tile.showUpdatable(updatable));
+                    }
+                }, fx);
+    }
+
+    /**
+     * A form model that gives the tile's typed-credential connection new credentials (its form filled
+     * with what the connection holds; the source in Airbyte keeps its id) and updates the tile.
+     */
+    public CredentialsModel updateCredentials(TileModel tile) {
+        Tenant tenant = Objects.requireNonNull(selectedTenant.get(), "a business must be chosen before updating");
+        Connection connection = tile.connection().orElseThrow(() -> new IllegalStateException(
+                "Update credentials is offered only on a tile with a connection"));
+        UiServices ready = services();
+        return CredentialsModel.updating(
+                tile.name(),
+                () -> ready.credentials().prepareUpdate(tenant.id(), connection.id()),
+                (update, values, listener) -> ready.credentials().update(tenant.id(), update, values, listener),
+                updated -> {
+                    tile.showConnected(updated);
+                    tile.addUpdatable(updated.id());
+                },
+                ready.background(),
+                fx);
+    }
+
     /** Shows which Airbyte the business uses, once the settings are read in the background. */
     private void showAirbyteOf(Tenant tenant) {
         UiServices ready = services();
@@ -303,7 +336,10 @@ public final class HubModel {
                 () -> ready.credentials().form(tenant.id(), tile.provider().id()),
                 (form, values, listener) -> ready.credentials().connect(tenant.id(), tile.provider().id(), form, values,
                         listener),
-                tile::showConnected,
+                created -> {
+                    tile.showConnected(created);
+                    tile.addUpdatable(created.id());
+                },
                 ready.background(),
                 fx);
     }

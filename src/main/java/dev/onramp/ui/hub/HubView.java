@@ -175,7 +175,12 @@ public final class HubView {
 
         @Override
         public void showStreams(TileModel tile) {
-            StreamsDialog.open(window(), tile, () -> reconnect(tile));
+            StreamsDialog.open(window(), tile, () -> reconnect(tile), () -> updateCredentials(tile));
+        }
+
+        @Override
+        public void updateCredentials(TileModel tile) {
+            openCredentialsForm(model.updateCredentials(tile), tile);
         }
 
         @Override

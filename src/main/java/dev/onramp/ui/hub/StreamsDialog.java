@@ -2,6 +2,8 @@ package dev.onramp.ui.hub;
 
 import dev.onramp.ui.common.Styles;
 import javafx.collections.FXCollections;
+import javafx.scene.Node;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonBar.ButtonData;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
@@ -10,14 +12,20 @@ import javafx.stage.Window;
 
 /**
  * A small window listing the data streams of a connected provider; for a provider that signs in
- * through OAuth it offers Reconnect, for when the provider's access expired or was revoked.
+ * through OAuth it offers Reconnect, for when the provider's access expired or was revoked, and for a
+ * connection made with typed credentials, Update credentials….
  */
 final class StreamsDialog {
     static final ButtonType RECONNECT = new ButtonType("Reconnect", ButtonData.LEFT);
+    static final ButtonType UPDATE_CREDENTIALS = new ButtonType("Update credentials…", ButtonData.LEFT);
 
     private StreamsDialog() {}
 
     static void open(Window owner, TileModel tile, Runnable onReconnect) {
+        open(owner, tile, onReconnect, () -> {});
+    }
+
+    static void open(Window owner, TileModel tile, Runnable onReconnect, Runnable onUpdateCredentials) {
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle(tile.name() + " streams");
@@ -31,10 +39,19 @@ final class StreamsDialog {
             dialog.getDialogPane().getButtonTypes().add(RECONNECT);
             dialog.getDialogPane().lookupButton(RECONNECT).setId("streams-reconnect");
         }
+        if (tile.offersUpdateProperty().get()) {
+            dialog.getDialogPane().getButtonTypes().add(UPDATE_CREDENTIALS);
+            Node update = dialog.getDialogPane().lookupButton(UPDATE_CREDENTIALS);
+            update.setId("streams-update-credentials");
+            // Its longer words would widen every button of the bar to theirs.
+            ButtonBar.setButtonUniformSize(update, false);
+        }
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         dialog.setOnHidden(e -> {
             if (dialog.getResult() == RECONNECT) {
                 onReconnect.run();
+            } else if (dialog.getResult() == UPDATE_CREDENTIALS) {
+                onUpdateCredentials.run();
             }
         });
         Styles.apply(dialog.getDialogPane());

@@ -16,4 +16,7 @@ interface TileActions {
 
     /** Check now: tests the tile's connection again. */
     void checkNow(TileModel tile);
+
+    /** Update credentials…: gives the tile's typed-credential connection new credentials, keeping its source. */
+    void updateCredentials(TileModel tile);
 }

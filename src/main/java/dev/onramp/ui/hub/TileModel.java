@@ -4,6 +4,7 @@ import dev.onramp.catalog.Recommendation;
 import dev.onramp.connect.ConnectionHealth;
 import dev.onramp.model.AirbyteLocation;
 import dev.onramp.model.Connection;
+import dev.onramp.model.ConnectionId;
 import dev.onramp.model.ConnectionStatus;
 import dev.onramp.model.Provider;
 import java.time.Duration;
@@ -11,14 +12,19 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 
 /** One provider tile of the hub: what it shows about the provider and the business's connection to it. */
 public final class TileModel {
@@ -52,6 +58,11 @@ public final class TileModel {
     // Held here: a binding only its own listeners refer to would be collected and fall silent.
     private final BooleanBinding offersConnect = connectable.and(reconnectable.not());
     private final BooleanBinding offersReconnect = reconnectable.and(connected.not());
+    /** The business's connections whose credentials can be updated (typed in, with a source in Airbyte). */
+    private final ObjectProperty<Set<ConnectionId>> updatable = new SimpleObjectProperty<>(Set.of());
+    private final BooleanBinding offersUpdate = Bindings.createBooleanBinding(() -> connection
+            .filter(c -> c.status() != ConnectionStatus.DISCONNECTED && c.status() != ConnectionStatus.MISSING)
+            .filter(c -> updatable.get().contains(c.id())).isPresent(), updatable, status, connected, checking);
 
     /**
      * @param alternatives for a provider that signs in through Airbyte's OAuth, the credentials a
@@ -362,6 +373,29 @@ public final class TileModel {
     /** What the last check said beyond the status (Airbyte's reason, or why it could not run); empty when nothing. */
     public ReadOnlyStringProperty checkedHintProperty() {
         return checkedHint.getReadOnlyProperty();
+    }
+
+    /**
+     * Shows which of the business's connections can take new credentials (those typed into the form;
+     * a sign-in is renewed by Reconnect instead), as the credentials service found them.
+     */
+    void showUpdatable(Set<ConnectionId> connections) {
+        updatable.set(Set.copyOf(connections));
+    }
+
+    /** Adds a connection just made or updated with typed credentials to those that can take new ones. */
+    void addUpdatable(ConnectionId connection) {
+        Set<ConnectionId> more = new HashSet<>(updatable.get());
+        more.add(connection);
+        updatable.set(Set.copyOf(more));
+    }
+
+    /**
+     * True when "Update credentials…" applies: the tile's connection was made with typed credentials
+     * and Airbyte still has its source.
+     */
+    public BooleanBinding offersUpdateProperty() {
+        return offersUpdate;
     }
 
     public ReadOnlyBooleanProperty connectedProperty() {

@@ -59,6 +59,14 @@ final class TileView {
         root.getChildren().add(statusDetail(model));
         root.getChildren().add(checkLine(model, actions));
         root.getChildren().add(footer(model, actions));
+        whenFirstTrue(model.offersUpdateProperty(), () -> {
+            Hyperlink update = new Hyperlink("Update credentials…");
+            update.getStyleClass().add("tile-update-credentials");
+            update.setTooltip(new Tooltip("Give the connection a new key or password; its Airbyte source stays"));
+            update.setOnAction(e -> actions.updateCredentials(model));
+            showWhen(update, model.offersUpdateProperty());
+            root.getChildren().add(root.getChildren().size() - 1, update);
+        });
         // The grid sizes tiles by their height at their preferred width: at the tile's own width,
         // wrapped text gets the lines it needs.
         root.setPrefWidth(WIDTH);

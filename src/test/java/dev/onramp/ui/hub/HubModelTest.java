@@ -209,15 +209,16 @@ class HubModelTest {
         settings.load();
         background.runAll();
 
+        URI elsewhere = context.simulator().orElseThrow().apiBaseUrl();
         settings.targetProperty().set(SettingsModel.Target.SELF_MANAGED);
-        settings.urlProperty().set("http://airbyte.internal:8000");
+        settings.urlProperty().set(elsewhere.toString());
         settings.save();
         background.runAll();
 
-        assertThat(model.airbyteDescriptionProperty().get()).isEqualTo("Airbyte at http://airbyte.internal:8000/api");
+        assertThat(model.airbyteDescriptionProperty().get()).isEqualTo("Airbyte at " + elsewhere);
         assertThat(model.demoProperty().get()).isFalse();
         assertThat(context.settings().settings(model.selectedTenantProperty().get().id()))
-                .isEqualTo(new AirbyteSettings.SelfManaged(URI.create("http://airbyte.internal:8000/api"), Optional.empty()));
+                .isEqualTo(new AirbyteSettings.SelfManaged(elsewhere, Optional.empty()));
     }
 
     /** The one dialog that Connect on the provider's tile opens, once the first business is chosen. */

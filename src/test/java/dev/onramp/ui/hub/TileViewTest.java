@@ -55,5 +55,8 @@ class TileViewTest {
 
         @Override
         public void checkNow(TileModel tile) {}
+
+        @Override
+        public void updateCredentials(TileModel tile) {}
     }
 }

@@ -1,0 +1,92 @@
+package dev.onramp.cli;
+
+import dev.onramp.AppContext;
+import dev.onramp.connect.ConnectFlow;
+import dev.onramp.connect.CredentialsUpdate;
+import dev.onramp.connect.UpdateRefusedException;
+import dev.onramp.connect.form.FormValues;
+import dev.onramp.model.InvalidInputException;
+import dev.onramp.model.Provider;
+import dev.onramp.model.Tenant;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code onramp connect PROVIDER --update [--account LABEL] [--set K=V …] [--secret K[=ENV] …]}: gives
+ * the business's typed-credential connection new credentials in place, prints the source id (the same
+ * as before) and its streams. Every refusal is a sentence on standard error and an audit entry: exit 2
+ * for a wrong choice (no such account, several and none named, a connection that signs in, or
+ * {@code --reauthorize} beside it), 1 for a business with nothing to update or values refused.
+ */
+final class CredentialsUpdateCommand {
+    /** Exit code for a command that asked for the wrong thing (README's table: wrong usage). */
+    static final int WRONG_USAGE = 2;
+
+    private final CliEnvironment env;
+    private final AppContext app;
+    private final Tenant tenant;
+    private final Provider provider;
+
+    CredentialsUpdateCommand(CliEnvironment env, AppContext app, Tenant tenant, Provider provider) {
+        this.env = env;
+        this.app = app;
+        this.tenant = tenant;
+        this.provider = provider;
+    }
+
+    /** Runs the update to its end and returns the exit code. */
+    int run(boolean update, boolean reauthorize, Optional<String> account, List<String> sets, List<String> secrets) {
+        PrintWriter out = env.out();
+        if (!update) {
+            return refused("--account picks which connection --update gives new credentials: add --update"
+                    + " (onramp connect " + provider.id() + " --update --account " + account.orElse("LABEL") + ").",
+                    WRONG_USAGE);
+        }
+        if (reauthorize) {
+            return refused("--update gives a connection made with typed credentials new ones, and --reauthorize signs"
+                    + " a connection made through " + provider.name() + "'s consent page in again: use one of them.",
+                    WRONG_USAGE);
+        }
+        CredentialsUpdate target;
+        FormValues typed;
+        ConnectFlow flow;
+        try {
+            target = app.credentials().prepareUpdate(tenant.id(), provider.id(), account);
+        } catch (UpdateRefusedException e) {
+            return said(e.getMessage(), e.reason().wrongChoice() ? WRONG_USAGE : OnrampCommand.FAILED);
+        }
+        try {
+            typed = new CredentialsInput(target.form(), provider.name(), env).readUpdate(target, sets, secrets);
+        } catch (InvalidInputException e) {
+            return refused(e.getMessage(), OnrampCommand.FAILED);
+        }
+        out.printf("Updating the %s credentials of %s, account %s (%s)%n", provider.name(), tenant.name(),
+                target.connection().accountLabel(), app.settings().describe(tenant.id()));
+        out.flush();
+        try {
+            flow = app.credentials().update(tenant.id(), target, typed, new ConnectCommand.Printer(out, true));
+        } catch (UpdateRefusedException e) {
+            return said(e.getMessage(), OnrampCommand.FAILED);
+        }
+        Thread cancelOnCtrlC = new Thread(() -> ConnectCommand.cancelAndWait(flow), "onramp-cancel");
+        Runtime.getRuntime().addShutdownHook(cancelOnCtrlC);
+        try {
+            return ConnectCommand.report(flow.outcome().join(), provider, "Updated", out, env.err());
+        } finally {
+            ConnectCommand.removeHook(cancelOnCtrlC);
+        }
+    }
+
+    /** A refusal made here, before the credentials service saw the values: audited, then said. */
+    private int refused(String why, int exit) {
+        app.credentials().recordRefusedUpdate(tenant.id(), provider.id(), why);
+        return said(why, exit);
+    }
+
+    private int said(String why, int exit) {
+        env.err().println("onramp: " + why);
+        env.err().flush();
+        return exit;
+    }
+}
