@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * A tenant's connected provider account: the Airbyte source it became and the streams it offers.
- * Its secret configuration is kept encrypted by the store and is not part of this record.
+ * Its secret configuration is kept encrypted by the store and is not part of this record. A
+ * disconnected one is kept for the audit trail, with when it was disconnected.
  */
 public record Connection(
         ConnectionId id,
@@ -19,7 +20,8 @@ public record Connection(
         List<String> streams,
         Instant createdAt,
         Optional<Instant> lastChecked,
-        Optional<String> lastError) {
+        Optional<String> lastError,
+        Optional<Instant> disconnectedAt) {
     public Connection {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(tenantId, "tenantId");
@@ -30,6 +32,20 @@ public record Connection(
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(lastChecked, "lastChecked");
         Objects.requireNonNull(lastError, "lastError");
+        Objects.requireNonNull(disconnectedAt, "disconnectedAt");
+    }
+
+    /** A connection that has not been disconnected. */
+    public Connection(ConnectionId id, TenantId tenantId, String providerId, String sourceId, String accountLabel,
+            ConnectionStatus status, List<String> streams, Instant createdAt, Optional<Instant> lastChecked,
+            Optional<String> lastError) {
+        this(id, tenantId, providerId, sourceId, accountLabel, status, streams, createdAt, lastChecked, lastError,
+                Optional.empty());
+    }
+
+    /** True once disconnected: kept for the audit trail, no longer one of the business's live connections. */
+    public boolean disconnected() {
+        return status == ConnectionStatus.DISCONNECTED;
     }
 
     public int streamCount() {

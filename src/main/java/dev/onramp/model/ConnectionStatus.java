@@ -10,5 +10,6 @@ public enum ConnectionStatus {
     NEEDS_REAUTH,
     /** The Airbyte that held the source no longer has it. */
     MISSING,
+    /** Disconnected by a person: its source deleted in Airbyte (or left there on purpose), its secret wiped. */
     DISCONNECTED
 }
