@@ -72,8 +72,8 @@ final class ConnectionsCommand implements Callable<Integer> {
             out.println("No connections yet. Connect one with: onramp connect <provider>");
         }
         if (hidden > 0) {
-            out.println(hidden + (hidden == 1 ? " disconnected connection is" : " disconnected connections are")
-                    + " not shown; --all lists them.");
+            out.println(hidden == 1 ? "1 disconnected connection is not shown; --all lists it."
+                    : hidden + " disconnected connections are not shown; --all lists them.");
         }
     }
 
