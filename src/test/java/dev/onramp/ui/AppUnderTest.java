@@ -48,7 +48,8 @@ public final class AppUnderTest implements AutoCloseable {
                 fx,
                 context.demo(),
                 context.airbyteDescription(),
-                context.diagnostics());
+                context.diagnostics(),
+                context.disconnects());
     }
 
     /**

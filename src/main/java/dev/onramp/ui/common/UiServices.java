@@ -6,6 +6,7 @@ import dev.onramp.business.TenantService;
 import dev.onramp.catalog.Catalog;
 import dev.onramp.connect.ConnectService;
 import dev.onramp.connect.CredentialsService;
+import dev.onramp.connect.DisconnectService;
 import dev.onramp.diagnostics.Diagnostics;
 import java.util.Objects;
 import java.util.concurrent.Executor;
@@ -13,7 +14,7 @@ import java.util.concurrent.Executor;
 /**
  * What the window needs from the rest of the app, in one value: the services, the executor for their
  * blocking calls, the FX thread's executor, whether the built-in simulator stands in for Airbyte, and
- * the diagnostics the Help menu copies.
+ * the diagnostics the Help menu copies, and disconnecting.
  */
 public record UiServices(
         Catalog catalog,
@@ -26,7 +27,8 @@ public record UiServices(
         Executor fx,
         boolean demo,
         String airbyteDescription,
-        Diagnostics diagnostics) {
+        Diagnostics diagnostics,
+        DisconnectService disconnects) {
     public UiServices {
         Objects.requireNonNull(catalog, "catalog");
         Objects.requireNonNull(tenants, "tenants");
@@ -38,5 +40,6 @@ public record UiServices(
         Objects.requireNonNull(fx, "fx");
         Objects.requireNonNull(airbyteDescription, "airbyteDescription");
         Objects.requireNonNull(diagnostics, "diagnostics");
+        Objects.requireNonNull(disconnects, "disconnects");
     }
 }

@@ -14,11 +14,12 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 
 /**
- * The window's menu bar with the Help menu ("Copy diagnostics"), a line saying how the copy went, and a
+ * The window's menu bar with the Help menu ("Copy diagnostics") after the menus screens add, a line saying how the copy went, and a
  * notice when the key is in a file because the system's key store did not answer.
  */
 public final class HelpMenu {
     private final HBox root;
+    private final MenuBar bar;
 
     public HelpMenu(HelpModel model) {
         MenuItem copy = new MenuItem("Copy diagnostics");
@@ -27,7 +28,7 @@ public final class HelpMenu {
         copy.setOnAction(e -> model.copyDiagnostics());
         Menu help = new Menu("Help", null, copy);
         help.setId("help-menu");
-        MenuBar bar = new MenuBar(help);
+        bar = new MenuBar(help);
         // On macOS the menu joins the screen's menu bar, where people look for it.
         bar.setUseSystemMenuBar(true);
         HBox.setHgrow(bar, Priority.ALWAYS);
@@ -59,6 +60,11 @@ public final class HelpMenu {
     /** Puts {@code text} on the system clipboard as plain text; call it on the FX thread. */
     public static void copyToClipboard(String text) {
         Clipboard.getSystemClipboard().setContent(Map.of(DataFormat.PLAIN_TEXT, text));
+    }
+
+    /** Puts {@code menu} in the bar before the Help menu, e.g. the hub's View menu. */
+    public void addBeforeHelp(Menu menu) {
+        bar.getMenus().add(bar.getMenus().size() - 1, menu);
     }
 
     public Parent root() {

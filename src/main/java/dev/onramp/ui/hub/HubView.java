@@ -14,6 +14,8 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Menu;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -57,6 +59,16 @@ public final class HubView {
 
     public Parent root() {
         return root;
+    }
+
+    /** The window's View menu: "Show disconnected" shows the business's disconnected connections, greyed, on their tiles. */
+    public Menu viewMenu() {
+        CheckMenuItem showDisconnected = new CheckMenuItem("Show disconnected");
+        showDisconnected.setId("show-disconnected");
+        showDisconnected.selectedProperty().bindBidirectional(model.showDisconnectedProperty());
+        Menu view = new Menu("View", null, showDisconnected);
+        view.setId("view-menu");
+        return view;
     }
 
     private HBox header() {
@@ -153,7 +165,12 @@ public final class HubView {
 
         @Override
         public void showStreams(TileModel tile) {
-            StreamsDialog.open(window(), tile, () -> reconnect(tile));
+            StreamsDialog.open(window(), tile, () -> reconnect(tile), () -> disconnect(tile));
+        }
+
+        @Override
+        public void disconnect(TileModel tile) {
+            DisconnectDialog.open(window(), model.disconnect(tile));
         }
 
         @Override

@@ -10,14 +10,16 @@ import javafx.stage.Window;
 
 /**
  * A small window listing the data streams of a connected provider; for a provider that signs in
- * through OAuth it offers Reconnect, for when the provider's access expired or was revoked.
+ * through OAuth it offers Reconnect, for when the provider's access expired or was revoked; and it
+ * offers Disconnect….
  */
 final class StreamsDialog {
     static final ButtonType RECONNECT = new ButtonType("Reconnect", ButtonData.LEFT);
+    static final ButtonType DISCONNECT = new ButtonType("Disconnect…", ButtonData.LEFT);
 
     private StreamsDialog() {}
 
-    static void open(Window owner, TileModel tile, Runnable onReconnect) {
+    static void open(Window owner, TileModel tile, Runnable onReconnect, Runnable onDisconnect) {
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle(tile.name() + " streams");
@@ -31,10 +33,16 @@ final class StreamsDialog {
             dialog.getDialogPane().getButtonTypes().add(RECONNECT);
             dialog.getDialogPane().lookupButton(RECONNECT).setId("streams-reconnect");
         }
+        if (tile.disconnectableProperty().get()) {
+            dialog.getDialogPane().getButtonTypes().add(DISCONNECT);
+            dialog.getDialogPane().lookupButton(DISCONNECT).setId("streams-disconnect");
+        }
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         dialog.setOnHidden(e -> {
             if (dialog.getResult() == RECONNECT) {
                 onReconnect.run();
+            } else if (dialog.getResult() == DISCONNECT) {
+                onDisconnect.run();
             }
         });
         Styles.apply(dialog.getDialogPane());

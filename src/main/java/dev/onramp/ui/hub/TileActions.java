@@ -13,4 +13,7 @@ interface TileActions {
 
     /** Reconnect: signs the tile's connection in again. */
     void reconnect(TileModel tile);
+
+    /** Disconnect…: asks, then deletes the tile's connection's source in Airbyte and marks it disconnected. */
+    void disconnect(TileModel tile);
 }

@@ -4,8 +4,12 @@ import dev.onramp.catalog.Recommendation;
 import dev.onramp.model.Connection;
 import dev.onramp.model.ConnectionStatus;
 import dev.onramp.model.Provider;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -16,6 +20,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 /** One provider tile of the hub: what it shows about the provider and the business's connection to it. */
 public final class TileModel {
     static final String CREDENTIALS_NOTE = "Connects with API credentials you type in";
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM uuuu", Locale.ENGLISH);
 
     private final Provider provider;
     private final boolean recommended;
@@ -23,6 +28,12 @@ public final class TileModel {
     private final List<String> alternatives;
 
     private Optional<Connection> connection = Optional.empty();
+    /** The provider's disconnected connections, newest first; shown only while {@link #showDisconnected} is on. */
+    private List<Connection> disconnected = List.of();
+    private boolean showingDisconnected;
+    private final ReadOnlyBooleanWrapper disconnectable = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper disconnectedNote = new ReadOnlyStringWrapper("");
+    private final BooleanBinding showsDisconnectRow = disconnectable.or(disconnectedNote.isNotEmpty());
     private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Checking…");
     private final ReadOnlyBooleanWrapper connectable = new ReadOnlyBooleanWrapper(false);
@@ -53,11 +64,18 @@ public final class TileModel {
         return new TileModel(provider, false, "", alternatives);
     }
 
-    /** Shows the business's connection to this provider, picked from all its connections. */
+    /**
+     * Shows the business's connection to this provider, picked from all its connections; disconnected
+     * ones are not it, and show only while {@link #showDisconnected} is on.
+     */
     void showConnections(List<Connection> connections) {
         connection = connections.stream()
-                .filter(c -> c.providerId().equals(provider.id()))
+                .filter(c -> c.providerId().equals(provider.id()) && !c.disconnected())
                 .min(Comparator.comparing((Connection c) -> c.status() != ConnectionStatus.ACTIVE));
+        disconnected = connections.stream()
+                .filter(c -> c.providerId().equals(provider.id()) && c.disconnected())
+                .sorted(Comparator.comparing((Connection c) -> c.disconnectedAt().orElse(Instant.EPOCH)).reversed())
+                .toList();
         checking.set(false);
         refresh();
     }
@@ -92,6 +110,28 @@ public final class TileModel {
         reconnectable.set(provider.connectsByOAuth() && connection.filter(c -> c.status() != ConnectionStatus.DISCONNECTED
                 && c.status() != ConnectionStatus.MISSING).isPresent());
         status.set(connection.map(TileModel::describe).orElse(""));
+        disconnectable.set(connection.isPresent());
+        showDisconnectedNote();
+    }
+
+    /** Shows or hides the provider's disconnected connections ("Show disconnected"). */
+    void showDisconnected(boolean show) {
+        showingDisconnected = show;
+        showDisconnectedNote();
+    }
+
+    private void showDisconnectedNote() {
+        if (!showingDisconnected || disconnected.isEmpty()) {
+            disconnectedNote.set("");
+            return;
+        }
+        Connection latest = disconnected.getFirst();
+        String account = latest.accountLabel() == null || latest.accountLabel().isBlank()
+                || latest.accountLabel().equalsIgnoreCase(provider.name()) ? "" : latest.accountLabel() + " · ";
+        int earlier = disconnected.size() - 1;
+        disconnectedNote.set(account + "Disconnected" + latest.disconnectedAt().map(at -> " on " + DAY.format(
+                at.atZone(ZoneId.systemDefault()))).orElse("") + (earlier == 0 ? ""
+                : " (and " + earlier + " earlier)"));
     }
 
     private static String describe(Connection c) {
@@ -197,5 +237,23 @@ public final class TileModel {
 
     public ReadOnlyBooleanProperty connectedProperty() {
         return connected.getReadOnlyProperty();
+    }
+
+    /** True when Disconnect… applies: the business has a connection to this provider, working or not. */
+    public ReadOnlyBooleanProperty disconnectableProperty() {
+        return disconnectable.getReadOnlyProperty();
+    }
+
+    /**
+     * "acme@example.com · Disconnected on 7 Dec 2026" for the provider's latest disconnected
+     * connection while "Show disconnected" is on; empty otherwise.
+     */
+    public ReadOnlyStringProperty disconnectedNoteProperty() {
+        return disconnectedNote.getReadOnlyProperty();
+    }
+
+    /** True when the tile's row for Disconnect… and the disconnected note has something to show. */
+    public BooleanBinding showsDisconnectRowProperty() {
+        return showsDisconnectRow;
     }
 }

@@ -52,5 +52,8 @@ class TileViewTest {
 
         @Override
         public void reconnect(TileModel tile) {}
+
+        @Override
+        public void disconnect(TileModel tile) {}
     }
 }
