@@ -11,6 +11,7 @@ import dev.onramp.catalog.Catalog;
 import dev.onramp.catalog.ConnectorSpecs;
 import dev.onramp.connect.ConnectService;
 import dev.onramp.connect.CredentialsService;
+import dev.onramp.connect.DisconnectService;
 import dev.onramp.business.AirbyteSelection;
 import dev.onramp.business.DemoAirbyte;
 import dev.onramp.business.SettingsService;
@@ -70,11 +71,12 @@ public final class AppContext implements AutoCloseable {
     private final Diagnostics diagnostics;
     private final AuditLog audit;
     private final KeyRotation keyRotation;
+    private final DisconnectService disconnects;
 
     private AppContext(Deque<AutoCloseable> closeables, Catalog catalog, TenantService tenants,
             ConnectService connect, CredentialsService credentials, SettingsService settings, RedirectService redirects,
             ExecutorService background, Optional<AirbyteSimulator> simulator, String airbyteDescription,
-            Diagnostics diagnostics, AuditLog audit, KeyRotation keyRotation) {
+            Diagnostics diagnostics, AuditLog audit, KeyRotation keyRotation, DisconnectService disconnects) {
         this.closeables = closeables;
         this.catalog = catalog;
         this.tenants = tenants;
@@ -88,6 +90,7 @@ public final class AppContext implements AutoCloseable {
         this.diagnostics = diagnostics;
         this.audit = audit;
         this.keyRotation = keyRotation;
+        this.disconnects = disconnects;
     }
 
     /** Opens the store, starts the simulator when no Airbyte is configured, and wires the services. */
@@ -201,9 +204,15 @@ public final class AppContext implements AutoCloseable {
             if (recovered > 0) {
                 log().info("Ended {} connect flow(s) left unfinished by an earlier run", recovered);
             }
+            DisconnectService disconnects = new DisconnectService(catalog, selection::gatewayFor, db, tenantRepository,
+                    connections, journal, audit, clock, actor);
+            int disconnected = disconnects.recoverUnfinished();
+            if (disconnected > 0) {
+                log().info("Finished {} disconnect(s) left unfinished by an earlier run", disconnected);
+            }
             return new AppContext(closeables, catalog, tenants, connect, credentials, settings, redirects, background,
                     simulator,
-                    describeAirbyte(options), diagnostics, audit, keyRotation);
+                    describeAirbyte(options), diagnostics, audit, keyRotation, disconnects);
         } catch (RuntimeException e) {
             closeAll(closeables);
             throw e;
@@ -220,6 +229,11 @@ public final class AppContext implements AutoCloseable {
 
     public ConnectService connect() {
         return connect;
+    }
+
+    /** Disconnecting a stored connection: its source deleted in Airbyte, or removed from Onramp only. */
+    public DisconnectService disconnects() {
+        return disconnects;
     }
 
     /** Connecting providers with typed credentials (Stripe, Shopify's API password, …). */

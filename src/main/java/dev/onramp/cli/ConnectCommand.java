@@ -143,7 +143,7 @@ final class ConnectCommand implements Callable<Integer> {
                     + "'s consent page; a connection made with credentials is connected again with new ones instead.");
         }
         Connection connection = app.connect().connections(tenant.id()).stream()
-                .filter(c -> c.providerId().equals(provider.id()))
+                .filter(c -> c.providerId().equals(provider.id()) && !c.disconnected())
                 .findFirst()
                 .orElseThrow(() -> new InvalidInputException(tenant.name() + " has no " + provider.name()
                         + " connection to reauthorize: connect it first with `onramp connect " + provider.id() + "`."));

@@ -17,7 +17,8 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code onramp connections}: lists the stored connections, as a table or as JSON. */
 @Command(name = "connections", mixinStandardHelpOptions = true,
-        description = "Lists the connections Onramp has stored, for one business or all.")
+        description = "Lists the connections Onramp has stored, for one business or all. The table leaves out"
+                + " disconnected ones unless --all is given; --json lists them all, each with its status.")
 final class ConnectionsCommand implements Callable<Integer> {
     @ParentCommand
     OnrampCommand root;
@@ -25,8 +26,11 @@ final class ConnectionsCommand implements Callable<Integer> {
     @Option(names = "--tenant", paramLabel = "NAME", description = "Only this business.")
     String tenantName;
 
-    @Option(names = "--json", description = "Print JSON instead of a table.")
+    @Option(names = "--json", description = "Print JSON instead of a table, disconnected connections included.")
     boolean json;
+
+    @Option(names = "--all", description = "List disconnected connections in the table too.")
+    boolean all;
 
     @Override
     public Integer call() {
@@ -38,7 +42,7 @@ final class ConnectionsCommand implements Callable<Integer> {
             if (json) {
                 out.println(asJson(app, tenants));
             } else {
-                printTable(app, tenants, out);
+                printTable(app, tenants, all, out);
             }
             out.flush();
             return 0;
@@ -48,19 +52,28 @@ final class ConnectionsCommand implements Callable<Integer> {
         }
     }
 
-    private static void printTable(AppContext app, List<Tenant> tenants, PrintWriter out) {
+    private static void printTable(AppContext app, List<Tenant> tenants, boolean all, PrintWriter out) {
         String format = "%-24s %-20s %-28s %-8s %7s  %s%n";
         out.printf(format, "BUSINESS", "PROVIDER", "ACCOUNT", "STATUS", "STREAMS", "SOURCE");
         int rows = 0;
+        int hidden = 0;
         for (Tenant tenant : tenants) {
             for (Connection c : app.connect().connections(tenant.id())) {
+                if (c.disconnected() && !all) {
+                    hidden++;
+                    continue;
+                }
                 out.printf(format, tenant.name(), c.providerId(), c.accountLabel(), c.status(), c.streamCount(),
                         c.sourceId());
                 rows++;
             }
         }
-        if (rows == 0) {
+        if (rows == 0 && hidden == 0) {
             out.println("No connections yet. Connect one with: onramp connect <provider>");
+        }
+        if (hidden > 0) {
+            out.println(hidden == 1 ? "1 disconnected connection is not shown; --all lists it."
+                    : hidden + " disconnected connections are not shown; --all lists them.");
         }
     }
 
@@ -83,6 +96,9 @@ final class ConnectionsCommand implements Callable<Integer> {
         } else {
             // Made before Onramp recorded where: its next check in the business's Airbyte tells.
             row.putNull("airbyte");
+        }
+        if (c.disconnectedAt().isPresent()) {
+            row.put("disconnectedAt", c.disconnectedAt().get().toString());
         }
         return row;
     }

@@ -13,6 +13,7 @@ import dev.onramp.model.ConnectionStatus;
 import dev.onramp.model.AirbyteLocation;
 import dev.onramp.model.ConnectionId;
 import dev.onramp.model.FlowId;
+import dev.onramp.model.FlowKind;
 import dev.onramp.model.FlowRecord;
 import dev.onramp.model.FlowState;
 import dev.onramp.model.InvalidInputException;
@@ -230,7 +231,8 @@ public final class ConnectService implements AutoCloseable {
     /**
      * The tenant's stored connections, newest first, as they stand for the Airbyte the business uses
      * now: one made in another Airbyte (or workspace) reads as {@link ConnectionStatus#OTHER_AIRBYTE}
-     * whatever its last check found there, so that none reads as connected where it was not confirmed.
+     * whatever its last check found there, so that none reads as connected where it was not confirmed;
+     * the disconnected ones included.
      */
     public List<Connection> connections(TenantId tenant) {
         List<Connection> stored = stores.connections().list(tenant);
@@ -258,14 +260,17 @@ public final class ConnectService implements AutoCloseable {
      * many flows were ended.
      */
     public int recoverUnfinished() {
-        List<FlowRecord> unfinished = stores.journal().unfinished();
+        // Disconnects are finished by the DisconnectService's own recovery.
+        List<FlowRecord> unfinished = stores.journal().unfinished(FlowKind.CONNECT);
         int ended = 0;
         for (FlowRecord flow : unfinished) {
             try {
                 // An AUTHORIZED sign-in flow, or a STARTED credentials flow, may have asked Airbyte to
-                // create a source without hearing its id.
+                // create a source without hearing its id. A flow on an existing connection (a reconnect)
+                // creates none.
                 Optional<String> workspace = stores.tenants().find(flow.tenantId()).flatMap(Tenant::workspaceId);
-                boolean createMayHaveRun = flow.state() == FlowState.AUTHORIZED || flow.state() == FlowState.STARTED;
+                boolean createMayHaveRun = flow.connectionId().isEmpty()
+                        && (flow.state() == FlowState.AUTHORIZED || flow.state() == FlowState.STARTED);
                 String undone = SourceUndo.undo(airbyteOf.apply(flow.tenantId()), flow.id(), flow.sourceId(),
                         createMayHaveRun, workspace);
                 String details = "provider=" + flow.providerId() + " interrupted in " + flow.state() + undone

@@ -137,8 +137,10 @@ final class ConnectionChecks {
     private void record(TenantId tenant, Connection connection, ConnectionStatus status, Optional<Instant> checked,
             Optional<String> error, Optional<AirbyteLocation> confirmed) {
         stores.db().inTransaction(tx -> {
-            stores.connections().checked(tx, tenant, connection.id(), status, checked, error, confirmed);
-            if (status != connection.status()) {
+            // A connection disconnected while it was checked stays disconnected, and nothing is audited.
+            boolean recorded = stores.connections().checked(tx, tenant, connection.id(), status, checked, error,
+                    confirmed);
+            if (recorded && status != connection.status()) {
                 stores.audit().append(tx, tenant, stores.actor(), "connection.status-changed",
                         "connection/" + connection.id(), "provider=" + connection.providerId() + " from="
                                 + connection.status() + " to=" + status);

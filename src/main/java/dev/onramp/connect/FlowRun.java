@@ -4,7 +4,9 @@ import dev.onramp.airbyte.AirbyteException;
 import dev.onramp.airbyte.AirbyteGateway;
 import dev.onramp.airbyte.CheckResult;
 import dev.onramp.model.AirbyteLocation;
+import dev.onramp.model.ConnectionId;
 import dev.onramp.model.FlowId;
+import dev.onramp.model.FlowKind;
 import dev.onramp.model.FlowRecord;
 import dev.onramp.model.FlowState;
 import dev.onramp.model.InvalidInputException;
@@ -182,12 +184,28 @@ abstract class FlowRun implements ConnectFlow {
         providerName = provider.name();
     }
 
+    /**
+     * The stored connection this flow works on (a reconnect's), recorded in its journal row so that a
+     * disconnect of the same connection sees it; empty for a flow that makes a new connection.
+     */
+    protected Optional<ConnectionId> existingConnection() {
+        return Optional.empty();
+    }
+
+    /**
+     * Called in the transaction that records the flow, before its row is written: a flow on an
+     * existing connection locks that connection's row here and ends the flow (a {@link FlowEnd}) when
+     * another flow stands in its way.
+     */
+    protected void claim(Tx tx) {}
+
     /** Records the flow in the journal as STARTED. */
     protected final void journalStart() {
         Instant now = stores.clock().instant();
         stores.db().inTransaction(tx -> {
+            claim(tx);
             stores.journal().start(tx, tenantId, new FlowRecord(id, tenantId, providerId, FlowState.STARTED,
-                    Optional.empty(), Optional.empty(), now, now));
+                    Optional.empty(), Optional.empty(), now, now, FlowKind.CONNECT, existingConnection()));
             return null;
         });
         journaled = Optional.of(FlowState.STARTED);

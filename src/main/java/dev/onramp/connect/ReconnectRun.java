@@ -11,12 +11,15 @@ import dev.onramp.airbyte.OAuthCompletion;
 import dev.onramp.airbyte.SignIn;
 import dev.onramp.model.AirbyteLocation;
 import dev.onramp.model.Connection;
+import dev.onramp.model.ConnectionId;
 import dev.onramp.model.ConnectionStatus;
 import dev.onramp.model.FlowId;
+import dev.onramp.model.FlowKind;
 import dev.onramp.model.FlowState;
 import dev.onramp.model.Provider;
 import dev.onramp.model.StreamInfo;
 import dev.onramp.model.Tenant;
+import dev.onramp.store.Tx;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -35,7 +38,9 @@ import org.slf4j.LoggerFactory;
  * <p>The journal never records the source id: it belongs to the connection, not to this flow, so
  * neither an end nor the recovery of an interrupted reconnect deletes it. Until Airbyte has the new
  * sign-in, a cancel or failure leaves everything as it was; once it has it, the flow finishes. It
- * never says it is {@linkplain #creating creating} a source, so its end never deletes one.
+ * never says it is {@linkplain #creating creating} a source, so its end never deletes one. Its row
+ * names the connection: a reconnect does not start while the connection is being disconnected or
+ * once it is, and a disconnect does not start while it runs (ADR 0023).
  */
 final class ReconnectRun extends FlowRun {
     private static final Logger LOG = LoggerFactory.getLogger(ReconnectRun.class);
@@ -48,6 +53,28 @@ final class ReconnectRun extends FlowRun {
         super(id, connection.tenantId(), connection.providerId(), connection.providerId(), listener, stores);
         this.parts = parts;
         this.connection = connection;
+    }
+
+    @Override
+    protected Optional<ConnectionId> existingConnection() {
+        return Optional.of(connection.id());
+    }
+
+    @Override
+    protected void claim(Tx tx) {
+        String name = parts.catalog().provider(providerId).map(Provider::name).orElse(providerId);
+        Connection now = stores.connections().lock(tx, tenantId, connection.id()).orElseThrow(() -> new FlowEnd(
+                FlowState.FAILED, "Onramp no longer has that connection; refresh the list and connect the account"
+                        + " again.", false));
+        if (now.disconnected()) {
+            throw new FlowEnd(FlowState.FAILED, "This " + name + " connection was disconnected, so it cannot be"
+                    + " signed in again: connect " + name + " anew instead.", false);
+        }
+        if (stores.journal().unfinishedOn(tx, tenantId, connection.id()).stream()
+                .anyMatch(flow -> flow.kind() == FlowKind.DISCONNECT)) {
+            throw new FlowEnd(FlowState.FAILED, "This " + name + " connection is being disconnected, so it is not"
+                    + " signed in again; connect " + name + " anew once the disconnect has ended.", false);
+        }
     }
 
     @Override

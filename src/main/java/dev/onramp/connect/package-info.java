@@ -1,5 +1,5 @@
 /**
- * The connect use case: journaled flows that sign a person in, create, test and store a source, and
- * their recovery after a crash.
+ * The connect use case: journaled flows that sign a person in, create, test and store a source, or
+ * disconnect one, and their recovery after a crash.
  */
 package dev.onramp.connect;

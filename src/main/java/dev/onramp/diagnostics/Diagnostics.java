@@ -111,11 +111,13 @@ public final class Diagnostics {
     }
 
     private String flows() {
-        StringBuilder csv = new StringBuilder("updated_at,started_at,state,provider,business_id,flow_id,source_id,reason\n");
+        StringBuilder csv = new StringBuilder(
+                "updated_at,started_at,state,provider,business_id,flow_id,source_id,reason,kind,connection_id\n");
         for (FlowRecord flow : journal.recent(FLOWS)) {
             csv.append(String.join(",", flow.updatedAt().toString(), flow.startedAt().toString(), flow.state().name(),
                     csvField(flow.providerId()), flow.tenantId().toString(), flow.id().toString(),
-                    csvField(flow.sourceId().orElse("")), csvField(flow.reason().orElse("")))).append('\n');
+                    csvField(flow.sourceId().orElse("")), csvField(flow.reason().orElse("")), flow.kind().name(),
+                    flow.connectionId().map(Object::toString).orElse(""))).append('\n');
         }
         return csv.toString();
     }

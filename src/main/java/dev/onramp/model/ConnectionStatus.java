@@ -12,6 +12,6 @@ public enum ConnectionStatus {
     MISSING,
     /** The business now uses another Airbyte (or workspace) than the one the source was made in. */
     OTHER_AIRBYTE,
-    /** Disconnected by a person: its source deleted in Airbyte (or left there on purpose); kept for the audit trail. */
+    /** Disconnected by a person: its source deleted in Airbyte (or left there on purpose), its secret wiped; kept for the audit trail. */
     DISCONNECTED
 }

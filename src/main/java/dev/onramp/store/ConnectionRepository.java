@@ -15,11 +15,13 @@ import java.util.UUID;
 
 /**
  * Stores connections with their configuration encrypted by the {@link Vault}; every read and write
- * names its tenant and touches only that tenant's rows.
+ * names its tenant and touches only that tenant's rows. A disconnected connection keeps its row,
+ * without its configuration.
  */
 public final class ConnectionRepository {
     private static final String COLUMNS = "SELECT id, tenant_id, provider_id, source_id, account_label, status,"
-            + " streams, created_at, last_checked, last_error, airbyte_address, airbyte_workspace FROM connection";
+            + " streams, created_at, last_checked, last_error, airbyte_address, airbyte_workspace, disconnected_at"
+            + " FROM connection";
 
     private final Database db;
     private final Vault vault;
@@ -93,34 +95,65 @@ public final class ConnectionRepository {
 
     /**
      * Records a check of the connection: its status, when it ran (empty for a check that could not
-     * run, which keeps the time of the last one) and, when it did not pass, why.
+     * run, which keeps the time of the last one) and, when it did not pass, why. A connection
+     * disconnected meanwhile stays as it is; returns false then.
      *
      * @throws StoreException when the tenant has no such connection
      */
-    public void checked(Tx tx, TenantId tenant, ConnectionId id, ConnectionStatus status, Optional<Instant> checked,
+    public boolean checked(Tx tx, TenantId tenant, ConnectionId id, ConnectionStatus status, Optional<Instant> checked,
             Optional<String> error) {
-        checked(tx, tenant, id, status, checked, error, Optional.empty());
+        return checked(tx, tenant, id, status, checked, error, Optional.empty());
     }
 
     /**
      * Records a check as {@link #checked(Tx, TenantId, ConnectionId, ConnectionStatus, Optional, Optional)}
      * does and, when {@code confirmedIn} is given, that the source was found in that Airbyte (for a
-     * connection whose Airbyte was not recorded).
+     * connection whose Airbyte was not recorded). False when the connection was disconnected meanwhile,
+     * which then stays as it is.
      *
      * @throws StoreException when the tenant has no such connection
      */
-    public void checked(Tx tx, TenantId tenant, ConnectionId id, ConnectionStatus status, Optional<Instant> checked,
+    public boolean checked(Tx tx, TenantId tenant, ConnectionId id, ConnectionStatus status, Optional<Instant> checked,
             Optional<String> error, Optional<AirbyteLocation> confirmedIn) {
         TenantScope.require(tenant);
         int updated = db.within(tx, jdbc -> Sql.update(jdbc, "UPDATE connection SET status = ?,"
                         + " last_checked = COALESCE(?, last_checked), last_error = ?,"
                         + " airbyte_address = COALESCE(?, airbyte_address), airbyte_workspace = COALESCE(?, airbyte_workspace)"
-                        + " WHERE tenant_id = ? AND id = ?",
+                        + " WHERE tenant_id = ? AND id = ? AND status <> 'DISCONNECTED'",
                 status, checked.orElse(null), error.orElse(null), confirmedIn.map(AirbyteLocation::address).orElse(null),
                 confirmedIn.flatMap(AirbyteLocation::workspaceId).orElse(null), tenant.value(), id.value()));
-        if (updated == 0) {
+        if (updated == 0 && lock(tx, tenant, id).isEmpty()) {
             throw new StoreException("Onramp has no connection " + id + " for business " + tenant + ".");
         }
+        return updated > 0;
+    }
+
+    /**
+     * Reads one of the tenant's connections and locks its row until {@code tx} ends, so that flows on
+     * the same connection (a disconnect, a reconnect) start one after the other, each seeing what the
+     * other recorded.
+     */
+    public Optional<Connection> lock(Tx tx, TenantId tenant, ConnectionId id) {
+        TenantScope.require(tenant);
+        return db.within(tx, jdbc -> Sql.queryOne(jdbc, COLUMNS + " WHERE tenant_id = ? AND id = ? FOR UPDATE",
+                ConnectionRepository::connection, tenant.value(), id.value()));
+    }
+
+    /**
+     * Marks the connection disconnected at {@code at} and wipes its secret configuration, which nothing
+     * needs any more; the row stays for the audit trail. Returns false when it was disconnected already.
+     *
+     * @throws StoreException when the tenant has no such connection
+     */
+    public boolean disconnected(Tx tx, TenantId tenant, ConnectionId id, Instant at) {
+        TenantScope.require(tenant);
+        int updated = db.within(tx, jdbc -> Sql.update(jdbc, """
+                UPDATE connection SET status = 'DISCONNECTED', secret_config = NULL, disconnected_at = ?, last_error = NULL
+                WHERE tenant_id = ? AND id = ? AND status <> 'DISCONNECTED'""", at, tenant.value(), id.value()));
+        if (updated == 0 && lock(tx, tenant, id).isEmpty()) {
+            throw new StoreException("Onramp has no connection " + id + " for business " + tenant + ".");
+        }
+        return updated > 0;
     }
 
     /** The tenant's connections, newest first. */
@@ -143,8 +176,9 @@ public final class ConnectionRepository {
     public Optional<byte[]> secretConfig(TenantId tenant, ConnectionId id) {
         TenantScope.require(tenant);
         return db.inTransaction(tx -> db.within(tx, jdbc -> {
+            // A disconnected connection has no configuration any more.
             Optional<byte[]> sealed = Sql.queryOne(jdbc,
-                    "SELECT secret_config FROM connection WHERE tenant_id = ? AND id = ?",
+                    "SELECT secret_config FROM connection WHERE tenant_id = ? AND id = ? AND secret_config IS NOT NULL",
                     row -> row.getBytes("secret_config"), tenant.value(), id.value());
             if (sealed.isEmpty()) {
                 return Optional.empty();
@@ -161,26 +195,56 @@ public final class ConnectionRepository {
     /**
      * Re-encrypts under the vault's primary key every configuration among the {@code limit} rows that
      * follow {@code after} in (tenant_id, id) order; for key rotation, which walks all rows in such pages.
+     * Disconnected connections have no configuration and are passed by. A configuration that does not
+     * decrypt stops the page with a sentence that names its connection and the way to remove it.
      */
     ReencryptedPage reencryptPage(Tx tx, Optional<RowKey> after, int limit) {
         return db.within(tx, jdbc -> {
-            String select = "SELECT tenant_id, id, secret_config FROM connection";
-            String order = " ORDER BY tenant_id, id LIMIT ?";
+            String select = "SELECT c.tenant_id, c.id, c.secret_config, c.provider_id, c.account_label, t.name"
+                    + " FROM connection c JOIN tenant t ON t.id = c.tenant_id WHERE c.status <> 'DISCONNECTED'";
+            String order = " ORDER BY c.tenant_id, c.id LIMIT ?";
             List<Sealed> page = after.isPresent()
-                    ? Sql.query(jdbc, select + " WHERE (tenant_id, id) > (?, ?)" + order, ConnectionRepository::sealed,
-                            after.get().tenant(), after.get().id(), limit)
+                    ? Sql.query(jdbc, select + " AND (c.tenant_id, c.id) > (?, ?)" + order,
+                            ConnectionRepository::sealed, after.get().tenant(), after.get().id(), limit)
                     : Sql.query(jdbc, select + order, ConnectionRepository::sealed, limit);
             int rewritten = 0;
             for (Sealed row : page) {
                 if (vault.needsReencryption(row.ciphertext())) {
-                    byte[] plaintext = vault.decrypt(row.ciphertext(), slot(new TenantId(row.key().tenant()),
-                            row.key().id()));
+                    byte[] plaintext = decryptForRotation(row);
                     rewritten += reseal(jdbc, row.key(), row.ciphertext(), plaintext);
                 }
             }
             return new ReencryptedPage(page.size(), rewritten,
                     page.isEmpty() ? after : Optional.of(page.getLast().key()));
         });
+    }
+
+    private byte[] decryptForRotation(Sealed row) {
+        try {
+            return vault.decrypt(row.ciphertext(), slot(new TenantId(row.key().tenant()), row.key().id()));
+        } catch (StoreException e) {
+            throw new StoreException("Onramp could not decrypt the secret stored for the " + row.provider()
+                    + " connection" + row.account().map(label -> " (account " + label + ")").orElse("")
+                    + " of business " + row.tenantName() + ": it was altered or does not belong to its row, so it"
+                    + " cannot be re-encrypted. Remove that connection from Onramp, which needs no secret: "
+                    + disconnectCommand(row)
+                    + " (its source stays in Airbyte), then run onramp keys rotate again, and connect the account"
+                    + " again if it is still needed.", e);
+        }
+    }
+
+    /** The command line that removes the row's connection from Onramp alone, as a person types it. */
+    private static String disconnectCommand(Sealed row) {
+        return "onramp disconnect " + row.provider() + " --tenant " + quoted(row.tenantName())
+                + row.account().map(label -> " --account " + quoted(label)).orElse("") + " --local-only";
+    }
+
+    /** A value as a shell reads it back: as it is when plain, else in double quotes with its specials escaped. */
+    private static String quoted(String value) {
+        if (value.matches("[A-Za-z0-9._@+:/-]+")) {
+            return value;
+        }
+        return '"' + value.replaceAll("([\\\\\"$`])", "\\\\$1") + '"';
     }
 
     /** Writes the new ciphertext only over the one it replaces, so a concurrent rewrite is never undone. */
@@ -196,7 +260,8 @@ public final class ConnectionRepository {
     }
 
     private static Sealed sealed(ResultSet row) throws SQLException {
-        return new Sealed(new RowKey(Sql.uuid(row, "tenant_id"), Sql.uuid(row, "id")), row.getBytes("secret_config"));
+        return new Sealed(new RowKey(Sql.uuid(row, "tenant_id"), Sql.uuid(row, "id")), row.getBytes("secret_config"),
+                row.getString("provider_id"), Sql.optionalString(row, "account_label"), row.getString("name"));
     }
 
     private static Connection connection(ResultSet row) throws SQLException {
@@ -212,7 +277,8 @@ public final class ConnectionRepository {
                 Sql.instant(row, "created_at"),
                 Sql.optionalInstant(row, "last_checked"),
                 Sql.optionalString(row, "last_error"),
-                Sql.optionalString(row, "airbyte_address").map(address -> new AirbyteLocation(address, workspace)));
+                Sql.optionalString(row, "airbyte_address").map(address -> new AirbyteLocation(address, workspace)),
+                Sql.optionalInstant(row, "disconnected_at"));
     }
 
     /** A connection row's key, in the order key rotation walks the table. */
@@ -221,5 +287,7 @@ public final class ConnectionRepository {
     /** What one page of a key rotation saw and rewrote, and where the next page starts. */
     record ReencryptedPage(int examined, int rewritten, Optional<RowKey> last) {}
 
-    private record Sealed(RowKey key, byte[] ciphertext) {}
+    /** A row's sealed configuration, with what names its connection to a person. */
+    private record Sealed(RowKey key, byte[] ciphertext, String provider, Optional<String> account,
+            String tenantName) {}
 }

@@ -1,6 +1,8 @@
 package dev.onramp.store;
 
+import dev.onramp.model.ConnectionId;
 import dev.onramp.model.FlowId;
+import dev.onramp.model.FlowKind;
 import dev.onramp.model.FlowRecord;
 import dev.onramp.model.FlowState;
 import dev.onramp.model.TenantId;
@@ -13,10 +15,14 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** The connect_flow journal: one row per flow, moved forward before each next remote call. */
+/**
+ * The connect_flow journal: one row per flow (a connect or a disconnect), moved forward before each
+ * next remote call.
+ */
 public final class FlowJournal {
     private static final String COLUMNS =
-            "SELECT id, tenant_id, provider_id, state, source_id, reason, started_at, updated_at FROM connect_flow";
+            "SELECT id, tenant_id, provider_id, state, source_id, reason, started_at, updated_at, kind, connection_id"
+                    + " FROM connect_flow";
     private static final String END_STATES = Arrays.stream(FlowState.values())
             .filter(FlowState::isEnd)
             .map(state -> "'" + state.name() + "'")
@@ -37,10 +43,12 @@ public final class FlowJournal {
     public void start(Tx tx, TenantId tenant, FlowRecord flow) {
         TenantScope.requireSame(tenant, flow.tenantId(), "connect flow " + flow.id());
         db.within(tx, jdbc -> Sql.update(jdbc, """
-                INSERT INTO connect_flow (id, tenant_id, provider_id, state, source_id, reason, started_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                INSERT INTO connect_flow (id, tenant_id, provider_id, state, source_id, reason, started_at, updated_at,
+                    kind, connection_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 flow.id().value(), tenant.value(), flow.providerId(), flow.state(), flow.sourceId(),
-                flow.reason(), flow.startedAt(), flow.updatedAt()));
+                flow.reason(), flow.startedAt(), flow.updatedAt(), flow.kind(),
+                flow.connectionId().map(ConnectionId::value)));
     }
 
     /** Moves a flow to {@code state}; a present sourceId or reason is recorded, an empty one keeps the old value. */
@@ -72,6 +80,24 @@ public final class FlowJournal {
                 COLUMNS + " WHERE state NOT IN " + END_STATES + " ORDER BY started_at, id", FlowJournal::flow));
     }
 
+    /** The unfinished flows of one kind, of every tenant, oldest first: what each kind's recovery ends. */
+    public List<FlowRecord> unfinished(FlowKind kind) {
+        return db.withConnection(jdbc -> Sql.query(jdbc,
+                COLUMNS + " WHERE kind = ? AND state NOT IN " + END_STATES + " ORDER BY started_at, id",
+                FlowJournal::flow, kind));
+    }
+
+    /**
+     * The tenant's unfinished flows on {@code connection} (a reconnect, a disconnect), read within
+     * {@code tx}: a flow about to start on a connection reads them after locking the connection's row.
+     */
+    public List<FlowRecord> unfinishedOn(Tx tx, TenantId tenant, ConnectionId connection) {
+        TenantScope.require(tenant);
+        return db.within(tx, jdbc -> Sql.query(jdbc, COLUMNS + " WHERE tenant_id = ? AND connection_id = ?"
+                + " AND state NOT IN " + END_STATES + " ORDER BY started_at, id", FlowJournal::flow,
+                tenant.value(), connection.value()));
+    }
+
     /** The {@code limit} most recently updated flows of every tenant, newest first (for support bundles). */
     public List<FlowRecord> recent(int limit) {
         return db.withConnection(jdbc -> Sql.query(jdbc,
@@ -87,6 +113,8 @@ public final class FlowJournal {
                 Sql.optionalString(row, "source_id"),
                 Sql.optionalString(row, "reason"),
                 Sql.instant(row, "started_at"),
-                Sql.instant(row, "updated_at"));
+                Sql.instant(row, "updated_at"),
+                FlowKind.valueOf(row.getString("kind")),
+                Optional.ofNullable(Sql.uuid(row, "connection_id")).map(ConnectionId::new));
     }
 }

@@ -110,7 +110,7 @@ class SupportBundleTest {
         assertThat(text(entries, "settings.txt")).contains("Data folder: " + dataDir.toAbsolutePath(),
                 "(demo mode: the built-in simulator)");
         assertThat(text(entries, "flows.csv").lines().toList()).hasSize(2)
-                .first().isEqualTo("updated_at,started_at,state,provider,business_id,flow_id,source_id,reason");
+                .first().isEqualTo("updated_at,started_at,state,provider,business_id,flow_id,source_id,reason,kind,connection_id");
         assertThat(text(entries, "flows.csv")).contains(",FAILED,hubspot,", "declined");
     }
 

@@ -112,6 +112,51 @@ class ConnectionRepositoryTest {
                 .hasMessageNotContaining(SECRET);
     }
 
+    @Test
+    void disconnected_wipesTheSecretKeepsTheRowAndSaysWhen() {
+        Connection stripe = insert(connection(acme, "stripe", CREATED, Optional.empty()), config(SECRET));
+        Instant at = CREATED.plusSeconds(60);
+
+        boolean first = db.inTransaction(tx -> connections.disconnected(tx, acme, stripe.id(), at));
+        boolean second = db.inTransaction(tx -> connections.disconnected(tx, acme, stripe.id(), at.plusSeconds(5)));
+
+        assertThat(first).isTrue();
+        assertThat(second).as("disconnected once only").isFalse();
+        Connection after = connections.find(acme, stripe.id()).orElseThrow();
+        assertThat(after.status()).isEqualTo(ConnectionStatus.DISCONNECTED);
+        assertThat(after.disconnectedAt()).contains(at);
+        assertThat(after.sourceId()).isEqualTo(stripe.sourceId());
+        assertThat(connections.secretConfig(acme, stripe.id())).isEmpty();
+        Optional<Boolean> wiped = db.withConnection(jdbc -> Sql.queryOne(jdbc,
+                "SELECT secret_config IS NULL FROM connection WHERE id = ?", row -> row.getBoolean(1),
+                stripe.id().value()));
+        assertThat(wiped).contains(true);
+    }
+
+    @Test
+    void aCheckOfAConnectionDisconnectedMeanwhile_leavesItDisconnected() {
+        Connection stripe = insert(connection(acme, "stripe", CREATED, Optional.empty()), config(SECRET));
+        db.inTransaction(tx -> connections.disconnected(tx, acme, stripe.id(), CREATED));
+
+        boolean recorded = db.inTransaction(tx -> connections.checked(tx, acme, stripe.id(), ConnectionStatus.ACTIVE,
+                Optional.of(CREATED), Optional.empty()));
+
+        assertThat(recorded).isFalse();
+        assertThat(connections.find(acme, stripe.id()).orElseThrow().status()).isEqualTo(ConnectionStatus.DISCONNECTED);
+    }
+
+    @Test
+    void theDatabaseRefusesADisconnectedRowWithASecretOrAnActiveOneWithout() {
+        Connection stripe = insert(connection(acme, "stripe", CREATED, Optional.empty()), config(SECRET));
+
+        assertThatThrownBy(() -> db.withConnection(jdbc -> Sql.update(jdbc,
+                "UPDATE connection SET secret_config = NULL WHERE id = ?", stripe.id().value())))
+                .hasMessageContaining("CONNECTION_SECRET_UNTIL_DISCONNECTED");
+        assertThatThrownBy(() -> db.withConnection(jdbc -> Sql.update(jdbc,
+                "UPDATE connection SET status = 'DISCONNECTED' WHERE id = ?", stripe.id().value())))
+                .isInstanceOf(StoreException.class);
+    }
+
     private void copySecretConfig(Connection from, Connection to) {
         db.withConnection(jdbc -> Sql.update(jdbc,
                 "UPDATE connection SET secret_config = (SELECT secret_config FROM connection WHERE id = ?) WHERE id = ?",

@@ -186,4 +186,33 @@ class KeyRotationTest {
     private static String secret(int i) {
         return "{\"api_key\":\"sk_live_" + i + "\"}";
     }
+
+    @Test
+    void secretThatDoesNotDecrypt_stopsTheRotationNamingItsConnectionAndTheLocalRemoval() {
+        Connection moved = stored.get(1);
+        store.db.withConnection(jdbc -> Sql.update(jdbc, "UPDATE connection SET secret_config ="
+                + " (SELECT secret_config FROM connection WHERE id = ?) WHERE id = ?", stored.get(0).id().value(),
+                moved.id().value()));
+
+        assertThatThrownBy(() -> store.keyRotation.rotate(100, progress -> {}))
+                .isInstanceOf(StoreException.class)
+                .hasMessageStartingWith("Onramp could not decrypt the secret stored for the provider-1 connection"
+                        + " (account provider-1@example.test) of business Globex")
+                .hasMessageContaining("onramp disconnect provider-1 --tenant Globex --account provider-1@example.test"
+                        + " --local-only (its source stays in Airbyte), then run onramp keys rotate again");
+        assertThat(store.keyRotation.unfinished()).isPresent();
+    }
+
+    @Test
+    void disconnectedConnections_havingNoSecret_arePassedBy() {
+        Connection gone = stored.get(1);
+        store.db.inTransaction(tx -> store.connections.disconnected(tx, globex, gone.id(), TestStore.NOW));
+
+        RotationReport report = store.keyRotation.rotate(2, progress -> {});
+
+        assertThat(report.reencryptedNow()).isEqualTo(4);
+        assertThat(store.connections.secretConfig(globex, gone.id())).isEmpty();
+        assertThat(store.keyRotation.unfinished()).isEmpty();
+    }
+
 }

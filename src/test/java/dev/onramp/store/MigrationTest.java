@@ -16,7 +16,6 @@ import dev.onramp.model.Tenant;
 import dev.onramp.model.TenantId;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -49,7 +48,10 @@ class MigrationTest {
             db.inTransaction(tx -> {
                 new TenantRepository(db).insert(tx, acme);
                 insertAsReleasedBefore7(db, tx, vault, stripe, "{\"api_key\":\"sk_v1\"}");
-                new FlowJournal(db, Clock.systemUTC()).start(tx, acme.id(), flow);
+                // The journal's row as V1 had it: no kind, no connection.
+                db.within(tx, jdbc -> Sql.update(jdbc, "INSERT INTO connect_flow (id, tenant_id, provider_id, state,"
+                        + " source_id, started_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)", flow.id().value(),
+                        acme.id().value(), flow.providerId(), flow.state(), flow.sourceId(), WRITTEN, WRITTEN));
                 for (String action : List.of("tenant.created", "connect.started", "connect.succeeded")) {
                     db.within(tx, jdbc -> Sql.update(jdbc, "INSERT INTO audit_log (tenant_id, at, actor, action,"
                             + " resource, details) VALUES (?, ?, ?, ?, ?, ?)", acme.id().value(), WRITTEN, "user:kim",

@@ -77,6 +77,9 @@ class TenantIsolationTest {
                 new Probe<>("connections.secretConfig", tenant -> connections.stream()
                         .filter(c -> store.connections.secretConfig(tenant, c.id()).isPresent()).toList(),
                         Connection::tenantId),
+                new Probe<>("connections.lock", tenant -> connections.stream()
+                        .flatMap(c -> store.db.inTransaction(tx -> store.connections.lock(tx, tenant, c.id())).stream())
+                        .toList(), Connection::tenantId),
                 new Probe<>("journal.find", tenant -> flows.stream()
                         .flatMap(f -> store.journal.find(tenant, f.id()).stream()).toList(), FlowRecord::tenantId));
 
@@ -108,6 +111,9 @@ class TenantIsolationTest {
                     Optional.of("taken over"));
             return null;
         })).isInstanceOf(StoreException.class);
+        assertThatThrownBy(() -> store.db.inTransaction(tx ->
+                store.connections.disconnected(tx, acme, globexConnection.id(), TestStore.NOW)))
+                .isInstanceOf(StoreException.class);
         // A read as Acme must not re-encrypt Globex's secret under the new key either.
         assertThat(store.connections.secretConfig(acme, globexConnection.id())).isEmpty();
 
@@ -144,7 +150,10 @@ class TenantIsolationTest {
                 () -> store.connections.find(null, connectionId),
                 () -> store.connections.secretConfig(null, connectionId),
                 () -> inTransaction(tx -> store.connections.insert(tx, null, connections.getFirst(), new byte[1])),
+                () -> inTransaction(tx -> store.connections.lock(tx, null, connectionId)),
+                () -> inTransaction(tx -> store.connections.disconnected(tx, null, connectionId, TestStore.NOW)),
                 () -> store.journal.find(null, flowId),
+                () -> inTransaction(tx -> store.journal.unfinishedOn(tx, null, connectionId)),
                 () -> inTransaction(tx -> store.journal.start(tx, null, flows.getFirst())),
                 () -> inTransaction(tx -> store.journal.advance(tx, null, flowId, FlowState.FAILED, Optional.empty(),
                         Optional.empty())),

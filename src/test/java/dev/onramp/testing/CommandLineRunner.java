@@ -27,11 +27,13 @@ public final class CommandLineRunner {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
     private final List<String> prompts = new CopyOnWriteArrayList<>();
+    private final List<String> questions = new CopyOnWriteArrayList<>();
     private final Function<AppOptions, AppContext> contexts;
     private final BrowserLauncher browser;
     private final List<String> leadingArgs;
     private volatile Optional<String> typed = Optional.empty();
     private final Queue<String> lines = new ConcurrentLinkedQueue<>();
+    private volatile Optional<String> answer = Optional.empty();
 
     /** A runner that puts {@code leadingArgs} before the arguments of every run; its browser opens nothing. */
     public CommandLineRunner(String... leadingArgs) {
@@ -51,8 +53,8 @@ public final class CommandLineRunner {
 
     /**
      * Runs to its end with only {@code environment} as environment variables, what {@link #typing}
-     * gave typed at a secret's prompt and {@link #answeringLines} at a line's (by default nothing: no
-     * terminal), and returns the exit code.
+     * gave typed at a secret's prompt, {@link #answeringLines} at a line's prompt and what
+     * {@link #answering} gave to a question (by default nothing: no terminal), and returns the exit code.
      */
     public int run(Map<String, String> environment, String... args) {
         CliEnvironment env = new CliEnvironment(new PrintWriter(out, true), new PrintWriter(err, true),
@@ -66,7 +68,13 @@ public final class CommandLineRunner {
                 },
                 prompt -> {
                     prompts.add(prompt);
-                    return Optional.ofNullable(lines.poll());
+                    // A question (a confirmation) gets the one answer; a prompt for a value, the next line.
+                    Optional<String> line = Optional.ofNullable(lines.poll());
+                    if (line.isPresent()) {
+                        return line;
+                    }
+                    questions.add(prompt);
+                    return answer;
                 });
         return OnrampCommand.run(env, withLeadingArgs(args));
     }
@@ -84,7 +92,17 @@ public final class CommandLineRunner {
         typed = Optional.of(text);
     }
 
-    /** The prompts the runs showed, in order. */
+    /** Answers every later question (such as a confirmation) with {@code line}, as if typed at the terminal. */
+    public void answering(String line) {
+        answer = Optional.of(line);
+    }
+
+    /** The questions the runs asked, such as confirmations, in order. */
+    public List<String> questions() {
+        return List.copyOf(questions);
+    }
+
+    /** The prompts for secrets the runs showed, in order. */
     public List<String> prompts() {
         return List.copyOf(prompts);
     }

@@ -49,6 +49,7 @@ public final class AppUnderTest implements AutoCloseable {
                 context.demo(),
                 context.airbyteDescription(),
                 context.diagnostics(),
+                context.disconnects(),
                 context.demoAirbyte());
     }
 

@@ -7,6 +7,7 @@ import dev.onramp.business.TenantService;
 import dev.onramp.catalog.Catalog;
 import dev.onramp.connect.ConnectService;
 import dev.onramp.connect.CredentialsService;
+import dev.onramp.connect.DisconnectService;
 import dev.onramp.diagnostics.Diagnostics;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,7 +16,7 @@ import java.util.concurrent.Executor;
 /**
  * What the window needs from the rest of the app, in one value: the services, the executor for their
  * blocking calls, the FX thread's executor, whether the built-in simulator stands in for Airbyte, the
- * diagnostics the Help menu copies, and the Demo menu's way to the simulator while it runs.
+ * diagnostics the Help menu copies, disconnecting, and the Demo menu's way to the simulator while it runs.
  */
 public record UiServices(
         Catalog catalog,
@@ -29,6 +30,7 @@ public record UiServices(
         boolean demo,
         String airbyteDescription,
         Diagnostics diagnostics,
+        DisconnectService disconnects,
         Optional<DemoAirbyte> demoAirbyte) {
     public UiServices {
         Objects.requireNonNull(catalog, "catalog");
@@ -41,14 +43,15 @@ public record UiServices(
         Objects.requireNonNull(fx, "fx");
         Objects.requireNonNull(airbyteDescription, "airbyteDescription");
         Objects.requireNonNull(diagnostics, "diagnostics");
+        Objects.requireNonNull(disconnects, "disconnects");
         Objects.requireNonNull(demoAirbyte, "demoAirbyte");
     }
 
     /** The services of a window without the Demo menu. */
     public UiServices(Catalog catalog, TenantService tenants, ConnectService connect, CredentialsService credentials,
             SettingsService settings, RedirectService redirects, Executor background, Executor fx, boolean demo,
-            String airbyteDescription, Diagnostics diagnostics) {
+            String airbyteDescription, Diagnostics diagnostics, DisconnectService disconnects) {
         this(catalog, tenants, connect, credentials, settings, redirects, background, fx, demo, airbyteDescription,
-                diagnostics, Optional.empty());
+                diagnostics, disconnects, Optional.empty());
     }
 }

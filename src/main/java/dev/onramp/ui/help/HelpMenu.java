@@ -14,7 +14,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 
 /**
- * The window's menu bar with the Help menu ("Copy diagnostics"), a line saying how the copy went, and a
+ * The window's menu bar with the Help menu ("Copy diagnostics") after the menus screens add, a line saying how the copy went, and a
  * notice when the key is in a file because the system's key store did not answer.
  */
 public final class HelpMenu {
@@ -65,6 +65,11 @@ public final class HelpMenu {
     /** Puts {@code text} on the system clipboard as plain text; call it on the FX thread. */
     public static void copyToClipboard(String text) {
         Clipboard.getSystemClipboard().setContent(Map.of(DataFormat.PLAIN_TEXT, text));
+    }
+
+    /** Puts {@code menu} in the bar before the Help menu, e.g. the hub's View menu. */
+    public void addBeforeHelp(Menu menu) {
+        bar.getMenus().add(bar.getMenus().size() - 1, menu);
     }
 
     public Parent root() {

@@ -2,6 +2,7 @@ package dev.onramp.ui.hub;
 
 import dev.onramp.catalog.Catalog;
 import dev.onramp.connect.ConnectionHealth;
+import dev.onramp.connect.DisconnectService;
 import dev.onramp.model.Connection;
 import dev.onramp.model.Tenant;
 import dev.onramp.ui.common.Failures;
@@ -19,13 +20,16 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.util.Subscription;
 
@@ -61,6 +65,7 @@ public final class HubModel {
     private final ReadOnlyBooleanWrapper demo;
     private final ReadOnlyStringWrapper airbyteDescription;
     private Subscription subscriptions = Subscription.EMPTY;
+    private final BooleanProperty showDisconnected = new SimpleBooleanProperty(this, "showDisconnected", false);
 
     /** A hub whose services are there from the start. */
     public HubModel(UiServices services) {
@@ -82,6 +87,13 @@ public final class HubModel {
         this.fx = Objects.requireNonNull(fx, "fx");
         this.demo = new ReadOnlyBooleanWrapper(demo);
         this.airbyteDescription = new ReadOnlyStringWrapper(Objects.requireNonNull(airbyteDescription, "airbyteDescription"));
+        // Every tile, also one made later for another business, shows disconnected connections as the toggle says.
+        showDisconnected.subscribe(show -> tiles.forEach(tile -> tile.showDisconnected(show)));
+        tiles.addListener((ListChangeListener<TileModel>) change -> {
+            while (change.next()) {
+                change.getAddedSubList().forEach(tile -> tile.showDisconnected(showDisconnected.get()));
+            }
+        });
     }
 
     /** Shows the catalog at once, and loads the businesses once the services are there. */
@@ -309,6 +321,40 @@ public final class HubModel {
                 },
                 ready.background(),
                 fx);
+    }
+
+    /**
+     * A dialog model that disconnects the tile's connection once confirmed: its source deleted in
+     * Airbyte, or, when Airbyte cannot delete it, removed from Onramp only; then every tile shows the
+     * business's connections as they are now.
+     */
+    public DisconnectModel disconnect(TileModel tile) {
+        Tenant tenant = Objects.requireNonNull(selectedTenant.get(), "a business must be chosen before disconnecting");
+        Connection connection = tile.connection().orElseThrow(() -> new IllegalStateException(
+                "Disconnect is offered only on a tile with a connection"));
+        UiServices ready = services();
+        String account = DisconnectService.account(connection, tile.name());
+        String named = account.isEmpty() ? tile.name()
+                : tile.name() + " account " + connection.accountLabel().strip();
+        return new DisconnectModel(
+                "Disconnect " + tile.name(),
+                "Disconnect " + named + " from " + tenant.name() + "? Its source is deleted in Airbyte.",
+                (scope, listener) -> ready.disconnects().disconnect(tenant.id(), connection.id(), scope, listener),
+                disconnected -> showConnectionsAgain(tenant),
+                ready.background(),
+                fx);
+    }
+
+    /** Reads the business's connections again and shows them on the tiles. */
+    private void showConnectionsAgain(Tenant tenant) {
+        UiServices ready = services();
+        CompletableFuture.supplyAsync(() -> ready.connect().connections(tenant.id()), ready.background())
+                .whenCompleteAsync((connections, failure) -> onConnections(tenant, connections, failure), fx);
+    }
+
+    /** True while the tiles show the business's disconnected connections, greyed; the hub's toggle writes it. */
+    public BooleanProperty showDisconnectedProperty() {
+        return showDisconnected;
     }
 
     /** Shows which Airbyte the business uses, once the settings are read in the background. */

@@ -19,6 +19,8 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Menu;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
@@ -70,6 +72,16 @@ public final class HubView {
 
     public Parent root() {
         return root;
+    }
+
+    /** The window's View menu: "Show disconnected" shows the business's disconnected connections, greyed, on their tiles. */
+    public Menu viewMenu() {
+        CheckMenuItem showDisconnected = new CheckMenuItem("Show disconnected");
+        showDisconnected.setId("show-disconnected");
+        showDisconnected.selectedProperty().bindBidirectional(model.showDisconnectedProperty());
+        Menu view = new Menu("View", null, showDisconnected);
+        view.setId("view-menu");
+        return view;
     }
 
     private HBox header() {
@@ -175,12 +187,18 @@ public final class HubView {
 
         @Override
         public void showStreams(TileModel tile) {
-            StreamsDialog.open(window(), tile, () -> reconnect(tile), () -> updateCredentials(tile));
+            StreamsDialog.open(window(), tile, () -> reconnect(tile), () -> updateCredentials(tile),
+                    () -> disconnect(tile));
         }
 
         @Override
         public void updateCredentials(TileModel tile) {
             openCredentialsForm(model.updateCredentials(tile), tile);
+        }
+
+        @Override
+        public void disconnect(TileModel tile) {
+            DisconnectDialog.open(window(), model.disconnect(tile));
         }
 
         @Override

@@ -12,20 +12,18 @@ import javafx.stage.Window;
 
 /**
  * A small window listing the data streams of a connected provider; for a provider that signs in
- * through OAuth it offers Reconnect, for when the provider's access expired or was revoked, and for a
- * connection made with typed credentials, Update credentials….
+ * through OAuth it offers Reconnect, for when the provider's access expired or was revoked, for a
+ * connection made with typed credentials, Update credentials…, and Disconnect….
  */
 final class StreamsDialog {
     static final ButtonType RECONNECT = new ButtonType("Reconnect", ButtonData.LEFT);
     static final ButtonType UPDATE_CREDENTIALS = new ButtonType("Update credentials…", ButtonData.LEFT);
+    static final ButtonType DISCONNECT = new ButtonType("Disconnect…", ButtonData.LEFT);
 
     private StreamsDialog() {}
 
-    static void open(Window owner, TileModel tile, Runnable onReconnect) {
-        open(owner, tile, onReconnect, () -> {});
-    }
-
-    static void open(Window owner, TileModel tile, Runnable onReconnect, Runnable onUpdateCredentials) {
+    static void open(Window owner, TileModel tile, Runnable onReconnect, Runnable onUpdateCredentials,
+            Runnable onDisconnect) {
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle(tile.name() + " streams");
@@ -46,12 +44,18 @@ final class StreamsDialog {
             // Its longer words would widen every button of the bar to theirs.
             ButtonBar.setButtonUniformSize(update, false);
         }
+        if (tile.disconnectableProperty().get()) {
+            dialog.getDialogPane().getButtonTypes().add(DISCONNECT);
+            dialog.getDialogPane().lookupButton(DISCONNECT).setId("streams-disconnect");
+        }
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         dialog.setOnHidden(e -> {
             if (dialog.getResult() == RECONNECT) {
                 onReconnect.run();
             } else if (dialog.getResult() == UPDATE_CREDENTIALS) {
                 onUpdateCredentials.run();
+            } else if (dialog.getResult() == DISCONNECT) {
+                onDisconnect.run();
             }
         });
         Styles.apply(dialog.getDialogPane());

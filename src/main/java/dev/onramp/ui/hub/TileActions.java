@@ -19,4 +19,7 @@ interface TileActions {
 
     /** Update credentials…: gives the tile's typed-credential connection new credentials, keeping its source. */
     void updateCredentials(TileModel tile);
+
+    /** Disconnect…: asks, then deletes the tile's connection's source in Airbyte and marks it disconnected. */
+    void disconnect(TileModel tile);
 }

@@ -29,7 +29,7 @@ import javafx.beans.property.SimpleObjectProperty;
 /** One provider tile of the hub: what it shows about the provider and the business's connection to it. */
 public final class TileModel {
     static final String CREDENTIALS_NOTE = "Connects with API credentials you type in";
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM uuuu", Locale.ENGLISH);
 
     private final Provider provider;
     private final boolean recommended;
@@ -50,6 +50,12 @@ public final class TileModel {
     private final ReadOnlyStringWrapper statusDetail = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper problem = new ReadOnlyBooleanWrapper(false);
     private Instant now = Instant.now();
+    /** The provider's disconnected connections, newest first; shown only while {@link #showDisconnected} is on. */
+    private List<Connection> disconnected = List.of();
+    private boolean showingDisconnected;
+    private final ReadOnlyBooleanWrapper disconnectable = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper disconnectedNote = new ReadOnlyStringWrapper("");
+    private final BooleanBinding showsDisconnectRow = disconnectable.or(disconnectedNote.isNotEmpty());
     private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Checking…");
     private final ReadOnlyBooleanWrapper connectable = new ReadOnlyBooleanWrapper(false);
@@ -85,13 +91,19 @@ public final class TileModel {
         return new TileModel(provider, false, "", alternatives);
     }
 
-    /** Shows the business's connection to this provider, picked from all its connections. */
+    /**
+     * Shows the business's connection to this provider, picked from all its connections; disconnected
+     * ones are not it, and show only while {@link #showDisconnected} is on.
+     */
     void showConnections(List<Connection> all) {
         connections = all.stream().filter(c -> c.providerId().equals(provider.id())).toList();
         connection = connections.stream()
-                .filter(c -> c.status() != ConnectionStatus.DISCONNECTED)
-                .min(Comparator.comparing((Connection c) -> c.status() != ConnectionStatus.ACTIVE))
-                .or(() -> connections.stream().findFirst());
+                .filter(c -> !c.disconnected())
+                .min(Comparator.comparing((Connection c) -> c.status() != ConnectionStatus.ACTIVE));
+        disconnected = connections.stream()
+                .filter(Connection::disconnected)
+                .sorted(Comparator.comparing((Connection c) -> c.disconnectedAt().orElse(Instant.EPOCH)).reversed())
+                .toList();
         checkProblem = Optional.empty();
         checking.set(false);
         refresh();
@@ -186,7 +198,29 @@ public final class TileModel {
         status.set(live.map(TileModel::describe).orElse(""));
         statusDetail.set(live.map(TileModel::explain).orElse(""));
         problem.set(live.isPresent() && !active);
+        disconnectable.set(connection.isPresent());
+        showDisconnectedNote();
         refreshChecked();
+    }
+
+    /** Shows or hides the provider's disconnected connections ("Show disconnected"). */
+    void showDisconnected(boolean show) {
+        showingDisconnected = show;
+        showDisconnectedNote();
+    }
+
+    private void showDisconnectedNote() {
+        if (!showingDisconnected || disconnected.isEmpty()) {
+            disconnectedNote.set("");
+            return;
+        }
+        Connection latest = disconnected.getFirst();
+        String account = latest.accountLabel() == null || latest.accountLabel().isBlank()
+                || latest.accountLabel().equalsIgnoreCase(provider.name()) ? "" : latest.accountLabel() + " · ";
+        int earlier = disconnected.size() - 1;
+        disconnectedNote.set(account + "Disconnected" + latest.disconnectedAt().map(at -> " on " + DAY.format(
+                at.atZone(ZoneId.systemDefault()))).orElse("") + (earlier == 0 ? ""
+                : " (and " + earlier + " earlier)"));
     }
 
     private void refreshChecked() {
@@ -400,5 +434,23 @@ public final class TileModel {
 
     public ReadOnlyBooleanProperty connectedProperty() {
         return connected.getReadOnlyProperty();
+    }
+
+    /** True when Disconnect… applies: the business has a connection to this provider, working or not. */
+    public ReadOnlyBooleanProperty disconnectableProperty() {
+        return disconnectable.getReadOnlyProperty();
+    }
+
+    /**
+     * "acme@example.com · Disconnected on 7 Dec 2026" for the provider's latest disconnected
+     * connection while "Show disconnected" is on; empty otherwise.
+     */
+    public ReadOnlyStringProperty disconnectedNoteProperty() {
+        return disconnectedNote.getReadOnlyProperty();
+    }
+
+    /** True when the tile's row for Disconnect… and the disconnected note has something to show. */
+    public BooleanBinding showsDisconnectRowProperty() {
+        return showsDisconnectRow;
     }
 }

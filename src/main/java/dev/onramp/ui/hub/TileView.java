@@ -67,6 +67,8 @@ final class TileView {
             showWhen(update, model.offersUpdateProperty());
             root.getChildren().add(root.getChildren().size() - 1, update);
         });
+        whenFirstTrue(model.showsDisconnectRowProperty(),
+                () -> root.getChildren().add(root.getChildren().size() - 1, disconnectRow(model, actions)));
         // The grid sizes tiles by their height at their preferred width: at the tile's own width,
         // wrapped text gets the lines it needs.
         root.setPrefWidth(WIDTH);
@@ -160,6 +162,27 @@ final class TileView {
         footer.setAlignment(Pos.CENTER_LEFT);
         footer.setMinHeight(32);
         return footer;
+    }
+
+    /**
+     * The row above the buttons: a greyed note of the provider's disconnected connection ("Show
+     * disconnected") and the Disconnect… link of its connection, each shown while it applies.
+     */
+    private static HBox disconnectRow(TileModel model, TileActions actions) {
+        Label note = new Label();
+        note.getStyleClass().add("tile-disconnected");
+        note.textProperty().bind(model.disconnectedNoteProperty());
+        showWhen(note, model.disconnectedNoteProperty().isNotEmpty());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        Hyperlink disconnect = new Hyperlink("Disconnect…");
+        disconnect.getStyleClass().add("disconnect-link");
+        disconnect.setMinWidth(Region.USE_PREF_SIZE);
+        disconnect.setOnAction(e -> actions.disconnect(model));
+        showWhen(disconnect, model.disconnectableProperty());
+        HBox row = new HBox(8, note, gap, disconnect);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
     }
 
     /** Adds {@code button} where its {@code rank} puts it among the buttons made so far (Streams, Reconnect, Connect). */

@@ -287,6 +287,62 @@ class TileModelTest {
         assertThat(tile.reconnectableProperty().get()).isFalse();
     }
 
+    @Test
+    void disconnectedConnection_isNotTheTilesConnection_andShowsOnlyWhenAskedGreyedWithItsDate() {
+        TileModel tile = TileModel.unranked(SHOPIFY, List.of());
+        Connection gone = disconnected("shopify", "2026-03-04T10:00:00Z");
+
+        tile.showConnections(List.of(gone));
+
+        assertThat(tile.connection()).isEmpty();
+        assertThat(tile.connectedProperty().get()).isFalse();
+        assertThat(tile.offersConnectProperty().get()).isTrue();
+        assertThat(tile.reconnectableProperty().get()).isFalse();
+        assertThat(tile.disconnectableProperty().get()).isFalse();
+        assertThat(tile.statusProperty().get()).isEmpty();
+        assertThat(tile.disconnectedNoteProperty().get()).isEmpty();
+
+        tile.showDisconnected(true);
+        assertThat(tile.disconnectedNoteProperty().get()).matches("account · Disconnected on [34] Mar 2026");
+        assertThat(tile.showsDisconnectRowProperty().get()).isTrue();
+
+        tile.showDisconnected(false);
+        assertThat(tile.disconnectedNoteProperty().get()).isEmpty();
+    }
+
+    @Test
+    void disconnectIsOfferedForEveryConnectionNotYetDisconnected_workingOrNot() {
+        TileModel tile = TileModel.unranked(SHOPIFY, List.of());
+        for (ConnectionStatus status : List.of(ConnectionStatus.ACTIVE, ConnectionStatus.FAILED,
+                ConnectionStatus.NEEDS_REAUTH, ConnectionStatus.MISSING)) {
+            tile.showConnections(List.of(connection("shopify", status)));
+
+            assertThat(tile.disconnectableProperty().get()).as(status.name()).isTrue();
+        }
+        tile.showConnections(List.of());
+        assertThat(tile.disconnectableProperty().get()).isFalse();
+    }
+
+    @Test
+    void aNewConnectionBesideADisconnectedOne_isTheTilesConnection_andTheNoteCountsTheEarlierOnes() {
+        TileModel tile = TileModel.unranked(SHOPIFY, List.of());
+        Connection fresh = connection("shopify", ConnectionStatus.ACTIVE, "orders");
+
+        tile.showConnections(List.of(disconnected("shopify", "2026-02-01T10:00:00Z"), fresh,
+                disconnected("shopify", "2026-03-04T10:00:00Z")));
+        tile.showDisconnected(true);
+
+        assertThat(tile.connection()).contains(fresh);
+        assertThat(tile.statusProperty().get()).isEqualTo("Connected · 1 stream");
+        assertThat(tile.disconnectedNoteProperty().get()).contains("Mar 2026").endsWith("(and 1 earlier)");
+    }
+
+    private Connection disconnected(String providerId, String at) {
+        return new Connection(ConnectionId.random(), tenant, providerId, "source-" + providerId, "account",
+                ConnectionStatus.DISCONNECTED, List.of("orders"), Instant.parse("2026-01-01T00:00:00Z"),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(Instant.parse(at)));
+    }
+
     private Connection connection(String providerId, ConnectionStatus status, String... streams) {
         return new Connection(
                 ConnectionId.random(),

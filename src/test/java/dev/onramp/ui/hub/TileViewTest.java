@@ -58,5 +58,8 @@ class TileViewTest {
 
         @Override
         public void updateCredentials(TileModel tile) {}
+
+        @Override
+        public void disconnect(TileModel tile) {}
     }
 }

@@ -1,0 +1,152 @@
+package dev.onramp.cli;
+
+import dev.onramp.AppContext;
+import dev.onramp.connect.DisconnectListener;
+import dev.onramp.connect.DisconnectOutcome;
+import dev.onramp.connect.DisconnectRefusedException;
+import dev.onramp.connect.DisconnectScope;
+import dev.onramp.connect.DisconnectService;
+import dev.onramp.connect.DisconnectStep;
+import dev.onramp.model.Connection;
+import dev.onramp.model.InvalidInputException;
+import dev.onramp.model.Provider;
+import dev.onramp.model.Tenant;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code onramp disconnect PROVIDER}: deletes a connection's source in Airbyte and marks the connection
+ * disconnected (or, with {@code --local-only}, only the latter), once confirmed.
+ */
+@Command(name = "disconnect", mixinStandardHelpOptions = true,
+        description = {"Disconnects a business's connection: deletes its source in Airbyte and marks the connection"
+                + " disconnected (kept for the audit trail; connections --all lists it). Asks first on a terminal;"
+                + " without one, --yes is needed.",
+                "Exit 0 when disconnected, 1 when it failed or was refused, 2 when the connection named is not one"
+                        + " (several accounts and no --account, an --account that names none) or --yes is missing."})
+final class DisconnectCommand implements Callable<Integer> {
+    /** Exit code when what was asked for does not name one connection, or needs --yes. */
+    static final int USAGE = 2;
+    /**
+     * A crash test's pause (a system property): the name of a step, e.g. {@code deleting-source},
+     * after whose line the command waits, so that the test can kill it exactly there.
+     */
+    static final String PAUSE_AFTER = "onramp.crashTest.pauseAfter";
+
+    @ParentCommand
+    OnrampCommand root;
+
+    @Parameters(paramLabel = "PROVIDER", description = "Provider id, e.g. hubspot, stripe.")
+    String providerId;
+
+    @Option(names = "--tenant", paramLabel = "NAME", description = "The business.")
+    String tenantName;
+
+    @Option(names = "--account", paramLabel = "LABEL",
+            description = "The account to disconnect, as connections lists it, when the business has several of"
+                    + " that provider.")
+    String account;
+
+    @Option(names = "--yes", description = "Disconnect without asking (for scripts).")
+    boolean yes;
+
+    @Option(names = "--local-only", description = "Remove the connection from Onramp only, without asking Airbyte:"
+            + " for when Airbyte cannot be reached or no longer exists. Its source stays in Airbyte.")
+    boolean localOnly;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = root.env().out();
+        PrintWriter err = root.env().err();
+        try (AppContext app = root.openApp(url -> false, Duration.ofMinutes(5))) {
+            Tenant tenant;
+            try {
+                tenant = Tenants.pick(app, tenantName);
+            } catch (InvalidInputException e) {
+                err.println("onramp: " + e.getMessage());
+                err.flush();
+                return USAGE;
+            }
+            Connection connection = app.disconnects().target(tenant, providerId, Optional.ofNullable(account));
+            String provider = app.catalog().provider(connection.providerId()).map(Provider::name)
+                    .orElse(connection.providerId());
+            String which = provider + DisconnectService.account(connection, provider) + " of business " + tenant.name();
+            if (!yes) {
+                String question = localOnly
+                        ? "Remove " + which + " from Onramp only? Its source stays in Airbyte. [y/N] "
+                        : "Disconnect " + which + "? This deletes its source in Airbyte. [y/N] ";
+                Optional<String> answer = root.env().lines().ask(question);
+                if (answer.isEmpty()) {
+                    err.println("onramp: Nothing was disconnected, as there is no terminal to confirm on: add --yes"
+                            + " to disconnect " + which + ".");
+                    err.flush();
+                    return USAGE;
+                }
+                if (!answer.get().strip().toLowerCase(Locale.ROOT).matches("y|yes")) {
+                    out.println("Nothing was disconnected.");
+                    out.flush();
+                    return OnrampCommand.CANCELLED;
+                }
+            }
+            pauseAfter("confirmed", out);
+            DisconnectOutcome outcome = app.disconnects().disconnect(tenant.id(), connection.id(),
+                    localOnly ? DisconnectScope.ONRAMP_ONLY : DisconnectScope.AIRBYTE_AND_ONRAMP, printer(out));
+            return switch (outcome) {
+                case DisconnectOutcome.Disconnected done -> {
+                    out.println(done.message());
+                    out.flush();
+                    yield 0;
+                }
+                case DisconnectOutcome.NotDisconnected failed -> {
+                    err.println("onramp: " + failed.message() + (failed.offersOnrampOnly()
+                            ? " Try again once Airbyte answers, or add --local-only to remove it from Onramp only"
+                                    + " (its source then stays in Airbyte)."
+                            : ""));
+                    err.flush();
+                    yield OnrampCommand.FAILED;
+                }
+            };
+        } catch (DisconnectRefusedException e) {
+            err.println("onramp: " + e.getMessage());
+            err.flush();
+            return e.usage() ? USAGE : OnrampCommand.FAILED;
+        } catch (InvalidInputException e) {
+            err.println("onramp: " + e.getMessage());
+            err.flush();
+            return OnrampCommand.FAILED;
+        }
+    }
+
+    /** Prints each step as it begins, and holds there when a crash test asks for it. */
+    private static DisconnectListener printer(PrintWriter out) {
+        return step -> {
+            out.println(step.label() + "…");
+            out.flush();
+            pauseAfter(step == DisconnectStep.DELETING_SOURCE ? "deleting-source" : "saving", out);
+        };
+    }
+
+    /**
+     * Waits for good after the step {@code name} when the system property {@link #PAUSE_AFTER} names it:
+     * a crash test kills the process there. Without the property it does nothing.
+     */
+    private static void pauseAfter(String name, PrintWriter out) {
+        if (!name.equals(System.getProperty(PAUSE_AFTER))) {
+            return;
+        }
+        out.println("Paused after " + name + ".");
+        out.flush();
+        try {
+            Thread.sleep(Duration.ofMinutes(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
