@@ -2,6 +2,7 @@ package dev.onramp.cli;
 
 import dev.onramp.AppContext;
 import dev.onramp.connect.ConnectFlow;
+import dev.onramp.connect.AccountChoice;
 import dev.onramp.connect.ConnectListener;
 import dev.onramp.connect.ConnectOutcome;
 import dev.onramp.connect.ConnectStep;
@@ -64,9 +65,18 @@ final class ConnectCommand implements Callable<Integer> {
             + " typed credentials) new ones: what --set and --secret give, the rest as it is stored.")
     boolean update;
 
-    @Option(names = "--account", paramLabel = "LABEL", description = "With --update: which of the business's PROVIDER"
-            + " connections, by its account as `onramp connections` lists it.")
+    @Option(names = "--account", paramLabel = "LABEL", description = "With --update or --reauthorize: which of the"
+            + " business's PROVIDER connections, by its account as `onramp connections` lists it.")
     String account;
+
+    @Option(names = "--label", paramLabel = "NAME", description = "The new connection's account label (at most 60"
+            + " characters), e.g. \"EU store\"; by default what identifies the account (shop, subdomain, account id),"
+            + " else the provider's name, numbered when taken (\"HubSpot 2\").")
+    String label;
+
+    @Option(names = "--allow-duplicate", description = "Connect an account the business already has connected (the"
+            + " same shop, subdomain or account id) once more; without a terminal, such a connect is refused otherwise.")
+    boolean allowDuplicate;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE",
             description = "A credentials field that is not secret, e.g. --set account_id=acct_123, or a field the"
@@ -88,18 +98,47 @@ final class ConnectCommand implements Callable<Integer> {
                     "Unknown provider \"" + providerId + "\". Known: " + app.catalog().providers().stream()
                             .map(Provider::id).collect(Collectors.joining(", "))));
             Tenant tenant = Tenants.pick(app, tenantName);
-            if (update || account != null) {
+            if (label != null && (update || reauthorize)) {
+                err.println("onramp: --label names a new connection; --update and --reauthorize keep the label the"
+                        + " connection has.");
+                return OnrampCommand.WRONG_USAGE;
+            }
+            if (update || (account != null && !reauthorize)) {
                 return new CredentialsUpdateCommand(root.env(), app, tenant, provider)
                         .run(update, reauthorize, Optional.ofNullable(account), sets, secrets);
             }
+            Optional<Connection> reauthorized = Optional.empty();
+            if (reauthorize) {
+                try {
+                    reauthorized = Optional.of(toReauthorize(app, tenant, provider));
+                } catch (WrongChoice e) {
+                    err.println("onramp: " + e.getMessage());
+                    return OnrampCommand.WRONG_USAGE;
+                }
+            }
+            AccountChoice choice = new AccountChoice(Optional.ofNullable(label), allowDuplicate);
             out.printf("%s %s for %s (%s)%n", reauthorize ? "Reconnecting" : "Connecting", provider.name(),
                     tenant.name(), app.settings().describe(tenant.id()));
             out.flush();
             Printer printer = new Printer(out, noBrowser);
-            ConnectFlow flow = reauthorize ? reconnect(app, tenant, provider, printer)
-                    : withCredentials(app, provider)
-                    ? connectWithCredentials(app, tenant, provider, printer)
-                    : app.connect().connect(tenant.id(), provider.id(), consentInputs(app, provider), printer);
+            ConnectFlow flow;
+            if (reauthorized.isPresent()) {
+                flow = app.connect().reconnect(tenant.id(), reauthorized.get().id(), printer);
+            } else if (withCredentials(app, provider)) {
+                Optional<ConnectFlow> started = connectWithCredentials(app, tenant, provider, choice, printer);
+                if (started.isEmpty()) {
+                    return OnrampCommand.CANCELLED;
+                }
+                flow = started.get();
+            } else {
+                FormValues inputs = consentInputs(app, provider);
+                Optional<AccountChoice> confirmed = confirmed(app.connect().alreadyConnected(tenant.id(), provider.id(),
+                        inputs), choice);
+                if (confirmed.isEmpty()) {
+                    return OnrampCommand.CANCELLED;
+                }
+                flow = app.connect().connect(tenant.id(), provider.id(), inputs, confirmed.get(), printer);
+            }
             Thread cancelOnCtrlC = new Thread(() -> cancelAndWait(flow), "onramp-cancel");
             Runtime.getRuntime().addShutdownHook(cancelOnCtrlC);
             try {
@@ -136,28 +175,79 @@ final class ConnectCommand implements Callable<Integer> {
                 .read(sets, List.of());
     }
 
-    /** Signs the business's connection to the provider in again through the provider's consent. */
-    private ConnectFlow reconnect(AppContext app, Tenant tenant, Provider provider, Printer printer) {
+    /**
+     * The business's connection to the provider that --reauthorize signs in again: the one there is,
+     * or the one --account names by its label (or source id).
+     *
+     * @throws InvalidInputException when there is none, or the provider connects with credentials
+     * @throws WrongChoice when several are there and none is named, or --account names none
+     */
+    private Connection toReauthorize(AppContext app, Tenant tenant, Provider provider) {
         if (!sets.isEmpty() || !secrets.isEmpty() || !provider.connectsByOAuth()) {
             throw new InvalidInputException("--reauthorize renews a sign-in through " + provider.name()
-                    + "'s consent page; a connection made with credentials is connected again with new ones instead.");
+                    + "'s consent page; a connection made with credentials takes new ones with --update instead.");
         }
-        Connection connection = app.connect().connections(tenant.id()).stream()
+        List<Connection> live = app.connect().connections(tenant.id()).stream()
                 .filter(c -> c.providerId().equals(provider.id()) && !c.disconnected())
-                .findFirst()
-                .orElseThrow(() -> new InvalidInputException(tenant.name() + " has no " + provider.name()
-                        + " connection to reauthorize: connect it first with `onramp connect " + provider.id() + "`."));
-        return app.connect().reconnect(tenant.id(), connection.id(), printer);
+                .toList();
+        if (live.isEmpty()) {
+            throw new InvalidInputException(tenant.name() + " has no " + provider.name()
+                    + " connection to reauthorize: connect it first with `onramp connect " + provider.id() + "`.");
+        }
+        String accounts = live.stream().map(c -> "\"" + c.accountLabel() + "\"").collect(Collectors.joining(", "));
+        if (account == null) {
+            if (live.size() > 1) {
+                throw new WrongChoice(tenant.name() + " has " + live.size() + " " + provider.name() + " connections ("
+                        + accounts + "): name the one to reauthorize with --account LABEL.");
+            }
+            return live.getFirst();
+        }
+        return live.stream().filter(c -> c.accountLabel().equalsIgnoreCase(account.strip())
+                        || c.sourceId().equals(account.strip())).findFirst()
+                .orElseThrow(() -> new WrongChoice(tenant.name() + " has no " + provider.name()
+                        + " connection with the account \"" + account.strip().replaceAll("\\p{Cc}", "?") + "\"; its "
+                        + provider.name() + " accounts: " + accounts + "."));
     }
 
-    private ConnectFlow connectWithCredentials(AppContext app, Tenant tenant, Provider provider, Printer printer) {
+    /** A choice among the business's connections that names none of them: wrong usage (exit 2). */
+    private static final class WrongChoice extends RuntimeException {
+        WrongChoice(String message) {
+            super(message);
+        }
+    }
+
+    /** Starts the credentials connect, once a duplicate account was confirmed; empty when the person said no. */
+    private Optional<ConnectFlow> connectWithCredentials(AppContext app, Tenant tenant, Provider provider,
+            AccountChoice choice, Printer printer) {
         if (!app.credentials().offersCredentials(provider.id())) {
             throw new InvalidInputException(provider.name() + " connects only by signing in: leave out --set and"
                     + " --secret to get its consent link.");
         }
         ConnectorForm form = app.credentials().form(tenant.id(), provider.id());
         FormValues values = new CredentialsInput(form, provider.name(), root.env()).read(sets, secrets);
-        return app.credentials().connect(tenant.id(), provider.id(), form, values, printer);
+        return confirmed(app.credentials().alreadyConnected(tenant.id(), provider.id(), form, values), choice)
+                .map(confirmed -> app.credentials().connect(tenant.id(), provider.id(), form, values, confirmed,
+                        printer));
+    }
+
+    /**
+     * The account choice to connect with when {@code duplicate} may name an account already
+     * connected: asked on a terminal (empty when the answer is no); without one, refused unless
+     * --allow-duplicate was given.
+     *
+     * @throws InvalidInputException when there is no terminal to ask on and no --allow-duplicate
+     */
+    private Optional<AccountChoice> confirmed(Optional<String> duplicate, AccountChoice choice) {
+        if (duplicate.isEmpty() || choice.allowDuplicate()) {
+            return Optional.of(choice);
+        }
+        Optional<String> answer = root.env().lines().ask(duplicate.get() + " [y/N] ");
+        if (answer.isEmpty()) {
+            throw new InvalidInputException(duplicate.get().replace(" — connect it again?", "") + ": nothing was"
+                    + " connected. Add --allow-duplicate to connect it once more.");
+        }
+        return answer.get().strip().toLowerCase(java.util.Locale.ROOT).startsWith("y")
+                ? Optional.of(choice.allowingDuplicate()) : Optional.empty();
     }
 
     static int report(ConnectOutcome outcome, Provider provider, String done, PrintWriter out, PrintWriter err) {

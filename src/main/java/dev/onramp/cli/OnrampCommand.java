@@ -27,6 +27,8 @@ import picocli.CommandLine.ScopeType;
 public final class OnrampCommand implements Callable<Integer> {
     /** Exit code when the flow failed or the input was refused. */
     static final int FAILED = 1;
+    /** Exit code for wrong usage: an option combination that means nothing, a choice that names nothing. */
+    static final int WRONG_USAGE = 2;
     /** Exit code when nobody answered in the browser in time. */
     static final int TIMED_OUT = 3;
     /** Exit code when the flow was cancelled (Ctrl+C). */
