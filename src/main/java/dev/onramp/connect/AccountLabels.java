@@ -149,7 +149,8 @@ final class AccountLabels {
     static String duplicateWarning(String business, Provider provider, Connection existing, JsonNode configuration) {
         String value = identifying(configuration).orElse(existing.accountLabel());
         String labelled = existing.accountLabel().equalsIgnoreCase(value) ? "" : " (as \"" + existing.accountLabel() + "\")";
-        return business + "'s " + provider.name() + " account " + value + " is already connected" + labelled
+        String owner = business.endsWith("s") ? business + "'" : business + "'s";
+        return owner + " " + provider.name() + " account " + value + " is already connected" + labelled
                 + " — connect it again?";
     }
 

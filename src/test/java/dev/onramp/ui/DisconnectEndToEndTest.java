@@ -61,7 +61,7 @@ class DisconnectEndToEndTest {
         Node tile = loadedTile(robot, "hubspot");
         robot.clickOn(robot.from(tile).lookup(".connect-button").queryAs(Button.class));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> status(robot, tile).startsWith("Connected · "));
-        WaitForAsyncUtils.waitForFxEvents();
+        HubRobot.done(robot);
         // The tile grew a row for Disconnect…, and so did every tile of the grid: scroll to it again.
         return loadedTile(robot, "hubspot");
     }

@@ -116,7 +116,15 @@ public final class CredentialsDialog {
         message.textProperty().bind(model.messageProperty());
         showWhen(message, model.messageProperty().isNotEmpty().and(running.not()));
 
-        VBox working = new VBox(14, title, intro, loading, formArea, progress, message, buttons());
+        Label question = new Label();
+        question.setId("credentials-duplicate");
+        question.setWrapText(true);
+        question.setMinHeight(Region.USE_PREF_SIZE);
+        question.getStyleClass().add("duplicate-question");
+        question.textProperty().bind(model.duplicateQuestionProperty());
+        showWhen(question, model.duplicateQuestionProperty().isNotEmpty());
+
+        VBox working = new VBox(14, title, intro, loading, formArea, progress, message, question, buttons());
         VBox.setVgrow(working, Priority.ALWAYS);
         BooleanBinding connected = model.phaseProperty().isEqualTo(DialogPhase.CONNECTED);
         showWhen(working, connected.not());
@@ -133,14 +141,22 @@ public final class CredentialsDialog {
         cancel.setOnAction(e -> stage.close());
         Button connect = new Button(model.actionLabel());
         connect.setId(model.updating() ? "credentials-update" : "credentials-connect");
-        connect.setDefaultButton(true);
         connect.getStyleClass().add("accent");
         connect.disableProperty().bind(model.phaseProperty().isNotEqualTo(DialogPhase.ASKING));
         connect.setOnAction(e -> model.connect());
         Button settings = ConnectedPane.openSettings(model.messageProperty(), next, stage::close);
         settings.setId("credentials-open-settings");
+        Button again = new Button("Connect again");
+        again.setId("credentials-connect-again");
+        again.setMinWidth(Region.USE_PREF_SIZE);
+        again.setOnAction(e -> model.connectAgain());
+        var asked = model.duplicateQuestionProperty().isNotEmpty();
+        showWhen(again, asked);
+        // While the question stands, its answer is Connect again; Connect would only ask it again.
+        connect.defaultButtonProperty().bind(asked.not());
+        again.defaultButtonProperty().bind(asked);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        return new HBox(8, settings, gap, cancel, connect);
+        return new HBox(8, settings, gap, cancel, again, connect);
     }
 }

@@ -54,6 +54,15 @@ public final class CredentialsModel implements FormInputs {
         ConnectFlow start(ConnectorForm form, FormValues values, ConnectListener listener);
     }
 
+    /**
+     * Whether the values name an account the business already has connected, as the question to ask
+     * ("Acme's Stripe account acct_1 is already connected — connect it again?"); it may block.
+     */
+    @FunctionalInterface
+    public interface DuplicateCheck {
+        Optional<String> question(ConnectorForm form, FormValues values);
+    }
+
     /** Starts the update of a connection's credentials for the checked values; it may block, like {@link Starter}. */
     @FunctionalInterface
     public interface UpdateStarter {
@@ -79,6 +88,9 @@ public final class CredentialsModel implements FormInputs {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper showProblems = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper connectedHeadline = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper duplicateQuestion = new ReadOnlyStringWrapper("");
+    private Optional<DuplicateCheck> duplicateCheck = Optional.empty();
+    private Optional<Starter> duplicateStarter = Optional.empty();
     private final Map<String, StringProperty> values = new LinkedHashMap<>();
     private Optional<ConnectFlow> flow = Optional.empty();
     private boolean closed;
@@ -239,13 +251,62 @@ public final class CredentialsModel implements FormInputs {
             return;
         }
         message.set("");
+        duplicateQuestion.set("");
         stepLabel.set(ConnectStep.PREPARING.label());
         phase.set(DialogPhase.RUNNING);
         ConnectListener listener = new HandOver();
         Optional<CredentialsUpdate> updated = update;
+        if (updated.isEmpty() && duplicateCheck.isPresent()) {
+            // Asked first: an account the business already has is connected again only when the person says so.
+            DuplicateCheck check = duplicateCheck.get();
+            CompletableFuture.supplyAsync(() -> check.question(current, typed), background)
+                    .whenCompleteAsync((question, failure) -> {
+                        if (failure == null && question.isPresent()) {
+                            duplicateQuestion.set(question.get());
+                            phase.set(DialogPhase.ASKING);
+                        } else {
+                            CompletableFuture.supplyAsync(() -> starter.start(current, typed, listener), background)
+                                    .whenCompleteAsync(this::onStarted, fx);
+                        }
+                    }, fx);
+            return;
+        }
         CompletableFuture.supplyAsync(() -> updated.isPresent() ? updateStarter.start(updated.get(), typed, listener)
                         : starter.start(current, typed, listener), background)
                 .whenCompleteAsync(this::onStarted, fx);
+    }
+
+    /**
+     * Asks, before connecting, whether the typed values name an account the business already has
+     * ({@code check}), and connects such an account only through {@link #connectAgain()}, with
+     * {@code again}; returns this model.
+     */
+    public CredentialsModel askingAboutDuplicates(DuplicateCheck check, Starter again) {
+        this.duplicateCheck = Optional.of(check);
+        this.duplicateStarter = Optional.of(again);
+        return this;
+    }
+
+    /** Connects the account {@link #duplicateQuestionProperty()} asked about once more, as the person chose. */
+    public void connectAgain() {
+        ConnectorForm current = form.get();
+        if (current == null || duplicateQuestion.get().isEmpty() || duplicateStarter.isEmpty()) {
+            return;
+        }
+        FormValues typed = values();
+        duplicateQuestion.set("");
+        message.set("");
+        stepLabel.set(ConnectStep.PREPARING.label());
+        phase.set(DialogPhase.RUNNING);
+        ConnectListener listener = new HandOver();
+        Starter again = duplicateStarter.get();
+        CompletableFuture.supplyAsync(() -> again.start(current, typed, listener), background)
+                .whenCompleteAsync(this::onStarted, fx);
+    }
+
+    /** The question asked when the typed values name an account already connected; empty otherwise. */
+    public ReadOnlyStringProperty duplicateQuestionProperty() {
+        return duplicateQuestion.getReadOnlyProperty();
     }
 
     /** Stops a running flow (it undoes what it created in Airbyte) and forgets the form. */

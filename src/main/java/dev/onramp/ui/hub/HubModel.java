@@ -1,6 +1,7 @@
 package dev.onramp.ui.hub;
 
 import dev.onramp.catalog.Catalog;
+import dev.onramp.connect.AccountChoice;
 import dev.onramp.connect.ConnectionHealth;
 import dev.onramp.connect.DisconnectService;
 import dev.onramp.model.Connection;
@@ -387,7 +388,11 @@ public final class HubModel {
                     tile.addUpdatable(created.id());
                 },
                 ready.background(),
-                fx);
+                fx).askingAboutDuplicates(
+                        (form, values) -> ready.credentials().alreadyConnected(tenant.id(), tile.provider().id(), form,
+                                values),
+                        (form, values, listener) -> ready.credentials().connect(tenant.id(), tile.provider().id(), form,
+                                values, AccountChoice.DEFAULT.allowingDuplicate(), listener));
     }
 
     /**

@@ -4,6 +4,8 @@ import dev.onramp.catalog.Recommendation;
 import dev.onramp.connect.ConnectionHealth;
 import dev.onramp.model.AirbyteLocation;
 import dev.onramp.model.Connection;
+import javafx.collections.ObservableList;
+import javafx.collections.FXCollections;
 import dev.onramp.model.ConnectionId;
 import dev.onramp.model.ConnectionStatus;
 import dev.onramp.model.Provider;
@@ -38,6 +40,12 @@ public final class TileModel {
 
     private List<Connection> connections = List.of();
     private Optional<Connection> connection = Optional.empty();
+    /** The account a person picked among several; empty while none was. */
+    private Optional<ConnectionId> chosenAccount = Optional.empty();
+    private final ObservableList<String> accounts = FXCollections.observableArrayList();
+    private final ObservableList<String> accountsView = FXCollections.unmodifiableObservableList(accounts);
+    private final ReadOnlyBooleanWrapper severalAccounts = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper shownAccount = new ReadOnlyStringWrapper();
     /** Why the last check of the shown connection could not run; empty when it ran. */
     private Optional<String> checkProblem = Optional.empty();
     private final ReadOnlyBooleanWrapper rechecking = new ReadOnlyBooleanWrapper(false);
@@ -97,9 +105,13 @@ public final class TileModel {
      */
     void showConnections(List<Connection> all) {
         connections = all.stream().filter(c -> c.providerId().equals(provider.id())).toList();
-        connection = connections.stream()
-                .filter(c -> !c.disconnected())
-                .min(Comparator.comparing((Connection c) -> c.status() != ConnectionStatus.ACTIVE));
+        List<Connection> live = connections.stream().filter(c -> !c.disconnected()).toList();
+        // The account a person picked stays the tile's while it is there; else the best one is.
+        connection = chosenAccount.flatMap(id -> live.stream().filter(c -> c.id().equals(id)).findFirst())
+                .or(() -> live.stream().min(Comparator.comparing((Connection c) -> c.status() != ConnectionStatus.ACTIVE)));
+        accounts.setAll(live.stream().map(Connection::accountLabel).toList());
+        severalAccounts.set(live.size() > 1);
+        shownAccount.set(connection.map(Connection::accountLabel).orElse(null));
         disconnected = connections.stream()
                 .filter(Connection::disconnected)
                 .sorted(Comparator.comparing((Connection c) -> c.disconnectedAt().orElse(Instant.EPOCH)).reversed())
@@ -351,6 +363,30 @@ public final class TileModel {
     /** The connection Reconnect signs in again; empty when there is none. */
     public Optional<Connection> connection() {
         return connection;
+    }
+
+    /** The labels of the business's live accounts of this provider, in the order shown. */
+    public ObservableList<String> accounts() {
+        return accountsView;
+    }
+
+    /** True when the business has more than one live account of this provider: the tile then offers a choice. */
+    public ReadOnlyBooleanProperty severalAccountsProperty() {
+        return severalAccounts.getReadOnlyProperty();
+    }
+
+    /** The label of the account the tile shows (and its buttons act on); null without one. */
+    public ReadOnlyStringProperty shownAccountProperty() {
+        return shownAccount.getReadOnlyProperty();
+    }
+
+    /** Shows the account labelled {@code label}, which the tile's buttons then act on; another label is ignored. */
+    public void showAccount(String label) {
+        connections.stream().filter(c -> !c.disconnected() && c.accountLabel().equals(label)).findFirst()
+                .ifPresent(chosen -> {
+                    chosenAccount = Optional.of(chosen.id());
+                    showConnections(connections);
+                });
     }
 
     /**

@@ -8,6 +8,7 @@ import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -66,6 +67,31 @@ final class TileView {
             update.setOnAction(e -> actions.updateCredentials(model));
             showWhen(update, model.offersUpdateProperty());
             root.getChildren().add(root.getChildren().size() - 1, update);
+        });
+        whenFirstTrue(model.connectedProperty(), () -> {
+            Hyperlink another = new Hyperlink("Add another account");
+            another.getStyleClass().add("tile-add-account");
+            another.setTooltip(new Tooltip("Connect a second " + model.name() + " account for this business"));
+            another.setOnAction(e -> actions.connect(model));
+            showWhen(another, model.connectedProperty());
+            root.getChildren().add(root.getChildren().size() - 1, another);
+        });
+        whenFirstTrue(model.severalAccountsProperty(), () -> {
+            ComboBox<String> accounts = new ComboBox<>(model.accounts());
+            accounts.getStyleClass().add("tile-accounts");
+            accounts.setAccessibleText(model.name() + " account");
+            accounts.setMaxWidth(Double.MAX_VALUE);
+            // The model's account is shown; a person's pick is the model's from then on.
+            Runnable show = () -> accounts.setValue(model.shownAccountProperty().get());
+            model.shownAccountProperty().subscribe(show);
+            accounts.getItems().subscribe(show);
+            accounts.valueProperty().subscribe(picked -> {
+                if (picked != null && !picked.equals(model.shownAccountProperty().get())) {
+                    model.showAccount(picked);
+                }
+            });
+            showWhen(accounts, model.severalAccountsProperty());
+            root.getChildren().add(root.getChildren().size() - 1, accounts);
         });
         whenFirstTrue(model.showsDisconnectRowProperty(),
                 () -> root.getChildren().add(root.getChildren().size() - 1, disconnectRow(model, actions)));
