@@ -73,8 +73,9 @@ class DisconnectCommandTest {
         return source.group(1);
     }
 
+    /** The connections as the Airbyte they were made in reads them (any other would call them in another Airbyte). */
     private JsonNode connectionsJson() throws Exception {
-        assertThat(run("connections", "--json")).isZero();
+        assertThat(airbyte("connections", "--json")).isZero();
         return new ObjectMapper().readTree(cli.out());
     }
 
