@@ -130,6 +130,40 @@ public final class ConnectService implements AutoCloseable {
     }
 
     /**
+     * Gives one of the business's live connections another label (the {@code account} of
+     * {@code connections}), unique among the business's live connections of its provider, and audits
+     * the change. Returns the connection as it is now.
+     *
+     * @throws InvalidInputException when the label is not one (blank, longer than 60 characters,
+     *     control characters), another account of the provider has it, or the connection is gone
+     */
+    public Connection rename(TenantId tenant, ConnectionId id, String label) {
+        String wanted = AccountLabels.checked(label);
+        Connection connection = stores.connections().find(tenant, id).filter(c -> !c.disconnected())
+                .orElseThrow(() -> new InvalidInputException("That connection is no longer there: it was removed or"
+                        + " disconnected."));
+        String name = catalog.provider(connection.providerId()).map(Provider::name).orElse(connection.providerId());
+        boolean taken = labels.live(tenant, connection.providerId()).stream()
+                .anyMatch(other -> !other.id().equals(id) && other.accountLabel().equalsIgnoreCase(wanted));
+        if (taken) {
+            throw new InvalidInputException(name + " already has an account labelled \"" + wanted
+                    + "\" in this business: choose another label.");
+        }
+        boolean renamed = stores.db().inTransaction(tx -> {
+            boolean done = stores.connections().relabel(tx, tenant, id, wanted);
+            if (done) {
+                stores.audit().append(tx, tenant, stores.actor(), "connection.renamed", "connection/" + id,
+                        "provider=" + connection.providerId() + " from=" + connection.accountLabel() + " to=" + wanted);
+            }
+            return done;
+        });
+        if (!renamed) {
+            throw new InvalidInputException("That connection was disconnected meanwhile; there is nothing to rename.");
+        }
+        return stores.connections().find(tenant, id).orElseThrow();
+    }
+
+    /**
      * Why connecting {@code providerId} with these consent inputs may connect an account the
      * business already has (the same Zendesk subdomain, Shopify shop …), as a question to put to
      * the person; empty when it would not, or when the inputs identify no account. Blocks.

@@ -156,6 +156,16 @@ public final class ConnectionRepository {
         return updated > 0;
     }
 
+    /**
+     * Gives one of the tenant's live connections another account label; false when it is
+     * disconnected (or gone), which then stays as it is.
+     */
+    public boolean relabel(Tx tx, TenantId tenant, ConnectionId id, String label) {
+        TenantScope.require(tenant);
+        return db.within(tx, jdbc -> Sql.update(jdbc, "UPDATE connection SET account_label = ?"
+                + " WHERE tenant_id = ? AND id = ? AND status <> 'DISCONNECTED'", label, tenant.value(), id.value())) > 0;
+    }
+
     /** The tenant's connections, newest first. */
     public List<Connection> list(TenantId tenant) {
         TenantScope.require(tenant);

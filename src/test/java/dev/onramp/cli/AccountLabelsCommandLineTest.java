@@ -104,6 +104,25 @@ class AccountLabelsCommandLineTest {
         assertThat(accounts()).containsExactly("EU store");
     }
 
+    @Test
+    void rename_givesTheNamedAccountANewLabel_refusesATakenOne_andWantsAccountAmongSeveral() throws Exception {
+        assertThat(connectStripe("acct_1")).isZero();
+        assertThat(connectStripe("acct_2")).isZero();
+        cli.clearOut();
+
+        assertThat(cli.run(Map.of(), "rename", "stripe", "EU store")).isEqualTo(OnrampCommand.WRONG_USAGE);
+        assertThat(cli.run(Map.of(), "rename", "stripe", "EU store", "--account", "acct_1")).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("Renamed stripe account \"acct_1\" of Demo Coffee Roasters to \"EU store\".");
+        assertThat(cli.run(Map.of(), "rename", "stripe", "eu store", "--account", "acct_2"))
+                .isEqualTo(OnrampCommand.FAILED);
+        assertThat(cli.err()).contains("already has an account labelled \"eu store\"");
+
+        assertThat(accounts()).containsExactlyInAnyOrder("EU store", "acct_2");
+        Path audit = dataDir.resolve("audit.jsonl");
+        assertThat(cli.run(Map.of(), "audit", "export", "--format", "jsonl", "--out", audit.toString())).isZero();
+        assertThat(java.nio.file.Files.readString(audit)).contains("connection.renamed", "from=acct_1 to=EU store");
+    }
+
     private void connectHubSpot() throws Exception {
         cli.clearOut();
         CompletableFuture<Integer> connect = cli.start("connect", "hubspot", "--no-browser");

@@ -93,5 +93,19 @@ class SeveralAccountsEndToEndTest {
         assertThat(accounts.getValue()).isEqualTo("acct_1");
         assertThat(status(robot, tile)).startsWith("Connected · ");
         Screenshots.write(stage.getScene(), "tile-several-accounts");
+
+        robot.clickOn(robot.from(tile).lookup(".streams-button").queryAs(Button.class));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#streams-rename").tryQuery().isPresent());
+        robot.clickOn("#streams-rename");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#rename-account").tryQuery().isPresent());
+        javafx.scene.control.TextField field = robot.lookup("#rename-account .text-field")
+                .queryAs(javafx.scene.control.TextField.class);
+        robot.interact(() -> field.setText("Main account"));
+        Screenshots.write(field.getScene(), "rename-account");
+        robot.clickOn("OK");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> accounts.getItems().contains("Main account"));
+
+        assertThat(app.context().connect().connections(chosenTenant(robot).id())).extracting(Connection::accountLabel)
+                .containsExactlyInAnyOrder("Main account", "acct_1 2");
     }
 }

@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -344,6 +345,26 @@ public final class HubModel {
                 disconnected -> showConnectionsAgain(tenant),
                 ready.background(),
                 fx);
+    }
+
+    /**
+     * Gives the tile's connection another account label in the background, then shows the
+     * business's connections again; {@code refused} hears why when the label is not taken.
+     */
+    void rename(TileModel tile, String label, Consumer<String> refused) {
+        Tenant tenant = Objects.requireNonNull(selectedTenant.get(), "a business must be chosen before renaming");
+        Connection connection = tile.connection().orElseThrow(() -> new IllegalStateException(
+                "Rename is offered only on a tile with a connection"));
+        UiServices ready = services();
+        CompletableFuture.supplyAsync(() -> ready.connect().rename(tenant.id(), connection.id(), label),
+                        ready.background())
+                .whenCompleteAsync((renamed, failure) -> {
+                    if (failure != null) {
+                        refused.accept(Failures.message(failure));
+                    } else {
+                        showConnectionsAgain(tenant);
+                    }
+                }, fx);
     }
 
     /** Reads the business's connections again and shows them on the tiles. */

@@ -24,6 +24,10 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import dev.onramp.ui.common.Styles;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Alert;
+import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
@@ -187,8 +191,28 @@ public final class HubView {
 
         @Override
         public void showStreams(TileModel tile) {
-            StreamsDialog.open(window(), tile, () -> reconnect(tile), () -> updateCredentials(tile),
-                    () -> disconnect(tile));
+            StreamsDialog.open(window(), tile, this);
+        }
+
+        @Override
+        public void rename(TileModel tile) {
+            tile.connection().ifPresent(connection -> {
+                TextInputDialog ask = new TextInputDialog(connection.accountLabel());
+                ask.initOwner(window());
+                ask.setTitle("Rename " + tile.name() + " account");
+                ask.setHeaderText("A label tells this " + tile.name() + " account from the business's others.");
+                ask.setContentText("Label");
+                ask.getDialogPane().setId("rename-account");
+                Styles.apply(ask.getDialogPane());
+                ask.showAndWait().ifPresent(label -> model.rename(tile, label, problem -> {
+                    Alert refused = new Alert(Alert.AlertType.WARNING, problem, ButtonType.OK);
+                    refused.initOwner(window());
+                    refused.setHeaderText("The account was not renamed");
+                    refused.getDialogPane().setId("rename-refused");
+                    Styles.apply(refused.getDialogPane());
+                    refused.show();
+                }));
+            });
         }
 
         @Override

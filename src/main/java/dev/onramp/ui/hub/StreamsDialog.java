@@ -19,16 +19,18 @@ final class StreamsDialog {
     static final ButtonType RECONNECT = new ButtonType("Reconnect", ButtonData.LEFT);
     static final ButtonType UPDATE_CREDENTIALS = new ButtonType("Update credentials…", ButtonData.LEFT);
     static final ButtonType DISCONNECT = new ButtonType("Disconnect…", ButtonData.LEFT);
+    static final ButtonType RENAME = new ButtonType("Rename…", ButtonData.LEFT);
 
     private StreamsDialog() {}
 
-    static void open(Window owner, TileModel tile, Runnable onReconnect, Runnable onUpdateCredentials,
-            Runnable onDisconnect) {
+    static void open(Window owner, TileModel tile, TileActions actions) {
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle(tile.name() + " streams");
         int count = tile.streams().size();
-        dialog.setHeaderText(tile.name() + " offers " + count + (count == 1 ? " data stream" : " data streams"));
+        String account = tile.connection().map(c -> c.accountLabel()).filter(label -> !label.equals(tile.name()))
+                .map(label -> " (account " + label + ")").orElse("");
+        dialog.setHeaderText(tile.name() + account + " offers " + count + (count == 1 ? " data stream" : " data streams"));
         ListView<String> list = new ListView<>(FXCollections.observableArrayList(tile.streams()));
         list.setId("streams-list");
         list.setPrefSize(360, 280);
@@ -48,14 +50,22 @@ final class StreamsDialog {
             dialog.getDialogPane().getButtonTypes().add(DISCONNECT);
             dialog.getDialogPane().lookupButton(DISCONNECT).setId("streams-disconnect");
         }
+        if (tile.connection().isPresent()) {
+            dialog.getDialogPane().getButtonTypes().add(RENAME);
+            Node rename = dialog.getDialogPane().lookupButton(RENAME);
+            rename.setId("streams-rename");
+            ButtonBar.setButtonUniformSize(rename, false);
+        }
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         dialog.setOnHidden(e -> {
             if (dialog.getResult() == RECONNECT) {
-                onReconnect.run();
+                actions.reconnect(tile);
             } else if (dialog.getResult() == UPDATE_CREDENTIALS) {
-                onUpdateCredentials.run();
+                actions.updateCredentials(tile);
             } else if (dialog.getResult() == DISCONNECT) {
-                onDisconnect.run();
+                actions.disconnect(tile);
+            } else if (dialog.getResult() == RENAME) {
+                actions.rename(tile);
             }
         });
         Styles.apply(dialog.getDialogPane());

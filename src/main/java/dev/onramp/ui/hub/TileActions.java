@@ -20,6 +20,9 @@ interface TileActions {
     /** Update credentials…: gives the tile's typed-credential connection new credentials, keeping its source. */
     void updateCredentials(TileModel tile);
 
+    /** Rename…: gives the tile's connection another account label. */
+    void rename(TileModel tile);
+
     /** Disconnect…: asks, then deletes the tile's connection's source in Airbyte and marks it disconnected. */
     void disconnect(TileModel tile);
 }

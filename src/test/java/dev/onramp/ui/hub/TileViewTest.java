@@ -57,6 +57,9 @@ class TileViewTest {
         public void checkNow(TileModel tile) {}
 
         @Override
+        public void rename(TileModel tile) {}
+
+        @Override
         public void updateCredentials(TileModel tile) {}
 
         @Override

@@ -1,0 +1,75 @@
+package dev.onramp.cli;
+
+import dev.onramp.AppContext;
+import dev.onramp.model.Connection;
+import dev.onramp.model.InvalidInputException;
+import dev.onramp.model.Tenant;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code onramp rename}: gives one of a business's connections another account label. */
+@Command(name = "rename", mixinStandardHelpOptions = true,
+        description = {"Gives a connection of PROVIDER another account label (the account of `onramp connections`).",
+                "Exit 0 when renamed; 1 when the label is refused (taken, longer than 60 characters, control"
+                        + " characters) or there is no such connection; 2 when several connections of PROVIDER are"
+                        + " there and --account names none of them."})
+final class RenameCommand implements Callable<Integer> {
+    @ParentCommand
+    OnrampCommand root;
+
+    @Parameters(index = "0", paramLabel = "PROVIDER", description = "The provider, e.g. hubspot.")
+    String providerId;
+
+    @Parameters(index = "1", paramLabel = "LABEL", description = "The new label, e.g. \"EU store\".")
+    String label;
+
+    @Option(names = "--tenant", paramLabel = "NAME", description = "The business.")
+    String tenantName;
+
+    @Option(names = "--account", paramLabel = "LABEL", description = "Which of the business's PROVIDER connections,"
+            + " by its label now (or source id), when it has several.")
+    String account;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = root.env().out();
+        PrintWriter err = root.env().err();
+        try (AppContext app = root.openApp(url -> false, Duration.ofMinutes(1))) {
+            Tenant tenant = Tenants.pick(app, tenantName);
+            List<Connection> live = app.connect().connections(tenant.id()).stream()
+                    .filter(c -> c.providerId().equals(providerId) && !c.disconnected()).toList();
+            if (live.isEmpty()) {
+                err.println("onramp: " + tenant.name() + " has no " + providerId + " connection to rename"
+                        + " (onramp connections lists them).");
+                return OnrampCommand.FAILED;
+            }
+            String accounts = live.stream().map(c -> "\"" + c.accountLabel() + "\"").collect(Collectors.joining(", "));
+            List<Connection> chosen = account == null ? live : live.stream()
+                    .filter(c -> c.accountLabel().equalsIgnoreCase(account.strip()) || c.sourceId().equals(account.strip()))
+                    .toList();
+            if (chosen.size() != 1) {
+                err.println("onramp: " + (account == null
+                        ? tenant.name() + " has " + live.size() + " " + providerId + " connections (" + accounts
+                                + "): name the one to rename with --account LABEL."
+                        : tenant.name() + " has no " + providerId + " connection with the account \""
+                                + account.strip().replaceAll("\\p{Cc}", "?") + "\"; its accounts: " + accounts + "."));
+                return OnrampCommand.WRONG_USAGE;
+            }
+            Connection renamed = app.connect().rename(tenant.id(), chosen.getFirst().id(), label);
+            out.println("Renamed " + providerId + " account \"" + chosen.getFirst().accountLabel() + "\" of "
+                    + tenant.name() + " to \"" + renamed.accountLabel() + "\".");
+            out.flush();
+            return 0;
+        } catch (InvalidInputException e) {
+            err.println("onramp: " + e.getMessage());
+            return OnrampCommand.FAILED;
+        }
+    }
+}
