@@ -4,6 +4,7 @@ import dev.onramp.airbyte.AirbyteException;
 import dev.onramp.airbyte.AirbyteGateway;
 import dev.onramp.catalog.Catalog;
 import dev.onramp.model.Connection;
+import dev.onramp.model.AirbyteLocation;
 import dev.onramp.model.ConnectionId;
 import dev.onramp.model.FlowId;
 import dev.onramp.model.FlowKind;
@@ -255,7 +256,17 @@ public final class DisconnectService {
         if (state == FlowState.DISCONNECTING) {
             listener.onStep(DisconnectStep.DELETING_SOURCE);
             try {
-                fate = delete(airbyteOf.apply(connection.tenantId()), connection.sourceId());
+                AirbyteGateway airbyte = airbyteOf.apply(connection.tenantId());
+                Optional<Tenant> tenant = stores.tenants().find(connection.tenantId());
+                Optional<AirbyteLocation> now = tenant.map(found -> stores.locationNow(found, airbyte));
+                if (connection.airbyte().isPresent() && now.isPresent() && connection.airbyte().get().differsFrom(now.get())) {
+                    // That Airbyte would answer 404, and "already gone" would be false: the source lives elsewhere.
+                    throw new AirbyteException(AirbyteException.Kind.NOT_FOUND, "its source lives in "
+                            + connection.airbyte().get().describe() + ", and " + tenant.get().name() + " now uses "
+                            + now.get().describe() + ". Switch back in Settings to delete it there, or remove it from"
+                            + " Onramp only.");
+                }
+                fate = delete(airbyte, connection.sourceId());
             } catch (AirbyteException e) {
                 return failed(connection, who, flow, e);
             }

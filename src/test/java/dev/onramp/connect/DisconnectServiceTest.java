@@ -185,6 +185,30 @@ class DisconnectServiceTest {
     }
 
     @Test
+    void aConnectionMadeInAnotherAirbyte_isNotCalledDeleted_andRemovingFromOnrampOnlyIsOffered() {
+        Connection made = stripe("acct_1");
+        Connection recorded = made.in(new dev.onramp.model.AirbyteLocation(fx.airbyte.gateway().address(),
+                Optional.of(fx.airbyte.simulator().workspaceId())));
+        fx.store.db().inTransaction(tx -> {
+            fx.store.connections().checked(tx, tenant.id(), made.id(), ConnectionStatus.ACTIVE, Optional.empty(),
+                    Optional.empty(), recorded.airbyte());
+            return null;
+        });
+        try (dev.onramp.testing.SimulatedAirbyte other = dev.onramp.testing.SimulatedAirbyte.start()) {
+            DisconnectOutcome outcome = service(other.gateway()).disconnect(tenant.id(), made.id(),
+                    DisconnectScope.AIRBYTE_AND_ONRAMP, DisconnectListener.NONE);
+
+            assertThat(outcome).isInstanceOfSatisfying(DisconnectOutcome.NotDisconnected.class,
+                    failed -> assertThat(failed.offersOnrampOnly()).isTrue());
+            assertThat(outcome.message()).contains("its source lives in Airbyte at " + fx.airbyte.gateway().address(),
+                    "Switch back in Settings");
+            assertThat(other.proxy().count("sources/delete")).isZero();
+        }
+        assertThat(stored(made).status()).isEqualTo(ConnectionStatus.ACTIVE);
+        assertThat(fx.airbyte.simulator().sourceIds()).contains(made.sourceId());
+    }
+
+    @Test
     void removingFromOnrampOnly_asksNoAirbyteAndTheAuditSaysTheSourceStaysThere() throws Exception {
         Connection stripe = stripe("acct_1");
 
