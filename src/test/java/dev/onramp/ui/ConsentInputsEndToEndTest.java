@@ -107,6 +107,35 @@ class ConsentInputsEndToEndTest {
     }
 
     @Test
+    void aSubdomainAlreadyConnected_isAskedAboutBeforeTheSignIn_andConnectAgainAddsASecondAccount(FxRobot robot)
+            throws Exception {
+        Node tile = openZendesk(robot);
+        robot.clickOn("#field-subdomain").write("acme");
+        robot.clickOn("#connect-continue");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> status(robot, tile).startsWith("Connected · "));
+        HubRobot.done(robot);
+        HubRobot.showTile(robot, tile);
+
+        robot.clickOn(robot.from(tile).lookup(".tile-add-account").queryAs(javafx.scene.control.Hyperlink.class));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#field-subdomain").tryQuery()
+                .map(Node::isVisible).orElse(false));
+        robot.clickOn("#field-subdomain").write("acme");
+        robot.clickOn("#connect-continue");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#connect-duplicate").tryQuery()
+                .filter(Node::isVisible).isPresent());
+
+        assertThat(robot.lookup("#connect-duplicate").queryAs(Label.class).getText())
+                .isEqualTo("Demo Coffee Roasters' Zendesk Support account acme is already connected — connect it again?");
+        assertThat(opened).as("no sign-in before the answer").hasSize(1);
+        Screenshots.write(dialog(robot).getScene(), "connect-duplicate");
+
+        robot.clickOn("#connect-again");
+        assertThat(HubRobot.done(robot)).startsWith("Zendesk Support connected — account acme 2, ");
+        assertThat(app.context().connect().connections(chosenTenant(robot).id())).extracting(Connection::accountLabel)
+                .containsExactlyInAnyOrder("acme", "acme 2");
+    }
+
+    @Test
     void googleAnalyticsConnect_asksForItsPropertyIdsFirst_thenConnectsWithThem(FxRobot robot) throws Exception {
         Node tile = loadedTile(robot, "google-analytics");
         robot.clickOn(robot.from(tile).lookup(".connect-button").queryAs(Button.class));

@@ -62,6 +62,7 @@ public final class ConnectDialog {
         subscriptions = Subscription.combine(
                 model.phaseProperty().subscribe(this::onPhase),
                 model.consentUrlProperty().subscribe(url -> stage.sizeToScene()),
+                model.duplicateQuestionProperty().subscribe(question -> stage.sizeToScene()),
                 model.browserFailedProperty().subscribe(failed -> hint.pseudoClassStateChanged(WARNING, failed)));
         stage.setOnHidden(e -> {
             subscriptions.unsubscribe();
@@ -161,7 +162,14 @@ public final class ConnectDialog {
             problems.getStyleClass().add("error-message");
             problems.textProperty().bind(inputs.messageProperty());
             showWhen(problems, inputs.messageProperty().isNotEmpty());
-            box.getChildren().setAll(intro, pane.root(), problems);
+            Label duplicate = new Label();
+            duplicate.setId("connect-duplicate");
+            duplicate.setWrapText(true);
+            duplicate.setMinHeight(Region.USE_PREF_SIZE);
+            duplicate.getStyleClass().add("duplicate-question");
+            duplicate.textProperty().bind(model.duplicateQuestionProperty());
+            showWhen(duplicate, model.duplicateQuestionProperty().isNotEmpty());
+            box.getChildren().setAll(intro, pane.root(), problems, duplicate);
             inputSubscriptions = Subscription.combine(
                     inputs.showProblemsProperty().subscribe(show -> {
                         if (show) {
@@ -209,9 +217,14 @@ public final class ConnectDialog {
         showWhen(retry, worthRetrying);
         Button settings = ConnectedPane.openSettings(model.endMessageProperty(), next, stage::close);
         settings.setId("connect-open-settings");
+        Button again = new Button("Connect again");
+        again.setId("connect-again");
+        again.setOnAction(e -> model.connectAgain());
+        var askedAboutDuplicate = model.duplicateQuestionProperty().isNotEmpty().and(asking);
+        showWhen(again, askedAboutDuplicate);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        return new HBox(8, settings, gap, cancel, proceed, close, retry);
+        return new HBox(8, settings, gap, cancel, again, proceed, close, retry);
     }
 
     private void cancelIfRunning() {

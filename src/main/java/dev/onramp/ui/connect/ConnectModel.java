@@ -55,6 +55,10 @@ public final class ConnectModel {
     private final ReadOnlyStringWrapper endMessage = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Instant> consentDeadline = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper connectedHeadline = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper duplicateQuestion = new ReadOnlyStringWrapper("");
+    private Optional<Function<FormValues, Optional<String>>> duplicateCheck = Optional.empty();
+    private Optional<BiFunction<FormValues, ConnectListener, ConnectFlow>> againStarter = Optional.empty();
+    private FormValues lastValues = FormValues.empty();
 
     /** Which start this is, so that late calls from an earlier attempt are ignored. */
     private int attempt;
@@ -164,11 +168,61 @@ public final class ConnectModel {
     /** Starts the flow with the typed fields when they are accepted; otherwise marks what is wrong and waits. */
     public void continueWithInputs() {
         if (phase.get() == DialogPhase.ASKING) {
-            inputs.flatMap(ConsentInputsModel::checked).ifPresent(this::run);
+            inputs.flatMap(ConsentInputsModel::checked).ifPresent(this::runAskingFirst);
         }
     }
 
+    /**
+     * Asks, before the sign-in, whether the typed fields name an account the business already has
+     * (Zendesk's subdomain, …) with {@code check}, and connects such an account only through
+     * {@link #connectAgain()}, with {@code again}; returns this model.
+     */
+    public ConnectModel askingAboutDuplicates(Function<FormValues, Optional<String>> check,
+            BiFunction<FormValues, ConnectListener, ConnectFlow> again) {
+        this.duplicateCheck = Optional.of(check);
+        this.againStarter = Optional.of(again);
+        return this;
+    }
+
+    /** Signs in the account {@link #duplicateQuestionProperty()} asked about once more, as the person chose. */
+    public void connectAgain() {
+        if (!duplicateQuestion.get().isEmpty() && againStarter.isPresent()) {
+            duplicateQuestion.set("");
+            run(lastValues, againStarter.get());
+        }
+    }
+
+    /** The question asked when the typed fields name an account already connected; empty otherwise. */
+    public ReadOnlyStringProperty duplicateQuestionProperty() {
+        return duplicateQuestion.getReadOnlyProperty();
+    }
+
+    private void runAskingFirst(FormValues values) {
+        lastValues = values;
+        duplicateQuestion.set("");
+        if (duplicateCheck.isEmpty()) {
+            run(values);
+            return;
+        }
+        int current = ++attempt;
+        Function<FormValues, Optional<String>> check = duplicateCheck.get();
+        CompletableFuture.supplyAsync(() -> check.apply(values), background).whenCompleteAsync((question, failure) -> {
+            if (current != attempt) {
+                return;
+            }
+            if (failure == null && question.isPresent()) {
+                duplicateQuestion.set(question.get());
+            } else {
+                run(values);
+            }
+        }, fx);
+    }
+
     private void run(FormValues values) {
+        run(values, starter);
+    }
+
+    private void run(FormValues values, BiFunction<FormValues, ConnectListener, ConnectFlow> starting) {
         int current = ++attempt;
         flow = Optional.empty();
         cancelRequested = false;
@@ -180,7 +234,7 @@ public final class ConnectModel {
         endMessage.set("");
         phase.set(DialogPhase.RUNNING);
         ConnectListener listener = new HandOver(current);
-        CompletableFuture.supplyAsync(() -> starter.apply(values, listener), background)
+        CompletableFuture.supplyAsync(() -> starting.apply(values, listener), background)
                 .whenCompleteAsync((started, failure) -> onStarted(current, started, failure), fx);
     }
 

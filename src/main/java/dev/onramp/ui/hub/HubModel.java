@@ -269,7 +269,10 @@ public final class HubModel {
                 (inputs, listener) -> ready.connect().connect(tenant.id(), providerId, inputs, listener),
                 tile::showConnected,
                 ready.background(),
-                fx);
+                fx).askingAboutDuplicates(
+                        inputs -> ready.connect().alreadyConnected(tenant.id(), providerId, inputs),
+                        (inputs, listener) -> ready.connect().connect(tenant.id(), providerId, inputs,
+                                AccountChoice.DEFAULT.allowingDuplicate(), listener));
         model.start();
         return model;
     }
