@@ -126,6 +126,21 @@ class ConnectionHealthEndToEndTest {
     }
 
     @Test
+    void checkNow_ofASourceWhoseTestFails_saysFailingWithAirbytesReason(FxRobot robot) throws Exception {
+        Node tile = loadedTile(robot, "hubspot");
+        connectHubSpot(robot, tile);
+        app.context().simulator().orElseThrow().faults().arm(dev.onramp.demo.Fault.checkFailure());
+
+        checkNow(robot, tile);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> status(robot, tile).equals("Failing"));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.from(tile).lookup(".tile-status-detail").queryAs(Label.class).getText())
+                .contains("HTTP 500");
+        Screenshots.write(stage.getScene(), "tile-failing");
+    }
+
+    @Test
     void checkNow_findsASourceDeletedInAirbyte_missing_offeringConnect(FxRobot robot) throws Exception {
         Node tile = loadedTile(robot, "hubspot");
         Connection hubspot = connectHubSpot(robot, tile);
