@@ -142,6 +142,7 @@ class DisconnectEndToEndTest {
         Button onrampOnly = robot.lookup("#disconnect-onramp-only").queryButton();
         assertThat(onrampOnly.isVisible()).isTrue();
         assertThat(robot.lookup("#disconnect-cancel").queryButton().isVisible()).isTrue();
+        assertThat(robot.lookup("#disconnect-open-settings").queryButton().isVisible()).isTrue();
         assertThat(onlyConnection(robot).status()).isEqualTo(ConnectionStatus.ACTIVE);
         Screenshots.write(message.getScene(), "disconnect-unreachable");
 

@@ -4,6 +4,8 @@ import static dev.onramp.ui.common.Visibility.showWhen;
 
 import dev.onramp.ui.common.StepRow;
 import dev.onramp.ui.common.Styles;
+import dev.onramp.ui.common.Failures;
+import javafx.beans.binding.Bindings;
 import dev.onramp.ui.hub.DisconnectModel.Phase;
 import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Pos;
@@ -27,6 +29,7 @@ import javafx.util.Subscription;
 final class DisconnectDialog {
     private final DisconnectModel model;
     private final Stage stage = new Stage();
+    private Runnable openSettings = () -> { };
     private final BooleanBinding confirming;
     private final BooleanBinding running;
     private final BooleanBinding disconnected;
@@ -56,9 +59,14 @@ final class DisconnectDialog {
         stage.setOnHidden(e -> subscriptions.unsubscribe());
     }
 
-    /** Opens the dialog over {@code owner}, asking first; nothing runs until the person confirms. */
-    static void open(Window owner, DisconnectModel model) {
-        new DisconnectDialog(owner, model).stage.show();
+    /**
+     * Opens the dialog over {@code owner}, asking first; nothing runs until the person confirms.
+     * When Airbyte could not be reached, {@code openSettings} is offered beside the other choices.
+     */
+    static void open(Window owner, DisconnectModel model, Runnable openSettings) {
+        DisconnectDialog dialog = new DisconnectDialog(owner, model);
+        dialog.openSettings = openSettings;
+        dialog.stage.show();
     }
 
     private VBox layout() {
@@ -119,9 +127,19 @@ final class DisconnectDialog {
         close.setOnAction(e -> stage.close());
         showWhen(close, disconnected.or(failed.and(model.offersOnrampOnlyProperty().not())));
 
+        Button settings = new Button("Open Settings");
+        settings.setId("disconnect-open-settings");
+        settings.setMinWidth(Region.USE_PREF_SIZE);
+        settings.setOnAction(e -> {
+            stage.close();
+            openSettings.run();
+        });
+        showWhen(settings, failed.and(Bindings.createBooleanBinding(
+                () -> Failures.pointsAtSettings(model.messageProperty().get()), model.messageProperty())));
+
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox row = new HBox(8, gap, cancel, onrampOnly, disconnect, close);
+        HBox row = new HBox(8, settings, gap, cancel, onrampOnly, disconnect, close);
         row.setAlignment(Pos.CENTER_RIGHT);
         return row;
     }

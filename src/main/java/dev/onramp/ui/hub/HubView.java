@@ -222,7 +222,7 @@ public final class HubView {
 
         @Override
         public void disconnect(TileModel tile) {
-            DisconnectDialog.open(window(), model.disconnect(tile));
+            DisconnectDialog.open(window(), model.disconnect(tile), HubView.this::openSettings);
         }
 
         @Override
