@@ -47,6 +47,11 @@ final class DemoServerCommand implements Callable<Integer> {
                     + " whose @TARGET may be a source id. E.g. 503:2@/v1/workspaces, check-auth:3.")
     List<Fault> armed = new ArrayList<>();
 
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "0",
+            description = "The port on 127.0.0.1 to listen on (default: any free one); a fixed one keeps the address"
+                    + " the same when the simulator is started again, as connections remember where they were made.")
+    int port;
+
     @Option(names = "--state-dir", paramLabel = "DIR",
             description = "Keeps the simulator's sources in DIR, so that they outlive it (and a simulator started"
                     + " again on DIR has them); without it, they live in memory only.")
@@ -79,6 +84,9 @@ final class DemoServerCommand implements Callable<Integer> {
         }
         if (stateDir != null) {
             builder.stateFolder(stateDir);
+        }
+        if (port != 0) {
+            builder.port(port);
         }
         try (AirbyteSimulator simulator = builder.start()) {
             armed.forEach(simulator.faults()::arm);

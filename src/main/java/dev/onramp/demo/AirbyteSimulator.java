@@ -246,8 +246,21 @@ public final class AirbyteSimulator implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private boolean protectedConfigApi;
         private Optional<Path> stateFolder = Optional.empty();
+        private int port;
 
         private Builder() {}
+
+        /**
+         * Listens on this port of 127.0.0.1 (0, the default: any free one), so that a simulator started
+         * again is found at the same address, as an Airbyte is.
+         */
+        public Builder port(int value) {
+            if (value < 0 || value > 65535) {
+                throw new IllegalArgumentException("A port is a number from 1 to 65535 (0: any free one), not " + value);
+            }
+            this.port = value;
+            return this;
+        }
 
         /**
          * Keeps the sources, the sign-in secrets Airbyte kept, the tokens and which were revoked, and the
@@ -296,7 +309,7 @@ public final class AirbyteSimulator implements AutoCloseable {
         public AirbyteSimulator start() {
             HttpServer server;
             try {
-                server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+                server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
             } catch (IOException e) {
                 throw new UncheckedIOException("The Airbyte simulator could not listen on 127.0.0.1: " + e.getMessage(), e);
             }

@@ -138,7 +138,9 @@ class CommandLineIT {
     @Test
     void aDemoServerWithAStateFolder_hasItsSourcesAgainWhenStartedAgain() throws Exception {
         Path state = dataDir.resolve("demo-server-state");
-        Jar server = new Jar("demo-server", "--latency", "0", "--state-dir", state.toString());
+        // Started again at the same address, as an Airbyte is: its connections remember where they were made.
+        String port = String.valueOf(dev.onramp.testing.FreePorts.range(1));
+        Jar server = new Jar("demo-server", "--latency", "0", "--state-dir", state.toString(), "--port", port);
         String base = server.awaitLine(l -> l.startsWith("Airbyte simulator listening at "))
                 .substring("Airbyte simulator listening at ".length());
         Jar connect = new Jar("connect", "hubspot", "--no-browser", "--airbyte-url", base, "--data-dir",
@@ -148,7 +150,7 @@ class CommandLineIT {
         server.process.destroy();
         server.awaitExit();
 
-        Jar again = new Jar("demo-server", "--latency", "0", "--state-dir", state.toString());
+        Jar again = new Jar("demo-server", "--latency", "0", "--state-dir", state.toString(), "--port", port);
         String newBase = again.awaitLine(l -> l.startsWith("Airbyte simulator listening at "))
                 .substring("Airbyte simulator listening at ".length());
         Jar check = new Jar("check", "--airbyte-url", newBase, "--data-dir", dataDir.toString());
@@ -171,10 +173,17 @@ class CommandLineIT {
         visit(Decision.ALLOW, URI.create(connect.awaitLine(l -> l.startsWith("http://"))));
         assertThat(connect.awaitExit()).isZero();
 
-        Jar check = new Jar("check", "--airbyte-url", secondBase, "--data-dir", dataDir.toString());
+        String source = connect.stdout.stream().filter(l -> l.startsWith("Connected HubSpot: source "))
+                .findFirst().orElseThrow().replaceAll("Connected HubSpot: source (\\S+),.*", "$1");
 
-        assertThat(check.awaitExit()).as(check.stdout + check.stderr.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isZero();
-        assertThat(check.stdout).anyMatch(l -> l.matches("hubspot +\\S.* +connected.*"));
+        // The second server, at its own address, answers for the source the first one made.
+        java.net.http.HttpResponse<String> found = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(URI.create(secondBase + "/v1/sources/get"))
+                        .header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"sourceId\":\"" + source + "\"}"))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
+        assertThat(found.body()).contains(source);
     }
 
     @Test
