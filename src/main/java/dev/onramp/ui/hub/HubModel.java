@@ -170,10 +170,11 @@ public final class HubModel {
         showUpdatable(tenant);
         loading.set(true);
         CompletableFuture.supplyAsync(() -> ready.connect().connections(tenant.id()), ready.background())
-                .whenCompleteAsync((connections, failure) -> onConnections(tenant, connections, failure), fx);
+                .whenCompleteAsync((connections, failure) -> onConnections(tenant, connections, failure, true), fx);
     }
 
-    private void onConnections(Tenant tenant, List<Connection> connections, Throwable failure) {
+    /** Shows the business's connections on the tiles and, when {@code check}, tests them again in its Airbyte. */
+    private void onConnections(Tenant tenant, List<Connection> connections, Throwable failure, boolean check) {
         if (!tenant.equals(selectedTenant.get())) {
             return;
         }
@@ -183,7 +184,9 @@ public final class HubModel {
             tiles.forEach(TileModel::showUnknown);
         } else {
             tiles.forEach(tile -> tile.showConnections(connections));
-            checkAll(tenant);
+            if (check) {
+                checkAll(tenant);
+            }
         }
     }
 
@@ -374,7 +377,8 @@ public final class HubModel {
     private void showConnectionsAgain(Tenant tenant) {
         UiServices ready = services();
         CompletableFuture.supplyAsync(() -> ready.connect().connections(tenant.id()), ready.background())
-                .whenCompleteAsync((connections, failure) -> onConnections(tenant, connections, failure), fx);
+                .whenCompleteAsync((connections, failure) -> onConnections(tenant, connections, failure, false),
+                        fx);
     }
 
     /** True while the tiles show the business's disconnected connections, greyed; the hub's toggle writes it. */
