@@ -111,7 +111,7 @@ final class ConnectCommand implements Callable<Integer> {
             if (reauthorize) {
                 try {
                     reauthorized = Optional.of(toReauthorize(app, tenant, provider));
-                } catch (WrongChoice e) {
+                } catch (AccountPick.NoneNamed e) {
                     err.println("onramp: " + e.getMessage());
                     return OnrampCommand.WRONG_USAGE;
                 }
@@ -180,7 +180,7 @@ final class ConnectCommand implements Callable<Integer> {
      * or the one --account names by its label (or source id).
      *
      * @throws InvalidInputException when there is none, or the provider connects with credentials
-     * @throws WrongChoice when several are there and none is named, or --account names none
+     * @throws AccountPick.NoneNamed when several are there and none is named, or --account names none
      */
     private Connection toReauthorize(AppContext app, Tenant tenant, Provider provider) {
         if (!sets.isEmpty() || !secrets.isEmpty() || !provider.connectsByOAuth()) {
@@ -194,26 +194,7 @@ final class ConnectCommand implements Callable<Integer> {
             throw new InvalidInputException(tenant.name() + " has no " + provider.name()
                     + " connection to reauthorize: connect it first with `onramp connect " + provider.id() + "`.");
         }
-        String accounts = live.stream().map(c -> "\"" + c.accountLabel() + "\"").collect(Collectors.joining(", "));
-        if (account == null) {
-            if (live.size() > 1) {
-                throw new WrongChoice(tenant.name() + " has " + live.size() + " " + provider.name() + " connections ("
-                        + accounts + "): name the one to reauthorize with --account LABEL.");
-            }
-            return live.getFirst();
-        }
-        return live.stream().filter(c -> c.accountLabel().equalsIgnoreCase(account.strip())
-                        || c.sourceId().equals(account.strip())).findFirst()
-                .orElseThrow(() -> new WrongChoice(tenant.name() + " has no " + provider.name()
-                        + " connection with the account \"" + account.strip().replaceAll("\\p{Cc}", "?") + "\"; its "
-                        + provider.name() + " accounts: " + accounts + "."));
-    }
-
-    /** A choice among the business's connections that names none of them: wrong usage (exit 2). */
-    private static final class WrongChoice extends RuntimeException {
-        WrongChoice(String message) {
-            super(message);
-        }
+        return AccountPick.among(live, tenant, provider, Optional.ofNullable(account), "reauthorize");
     }
 
     /** Starts the credentials connect, once a duplicate account was confirmed; empty when the person said no. */

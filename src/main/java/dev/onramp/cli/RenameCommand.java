@@ -3,12 +3,13 @@ package dev.onramp.cli;
 import dev.onramp.AppContext;
 import dev.onramp.model.Connection;
 import dev.onramp.model.InvalidInputException;
+import dev.onramp.model.Provider;
 import dev.onramp.model.Tenant;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -50,20 +51,17 @@ final class RenameCommand implements Callable<Integer> {
                         + " (onramp connections lists them).");
                 return OnrampCommand.FAILED;
             }
-            String accounts = live.stream().map(c -> "\"" + c.accountLabel() + "\"").collect(Collectors.joining(", "));
-            List<Connection> chosen = account == null ? live : live.stream()
-                    .filter(c -> c.accountLabel().equalsIgnoreCase(account.strip()) || c.sourceId().equals(account.strip()))
-                    .toList();
-            if (chosen.size() != 1) {
-                err.println("onramp: " + (account == null
-                        ? tenant.name() + " has " + live.size() + " " + providerId + " connections (" + accounts
-                                + "): name the one to rename with --account LABEL."
-                        : tenant.name() + " has no " + providerId + " connection with the account \""
-                                + account.strip().replaceAll("\\p{Cc}", "?") + "\"; its accounts: " + accounts + "."));
+            Provider provider = app.catalog().provider(providerId).orElseThrow(() -> new InvalidInputException(
+                    "Onramp does not know a provider called \"" + providerId + "\"."));
+            Connection chosen;
+            try {
+                chosen = AccountPick.among(live, tenant, provider, Optional.ofNullable(account), "rename");
+            } catch (AccountPick.NoneNamed e) {
+                err.println("onramp: " + e.getMessage());
                 return OnrampCommand.WRONG_USAGE;
             }
-            Connection renamed = app.connect().rename(tenant.id(), chosen.getFirst().id(), label);
-            out.println("Renamed " + providerId + " account \"" + chosen.getFirst().accountLabel() + "\" of "
+            Connection renamed = app.connect().rename(tenant.id(), chosen.id(), label);
+            out.println("Renamed " + provider.name() + " account \"" + chosen.accountLabel() + "\" of "
                     + tenant.name() + " to \"" + renamed.accountLabel() + "\".");
             out.flush();
             return 0;

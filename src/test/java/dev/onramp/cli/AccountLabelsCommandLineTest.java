@@ -112,7 +112,7 @@ class AccountLabelsCommandLineTest {
 
         assertThat(cli.run(Map.of(), "rename", "stripe", "EU store")).isEqualTo(OnrampCommand.WRONG_USAGE);
         assertThat(cli.run(Map.of(), "rename", "stripe", "EU store", "--account", "acct_1")).as(cli.err()).isZero();
-        assertThat(cli.out()).contains("Renamed stripe account \"acct_1\" of Demo Coffee Roasters to \"EU store\".");
+        assertThat(cli.out()).contains("Renamed Stripe account \"acct_1\" of Demo Coffee Roasters to \"EU store\".");
         assertThat(cli.run(Map.of(), "rename", "stripe", "eu store", "--account", "acct_2"))
                 .isEqualTo(OnrampCommand.FAILED);
         assertThat(cli.err()).contains("already has an account labelled \"eu store\"");

@@ -1,0 +1,46 @@
+package dev.onramp.cli;
+
+import dev.onramp.model.Connection;
+import dev.onramp.model.Provider;
+import dev.onramp.model.Tenant;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Picks the one connection a command acts on among a business's live connections of a provider: the
+ * only one, or the one {@code --account} names by its label (any case) or source id.
+ */
+final class AccountPick {
+    private AccountPick() {}
+
+    /** Why no single connection was picked, as a sentence: wrong usage, exit 2. */
+    static final class NoneNamed extends RuntimeException {
+        NoneNamed(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * The connection to act on; {@code doing} says what for, e.g. "reauthorize".
+     *
+     * @throws NoneNamed when several are there and none is named, or {@code account} names none
+     */
+    static Connection among(List<Connection> live, Tenant tenant, Provider provider, Optional<String> account,
+            String doing) {
+        String accounts = live.stream().map(c -> "\"" + c.accountLabel() + "\"").collect(Collectors.joining(", "));
+        if (account.isEmpty()) {
+            if (live.size() > 1) {
+                throw new NoneNamed(tenant.name() + " has " + live.size() + " " + provider.name() + " connections ("
+                        + accounts + "): name the one to " + doing + " with --account LABEL.");
+            }
+            return live.getFirst();
+        }
+        String wanted = account.get().strip();
+        return live.stream().filter(c -> c.accountLabel().equalsIgnoreCase(wanted) || c.sourceId().equals(wanted))
+                .findFirst()
+                .orElseThrow(() -> new NoneNamed(tenant.name() + " has no " + provider.name()
+                        + " connection with the account \"" + wanted.replaceAll("\\p{Cc}", "?") + "\"; its "
+                        + provider.name() + " accounts: " + accounts + "."));
+    }
+}
