@@ -197,6 +197,33 @@ class ConnectionChecksTest {
     }
 
     @Test
+    void aCheckThatTimesOut_checksNothing_keepsTheStatus_andSaysAirbyteDidNotAnswerInTime() throws Exception {
+        Connection hubspot = connect("hubspot");
+        fx.airbyte.simulator().faults().arm(dev.onramp.demo.Fault.slow(java.time.Duration.ofSeconds(3)).times(5)
+                .on("/api/v1/sources/check_connection"));
+        // The same Airbyte, asked with a short timeout.
+        ConnectService impatient = fx.service(t -> new dev.onramp.airbyte.ConfigApiGateway(
+                fx.airbyte.simulator().apiBaseUrl(), java.time.Duration.ofMillis(300)), url -> false,
+                SelfManagedFixture.WAIT);
+        dev.onramp.model.AirbyteLocation sameAirbyte = new dev.onramp.model.AirbyteLocation(
+                fx.airbyte.simulator().apiBaseUrl().toString(), hubspot.airbyte().flatMap(a -> a.workspaceId()));
+        try (java.sql.Connection jdbc = DriverManager.getConnection("jdbc:h2:file:" + dataDir.toAbsolutePath()
+                .resolve("onramp") + ";TIME ZONE=UTC;IFEXISTS=TRUE", "onramp", "")) {
+            jdbc.createStatement().executeUpdate("UPDATE connection SET airbyte_address = '" + sameAirbyte.address() + "'");
+        }
+
+        ConnectionHealth health = only(impatient.checkConnections(tenant.id(), result -> { }), hubspot);
+
+        assertThat(health.checked()).isFalse();
+        assertThat(health.error()).hasValueSatisfying(error -> assertThat(error).contains("did not", "within"));
+        Connection stored = fx.store.connections().find(tenant.id(), hubspot.id()).orElseThrow();
+        assertThat(stored.status()).isEqualTo(ConnectionStatus.ACTIVE);
+        assertThat(stored.lastChecked()).isEqualTo(hubspot.lastChecked());
+        assertThat(fx.store.audit().list(tenant.id())).extracting(AuditEvent::action)
+                .doesNotContain("connection.status-changed");
+    }
+
+    @Test
     void everyConnection_isReportedAsItsCheckEnds() throws Exception {
         Connection hubspot = connect("hubspot");
         Connection mailchimp = connect("mailchimp");
