@@ -1,6 +1,7 @@
 package dev.onramp;
 
 import dev.onramp.ui.FxExecutor;
+import dev.onramp.ui.hub.TileModel;
 import java.io.PrintStream;
 import java.util.Objects;
 import java.util.Optional;
@@ -132,7 +133,7 @@ final class StartupProbe implements Runnable {
     /** True while a tile says its connection is being checked. */
     private boolean checking() {
         return scene.getRoot().lookupAll(".tile-checked").stream().filter(Labeled.class::isInstance)
-                .anyMatch(label -> "Checking…".equals(((Labeled) label).getText()));
+                .anyMatch(label -> TileModel.CHECKING.equals(((Labeled) label).getText()));
     }
 
     private Optional<Node> tile(String provider) {

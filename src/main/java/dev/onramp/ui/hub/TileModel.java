@@ -31,6 +31,8 @@ import javafx.beans.property.SimpleObjectProperty;
 /** One provider tile of the hub: what it shows about the provider and the business's connection to it. */
 public final class TileModel {
     static final String CREDENTIALS_NOTE = "Connects with API credentials you type in";
+    /** What a tile says while its connection is being checked again; the start-up probe waits for none to say it. */
+    public static final String CHECKING = "Checking…";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM uuuu", Locale.ENGLISH);
 
     private final Provider provider;
@@ -241,7 +243,7 @@ public final class TileModel {
             checked.set("");
             checkedHint.set("");
         } else if (rechecking.get()) {
-            checked.set("Checking…");
+            checked.set(CHECKING);
             checkedHint.set("");
         } else if (checkProblem.isPresent()) {
             checked.set("Could not check" + live.get().lastChecked().map(at -> " · last checked " + ago(at, now))
@@ -408,11 +410,6 @@ public final class TileModel {
      */
     public BooleanBinding offersReconnectProperty() {
         return offersReconnect;
-    }
-
-    /** True while the connection is being checked again (when the hub opens, or Check now). */
-    public ReadOnlyBooleanProperty recheckingProperty() {
-        return rechecking.getReadOnlyProperty();
     }
 
     /** True when Check now applies: the tile has a connection that is not being checked already. */
