@@ -167,8 +167,7 @@ public final class AppContext implements AutoCloseable {
             Optional<AirbyteSimulator> demo = simulator;
             ConnectorSpecs specs = ConnectorSpecs.bundled(catalog);
             AirbyteGateways gateways = new AirbyteGateways(CallPolicy.standard(REQUEST_TIMEOUT),
-                    definitionId -> catalog.providers().stream().filter(p -> p.definitionId().equals(definitionId))
-                            .map(Provider::name).findFirst(),
+                    definitionId -> catalog.providerOfDefinition(definitionId).map(Provider::name),
                     definitionId -> specs.specificationOfDefinition(definitionId).map(JsonNode.class::cast),
                     () -> demo.orElseThrow(() -> new AirbyteException(AirbyteException.Kind.UNREACHABLE,
                             "The built-in Airbyte simulator is not running, because this run was started with"

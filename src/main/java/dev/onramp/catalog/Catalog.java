@@ -3,40 +3,104 @@ package dev.onramp.catalog;
 import dev.onramp.catalog.CatalogFile.RecommendationEntry;
 import dev.onramp.model.BusinessType;
 import dev.onramp.model.Provider;
+import dev.onramp.model.ProviderListing;
+import dev.onramp.model.ProviderListing.SupportLevel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The bundled provider catalog and business types, with recommendations per business type. */
+/**
+ * The bundled provider catalog — Onramp's featured providers with their business-type
+ * recommendations, and every other connector of Airbyte's registry snapshot — and the business types.
+ */
 public final class Catalog {
+    private static final Logger LOG = LoggerFactory.getLogger(Catalog.class);
     private static final String BUNDLED = "catalog.json";
+    private static final String SNAPSHOT = "connectors.json.gz";
     private static final Comparator<Provider> BY_NAME =
             Comparator.comparing(Provider::name, String.CASE_INSENSITIVE_ORDER).thenComparing(Provider::id);
 
     private final List<Provider> providers;
+    private final List<Provider> featured;
+    private final Map<String, Provider> byId;
+    private final Map<String, Provider> byDefinitionId;
+    private final List<String> categories;
     private final List<BusinessType> businessTypes;
     private final Map<String, List<RecommendationEntry>> picks;
 
     Catalog(List<Provider> providers, List<BusinessType> businessTypes, Map<String, List<RecommendationEntry>> picks) {
+        this(providers, List.of(), businessTypes, picks);
+    }
+
+    private Catalog(List<Provider> providers, List<String> categories, List<BusinessType> businessTypes,
+            Map<String, List<RecommendationEntry>> picks) {
         this.providers = List.copyOf(providers);
+        this.featured = this.providers.stream().filter(Provider::featured).toList();
+        Map<String, Provider> ids = new LinkedHashMap<>();
+        Map<String, Provider> definitions = new LinkedHashMap<>();
+        this.providers.forEach(p -> {
+            ids.put(p.id(), p);
+            definitions.put(p.definitionId(), p);
+        });
+        this.byId = Map.copyOf(ids);
+        this.byDefinitionId = Map.copyOf(definitions);
+        this.categories = categories.isEmpty()
+                ? this.providers.stream().map(Provider::category).distinct().toList() : List.copyOf(categories);
         this.businessTypes = List.copyOf(businessTypes);
         this.picks = Map.copyOf(picks);
     }
 
     /**
-     * Loads the catalog bundled with the app.
+     * Loads the catalog bundled with the app: the featured providers, then every other connector of
+     * the registry snapshot by name. A snapshot that cannot be read leaves the featured providers.
      *
-     * @throws IllegalStateException when the bundled file is missing or broken, naming the problem
+     * @throws IllegalStateException when the featured catalog is missing or broken, naming the problem
      */
     public static Catalog bundled() {
-        return load(Catalog.class.getResourceAsStream(BUNDLED), "dev/onramp/catalog/" + BUNDLED);
+        Catalog curated = load(Catalog.class.getResourceAsStream(BUNDLED), "dev/onramp/catalog/" + BUNDLED);
+        InputStream snapshot = Catalog.class.getResourceAsStream(SNAPSHOT);
+        if (snapshot == null) {
+            LOG.warn("The connector snapshot dev/onramp/catalog/{} is missing; only the featured providers are listed",
+                    SNAPSHOT);
+            return curated;
+        }
+        return curated.with(new SnapshotReader().read(snapshot, "dev/onramp/catalog/" + SNAPSHOT));
+    }
+
+    /** This catalog's featured providers, listed with the snapshot's facts, followed by the snapshot's other connectors. */
+    private Catalog with(SnapshotReader.Snapshot snapshot) {
+        Map<String, Provider> others = new LinkedHashMap<>();
+        snapshot.providers().forEach(p -> others.putIfAbsent(p.definitionId(), p));
+        List<Provider> all = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (Provider mine : providers) {
+            Provider registry = others.remove(mine.definitionId());
+            ProviderListing listing = registry == null ? new ProviderListing("", SupportLevel.COMMUNITY, List.of(), true, false)
+                    : new ProviderListing(registry.listing().documentationUrl(), registry.listing().support(),
+                            registry.listing().keywords(), true, registry.listing().cloudOAuth());
+            all.add(new Provider(mine.id(), mine.name(), mine.category(), mine.definitionId(), mine.sourceType(),
+                    mine.authMode(), mine.oauth(), mine.summary(), listing));
+            ids.add(mine.id());
+        }
+        others.values().stream().sorted(BY_NAME).forEach(other -> {
+            if (ids.add(other.id())) {
+                all.add(other);
+            } else {
+                LOG.warn("Skipped the snapshot's connector {} ({}): a featured provider has its id", other.name(),
+                        other.definitionId());
+            }
+        });
+        return new Catalog(all, snapshot.categories(), businessTypes, picks);
     }
 
     /** Reads a catalog in the bundled format; {@code origin} names it in error messages. */
@@ -54,13 +118,28 @@ public final class Catalog {
         }
     }
 
-    /** Every provider, in the catalog's own order. */
+    /** Every provider: the featured ones in the catalog's own order, then the others by name. */
     public List<Provider> providers() {
         return providers;
     }
 
+    /** Onramp's featured providers, with hand-written summaries and recommendations, in the catalog's own order. */
+    public List<Provider> featured() {
+        return featured;
+    }
+
     public Optional<Provider> provider(String id) {
-        return providers.stream().filter(p -> p.id().equals(id)).findFirst();
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    /** The provider of this Airbyte source definition. */
+    public Optional<Provider> providerOfDefinition(String definitionId) {
+        return Optional.ofNullable(byDefinitionId.get(definitionId));
+    }
+
+    /** The provider categories, in the order the hub offers them as filters. */
+    public List<String> categories() {
+        return categories;
     }
 
     public List<BusinessType> businessTypes() {

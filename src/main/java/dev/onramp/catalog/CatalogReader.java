@@ -11,6 +11,7 @@ import dev.onramp.model.AuthMode;
 import dev.onramp.model.BusinessType;
 import dev.onramp.model.OAuthFacts;
 import dev.onramp.model.Provider;
+import dev.onramp.model.ProviderListing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -80,7 +81,8 @@ final class CatalogReader {
                 required(entry.sourceType(), where + " has no sourceType"),
                 authMode,
                 oauth,
-                required(entry.summary(), where + " has no summary"));
+                required(entry.summary(), where + " has no summary"),
+                new ProviderListing("", ProviderListing.SupportLevel.COMMUNITY, List.of(), true, false));
     }
 
     private static AuthMode authMode(String value, String where) {

@@ -23,7 +23,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -95,8 +94,7 @@ final class ConnectCommand implements Callable<Integer> {
         BrowserLauncher browser = noBrowser ? url -> false : root.env().systemBrowser();
         try (AppContext app = root.openApp(browser, timeout)) {
             Provider provider = app.catalog().provider(providerId).orElseThrow(() -> new InvalidInputException(
-                    "Unknown provider \"" + providerId + "\". Known: " + app.catalog().providers().stream()
-                            .map(Provider::id).collect(Collectors.joining(", "))));
+                    "Unknown provider \"" + providerId + "\": onramp providers --search NAME finds its id."));
             Tenant tenant = Tenants.pick(app, tenantName);
             if (label != null && (update || reauthorize)) {
                 err.println("onramp: --label names a new connection; --update and --reauthorize keep the label the"

@@ -17,6 +17,7 @@ import dev.onramp.model.Provider;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -30,30 +31,33 @@ public final class ConsentInputs {
     private static final ConnectorForm NONE = SpecForms.consentInputs(JsonNodeFactory.instance.objectNode(),
             new OAuthFacts(List.of(), "", Map.of(), Map.of()));
 
-    private final Map<String, ConnectorForm> forms;
+    private final Catalog catalog;
+    private final ConnectorSpecs specs;
+    /** Each OAuth provider's form, made from its bundled specification when first asked for. */
+    private final Map<String, ConnectorForm> forms = new ConcurrentHashMap<>();
 
     /** The forms of the catalog's OAuth providers, read from the connector specifications bundled with Onramp. */
     public ConsentInputs(Catalog catalog, ConnectorSpecs specs) {
-        Map<String, ConnectorForm> read = new LinkedHashMap<>();
-        for (Provider provider : catalog.providers()) {
-            if (provider.connectsByOAuth()) {
-                specs.specification(provider.id())
-                        .map(spec -> SpecForms.consentInputs(spec, provider.oauth().orElseThrow()))
-                        .filter(form -> !form.elements().isEmpty())
-                        .ifPresent(form -> read.put(provider.id(), form));
-            }
-        }
-        this.forms = Map.copyOf(read);
+        this.catalog = catalog;
+        this.specs = specs;
     }
 
     /** The form to fill before the provider's consent; one without elements when it needs nothing first. */
     public ConnectorForm form(String providerId) {
-        return forms.getOrDefault(providerId, NONE);
+        return forms.computeIfAbsent(providerId, this::read);
     }
 
     /** Whether the provider asks for anything before its consent page. */
     public boolean asksFirst(String providerId) {
-        return forms.containsKey(providerId);
+        return !form(providerId).elements().isEmpty();
+    }
+
+    private ConnectorForm read(String providerId) {
+        return catalog.provider(providerId).filter(Provider::connectsByOAuth)
+                .flatMap(provider -> specs.specification(providerId)
+                        .map(spec -> SpecForms.consentInputs(spec, provider.oauth().orElseThrow())))
+                .filter(form -> !form.elements().isEmpty())
+                .orElse(NONE);
     }
 
     /**

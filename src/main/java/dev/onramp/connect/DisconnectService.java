@@ -92,8 +92,7 @@ public final class DisconnectService {
         if (live.isEmpty()) {
             if (provider.isEmpty()) {
                 throw refused(tenant.id(), subject, "Onramp does not know a provider called \"" + shown(providerId)
-                        + "\". Known: " + catalog.providers().stream().map(Provider::id)
-                                .collect(Collectors.joining(", ")) + ".", true);
+                        + "\": onramp providers --search NAME finds its id.", true);
             }
             throw refused(tenant.id(), subject, tenant.name() + " has no " + name + " connection to disconnect"
                     + " (onramp connections --tenant " + quoted(tenant.name()) + " lists them).", false);

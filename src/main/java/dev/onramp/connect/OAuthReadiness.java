@@ -40,7 +40,7 @@ final class OAuthReadiness {
             case SignIn.Relay relay -> relay.workspaceId().orElseGet(() -> stores.workspaceOf(tenant, airbyte));
         };
         List<SignInReadiness> results = new ArrayList<>();
-        for (Provider provider : catalog.providers()) {
+        for (Provider provider : catalog.featured()) {
             if (provider.connectsByOAuth()) {
                 SignInReadiness result = check(provider, signIn, workspace, askedRedirect(redirect));
                 if (result.state() == SignInReadiness.State.NO_OAUTH_APP && signIn instanceof SignIn.Loopback) {

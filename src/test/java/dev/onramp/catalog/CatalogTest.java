@@ -20,8 +20,32 @@ class CatalogTest {
     private final Catalog catalog = Catalog.bundled();
 
     @Test
-    void bundledCatalog_holdsTwentyProviders() {
-        assertThat(catalog.providers()).hasSize(20);
+    void bundledCatalog_featuresTwentyProviders_amongEveryConnectorOfTheRegistrySnapshot() {
+        assertThat(catalog.featured()).hasSize(20).allMatch(Provider::featured);
+        assertThat(catalog.providers()).hasSizeGreaterThanOrEqualTo(550).startsWith(catalog.featured().toArray(Provider[]::new));
+        assertThat(catalog.providers().subList(20, catalog.providers().size())).noneMatch(Provider::featured)
+                .extracting(Provider::name).isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER);
+    }
+
+    @Test
+    void featuredProvider_carriesTheSnapshotsDocumentationSupportLevelAndKeywords() {
+        Provider quickBooks = catalog.provider("quickbooks").orElseThrow();
+
+        assertThat(quickBooks.listing().documentationUrl()).isEqualTo("https://docs.airbyte.com/integrations/sources/quickbooks");
+        assertThat(quickBooks.listing().keywords()).contains("invoices");
+        assertThat(quickBooks.category()).isEqualTo("Accounting");
+    }
+
+    @Test
+    void snapshotConnector_isListedWithItsRegistryFactsAndOnrampsCuration() {
+        Provider freeAgent = catalog.provider("free-agent-connector").orElseThrow();
+
+        assertThat(freeAgent.name()).isEqualTo("FreeAgent");
+        assertThat(freeAgent.featured()).isFalse();
+        assertThat(freeAgent.category()).isEqualTo("Accounting");
+        assertThat(freeAgent.listing().keywords()).contains("invoices");
+        assertThat(catalog.providerOfDefinition(freeAgent.definitionId())).contains(freeAgent);
+        assertThat(catalog.categories()).startsWith("Accounting", "Payments", "Commerce").endsWith("Other");
     }
 
     @Test
@@ -62,7 +86,7 @@ class CatalogTest {
     void everyOtherProvider_connectsByOAuthWithItsFacts() {
         List<String> credentialIds = List.of("stripe", "klaviyo", "pipedrive", "square", "xero", "quickbooks");
 
-        assertThat(catalog.providers())
+        assertThat(catalog.featured())
                 .filteredOn(p -> !credentialIds.contains(p.id()))
                 .hasSize(14)
                 .allSatisfy(p -> assertThat(p.connectsByOAuth()).as(p.id()).isTrue());

@@ -88,12 +88,12 @@ class CommandLineTest {
     }
 
     @Test
-    void unknownProvider_exitsNonZeroAndListsTheKnownOnes() throws Exception {
+    void unknownProvider_exitsNonZeroAndSaysHowToFindItsId() throws Exception {
         int exit = cli.start("--data-dir", dataDir.toString(), "connect", "myspace").get(WAIT.toSeconds(),
                 TimeUnit.SECONDS);
 
         assertThat(exit).isEqualTo(OnrampCommand.FAILED);
-        assertThat(cli.err()).startsWith("onramp: Unknown provider \"myspace\". Known: ").contains("hubspot");
+        assertThat(cli.err()).startsWith("onramp: Unknown provider \"myspace\": onramp providers --search NAME finds its id.");
     }
 
     @Test

@@ -433,7 +433,7 @@ class DisconnectServiceTest {
                 .hasMessageStartingWith("Acme Outdoor has no Stripe connection to disconnect");
         assertThatThrownBy(() -> service().target(tenant, "strype", Optional.empty()))
                 .isInstanceOfSatisfying(DisconnectRefusedException.class, e -> assertThat(e.usage()).isTrue())
-                .hasMessageStartingWith("Onramp does not know a provider called \"strype\". Known: ");
+                .hasMessage("Onramp does not know a provider called \"strype\": onramp providers --search NAME finds its id.");
     }
 
     private void awaitState(FlowId flow, FlowState state) throws InterruptedException {

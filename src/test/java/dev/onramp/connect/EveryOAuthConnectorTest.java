@@ -62,7 +62,7 @@ class EveryOAuthConnectorTest {
     }
 
     static Stream<String> oauthProviders() {
-        return dev.onramp.catalog.Catalog.bundled().providers().stream()
+        return dev.onramp.catalog.Catalog.bundled().featured().stream()
                 .filter(Provider::connectsByOAuth).map(Provider::id);
     }
 

@@ -32,8 +32,8 @@ class OAuthAppStepsTest {
     }
 
     @Test
-    void everyOAuthProviderOfTheCatalog_namesWhereItsAppIsRegistered() {
-        assertThat(CATALOG.providers().stream().filter(Provider::connectsByOAuth))
+    void everyFeaturedOAuthProvider_namesWhereItsAppIsRegistered() {
+        assertThat(CATALOG.featured().stream().filter(Provider::connectsByOAuth))
                 .allSatisfy(p -> assertThat(p.oauth().orElseThrow().appConsole()).as(p.id()).isNotBlank());
     }
 

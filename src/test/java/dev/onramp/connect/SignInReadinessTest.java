@@ -53,7 +53,7 @@ class SignInReadinessTest {
     void everyOAuthConnectorButShopify_isReady_forShopifysLinkLeadsToAirbytesOwnApp_andNothingIsOpenedOrCreated() {
         Map<String, SignInReadiness> results = check();
 
-        assertThat(results.keySet()).containsExactlyInAnyOrderElementsOf(fx.catalog.providers().stream()
+        assertThat(results.keySet()).containsExactlyInAnyOrderElementsOf(fx.catalog.featured().stream()
                 .filter(Provider::connectsByOAuth).map(Provider::id).toList());
         assertThat(results.values()).filteredOn(result -> !result.providerId().equals("shopify")).allSatisfy(result -> {
             assertThat(result.state()).as(result.providerId()).isEqualTo(SignInReadiness.State.READY);

@@ -55,7 +55,7 @@ class OpeningWindowTest {
     @Test
     void whileTheStoreOpens_theHubShowsEveryTileAndSaysItIsOpeningTheData(FxRobot robot) {
         assertThat(robot.lookup(".tile-grid").queryAs(TilePane.class).getChildren())
-                .hasSize(catalog.providers().size());
+                .hasSize(catalog.featured().size());
         assertThat(shown(robot.lookup("#hub-opening").query())).isTrue();
         assertThat(robot.lookup("#hub-opening").queryAs(Label.class).getText()).isEqualTo("Opening your data…");
         assertThat(robot.lookup("#new-business").queryAs(Button.class).isDisabled()).isTrue();

@@ -132,7 +132,7 @@ public final class HubModel {
 
     /** The whole catalog in its own order; the options besides a sign-in are known once the services are. */
     private void showUnranked() {
-        tiles.setAll(catalog.providers().stream()
+        tiles.setAll(catalog.featured().stream()
                 .map(provider -> TileModel.unranked(provider, services
                         .map(s -> s.credentials().alternativesToOAuth(provider.id()))
                         .orElse(List.of())))
@@ -164,6 +164,7 @@ public final class HubModel {
         problem.set("");
         UiServices ready = services();
         tiles.setAll(catalog.recommend(tenant.businessTypeId()).stream()
+                .filter(r -> r.provider().featured())
                 .map(r -> TileModel.of(r, ready.credentials().alternativesToOAuth(r.provider().id())))
                 .toList());
         showAirbyteOf(tenant);

@@ -247,8 +247,8 @@ class SpecFormsTest {
     }
 
     @Test
-    void everyBundledSpecification_makesAFormWhoseDefaultsAreTyped() {
-        for (Provider provider : CATALOG.providers()) {
+    void everyFeaturedSpecification_makesAFormWhoseDefaultsAreTyped() {
+        for (Provider provider : CATALOG.featured()) {
             ConnectorForm form = SpecForms.read(spec(provider.id()));
             FormValues defaults = form.defaults();
 
@@ -260,8 +260,8 @@ class SpecFormsTest {
     }
 
     @Test
-    void credentialsProviders_eachNeedSomethingTyped() {
-        List<String> typed = CATALOG.providers().stream().filter(p -> !p.connectsByOAuth()).map(Provider::id).toList();
+    void featuredCredentialsProviders_eachNeedSomethingTyped() {
+        List<String> typed = CATALOG.featured().stream().filter(p -> !p.connectsByOAuth()).map(Provider::id).toList();
 
         assertThat(typed).containsExactlyInAnyOrder("stripe", "quickbooks", "klaviyo", "square", "xero", "pipedrive");
         for (String provider : typed) {

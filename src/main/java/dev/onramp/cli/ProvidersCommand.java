@@ -1,0 +1,117 @@
+package dev.onramp.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.onramp.AppContext;
+import dev.onramp.catalog.Catalog;
+import dev.onramp.catalog.ProviderSearch;
+import dev.onramp.catalog.Recommendation;
+import dev.onramp.model.Provider;
+import dev.onramp.model.ProviderListing.SupportLevel;
+import dev.onramp.model.Tenant;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code onramp providers}: lists the providers the hub would show, best match first, as a table or as JSON. */
+@Command(name = "providers", mixinStandardHelpOptions = true,
+        description = "Lists the providers Onramp can connect, as the hub shows them: with --search, best match"
+                + " first (by name, category or the data a provider holds, despite a typo); with --tenant, the"
+                + " business's recommended providers first.")
+final class ProvidersCommand implements Callable<Integer> {
+    @ParentCommand
+    OnrampCommand root;
+
+    @Option(names = "--search", paramLabel = "TEXT", description = "Words to look for, e.g. invoices or shopify.")
+    String search = "";
+
+    @Option(names = "--category", paramLabel = "NAME", description = "Only this category, e.g. Accounting.")
+    String category;
+
+    @Option(names = "--tenant", paramLabel = "NAME", description = "Rank this business's recommended providers first.")
+    String tenantName;
+
+    @Option(names = "--json", description = "Print JSON instead of a table.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = root.env().out();
+        PrintWriter err = root.env().err();
+        Catalog catalog = Catalog.bundled();
+        Optional<String> chosen = Optional.empty();
+        if (category != null) {
+            chosen = catalog.categories().stream().filter(c -> c.equalsIgnoreCase(category.strip())).findFirst();
+            if (chosen.isEmpty()) {
+                err.println("onramp: There is no category \"" + category.strip() + "\". Categories: "
+                        + String.join(", ", catalog.categories()) + ".");
+                return OnrampCommand.WRONG_USAGE;
+            }
+        }
+        Set<String> recommended = tenantName == null ? Set.of() : recommendedFor(catalog);
+        List<ProviderSearch.Match> matches = new ProviderSearch(catalog.providers())
+                .search(search, chosen.orElse(""), recommended);
+        if (json) {
+            out.println(asJson(matches, recommended));
+        } else if (matches.isEmpty()) {
+            out.println("No provider matches \"" + search.strip() + "\"" + chosen.map(c -> " in " + c).orElse("")
+                    + ". Airbyte may still have it under another name: see https://docs.airbyte.com/integrations.");
+        } else {
+            printTable(matches, recommended, out);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private Set<String> recommendedFor(Catalog catalog) {
+        try (AppContext app = root.openApp(url -> false, java.time.Duration.ofMinutes(5))) {
+            Tenant tenant = Tenants.pick(app, tenantName);
+            return catalog.recommend(tenant.businessTypeId()).stream().filter(Recommendation::recommended)
+                    .map(r -> r.provider().id()).collect(Collectors.toSet());
+        }
+    }
+
+    private static void printTable(List<ProviderSearch.Match> matches, Set<String> recommended, PrintWriter out) {
+        String format = "%-32s %-34s %-18s %-11s %s%n";
+        out.printf(format, "ID", "NAME", "CATEGORY", "SIGN-IN", "NOTE");
+        for (ProviderSearch.Match match : matches) {
+            Provider p = match.provider();
+            String note = (recommended.contains(p.id()) ? "recommended " : "")
+                    + (p.listing().support() == SupportLevel.CERTIFIED ? "certified" : "");
+            out.printf(format, p.id(), p.name(), p.category(), p.connectsByOAuth() ? "OAuth" : "credentials",
+                    note.strip());
+        }
+        out.println(matches.size() == 1 ? "1 provider." : matches.size() + " providers.");
+    }
+
+    private static String asJson(List<ProviderSearch.Match> matches, Set<String> recommended) {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ArrayNode rows = mapper.createArrayNode();
+        for (ProviderSearch.Match match : matches) {
+            Provider p = match.provider();
+            ObjectNode row = rows.addObject();
+            row.put("id", p.id());
+            row.put("name", p.name());
+            row.put("definitionId", p.definitionId());
+            row.put("category", p.category());
+            row.put("authMode", p.authMode().name());
+            row.put("recommended", recommended.contains(p.id()));
+            row.put("support", p.listing().support().name().toLowerCase(java.util.Locale.ROOT));
+            row.put("documentationUrl", p.listing().documentationUrl());
+        }
+        try {
+            return mapper.writeValueAsString(rows);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Could not write the providers as JSON", e);
+        }
+    }
+}
