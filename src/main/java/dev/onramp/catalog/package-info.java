@@ -1,5 +1,5 @@
 /**
- * The bundled provider catalog, connector specifications and business-type recommendations with their
- * reasons.
+ * The bundled provider catalog, connector specifications, provider logos and business-type
+ * recommendations with their reasons.
  */
 package dev.onramp.catalog;

@@ -11,8 +11,11 @@ final class ConsentHtml {
               background:#eef1f5;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2933}
             main{width:min(440px,92vw);background:#fff;border-radius:14px;box-shadow:0 8px 30px rgba(31,41,51,.12);padding:32px}
             .brand{display:flex;align-items:center;gap:12px;margin-bottom:20px}
-            .logo{width:44px;height:44px;border-radius:10px;background:#3b5bdb;color:#fff;font-weight:700;font-size:22px;
-              display:flex;align-items:center;justify-content:center}
+            .logo{flex:none;width:44px;height:44px;border-radius:10px;display:flex;align-items:center;justify-content:center}
+            .logo.monogram{background:#3b5bdb;color:#fff;font-weight:700;font-size:19px;letter-spacing:.5px}
+            .logo.icon{background:#fff;border:1px solid #d9dee3}
+            .logo.icon.dark{background:#1f2933;border-color:#1f2933}
+            .logo svg{display:block;width:28px;height:28px}
             .provider{font-weight:600;font-size:17px}
             h1{font-size:20px;line-height:1.3;margin:0 0 6px}
             .account{color:#52606d;margin:0 0 18px}
@@ -34,7 +37,7 @@ final class ConsentHtml {
                 .collect(Collectors.joining("\n  "));
         URI back = consent.redirectUrl();
         String body = """
-                <div class="brand"><div class="logo">%s</div><div class="provider">%s</div></div>
+                <div class="brand">%s<div class="provider">%s</div></div>
                 <h1>Airbyte (for Onramp) wants to access your %s account</h1>
                 <p class="account">Signed in as %s</p>
                 <p>If you allow it, Airbyte will be able to:</p>
@@ -52,7 +55,7 @@ final class ConsentHtml {
                 <footer>Demo page from Onramp's built-in Airbyte simulator: nothing leaves this computer.
                 After your choice you go back to %s.</footer>
                 """.formatted(
-                escape(connector.name().substring(0, 1)),
+                logo(connector),
                 escape(connector.name()),
                 escape(connector.name()),
                 escape(oauth.account()),
@@ -62,6 +65,32 @@ final class ConsentHtml {
                 escape(consent.state()),
                 escape(back.getScheme() + "://" + back.getAuthority()));
         return page(connector.name() + " – authorize access", body);
+    }
+
+    /**
+     * The provider's brand icon as inline SVG in its colour, or its initials when Onramp bundles no
+     * icon for it; the connector's slug is its {@code sourceType}.
+     */
+    static String logo(DemoConnector connector) {
+        return ConsentLogos.of(connector.sourceType())
+                .map(icon -> "<div class=\"logo icon" + (icon.light() ? " dark" : "") + "\" aria-hidden=\"true\">"
+                        + "<svg viewBox=\"0 0 24 24\" focusable=\"false\">"
+                        + "<path fill=\"#" + escape(icon.colour()) + "\" d=\"" + escape(icon.path()) + "\"/></svg></div>")
+                .orElseGet(() -> "<div class=\"logo monogram\" aria-hidden=\"true\">"
+                        + escape(initials(connector.name())) + "</div>");
+    }
+
+    /** The first letters of the name's first two words, in capitals ("Google Ads" → "GA", "Stripe" → "S"). */
+    static String initials(String name) {
+        StringBuilder letters = new StringBuilder(2);
+        for (String word : name.strip().split("\\s+")) {
+            if (letters.length() >= 2) {
+                break;
+            }
+            word.codePoints().filter(Character::isLetterOrDigit).findFirst()
+                    .ifPresent(c -> letters.appendCodePoint(Character.toUpperCase(c)));
+        }
+        return letters.isEmpty() ? "?" : letters.toString();
     }
 
     String problem(String title, String explanation) {

@@ -2,13 +2,23 @@ package dev.onramp.demo;
 
 import static dev.onramp.demo.SimulatorSteps.HUBSPOT;
 import static dev.onramp.demo.SimulatorSteps.REDIRECT;
+import static dev.onramp.demo.SimulatorSteps.SALESFORCE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.onramp.demo.WireClient.Answer;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -16,6 +26,7 @@ import org.junit.jupiter.api.TestInstance;
 /** The simulated providers' consent pages and the redirects their Allow and Deny buttons send. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsentPagesTest {
+    private static final String FACEBOOK = "e7778cfc-e97c-4458-9ecb-b4f2bba8946c";
     private final AirbyteSimulator simulator = AirbyteSimulator.start(Duration.ZERO);
     private final WireClient wire = new WireClient(simulator.apiBaseUrl());
     private final SimulatorSteps steps = new SimulatorSteps(simulator, wire);
@@ -43,6 +54,40 @@ class ConsentPagesTest {
         assertThat(Pattern.compile("<form\\b").matcher(html).results().count()).isEqualTo(1);
         assertThat(html).contains("<form method=\"post\" action=\"/oauth/hubspot/decision\">",
                 "name=\"decision\" value=\"allow\"", "name=\"decision\" value=\"deny\"", "type=\"hidden\" name=\"state\"");
+    }
+
+    @Test
+    void consentPage_showsTheProvidersBrandIconInItsColour() throws IOException {
+        String html = wire.get(steps.consentUrl(HUBSPOT, REDIRECT)).text();
+
+        String[] hubspot = bundledLogo("hubspot");
+        assertThat(html).contains("<svg viewBox=\"0 0 24 24\"", "<path fill=\"#" + hubspot[1] + "\" d=\"" + hubspot[2] + "\"/>");
+        assertThat(html).contains("<div class=\"logo icon dark\""); // HubSpot's orange is too light for a white tile
+    }
+
+    @Test
+    void consentPageOfADarkBrandColour_putsTheIconOnAWhiteTile() {
+        String html = wire.get(steps.consentUrl(FACEBOOK, REDIRECT)).text();
+
+        assertThat(html).contains("<div class=\"logo icon\"", "<path fill=\"#0866FF\" d=\"M");
+    }
+
+    @Test
+    void consentPageOfAProviderWithoutIcon_showsItsInitials() {
+        String html = wire.get(steps.consentUrl(SALESFORCE, REDIRECT)).text();
+
+        assertThat(html).contains("<div class=\"logo monogram\" aria-hidden=\"true\">S</div>").doesNotContain("<svg");
+    }
+
+    @Test
+    void connectorUnknownToTheLogos_getsTheInitialsOfItsFirstTwoWordsAsText() {
+        DemoConnector connector = new DemoConnector("00000000-0000-0000-0000-000000000000",
+                "<img src=x onerror=alert(1)> Ads", "no-such-connector", "", JsonNodeFactory.instance.objectNode(),
+                Optional.empty(), List.of());
+
+        assertThat(ConsentHtml.logo(connector)).isEqualTo("<div class=\"logo monogram\" aria-hidden=\"true\">IS</div>");
+        assertThat(ConsentHtml.initials("Google Ads")).isEqualTo("GA");
+        assertThat(ConsentHtml.initials("Stripe")).isEqualTo("S");
     }
 
     @Test
@@ -135,5 +180,13 @@ class ConsentPagesTest {
                 "state=" + WireClient.query(consent).get("state") + "&decision=allow");
 
         assertThat(answer.status()).isEqualTo(400);
+    }
+
+    /** The slug, colour and path of a connector's line in the bundled logos file, read here on its own. */
+    private static String[] bundledLogo(String slug) throws IOException {
+        try (InputStream in = ConsentPagesTest.class.getResourceAsStream("/dev/onramp/catalog/logos.tsv.gz");
+                BufferedReader lines = new BufferedReader(new InputStreamReader(new GZIPInputStream(in), StandardCharsets.UTF_8))) {
+            return lines.lines().map(line -> line.split("\t")).filter(f -> f[0].equals(slug)).findFirst().orElseThrow();
+        }
     }
 }

@@ -1,5 +1,5 @@
 /**
  * What the screens share: the services the window is given, the phases of the connect dialogs, the
- * progress row, failure messages, styles and converters.
+ * progress row, failure messages, provider logos, styles and converters.
  */
 package dev.onramp.ui.common;
