@@ -1,6 +1,8 @@
 package dev.onramp;
 
 import dev.onramp.catalog.Catalog;
+import dev.onramp.catalog.ConnectorSpecs;
+import dev.onramp.catalog.Logos;
 import dev.onramp.demo.TrainingConsent;
 import dev.onramp.ui.FxExecutor;
 import dev.onramp.ui.MainWindow;
@@ -39,8 +41,19 @@ public final class OnrampApp {
      */
     public static void launch(AppOptions options) {
         // The catalog is read on the other core while JavaFX starts on this one (docs/adr/0015).
-        CompletableFuture<Catalog> catalog = CompletableFuture.supplyAsync(Catalog::bundled,
-                work -> Thread.ofPlatform().name("onramp-catalog").daemon().start(work));
+        // Then, on the same thread, the connectors' specifications, which the tiles ask once the store is open.
+        CompletableFuture<Catalog> catalog = new CompletableFuture<>();
+        Thread.ofPlatform().name("onramp-catalog").daemon().start(() -> {
+            try {
+                Catalog read = Catalog.bundled();
+                Logos.of(""); // the tiles' logos, read before the first tile is drawn
+                catalog.complete(read);
+            } catch (RuntimeException | Error e) {
+                catalog.completeExceptionally(e);
+                return;
+            }
+            ConnectorSpecs.preload();
+        });
         OnrampApp app = new OnrampApp(forThisRun(options), catalog);
         CompletableFuture<Thread> fxThread = new CompletableFuture<>();
         CompletableFuture<Void> drawn = new CompletableFuture<>();

@@ -27,7 +27,8 @@ public final class ConnectorSpecs {
 
     private final Catalog catalog;
     private final Map<String, ObjectNode> featured = new ConcurrentHashMap<>();
-    private volatile Map<String, ObjectNode> snapshot;
+    /** The snapshot's specifications: one bundled resource, read once for the whole process. */
+    private static volatile Map<String, ObjectNode> snapshot;
 
     private ConnectorSpecs(Catalog catalog) {
         this.catalog = catalog;
@@ -61,10 +62,18 @@ public final class ConnectorSpecs {
         return Optional.ofNullable(snapshot().get(provider.definitionId()));
     }
 
-    private Map<String, ObjectNode> snapshot() {
+    /**
+     * Reads the registry snapshot's specifications now, if they are not yet: the window calls it off
+     * the FX thread at start, so that tiles asking their connector's options never wait for it.
+     */
+    public static void preload() {
+        snapshot();
+    }
+
+    private static Map<String, ObjectNode> snapshot() {
         Map<String, ObjectNode> read = snapshot;
         if (read == null) {
-            synchronized (this) {
+            synchronized (ConnectorSpecs.class) {
                 read = snapshot;
                 if (read == null) {
                     read = readSnapshot();

@@ -6,7 +6,8 @@ import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
+import dev.onramp.ui.hub.HubRow;
+import javafx.scene.control.ListView;
 import java.util.stream.Stream;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
@@ -18,14 +19,19 @@ public final class HubRobot {
     /** Waits until the hub has loaded, then scrolls the provider's tile into view and returns it. */
     public static Node loadedTile(FxRobot robot, String providerId) throws TimeoutException {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !robot.lookup("#hub-loading").query().isVisible());
+        // Only the tiles in view exist: the list is scrolled to the provider's row first.
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
+            robot.interact(() -> scrollTo(robot, providerId));
+            return robot.lookup("#tile-" + providerId).tryQuery().isPresent();
+        });
         Node tile = robot.lookup("#tile-" + providerId).query();
         // A tile makes its buttons when they first apply, in an FX event of its own after the hub's.
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Stream.of(".connect-button", ".streams-button",
                 ".reconnect-button").flatMap(button -> robot.from(tile).lookup(button).queryAll().stream())
                 .anyMatch(Node::isVisible));
         WaitForAsyncUtils.waitForFxEvents();
-        robot.interact(() -> scrollIntoView(tile));
-        return tile;
+        robot.interact(() -> scrollTo(robot, providerId));
+        return robot.lookup("#tile-" + providerId).query();
     }
 
     /**
@@ -64,19 +70,20 @@ public final class HubRobot {
 
     /** Scrolls the hub so that the tile's top is in view again (its height may have changed). */
     public static void showTile(FxRobot robot, Node tile) {
-        robot.interact(() -> scrollIntoView(tile));
+        robot.interact(() -> scrollTo(robot, tile.getId().substring("tile-".length())));
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
-    /** Scrolls the hub so that the tile's top is in view, as a person would before clicking. */
-    private static void scrollIntoView(Node tile) {
-        Node ancestor = tile.getParent();
-        while (!(ancestor instanceof ScrollPane)) {
-            ancestor = ancestor.getParent();
-        }
-        ScrollPane scroll = (ScrollPane) ancestor;
-        double hidden = scroll.getContent().getLayoutBounds().getHeight() - scroll.getViewportBounds().getHeight();
-        if (hidden > 0) {
-            scroll.setVvalue(Math.min(1, tile.getBoundsInParent().getMinY() / hidden));
+    /** Scrolls the hub's list so that the row holding the provider's tile is at its top, as a person would. */
+    @SuppressWarnings("unchecked")
+    private static void scrollTo(FxRobot robot, String providerId) {
+        ListView<HubRow> list = robot.lookup("#hub-list").queryAs(ListView.class);
+        for (int i = 0; i < list.getItems().size(); i++) {
+            if (list.getItems().get(i).shows(providerId)) {
+                list.scrollTo(i);
+                list.layout();
+                return;
+            }
         }
     }
 }

@@ -6,6 +6,7 @@ import dev.onramp.catalog.Catalog;
 import dev.onramp.model.Tenant;
 import dev.onramp.ui.common.Screenshots;
 import dev.onramp.ui.common.UiServices;
+import java.util.List;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -14,7 +15,8 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.layout.TilePane;
+import dev.onramp.ui.hub.HubRow;
+import javafx.scene.control.ListView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -54,8 +56,11 @@ class OpeningWindowTest {
 
     @Test
     void whileTheStoreOpens_theHubShowsEveryTileAndSaysItIsOpeningTheData(FxRobot robot) {
-        assertThat(robot.lookup(".tile-grid").queryAs(TilePane.class).getChildren())
-                .hasSize(catalog.featured().size());
+        @SuppressWarnings("unchecked")
+        List<HubRow> rows = List.copyOf(robot.lookup("#hub-list").queryAs(ListView.class).getItems());
+        assertThat(rows.stream().filter(HubRow.Tiles.class::isInstance)
+                .mapToInt(row -> ((HubRow.Tiles) row).tiles().size()).sum()).isEqualTo(catalog.providers().size());
+        assertThat(robot.lookup(".tile").queryAll()).isNotEmpty().hasSizeLessThan(60);
         assertThat(shown(robot.lookup("#hub-opening").query())).isTrue();
         assertThat(robot.lookup("#hub-opening").queryAs(Label.class).getText()).isEqualTo("Opening your data…");
         assertThat(robot.lookup("#new-business").queryAs(Button.class).isDisabled()).isTrue();

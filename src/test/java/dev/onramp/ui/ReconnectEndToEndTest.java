@@ -59,6 +59,8 @@ class ReconnectEndToEndTest {
         ConfigApiGateway airbyte = new ConfigApiGateway(simulator.apiBaseUrl(), Duration.ofSeconds(10));
         simulator.expireSourceTokens(connected.sourceId());
         assertThat(airbyte.checkConnection(connected.sourceId()).succeeded()).isFalse();
+        // Connected, the tile moved to the Connected section: scrolled to again, as a person finds it there.
+        HubRobot.showTile(robot, tile);
         robot.clickOn(robot.from(tile).lookup(".streams-button").queryAs(Button.class));
         Button reconnect = robot.lookup("#streams-reconnect").queryButton();
         Screenshots.write(reconnect.getScene(), "streams-dialog-reconnect");

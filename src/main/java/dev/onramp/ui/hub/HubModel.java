@@ -68,6 +68,8 @@ public final class HubModel {
     private final ReadOnlyStringWrapper airbyteDescription;
     private Subscription subscriptions = Subscription.EMPTY;
     private final BooleanProperty showDisconnected = new SimpleBooleanProperty(this, "showDisconnected", false);
+    private final HubSections sections = new HubSections(tilesView,
+            selectedTenant.map(Tenant::name).orElse(""));
 
     /** A hub whose services are there from the start. */
     public HubModel(UiServices services) {
@@ -96,6 +98,16 @@ public final class HubModel {
                 change.getAddedSubList().forEach(tile -> tile.showDisconnected(showDisconnected.get()));
             }
         });
+    }
+
+    /** The hub's sections for the words searched and the category chosen. */
+    public HubSections sections() {
+        return sections;
+    }
+
+    /** The categories a person can filter by, in the catalog's order. */
+    public List<String> categories() {
+        return catalog.categories();
     }
 
     /** Shows the catalog at once, and loads the businesses once the services are there. */
@@ -132,7 +144,7 @@ public final class HubModel {
 
     /** The whole catalog in its own order; the options besides a sign-in are known once the services are. */
     private void showUnranked() {
-        tiles.setAll(catalog.featured().stream()
+        tiles.setAll(catalog.providers().stream()
                 .map(provider -> TileModel.unranked(provider, services
                         .map(s -> s.credentials().alternativesToOAuth(provider.id()))
                         .orElse(List.of())))
@@ -164,7 +176,6 @@ public final class HubModel {
         problem.set("");
         UiServices ready = services();
         tiles.setAll(catalog.recommend(tenant.businessTypeId()).stream()
-                .filter(r -> r.provider().featured())
                 .map(r -> TileModel.of(r, ready.credentials().alternativesToOAuth(r.provider().id())))
                 .toList());
         showAirbyteOf(tenant);

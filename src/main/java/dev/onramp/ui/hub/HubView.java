@@ -11,7 +11,6 @@ import dev.onramp.ui.credentials.CredentialsDialog;
 import dev.onramp.ui.credentials.CredentialsModel;
 import dev.onramp.ui.settings.SettingsView;
 import java.time.Instant;
-import java.util.Optional;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -29,26 +28,25 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Alert;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import javafx.util.Duration;
 
 /**
- * The hub screen: the business chooser, the demo banner, and the grid of provider tiles; while the
- * store opens it says so, and what needs the store waits.
+ * The hub screen: the business chooser, the demo banner, the search with its category chips, and the
+ * sections of provider tiles; while the store opens it says so, and what needs the store waits.
  */
 public final class HubView {
     private final HubModel model;
     private final BorderPane root = new BorderPane();
-    private final TilePane grid = new TilePane(16, 16);
-    private final ListChangeListener<TileModel> tilesListener = change -> showTiles();
     private final TileActions tileActions = new Actions();
+    private final TileList list;
+    private final ListChangeListener<TileModel> tilesListener;
+    private final SearchBar search;
     /** Keeps each tile's "checked 2 min ago" true while the hub is shown. */
     private final Timeline clock;
 
@@ -56,8 +54,12 @@ public final class HubView {
         this.model = model;
         clock = new Timeline(new KeyFrame(Duration.seconds(30), e -> model.showTimesAt(Instant.now())));
         clock.setCycleCount(Animation.INDEFINITE);
-        root.setTop(new VBox(header(), banner(), problem()));
-        root.setCenter(tileArea());
+        list = new TileList(model.sections().sections(), tileActions);
+        tilesListener = change -> list.forgetViewsBut(model.tiles());
+        search = new SearchBar(model.sections(), model.categories());
+        root.setTop(new VBox(header(), banner(), problem(), search.root()));
+        root.setCenter(list.root());
+        search.listenForTyping(root);
         root.getStyleClass().add("hub");
         root.setId("hub");
     }
@@ -65,7 +67,6 @@ public final class HubView {
     /** Starts following the model; the model must be activated as well. */
     public void activate() {
         model.tiles().addListener(tilesListener);
-        showTiles();
         clock.play();
     }
 
@@ -157,24 +158,9 @@ public final class HubView {
         return banner;
     }
 
-    private ScrollPane tileArea() {
-        grid.setPrefTileWidth(TileView.WIDTH);
-        grid.setTileAlignment(Pos.TOP_LEFT);
-        grid.getStyleClass().add("tile-grid");
-        ScrollPane scroll = new ScrollPane(grid);
-        scroll.setFitToWidth(true);
-        scroll.getStyleClass().add("tile-scroll");
-        // The skin caches its viewport as one image of every tile, in view or not (and blurs it at
-        // times); drawn directly, only the tiles in view are drawn.
-        scroll.skinProperty().subscribe(skin -> Optional.ofNullable(scroll.lookup(".viewport"))
-                .ifPresent(viewport -> viewport.setCache(false)));
-        return scroll;
-    }
-
-    private void showTiles() {
-        grid.getChildren().setAll(model.tiles().stream()
-                .map(tile -> new TileView(tile, tileActions).root())
-                .toList());
+    /** Scrolls the hub so that the provider's tile is in view; false when no section lists it now. */
+    public boolean scrollTo(String providerId) {
+        return list.scrollTo(providerId);
     }
 
     /** Opens, over the hub's window, the dialog a tile's button or link asks for. */

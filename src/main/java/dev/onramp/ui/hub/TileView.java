@@ -2,10 +2,13 @@ package dev.onramp.ui.hub;
 
 import static dev.onramp.ui.common.Visibility.showWhen;
 
+import dev.onramp.catalog.Logos;
+import dev.onramp.ui.common.ProviderLogo;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -21,6 +24,7 @@ import javafx.scene.layout.VBox;
 final class TileView {
     /** The width of every tile in the hub's grid. */
     static final double WIDTH = 320;
+    private static final double LOGO = 28;
     private static final String RANK = "onramp.tile.button-rank";
     private static final PseudoClass PROBLEM = PseudoClass.getPseudoClass("problem");
 
@@ -32,7 +36,8 @@ final class TileView {
         category.getStyleClass().add("tile-category");
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox top = new HBox(8, category, gap);
+        Node logo = ProviderLogo.of(Logos.of(model.provider().sourceType()), Logos.monogram(model.name()), LOGO);
+        HBox top = new HBox(8, logo, category, gap);
         top.setAlignment(Pos.CENTER_LEFT);
         root = new VBox(6, top, wrapping(model.name(), "tile-name"), wrapping(model.summary(), "tile-summary"));
         if (model.recommended()) {

@@ -49,7 +49,7 @@ class HubModelTest {
     void activate_showsTheWholeCatalogBeforeAnythingHasLoaded() {
         model.activate();
 
-        assertThat(model.tiles()).hasSize(context.catalog().featured().size()).hasSizeGreaterThanOrEqualTo(8);
+        assertThat(model.tiles()).hasSize(context.catalog().providers().size()).hasSizeGreaterThanOrEqualTo(8);
         assertThat(model.loadingProperty().get()).isTrue();
         assertThat(model.tenants()).isEmpty();
     }
@@ -60,7 +60,7 @@ class HubModelTest {
 
         opening.activate();
 
-        assertThat(opening.tiles()).hasSize(context.catalog().featured().size());
+        assertThat(opening.tiles()).hasSize(context.catalog().providers().size());
         assertThat(opening.tiles()).noneMatch(tile -> tile.connectableProperty().get());
         assertThat(opening.openingProperty().get()).isTrue();
         assertThat(opening.loadingProperty().get()).isTrue();
@@ -109,7 +109,7 @@ class HubModelTest {
         assertThat(model.tenants()).first().isEqualTo(chosen);
         assertThat(model.tiles()).extracting(tile -> tile.provider().id())
                 .containsExactlyElementsOf(context.catalog().recommend(chosen.businessTypeId()).stream()
-                        .filter(r -> r.provider().featured()).map(r -> r.provider().id())
+                        .map(r -> r.provider().id())
                         .toList());
         assertThat(model.tiles().getFirst().recommended()).isTrue();
         assertThat(model.loadingProperty().get()).isFalse();
@@ -131,7 +131,7 @@ class HubModelTest {
         background.runAll();
 
         assertThat(model.tiles()).extracting(tile -> tile.provider().id())
-                .containsExactlyElementsOf(context.catalog().recommend(otherType).stream().filter(r -> r.provider().featured())
+                .containsExactlyElementsOf(context.catalog().recommend(otherType).stream()
                         .map((Recommendation r) -> r.provider().id())
                         .toList());
     }

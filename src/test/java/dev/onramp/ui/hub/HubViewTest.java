@@ -14,7 +14,9 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.layout.TilePane;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -46,22 +48,110 @@ class HubViewTest {
     }
 
     @Test
-    void hub_showsAtLeastEightTilesWithTheRecommendedOnesFirst(FxRobot robot) throws TimeoutException {
+    void hub_showsTheRecommendedSectionFirst_andOnlyTheTilesInViewExist(FxRobot robot) throws TimeoutException {
         waitUntilLoaded(robot);
 
-        List<Node> tiles = robot.lookup(".tile-grid").queryAs(TilePane.class).getChildren();
-        assertThat(tiles).hasSizeGreaterThanOrEqualTo(8);
-        List<Boolean> recommended = tiles.stream().map(HubViewTest::hasVisibleBadge).toList();
-        assertThat(recommended.getFirst()).isTrue();
-        assertThat(recommended.subList(recommended.indexOf(false), recommended.size())).doesNotContain(true);
+        List<HubRow> rows = rows(robot);
+        assertThat(rows.getFirst()).isInstanceOfSatisfying(HubRow.Heading.class, heading -> assertThat(
+                heading.section().title()).isEqualTo("Recommended for " + chosen(robot).name()));
+        assertThat(rows).filteredOn(HubRow.Heading.class::isInstance)
+                .extracting(row -> ((HubRow.Heading) row).section().id()).containsSubsequence("recommended", "all");
+        int listed = rows.stream().filter(HubRow.Tiles.class::isInstance)
+                .mapToInt(row -> ((HubRow.Tiles) row).tiles().size()).sum();
+        assertThat(listed).isEqualTo(app.services().catalog().providers().size()).isGreaterThanOrEqualTo(550);
+        assertThat(robot.lookup("#hub-count").queryAs(Label.class).getText()).isEqualTo(listed + " providers");
+        List<Node> drawn = List.copyOf(robot.lookup(".tile").queryAll());
+        assertThat(drawn).hasSizeGreaterThanOrEqualTo(2).hasSizeLessThan(60);
+        assertThat(hasVisibleBadge(drawn.getFirst())).isTrue();
+        assertThat(drawn.getFirst().lookup(".provider-logo")).isNotNull();
         Screenshots.write(stage.getScene(), "hub");
+    }
+
+    @Test
+    void typingAnywhereInTheHub_searchesDespiteATypo_andEscapeClears(FxRobot robot) throws TimeoutException {
+        waitUntilLoaded(robot);
+
+        robot.clickOn("#hub-count");
+        robot.write("shopfiy");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        TextField search = robot.lookup("#hub-search").queryAs(TextField.class);
+        assertThat(search.getText()).isEqualTo("shopfiy");
+        assertThat(search.isFocused()).isTrue();
+        assertThat(rows(robot).get(1)).isInstanceOfSatisfying(HubRow.Tiles.class, row ->
+                assertThat(row.tiles().getFirst().provider().id()).isEqualTo("shopify"));
+        Screenshots.write(stage.getScene(), "hub-search");
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(search.getText()).isEmpty();
+        assertThat(rows(robot).getFirst()).isInstanceOf(HubRow.Heading.class);
+    }
+
+    @Test
+    void searchingForData_findsItsProviders_andControlFFocusesTheSearch(FxRobot robot) throws TimeoutException {
+        waitUntilLoaded(robot);
+
+        robot.press(KeyCode.CONTROL).press(KeyCode.F).release(KeyCode.F).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#hub-search").queryAs(TextField.class).isFocused()).isTrue();
+        robot.write("invoices");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        List<TileModel> found = tiles(robot);
+        assertThat(found).extracting(tile -> tile.provider().id()).contains("quickbooks", "xero", "stripe");
+        // The business's recommended providers that hold invoices come first, then accounting ones.
+        List<TileModel> others = found.stream().dropWhile(TileModel::recommended).toList();
+        assertThat(found.subList(0, found.size() - others.size())).allMatch(TileModel::recommended);
+        assertThat(others.subList(0, 3)).allSatisfy(tile -> assertThat(tile.category()).isEqualTo("Accounting"));
+    }
+
+    @Test
+    void aCategoryChip_showsOnlyThatCategory(FxRobot robot) throws TimeoutException {
+        waitUntilLoaded(robot);
+
+        robot.clickOn("#chip-accounting");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(tiles(robot)).hasSizeGreaterThan(10)
+                .allSatisfy(tile -> assertThat(tile.category()).isEqualTo("Accounting"));
+        Screenshots.write(stage.getScene(), "hub-chip");
+        robot.clickOn("#chip-all");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(tiles(robot)).hasSize(app.services().catalog().providers().size());
+    }
+
+    @Test
+    void aSearchThatFindsNothing_saysWhatToDo(FxRobot robot) throws TimeoutException {
+        waitUntilLoaded(robot);
+
+        robot.clickOn("#hub-search").write("xyzzyq");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#hub-empty").queryAs(Label.class).getText()).isEqualTo("No provider matches “xyzzyq”"
+                + " — Airbyte may still have it under another name; see the connector docs.");
+        assertThat(robot.lookup("#hub-count").queryAs(Label.class).getText()).isEqualTo("0 matches");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<HubRow> rows(FxRobot robot) {
+        return List.copyOf(robot.lookup("#hub-list").queryAs(ListView.class).getItems());
+    }
+
+    private static List<TileModel> tiles(FxRobot robot) {
+        return rows(robot).stream().filter(HubRow.Tiles.class::isInstance)
+                .flatMap(row -> ((HubRow.Tiles) row).tiles().stream()).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Tenant chosen(FxRobot robot) {
+        return ((ComboBox<Tenant>) robot.lookup("#business-chooser").query()).getValue();
     }
 
     @Test
     void stripeTile_saysItTakesCredentialsAndOffersConnect(FxRobot robot) throws TimeoutException {
         waitUntilLoaded(robot);
 
-        Node stripe = robot.lookup("#tile-stripe").query();
+        Node stripe = dev.onramp.ui.HubRobot.loadedTile(robot, "stripe");
         assertThat(robot.from(stripe).lookup(".tile-note").queryAs(Label.class).getText())
                 .isEqualTo("Connects with API credentials you type in");
         assertThat(robot.from(stripe).lookup(".connect-button").queryAs(Button.class).isVisible()).isTrue();

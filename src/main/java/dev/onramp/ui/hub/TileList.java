@@ -1,0 +1,138 @@
+package dev.onramp.ui.hub;
+
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * The hub's sections as a virtual list of rows: only the rows in view exist as nodes, so the whole
+ * catalog costs no more to show than a screenful; as many tiles go to a row as the width holds.
+ */
+final class TileList {
+    private static final double GAP = 16;
+    private static final double PADDING = 16;
+
+    private final ObservableList<HubSection> sections;
+    private final TileActions actions;
+    private final ListView<HubRow> list = new ListView<>();
+    /** Each tile's view, made when its row first comes into view, kept while the tiles stay the same. */
+    private final Map<TileModel, TileView> views = new IdentityHashMap<>();
+    private int perRow = 1;
+
+    TileList(ObservableList<HubSection> sections, TileActions actions) {
+        this.sections = sections;
+        this.actions = actions;
+        list.setId("hub-list");
+        list.getStyleClass().add("tile-list");
+        list.setFocusTraversable(false);
+        list.setCellFactory(view -> new RowCell());
+        list.widthProperty().subscribe(width -> {
+            int fits = Math.max(1, (int) ((width.doubleValue() - 2 * PADDING - 20 + GAP) / (TileView.WIDTH + GAP)));
+            if (fits != perRow) {
+                perRow = fits;
+                showRows();
+            }
+        });
+        sections.addListener((ListChangeListener<HubSection>) change -> showRows());
+        showRows();
+    }
+
+    Region root() {
+        return list;
+    }
+
+    /** Forgets the views of tiles no longer listed (another business's tiles). */
+    void forgetViewsBut(List<TileModel> tiles) {
+        Set<TileModel> keep = Collections.newSetFromMap(new IdentityHashMap<>());
+        keep.addAll(tiles);
+        views.keySet().retainAll(keep);
+    }
+
+    private void showRows() {
+        list.getItems().setAll(HubRow.of(sections, perRow));
+    }
+
+    /** Scrolls so that the row holding the provider's tile is in view; false when no row holds it. */
+    boolean scrollTo(String providerId) {
+        for (int i = 0; i < list.getItems().size(); i++) {
+            if (list.getItems().get(i).shows(providerId)) {
+                list.scrollTo(i);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Node view(TileModel tile) {
+        return views.computeIfAbsent(tile, t -> new TileView(t, actions)).root();
+    }
+
+    /** A row: a heading, tiles side by side at equal widths, or an empty section's words. */
+    private final class RowCell extends ListCell<HubRow> {
+        RowCell() {
+            getStyleClass().add("tile-row");
+            setPrefWidth(0); // rows take the list's width, never widen it
+        }
+
+        @Override
+        protected void updateItem(HubRow row, boolean empty) {
+            super.updateItem(row, empty);
+            setText(null);
+            setGraphic(empty || row == null ? null : switch (row) {
+                case HubRow.Heading heading -> heading(heading.section());
+                case HubRow.Empty none -> emptyState(none.text());
+                case HubRow.Tiles tiles -> tiles(tiles.tiles());
+            });
+        }
+
+        private Node heading(HubSection section) {
+            Label title = new Label(section.title());
+            title.getStyleClass().add("section-title");
+            title.setId("section-" + section.id());
+            Label subtitle = new Label(section.subtitle());
+            subtitle.getStyleClass().add("section-subtitle");
+            VBox heading = new VBox(2, title, subtitle);
+            heading.getStyleClass().add("section-heading");
+            return heading;
+        }
+
+        private Node emptyState(String text) {
+            Label words = new Label(text);
+            words.setId("hub-empty");
+            words.getStyleClass().add("hub-empty");
+            words.setWrapText(true);
+            words.setMinHeight(Region.USE_PREF_SIZE);
+            return words;
+        }
+
+        private Node tiles(List<TileModel> tiles) {
+            HBox row = new HBox(GAP);
+            row.setAlignment(Pos.TOP_LEFT);
+            row.setFillHeight(true);
+            for (int i = 0; i < perRow; i++) {
+                Node node = i < tiles.size() ? view(tiles.get(i)) : new Region();
+                if (node instanceof Region region) {
+                    region.setMaxWidth(Double.MAX_VALUE);
+                    region.setMinWidth(0);
+                    region.setPrefWidth(TileView.WIDTH);
+                }
+                HBox.setHgrow(node, Priority.ALWAYS);
+                row.getChildren().add(node);
+            }
+            return row;
+        }
+    }
+}
