@@ -31,13 +31,15 @@ class LogosTest {
     }
 
     @Test
-    void everyCuratedProvider_hasALogoUnlessSimpleIconsDropsTheBrand() {
-        List<String> sourceTypes = Catalog.bundled().providers().stream().map(Provider::sourceType).toList();
+    void everyFeaturedProvider_hasALogoUnlessSimpleIconsDropsTheBrand() {
+        List<String> sourceTypes = Catalog.bundled().featured().stream().map(Provider::sourceType).toList();
 
         List<String> with = sourceTypes.stream().filter(s -> Logos.of(s).isPresent()).toList();
 
         assertThat(with).hasSize(15).doesNotContainAnyElementsOf(WITHOUT_LOGO);
         assertThat(sourceTypes).containsAll(WITHOUT_LOGO);
+        assertThat(Catalog.bundled().providers()).filteredOn(p -> Logos.of(p.sourceType()).isPresent())
+                .hasSizeGreaterThan(150);
     }
 
     @ParameterizedTest
