@@ -145,6 +145,28 @@ class StartupProbeTest {
     }
 
     @Test
+    void searchMode_typesEachKeystrokeIntoTheSearchAfterReady_timesEachToItsFrame_thenExits(FxRobot robot)
+            throws Exception {
+        javafx.scene.control.TextField search = new javafx.scene.control.TextField();
+        search.setId("hub-search");
+        java.util.List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        search.textProperty().subscribe(seen::add);
+        robot.interact(() -> ((StackPane) scene.getRoot()).getChildren().add(search));
+        StartupProbe probe = new StartupProbe(out, Optional.of(exits::incrementAndGet), Optional.empty(), false,
+                StartupProbe.keystrokes(java.util.List.of("ab", "c")));
+        robot.interact(() -> probe.watch(scene));
+
+        robot.interact(() -> loading.setVisible(false));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> exits.get() == 1);
+
+        assertThat(seen).containsSubsequence("a", "ab", "", "c", "");
+        assertThat(printed().lines().filter(line -> line.startsWith(StartupProbe.KEYSTROKE_LINE))).hasSize(5)
+                .allSatisfy(line -> assertThat(Long.parseLong(line.substring(StartupProbe.KEYSTROKE_LINE.length())))
+                        .isNotNegative());
+        assertThat(printed()).endsWith(StartupProbe.SEARCHED_LINE + System.lineSeparator());
+    }
+
+    @Test
     void withoutTheProperty_thereIsNoProbe() {
         assertThat(StartupProbe.fromSystemProperty(out, exits::incrementAndGet)).isEmpty();
     }
