@@ -96,7 +96,7 @@ final class ConfigurationRules {
         connector.oauth().filter(oauth -> usesOAuth(oauth, configuration)).ifPresent(oauth ->
                 oauth.outputPaths().forEach((key, path) -> {
                     JsonNode value = at(configuration, path);
-                    if (!key.equals(SHOP_OUTPUT) && value.isTextual()) {
+                    if (OAuthOutputs.isToken(connector, key, path) && value.isTextual()) {
                         tokens.add(value.asText());
                     }
                 }));
@@ -135,7 +135,7 @@ final class ConfigurationRules {
             if (isEmpty(value)) {
                 violations.add(new Violation(path(output.getValue()),
                         "is missing: completing " + connector.name() + "'s OAuth authorization fills it"));
-            } else if (!output.getKey().equals(SHOP_OUTPUT)
+            } else if (OAuthOutputs.isToken(connector, output.getKey(), output.getValue())
                     && !issuedToken.test(value.asText(), connector.definitionId())) {
                 violations.add(new Violation(path(output.getValue()),
                         "was not issued by this Airbyte's OAuth flow for " + connector.name()));
