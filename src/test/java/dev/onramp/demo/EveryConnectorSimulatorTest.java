@@ -121,6 +121,21 @@ class EveryConnectorSimulatorTest {
     }
 
     @Test
+    void aSecretLeftAtTheSpecificationsOwnDefault_passesTheSourcesTest() {
+        // Onfleet's "Placeholder Password" defaults to "x", which its connector expects; a short secret of one's own fails.
+        String onfleet = "e4285e7f-ee6c-4b8b-b231-746c9640164e";
+        String withDefault = steps.createSource(onfleet, Map.of("api_key", "onfleet_0123456789abcdef", "password", "x"))
+                .json().path("sourceId").asText();
+        String withShort = steps.createSource(onfleet, Map.of("api_key", "onfleet_0123456789abcdef", "password", "y"))
+                .json().path("sourceId").asText();
+
+        assertThat(wire.post("sources/check_connection", Map.of("sourceId", withDefault)).json().path("status").asText())
+                .isEqualTo("succeeded");
+        assertThat(wire.post("sources/check_connection", Map.of("sourceId", withShort)).json().path("status").asText())
+                .isEqualTo("failed");
+    }
+
+    @Test
     void aConnectorWithoutKeywords_getsRecordsAndUsersStreamsNamedAfterIt() {
         List<DemoConnector.Stream> streams = GenericConnector.streams("100ms", List.of());
 
