@@ -53,16 +53,6 @@ final class AdvancedAuthSchema {
 
     /** The JSON type the specification gives the field at {@code path}, looking into {@code oneOf} options. */
     private static String typeAt(JsonNode schema, List<String> path) {
-        JsonNode node = schema;
-        for (String step : path) {
-            JsonNode next = node.path("properties").path(step);
-            for (JsonNode option : node.path("oneOf")) {
-                if (next.isMissingNode()) {
-                    next = option.path("properties").path(step);
-                }
-            }
-            node = next;
-        }
-        return node.path("type").asText("string");
+        return OAuthOutputs.schemaAt(schema, path).path("type").asText("string");
     }
 }

@@ -325,7 +325,8 @@ public final class AirbyteSimulator implements AutoCloseable {
             FaultPlayer faultPlayer = new FaultPlayer(faults, json);
             ConfigApi configApi = new ConfigApi(json, connectors, ledger, workspaceId, origin, clock, faults);
             CloudTokens cloudTokens = new CloudTokens(json, clock, random);
-            CloudSignIns signIns = new CloudSignIns(json, connectors, ledger, origin.resolve("/v1/oauth/callback"), random);
+            CloudSignIns signIns = new CloudSignIns(json, connectors, ledger, origin.resolve("/v1/oauth/callback"), random,
+                    clock);
             PublicApi publicApi = new PublicApi(json, connectors, ledger, cloudTokens, signIns,
                     workspaceList(workspaceId, workspaces), publicBase, clock, faults);
             Optional<ConfigApiLogin> login = protectedConfigApi

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -45,12 +46,15 @@ final class CloudSignIns implements KeptState {
     private final OAuthLedger ledger;
     private final URI callbackUrl;
     private final SecureRandom random;
+    private final Clock clock;
     private final Set<String> oauthActorNames;
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     private final Map<String, Secret> secrets = new ConcurrentHashMap<>();
 
-    CloudSignIns(ObjectMapper json, DemoConnectors connectors, OAuthLedger ledger, URI callbackUrl, SecureRandom random) {
+    CloudSignIns(ObjectMapper json, DemoConnectors connectors, OAuthLedger ledger, URI callbackUrl, SecureRandom random,
+            Clock clock) {
         this.json = json;
+        this.clock = clock;
         this.connectors = connectors;
         this.ledger = ledger;
         this.callbackUrl = callbackUrl;
@@ -66,9 +70,9 @@ final class CloudSignIns implements KeptState {
         if (sourceType.isBlank()) {
             throw Problem.badRequest("sourceType is required.");
         }
-        DemoConnector connector = connectors.all().stream()
-                .filter(c -> c.sourceType().equals(sourceType) && c.oauth().isPresent() && oauthActorNames.contains(sourceType))
-                .findFirst()
+        // Only the source types of the public API's OAuthActorNames: any other is not a value of its enum.
+        DemoConnector connector = connectors.bySourceType(sourceType)
+                .filter(c -> c.oauth().isPresent() && oauthActorNames.contains(sourceType))
                 .orElseThrow(() -> Problem.valueNotFound(sourceType));
         DemoConnector.OAuth oauth = connector.oauth().orElseThrow();
         List<String> missing = OAuthInputRules.missing(connector, request.path("oAuthInputConfiguration"));
@@ -106,9 +110,7 @@ final class CloudSignIns implements KeptState {
             throw Problem.oauthCallbackFailure("The authorization code was refused.");
         }
         ObjectNode outputs = json.createObjectNode();
-        for (String key : consent.connector().oauth().orElseThrow().outputPaths().keySet()) {
-            outputs.put(key, ledger.issueToken(consent.connector().definitionId()));
-        }
+        OAuthOutputs.issue(outputs, consent.connector(), ledger, clock);
         String secretId = newSecretId();
         secrets.put(secretId, new Secret(consent.connector(), consent.workspaceId(), outputs));
         LOG.info("Simulated Airbyte Cloud kept the {} tokens as a secret", consent.connector().name());

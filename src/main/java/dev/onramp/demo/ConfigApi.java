@@ -87,9 +87,9 @@ final class ConfigApi implements KeptState {
 
     /** The source type of a connector that signs in through OAuth; refuses any other word, naming the ones there are. */
     private String oauthConnector(String sourceType) {
-        List<String> known = connectors.all().stream().filter(connector -> connector.oauth().isPresent())
-                .map(DemoConnector::sourceType).sorted().toList();
-        if (!known.contains(sourceType)) {
+        if (connectors.bySourceType(sourceType).flatMap(DemoConnector::oauth).isEmpty()) {
+            List<String> known = connectors.all().stream().filter(connector -> connector.oauth().isPresent())
+                    .map(DemoConnector::sourceType).sorted().toList();
             throw new IllegalArgumentException("The simulator has no OAuth connector \"" + sourceType + "\"; it has "
                     + String.join(", ", known) + ".");
         }
@@ -107,6 +107,7 @@ final class ConfigApi implements KeptState {
     Map<String, ApiHandler.Endpoint> endpoints(SimulatorState state) {
         Map<String, ApiHandler.Endpoint> endpoints = new LinkedHashMap<>();
         endpoints.put("workspaces/list_by_organization_id", this::listWorkspaces);
+        endpoints.put("source_definitions/list_for_workspace", reading(state, this::listDefinitions));
         endpoints.put("source_definition_specifications/get", this::specification);
         endpoints.put("source_oauths/get_consent_url", this::consentUrl);
         endpoints.put("source_oauths/complete_oauth", changing(state, this::completeOAuth));
@@ -191,6 +192,29 @@ final class ConfigApi implements KeptState {
                     .put("tombstone", false);
             workspace.putArray("notifications");
         }
+        return Optional.of(answer);
+    }
+
+    /**
+     * {@code source_definitions/list_for_workspace} ({@code WorkspaceIdActorDefinitionRequestBody}): a
+     * {@code SourceDefinitionReadList} of every connector the simulator has, or with {@code filterByUsed}
+     * only those the workspace has sources of.
+     */
+    private Optional<ObjectNode> listDefinitions(ObjectNode request) throws ApiError {
+        String workspace = knownWorkspace(request);
+        for (String flag : List.of("includeTombstone", "filterByUsed")) {
+            if (request.has(flag) && !request.get(flag).isBoolean()) {
+                throw ApiError.invalid(flag, flag + " must be true or false.");
+            }
+        }
+        boolean onlyUsed = request.path("filterByUsed").asBoolean(false);
+        Set<String> used = sources.values().stream().filter(source -> source.workspaceId().equals(workspace))
+                .map(source -> source.connector().definitionId()).collect(java.util.stream.Collectors.toSet());
+        ObjectNode answer = json.createObjectNode();
+        ArrayNode list = answer.putArray("sourceDefinitions");
+        connectors.definitions().stream()
+                .filter(definition -> !onlyUsed || used.contains(definition.connector().definitionId()))
+                .forEach(definition -> list.add(SourceDefinitionReads.of(json, definition)));
         return Optional.of(answer);
     }
 
@@ -297,7 +321,7 @@ final class ConfigApi implements KeptState {
         ObjectNode answer = json.createObjectNode().put("request_succeeded", true);
         ObjectNode payload = answer.putObject("auth_payload");
         oauth.serverOutputPaths().keySet().forEach(key -> payload.put(key, SERVER_SECRET_MASK));
-        oauth.outputPaths().keySet().forEach(key -> payload.put(key, ledger.issueToken(connector.definitionId())));
+        OAuthOutputs.issue(payload, connector, ledger, clock);
         if (request.path("returnSecretCoordinate").asBoolean(false) && !ignoreSecretCoordinates.get()) {
             // As Airbyte's OAuthHandler does: the payload goes into one secret, and only its coordinate comes back.
             String secretId = "airbyte_oauth_workspace_" + workspace + "_secret_" + UUID.randomUUID() + "_v1";

@@ -59,7 +59,8 @@ final class ConfigurationRules {
 
     /**
      * The title of a secret whose value no provider would accept (shorter than 8 characters, or with
-     * spaces in it), so that testing such a source fails as a real sign-in would.
+     * spaces in it, unless it is the specification's default), so that testing such a source fails as a
+     * real sign-in would.
      */
     static Optional<String> refusedSecret(DemoConnector connector, JsonNode configuration) {
         if (connector.oauth().filter(oauth -> usesOAuth(oauth, configuration)).isPresent()) {
@@ -72,7 +73,9 @@ final class ConfigurationRules {
         for (Map.Entry<String, JsonNode> field : configuration.properties()) {
             for (JsonNode property : propertySchemas(schema, field.getKey())) {
                 String value = field.getValue().asText("");
-                if (property.path("airbyte_secret").asBoolean(false) && field.getValue().isTextual()
+                // The specification's own default (Onfleet's placeholder password "x") is what the connector expects.
+                boolean theDefault = field.getValue().equals(property.get("default"));
+                if (property.path("airbyte_secret").asBoolean(false) && field.getValue().isTextual() && !theDefault
                         && (value.strip().length() < SHORTEST_SECRET || value.strip().contains(" "))) {
                     return Optional.of(property.path("title").asText(field.getKey()));
                 }
@@ -96,7 +99,7 @@ final class ConfigurationRules {
         connector.oauth().filter(oauth -> usesOAuth(oauth, configuration)).ifPresent(oauth ->
                 oauth.outputPaths().forEach((key, path) -> {
                     JsonNode value = at(configuration, path);
-                    if (!key.equals(SHOP_OUTPUT) && value.isTextual()) {
+                    if (OAuthOutputs.isToken(connector, key, path) && value.isTextual()) {
                         tokens.add(value.asText());
                     }
                 }));
@@ -135,7 +138,7 @@ final class ConfigurationRules {
             if (isEmpty(value)) {
                 violations.add(new Violation(path(output.getValue()),
                         "is missing: completing " + connector.name() + "'s OAuth authorization fills it"));
-            } else if (!output.getKey().equals(SHOP_OUTPUT)
+            } else if (OAuthOutputs.isToken(connector, output.getKey(), output.getValue())
                     && !issuedToken.test(value.asText(), connector.definitionId())) {
                 violations.add(new Violation(path(output.getValue()),
                         "was not issued by this Airbyte's OAuth flow for " + connector.name()));

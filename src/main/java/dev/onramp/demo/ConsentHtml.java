@@ -44,7 +44,7 @@ final class ConsentHtml {
                 <ul>
                   %s
                 </ul>
-                <p class="scopes">Permissions: %s</p>
+                %s
                 <form method="post" action="/oauth/%s/decision">
                   <input type="hidden" name="state" value="%s">
                   <div class="buttons">
@@ -60,7 +60,9 @@ final class ConsentHtml {
                 escape(connector.name()),
                 escape(oauth.account()),
                 access,
-                escape(String.join(", ", oauth.scopes())),
+                // A connector made from the catalog snapshot asks for no scopes of its own: no permissions line then.
+                oauth.scopes().isEmpty() ? ""
+                        : "<p class=\"scopes\">Permissions: " + escape(String.join(", ", oauth.scopes())) + "</p>",
                 escape(connector.sourceType()),
                 escape(consent.state()),
                 escape(back.getScheme() + "://" + back.getAuthority()));

@@ -7,22 +7,31 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-/** The connectors bundled in {@code connectors.json}, looked up by definition id. */
+/**
+ * The connectors the simulator knows: the hand-made ones of {@code connectors.json} (consent pages and
+ * streams of their own), then every other connector of Onramp's catalog snapshot, read only when one of
+ * them is first asked for.
+ */
 final class DemoConnectors {
     private static final String RESOURCE = "connectors.json";
 
     private final Map<String, DemoConnector> byDefinitionId;
+    private final Supplier<SnapshotConnectors> snapshot;
 
-    private DemoConnectors(List<DemoConnector> connectors) {
+    private DemoConnectors(List<DemoConnector> connectors, Supplier<SnapshotConnectors> snapshot) {
         this.byDefinitionId = connectors.stream()
                 .collect(Collectors.toMap(DemoConnector::definitionId, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+        this.snapshot = snapshot;
     }
 
     static DemoConnectors bundled(ObjectMapper json) {
@@ -34,18 +43,56 @@ final class DemoConnectors {
             for (JsonNode node : json.readTree(in).path("connectors")) {
                 connectors.add(connector(node));
             }
-            return new DemoConnectors(connectors);
+            return new DemoConnectors(connectors, SnapshotConnectors::bundled);
         } catch (IOException e) {
             throw new UncheckedIOException("The simulator's " + RESOURCE + " could not be read", e);
         }
     }
 
+    /** The hand-made connector of this definition, else the snapshot's. */
     Optional<DemoConnector> byDefinitionId(String definitionId) {
-        return Optional.ofNullable(byDefinitionId.get(definitionId));
+        return Optional.ofNullable(byDefinitionId.get(definitionId))
+                .or(() -> snapshot.get().byDefinitionId(definitionId).map(SnapshotConnectors.Definition::connector));
     }
 
-    List<DemoConnector> all() {
+    /** The connector of this source type (Airbyte's dockerRepository without {@code airbyte/source-}), hand-made first. */
+    Optional<DemoConnector> bySourceType(String sourceType) {
+        return byDefinitionId.values().stream().filter(c -> c.sourceType().equals(sourceType)).findFirst()
+                .or(() -> snapshot.get().bySourceType(sourceType).map(SnapshotConnectors.Definition::connector));
+    }
+
+    /** The hand-made connectors of {@code connectors.json}, without reading the snapshot. */
+    List<DemoConnector> handMade() {
         return List.copyOf(byDefinitionId.values());
+    }
+
+    /** Every connector: the hand-made ones, then the snapshot's others. */
+    List<DemoConnector> all() {
+        List<DemoConnector> all = new ArrayList<>(byDefinitionId.values());
+        snapshot.get().definitions().stream().map(SnapshotConnectors.Definition::connector)
+                .filter(connector -> !byDefinitionId.containsKey(connector.definitionId()))
+                .forEach(all::add);
+        return List.copyOf(all);
+    }
+
+    /**
+     * Every definition as Airbyte lists it, in the snapshot's order, each with the hand-made connector where
+     * there is one; a hand-made connector the snapshot lacks comes last, as {@code airbyte/source-<sourceType>}.
+     */
+    List<SnapshotConnectors.Definition> definitions() {
+        List<SnapshotConnectors.Definition> definitions = new ArrayList<>();
+        Set<String> listed = new HashSet<>();
+        for (SnapshotConnectors.Definition definition : snapshot.get().definitions()) {
+            DemoConnector own = byDefinitionId.get(definition.connector().definitionId());
+            definitions.add(own == null ? definition : new SnapshotConnectors.Definition(own, definition.dockerRepository(),
+                    definition.dockerImageTag(), definition.kind(), definition.supportLevel(), definition.releaseStage(),
+                    definition.releaseDate(), definition.language(), definition.iconUrl()));
+            listed.add(definition.connector().definitionId());
+        }
+        byDefinitionId.values().stream().filter(own -> !listed.contains(own.definitionId()))
+                .forEach(own -> definitions.add(new SnapshotConnectors.Definition(own, "airbyte/source-" + own.sourceType(),
+                        "latest", "api", "community", "alpha", Optional.empty(), Optional.empty(), Optional.empty())));
+        return definitions;
     }
 
     private static DemoConnector connector(JsonNode node) {

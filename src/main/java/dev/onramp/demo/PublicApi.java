@@ -395,7 +395,7 @@ final class PublicApi implements KeptState {
         if (sourceType.isBlank()) {
             throw Problem.badRequest("Give definitionId or configuration.sourceType.");
         }
-        return connectors.all().stream().filter(c -> c.sourceType().equals(sourceType)).findFirst()
+        return connectors.bySourceType(sourceType)
                 .orElseThrow(() -> Problem.valueNotFound(sourceType));
     }
 
