@@ -107,6 +107,7 @@ final class ConfigApi implements KeptState {
     Map<String, ApiHandler.Endpoint> endpoints(SimulatorState state) {
         Map<String, ApiHandler.Endpoint> endpoints = new LinkedHashMap<>();
         endpoints.put("workspaces/list_by_organization_id", this::listWorkspaces);
+        endpoints.put("source_definitions/list_for_workspace", this::listSourceDefinitions);
         endpoints.put("source_definition_specifications/get", this::specification);
         endpoints.put("source_oauths/get_consent_url", this::consentUrl);
         endpoints.put("source_oauths/complete_oauth", changing(state, this::completeOAuth));
@@ -191,6 +192,26 @@ final class ConfigApi implements KeptState {
                     .put("tombstone", false);
             workspace.putArray("notifications");
         }
+        return Optional.of(answer);
+    }
+
+    /**
+     * {@code source_definitions/list_for_workspace}: a {@code SourceDefinitionReadList} of the connectors the
+     * simulator knows, each with the fields Airbyte's API requires (its image is {@code airbyte/source-<type>};
+     * the simulator has no image versions, so the tag says it is simulated) and its documentation page.
+     */
+    private Optional<ObjectNode> listSourceDefinitions(ObjectNode request) throws ApiError {
+        knownWorkspace(request);
+        ObjectNode answer = json.createObjectNode();
+        ArrayNode definitions = answer.putArray("sourceDefinitions");
+        connectors.all().stream().sorted(Comparator.comparing(DemoConnector::name)).forEach(connector ->
+                definitions.addObject()
+                        .put("sourceDefinitionId", connector.definitionId())
+                        .put("name", connector.name())
+                        .put("dockerRepository", "airbyte/source-" + connector.sourceType())
+                        .put("dockerImageTag", "simulated")
+                        .put("documentationUrl", connector.documentationUrl())
+                        .put("custom", false));
         return Optional.of(answer);
     }
 
