@@ -10,6 +10,7 @@ import dev.onramp.business.RedirectService;
 import dev.onramp.catalog.Catalog;
 import dev.onramp.catalog.ConnectorSpecs;
 import dev.onramp.connect.ConnectService;
+import dev.onramp.connect.ProviderLists;
 import dev.onramp.connect.CredentialsService;
 import dev.onramp.connect.DisconnectService;
 import dev.onramp.business.AirbyteSelection;
@@ -72,11 +73,13 @@ public final class AppContext implements AutoCloseable {
     private final AuditLog audit;
     private final KeyRotation keyRotation;
     private final DisconnectService disconnects;
+    private final ProviderLists providerLists;
 
     private AppContext(Deque<AutoCloseable> closeables, Catalog catalog, TenantService tenants,
             ConnectService connect, CredentialsService credentials, SettingsService settings, RedirectService redirects,
             ExecutorService background, Optional<AirbyteSimulator> simulator, String airbyteDescription,
-            Diagnostics diagnostics, AuditLog audit, KeyRotation keyRotation, DisconnectService disconnects) {
+            Diagnostics diagnostics, AuditLog audit, KeyRotation keyRotation, DisconnectService disconnects,
+            ProviderLists providerLists) {
         this.closeables = closeables;
         this.catalog = catalog;
         this.tenants = tenants;
@@ -91,6 +94,7 @@ public final class AppContext implements AutoCloseable {
         this.audit = audit;
         this.keyRotation = keyRotation;
         this.disconnects = disconnects;
+        this.providerLists = providerLists;
     }
 
     /** Opens the store, starts the simulator when no Airbyte is configured, and wires the services. */
@@ -182,13 +186,18 @@ public final class AppContext implements AutoCloseable {
             TenantService tenants = new TenantService(db, tenantRepository, audit, catalog, actor);
             RedirectRepository redirectRepository = new RedirectRepository(db, clock);
             RedirectService redirects = new RedirectService(db, redirectRepository, audit, actor);
-            ConnectService connect = new ConnectService(catalog, selection::gatewayFor, redirects::effective, db,
+            // Each business's provider list: the bundled one merged, in the background, with the
+            // connectors its self-managed Airbyte lists; the flows find those connectors through it too.
+            ProviderLists providerLists = new ProviderLists(catalog, specs, selection, tenantRepository, background,
+                    clock, ProviderLists.FRESH_FOR);
+            ConnectService connect = new ConnectService(catalog, providerLists, selection::gatewayFor,
+                    redirects::effective, db,
                     tenantRepository, connections,
                     journal, audit, options.browser(), background, clock, options.consentTimeout(), actor);
             // Closed first: running flows are cancelled, their loopback ports closed and their ends
             // recorded while the executor and the database are still there.
             closeables.push(connect);
-            CredentialsService credentials = new CredentialsService(catalog, specs, selection,
+            CredentialsService credentials = new CredentialsService(catalog, providerLists, specs, selection,
                     db, tenantRepository, connections, journal, audit, connect, clock, actor);
             SettingsService settings = new SettingsService(db, settingsRepository, tenantRepository, audit, selection, catalog,
                     actor);
@@ -211,7 +220,7 @@ public final class AppContext implements AutoCloseable {
             }
             return new AppContext(closeables, catalog, tenants, connect, credentials, settings, redirects, background,
                     simulator,
-                    describeAirbyte(options), diagnostics, audit, keyRotation, disconnects);
+                    describeAirbyte(options), diagnostics, audit, keyRotation, disconnects, providerLists);
         } catch (RuntimeException e) {
             closeAll(closeables);
             throw e;
@@ -224,6 +233,11 @@ public final class AppContext implements AutoCloseable {
 
     public TenantService tenants() {
         return tenants;
+    }
+
+    /** Each business's provider list, refreshed in the background from the Airbyte it uses. */
+    public ProviderLists providerLists() {
+        return providerLists;
     }
 
     public ConnectService connect() {

@@ -150,7 +150,7 @@ class StartupProbeTest {
         javafx.scene.control.TextField search = new javafx.scene.control.TextField();
         search.setId("hub-search");
         java.util.List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
-        search.textProperty().subscribe(seen::add);
+        search.textProperty().subscribe(text -> seen.add(text));
         robot.interact(() -> ((StackPane) scene.getRoot()).getChildren().add(search));
         StartupProbe probe = new StartupProbe(out, Optional.of(exits::incrementAndGet), Optional.empty(), false,
                 StartupProbe.keystrokes(java.util.List.of("ab", "c")));

@@ -11,7 +11,8 @@ import java.util.Optional;
  * The port to one Airbyte: every call blocks its (background) thread and fails with an
  * {@link AirbyteException} that carries a sentence a person can act on. How it signs a person in to
  * a provider is its {@link #signIn()}; Airbyte Cloud's public API has no connector specifications,
- * so it answers {@link #getSpecification} with {@link AirbyteException.Kind#UNSUPPORTED}.
+ * so it answers {@link #getSpecification} with {@link AirbyteException.Kind#UNSUPPORTED} and
+ * {@link #sourceDefinitions} with nothing.
  */
 public interface AirbyteGateway {
     /** Where this Airbyte lives, for messages and diagnostics. */
@@ -40,6 +41,16 @@ public interface AirbyteGateway {
     Optional<Instant> serverTime();
 
     ConnectorSpec getSpecification(String definitionId, String workspaceId);
+
+    /**
+     * The connectors this Airbyte offers in the workspace, custom ones included; empty when this kind
+     * of Airbyte does not list them (Airbyte Cloud's public API), so the caller keeps the list Onramp
+     * ships. Blocks.
+     *
+     * @throws AirbyteException when this Airbyte should list them and could not, or answered with
+     *     something that is not such a list
+     */
+    Optional<List<SourceDefinition>> sourceDefinitions(String workspaceId);
 
     /** How this Airbyte signs a person in to a provider, and signs a source in again. */
     SignIn signIn();

@@ -4,6 +4,8 @@ package dev.onramp.airbyte;
 enum ConfigApiCall implements ApiCall {
     LIST_WORKSPACES("workspaces/list_by_organization_id", "list its workspaces",
             "Check that this Airbyte is version 1.0 or later, which has the default organization."),
+    LIST_SOURCE_DEFINITIONS("source_definitions/list_for_workspace", "list its connectors",
+            "Check that the workspace still exists in this Airbyte."),
     GET_SPECIFICATION("source_definition_specifications/get", "describe the connector",
             "Check that the connector is installed in this Airbyte and that the workspace still exists."),
     GET_CONSENT_URL("source_oauths/get_consent_url", "start the authorization",

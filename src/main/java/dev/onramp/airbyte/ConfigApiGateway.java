@@ -131,6 +131,29 @@ public final class ConfigApiGateway implements AirbyteGateway, SignIn.Loopback, 
     }
 
     /**
+     * {@code source_definitions/list_for_workspace}: every connector the workspace may use, each read
+     * from its {@code SourceDefinitionRead}; an answer without the list, or an entry without a field
+     * Airbyte's API requires, is a {@link Kind#BAD_RESPONSE}.
+     */
+    @Override
+    public Optional<List<SourceDefinition>> sourceDefinitions(String workspaceId) {
+        ObjectNode answer = call(ConfigApiCall.LIST_SOURCE_DEFINITIONS,
+                json.createObjectNode().put("workspaceId", workspaceId));
+        List<SourceDefinition> definitions = new ArrayList<>();
+        for (JsonNode definition : array(answer, "sourceDefinitions")) {
+            if (!definition.isObject()) {
+                throw transport.missingField("sourceDefinitionId");
+            }
+            definitions.add(new SourceDefinition(text(definition, "sourceDefinitionId"), text(definition, "name"),
+                    text(definition, "dockerRepository"), text(definition, "dockerImageTag"),
+                    optionalText(definition, "documentationUrl"), optionalText(definition, "icon"),
+                    optionalText(definition, "supportLevel"), optionalText(definition, "releaseStage"),
+                    optionalText(definition, "sourceType"), definition.path("custom").asBoolean(false)));
+        }
+        return Optional.of(List.copyOf(definitions));
+    }
+
+    /**
      * The connector's specification as this Airbyte last described it in the workspace (the one a
      * form or a sign-in was made from), asked for when Onramp has not asked yet.
      */
@@ -388,6 +411,10 @@ public final class ConfigApiGateway implements AirbyteGateway, SignIn.Loopback, 
             throw transport.missingField(field);
         }
         return value.asText();
+    }
+
+    private static Optional<String> optionalText(JsonNode node, String field) {
+        return Optional.ofNullable(node.path(field).textValue()).filter(text -> !text.isBlank());
     }
 
     private JsonNode array(JsonNode node, String field) {

@@ -162,6 +162,12 @@ public final class PublicApiGateway implements AirbyteGateway, SignIn.Relay, Sou
                 + " Onramp uses the connector facts it ships with for " + names.describe(definitionId) + ".");
     }
 
+    /** Cloud's public API lists no connector definitions: Onramp's own list stands for them. */
+    @Override
+    public Optional<List<SourceDefinition>> sourceDefinitions(String workspaceId) {
+        return Optional.empty();
+    }
+
     /**
      * {@code POST /sources/initiateOAuth}: the provider's consent link, after which Airbyte redirects
      * the browser to {@code redirectUrl?secret_id=…}. {@code oauthInput} holds the fields the

@@ -48,7 +48,7 @@ final class ConnectRun extends FlowRun {
                 .orElseThrow(() -> new FlowEnd(FlowState.FAILED, "Onramp does not know that business any more."));
         journalStart();
         listener.onStep(ConnectStep.PREPARING);
-        Provider provider = parts.catalog().provider(providerId).orElseThrow(() -> new FlowEnd(FlowState.FAILED,
+        Provider provider = parts.providers().provider(tenantId, providerId).orElseThrow(() -> new FlowEnd(FlowState.FAILED,
                 "Onramp does not know a provider called \"" + providerId + "\"."));
         named(provider);
         if (!provider.connectsByOAuth()) {

@@ -82,11 +82,25 @@ public final class ConnectService implements AutoCloseable {
             Function<TenantId, RedirectSettings> redirectOf, Database db, TenantRepository tenants,
             ConnectionRepository connections, FlowJournal journal, AuditLog audit, BrowserLauncher browser,
             Executor executor, Clock clock, Duration consentTimeout, String actor) {
+        this(catalog, ProviderLookup.of(catalog), airbyteOf, redirectOf, db, tenants, connections, journal, audit,
+                browser, executor, clock, consentTimeout, actor);
+    }
+
+    /**
+     * As {@link #ConnectService(Catalog, Function, Function, Database, TenantRepository, ConnectionRepository,
+     * FlowJournal, AuditLog, BrowserLauncher, Executor, Clock, Duration, String)}, with the flows finding
+     * each business's provider through {@code providers} (normally {@link ProviderLists}, so that a
+     * connector only the business's Airbyte lists can be connected).
+     */
+    public ConnectService(Catalog catalog, ProviderLookup providers, Function<TenantId, AirbyteGateway> airbyteOf,
+            Function<TenantId, RedirectSettings> redirectOf, Database db, TenantRepository tenants,
+            ConnectionRepository connections, FlowJournal journal, AuditLog audit, BrowserLauncher browser,
+            Executor executor, Clock clock, Duration consentTimeout, String actor) {
         this.catalog = catalog;
         this.airbyteOf = airbyteOf;
         this.stores = new FlowStores(db, tenants, connections, journal, audit, clock, actor);
         this.labels = new AccountLabels(stores);
-        this.parts = new SignInParts(catalog, airbyteOf, browser, consentTimeout, new SecureRandom(),
+        this.parts = new SignInParts(catalog, providers, airbyteOf, browser, consentTimeout, new SecureRandom(),
                 new LoopbackRedirects(), redirectOf);
         this.consentInputs = new ConsentInputs(catalog, ConnectorSpecs.bundled(catalog));
         this.readiness = new OAuthReadiness(catalog, consentInputs);

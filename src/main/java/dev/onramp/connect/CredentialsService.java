@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.onramp.airbyte.AirbyteGateway;
+import dev.onramp.airbyte.ConnectorSpec;
 import dev.onramp.business.AirbyteSelection;
 import dev.onramp.catalog.Catalog;
 import dev.onramp.catalog.ConnectorSpecs;
@@ -51,6 +52,7 @@ public final class CredentialsService {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Catalog catalog;
+    private final ProviderLookup providers;
     private final ConnectorSpecs specs;
     private final AirbyteSelection selection;
     private final FlowStores stores;
@@ -63,7 +65,19 @@ public final class CredentialsService {
     public CredentialsService(Catalog catalog, ConnectorSpecs specs, AirbyteSelection selection, Database db,
             TenantRepository tenants, ConnectionRepository connections, FlowJournal journal, AuditLog audit,
             ConnectService flows, Clock clock, String actor) {
+        this(catalog, ProviderLookup.of(catalog), specs, selection, db, tenants, connections, journal, audit, flows,
+                clock, actor);
+    }
+
+    /**
+     * As the other constructor, with each business's provider found through {@code providers}
+     * (normally {@link ProviderLists}, so that a connector only the business's Airbyte lists has its form).
+     */
+    public CredentialsService(Catalog catalog, ProviderLookup providers, ConnectorSpecs specs,
+            AirbyteSelection selection, Database db, TenantRepository tenants, ConnectionRepository connections,
+            FlowJournal journal, AuditLog audit, ConnectService flows, Clock clock, String actor) {
         this.catalog = catalog;
+        this.providers = providers;
         this.specs = specs;
         this.selection = selection;
         this.stores = new FlowStores(db, tenants, connections, journal, audit, clock, actor);
@@ -78,6 +92,18 @@ public final class CredentialsService {
         return catalog.provider(providerId)
                 .map(provider -> !provider.connectsByOAuth() || !alternativesToOAuth(providerId).isEmpty())
                 .orElse(false);
+    }
+
+    /**
+     * As {@link #offersCredentials(String)}, for a provider the business's Airbyte may be the only one
+     * to list: such a connector takes typed credentials until its specification there shows a sign-in.
+     * May block the first time the business's list is needed; call it off the FX thread.
+     */
+    public boolean offersCredentials(TenantId tenantId, String providerId) {
+        if (catalog.provider(providerId).isPresent()) {
+            return offersCredentials(providerId);
+        }
+        return providers.provider(tenantId, providerId).map(provider -> !provider.connectsByOAuth()).orElse(false);
     }
 
     /**
@@ -100,12 +126,18 @@ public final class CredentialsService {
      * @throws dev.onramp.airbyte.AirbyteException when Airbyte cannot describe the connector
      */
     public ConnectorForm form(TenantId tenantId, String providerId) {
-        Provider provider = provider(providerId);
+        Provider known = provider(tenantId, providerId);
         AirbyteSettings airbyte = selection.effective(tenantId);
-        JsonNode spec = airbyte.servesSpecifications()
-                ? specificationFrom(selection.gatewayFor(airbyte), tenantId, provider)
-                : specs.specification(providerId).orElseThrow(() -> new InvalidInputException(
-                        "Onramp has no specification for " + provider.name() + "; it cannot be connected here."));
+        JsonNode spec;
+        Provider provider = known;
+        if (airbyte.servesSpecifications()) {
+            ConnectorSpec described = specificationFrom(selection.gatewayFor(airbyte), tenantId, known);
+            provider = providers.described(tenantId, known, described);
+            spec = described.connectionSpecification();
+        } else {
+            spec = specs.specification(providerId).orElseThrow(() -> new InvalidInputException(
+                    "Onramp has no specification for " + known.name() + "; it cannot be connected here."));
+        }
         return provider.connectsByOAuth() ? SpecForms.withoutOAuth(spec, provider.oauth().orElseThrow())
                 : SpecForms.read(spec);
     }
@@ -132,7 +164,7 @@ public final class CredentialsService {
      */
     public ConnectFlow connect(TenantId tenantId, String providerId, ConnectorForm form, FormValues values,
             AccountChoice account, ConnectListener listener) {
-        Provider provider = provider(providerId);
+        Provider provider = provider(tenantId, providerId);
         List<FormProblem> problems = form.problems(values);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems.stream().map(FormProblem::message).collect(Collectors.joining(" ")));
@@ -149,7 +181,7 @@ public final class CredentialsService {
      */
     public Optional<String> alreadyConnected(TenantId tenantId, String providerId, ConnectorForm form,
             FormValues values) {
-        Provider provider = provider(providerId);
+        Provider provider = provider(tenantId, providerId);
         JsonNode configuration = form.configuration(values);
         return stores.tenants().find(tenantId).flatMap(tenant -> new AccountLabels(stores)
                 .sameAccount(tenantId, providerId, configuration)
@@ -167,7 +199,7 @@ public final class CredentialsService {
      *     provider's consent page, which Reconnect renews
      */
     public CredentialsUpdate prepareUpdate(TenantId tenantId, String providerId, Optional<String> account) {
-        Provider provider = provider(providerId);
+        Provider provider = provider(tenantId, providerId);
         Tenant tenant = tenant(tenantId);
         List<Connection> candidates = stores.connections().list(tenantId).stream()
                 .filter(c -> c.providerId().equals(provider.id()) && c.status() != ConnectionStatus.DISCONNECTED)
@@ -214,7 +246,7 @@ public final class CredentialsService {
                 .orElseThrow(() -> refuse(tenantId, "connection/" + connectionId, null,
                         UpdateRefusedException.Reason.NOT_CONNECTED,
                         "Onramp no longer has that connection; refresh the list and connect the account again."));
-        return prepare(tenant, provider(connection.providerId()), connection);
+        return prepare(tenant, provider(tenantId, connection.providerId()), connection);
     }
 
     private CredentialsUpdate prepare(Tenant tenant, Provider provider, Connection connection) {
@@ -251,7 +283,7 @@ public final class CredentialsService {
         if (!connection.tenantId().equals(tenantId)) {
             throw new IllegalArgumentException("The connection belongs to another business");
         }
-        Provider provider = provider(connection.providerId());
+        Provider provider = provider(tenantId, connection.providerId());
         List<FormProblem> problems = update.problems(typed);
         if (!problems.isEmpty()) {
             throw refuse(tenantId, "connection/" + connection.id(), provider, UpdateRefusedException.Reason.CANNOT_UPDATE,
@@ -284,7 +316,7 @@ public final class CredentialsService {
     public Set<ConnectionId> updatableConnections(TenantId tenantId) {
         Set<ConnectionId> updatable = new HashSet<>();
         for (Connection connection : stores.connections().list(tenantId)) {
-            Optional<Provider> provider = catalog.provider(connection.providerId());
+            Optional<Provider> provider = providers.provider(tenantId, connection.providerId());
             if (provider.isEmpty() || connection.status() == ConnectionStatus.DISCONNECTED
                     || connection.status() == ConnectionStatus.MISSING) {
                 continue;
@@ -373,16 +405,15 @@ public final class CredentialsService {
                 .orElseThrow(() -> new InvalidInputException("Onramp does not know that business any more."));
     }
 
-    private Provider provider(String providerId) {
-        return catalog.provider(providerId).orElseThrow(() -> new InvalidInputException(
+    private Provider provider(TenantId tenantId, String providerId) {
+        return providers.provider(tenantId, providerId).orElseThrow(() -> new InvalidInputException(
                 "Onramp does not know a provider called \"" + providerId + "\"."));
     }
 
     /** The connector's specification as the business's Airbyte describes it, in the business's workspace there. */
-    private JsonNode specificationFrom(AirbyteGateway gateway, TenantId tenantId, Provider provider) {
+    private ConnectorSpec specificationFrom(AirbyteGateway gateway, TenantId tenantId, Provider provider) {
         Tenant tenant = stores.tenants().find(tenantId)
                 .orElseThrow(() -> new InvalidInputException("Onramp does not know that business any more."));
-        return gateway.getSpecification(provider.definitionId(), stores.workspaceOf(tenant, gateway))
-                .connectionSpecification();
+        return gateway.getSpecification(provider.definitionId(), stores.workspaceOf(tenant, gateway));
     }
 }

@@ -62,7 +62,7 @@ final class ReconnectRun extends FlowRun {
 
     @Override
     protected void claim(Tx tx) {
-        String name = parts.catalog().provider(providerId).map(Provider::name).orElse(providerId);
+        String name = parts.providers().provider(tenantId, providerId).map(Provider::name).orElse(providerId);
         Connection now = stores.connections().lock(tx, tenantId, connection.id()).orElseThrow(() -> new FlowEnd(
                 FlowState.FAILED, "Onramp no longer has that connection; refresh the list and connect the account"
                         + " again.", false));
@@ -83,7 +83,7 @@ final class ReconnectRun extends FlowRun {
         listener.onStep(ConnectStep.PREPARING);
         Tenant tenant = stores.tenants().find(tenantId)
                 .orElseThrow(() -> new FlowEnd(FlowState.FAILED, "Onramp does not know that business any more."));
-        Provider provider = parts.catalog().provider(providerId).orElseThrow(() -> new FlowEnd(
+        Provider provider = parts.providers().provider(tenantId, providerId).orElseThrow(() -> new FlowEnd(
                 FlowState.FAILED, "Onramp does not know a provider called \"" + providerId + "\"."));
         named(provider);
         if (!provider.connectsByOAuth()) {

@@ -12,8 +12,9 @@ import java.util.function.Function;
 
 /**
  * What a sign-in flow (a connect or a reconnect) works with beside its stores: among them the
- * process's redirect ports and the redirect each business's sign-ins use.
+ * process's redirect ports, the redirect each business's sign-ins use, and how a business's providers
+ * are found ({@code providers}: the catalog's, or also those only its Airbyte lists).
  */
-record SignInParts(Catalog catalog, Function<TenantId, AirbyteGateway> airbyteOf, BrowserLauncher browser,
+record SignInParts(Catalog catalog, ProviderLookup providers, Function<TenantId, AirbyteGateway> airbyteOf, BrowserLauncher browser,
         Duration consentTimeout, SecureRandom random, LoopbackRedirects redirects,
         Function<TenantId, RedirectSettings> redirectOf) {}

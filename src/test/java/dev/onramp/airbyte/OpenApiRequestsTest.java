@@ -97,7 +97,7 @@ class OpenApiRequestsTest {
     }
 
     /**
-     * Every Config API call, with an application's client credentials: workspaces, a Zendesk
+     * Every Config API call, with an application's client credentials: workspaces, their connectors, a Zendesk
      * sign-in kept by Airbyte and one it answers with the tokens, the source made, tested, listed,
      * found, signed in again both ways, given a tested new configuration and deleted.
      */
@@ -107,6 +107,7 @@ class OpenApiRequestsTest {
                 ConnectorNames.NONE);
         gateway.serverTime();
         String workspace = gateway.listWorkspaces().getFirst().id();
+        assertThat(gateway.sourceDefinitions(workspace).orElseThrow()).isNotEmpty();
         ObjectNode inputs = json.createObjectNode().put("subdomain", "acme");
         AdvancedAuth auth = gateway.getSpecification(ZENDESK, workspace).advancedAuth().orElseThrow();
         ObjectNode configuration = inputs.deepCopy();

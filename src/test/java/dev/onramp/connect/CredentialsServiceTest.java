@@ -305,6 +305,11 @@ class CredentialsServiceTest {
         }
 
         @Override
+        public Optional<List<dev.onramp.airbyte.SourceDefinition>> sourceDefinitions(String workspaceId) {
+            return real.sourceDefinitions(workspaceId);
+        }
+
+        @Override
         public SignIn signIn() {
             return real.signIn();
         }

@@ -50,7 +50,8 @@ public final class AppUnderTest implements AutoCloseable {
                 context.airbyteDescription(),
                 context.diagnostics(),
                 context.disconnects(),
-                context.demoAirbyte());
+                context.demoAirbyte(),
+                context.providerLists());
     }
 
     /**

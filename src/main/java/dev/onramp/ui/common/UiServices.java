@@ -8,6 +8,7 @@ import dev.onramp.catalog.Catalog;
 import dev.onramp.connect.ConnectService;
 import dev.onramp.connect.CredentialsService;
 import dev.onramp.connect.DisconnectService;
+import dev.onramp.connect.ProviderLists;
 import dev.onramp.diagnostics.Diagnostics;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,7 +17,8 @@ import java.util.concurrent.Executor;
 /**
  * What the window needs from the rest of the app, in one value: the services, the executor for their
  * blocking calls, the FX thread's executor, whether the built-in simulator stands in for Airbyte, the
- * diagnostics the Help menu copies, disconnecting, and the Demo menu's way to the simulator while it runs.
+ * diagnostics the Help menu copies, disconnecting, the Demo menu's way to the simulator while it runs, and
+ * each business's provider list ({@link ProviderLists#forBusiness}, refreshed in the background).
  */
 public record UiServices(
         Catalog catalog,
@@ -31,7 +33,8 @@ public record UiServices(
         String airbyteDescription,
         Diagnostics diagnostics,
         DisconnectService disconnects,
-        Optional<DemoAirbyte> demoAirbyte) {
+        Optional<DemoAirbyte> demoAirbyte,
+        ProviderLists providerLists) {
     public UiServices {
         Objects.requireNonNull(catalog, "catalog");
         Objects.requireNonNull(tenants, "tenants");
@@ -45,13 +48,15 @@ public record UiServices(
         Objects.requireNonNull(diagnostics, "diagnostics");
         Objects.requireNonNull(disconnects, "disconnects");
         Objects.requireNonNull(demoAirbyte, "demoAirbyte");
+        Objects.requireNonNull(providerLists, "providerLists");
     }
 
     /** The services of a window without the Demo menu. */
     public UiServices(Catalog catalog, TenantService tenants, ConnectService connect, CredentialsService credentials,
             SettingsService settings, RedirectService redirects, Executor background, Executor fx, boolean demo,
-            String airbyteDescription, Diagnostics diagnostics, DisconnectService disconnects) {
+            String airbyteDescription, Diagnostics diagnostics, DisconnectService disconnects,
+            ProviderLists providerLists) {
         this(catalog, tenants, connect, credentials, settings, redirects, background, fx, demo, airbyteDescription,
-                diagnostics, disconnects, Optional.empty());
+                diagnostics, disconnects, Optional.empty(), providerLists);
     }
 }
