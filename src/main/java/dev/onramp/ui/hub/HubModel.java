@@ -1,6 +1,9 @@
 package dev.onramp.ui.hub;
 
 import dev.onramp.catalog.Catalog;
+import dev.onramp.catalog.Recommendation;
+import dev.onramp.connect.ProviderList;
+import dev.onramp.model.Provider;
 import dev.onramp.connect.AccountChoice;
 import dev.onramp.connect.ConnectionHealth;
 import dev.onramp.connect.DisconnectService;
@@ -14,7 +17,11 @@ import dev.onramp.ui.settings.ReadinessModel;
 import dev.onramp.ui.settings.RedirectModel;
 import dev.onramp.ui.settings.SettingsModel;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -68,6 +75,8 @@ public final class HubModel {
     private final ReadOnlyStringWrapper airbyteDescription;
     private Subscription subscriptions = Subscription.EMPTY;
     private final BooleanProperty showDisconnected = new SimpleBooleanProperty(this, "showDisconnected", false);
+    /** The chosen business's connections as last loaded, for tiles made after they were shown. */
+    private List<Connection> shownConnections = List.of();
     private final HubSections sections = new HubSections(tilesView,
             selectedTenant.map(Tenant::name).orElse(""));
 
@@ -175,14 +184,64 @@ public final class HubModel {
         }
         problem.set("");
         UiServices ready = services();
-        tiles.setAll(catalog.recommend(tenant.businessTypeId()).stream()
-                .map(r -> TileModel.of(r, ready.credentials().alternativesToOAuth(r.provider().id())))
-                .toList());
+        shownConnections = List.of();
+        tiles.setAll(tilesFor(tenant, ready.providerLists().shownFirst(tenant.id()).providers(), List.of()));
         showAirbyteOf(tenant);
         showUpdatable(tenant);
         loading.set(true);
         CompletableFuture.supplyAsync(() -> ready.connect().connections(tenant.id()), ready.background())
                 .whenCompleteAsync((connections, failure) -> onConnections(tenant, connections, failure, true), fx);
+        ready.providerLists().forBusiness(tenant.id()).whenCompleteAsync((list, failure) -> {
+            if (failure == null) {
+                showProviders(tenant, list);
+            }
+        }, fx);
+    }
+
+    /**
+     * The providers the business's Airbyte offers, once its list is known: tiles of providers it lacks
+     * go, those of connectors only it has come (shown with the business's connections), the others
+     * stay as they are; a list that could not be had is said once.
+     */
+    private void showProviders(Tenant tenant, ProviderList list) {
+        if (!tenant.equals(selectedTenant.get())) {
+            return;
+        }
+        list.problem().filter(text -> problem.get().isEmpty()).ifPresent(problem::set);
+        List<TileModel> next = tilesFor(tenant, list.providers(), tiles);
+        if (next.equals(tiles)) {
+            return;
+        }
+        List<TileModel> added = next.stream().filter(tile -> !tiles.contains(tile)).toList();
+        tiles.setAll(next);
+        added.forEach(tile -> tile.showConnections(shownConnections));
+    }
+
+    /**
+     * A tile per provider of {@code providers}: the business's recommended ones first in rank order,
+     * then the rest by name; a tile of {@code kept} for the same provider is kept as it is.
+     */
+    private List<TileModel> tilesFor(Tenant tenant, List<Provider> providers, List<TileModel> kept) {
+        UiServices ready = services();
+        Map<String, TileModel> old = new HashMap<>();
+        kept.forEach(tile -> old.put(tile.provider().id(), tile));
+        Map<String, Provider> offered = new LinkedHashMap<>();
+        providers.forEach(provider -> offered.put(provider.id(), provider));
+        List<TileModel> made = new ArrayList<>();
+        for (Recommendation r : catalog.recommend(tenant.businessTypeId())) {
+            if (r.recommended() && offered.remove(r.provider().id()) != null) {
+                made.add(old.computeIfAbsent(r.provider().id(),
+                        id -> TileModel.of(r, ready.credentials().alternativesToOAuth(id))));
+            }
+        }
+        Map<String, Recommendation> reasons = new HashMap<>();
+        catalog.recommend(tenant.businessTypeId()).forEach(r -> reasons.put(r.provider().id(), r));
+        offered.values().stream().sorted(Comparator.comparing(Provider::name, String.CASE_INSENSITIVE_ORDER)
+                        .thenComparing(Provider::id))
+                .forEach(provider -> made.add(old.computeIfAbsent(provider.id(), id -> Optional.ofNullable(reasons.get(id))
+                        .map(r -> TileModel.of(r, ready.credentials().alternativesToOAuth(id)))
+                        .orElseGet(() -> TileModel.unranked(provider, List.of())))));
+        return made;
     }
 
     /** Shows the business's connections on the tiles and, when {@code check}, tests them again in its Airbyte. */
@@ -195,6 +254,7 @@ public final class HubModel {
             problem.set("Onramp could not load the connections of " + tenant.name() + ": " + Failures.message(failure));
             tiles.forEach(TileModel::showUnknown);
         } else {
+            shownConnections = List.copyOf(connections);
             tiles.forEach(tile -> tile.showConnections(connections));
             if (check) {
                 checkAll(tenant);

@@ -221,6 +221,27 @@ class HubModelTest {
                 .isEqualTo(new AirbyteSettings.SelfManaged(elsewhere, Optional.empty()));
     }
 
+    @Test
+    void aBusinessWhoseAirbyteCannotListItsConnectors_keepsTheBundledListAndIsToldOnce() throws Exception {
+        model.activate();
+        background.runAll();
+        Tenant tenant = model.selectedTenantProperty().get();
+        URI gone;
+        try (java.net.ServerSocket closed = new java.net.ServerSocket(0)) {
+            gone = URI.create("http://127.0.0.1:" + closed.getLocalPort());
+        }
+        context.settings().save(tenant.id(), new AirbyteSettings.SelfManaged(gone, Optional.empty()));
+
+        model.selectedTenantProperty().set(null);
+        model.selectedTenantProperty().set(tenant);
+        background.runAll();
+        org.testfx.util.WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS,
+                () -> model.problemProperty().get().startsWith("Onramp could not refresh the provider list"));
+
+        assertThat(model.problemProperty().get()).contains(gone.toString()).endsWith("the bundled list is shown.");
+        assertThat(model.tiles()).hasSize(context.catalog().providers().size());
+    }
+
     /** The one dialog that Connect on the provider's tile opens, once the first business is chosen. */
     private Object dialogOpenedByConnect(String providerId) {
         model.activate();
