@@ -105,7 +105,7 @@ public final class HubSections {
             }
             String all = chosen.isEmpty() ? "All providers" : "All " + chosen + " providers";
             made.add(new HubSection("all", all, recommended.isEmpty() && connected.isEmpty()
-                    ? "Every source Airbyte can read, by name" : "Every other source Airbyte can read, by name", rest,
+                    ? "Every source Airbyte can read" : "Every other source Airbyte can read, by name", rest,
                     "No other provider in " + chosen + "."));
             listed = recommended.size() + connected.size() + rest.size();
         } else {
