@@ -90,6 +90,7 @@ public final class FormPane {
             case ENUM -> comboBox(field.allowedTexts(), value);
             case MULTI_ENUM -> checkList(field.allowedTexts(), value);
             case JSON -> text(new TextArea(), field, value);
+            case DATE, DATE_TIME -> text(new TextField(), field, value);
             case TEXT -> text(field.secret() ? new PasswordField() : field.multiline() ? new TextArea() : new TextField(),
                     field, value);
             case INTEGER, NUMBER, TEXT_LIST, INTEGER_LIST -> text(new TextField(), field, value);
