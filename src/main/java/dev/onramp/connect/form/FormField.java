@@ -113,6 +113,11 @@ public record FormField(
                 moment);
     }
 
+    /** How a date field's value is written, as an example such as {@code 2024-01-15T10:30:45Z}. */
+    public String dateExample() {
+        return dateText(DateFormats.PROBE);
+    }
+
     /** The moment a date field's text names, read in its layout; empty when it names none. */
     public Optional<LocalDateTime> moment(String text) {
         if (dateLayout().isEmpty() || text == null || text.isBlank()) {
