@@ -120,7 +120,8 @@ public final class ConnectorForm {
             throw new IllegalArgumentException("The form's values have problems; check them with problems() first");
         }
         ObjectNode root = JsonNodeFactory.instance.objectNode();
-        constants.forEach((path, value) -> put(root, List.of(path.split("\\.")), value));
+        // Copies: a constant list (a required list's first item goes into it) must stay empty in the form.
+        constants.forEach((path, value) -> put(root, List.of(path.split("\\.")), value.deepCopy()));
         walk(elements, values, element -> {
             switch (element) {
                 case FormField field -> field.value(values.text(field.path()))
@@ -128,7 +129,7 @@ public final class ConnectorForm {
                 case FormChoice choice -> chosen(choice, values).constants().forEach((relative, value) -> {
                     List<String> keys = new ArrayList<>(choice.keys());
                     keys.addAll(List.of(relative.split("\\.")));
-                    put(root, keys, value);
+                    put(root, keys, value.deepCopy());
                 });
             }
         });
