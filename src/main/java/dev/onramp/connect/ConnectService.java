@@ -27,6 +27,7 @@ import dev.onramp.store.ConnectionRepository;
 import dev.onramp.store.Database;
 import dev.onramp.store.FlowJournal;
 import dev.onramp.store.TenantRepository;
+import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -106,6 +107,15 @@ public final class ConnectService implements AutoCloseable {
         this.readiness = new OAuthReadiness(catalog, consentInputs);
         this.checks = new ConnectionChecks(stores);
         this.running = new RunningFlows(executor);
+    }
+
+    /**
+     * Opens a web page, such as a connector's documentation linked from its form, in the person's
+     * browser the way sign-ins open theirs; it may block for a moment, so call it off the FX thread.
+     * False when no browser opened.
+     */
+    public boolean openLink(URI url) {
+        return parts.browser().open(url);
     }
 
     /**

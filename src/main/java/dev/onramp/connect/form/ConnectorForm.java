@@ -1,6 +1,7 @@
 package dev.onramp.connect.form;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -119,7 +120,8 @@ public final class ConnectorForm {
             throw new IllegalArgumentException("The form's values have problems; check them with problems() first");
         }
         ObjectNode root = JsonNodeFactory.instance.objectNode();
-        constants.forEach((path, value) -> put(root, List.of(path.split("\\.")), value));
+        // Copies: a constant list (a required list's first item goes into it) must stay empty in the form.
+        constants.forEach((path, value) -> put(root, List.of(path.split("\\.")), value.deepCopy()));
         walk(elements, values, element -> {
             switch (element) {
                 case FormField field -> field.value(values.text(field.path()))
@@ -127,7 +129,7 @@ public final class ConnectorForm {
                 case FormChoice choice -> chosen(choice, values).constants().forEach((relative, value) -> {
                     List<String> keys = new ArrayList<>(choice.keys());
                     keys.addAll(List.of(relative.split("\\.")));
-                    put(root, keys, value);
+                    put(root, keys, value.deepCopy());
                 });
             }
         });
@@ -187,9 +189,14 @@ public final class ConnectorForm {
     private static JsonNode at(JsonNode configuration, List<String> keys) {
         JsonNode node = configuration;
         for (String key : keys) {
-            node = node.path(key);
+            node = node.isArray() && isIndex(key) ? node.path(Integer.parseInt(key)) : node.path(key);
         }
         return node;
+    }
+
+    /** Whether a key names an item of a list (a required list's first item is {@code streams.0}). */
+    private static boolean isIndex(String key) {
+        return !key.isEmpty() && key.length() < 4 && key.chars().allMatch(Character::isDigit);
     }
 
     /** Visits each active element, a choice before the elements of its chosen option. */
@@ -224,10 +231,32 @@ public final class ConnectorForm {
     }
 
     private static void put(ObjectNode root, List<String> keys, JsonNode value) {
-        ObjectNode parent = root;
-        for (String key : keys.subList(0, keys.size() - 1)) {
-            parent = parent.get(key) instanceof ObjectNode existing ? existing : parent.putObject(key);
+        JsonNode parent = root;
+        for (int i = 0; i < keys.size() - 1; i++) {
+            JsonNode child = child(parent, keys.get(i));
+            boolean list = isIndex(keys.get(i + 1));
+            if (child == null || (list ? !child.isArray() : !child.isObject())) {
+                child = list ? JsonNodeFactory.instance.arrayNode() : JsonNodeFactory.instance.objectNode();
+                set(parent, keys.get(i), child);
+            }
+            parent = child;
         }
-        parent.set(keys.getLast(), value);
+        set(parent, keys.getLast(), value);
+    }
+
+    private static JsonNode child(JsonNode parent, String key) {
+        return parent instanceof ArrayNode list ? list.get(Integer.parseInt(key)) : parent.get(key);
+    }
+
+    private static void set(JsonNode parent, String key, JsonNode value) {
+        if (parent instanceof ArrayNode list) {
+            int index = Integer.parseInt(key);
+            while (list.size() <= index) {
+                list.addNull();
+            }
+            list.set(index, value);
+        } else {
+            ((ObjectNode) parent).set(key, value);
+        }
     }
 }

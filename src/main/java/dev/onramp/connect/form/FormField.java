@@ -13,6 +13,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoField;
+import java.time.temporal.TemporalAccessor;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -56,7 +64,11 @@ public record FormField(
         /** A list of whole numbers, typed separated by commas. */
         INTEGER_LIST,
         /** A structure the form has no control for, typed as JSON. */
-        JSON
+        JSON,
+        /** A calendar date, written in {@link #dateLayout()}. */
+        DATE,
+        /** A date and a time of day, written in {@link #dateLayout()}. */
+        DATE_TIME
     }
 
     /** The checks a specification puts on a value besides its kind. */
@@ -65,9 +77,10 @@ public record FormField(
             Optional<String> patternHint,
             Optional<BigDecimal> minimum,
             Optional<BigDecimal> exclusiveMinimum,
-            Optional<BigDecimal> maximum) {
-        public static final Rules NONE =
-                new Rules(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+            Optional<BigDecimal> maximum,
+            Optional<String> dateLayout) {
+        public static final Rules NONE = new Rules(Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     public FormField {
@@ -86,6 +99,53 @@ public record FormField(
         return String.join(".", keys);
     }
 
+    /**
+     * The layout a date field's value is written in, as a {@link DateTimeFormatter} pattern (e.g.
+     * {@code yyyy-MM-dd'T'HH:mm:ss'Z'}); empty for other fields.
+     */
+    public Optional<String> dateLayout() {
+        return rules.dateLayout();
+    }
+
+    /** The text this date field sends for {@code moment}, in exactly the layout its pattern wants. */
+    public String dateText(LocalDateTime moment) {
+        return DateFormats.write(dateLayout().orElseThrow(() -> new IllegalStateException(title + " is no date")),
+                moment);
+    }
+
+    /** How a date field's value is written, as an example such as {@code 2024-01-15T10:30:45Z}. */
+    public String dateExample() {
+        return dateText(DateFormats.PROBE);
+    }
+
+    /** The moment a date field's text names, read in its layout; empty when it names none. */
+    public Optional<LocalDateTime> moment(String text) {
+        if (dateLayout().isEmpty() || text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        DateTimeFormatter layout = DateTimeFormatter.ofPattern(dateLayout().get(), Locale.ROOT);
+        try {
+            TemporalAccessor parsed = layout.parse(text.strip());
+            LocalDate date = parsed.isSupported(ChronoField.DAY_OF_MONTH) ? LocalDate.from(parsed)
+                    : YearMonth.from(parsed).atDay(1);
+            LocalTime time = parsed.isSupported(ChronoField.HOUR_OF_DAY) ? LocalTime.from(parsed) : LocalTime.MIDNIGHT;
+            return Optional.of(date.atTime(time));
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Whether the field is a secret document rather than a short secret: a multi-line secret or a
+     * service account's JSON key (Google's {@code service_account_info}, {@code credentials_json}),
+     * which a person pastes or reads from a file.
+     */
+    public boolean secretDocument() {
+        String name = keys.getLast().toLowerCase(Locale.ROOT);
+        return secret && (kind == Kind.TEXT || kind == Kind.JSON) && (multiline || name.contains("service_account")
+                || name.contains("credentials_json") || name.endsWith("_json") || name.contains("json_key"));
+    }
+
     /** The allowed values as a person types them. */
     public List<String> allowedTexts() {
         return allowed.stream().map(JsonNode::asText).toList();
@@ -99,6 +159,9 @@ public record FormField(
         }
         return switch (kind) {
             case TEXT -> patternProblem(secret ? text : value);
+            case DATE, DATE_TIME -> rules.pattern().isPresent() ? patternProblem(value)
+                    : moment(value).isPresent() ? Optional.empty()
+                    : Optional.of(title + " must be a date like " + dateText(DateFormats.PROBE) + ".");
             case INTEGER -> integer(value).map(this::rangeProblem)
                     .orElseGet(() -> Optional.of(title + " must be a whole number."));
             case NUMBER -> number(value).map(this::rangeProblem)
@@ -109,7 +172,8 @@ public record FormField(
                     : Optional.of(title + " must be one of: " + listed() + ".");
             case MULTI_ENUM -> items(value).stream().allMatch(item -> allowedNode(item).isPresent()) ? Optional.empty()
                     : Optional.of(title + " takes only these values, separated by commas: " + listed() + ".");
-            case TEXT_LIST -> Optional.empty();
+            case TEXT_LIST -> items(value).stream().map(this::patternProblem).flatMap(Optional::stream).findFirst()
+                    .map(problem -> problem.replaceFirst(" must look like ", " takes items that look like "));
             case INTEGER_LIST -> items(value).stream().allMatch(item -> integer(item).isPresent()) ? Optional.empty()
                     : Optional.of(title + " must be whole numbers separated by commas.");
             case JSON -> parsedJson(value).isPresent() ? Optional.empty()
@@ -128,6 +192,7 @@ public record FormField(
         }
         JsonNode node = switch (kind) {
             case TEXT -> NODES.textNode(secret ? text : value);
+            case DATE, DATE_TIME -> NODES.textNode(value);
             case INTEGER -> whole(integer(value).orElseThrow());
             case NUMBER -> NODES.numberNode(number(value).orElseThrow());
             case BOOLEAN -> NODES.booleanNode(bool(value).orElseThrow());
@@ -170,8 +235,11 @@ public record FormField(
             // A pattern Java cannot read is left to Airbyte to check.
             return Optional.empty();
         }
-        String hint = rules.patternHint().or(() -> example).orElse(rules.pattern().get());
-        return Optional.of(title + " must look like " + hint + ".");
+        Optional<String> hint = rules.patternHint().or(() -> example)
+                .or(() -> dateLayout().map(layout -> dateText(DateFormats.PROBE)));
+        return Optional.of(hint.map(like -> title + " must look like " + like + ".")
+                .orElseGet(() -> title + " is not written the way " + "the connector expects (it must match "
+                        + rules.pattern().get() + ")."));
     }
 
     private Optional<String> rangeProblem(BigDecimal number) {

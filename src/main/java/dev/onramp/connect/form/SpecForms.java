@@ -1,6 +1,7 @@
 package dev.onramp.connect.form;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.onramp.connect.form.FormField.Kind;
 import dev.onramp.connect.form.FormField.Rules;
 import dev.onramp.model.OAuthFacts;
@@ -173,17 +174,54 @@ public final class SpecForms {
                 if (property.path("airbyte_hidden").asBoolean(false)) {
                     continue;
                 }
-                if (property.has("const")) {
-                    constants.put(String.join(".", keys.subList(base, keys.size())), property.get("const"));
-                } else if (property.has("oneOf")) {
+                JsonNode constant = constant(property);
+                if (constant != null) {
+                    // An optional object's constants would make it present, with every field it requires.
+                    if (present) {
+                        constants.put(String.join(".", keys.subList(base, keys.size())), constant);
+                    }
+                } else if (property.has("oneOf") && hasObjectOptions(property)) {
                     elements.add(choice(property, keys, entry.getKey(), isRequired));
-                } else if (isType(property, "object") && property.path("properties").isObject()) {
+                } else if (isType(property, "object") && !property.path("properties").isEmpty()) {
                     elements.addAll(object(property, keys, isRequired, constants, base));
+                } else if (isRequired && isListOfObjects(property)) {
+                    // A required list of settings (S3's streams): the form asks for its first item, and
+                    // the list is there even when that item's fields are all left empty.
+                    constants.put(String.join(".", keys.subList(base, keys.size())), JsonNodeFactory.instance.arrayNode());
+                    elements.addAll(object(property.path("items"), append(keys, "0"), true, constants, base));
                 } else {
                     elements.add(field(property, keys, entry.getKey(), isRequired));
                 }
             }
             return elements;
+        }
+
+        /**
+         * The value a property can only have: its {@code const}, or the one value of its {@code enum}
+         * (a discriminator such as MySQL's {@code ssl_mode.mode}); null for a property a person fills.
+         */
+        private static JsonNode constant(JsonNode property) {
+            if (property.has("const")) {
+                return property.get("const");
+            }
+            JsonNode allowed = property.path("enum");
+            return allowed.isArray() && allowed.size() == 1 ? allowed.get(0) : null;
+        }
+
+        /** Whether a {@code oneOf} offers ways of filling an object, rather than types of one value. */
+        private static boolean hasObjectOptions(JsonNode property) {
+            for (JsonNode option : property.path("oneOf")) {
+                if (!option.path("properties").isObject()) {
+                    return false;
+                }
+            }
+            return !property.path("oneOf").isEmpty();
+        }
+
+        private static boolean isListOfObjects(JsonNode property) {
+            JsonNode items = property.path("items");
+            return isType(property, "array") && isType(items, "object") && !items.path("properties").isEmpty()
+                    && !items.has("oneOf");
         }
 
         private FormChoice choice(JsonNode property, List<String> keys, String name, boolean required) {
@@ -217,11 +255,13 @@ public final class SpecForms {
             }
             Optional<String> example = Optional.ofNullable(property.path("examples").get(0)).map(value -> text(value, kind));
             Rules rules = new Rules(
-                    Optional.ofNullable(property.path("pattern").textValue()),
+                    Optional.ofNullable(property.path("pattern").textValue())
+                            .or(() -> Optional.ofNullable(property.path("items").path("pattern").textValue())),
                     Optional.ofNullable(property.path("pattern_descriptor").textValue()),
                     decimal(property, "minimum"),
                     decimal(property, "exclusiveMinimum"),
-                    decimal(property, "maximum"));
+                    decimal(property, "maximum"),
+                    kind == Kind.DATE || kind == Kind.DATE_TIME ? DateFormats.of(property) : Optional.empty());
             return new FormField(keys, title(property, name), help(property), required, kind,
                     property.path("airbyte_secret").asBoolean(false), property.path("multiline").asBoolean(false),
                     allowed, defaultValue, example, rules);
@@ -232,7 +272,9 @@ public final class SpecForms {
                 return Kind.ENUM;
             }
             return switch (type(property)) {
-                case "string" -> Kind.TEXT;
+                case "string" -> DateFormats.of(property)
+                        .map(layout -> DateFormats.hasTime(layout) ? Kind.DATE_TIME : Kind.DATE)
+                        .orElse(Kind.TEXT);
                 case "integer" -> Kind.INTEGER;
                 case "number" -> Kind.NUMBER;
                 case "boolean" -> Kind.BOOLEAN;
@@ -244,6 +286,8 @@ public final class SpecForms {
                     yield switch (type(items)) {
                         case "string" -> Kind.TEXT_LIST;
                         case "integer" -> Kind.INTEGER_LIST;
+                        // Items of any type: a list of texts is what a person means.
+                        case "" -> items.has("properties") ? Kind.JSON : Kind.TEXT_LIST;
                         default -> Kind.JSON;
                     };
                 }

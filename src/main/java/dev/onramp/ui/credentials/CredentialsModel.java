@@ -15,13 +15,21 @@ import dev.onramp.model.Connection;
 import dev.onramp.ui.common.ConnectedPane;
 import dev.onramp.ui.common.DialogPhase;
 import dev.onramp.ui.common.Failures;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -63,14 +71,28 @@ public final class CredentialsModel implements FormInputs {
         Optional<String> question(ConnectorForm form, FormValues values);
     }
 
+    /**
+     * Opens a link in the person's browser, the way the app opens its sign-in pages; it may block,
+     * so it runs on the background executor. False when no browser opened.
+     */
+    @FunctionalInterface
+    public interface LinkOpener {
+        boolean open(URI url);
+    }
+
     /** Starts the update of a connection's credentials for the checked values; it may block, like {@link Starter}. */
     @FunctionalInterface
     public interface UpdateStarter {
         ConnectFlow start(CredentialsUpdate update, FormValues values, ConnectListener listener);
     }
 
+    /** The typed values at one moment, and the fields they make active (null until asked). */
+    private record Typed(FormValues values, Set<FormField> active) {}
+
     /** What loading gives: the form, and for an update the connection's values and kept secrets. */
     private record Prepared(ConnectorForm form, Optional<CredentialsUpdate> update) {}
+
+    private static final long MAX_FILE_BYTES = 256 * 1024;
 
     private final String providerName;
     private final Supplier<Prepared> loader;
@@ -93,6 +115,9 @@ public final class CredentialsModel implements FormInputs {
     private Optional<Starter> duplicateStarter = Optional.empty();
     private final Map<String, StringProperty> values = new LinkedHashMap<>();
     private Optional<ConnectFlow> flow = Optional.empty();
+    /** What is typed now and the fields it makes active, worked out once after each change; null when stale. */
+    private Typed typed;
+    private LinkOpener links = url -> false;
     private boolean closed;
 
     /**
@@ -175,7 +200,11 @@ public final class CredentialsModel implements FormInputs {
         for (FormElement element : loaded.allElements()) {
             String text = initial.get(element.path())
                     .orElse(update.isPresent() && loaded.isActive(element, initial) ? "" : defaults.text(element.path()));
-            values.computeIfAbsent(element.path(), path -> new SimpleStringProperty(this, path, text));
+            values.computeIfAbsent(element.path(), path -> {
+                StringProperty value = new SimpleStringProperty(this, path, text);
+                value.addListener((observable, before, after) -> typed = null);
+                return value;
+            });
         }
         for (FormElement element : loaded.allElements()) {
             if (element instanceof FormChoice choice) {
@@ -198,9 +227,27 @@ public final class CredentialsModel implements FormInputs {
 
     /** What is typed now. */
     public FormValues values() {
+        if (typed == null) {
+            typed = snapshot();
+        }
+        return typed.values();
+    }
+
+    /** The fields the typed values make active, for the validation of every control after each change. */
+    private Set<FormField> activeFields() {
+        values();
+        if (typed.active() == null) {
+            Set<FormField> active = Collections.newSetFromMap(new IdentityHashMap<>());
+            active.addAll(form.get().activeFields(typed.values()));
+            typed = new Typed(typed.values(), active);
+        }
+        return typed.active();
+    }
+
+    private Typed snapshot() {
         Map<String, String> texts = new LinkedHashMap<>();
         values.forEach((path, value) -> texts.put(path, value.get() == null ? "" : value.get()));
-        return new FormValues(texts);
+        return new Typed(new FormValues(texts), null);
     }
 
     /**
@@ -211,7 +258,7 @@ public final class CredentialsModel implements FormInputs {
     public Optional<String> problem(FormField field) {
         ConnectorForm current = form.get();
         FormValues now = values();
-        if (current == null || !current.isActive(field, now) || keeps(field, now)) {
+        if (current == null || !activeFields().contains(field) || keeps(field, now)) {
             return Optional.empty();
         }
         return field.problem(now.text(field.path()));
@@ -302,6 +349,54 @@ public final class CredentialsModel implements FormInputs {
         Starter again = duplicateStarter.get();
         CompletableFuture.supplyAsync(() -> again.start(current, typed, listener), background)
                 .whenCompleteAsync(this::onStarted, fx);
+    }
+
+    /** Opens the form's documentation links with {@code opener} (the app's browser launcher); returns this model. */
+    public CredentialsModel openingLinksWith(LinkOpener opener) {
+        this.links = Objects.requireNonNull(opener, "opener");
+        return this;
+    }
+
+    /** Opens {@code url} in the background; when no browser opens, the message gives the address to copy. */
+    @Override
+    public void openLink(URI url) {
+        LinkOpener opener = links;
+        CompletableFuture.supplyAsync(() -> opener.open(url), background).whenCompleteAsync((opened, failure) -> {
+            if (failure != null || !opened) {
+                message.set("Onramp could not open your browser. The page is at " + url);
+            }
+        }, fx);
+    }
+
+    /**
+     * Reads a small text file (a service account's JSON key) in the background and puts its text
+     * into the element at {@code path}; a file too big or unreadable leaves the value as it was and
+     * says why.
+     */
+    @Override
+    public void readFile(Path file, String path) {
+        StringProperty target = value(path);
+        CompletableFuture.supplyAsync(() -> {
+            try {
+                if (Files.size(file) > MAX_FILE_BYTES) {
+                    throw new IllegalArgumentException(file.getFileName() + " is bigger than a key file can be ("
+                            + MAX_FILE_BYTES / 1024 + " KB at most).");
+                }
+                return Files.readString(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, background).whenCompleteAsync((text, failure) -> {
+            if (failure == null) {
+                target.set(text.strip());
+                message.set("");
+            } else {
+                Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+                message.set(cause instanceof IllegalArgumentException ? cause.getMessage()
+                        : "Onramp could not read " + file.getFileName() + ": check that the file exists and you may"
+                                + " read it.");
+            }
+        }, fx);
     }
 
     /** The question asked when the typed values name an account already connected; empty otherwise. */

@@ -1,6 +1,8 @@
 package dev.onramp.ui.credentials;
 
 import dev.onramp.connect.form.FormField;
+import java.net.URI;
+import java.nio.file.Path;
 import java.util.Optional;
 import javafx.beans.property.StringProperty;
 
@@ -24,4 +26,13 @@ public interface FormInputs {
     default boolean required(FormField field) {
         return field.required();
     }
+
+    /** Opens a documentation link of the form in the person's browser, off the FX thread. */
+    default void openLink(URI url) {}
+
+    /**
+     * Reads a local file (a service account's JSON key) off the FX thread and puts its text into
+     * the element at {@code path}; says why when it cannot.
+     */
+    default void readFile(Path file, String path) {}
 }

@@ -18,6 +18,7 @@ import javafx.beans.property.StringProperty;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -90,8 +91,9 @@ public final class FormPane {
             case ENUM -> comboBox(field.allowedTexts(), value);
             case MULTI_ENUM -> checkList(field.allowedTexts(), value);
             case JSON -> text(new TextArea(), field, value);
-            case TEXT -> text(field.secret() ? new PasswordField() : field.multiline() ? new TextArea() : new TextField(),
-                    field, value);
+            case TEXT -> text(field.secretDocument() ? new TextArea() : field.secret() ? new PasswordField()
+                    : field.multiline() ? new TextArea() : new TextField(), field, value);
+            case DATE, DATE_TIME -> datePicker(field, value);
             case INTEGER, NUMBER, TEXT_LIST, INTEGER_LIST -> text(new TextField(), field, value);
         };
         control.setId("field-" + id(field.path()));
@@ -102,7 +104,18 @@ public final class FormPane {
         Label label = new Label(field.title() + (model.required(field) ? " *" : ""));
         label.getStyleClass().add("field-label");
         label.setLabelFor(control);
-        return new VBox(4, label, control, help(field.help()));
+        Node input = field.secretDocument() ? FieldInputs.secretDocument((TextArea) control, field, value, model)
+                : control instanceof PasswordField password ? FieldInputs.revealable(password, field, value)
+                : field.kind() == FormField.Kind.DATE || field.kind() == FormField.Kind.DATE_TIME
+                        ? FieldInputs.dateAndTime((DatePicker) control, field, value)
+                : control;
+        return new VBox(4, label, input, help(field.help()));
+    }
+
+    private DatePicker datePicker(FormField field, StringProperty value) {
+        DatePicker picker = new DatePicker();
+        picker.setPromptText(field.dateExample());
+        return picker;
     }
 
     private Node choice(FormChoice choice) {
@@ -133,6 +146,8 @@ public final class FormPane {
     private TextInputControl text(TextInputControl control, FormField field, StringProperty value) {
         control.textProperty().bindBidirectional(value);
         model.prompt(field).or(() -> field.secret() ? Optional.empty() : field.example())
+                .or(() -> field.kind() == FormField.Kind.TEXT_LIST || field.kind() == FormField.Kind.INTEGER_LIST
+                        ? Optional.of("Separate the items with commas") : Optional.empty())
                 .ifPresent(control::setPromptText);
         if (control instanceof TextArea area) {
             area.setPrefRowCount(4);
@@ -174,11 +189,8 @@ public final class FormPane {
         return list;
     }
 
-    private static Label help(String text) {
-        Label help = new Label(text);
-        help.getStyleClass().add("hint");
-        help.setWrapText(true);
-        help.setMinHeight(Region.USE_PREF_SIZE);
+    private Node help(String text) {
+        Node help = HelpLinks.flow(text, model::openLink);
         showIf(help, !text.isEmpty());
         return help;
     }
