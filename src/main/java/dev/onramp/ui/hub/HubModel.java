@@ -400,7 +400,7 @@ public final class HubModel {
                     tile.addUpdatable(updated.id());
                 },
                 ready.background(),
-                fx);
+                fx).openingLinksWith(ready.connect()::openLink);
     }
 
     /**
@@ -492,7 +492,8 @@ public final class HubModel {
                         (form, values) -> ready.credentials().alreadyConnected(tenant.id(), tile.provider().id(), form,
                                 values),
                         (form, values, listener) -> ready.credentials().connect(tenant.id(), tile.provider().id(), form,
-                                values, AccountChoice.DEFAULT.allowingDuplicate(), listener));
+                                values, AccountChoice.DEFAULT.allowingDuplicate(), listener))
+                .openingLinksWith(ready.connect()::openLink);
     }
 
     /**
