@@ -16,6 +16,7 @@ import dev.onramp.ui.credentials.CredentialsModel;
 import dev.onramp.ui.settings.ReadinessModel;
 import dev.onramp.ui.settings.RedirectModel;
 import dev.onramp.ui.settings.SettingsModel;
+import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -117,6 +118,15 @@ public final class HubModel {
     /** The categories a person can filter by, in the catalog's order. */
     public List<String> categories() {
         return catalog.categories();
+    }
+
+    /** Where Airbyte documents its connectors, for a search that found nothing. */
+    static final URI CONNECTOR_DOCS = URI.create("https://docs.airbyte.com/integrations");
+
+    /** Opens Airbyte's connector docs in the browser, in the background; nothing before the services are there. */
+    public void openConnectorDocs() {
+        services.ifPresent(ready -> CompletableFuture.runAsync(() -> ready.connect().openLink(CONNECTOR_DOCS),
+                ready.background()));
     }
 
     /** Shows the catalog at once, and loads the businesses once the services are there. */

@@ -19,8 +19,8 @@ public sealed interface HubRow {
         }
     }
 
-    /** An empty section's words. */
-    record Empty(String text) implements HubRow {}
+    /** An empty section's words; {@code search} when it is a search's, which offers Airbyte's connector docs. */
+    record Empty(String text, boolean search) implements HubRow {}
 
     /** The rows of {@code sections} with {@code perRow} tiles to a row. */
     static List<HubRow> of(List<HubSection> sections, int perRow) {
@@ -28,7 +28,7 @@ public sealed interface HubRow {
         for (HubSection section : sections) {
             rows.add(new Heading(section));
             if (section.tiles().isEmpty()) {
-                rows.add(new Empty(section.empty()));
+                rows.add(new Empty(section.empty(), section.id().equals("matches")));
             }
             for (int i = 0; i < section.tiles().size(); i += perRow) {
                 rows.add(new Tiles(section.tiles().subList(i, Math.min(i + perRow, section.tiles().size()))));

@@ -54,7 +54,7 @@ public final class HubView {
         this.model = model;
         clock = new Timeline(new KeyFrame(Duration.seconds(30), e -> model.showTimesAt(Instant.now())));
         clock.setCycleCount(Animation.INDEFINITE);
-        list = new TileList(model.sections().sections(), tileActions);
+        list = new TileList(model.sections().sections(), tileActions, model::openConnectorDocs);
         tilesListener = change -> list.forgetViewsBut(model.tiles());
         search = new SearchBar(model.sections(), model.categories());
         root.setTop(new VBox(header(), banner(), problem(), search.root()));

@@ -9,6 +9,7 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -27,14 +28,19 @@ final class TileList {
 
     private final ObservableList<HubSection> sections;
     private final TileActions actions;
+    private final Runnable openDocs;
     private final ListView<HubRow> list = new ListView<>();
     /** Each tile's view, made when its row first comes into view, kept while the tiles stay the same. */
     private final Map<TileModel, TileView> views = new IdentityHashMap<>();
     private int perRow = 1;
 
-    TileList(ObservableList<HubSection> sections, TileActions actions) {
+    /**
+     * @param openDocs opens Airbyte's connector docs in the browser, offered when a search finds nothing
+     */
+    TileList(ObservableList<HubSection> sections, TileActions actions, Runnable openDocs) {
         this.sections = sections;
         this.actions = actions;
+        this.openDocs = openDocs;
         list.setId("hub-list");
         list.getStyleClass().add("tile-list");
         list.setFocusTraversable(false);
@@ -93,7 +99,7 @@ final class TileList {
             setText(null);
             setGraphic(empty || row == null ? null : switch (row) {
                 case HubRow.Heading heading -> heading(heading.section());
-                case HubRow.Empty none -> emptyState(none.text());
+                case HubRow.Empty none -> emptyState(none);
                 case HubRow.Tiles tiles -> tiles(tiles.tiles());
             });
         }
@@ -109,13 +115,19 @@ final class TileList {
             return heading;
         }
 
-        private Node emptyState(String text) {
-            Label words = new Label(text);
+        private Node emptyState(HubRow.Empty empty) {
+            Label words = new Label(empty.text());
             words.setId("hub-empty");
             words.getStyleClass().add("hub-empty");
             words.setWrapText(true);
             words.setMinHeight(Region.USE_PREF_SIZE);
-            return words;
+            if (!empty.search()) {
+                return words;
+            }
+            Hyperlink docs = new Hyperlink("Browse Airbyte's connector docs");
+            docs.setId("hub-connector-docs");
+            docs.setOnAction(e -> openDocs.run());
+            return new VBox(4, words, docs);
         }
 
         private Node tiles(List<TileModel> tiles) {

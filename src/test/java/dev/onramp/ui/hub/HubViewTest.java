@@ -33,12 +33,13 @@ class HubViewTest {
     Path dataDir;
 
     private AppUnderTest app;
+    private final List<java.net.URI> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
     private Stage stage;
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        app = AppUnderTest.start(dataDir, url -> false);
+        app = AppUnderTest.start(dataDir, url -> opened.add(url));
         MainWindow.show(stage, app.services());
     }
 
@@ -121,7 +122,7 @@ class HubViewTest {
     }
 
     @Test
-    void aSearchThatFindsNothing_saysWhatToDo(FxRobot robot) throws TimeoutException {
+    void aSearchThatFindsNothing_saysWhatToDo_andOpensAirbytesConnectorDocs(FxRobot robot) throws TimeoutException {
         waitUntilLoaded(robot);
 
         robot.clickOn("#hub-search").write("xyzzyq");
@@ -130,6 +131,9 @@ class HubViewTest {
         assertThat(robot.lookup("#hub-empty").queryAs(Label.class).getText()).isEqualTo("No provider matches “xyzzyq”"
                 + " — Airbyte may still have it under another name; see the connector docs.");
         assertThat(robot.lookup("#hub-count").queryAs(Label.class).getText()).isEqualTo("0 matches");
+        robot.clickOn("#hub-connector-docs");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !opened.isEmpty());
+        assertThat(opened).containsExactly(java.net.URI.create("https://docs.airbyte.com/integrations"));
     }
 
     @SuppressWarnings("unchecked")
