@@ -2,6 +2,7 @@ package dev.onramp.connect;
 
 import dev.onramp.airbyte.SourceDefinition;
 import dev.onramp.catalog.Catalog;
+import dev.onramp.catalog.UncuratedListing;
 import dev.onramp.model.AuthMode;
 import dev.onramp.model.Provider;
 import dev.onramp.model.ProviderListing;
@@ -10,7 +11,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -69,31 +69,7 @@ final class LiveProviders {
         String kind = definition.kind().orElse("api");
         ProviderListing listing = new ProviderListing(definition.documentationUrl().orElse(""),
                 ProviderListing.SupportLevel.of(definition.supportLevel().orElse("")), List.of(), false, false);
-        return new Provider(id, definition.name(), categoryByRule(definition.name(), kind), definition.definitionId(),
-                definition.slug(), AuthMode.CREDENTIALS, Optional.empty(), summary(definition.name(), kind), listing);
-    }
-
-    /**
-     * A category from the connector's name or kind, as tools/catalog's {@code CatalogGenerator.categoryByRule}
-     * gives one to a connector nobody curated: databases and files, ad platforms, else Other.
-     */
-    static String categoryByRule(String name, String kind) {
-        String lower = " " + name.toLowerCase(Locale.ROOT) + " ";
-        if (kind.equals("database") || kind.equals("file") || lower.matches(".*\\b(sftp|ftp|s3|database|db|sql)\\b.*")) {
-            return "Files & databases";
-        }
-        if (lower.matches(".*\\b(ads|advertising|adwords)\\b.*")) {
-            return "Advertising";
-        }
-        return "Other";
-    }
-
-    /** The generator's summary of a connector nobody curated. */
-    static String summary(String name, String kind) {
-        return switch (kind) {
-            case "database" -> "Tables from a " + name + " database";
-            case "file" -> "Files from " + name;
-            default -> "Data from your " + name + " account";
-        };
+        return new Provider(id, definition.name(), UncuratedListing.category(definition.name(), kind), definition.definitionId(),
+                definition.slug(), AuthMode.CREDENTIALS, Optional.empty(), UncuratedListing.summary(definition.name(), kind), listing);
     }
 }

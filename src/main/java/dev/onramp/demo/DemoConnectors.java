@@ -138,13 +138,15 @@ final class DemoConnectors {
                 fields);
     }
 
-    private static Map<String, List<String>> paths(JsonNode node) {
+    /** The JSON object of name → path arrays as a map of lists. */
+    static Map<String, List<String>> paths(JsonNode node) {
         Map<String, List<String>> paths = new LinkedHashMap<>();
         node.properties().forEach(entry -> paths.put(entry.getKey(), texts(entry.getValue())));
         return paths;
     }
 
-    private static List<String> texts(JsonNode array) {
+    /** The texts of a JSON array. */
+    static List<String> texts(JsonNode array) {
         List<String> texts = new ArrayList<>();
         array.forEach(item -> texts.add(item.asText()));
         return texts;

@@ -26,7 +26,7 @@ final class GenericConnector {
     /** The connector of snapshot entry {@code entry}, whose connection specification is {@code specification}. */
     static DemoConnector of(JsonNode entry, ObjectNode specification) {
         String name = entry.path("name").asText();
-        List<String> keywords = texts(entry.path("keywords"));
+        List<String> keywords = DemoConnectors.texts(entry.path("keywords"));
         Optional<DemoConnector.OAuth> oauth = "OAUTH".equals(entry.path("authMode").asText()) && entry.path("oauth").isObject()
                 ? Optional.of(oauth(entry.path("oauth"), name, keywords))
                 : Optional.empty();
@@ -50,11 +50,11 @@ final class GenericConnector {
         access.add("Nothing in " + name + " will be changed");
         return new DemoConnector.OAuth(
                 "oauth2.0",
-                texts(oauth.path("predicateKey")),
+                DemoConnectors.texts(oauth.path("predicateKey")),
                 oauth.path("predicateValue").asText(""),
-                paths(oauth.path("outputPaths")),
-                paths(oauth.path("serverOutputPaths")),
-                paths(oauth.path("userInputPaths")),
+                DemoConnectors.paths(oauth.path("outputPaths")),
+                DemoConnectors.paths(oauth.path("serverOutputPaths")),
+                DemoConnectors.paths(oauth.path("userInputPaths")),
                 List.of(),
                 ACCOUNT_OWNER + " (" + name + " account)",
                 access,
@@ -108,17 +108,5 @@ final class GenericConnector {
         fields.put("created_at", "date-time");
         fields.put("updated_at", "date-time");
         return fields;
-    }
-
-    private static Map<String, List<String>> paths(JsonNode node) {
-        Map<String, List<String>> paths = new LinkedHashMap<>();
-        node.properties().forEach(entry -> paths.put(entry.getKey(), texts(entry.getValue())));
-        return paths;
-    }
-
-    private static List<String> texts(JsonNode array) {
-        List<String> texts = new ArrayList<>();
-        array.forEach(item -> texts.add(item.asText()));
-        return texts;
     }
 }

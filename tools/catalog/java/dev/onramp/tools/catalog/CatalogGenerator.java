@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.onramp.catalog.UncuratedListing;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import org.yaml.snakeyaml.LoaderOptions;
 import java.io.IOException;
@@ -118,12 +119,12 @@ public final class CatalogGenerator {
             if (curated != null) {
                 curatedSeen.add(curatedAs);
             }
-            entry.put("category", curated != null ? curated.category() : categoryByRule(name, entry.path("kind").asText()));
+            entry.put("category", curated != null ? curated.category() : UncuratedListing.category(name, entry.path("kind").asText()));
             ArrayNode keywords = entry.putArray("keywords");
             Set<String> words = new LinkedHashSet<>(curated != null ? curated.keywords() : List.of());
             source.path("suggestedStreams").path("streams").forEach(stream -> words.add(stream.asText().replace('_', ' ')));
             words.forEach(keywords::add);
-            entry.put("summary", curated != null && !curated.summary().isBlank() ? curated.summary() : summaryOf(name, entry));
+            entry.put("summary", curated != null && !curated.summary().isBlank() ? curated.summary() : UncuratedListing.summary(name, entry.path("kind").asText()));
             entry.put("curated", curated != null);
             specs.set(definitionId, spec);
         }
@@ -151,26 +152,6 @@ public final class CatalogGenerator {
             return repository.substring("airbyte/source-".length());
         }
         return source.path("name").asText().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
-    }
-
-    /** A category from the connector's name or kind when nobody curated it: databases and files, ad platforms, else Other. */
-    static String categoryByRule(String name, String kind) {
-        String lower = " " + name.toLowerCase(Locale.ROOT) + " ";
-        if (kind.equals("database") || kind.equals("file") || lower.matches(".*\\b(sftp|ftp|s3|database|db|sql)\\b.*")) {
-            return "Files & databases";
-        }
-        if (lower.matches(".*\\b(ads|advertising|adwords)\\b.*")) {
-            return "Advertising";
-        }
-        return "Other";
-    }
-
-    private static String summaryOf(String name, JsonNode entry) {
-        return switch (entry.path("kind").asText()) {
-            case "database" -> "Tables from a " + name + " database";
-            case "file" -> "Files from " + name;
-            default -> "Data from your " + name + " account";
-        };
     }
 
     private static ObjectNode oauthFacts(JsonNode advancedAuth) {
