@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.onramp.catalog.Catalog;
 import dev.onramp.catalog.ConnectorSpecs;
 import dev.onramp.connect.form.ConnectorForm;
-import dev.onramp.connect.form.FormElement;
 import dev.onramp.connect.form.FormField;
 import dev.onramp.connect.form.FormProblem;
 import dev.onramp.connect.form.FormValues;
@@ -14,7 +13,6 @@ import dev.onramp.connect.form.SpecForms;
 import dev.onramp.model.InvalidInputException;
 import dev.onramp.model.OAuthFacts;
 import dev.onramp.model.Provider;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -56,24 +54,34 @@ public final class ConsentInputs {
         return catalog.provider(providerId).filter(Provider::connectsByOAuth)
                 .flatMap(provider -> specs.specification(providerId)
                         .map(spec -> SpecForms.consentInputs(spec, provider.oauth().orElseThrow())))
-                .filter(form -> !form.elements().isEmpty())
                 .orElse(NONE);
     }
 
     /**
      * A configuration that fills the provider's consent form for asking Airbyte for a consent link
-     * without anyone signing in (the readiness check): each field's default, else its example, else
-     * a placeholder; it is never used to create a source.
+     * without anyone signing in (the readiness check): each field of the options chosen by default
+     * with its default, else its example, else a placeholder, when the field accepts it; it is never
+     * used to create a source.
      */
     ObjectNode sampleConfiguration(String providerId) {
         ConnectorForm form = form(providerId);
-        Map<String, String> values = new LinkedHashMap<>(form.defaults().byPath());
-        for (FormElement element : form.elements()) {
-            if (element instanceof FormField field && !values.containsKey(field.path())) {
-                values.put(field.path(), field.example().orElse("example"));
+        FormValues defaults = form.defaults();
+        ObjectNode configuration = JsonNodeFactory.instance.objectNode();
+        for (FormField field : form.activeFields(defaults)) {
+            String sample = defaults.get(field.path()).or(field::example).orElse("example");
+            if (field.problem(sample).isEmpty()) {
+                field.value(sample).ifPresent(value -> put(configuration, field.keys(), value));
             }
         }
-        return form.configuration(new FormValues(values));
+        return configuration;
+    }
+
+    private static void put(ObjectNode root, List<String> keys, JsonNode value) {
+        ObjectNode parent = root;
+        for (String key : keys.subList(0, keys.size() - 1)) {
+            parent = parent.get(key) instanceof ObjectNode existing ? existing : parent.putObject(key);
+        }
+        parent.set(keys.getLast(), value);
     }
 
     /**

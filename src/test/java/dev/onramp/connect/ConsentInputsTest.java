@@ -141,6 +141,43 @@ class ConsentInputsTest {
         assertThat(given.configuration().isEmpty()).isTrue();
     }
 
+    @Test
+    void anInputInsideTheOAuthOption_isAskedForAndSentAsOAuthInputAndInTheConfiguration() throws Exception {
+        FormField tenant = field("microsoft-teams", "credentials.tenant_id");
+
+        assertThat(tenant.title()).isEqualTo("Directory (tenant) ID");
+        assertThat(tenant.required()).isTrue();
+        ConsentInputs.Given given = INPUTS.given(provider("microsoft-teams"),
+                new FormValues(Map.of("credentials.tenant_id", "contoso-tenant", "period", "D7")));
+        assertThat(given.oauthInput()).isEqualTo(json.readTree("{\"tenant_id\":\"contoso-tenant\"}"));
+        assertThat(given.configuration().at("/credentials/tenant_id").asText()).isEqualTo("contoso-tenant");
+    }
+
+    @Test
+    void theRequiredConstantOfTheOnlyOAuthOption_isSentThoughNoPredicateNamesIt() {
+        ConsentInputs.Given given = INPUTS.given(provider("rd-station-marketing"),
+                new FormValues(Map.of("start_date", "2024-01-15T00:00:00Z")));
+
+        assertThat(INPUTS.form("rd-station-marketing").elements()).extracting(FormElement::path)
+                .containsExactly("start_date");
+        assertThat(given.configuration().at("/authorization/auth_type").asText()).isEqualTo("Client");
+        assertThat(given.oauthInput().isEmpty()).isTrue();
+    }
+
+    @Test
+    void aRequiredListOfStreamsBesideTheSignIn_isAskedForItsFirstStream() {
+        assertThat(INPUTS.form("google-drive").element("streams.0.name")).get()
+                .isInstanceOfSatisfying(FormField.class, name -> assertThat(name.required()).isTrue());
+        assertThat(INPUTS.form("google-drive").element("streams.0.format")).get()
+                .isInstanceOf(dev.onramp.connect.form.FormChoice.class);
+        ConsentInputs.Given given = INPUTS.given(provider("google-drive"), new FormValues(Map.of(
+                "folder_url", "https://drive.google.com/drive/folders/1Xaz0vXXXX2enKzgXbbEwh5AL9Q4-IK1n",
+                "streams.0.name", "orders")));
+
+        assertThat(given.configuration().at("/streams/0/name").asText()).isEqualTo("orders");
+        assertThat(given.configuration().at("/streams/0/format").isObject()).isTrue();
+    }
+
     /** The property {@code key} of a schema, or of the first of its oneOf options that has it (Azure's credentials). */
     private static JsonNode child(JsonNode schema, String key) {
         if (schema.path("properties").has(key)) {

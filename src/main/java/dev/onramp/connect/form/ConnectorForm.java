@@ -22,10 +22,12 @@ import java.util.stream.Collectors;
 public final class ConnectorForm {
     private final List<FormElement> elements;
     private final Map<String, JsonNode> constants;
+    private final FormValues defaults;
 
     ConnectorForm(List<FormElement> elements, Map<String, JsonNode> constants) {
         this.elements = List.copyOf(elements);
         this.constants = Collections.unmodifiableMap(new LinkedHashMap<>(constants));
+        this.defaults = readDefaults();
     }
 
     /** The top-level elements in the specification's order; a choice's own elements are in its options. */
@@ -52,8 +54,15 @@ public final class ConnectorForm {
                 : Optional.empty();
     }
 
-    /** The values the specification proposes: every field's default. */
+    /**
+     * The values the specification proposes: every field's default; where fields of several options
+     * share a path, the first option's, which is the option {@link #chosen} takes for these values.
+     */
     public FormValues defaults() {
+        return defaults;
+    }
+
+    private FormValues readDefaults() {
         Map<String, String> values = new LinkedHashMap<>();
         for (FormElement element : allElements()) {
             if (element instanceof FormField field && field.defaultValue().isPresent()) {
@@ -65,7 +74,8 @@ public final class ConnectorForm {
 
     /**
      * The option of {@code choice} the values select: the one named by the choice's value, else the
-     * only one whose own fields were filled in (differently from their defaults), else the first.
+     * first one whose own fields were filled in (differently from their defaults and from
+     * {@link #defaults()}, so that the defaults alone select the first option), else the first.
      */
     public FormOption chosen(FormChoice choice, FormValues values) {
         Optional<String> named = values.get(choice.path()).filter(text -> !text.isBlank());
@@ -209,11 +219,12 @@ public final class ConnectorForm {
         }
     }
 
-    private static boolean filledIn(FormOption option, FormValues values) {
+    private boolean filledIn(FormOption option, FormValues values) {
         for (FormElement element : option.elements()) {
             if (element instanceof FormField field) {
                 String text = values.text(field.path());
-                if (!text.isBlank() && !field.defaultValue().map(text::equals).orElse(false)) {
+                if (!text.isBlank() && !field.defaultValue().map(text::equals).orElse(false)
+                        && !text.equals(defaults.text(field.path()))) {
                     return true;
                 }
             }

@@ -56,6 +56,33 @@ final class DateFormats {
         return order.stream().filter(layout -> compiled.matcher(write(layout, PROBE)).find()).findFirst();
     }
 
+    /**
+     * How a value of the property's {@code format} (date or date-time) is written, e.g.
+     * {@code 2024-01-15}, when its {@code pattern} refuses every such value, so that no value fits
+     * the property (CoinGecko Coins' dates are {@code format: date} and must match dd-mm-yyyy);
+     * empty when some value fits.
+     */
+    static Optional<String> contradiction(JsonNode property) {
+        String format = property.path("format").asText("");
+        List<String> written = switch (format) {
+            case "date" -> List.of(write(DATES.getFirst(), PROBE));
+            case "date-time" -> List.of(write(DATE_TIMES.get(0), PROBE), write(DATE_TIMES.get(1), PROBE),
+                    write(DATE_TIMES.get(2), PROBE), write("yyyy-MM-dd'T'HH:mm:ss'+00:00'", PROBE));
+            default -> List.of();
+        };
+        String pattern = property.path("pattern").asText("");
+        if (written.isEmpty() || pattern.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            Pattern compiled = Pattern.compile(pattern);
+            return written.stream().anyMatch(value -> compiled.matcher(value).find()) ? Optional.empty()
+                    : Optional.of(written.getFirst());
+        } catch (PatternSyntaxException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Whether a layout holds a time of day besides the date. */
     static boolean hasTime(String layout) {
         return layout.contains("HH") || layout.contains("hh");

@@ -71,16 +71,22 @@ public record FormField(
         DATE_TIME
     }
 
-    /** The checks a specification puts on a value besides its kind. */
+    /**
+     * The checks a specification puts on a value besides its kind; {@code jsonType} is the JSON type a
+     * {@link Kind#JSON} value must have ({@code array} or {@code object}), when the specification says;
+     * {@code impossible} says why no value meets the specification, when none does.
+     */
     public record Rules(
             Optional<String> pattern,
             Optional<String> patternHint,
             Optional<BigDecimal> minimum,
             Optional<BigDecimal> exclusiveMinimum,
             Optional<BigDecimal> maximum,
-            Optional<String> dateLayout) {
+            Optional<String> dateLayout,
+            Optional<String> jsonType,
+            Optional<String> impossible) {
         public static final Rules NONE = new Rules(Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     public FormField {
@@ -154,6 +160,9 @@ public record FormField(
     /** Why {@code text} cannot be sent for this field; empty when it can (a blank optional field is left out). */
     public Optional<String> problem(String text) {
         String value = text == null ? "" : text.strip();
+        if (rules.impossible().isPresent() && (required || !value.isEmpty())) {
+            return rules.impossible();
+        }
         if (value.isEmpty()) {
             return required ? Optional.of(title + " is required.") : Optional.empty();
         }
@@ -176,8 +185,9 @@ public record FormField(
                     .map(problem -> problem.replaceFirst(" must look like ", " takes items that look like "));
             case INTEGER_LIST -> items(value).stream().allMatch(item -> integer(item).isPresent()) ? Optional.empty()
                     : Optional.of(title + " must be whole numbers separated by commas.");
-            case JSON -> parsedJson(value).isPresent() ? Optional.empty()
-                    : Optional.of(title + " must be written as JSON" + example.map(e -> ", e.g. " + e).orElse("") + ".");
+            case JSON -> parsedJson(value).map(this::jsonTypeProblem)
+                    .orElseGet(() -> Optional.of(title + " must be written as JSON"
+                            + example.map(e -> ", e.g. " + e).orElse("") + "."));
         };
     }
 
@@ -240,6 +250,15 @@ public record FormField(
         return Optional.of(hint.map(like -> title + " must look like " + like + ".")
                 .orElseGet(() -> title + " is not written the way " + "the connector expects (it must match "
                         + rules.pattern().get() + ")."));
+    }
+
+    /** Why a JSON value is of the wrong type, in the words Onramp's check before sending uses. */
+    private Optional<String> jsonTypeProblem(JsonNode node) {
+        return switch (rules.jsonType().orElse("")) {
+            case "array" -> node.isArray() ? Optional.empty() : Optional.of(title + " must be a list.");
+            case "object" -> node.isObject() ? Optional.empty() : Optional.of(title + " must be a group of settings.");
+            default -> Optional.empty();
+        };
     }
 
     private Optional<String> rangeProblem(BigDecimal number) {

@@ -2,6 +2,7 @@ package dev.onramp.connect.form;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.onramp.connect.form.FormField.Kind;
 import dev.onramp.connect.form.FormField.Rules;
 import dev.onramp.model.OAuthFacts;
@@ -43,35 +44,32 @@ public final class SpecForms {
     /**
      * The fields a person gives before an OAuth connector's consent, in the specification's order;
      * empty when it needs none. They are the inputs its OAuth asks for
-     * ({@code oauthUserInputFromConnectorConfigSpecification}, e.g. Zendesk's subdomain), and every
-     * other field the specification requires that the sign-in does not fill (Google Analytics'
-     * property ids, Intercom's start date), since Airbyte validates the whole configuration without
-     * filling defaults: a field with a default comes filled with it. Optional secret inputs
-     * (Intercom's own OAuth app) are left out: the OAuth app is Airbyte's operator's business.
+     * ({@code oauthUserInputFromConnectorConfigSpecification}, e.g. Zendesk's subdomain, or Microsoft's
+     * tenant id inside the OAuth option of its {@code credentials}), and every other field the
+     * specification requires that the sign-in does not fill (Google Analytics' property ids, Intercom's
+     * start date, the first stream of Google Drive's required list of streams), since Airbyte validates
+     * the whole configuration without filling defaults: a field with a default comes filled with it.
+     * Optional secret inputs (Intercom's own OAuth app) are left out: the OAuth app is Airbyte's
+     * operator's business. The form's constants are the required constants beside those fields and
+     * those of the object the sign-in fills (RD Station's {@code authorization.auth_type: Client}).
      */
     public static ConnectorForm consentInputs(JsonNode spec, OAuthFacts oauth) {
-        List<Map.Entry<Integer, FormField>> fields = new ArrayList<>();
+        List<Placed> placed = new ArrayList<>();
+        Map<String, JsonNode> constants = new LinkedHashMap<>();
         for (List<String> path : oauth.userInputPaths().values()) {
             if (path.isEmpty()) {
                 continue;
             }
-            JsonNode parent = spec;
-            for (String key : path.subList(0, path.size() - 1)) {
-                parent = parent.path("properties").path(key);
-            }
+            JsonNode parent = objectAt(spec, path.subList(0, path.size() - 1), oauth);
             JsonNode property = parent.path("properties").path(path.getLast());
             if (!property.isObject()) {
                 continue;
             }
-            boolean required = false;
-            for (JsonNode name : parent.path("required")) {
-                required |= name.asText().equals(path.getLast());
-            }
+            boolean required = requires(parent, path.getLast());
             if (property.path("airbyte_secret").asBoolean(false) && !required) {
                 continue;
             }
-            fields.add(Map.entry(property.path("order").asInt(Integer.MAX_VALUE),
-                    Reader.field(property, path, path.getLast(), required)));
+            placed.add(new Placed(property, path, List.of(Reader.field(property, path, path.getLast(), required))));
         }
         Set<List<String>> filled = new HashSet<>(oauth.outputPaths().values());
         filled.addAll(oauth.serverOutputPaths().values());
@@ -79,37 +77,156 @@ public final class SpecForms {
         filled.add(oauth.predicateKey());
         List<String> signInOption = oauth.hasPredicate()
                 ? oauth.predicateKey().subList(0, oauth.predicateKey().size() - 1) : List.of();
-        requiredBeyondSignIn(spec, List.of(), filled, signInOption, fields);
-        fields.sort(Map.Entry.<Integer, FormField>comparingByKey().thenComparing(e -> e.getValue().path()));
-        return new ConnectorForm(fields.stream().<FormElement>map(Map.Entry::getValue).toList(), Map.of());
+        requiredBeyondSignIn(spec, List.of(), filled, signInOption, placed, constants);
+        signInConstants(spec, oauth, filled, constants);
+        placed.sort(Comparator.comparingInt(Placed::order).thenComparing(Placed::path));
+        return new ConnectorForm(placed.stream().flatMap(each -> each.elements().stream()).toList(), constants);
+    }
+
+    /** Elements read from one property of a specification, placed by its {@code order}, then its path. */
+    private record Placed(int order, String path, List<FormElement> elements) {
+        Placed(JsonNode property, List<String> keys, List<FormElement> elements) {
+            this(property.path("order").asInt(Integer.MAX_VALUE), String.join(".", keys), elements);
+        }
     }
 
     /**
      * The required fields of {@code schema} (and of its required nested objects) that the sign-in does
-     * not fill: not an OAuth output, server output, input or predicate, not a constant, and not inside
-     * the object that holds the OAuth option ({@code signInOption}; empty when the predicate is at the
-     * top, where the filled paths say enough). A required choice outside it is left to the typed form.
+     * not fill: not an OAuth output, server output, input or predicate, and not inside the object that
+     * holds the OAuth option ({@code signInOption}; empty when the predicate is at the top, where the
+     * filled paths say enough). A required constant goes to {@code constants}; a required list of
+     * settings (Google Drive's streams) is asked for its first item, as in the typed form; a required
+     * choice outside the sign-in is left to the typed form.
      */
     private static void requiredBeyondSignIn(JsonNode schema, List<String> prefix, Set<List<String>> filled,
-            List<String> signInOption, List<Map.Entry<Integer, FormField>> into) {
-        Set<String> required = new HashSet<>();
-        schema.path("required").forEach(name -> required.add(name.asText()));
+            List<String> signInOption, List<Placed> into, Map<String, JsonNode> constants) {
         for (Map.Entry<String, JsonNode> entry : schema.path("properties").properties()) {
             List<String> path = Reader.append(prefix, entry.getKey());
             JsonNode property = entry.getValue();
             boolean insideSignIn = !signInOption.isEmpty() && path.size() >= signInOption.size()
                     && path.subList(0, signInOption.size()).equals(signInOption);
-            if (!required.contains(entry.getKey()) || filled.contains(path) || insideSignIn || property.has("const")
-                    || property.has("oneOf") || property.path("airbyte_hidden").asBoolean(false)) {
+            if (!requires(schema, entry.getKey()) || filled.contains(path) || insideSignIn
+                    || property.path("airbyte_hidden").asBoolean(false)) {
                 continue;
             }
-            if (Reader.isType(property, "object") && property.path("properties").isObject()) {
-                requiredBeyondSignIn(property, path, filled, signInOption, into);
+            JsonNode constant = Reader.constant(property);
+            if (constant != null) {
+                constants.put(String.join(".", path), constant);
+            } else if (property.has("oneOf")) {
+                continue;
+            } else if (Reader.isType(property, "object") && property.path("properties").isObject()) {
+                requiredBeyondSignIn(property, path, filled, signInOption, into, constants);
+            } else if (Reader.isListOfObjects(property)) {
+                constants.put(String.join(".", path), JsonNodeFactory.instance.arrayNode());
+                into.add(new Placed(property, path, new Reader(Optional.empty())
+                        .object(property.path("items"), Reader.append(path, "0"), true, constants, 0)));
             } else {
-                into.add(Map.entry(property.path("order").asInt(Integer.MAX_VALUE),
-                        Reader.field(property, path, entry.getKey(), true)));
+                into.add(new Placed(property, path, List.of(Reader.field(property, path, entry.getKey(), true))));
             }
         }
+    }
+
+    /**
+     * Puts into {@code constants} the required constants of the object the sign-in fills (the
+     * predicate's object, else the one holding the OAuth's outputs), or of its option that the
+     * sign-in selects: Airbyte's sign-in fills the tokens, not the constants that tell the option
+     * apart (RD Station's only option requires {@code auth_type: Client}). The predicate itself is
+     * left to the sign-in.
+     */
+    private static void signInConstants(JsonNode spec, OAuthFacts oauth, Set<List<String>> filled,
+            Map<String, JsonNode> constants) {
+        Optional<List<String>> signIn = signInObject(oauth);
+        if (signIn.isEmpty() || signIn.get().isEmpty()) {
+            return;
+        }
+        JsonNode object = objectAt(spec, signIn.get(), oauth);
+        for (Map.Entry<String, JsonNode> entry : object.path("properties").properties()) {
+            List<String> path = Reader.append(signIn.get(), entry.getKey());
+            JsonNode constant = Reader.constant(entry.getValue());
+            if (constant != null && requires(object, entry.getKey()) && !filled.contains(path)) {
+                constants.put(String.join(".", path), constant);
+            }
+        }
+    }
+
+    /** The path of the object the sign-in fills: the predicate's, else the deepest one holding every output. */
+    private static Optional<List<String>> signInObject(OAuthFacts oauth) {
+        if (oauth.hasPredicate()) {
+            return Optional.of(oauth.predicateKey().subList(0, oauth.predicateKey().size() - 1));
+        }
+        List<String> common = null;
+        for (List<String> path : oauth.outputPaths().values()) {
+            if (path.isEmpty()) {
+                continue;
+            }
+            List<String> parent = path.subList(0, path.size() - 1);
+            if (common == null) {
+                common = parent;
+            } else {
+                int same = 0;
+                while (same < common.size() && same < parent.size() && common.get(same).equals(parent.get(same))) {
+                    same++;
+                }
+                common = common.subList(0, same);
+            }
+        }
+        return Optional.ofNullable(common).map(List::copyOf);
+    }
+
+    /**
+     * The schema of the object at {@code keys} whose properties the sign-in uses: where a {@code oneOf}
+     * is met on the way, the option the sign-in selects ({@link #signInOption}); a missing node when
+     * there is no such object.
+     */
+    private static JsonNode objectAt(JsonNode spec, List<String> keys, OAuthFacts oauth) {
+        JsonNode node = signInOption(spec, List.of(), oauth);
+        for (int i = 0; i < keys.size(); i++) {
+            node = signInOption(node.path("properties").path(keys.get(i)), keys.subList(0, i + 1), oauth);
+        }
+        return node;
+    }
+
+    /**
+     * The schema itself when it has no {@code oneOf}; otherwise the option the sign-in selects: the one
+     * its predicate names, else the only one, else the only one holding every key the OAuth fills or
+     * asks for below {@code keys}; a missing node when none is obvious.
+     */
+    private static JsonNode signInOption(JsonNode schema, List<String> keys, OAuthFacts oauth) {
+        if (!schema.has("oneOf")) {
+            return schema;
+        }
+        List<JsonNode> options = new ArrayList<>();
+        schema.path("oneOf").forEach(options::add);
+        if (oauth.hasPredicate() && oauth.predicateKey().subList(0, oauth.predicateKey().size() - 1).equals(keys)) {
+            return options.stream()
+                    .filter(option -> isOAuthOption(option, oauth.predicateKey().getLast(), oauth.predicateValue()))
+                    .findFirst().orElse(MissingNode.getInstance());
+        }
+        if (options.size() == 1) {
+            return options.getFirst();
+        }
+        Set<String> below = new HashSet<>();
+        List<List<String>> paths = new ArrayList<>(oauth.outputPaths().values());
+        paths.addAll(oauth.serverOutputPaths().values());
+        paths.addAll(oauth.userInputPaths().values());
+        for (List<String> path : paths) {
+            if (path.size() > keys.size() && path.subList(0, keys.size()).equals(keys)) {
+                below.add(path.get(keys.size()));
+            }
+        }
+        List<JsonNode> holding = options.stream()
+                .filter(option -> !below.isEmpty() && below.stream().allMatch(key -> option.path("properties").has(key)))
+                .toList();
+        return holding.size() == 1 ? holding.getFirst() : MissingNode.getInstance();
+    }
+
+    private static boolean requires(JsonNode schema, String name) {
+        for (JsonNode each : schema.path("required")) {
+            if (each.asText().equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -261,10 +378,22 @@ public final class SpecForms {
                     decimal(property, "minimum"),
                     decimal(property, "exclusiveMinimum"),
                     decimal(property, "maximum"),
-                    kind == Kind.DATE || kind == Kind.DATE_TIME ? DateFormats.of(property) : Optional.empty());
+                    kind == Kind.DATE || kind == Kind.DATE_TIME ? DateFormats.of(property) : Optional.empty(),
+                    kind == Kind.JSON ? Optional.of(type(property)).filter(t -> t.equals("array") || t.equals("object"))
+                            : Optional.empty(),
+                    DateFormats.contradiction(property).map(written -> impossible(property, name, written)));
             return new FormField(keys, title(property, name), help(property), required, kind,
                     property.path("airbyte_secret").asBoolean(false), property.path("multiline").asBoolean(false),
                     allowed, defaultValue, example, rules);
+        }
+
+        /** Why no value fits a date property whose format and pattern contradict each other. */
+        private static String impossible(JsonNode property, String name, String written) {
+            String like = DateFormats.of(property).map(layout -> "look like " + DateFormats.write(layout, DateFormats.PROBE))
+                    .orElse("match " + property.path("pattern").asText());
+            return title(property, name) + " cannot be filled in: the connector's specification wants a date written like "
+                    + written + " that must also " + like + ", and no date is written both ways. The connector"
+                    + " cannot be set up until its specification is corrected.";
         }
 
         private static Kind kind(JsonNode property) {

@@ -212,6 +212,41 @@ class SpecFormsTest {
     }
 
     @Test
+    void aListTypedAsJson_refusesAnObjectWithTheWordsOfTheCheckBeforeSending() {
+        FormField insights = field(SpecForms.read(spec("facebook-marketing")), "custom_insights");
+
+        assertThat(insights.problem("{}")).contains(insights.title() + " must be a list.");
+    }
+
+    @Test
+    void defaultsAlone_selectTheOptionTheirValuesCameFrom() throws Exception {
+        JsonNode spec = new ObjectMapper().readTree("""
+                {"type": "object", "required": ["tunnel"], "properties": {"tunnel": {"type": "object", "oneOf": [
+                  {"title": "Direct", "required": ["mode"], "properties": {
+                    "mode": {"type": "string", "enum": ["direct", "ssh"], "default": "direct"}}},
+                  {"title": "SSH", "required": ["mode", "host"], "properties": {
+                    "mode": {"type": "string", "enum": ["direct", "ssh"], "default": "ssh"},
+                    "host": {"type": "string"}}}]}}}""");
+        ConnectorForm form = SpecForms.read(spec);
+        FormChoice tunnel = (FormChoice) form.element("tunnel").orElseThrow();
+
+        assertThat(form.chosen(tunnel, form.defaults()).title()).isEqualTo("Direct");
+        assertThat(form.problems(form.defaults())).isEmpty();
+        assertThat(form.configuration(form.defaults()).toString()).isEqualTo("{\"tunnel\":{\"mode\":\"direct\"}}");
+        assertThat(form.chosen(tunnel, form.defaults().with("tunnel.host", "bastion")).title()).isEqualTo("SSH");
+    }
+
+    @Test
+    void aDateWhoseFormatAndPatternContradictEachOther_isRefusedSayingNoValueFits() {
+        FormField start = field(SpecForms.read(spec("coingecko-coins")), "start_date");
+
+        assertThat(start.problem("15-01-2024")).hasValueSatisfying(problem -> assertThat(problem)
+                .startsWith("Start date cannot be filled in: the connector's specification wants a date written like"
+                        + " 2024-01-15 that must also look like 15-01-2024"));
+        assertThat(start.problem("2024-01-15")).isEqualTo(start.problem("15-01-2024"));
+    }
+
+    @Test
     void nestedObjectsWithoutAChoice_areFlattenedIntoPathsUnderTheirParent() throws Exception {
         JsonNode spec = new ObjectMapper().readTree("""
                 {"type": "object", "required": ["auth"], "properties": {
