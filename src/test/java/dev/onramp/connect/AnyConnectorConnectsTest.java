@@ -27,7 +27,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -37,11 +36,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * with and without fields asked before consent) go through the production services against the strict
  * simulator, with what a person would fill in their forms, and end connected with streams.
  *
- * <p>The committed sample runs in well under a minute. Every one of the catalog's non-featured connectors
- * (typed ones through their forms, OAuth ones through the self-managed sign-in) is tried by the opt-in
- * {@link #everyConnectorOfTheCatalog_connectsSaveThoseWhoseSpecificationNoValueCanMeet}:
- * {@code mvn -o test -Dtest='AnyConnectorConnectsTest' -Donramp.everyConnector=true} (about half a minute more),
- * which lists the connectors that fail with their messages in {@code target/every-connector.txt}.
+ * <p>Besides the sample, every one of the catalog's non-featured connectors (typed ones through their
+ * forms, OAuth ones through the self-managed sign-in) is tried by
+ * {@link #everyConnectorOfTheCatalog_connectsSaveThoseWhoseSpecificationNoValueCanMeet} (about half a
+ * minute), which lists the connectors that fail with their messages in {@code target/every-connector.txt}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AnyConnectorConnectsTest {
@@ -166,11 +164,10 @@ class AnyConnectorConnectsTest {
 
     /**
      * Every non-featured connector of the catalog, typed ones through their forms and OAuth ones through the
-     * self-managed sign-in; opt-in (a few minutes): {@code -Donramp.everyConnector=true}. The failures are
+     * self-managed sign-in (about half a minute). The failures are
      * written to {@code target/every-connector.txt}.
      */
     @Test
-    @EnabledIfSystemProperty(named = "onramp.everyConnector", matches = "true")
     void everyConnectorOfTheCatalog_connectsSaveThoseWhoseSpecificationNoValueCanMeet() throws Exception {
         // A business of its own, so that the sample's connections are no duplicates of these.
         Tenant everyOne = fx.store.addTenant("Every Connector Outfitters", "online-store");
