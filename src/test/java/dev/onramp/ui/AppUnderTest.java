@@ -58,6 +58,21 @@ public final class AppUnderTest implements AutoCloseable {
      * Hides the window first, which releases the views' listeners, lets pending FX work finish,
      * then closes the app: no late callback reaches a closed app.
      */
+    /**
+     * Shows the hub on the test's stage at the window's usual size (1080×720), whatever size an earlier
+     * test left the shared stage at: only the tiles in view exist, as in the app.
+     */
+    public static void showHub(Stage stage, UiServices services) {
+        MainWindow.show(stage, services);
+        usualSize(stage);
+    }
+
+    /** Gives the test's stage the app window's usual size. */
+    public static void usualSize(Stage stage) {
+        stage.setWidth(1080);
+        stage.setHeight(720);
+    }
+
     public void closeAfterHiding(Stage stage) throws Exception {
         WaitForAsyncUtils.asyncFx(stage::hide).get(10, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();

@@ -46,7 +46,7 @@ class ConnectEndToEndTest {
     void start(Stage stage) {
         this.stage = stage;
         app = AppUnderTest.start(dataDir, url -> browser.open(url));
-        MainWindow.show(stage, app.services());
+        AppUnderTest.showHub(stage, app.services());
     }
 
     @AfterEach

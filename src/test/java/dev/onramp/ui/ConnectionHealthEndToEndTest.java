@@ -49,7 +49,7 @@ class ConnectionHealthEndToEndTest {
     void start(Stage stage) {
         this.stage = stage;
         app = AppUnderTest.start(dataDir, url -> new ScriptedBrowser(Decision.ALLOW).open(url));
-        MainWindow.show(stage, app.services());
+        AppUnderTest.showHub(stage, app.services());
     }
 
     @AfterEach

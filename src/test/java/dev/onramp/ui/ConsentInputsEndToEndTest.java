@@ -49,7 +49,7 @@ class ConsentInputsEndToEndTest {
             opened.add(url);
             return browser.open(url);
         });
-        MainWindow.show(stage, app.services());
+        AppUnderTest.showHub(stage, app.services());
     }
 
     @AfterEach

@@ -50,7 +50,7 @@ class CredentialsUpdateEndToEndTest {
         app = AppUnderTest.start(dataDir, url -> {
             throw new AssertionError("a credentials flow never opens the browser");
         });
-        MainWindow.show(stage, app.services());
+        AppUnderTest.showHub(stage, app.services());
     }
 
     @AfterEach

@@ -78,7 +78,7 @@ class DemoMenuTest {
     void inDemoMode_deleteASourceInAirbyte_deletesTheChosenConnectionsSourceInTheSimulator(FxRobot robot)
             throws Exception {
         app = AppUnderTest.start(dataDir, url -> new ScriptedBrowser(Decision.ALLOW).open(url));
-        robot.interact(() -> MainWindow.show(stage, app.services()));
+        robot.interact(() -> AppUnderTest.showHub(stage, app.services()));
         Node tile = loadedTile(robot, "hubspot");
         robot.clickOn(robot.from(tile).lookup(".connect-button").queryAs(Button.class));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> status(robot, tile).startsWith("Connected · "));
@@ -111,7 +111,7 @@ class DemoMenuTest {
         separate = AirbyteSimulator.start(Duration.ZERO);
         other = AppContext.start(new AppOptions(dataDir, Optional.of(separate.apiBaseUrl()), url -> false,
                 Duration.ZERO, Duration.ofMinutes(1)));
-        robot.interact(() -> MainWindow.show(stage, AppUnderTest.servicesOf(other, other.background(), new FxExecutor())));
+        robot.interact(() -> AppUnderTest.showHub(stage, AppUnderTest.servicesOf(other, other.background(), new FxExecutor())));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !robot.lookup("#hub-loading").query().isVisible());
         WaitForAsyncUtils.waitForFxEvents();
 

@@ -48,7 +48,7 @@ class DisconnectEndToEndTest {
         app = AppUnderTest.start(dataDir, url -> new ScriptedBrowser(Decision.ALLOW).open(url));
         // The window at its own size, not at whatever an earlier test's scene left (a strip 120 px high).
         stage.setScene(null);
-        MainWindow.show(stage, app.services());
+        AppUnderTest.showHub(stage, app.services());
     }
 
     @AfterEach

@@ -45,6 +45,7 @@ class OpeningWindowTest {
         this.stage = stage;
         MainWindow.showOpening(stage, catalog, true, "Demo: the built-in Airbyte simulator", new FxExecutor(),
                 services, () -> quit.set(true));
+        AppUnderTest.usualSize(stage);
     }
 
     @AfterEach

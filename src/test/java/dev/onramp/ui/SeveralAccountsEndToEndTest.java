@@ -43,7 +43,7 @@ class SeveralAccountsEndToEndTest {
     void start(Stage stage) {
         this.stage = stage;
         app = AppUnderTest.start(dataDir, url -> false);
-        MainWindow.show(stage, app.services());
+        AppUnderTest.showHub(stage, app.services());
     }
 
     @AfterEach

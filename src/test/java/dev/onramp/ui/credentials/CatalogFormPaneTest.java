@@ -39,7 +39,6 @@ class CatalogFormPaneTest {
         area.setFitToWidth(true);
         // A scene of its own, never shown: CSS and layout run for every form without painting each one.
         new Scene(new StackPane(area), 600, 640);
-        stage.setScene(new Scene(new StackPane(), 200, 100));
         stage.show();
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.onramp.model.Tenant;
 import dev.onramp.ui.AppUnderTest;
-import dev.onramp.ui.MainWindow;
 import dev.onramp.ui.common.Screenshots;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,7 +39,7 @@ class HubViewTest {
     void start(Stage stage) {
         this.stage = stage;
         app = AppUnderTest.start(dataDir, url -> opened.add(url));
-        MainWindow.show(stage, app.services());
+        AppUnderTest.showHub(stage, app.services());
     }
 
     @AfterEach

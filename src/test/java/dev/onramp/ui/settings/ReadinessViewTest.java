@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.onramp.connect.SignInReadiness;
 import dev.onramp.ui.AppUnderTest;
-import dev.onramp.ui.MainWindow;
 import dev.onramp.ui.common.Screenshots;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -36,7 +35,7 @@ class ReadinessViewTest {
     @Start
     void start(Stage stage) {
         app = AppUnderTest.start(dataDir, url -> opened.add(url));
-        MainWindow.show(stage, app.services());
+        AppUnderTest.showHub(stage, app.services());
     }
 
     @AfterEach

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.onramp.model.RedirectSettings;
 import dev.onramp.ui.AppUnderTest;
-import dev.onramp.ui.MainWindow;
 import dev.onramp.ui.common.Screenshots;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +32,7 @@ class RedirectViewTest {
     @Start
     void start(Stage stage) {
         app = AppUnderTest.start(dataDir, url -> false);
-        MainWindow.show(stage, app.services());
+        AppUnderTest.showHub(stage, app.services());
     }
 
     @AfterEach

@@ -7,7 +7,6 @@ import dev.onramp.demo.AirbyteSimulator;
 import dev.onramp.model.AirbyteSettings;
 import dev.onramp.model.Tenant;
 import dev.onramp.ui.AppUnderTest;
-import dev.onramp.ui.MainWindow;
 import dev.onramp.ui.common.Screenshots;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,7 +43,7 @@ class SettingsViewTest {
     void start(Stage stage) {
         this.stage = stage;
         app = AppUnderTest.start(dataDir, url -> false);
-        MainWindow.show(stage, app.services());
+        AppUnderTest.showHub(stage, app.services());
     }
 
     @AfterEach
