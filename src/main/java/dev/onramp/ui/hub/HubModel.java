@@ -76,6 +76,8 @@ public final class HubModel {
     private final ReadOnlyStringWrapper airbyteDescription;
     private Subscription subscriptions = Subscription.EMPTY;
     private final BooleanProperty showDisconnected = new SimpleBooleanProperty(this, "showDisconnected", false);
+    /** What each OAuth provider takes instead of a sign-in (Shopify's API password), read once the services are there. */
+    private Map<String, List<String>> alternatives = Map.of();
     /** The chosen business's connections as last loaded, for tiles made after they were shown. */
     private List<Connection> shownConnections = List.of();
     private final HubSections sections = new HubSections(tilesView,
@@ -156,17 +158,35 @@ public final class HubModel {
             return;
         }
         services = Optional.of(ready);
-        showUnranked();
+        // What each OAuth provider takes instead of a sign-in is read from its specification, off the FX thread.
+        CompletableFuture<Map<String, List<String>>> others = CompletableFuture.supplyAsync(
+                () -> alternativesOfAll(ready), ready.background());
         CompletableFuture.supplyAsync(ready.tenants()::tenantsCreatingDemoIfNone, ready.background())
-                .whenCompleteAsync(this::onTenants, fx);
+                .whenCompleteAsync((loaded, notLoaded) -> others.whenCompleteAsync((read, unread) -> {
+                    alternatives = read == null ? Map.of() : read;
+                    showUnranked();
+                    onTenants(loaded, notLoaded);
+                }, fx), fx);
+    }
+
+    /** For every provider that signs in by OAuth, the credentials a person may type instead, where there are any. */
+    private Map<String, List<String>> alternativesOfAll(UiServices ready) {
+        Map<String, List<String>> read = new HashMap<>();
+        for (Provider provider : catalog.providers()) {
+            if (provider.connectsByOAuth()) {
+                List<String> others = ready.credentials().alternativesToOAuth(provider.id());
+                if (!others.isEmpty()) {
+                    read.put(provider.id(), others);
+                }
+            }
+        }
+        return Map.copyOf(read);
     }
 
     /** The whole catalog in its own order; the options besides a sign-in are known once the services are. */
     private void showUnranked() {
         tiles.setAll(catalog.providers().stream()
-                .map(provider -> TileModel.unranked(provider, services
-                        .map(s -> s.credentials().alternativesToOAuth(provider.id()))
-                        .orElse(List.of())))
+                .map(provider -> TileModel.unranked(provider, alternatives.getOrDefault(provider.id(), List.of())))
                 .toList());
     }
 
@@ -232,7 +252,6 @@ public final class HubModel {
      * then the rest by name; a tile of {@code kept} for the same provider is kept as it is.
      */
     private List<TileModel> tilesFor(Tenant tenant, List<Provider> providers, List<TileModel> kept) {
-        UiServices ready = services();
         Map<String, TileModel> old = new HashMap<>();
         kept.forEach(tile -> old.put(tile.provider().id(), tile));
         Map<String, Provider> offered = new LinkedHashMap<>();
@@ -241,7 +260,7 @@ public final class HubModel {
         for (Recommendation r : catalog.recommend(tenant.businessTypeId())) {
             if (r.recommended() && offered.remove(r.provider().id()) != null) {
                 made.add(old.computeIfAbsent(r.provider().id(),
-                        id -> TileModel.of(r, ready.credentials().alternativesToOAuth(id))));
+                        id -> TileModel.of(r, alternatives.getOrDefault(id, List.of()))));
             }
         }
         Map<String, Recommendation> reasons = new HashMap<>();
@@ -249,7 +268,7 @@ public final class HubModel {
         offered.values().stream().sorted(Comparator.comparing(Provider::name, String.CASE_INSENSITIVE_ORDER)
                         .thenComparing(Provider::id))
                 .forEach(provider -> made.add(old.computeIfAbsent(provider.id(), id -> Optional.ofNullable(reasons.get(id))
-                        .map(r -> TileModel.of(r, ready.credentials().alternativesToOAuth(id)))
+                        .map(r -> TileModel.of(r, alternatives.getOrDefault(id, List.of())))
                         .orElseGet(() -> TileModel.unranked(provider, List.of())))));
         return made;
     }
