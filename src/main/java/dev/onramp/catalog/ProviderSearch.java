@@ -51,8 +51,8 @@ public final class ProviderSearch {
 
     /**
      * The providers matching {@code query} within {@code category} (empty for every category), best
-     * first, the {@code recommended}, featured and certified ones lifted a little; among equal matches recommended ones, then certified,
-     * then featured, then by name. An empty query matches every provider of the category; one of only
+     * first, the {@code recommended}, featured and certified ones lifted a little; among equal matches recommended ones, then
+     * featured (Onramp's picks for small businesses), then certified, then by name. An empty query matches every provider of the category; one of only
      * punctuation matches none. The query is plain text: no character has a special meaning.
      */
     public List<Match> search(String query, String category, Set<String> recommended) {
@@ -76,8 +76,8 @@ public final class ProviderSearch {
         }
         matches.sort(Comparator.comparingInt(Match::score).reversed()
                 .thenComparing(m -> !recommended.contains(m.provider().id()))
-                .thenComparing(m -> m.provider().listing().support() != SupportLevel.CERTIFIED)
                 .thenComparing(m -> !m.provider().featured())
+                .thenComparing(m -> m.provider().listing().support() != SupportLevel.CERTIFIED)
                 .thenComparing(m -> m.provider().name(), String.CASE_INSENSITIVE_ORDER));
         return matches;
     }

@@ -51,7 +51,7 @@ class ProviderSearchTest {
     }
 
     @Test
-    void recommendedThenCertifiedProviders_comeFirstAmongEqualMatches() {
+    void recommendedThenFeaturedThenCertifiedProviders_comeFirstAmongEqualMatches() {
         List<String> plain = ids("invoices");
         List<String> forABusiness = SEARCH.search("invoices", "", Set.of("stripe")).stream()
                 .map(m -> m.provider().id()).toList();
@@ -59,7 +59,8 @@ class ProviderSearchTest {
         assertThat(plain.indexOf("stripe")).isPositive();
         assertThat(forABusiness.indexOf("stripe")).isLessThan(plain.indexOf("stripe"));
         List<Match> accounting = SEARCH.search("", "Accounting", Set.of());
-        assertThat(accounting.getFirst().provider().listing().support())
+        assertThat(accounting.subList(0, 2)).extracting(m -> m.provider().id()).containsExactly("quickbooks", "xero");
+        assertThat(accounting.get(2).provider().listing().support())
                 .isEqualTo(dev.onramp.model.ProviderListing.SupportLevel.CERTIFIED);
     }
 

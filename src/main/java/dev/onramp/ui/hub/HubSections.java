@@ -94,6 +94,13 @@ public final class HubSections {
                     .filter(tile -> !tile.recommended() && tile.connectedProperty().get()).filter(inCategory).toList();
             List<TileModel> rest = tiles.stream()
                     .filter(tile -> !tile.recommended() && !tile.connectedProperty().get()).filter(inCategory).toList();
+            if (!chosen.isEmpty()) {
+                // One category's providers: the best known (featured, certified) first, then by name.
+                Map<String, TileModel> byId = new HashMap<>();
+                rest.forEach(tile -> byId.put(tile.provider().id(), tile));
+                rest = search().search("", chosen, Set.of()).stream().map(match -> byId.get(match.provider().id()))
+                        .filter(java.util.Objects::nonNull).toList();
+            }
             String name = business.getValue() == null ? "" : business.getValue();
             if (!recommended.isEmpty()) {
                 made.add(new HubSection("recommended", name.isEmpty() ? "Recommended" : "Recommended for " + name,
@@ -104,8 +111,9 @@ public final class HubSections {
                         connected, ""));
             }
             String all = chosen.isEmpty() ? "All providers" : "All " + chosen + " providers";
-            made.add(new HubSection("all", all, recommended.isEmpty() && connected.isEmpty()
-                    ? "Every source Airbyte can read" : "Every other source Airbyte can read, by name", rest,
+            made.add(new HubSection("all", all, !chosen.isEmpty() ? "The best known first"
+                    : recommended.isEmpty() && connected.isEmpty() ? "Every source Airbyte can read"
+                    : "Every other source Airbyte can read, by name", rest,
                     "No other provider in " + chosen + "."));
             listed = recommended.size() + connected.size() + rest.size();
         } else {
