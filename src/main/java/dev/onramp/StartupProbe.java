@@ -53,6 +53,7 @@ final class StartupProbe implements Runnable {
     private Scene scene;
     private boolean shown;
     private boolean ready;
+    private boolean pressed;
     private int typed;
     private boolean keystrokePending;
     private long typedAt;
@@ -136,10 +137,20 @@ final class StartupProbe implements Runnable {
             }
             ready = true;
             print(READY_LINE);
-            // Pressed after this layout pass, as a person's click would be.
-            connect.flatMap(this::connectButton).ifPresent(button -> new FxExecutor().execute(button::fire));
+            // Only the tiles in view exist: the provider is searched for, as a person would find it.
+            connect.ifPresent(provider -> Optional.ofNullable(scene.lookup("#hub-search"))
+                    .filter(TextInputControl.class::isInstance)
+                    .ifPresent(search -> new FxExecutor().execute(() -> ((TextInputControl) search).setText(provider))));
         }
         if (connect.isPresent()) {
+            if (!pressed) {
+                // Pressed after the layout pass that shows it, as a person's click would be.
+                connectButton(connect.get()).ifPresent(button -> {
+                    pressed = true;
+                    new FxExecutor().execute(button::fire);
+                });
+                return;
+            }
             if (!connected(connect.get())) {
                 return;
             }

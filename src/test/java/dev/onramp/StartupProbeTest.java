@@ -145,6 +145,35 @@ class StartupProbeTest {
     }
 
     @Test
+    void trainMode_searchesForTheProviderWhoseTileIsNotInView_thenPressesConnect(FxRobot robot) throws Exception {
+        Label status = new Label();
+        status.getStyleClass().add("tile-status");
+        Button connect = new Button("Connect");
+        connect.getStyleClass().add("connect-button");
+        connect.setOnAction(event -> status.setText("Connected · 3 streams"));
+        VBox tile = new VBox(status, connect);
+        tile.setId("tile-" + StartupProbe.TRAINING_PROVIDER);
+        javafx.scene.control.TextField search = new javafx.scene.control.TextField();
+        search.setId("hub-search");
+        // As in the hub, the tile exists only once a search shows it.
+        search.textProperty().subscribe(text -> {
+            if (text.equals(StartupProbe.TRAINING_PROVIDER)) {
+                ((StackPane) scene.getRoot()).getChildren().add(tile);
+            }
+        });
+        robot.interact(() -> ((StackPane) scene.getRoot()).getChildren().add(search));
+        StartupProbe probe = new StartupProbe(out, Optional.of(exits::incrementAndGet),
+                Optional.of(StartupProbe.TRAINING_PROVIDER));
+        robot.interact(() -> probe.watch(scene));
+
+        robot.interact(() -> loading.setVisible(false));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> exits.get() > 0);
+
+        assertThat(search.getText()).isEqualTo(StartupProbe.TRAINING_PROVIDER);
+        assertThat(printed()).endsWith(StartupProbe.CONNECTED_LINE + System.lineSeparator());
+    }
+
+    @Test
     void searchMode_typesEachKeystrokeIntoTheSearchAfterReady_timesEachToItsFrame_thenExits(FxRobot robot)
             throws Exception {
         javafx.scene.control.TextField search = new javafx.scene.control.TextField();
