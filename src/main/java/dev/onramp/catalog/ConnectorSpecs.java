@@ -1,13 +1,18 @@
 package dev.onramp.catalog;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.onramp.model.Provider;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.LinkedHashMap;
+import java.io.StringWriter;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,8 +32,12 @@ public final class ConnectorSpecs {
 
     private final Catalog catalog;
     private final Map<String, ObjectNode> featured = new ConcurrentHashMap<>();
-    /** The snapshot's specifications: one bundled resource, read once for the whole process. */
-    private static volatile Map<String, ObjectNode> snapshot;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * The snapshot's specifications as JSON text by definition id: one bundled resource, read once for
+     * the whole process and kept as text (a few hundred KB), each parsed when asked for.
+     */
+    private static volatile Map<String, String> snapshot;
 
     private ConnectorSpecs(Catalog catalog) {
         this.catalog = catalog;
@@ -51,7 +60,7 @@ public final class ConnectorSpecs {
     /** The {@code connectionSpecification} of the provider with this Airbyte definition id; a copy the caller may change. */
     public Optional<ObjectNode> specificationOfDefinition(String definitionId) {
         return catalog.providerOfDefinition(definitionId).flatMap(this::specificationOf)
-                .or(() -> Optional.ofNullable(snapshot().get(definitionId)))
+                .or(() -> parsed(definitionId))
                 .map(ObjectNode::deepCopy);
     }
 
@@ -59,7 +68,25 @@ public final class ConnectorSpecs {
         if (provider.featured()) {
             return Optional.of(featured.computeIfAbsent(provider.id(), id -> load(provider)));
         }
-        return Optional.ofNullable(snapshot().get(provider.definitionId()));
+        return parsed(provider.definitionId());
+    }
+
+    /** The snapshot's specification of the definition, parsed; one that is not a schema with properties is skipped with a log line. */
+    private static Optional<ObjectNode> parsed(String definitionId) {
+        String text = snapshot().get(definitionId);
+        if (text == null) {
+            return Optional.empty();
+        }
+        try {
+            if (JSON.readTree(text) instanceof ObjectNode spec && spec.path("properties").isObject()) {
+                return Optional.of(spec);
+            }
+        } catch (JacksonException e) {
+            // Said below, as for any other broken entry.
+        }
+        LOG.warn("Skipped the specification of connector {} in dev/onramp/catalog/{}: it is not a schema with properties",
+                definitionId, SNAPSHOT);
+        return Optional.empty();
     }
 
     /**
@@ -70,8 +97,8 @@ public final class ConnectorSpecs {
         snapshot();
     }
 
-    private static Map<String, ObjectNode> snapshot() {
-        Map<String, ObjectNode> read = snapshot;
+    private static Map<String, String> snapshot() {
+        Map<String, String> read = snapshot;
         if (read == null) {
             synchronized (ConnectorSpecs.class) {
                 read = snapshot;
@@ -84,27 +111,34 @@ public final class ConnectorSpecs {
         return read;
     }
 
-    /** The snapshot's specifications by definition id; one that is not a schema with properties is skipped with a log line. */
-    private static Map<String, ObjectNode> readSnapshot() {
+    /** The snapshot's specifications as text by definition id, copied token by token without building their trees. */
+    private static Map<String, String> readSnapshot() {
         String origin = "dev/onramp/catalog/" + SNAPSHOT;
-        Map<String, ObjectNode> specs = new LinkedHashMap<>();
+        Map<String, String> specs = new HashMap<>();
         try (InputStream resource = ConnectorSpecs.class.getResourceAsStream(SNAPSHOT)) {
             if (resource == null) {
                 LOG.warn("The connector specifications {} are missing; only featured providers can be connected", origin);
                 return Map.of();
             }
-            JsonNode all = new ObjectMapper().readTree(new GZIPInputStream(resource));
-            all.properties().forEach(entry -> {
-                if (entry.getValue() instanceof ObjectNode spec && spec.path("properties").isObject()) {
-                    specs.put(entry.getKey(), spec);
-                } else {
-                    LOG.warn("Skipped the specification of connector {} in {}: it is not a schema with properties",
-                            entry.getKey(), origin);
+            JsonFactory factory = JSON.getFactory();
+            try (JsonParser parser = factory.createParser(new GZIPInputStream(resource))) {
+                if (parser.nextToken() != JsonToken.START_OBJECT) {
+                    throw new IOException("it is not a JSON object");
                 }
-            });
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String definitionId = parser.currentName();
+                    parser.nextToken();
+                    StringWriter text = new StringWriter();
+                    try (JsonGenerator copy = factory.createGenerator(text)) {
+                        copy.copyCurrentStructure(parser);
+                    }
+                    specs.put(definitionId, text.toString());
+                }
+            }
         } catch (IOException e) {
             LOG.warn("The connector specifications {} could not be read ({}); only featured providers can be connected",
                     origin, e.getMessage());
+            return Map.of();
         }
         return Map.copyOf(specs);
     }
