@@ -41,7 +41,6 @@ public final class OnrampApp {
      */
     public static void launch(AppOptions options) {
         // The catalog is read on the other core while JavaFX starts on this one (docs/adr/0015).
-        // Then, on the same thread, the connectors' specifications, which the tiles ask once the store is open.
         CompletableFuture<Catalog> catalog = new CompletableFuture<>();
         Thread.ofPlatform().name("onramp-catalog").daemon().start(() -> {
             try {
@@ -50,9 +49,7 @@ public final class OnrampApp {
                 catalog.complete(read);
             } catch (RuntimeException | Error e) {
                 catalog.completeExceptionally(e);
-                return;
             }
-            ConnectorSpecs.preload();
         });
         OnrampApp app = new OnrampApp(forThisRun(options), catalog);
         CompletableFuture<Thread> fxThread = new CompletableFuture<>();
@@ -140,6 +137,8 @@ public final class OnrampApp {
             public void run() {
                 scene.removePostLayoutPulseListener(this);
                 fx.execute(() -> startInBackground(opening));
+                // The connectors' specifications, which the hub asks once the store is open, beside it.
+                Thread.ofPlatform().name("onramp-specs").daemon().start(ConnectorSpecs::preload);
             }
         });
     }
