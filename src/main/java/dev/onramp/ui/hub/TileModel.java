@@ -65,20 +65,19 @@ public final class TileModel {
     private boolean showingDisconnected;
     private final ReadOnlyBooleanWrapper disconnectable = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper disconnectedNote = new ReadOnlyStringWrapper("");
-    private final BooleanBinding showsDisconnectRow = disconnectable.or(disconnectedNote.isNotEmpty());
+    // The bindings below are made when a tile's view first asks (only tiles scrolled into view have one), and
+    // held here: a binding only its own listeners refer to would be collected and fall silent.
+    private BooleanBinding showsDisconnectRow;
     private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Checking…");
     private final ReadOnlyBooleanWrapper connectable = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper reconnectable = new ReadOnlyBooleanWrapper(false);
-    // Held here: a binding only its own listeners refer to would be collected and fall silent.
-    private final BooleanBinding offersConnect = connectable.and(reconnectable.not());
-    private final BooleanBinding offersReconnect = reconnectable.and(connected.not());
+    private BooleanBinding offersConnect;
+    private BooleanBinding offersReconnect;
     /** The business's connections whose credentials can be updated (typed in, with a source in Airbyte). */
     private final ObjectProperty<Set<ConnectionId>> updatable = new SimpleObjectProperty<>(Set.of());
-    private final BooleanBinding offersUpdate = Bindings.createBooleanBinding(() -> connection
-            .filter(c -> c.status() != ConnectionStatus.DISCONNECTED && c.status() != ConnectionStatus.MISSING)
-            .filter(c -> updatable.get().contains(c.id())).isPresent(), updatable, status, connected, checking);
+    private BooleanBinding offersUpdate;
 
     /**
      * @param alternatives for a provider that signs in through Airbyte's OAuth, the credentials a
@@ -401,6 +400,9 @@ public final class TileModel {
 
     /** True when the tile's own button is Connect: Connect applies and Reconnect does not. */
     public BooleanBinding offersConnectProperty() {
+        if (offersConnect == null) {
+            offersConnect = connectable.and(reconnectable.not());
+        }
         return offersConnect;
     }
 
@@ -409,6 +411,9 @@ public final class TileModel {
      * offers Reconnect in its streams dialog instead.
      */
     public BooleanBinding offersReconnectProperty() {
+        if (offersReconnect == null) {
+            offersReconnect = reconnectable.and(connected.not());
+        }
         return offersReconnect;
     }
 
@@ -462,6 +467,11 @@ public final class TileModel {
      * and Airbyte still has its source.
      */
     public BooleanBinding offersUpdateProperty() {
+        if (offersUpdate == null) {
+            offersUpdate = Bindings.createBooleanBinding(() -> connection
+                    .filter(c -> c.status() != ConnectionStatus.DISCONNECTED && c.status() != ConnectionStatus.MISSING)
+                    .filter(c -> updatable.get().contains(c.id())).isPresent(), updatable, status, connected, checking);
+        }
         return offersUpdate;
     }
 
@@ -484,6 +494,9 @@ public final class TileModel {
 
     /** True when the tile's row for Disconnect… and the disconnected note has something to show. */
     public BooleanBinding showsDisconnectRowProperty() {
+        if (showsDisconnectRow == null) {
+            showsDisconnectRow = disconnectable.or(disconnectedNote.isNotEmpty());
+        }
         return showsDisconnectRow;
     }
 }
