@@ -112,7 +112,7 @@ class DemoMenuTest {
         other = AppContext.start(new AppOptions(dataDir, Optional.of(separate.apiBaseUrl()), url -> false,
                 Duration.ZERO, Duration.ofMinutes(1)));
         robot.interact(() -> AppUnderTest.showHub(stage, AppUnderTest.servicesOf(other, other.background(), new FxExecutor())));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !robot.lookup("#hub-loading").query().isVisible());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> HubRobot.loaded(robot));
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(other.demoAirbyte()).isEmpty();

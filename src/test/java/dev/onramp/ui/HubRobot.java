@@ -18,20 +18,41 @@ public final class HubRobot {
 
     /** Waits until the hub has loaded, then scrolls the provider's tile into view and returns it. */
     public static Node loadedTile(FxRobot robot, String providerId) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !robot.lookup("#hub-loading").query().isVisible());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> HubRobot.loaded(robot));
         // Only the tiles in view exist: the list is scrolled to the provider's row first.
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
-            robot.interact(() -> scrollTo(robot, providerId));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> onFx(() -> {
+            scrollTo(robot, providerId);
             return robot.lookup("#tile-" + providerId).tryQuery().isPresent();
-        });
-        Node tile = robot.lookup("#tile-" + providerId).query();
+        }));
+        Node tile = onFx(() -> robot.lookup("#tile-" + providerId).query());
         // A tile makes its buttons when they first apply, in an FX event of its own after the hub's.
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Stream.of(".connect-button", ".streams-button",
-                ".reconnect-button").flatMap(button -> robot.from(tile).lookup(button).queryAll().stream())
-                .anyMatch(Node::isVisible));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> onFx(() -> Stream.of(".connect-button",
+                ".streams-button", ".reconnect-button").flatMap(button -> robot.from(tile).lookup(button).queryAll()
+                        .stream()).anyMatch(Node::isVisible)));
         WaitForAsyncUtils.waitForFxEvents();
-        robot.interact(() -> scrollTo(robot, providerId));
-        return robot.lookup("#tile-" + providerId).query();
+        return onFx(() -> {
+            scrollTo(robot, providerId);
+            return robot.lookup("#tile-" + providerId).query();
+        });
+    }
+
+    /**
+     * Whether the hub has loaded (its loading indicator hidden), looked up on the FX thread: the hub's
+     * list changes its rows meanwhile, and the scene graph is not to be walked from another thread then.
+     */
+    public static boolean loaded(FxRobot robot) throws Exception {
+        return onFx(() -> !robot.lookup("#hub-loading").query().isVisible());
+    }
+
+    /** What {@code look} finds, looked for on the FX thread, while the scene graph holds still. */
+    private static <T> T onFx(java.util.concurrent.Callable<T> look) {
+        try {
+            return WaitForAsyncUtils.asyncFx(look).get(10, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException | TimeoutException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

@@ -76,7 +76,7 @@ class OpeningWindowTest {
         app = AppUnderTest.start(dataDir, url -> false);
 
         services.complete(app.services());
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !robot.lookup("#hub-loading").query().isVisible());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> HubRobot.loaded(robot));
         WaitForAsyncUtils.waitForFxEvents();
 
         @SuppressWarnings("unchecked")

@@ -67,8 +67,24 @@ final class TileList {
         views.keySet().retainAll(keep);
     }
 
+    /**
+     * Shows the sections' rows, changing only the rows that differ: a keystroke that leaves the matches
+     * as they were redraws the heading alone.
+     */
     private void showRows() {
-        list.getItems().setAll(HubRow.of(sections, perRow));
+        List<HubRow> next = HubRow.of(sections, perRow);
+        ObservableList<HubRow> shown = list.getItems();
+        int common = Math.min(shown.size(), next.size());
+        for (int i = 0; i < common; i++) {
+            if (!shown.get(i).equals(next.get(i))) {
+                shown.set(i, next.get(i));
+            }
+        }
+        if (shown.size() > next.size()) {
+            shown.remove(next.size(), shown.size());
+        } else if (next.size() > shown.size()) {
+            shown.addAll(next.subList(shown.size(), next.size()));
+        }
     }
 
     /** Scrolls so that the row holding the provider's tile is in view; false when no row holds it. */

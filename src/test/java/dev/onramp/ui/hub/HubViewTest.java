@@ -1,5 +1,6 @@
 package dev.onramp.ui.hub;
 
+import dev.onramp.ui.HubRobot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.onramp.model.Tenant;
@@ -199,7 +200,7 @@ class HubViewTest {
     }
 
     private static void waitUntilLoaded(FxRobot robot) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !robot.lookup("#hub-loading").query().isVisible());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> HubRobot.loaded(robot));
         WaitForAsyncUtils.waitForFxEvents();
     }
 }

@@ -1,5 +1,6 @@
 package dev.onramp.ui.settings;
 
+import dev.onramp.ui.HubRobot;
 import static dev.onramp.ui.HubRobot.chosenTenant;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -119,7 +120,7 @@ class SettingsViewTest {
     }
 
     private void openSettings(FxRobot robot) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !robot.lookup("#hub-loading").query().isVisible());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> HubRobot.loaded(robot));
         robot.clickOn("#open-settings");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#settings-target-demo").tryQuery()
                 .map(button -> !button.isDisabled()).orElse(false));
