@@ -31,8 +31,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>It is built on plain sockets because the JDK's {@code HttpServer} waits forever for a request
  * that trickles in byte by byte and takes its limits from JVM-wide system properties. Here every
- * connection has a hard deadline for its whole request head, the head has a size limit, and the
- * number of open connections is capped.
+ * connection has a hard deadline for its whole request head and the head has a size limit. Every
+ * connection is accepted, none is turned away for being one too many: at most a fixed number may
+ * still be sending their head, and a newcomer beyond that closes the oldest of them, so idle
+ * sockets held open by another program cannot keep the browser's callback out, and memory stays
+ * bounded.
  */
 final class LoopbackHttpServer implements AutoCloseable {
     /** The parts of a request that the handler judges; the query is still percent-encoded. */
@@ -58,9 +61,10 @@ final class LoopbackHttpServer implements AutoCloseable {
 
     /**
      * How long a connection may take to deliver its request head (from being accepted), how big
-     * that head may be, and how many connections may be open at once.
+     * that head may be, and how many connections may be waiting for their head at once (a newcomer
+     * beyond that closes the oldest of them). As many answered connections may linger at once.
      */
-    record Limits(Duration requestTime, int maxHeadBytes, int maxConnections) {
+    record Limits(Duration requestTime, int maxHeadBytes, int maxWaitingConnections) {
         static final Limits DEFAULT = new Limits(Duration.ofSeconds(10), 16 * 1024, 32);
     }
 
@@ -74,12 +78,15 @@ final class LoopbackHttpServer implements AutoCloseable {
     private static final int LINGER_MILLIS = 500;
     private static final int LINGER_BYTES = 64 * 1024;
     private static final Duration ACCEPTOR_EXIT_WAIT = Duration.ofSeconds(2);
+    /** Connections the operating system completes while the accept thread is busy; they cost us nothing. */
+    private static final int BACKLOG = 128;
     private static final String CONTENT_SECURITY_POLICY =
             "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; form-action 'none'";
 
     private final ServerSocket listener;
     private final Limits limits;
-    private final Semaphore slots;
+    private final WaitingConnections waiting;
+    private final Semaphore lingerSlots;
     private final int port;
     private volatile Handler handler;
     private volatile Thread acceptor;
@@ -87,7 +94,8 @@ final class LoopbackHttpServer implements AutoCloseable {
     private LoopbackHttpServer(ServerSocket listener, Limits limits) {
         this.listener = listener;
         this.limits = limits;
-        this.slots = new Semaphore(limits.maxConnections());
+        this.waiting = new WaitingConnections(limits.maxWaitingConnections());
+        this.lingerSlots = new Semaphore(limits.maxWaitingConnections());
         this.port = listener.getLocalPort();
     }
 
@@ -130,7 +138,7 @@ final class LoopbackHttpServer implements AutoCloseable {
             if (!address.isLoopbackAddress()) {
                 throw new IllegalArgumentException("The redirect listens on a loopback address only, not " + address);
             }
-            listener.bind(new InetSocketAddress(address, port), limits.maxConnections());
+            listener.bind(new InetSocketAddress(address, port), BACKLOG);
         } catch (IOException | RuntimeException e) {
             listener.close();
             throw e;
@@ -192,10 +200,12 @@ final class LoopbackHttpServer implements AutoCloseable {
                 }
                 continue;
             }
-            if (!slots.tryAcquire()) {
-                closeQuietly(socket);
-                continue;
-            }
+            // Never refuse the newcomer: it may be the browser's callback. The longest-waiting
+            // connection without a whole request head gives way instead.
+            waiting.admit(socket).ifPresent(oldest -> {
+                log.debug("Closed the oldest loopback connection still without a request to make room for a new one");
+                closeQuietly(oldest);
+            });
             Thread.ofVirtual().name("onramp-loopback-connection").start(() -> serve(socket));
         }
     }
@@ -209,10 +219,12 @@ final class LoopbackHttpServer implements AutoCloseable {
         }
     }
 
-    /** Answers one connection; its slot is freed once answered, as lingering is short and bounded. */
+    /**
+     * Answers one connection. Lingering after the answer is short and bounded, and only as many
+     * connections linger at once as may wait for their head; the others close at once.
+     */
     private void serve(Socket socket) {
         long deadline = System.nanoTime() + limits.requestTime().toNanos();
-        boolean slotHeld = true;
         try (socket) {
             Optional<Answer> answer = answer(socket, deadline);
             if (answer.isEmpty()) {
@@ -222,34 +234,50 @@ final class LoopbackHttpServer implements AutoCloseable {
             try {
                 write(socket, response, answer.get().headOnly());
             } finally {
-                slots.release();
-                slotHeld = false;
                 response.afterSent().run();
             }
-            linger(socket);
+            if (lingerSlots.tryAcquire()) {
+                try {
+                    linger(socket);
+                } finally {
+                    lingerSlots.release();
+                }
+            }
         } catch (IOException clientWentAway) {
             log.debug("A connection to the loopback port ended early: {}", clientWentAway.getClass().getSimpleName());
         } finally {
-            if (slotHeld) {
-                slots.release();
-            }
+            waiting.leave(socket);
         }
     }
 
     /** A response and whether only its head is sent (to a HEAD request). */
     private record Answer(Response response, boolean headOnly) {}
 
-    /** Empty when the client closed the connection before a whole request head arrived. */
+    /**
+     * Empty when the client closed the connection before a whole request head arrived, or the
+     * connection was closed to make room for a newer one.
+     */
     private Optional<Answer> answer(Socket socket, long deadline) throws IOException {
         Optional<String> head;
+        Optional<Response> refusal = Optional.empty();
         try {
             head = readHead(socket, deadline);
         } catch (SocketTimeoutException tooSlow) {
-            return Optional.of(new Answer(Response.text(408, "The request took too long."), false));
+            head = Optional.empty();
+            refusal = Optional.of(Response.text(408, "The request took too long."));
         } catch (HeadTooLarge tooLarge) {
-            return Optional.of(new Answer(tooLarge.inRequestLine
+            head = Optional.empty();
+            refusal = Optional.of(tooLarge.inRequestLine
                     ? Response.text(414, "The address is too long.")
-                    : Response.text(431, "The request headers are too large."), false));
+                    : Response.text(431, "The request headers are too large."));
+        }
+        // From here on the connection is no longer one that a newcomer may close; if it already was
+        // closed for one, nothing it sent is judged.
+        if (!waiting.leave(socket)) {
+            return Optional.empty();
+        }
+        if (refusal.isPresent()) {
+            return Optional.of(new Answer(refusal.get(), false));
         }
         if (head.isEmpty()) {
             return Optional.empty();
@@ -372,7 +400,7 @@ final class LoopbackHttpServer implements AutoCloseable {
         try {
             socket.close();
         } catch (IOException e) {
-            log.debug("Closing a refused connection failed", e);
+            log.debug("Closing a connection that made room for a newer one failed", e);
         }
     }
 

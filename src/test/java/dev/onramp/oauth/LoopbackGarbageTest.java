@@ -107,18 +107,47 @@ class LoopbackGarbageTest {
     }
 
     @Test
-    void connectionsBeyondTheCap_areClosedAtOnceAndTheCallbackGetsInOnceTheIdleOnesTimeOut() throws Exception {
+    void connectionsBeyondTheCap_closeTheOldestIdleOnesAndTheCallbackIsServedAtOnce() throws Exception {
         receiver.expectState("s1");
-        List<RawConnection> idle = List.of(connect(), connect(), connect(), connect());
+        List<RawConnection> idle = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            idle.add(connect());
+        }
         Thread.sleep(100);
 
-        RawConnection oneTooMany = connect();
+        long start = System.nanoTime();
+        HttpResponse<String> response = get("?code=c&state=s1");
 
-        assertThat(oneTooMany.awaitClose(Duration.ofMillis(REQUEST_TIME.toMillis() / 2))).isEmpty();
-        for (RawConnection connection : idle) {
-            connection.awaitClose(QUICKLY);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(REQUEST_TIME);
+        // Ten idle ones and the callback through a cap of four: the seven oldest gave way, closed
+        // without an answer; the three newest waited until their deadline.
+        for (RawConnection connection : idle.subList(0, 7)) {
+            assertThat(connection.awaitClose(QUICKLY)).isEmpty();
         }
-        assertThat(get("?code=c&state=s1").statusCode()).isEqualTo(200);
+        for (RawConnection connection : idle.subList(7, 10)) {
+            assertThat(RawConnection.status(connection.awaitClose(QUICKLY))).isEqualTo(408);
+        }
+        assertThat(receiver.result().get(1, TimeUnit.SECONDS).params()).containsEntry("code", "c");
+    }
+
+    @Test
+    void newcomerBeyondTheCap_closesTheOldestSlowClientNotItself() throws Exception {
+        receiver.expectState("s1");
+        RawConnection slow = connect();
+        slow.send("GET /oauth-success?code=slow&st");
+        List<RawConnection> idle = List.of(connect(), connect(), connect());
+        Thread.sleep(100);
+
+        RawConnection newcomer = connect();
+
+        assertThat(slow.awaitClose(Duration.ofMillis(REQUEST_TIME.toMillis() / 2))).isEmpty();
+        String answer = newcomer.send(request("GET", "/oauth-success?code=c&state=s1", port)).awaitClose(QUICKLY);
+        assertThat(RawConnection.status(answer)).isEqualTo(200);
+        assertThat(receiver.result().get(1, TimeUnit.SECONDS).params()).containsEntry("code", "c");
+        for (RawConnection connection : idle) {
+            assertThat(RawConnection.status(connection.awaitClose(QUICKLY))).isEqualTo(408);
+        }
     }
 
     @Test
