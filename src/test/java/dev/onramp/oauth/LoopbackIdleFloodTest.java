@@ -58,5 +58,9 @@ class LoopbackIdleFloodTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(took).isLessThan(PROMPTLY);
         assertThat(receiver.result().get(1, TimeUnit.SECONDS).params()).containsEntry("code", "c");
+        // The receiver kept no more than 32 connections waiting: the 33 oldest gave way, unanswered.
+        for (RawConnection connection : idle.subList(0, IDLE_CONNECTIONS + 1 - 32)) {
+            assertThat(connection.awaitClose(PROMPTLY)).isEmpty();
+        }
     }
 }
