@@ -35,8 +35,10 @@ import dev.onramp.store.KekStores;
 import dev.onramp.store.KeyRotation;
 import dev.onramp.store.RedirectRepository;
 import dev.onramp.store.SettingsRepository;
+import dev.onramp.store.StoreException;
 import dev.onramp.store.TenantRepository;
 import dev.onramp.store.Vault;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -74,13 +76,15 @@ public final class AppContext implements AutoCloseable {
     private final KeyRotation keyRotation;
     private final DisconnectService disconnects;
     private final ProviderLists providerLists;
+    private final boolean reader;
 
     private AppContext(Deque<AutoCloseable> closeables, Catalog catalog, TenantService tenants,
             ConnectService connect, CredentialsService credentials, SettingsService settings, RedirectService redirects,
             ExecutorService background, Optional<AirbyteSimulator> simulator, String airbyteDescription,
             Diagnostics diagnostics, AuditLog audit, KeyRotation keyRotation, DisconnectService disconnects,
-            ProviderLists providerLists) {
+            ProviderLists providerLists, boolean reader) {
         this.closeables = closeables;
+        this.reader = reader;
         this.catalog = catalog;
         this.tenants = tenants;
         this.connect = connect;
@@ -129,8 +133,19 @@ public final class AppContext implements AutoCloseable {
 
         /** Opens the store, starts the simulator and wires the services on a thread of {@code threads}. */
         public CompletableFuture<AppContext> start(Executor threads) {
-            return CompletableFuture.supplyAsync(() -> AppContext.start(options, BrowserCheck.ofThisSystem(), catalog),
-                    threads);
+            return CompletableFuture.supplyAsync(
+                    () -> owning(AppContext.start(options, BrowserCheck.ofThisSystem(), catalog)), threads);
+        }
+
+        /** The window changes what it shows, so it must own the data folder; it never opens as a reader. */
+        private static AppContext owning(AppContext app) {
+            if (app.reader()) {
+                app.close();
+                throw new StoreException("Another Onramp has this data folder open: a window, or a command still"
+                        + " running (a connect waiting for its browser, for one). Switch to that window, or let the"
+                        + " command end (Ctrl+C stops it), then start Onramp again.");
+            }
+            return app;
         }
     }
 
@@ -160,12 +175,20 @@ public final class AppContext implements AutoCloseable {
             // With --airbyte-url every business uses that Airbyte for this run; otherwise each uses
             // the one its settings name, the simulator by default.
             Optional<AirbyteSimulator> simulator = Optional.empty();
-            if (options.airbyteUrl().isEmpty()) {
+            SimulatorAddress simulatorAddress = new SimulatorAddress(options.dataDir().resolve(SIMULATOR_FOLDER));
+            // A reader beside an owner that runs the simulator asks that one; otherwise it runs its own
+            // on the same sources, which only the owner's flows change (docs/adr/0029).
+            Optional<URI> ownersSimulator = db.reader() ? simulatorAddress.read() : Optional.empty();
+            if (options.airbyteUrl().isEmpty() && ownersSimulator.isEmpty()) {
                 // Its sources are kept in the data folder, so a demo connection outlives this run and every
                 // Onramp on the folder (the window, a command line) sees the same ones.
                 AirbyteSimulator started = AirbyteSimulator.builder().latency(options.simulatorLatency())
                         .stateFolder(options.dataDir().resolve(SIMULATOR_FOLDER)).start();
                 closeables.push(started);
+                if (!db.reader()) {
+                    // Removed before the simulator stops, so a reader never asks a simulator that is gone.
+                    closeables.push(simulatorAddress.publish(started.apiBaseUrl()));
+                }
                 simulator = Optional.of(started);
             }
             Optional<AirbyteSimulator> demo = simulator;
@@ -173,9 +196,9 @@ public final class AppContext implements AutoCloseable {
             AirbyteGateways gateways = new AirbyteGateways(CallPolicy.standard(REQUEST_TIMEOUT),
                     definitionId -> catalog.providerOfDefinition(definitionId).map(Provider::name),
                     definitionId -> specs.specificationOfDefinition(definitionId).map(JsonNode.class::cast),
-                    () -> demo.orElseThrow(() -> new AirbyteException(AirbyteException.Kind.UNREACHABLE,
-                            "The built-in Airbyte simulator is not running, because this run was started with"
-                                    + " --airbyte-url.")).apiBaseUrl());
+                    () -> demo.map(AirbyteSimulator::apiBaseUrl).or(() -> ownersSimulator).orElseThrow(
+                            () -> new AirbyteException(AirbyteException.Kind.UNREACHABLE, "The built-in Airbyte"
+                                    + " simulator is not running, because this run was started with --airbyte-url.")));
             AirbyteSelection selection = new AirbyteSelection(settingsRepository, gateways::open, options.airbyteUrl());
             AirbyteGateway defaultGateway = gateways.open(defaultAirbyte(options));
 
@@ -208,19 +231,23 @@ public final class AppContext implements AutoCloseable {
                             simulator.isPresent(), kek.description() + kek.fallbackReason()
                                     .map(reason -> " (not the system's key store: " + reason + ")").orElse("")),
                     journal, clock);
-            int recovered = connect.recoverUnfinished();
-            if (recovered > 0) {
-                log().info("Ended {} connect flow(s) left unfinished by an earlier run", recovered);
-            }
             DisconnectService disconnects = new DisconnectService(catalog, selection::gatewayFor, db, tenantRepository,
                     connections, journal, audit, clock, actor);
-            int disconnected = disconnects.recoverUnfinished();
-            if (disconnected > 0) {
-                log().info("Finished {} disconnect(s) left unfinished by an earlier run", disconnected);
+            // Only the Onramp that owns the database recovers: a flow it finds unfinished may be one the
+            // owner runs now, so a reader beside it leaves them all alone.
+            if (!db.reader()) {
+                int recovered = connect.recoverUnfinished();
+                if (recovered > 0) {
+                    log().info("Ended {} connect flow(s) left unfinished by an earlier run", recovered);
+                }
+                int disconnected = disconnects.recoverUnfinished();
+                if (disconnected > 0) {
+                    log().info("Finished {} disconnect(s) left unfinished by an earlier run", disconnected);
+                }
             }
             return new AppContext(closeables, catalog, tenants, connect, credentials, settings, redirects, background,
                     simulator,
-                    describeAirbyte(options), diagnostics, audit, keyRotation, disconnects, providerLists);
+                    describeAirbyte(options), diagnostics, audit, keyRotation, disconnects, providerLists, db.reader());
         } catch (RuntimeException e) {
             closeAll(closeables);
             throw e;
@@ -272,6 +299,14 @@ public final class AppContext implements AutoCloseable {
     /** True when the embedded simulator stands in for Airbyte. */
     public boolean demo() {
         return simulator.isPresent();
+    }
+
+    /**
+     * True when another Onramp had the data folder open first: this one reads through it and may
+     * change nothing (docs/adr/0029).
+     */
+    public boolean reader() {
+        return reader;
     }
 
     /** A short description of the Airbyte in use, e.g. "Demo: the built-in Airbyte simulator". */

@@ -3,33 +3,56 @@ package dev.onramp.store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.h2.api.ErrorCode;
+import org.h2.engine.SessionRemote;
+import org.h2.jdbc.JdbcConnection;
 import org.h2.jdbcx.JdbcConnectionPool;
 
-/** The H2 file database in the data folder, migrated by Flyway, handing out transactions. */
+/**
+ * The H2 file database in the data folder, migrated by Flyway, handing out transactions; the first
+ * Onramp to open it owns it and serves it to later ones on the loopback interface, which only read.
+ */
 public final class Database implements AutoCloseable {
     private static final String NAME = "onramp";
     private static final String MIGRATIONS = "classpath:db/migration";
     // Enough for a background flow, a recovery pass and the UI's reads at the same time.
     private static final int MAX_CONNECTIONS = 8;
 
+    static {
+        // The owner's database server (AUTO_SERVER) listens on the loopback interface only, never on
+        // the network: H2 binds its server sockets to this address (docs/adr/0029).
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", "127.0.0.1");
+        }
+    }
+
+    private static final Set<PosixFilePermission> OWNER_ONLY_FOLDER = PosixFilePermissions.fromString("rwx------");
+
     private final Path file;
     private final JdbcConnectionPool pool;
+    private final boolean reader;
 
-    private Database(Path file, JdbcConnectionPool pool) {
+    private Database(Path file, JdbcConnectionPool pool, boolean reader) {
         this.file = file;
         this.pool = pool;
+        this.reader = reader;
     }
 
     /**
@@ -59,14 +82,20 @@ public final class Database implements AutoCloseable {
         // A 10 s lock timeout: audit appends queue on the chain head and must wait for each other, not fail.
         // WRITE_DELAY=0: H2 writes each commit to the file before the commit returns. By default it
         // writes them up to half a second later, and a crash in between loses committed journal steps.
+        // AUTO_SERVER: the first Onramp to open the file owns it and serves it to the ones after it,
+        // which read through that server instead of failing on the file's lock (docs/adr/0029).
         String url = "jdbc:h2:file:" + folder.resolve(NAME) + ";TIME ZONE=UTC;TRACE_LEVEL_FILE=0;LOCK_TIMEOUT=10000"
-                + ";WRITE_DELAY=0";
+                + ";WRITE_DELAY=0;AUTO_SERVER=TRUE";
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, NAME, "");
         pool.setMaxConnections(MAX_CONNECTIONS);
         try {
-            openFile(pool, file);
-            migrate(pool, file, target, migrationLocations);
-            return new Database(file, pool);
+            boolean reader = openFile(pool, file);
+            if (reader) {
+                requireSameSchema(pool, file, migrationLocations);
+            } else {
+                migrate(pool, file, target, migrationLocations);
+            }
+            return new Database(file, pool, reader);
         } catch (RuntimeException e) {
             pool.dispose();
             throw e;
@@ -85,6 +114,10 @@ public final class Database implements AutoCloseable {
             tx = new Tx(jdbc);
             try {
                 result = work.run(tx);
+                if (reader && wroteAnything(jdbc)) {
+                    jdbc.rollback();
+                    throw new StoreException(OWNED_ELSEWHERE);
+                }
                 jdbc.commit();
             } catch (RuntimeException | Error | SQLException e) {
                 rollback(jdbc, e);
@@ -120,6 +153,20 @@ public final class Database implements AutoCloseable {
         return file;
     }
 
+    /**
+     * True when another Onramp (the window, or a command still running) had the file open first: this
+     * one then reads through that one's server, and any change it tries is rolled back and refused
+     * with {@link #OWNED_ELSEWHERE}, so only the owner ever writes.
+     */
+    public boolean reader() {
+        return reader;
+    }
+
+    /** What a reader is told when it tries to change something. */
+    public static final String OWNED_ELSEWHERE = "Another Onramp has this data folder open (the window, or a command"
+            + " still running), and only that one may change it: make the change there, or close it (or wait for the"
+            + " command to end) and try again. Nothing was changed.";
+
     @Override
     public void close() {
         pool.dispose();
@@ -128,7 +175,21 @@ public final class Database implements AutoCloseable {
     /** Runs reads on a pooled connection of their own, outside any caller's transaction. */
     <T> T withConnection(SqlWork<T> work) {
         try (Connection jdbc = pool.getConnection()) {
-            return work.run(jdbc);
+            if (!reader) {
+                return work.run(jdbc);
+            }
+            // A reader's statements run in a transaction it never commits: a change among them is refused.
+            jdbc.setAutoCommit(false);
+            try {
+                T result = work.run(jdbc);
+                if (wroteAnything(jdbc)) {
+                    throw new StoreException(OWNED_ELSEWHERE);
+                }
+                return result;
+            } finally {
+                jdbc.rollback();
+                jdbc.setAutoCommit(true);
+            }
         } catch (SQLException e) {
             throw failure(e);
         }
@@ -155,6 +216,10 @@ public final class Database implements AutoCloseable {
 
     private static Path createFolder(Path dataDir) {
         try {
+            if (Files.notExists(dataDir) && posix(dataDir)) {
+                // Only its owner may look in: the owner's database server trusts whoever can read its lock file.
+                return Files.createDirectories(dataDir, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FOLDER));
+            }
             return Files.createDirectories(dataDir);
         } catch (IOException e) {
             throw new StoreException("Onramp could not create its data folder " + dataDir + ": " + e.getMessage()
@@ -162,10 +227,17 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Opens the file once so that a lock or damage is reported before anything else touches it. */
-    private static void openFile(JdbcConnectionPool pool, Path file) {
-        try {
-            pool.getConnection().close();
+    /**
+     * Opens the file once so that a lock or damage is reported before anything else touches it, and
+     * says whether another Onramp owns it (this one then reads through that one's server).
+     */
+    private static boolean openFile(JdbcConnectionPool pool, Path file) {
+        try (Connection jdbc = pool.getConnection()) {
+            boolean reader = jdbc.unwrap(JdbcConnection.class).getSession() instanceof SessionRemote;
+            if (!reader) {
+                restrictLockFile(file.resolveSibling(NAME + ".lock.db"));
+            }
+            return reader;
         } catch (SQLException e) {
             throw switch (e.getErrorCode()) {
                 case ErrorCode.DATABASE_ALREADY_OPEN_1 -> new StoreException("Onramp's database (" + file
@@ -175,6 +247,55 @@ public final class Database implements AutoCloseable {
                                 + " untouched: move it aside or restore a backup, then start Onramp again.", e);
                 default -> new StoreException("Onramp could not open its database (" + file + "): " + e.getMessage(), e);
             };
+        }
+    }
+
+    /**
+     * The lock file names the owner's database server and the key that opens it: readable by this
+     * user only, as the key-encryption key's file is.
+     */
+    private static void restrictLockFile(Path lock) {
+        if (!Files.exists(lock) || !posix(lock)) {
+            return;
+        }
+        try {
+            Files.setPosixFilePermissions(lock, PosixFilePermissions.fromString("rw-------"));
+        } catch (IOException e) {
+            throw new StoreException("Onramp could not make " + lock + " readable by this user only: " + e.getMessage()
+                    + ". Check that this user owns the data folder.", e);
+        }
+    }
+
+    private static boolean posix(Path path) {
+        Path existing = path;
+        while (existing != null && Files.notExists(existing)) {
+            existing = existing.getParent();
+        }
+        try {
+            return existing != null && Files.getFileStore(existing).supportsFileAttributeView(PosixFileAttributeView.class);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * A reader may not migrate the owner's database: it is refused when the two Onramps' schemas
+     * differ (one of them is another version), saying which one to close.
+     */
+    private static void requireSameSchema(JdbcConnectionPool pool, Path file, String[] locations) {
+        MigrationInfoService info = Flyway.configure().dataSource(pool).locations(locations).load().info();
+        boolean newerOwner = Arrays.stream(info.all())
+                .anyMatch(migration -> migration.getState() == MigrationState.FUTURE_SUCCESS);
+        if (info.pending().length > 0 || newerOwner) {
+            throw new StoreException("Another Onramp of a different version has this data folder (" + file.getParent()
+                    + ") open: close it and try again, or use that version for this command.");
+        }
+    }
+
+    /** True when the transaction on {@code jdbc} changed a row (H2 gives a transaction an id at its first change). */
+    private static boolean wroteAnything(Connection jdbc) throws SQLException {
+        try (var statement = jdbc.createStatement(); var row = statement.executeQuery("SELECT TRANSACTION_ID()")) {
+            return row.next() && row.getObject(1) != null;
         }
     }
 

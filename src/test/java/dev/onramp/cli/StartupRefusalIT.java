@@ -2,6 +2,7 @@ package dev.onramp.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.onramp.store.Database;
 import dev.onramp.testing.JarProcess;
 import dev.onramp.testing.ScriptedBrowser;
 import dev.onramp.testing.ScriptedBrowser.Decision;
@@ -23,16 +24,24 @@ class StartupRefusalIT {
     Path dataDir;
 
     @Test
-    void secondInstanceOnTheSameData_saysOnrampIsAlreadyOpenAndLeavesTheFirstUnharmed() throws Exception {
+    void secondInstanceOnTheSameData_readsThroughTheFirstButChangesNothingAndLeavesTheFirstUnharmed() throws Exception {
         try (JarProcess first = JarProcess.start("connect", "hubspot", "--no-browser", "--data-dir", dataDir.toString())) {
             URI consent = URI.create(first.awaitLine(line -> line.startsWith("http://"), WAIT));
 
-            try (JarProcess second = JarProcess.start("connections", "--data-dir", dataDir.toString())) {
-                assertThat(second.awaitExit(WAIT)).isEqualTo(OnrampCommand.FAILED);
-                assertThat(second.stderr(WAIT).lines().toList()).containsExactly("onramp: Onramp's database ("
-                        + dataDir.toAbsolutePath().resolve("onramp.mv.db")
-                        + ") is in use by another Onramp window or process. Close it and try again.");
-                assertThat(second.stdout()).isEmpty();
+            try (JarProcess reader = JarProcess.start("connections", "--data-dir", dataDir.toString())) {
+                assertThat(reader.awaitExit(WAIT)).as(reader.stderr(WAIT)).isZero();
+                assertThat(reader.stdout()).contains("No connections yet. Connect one with: onramp connect <provider>");
+            }
+            try (JarProcess doctor = JarProcess.start("doctor", "--data-dir", dataDir.toString())) {
+                assertThat(doctor.awaitExit(WAIT)).as(doctor.stderr(WAIT)).isZero();
+                assertThat(doctor.stdout()).anyMatch(line -> line.startsWith("✓ Airbyte: ") && line.contains("answers"))
+                        .anyMatch(line -> line.startsWith("✓ Audit log: The audit log is intact"));
+            }
+            try (JarProcess writer = JarProcess.start("connect", "hubspot", "--no-browser", "--data-dir",
+                    dataDir.toString())) {
+                assertThat(writer.awaitExit(WAIT)).isEqualTo(OnrampCommand.FAILED);
+                assertThat(writer.stderr(WAIT).lines().filter(line -> line.startsWith("onramp: ")).toList())
+                        .containsExactly("onramp: " + Database.OWNED_ELSEWHERE);
             }
 
             new ScriptedBrowser(Decision.ALLOW).open(consent);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.onramp.AppContext;
 import dev.onramp.AppOptions;
+import dev.onramp.store.Database;
 import dev.onramp.testing.JarProcess;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -146,9 +147,7 @@ class DisconnectCrashIT {
             first.awaitLine("Paused after deleting-source."::equals, WAIT);
             try (JarProcess second = disconnect(Optional.empty())) {
                 assertThat(second.awaitExit(WAIT)).isEqualTo(1);
-                assertThat(second.stderr(WAIT).strip()).startsWith("onramp: Onramp's database (")
-                        .endsWith("is in use by another Onramp window or process. Close it and try again.")
-                        .doesNotContain("\n");
+                assertThat(second.stderr(WAIT).strip()).isEqualTo("onramp: " + Database.OWNED_ELSEWHERE);
             }
             first.kill();
         }

@@ -7,6 +7,14 @@ import dev.onramp.model.Tenant;
 import dev.onramp.model.TenantId;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.nio.channels.SocketChannel;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Collections;
+import java.util.List;
+import java.util.Properties;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -107,24 +115,81 @@ class DatabaseTest {
     }
 
     @Test
-    void fileOpenInAnotherProcess_isReportedAsInUse() throws Exception {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process other = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                LockHolder.class.getName(), dir.toString())
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
+    void fileOpenInAnotherProcess_isReadThroughThatProcessAndEveryChangeIsRefused() throws Exception {
+        try (Database first = Database.open(dir)) {
+            first.inTransaction(tx -> {
+                new TenantRepository(first).insert(tx, new Tenant(TenantId.random(), "Acme", "shop", Optional.empty()));
+                return null;
+            });
+        }
+        Process other = lockHolder();
         try (BufferedReader output = other.inputReader()) {
             assertThat(output.lines().filter(line -> line.startsWith(LockHolder.READY)).findFirst()).isPresent();
 
-            assertThatThrownBy(() -> Database.open(dir))
-                    .isInstanceOf(StoreException.class)
-                    .hasMessage("Onramp's database (" + dir.resolve("onramp.mv.db")
-                            + ") is in use by another Onramp window or process. Close it and try again.");
-        } finally {
-            other.getOutputStream().close();
-            if (!other.waitFor(20, TimeUnit.SECONDS)) {
-                other.destroyForcibly();
+            try (Database reader = Database.open(dir)) {
+                TenantRepository tenants = new TenantRepository(reader);
+                assertThat(reader.reader()).isTrue();
+                assertThat(tenants.list()).extracting(Tenant::name).containsExactly("Acme");
+
+                assertThatThrownBy(() -> reader.inTransaction(tx -> {
+                    tenants.insert(tx, new Tenant(TenantId.random(), "Globex", "shop", Optional.empty()));
+                    return null;
+                })).isInstanceOf(StoreException.class).hasMessage(Database.OWNED_ELSEWHERE);
+                assertThatThrownBy(() -> reader.withConnection(jdbc -> Sql.update(jdbc, "DELETE FROM tenant")))
+                        .isInstanceOf(StoreException.class).hasMessage(Database.OWNED_ELSEWHERE);
+                assertThat(tenants.list()).extracting(Tenant::name).containsExactly("Acme");
             }
+        } finally {
+            release(other);
+        }
+    }
+
+    @Test
+    void theOwnersServer_listensOnTheLoopbackInterfaceAndItsLockFileIsTheUsersAlone() throws Exception {
+        try (Database owner = Database.open(dir)) {
+            assertThat(owner.reader()).isFalse();
+            Properties lock = new Properties();
+            try (var in = Files.newInputStream(dir.resolve("onramp.lock.db"))) {
+                lock.load(in);
+            }
+            int port = Integer.parseInt(lock.getProperty("server").replaceAll(".*:", ""));
+            assertThat(Files.getPosixFilePermissions(dir.resolve("onramp.lock.db")))
+                    .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+            try (var server = SocketChannel.open(new InetSocketAddress("127.0.0.1", port))) {
+                assertThat(server.isConnected()).isTrue();
+            }
+            List<java.net.InetAddress> elsewhere = Collections.list(
+                    NetworkInterface.getNetworkInterfaces()).stream()
+                    .flatMap(nic -> Collections.list(nic.getInetAddresses()).stream())
+                    .filter(address -> !address.isLoopbackAddress()).toList();
+            for (InetAddress address : elsewhere) {
+                assertThatThrownBy(() -> SocketChannel.open(new InetSocketAddress(address, port)))
+                        .as("the database server on %s", address).isInstanceOf(IOException.class);
+            }
+        }
+    }
+
+    @Test
+    void aNewDataFolder_isOpenToItsOwnerOnly() throws Exception {
+        Path fresh = dir.resolve("fresh");
+        try (Database db = Database.open(fresh)) {
+            assertThat(Files.getPosixFilePermissions(fresh))
+                    .isEqualTo(PosixFilePermissions.fromString("rwx------"));
+        }
+    }
+
+    private Process lockHolder() throws IOException {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        return new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                LockHolder.class.getName(), dir.toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+    }
+
+    private static void release(Process other) throws InterruptedException, IOException {
+        other.getOutputStream().close();
+        if (!other.waitFor(20, TimeUnit.SECONDS)) {
+            other.destroyForcibly();
         }
     }
 
