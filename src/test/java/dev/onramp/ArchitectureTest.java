@@ -18,10 +18,11 @@ import com.tngtech.archunit.lang.conditions.ArchConditions;
 class ArchitectureTest {
     /**
      * The launchers in the root package: the entry point, the JavaFX application, the window's
-     * start-up, and {@code mvn javafx:run}'s launcher (src/maven-run).
+     * start-up, {@code mvn javafx:run}'s launcher (src/maven-run) and the jar's, which checks the Java
+     * version first (src/launcher).
      */
     private static final DescribedPredicate<JavaClass> LAUNCHER = rootClassNamed("Main", "OnrampApp", "StartupProbe",
-            "WindowCommandLine", "WindowUnavailableException", "MavenRunLauncher");
+            "WindowCommandLine", "WindowUnavailableException", "MavenRunLauncher", "JarLauncher");
     /** The composition root in the root package: what builds every service once, and its options. */
     private static final DescribedPredicate<JavaClass> COMPOSITION_ROOT = rootClassNamed("AppContext", "AppOptions", "SimulatorAddress");
 

@@ -185,7 +185,8 @@ final class ConfigApiTransport {
             if (response.body().isBlank()) {
                 return Optional.empty();
             }
-            return Optional.of(body.orElseThrow(this::badResponse));
+            return Optional.of(body.orElseThrow(() -> TransportFailures.unreadable(airbyte, call, response,
+                    "Airbyte's API", "the address")));
         }
         String detail = body.map(b -> shortened(redactor.apply(detail(b)))).filter(d -> !d.isEmpty()).orElse("no details given");
         throw switch (status) {

@@ -157,7 +157,8 @@ final class PublicApiTransport {
             if (response.body().isBlank()) {
                 return Optional.empty();
             }
-            return Optional.of(body.orElseThrow(this::badResponse));
+            return Optional.of(body.orElseThrow(() -> TransportFailures.unreadable(airbyte, request.call(), response,
+                    "Airbyte's public API", "the API address in Settings")));
         }
         Redactor redactor = new Redactor(request.body().orElseGet(json::createObjectNode), SECRET_FIELDS);
         throw problems.map(new PublicApiProblems.Context(request.call(), request.connectorName(), redactor), status,

@@ -52,8 +52,9 @@ final class ConnectCommand implements Callable<Integer> {
     @Option(names = "--no-browser", description = "Only print the link; do not open the browser.")
     boolean noBrowser;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "PT5M",
-            description = "How long to wait for the browser, as ISO-8601 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "PT5M", converter = WaitOption.class,
+            description = "How long to wait for the browser: 90s, 5m, 1h or ISO-8601 such as PT5M (default:"
+                    + " ${DEFAULT-VALUE}).")
     Duration timeout;
 
     @Option(names = "--reauthorize", description = "Sign the business's existing connection to PROVIDER in again"
@@ -77,7 +78,7 @@ final class ConnectCommand implements Callable<Integer> {
             + " same shop, subdomain or account id) once more; without a terminal, such a connect is refused otherwise.")
     boolean allowDuplicate;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE",
+    @Option(names = "--set", paramLabel = "KEY=VALUE", converter = SetOption.class,
             description = "A credentials field that is not secret, e.g. --set account_id=acct_123, or a field the"
                     + " sign-in needs first, e.g. --set subdomain=acme for zendesk-support.")
     List<String> sets = new ArrayList<>();

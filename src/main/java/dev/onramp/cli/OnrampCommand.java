@@ -43,7 +43,7 @@ public final class OnrampCommand implements Callable<Integer> {
             description = "Folder for Onramp's database and keys (default: the platform's app-data folder).")
     Path dataDir;
 
-    @Option(names = "--airbyte-url", scope = ScopeType.INHERIT, paramLabel = "URL",
+    @Option(names = "--airbyte-url", scope = ScopeType.INHERIT, paramLabel = "URL", converter = AirbyteUrlOption.class,
             description = "A self-managed Airbyte, e.g. http://localhost:8000 (default: the built-in simulator).")
     URI airbyteUrl;
 
@@ -56,6 +56,7 @@ public final class OnrampCommand implements Callable<Integer> {
         CommandLine cli = new CommandLine(new OnrampCommand(env))
                 .setOut(env.out())
                 .setErr(env.err())
+                .setParameterExceptionHandler(new UsageErrors())
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     cmd.getErr().println("onramp: " + e.getMessage());
                     cmd.getErr().flush();

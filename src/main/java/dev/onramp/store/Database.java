@@ -205,7 +205,20 @@ public final class Database implements AutoCloseable {
     }
 
     StoreException failure(SQLException e) {
-        return new StoreException("Onramp could not use its database (" + file + "): " + e.getMessage(), e);
+        if (e.getErrorCode() == ErrorCode.DATABASE_IS_READ_ONLY) {
+            return new StoreException("Onramp cannot write to its data folder " + file.getParent() + ": the folder or"
+                    + " its database file " + file.getFileName() + " is read-only, so nothing was changed. Give your"
+                    + " user write access to the folder and the files in it (or run Onramp with --data-dir pointing at"
+                    + " a folder you can write to), then try again.", e);
+        }
+        return new StoreException("Onramp could not use its database (" + file + "): " + withoutStatement(e), e);
+    }
+
+    /** H2's message without the SQL statement it appends: a person cannot act on the statement, and the log has it. */
+    private static String withoutStatement(SQLException e) {
+        String message = String.valueOf(e.getMessage());
+        int statement = message.indexOf("; SQL statement:");
+        return (statement < 0 ? message : message.substring(0, statement)).strip();
     }
 
     /** JDBC work that may throw {@link SQLException}; the database turns it into a {@link StoreException}. */
@@ -245,7 +258,7 @@ public final class Database implements AutoCloseable {
                 case ErrorCode.FILE_CORRUPTED_1, ErrorCode.FILE_VERSION_ERROR_1 -> new StoreException(
                         "Onramp's database (" + file + ") is damaged and cannot be read. Onramp left the file"
                                 + " untouched: move it aside or restore a backup, then start Onramp again.", e);
-                default -> new StoreException("Onramp could not open its database (" + file + "): " + e.getMessage(), e);
+                default -> new StoreException("Onramp could not open its database (" + file + "): " + withoutStatement(e), e);
             };
         }
     }

@@ -196,12 +196,25 @@ class ConfigApiGatewayErrorsTest {
     }
 
     @Test
-    void htmlPage_isBadResponseAskingToCheckTheAddress() {
+    void htmlPage_isBadResponseAskingToCheckThatTheAddressIsAirbytesNotAProxysPage() {
         try (ScriptedServer server = ScriptedServer.answering(200, "text/html",
                 "<!DOCTYPE html><html><head><title>Airbyte</title></head><body><div id=root></div></body></html>")) {
             failure(server, g -> g.getSpecification(SHOPIFY, WORKSPACE))
                     .satisfies(e -> assertThat(e.kind()).isEqualTo(Kind.BAD_RESPONSE))
-                    .withMessage("Airbyte at " + server.apiBase() + " answered with something that is not Airbyte's API; check the address.");
+                    .withMessage("Airbyte at " + server.apiBase() + " answered with a web page that is not Airbyte's API:"
+                            + " check that the address is Airbyte's and not a proxy's or a sign-in page.");
+        }
+    }
+
+    @Test
+    void jsonCutOff_isBadResponseSayingToTryAgainNotToCheckTheAddress() {
+        try (ScriptedServer server = ScriptedServer.answering(200, JSON, "{\"workspaces\":[{\"workspaceId\":\"")) {
+            failure(server, ConfigApiGateway::listWorkspaces)
+                    .satisfies(e -> assertThat(e.kind()).isEqualTo(Kind.BAD_RESPONSE))
+                    .withMessage("Airbyte at " + server.apiBase() + " sent an answer that breaks off or is not valid JSON"
+                            + " when asked to list its workspaces (HTTP 200). Try again; if it keeps happening, Airbyte's"
+                            + " server logs, or those of a proxy between Onramp and Airbyte, say why its answers are cut"
+                            + " short.");
         }
     }
 

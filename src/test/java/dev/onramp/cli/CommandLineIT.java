@@ -155,6 +155,7 @@ class CommandLineIT {
                 .substring("Airbyte simulator listening at ".length());
         Jar check = new Jar("check", "--airbyte-url", newBase, "--data-dir", dataDir.toString());
 
+        assertThat(newBase).as("--port keeps the address").isEqualTo(base).contains(":" + port + "/");
         assertThat(check.awaitExit()).as(check.stdout + check.stderr.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isZero();
         assertThat(again.stdout).anyMatch(l -> l.startsWith("Sources are kept in "));
     }

@@ -203,7 +203,7 @@ class CloudConnectServiceTest {
         ConnectOutcome outcome = connectHubspot();
 
         fx.assertEndedLeavingNothing(outcome, FlowState.FAILED);
-        assertThat(messageOf(outcome)).contains("answered with something that is not Airbyte's public API");
+        assertThat(messageOf(outcome)).contains("sent an answer that breaks off or is not valid JSON");
     }
 
     @Test

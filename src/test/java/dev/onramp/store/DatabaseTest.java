@@ -17,6 +17,9 @@ import java.util.List;
 import java.util.Properties;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -244,5 +247,39 @@ class DatabaseTest {
         new Random(7).nextBytes(garbage);
         Files.write(file, garbage);
         return garbage;
+    }
+
+    @Test
+    void readOnlyDatabase_failsSayingTheFolderCannotBeWrittenAndWhatToDo_withoutTheSqlStatement() throws Exception {
+        Database.open(dir).close();
+        // The answer H2 gives a file it could open only for reading, as in a read-only data folder.
+        SQLException readOnly;
+        try (Connection jdbc = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("onramp")
+                + ";ACCESS_MODE_DATA=r", "onramp", "")) {
+            readOnly = org.assertj.core.api.Assertions.catchThrowableOfType(SQLException.class, () -> Sql.update(jdbc,
+                    "INSERT INTO tenant (id, name, business_type) VALUES (?, ?, ?)", TenantId.random().value(), "Acme",
+                    "shop"));
+        }
+        assertThat((Throwable) readOnly).as("H2 refused the write").isNotNull();
+
+        try (Database db = Database.open(dir)) {
+            StoreException failure = db.failure(readOnly);
+
+            assertThat(failure).hasMessage("Onramp cannot write to its data folder " + dir.toAbsolutePath() + ": the"
+                    + " folder or its database file onramp.mv.db is read-only, so nothing was changed. Give your user"
+                    + " write access to the folder and the files in it (or run Onramp with --data-dir pointing at a"
+                    + " folder you can write to), then try again.");
+        }
+    }
+
+    @Test
+    void otherDatabaseFailures_leaveOutTheSqlStatement() {
+        try (Database db = Database.open(dir)) {
+            assertThatThrownBy(() -> db.withConnection(jdbc -> Sql.query(jdbc, "SELECT nothing FROM nowhere",
+                    row -> row.getString(1))))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageStartingWith("Onramp could not use its database (" + db.file() + "): ")
+                    .hasMessageNotContaining("SQL statement");
+        }
     }
 }

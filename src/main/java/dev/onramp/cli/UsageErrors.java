@@ -1,0 +1,37 @@
+package dev.onramp.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.TypeConversionException;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * Answers a command line that cannot be read with one line saying what is wrong and where the
+ * command's options are, and exit code 2: an option's own sentence when it has one, never Java's exception text.
+ */
+final class UsageErrors implements IParameterExceptionHandler {
+    @Override
+    public int handleParseException(ParameterException e, String[] args) {
+        CommandLine cli = e.getCommandLine();
+        PrintWriter err = cli.getErr();
+        String message = e.getCause() instanceof Refused own ? own.getMessage() : e.getMessage();
+        err.println("onramp: " + message);
+        UnmatchedArgumentException.printSuggestions(e, err);
+        if (cli.getSubcommands().isEmpty() || cli.getCommandSpec().parent() == null) {
+            err.println("`" + cli.getCommandSpec().qualifiedName() + " --help` lists its options.");
+        } else {
+            cli.usage(err);
+        }
+        err.flush();
+        return OnrampCommand.WRONG_USAGE;
+    }
+
+    /** An option's value refused by one of Onramp's converters, whose message is a whole sentence naming the option. */
+    static final class Refused extends TypeConversionException {
+        Refused(String sentence) {
+            super(sentence);
+        }
+    }
+}
