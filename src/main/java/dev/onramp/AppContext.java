@@ -153,7 +153,7 @@ public final class AppContext implements AutoCloseable {
             FlowJournal journal = new FlowJournal(db, clock);
             AuditLog audit = AuditLog.open(db, kek, clock);
             closeables.push(audit);
-            KeyRotation keyRotation = new KeyRotation(db, vault, connections, clock);
+            KeyRotation keyRotation = new KeyRotation(db, vault, connections, audit, clock, actor);
 
             SettingsRepository settingsRepository = new SettingsRepository(db, vault, clock);
 

@@ -138,6 +138,38 @@ class AuditAndKeysCommandTest {
                 .contains("Re-encrypted 0 secrets in this run, 1 in all. Onramp keeps 1 older key");
     }
 
+    @Test
+    void keysRotate_withASecretMovedToAnotherBusinessesRow_namesItsConnectionAndRemoval_whichLetsTheNextRunComplete()
+            throws Exception {
+        assertThat(run("connect", "hubspot")).as(cli.err()).isZero();
+        withApp(app -> app.tenants().create("Globex", app.catalog().businessTypes().getFirst().id()));
+        assertThat(cli.run(Map.of("STRIPE_KEY", "sk_test_onramp_keys_51HqLyjWDarjtT1zdp7dc"), "connect", "stripe",
+                "--tenant", "Globex", "--set", "account_id=acct_globex", "--secret", "client_secret=STRIPE_KEY"))
+                .as(cli.err()).isZero();
+        try (Connection jdbc = DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("onramp"), "onramp", "");
+                Statement sql = jdbc.createStatement()) {
+            assertThat(sql.executeUpdate("UPDATE connection SET secret_config = (SELECT secret_config FROM connection"
+                    + " WHERE provider_id = 'hubspot') WHERE provider_id = 'stripe'")).isEqualTo(1);
+        }
+        String removal = "onramp disconnect stripe --tenant Globex --account acct_globex --local-only --yes";
+
+        assertThat(run("keys", "rotate")).isEqualTo(OnrampCommand.FAILED);
+        assertThat(cli.out()).contains("Re-encrypted 1 secret in this run");
+        assertThat(cli.err()).contains("The key rotation is not finished",
+                "The stripe connection (account acct_globex) of business Globex: remove it from Onramp with: " + removal,
+                "Then run onramp keys rotate again").doesNotContain("Connect this account again");
+        assertThat(run("audit", "export", "--format", "jsonl", "--out", dataDir.resolve("audit.jsonl").toString(),
+                "--tenant", "Globex")).isZero();
+        assertThat(Files.readString(dataDir.resolve("audit.jsonl"))).contains("keys.rotate.secret-unreadable",
+                "provider=stripe account=acct_globex");
+
+        assertThat(run(removal.substring("onramp ".length()).split(" "))).as(cli.err()).isZero();
+        assertThat(run("keys", "rotate")).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("Continuing the key rotation started", "Onramp keeps 1 older key");
+        assertThat(cli.err()).isEmpty();
+        assertThat(run("audit", "verify")).isZero();
+    }
+
     private <T> T withApp(java.util.function.Function<AppContext, T> work) {
         try (AppContext app = AppContext.start(new AppOptions(dataDir, Optional.empty(), url -> false, Duration.ZERO,
                 Duration.ofSeconds(5)))) {
