@@ -2,7 +2,7 @@ package dev.onramp.cli;
 
 import dev.onramp.AppContext;
 import dev.onramp.store.KeyRotation.RotationReport;
-import dev.onramp.store.UnreadableSecret;
+import dev.onramp.store.KeyRotation.UnreadableSecret;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;

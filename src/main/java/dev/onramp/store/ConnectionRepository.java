@@ -5,6 +5,7 @@ import dev.onramp.model.Connection;
 import dev.onramp.model.ConnectionId;
 import dev.onramp.model.ConnectionStatus;
 import dev.onramp.model.TenantId;
+import dev.onramp.store.KeyRotation.UnreadableSecret;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

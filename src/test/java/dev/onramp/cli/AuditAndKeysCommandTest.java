@@ -170,6 +170,34 @@ class AuditAndKeysCommandTest {
         assertThat(run("audit", "verify")).isZero();
     }
 
+    @Test
+    void start_withTheKeyFileDeleted_isRefusedSayingTheKeyIsMissing_writesNoKeyAndLeavesTheDatabaseBytesAsTheyWere()
+            throws Exception {
+        assertThat(run("connect", "hubspot")).as(cli.err()).isZero();
+        Path keyFile = dataDir.resolve("keys").resolve("onramp.kek");
+        Files.delete(keyFile);
+        Path database = dataDir.resolve("onramp.mv.db");
+        String before = sha256(database);
+
+        assertThat(run("connections")).isEqualTo(OnrampCommand.FAILED);
+
+        assertThat(cli.err()).isEqualTo("onramp: Onramp's key-encryption key is missing: it was expected in the key"
+                + " file " + keyFile.toAbsolutePath() + ". The secrets saved in " + database.toAbsolutePath()
+                + " (the connections' credentials, the Airbyte sign-ins, the audit log's keys) cannot be read without"
+                + " it. Restore it there from a backup and start Onramp again. If it is lost for good, onramp"
+                + " remove-data deletes the data folder (businesses, connections, settings, audit log) so that Onramp"
+                + " starts afresh; the sources stay in Airbyte. Onramp made no new key and left the database file"
+                + " untouched." + System.lineSeparator());
+        assertThat(cli.out()).isEmpty();
+        assertThat(keyFile).doesNotExist();
+        assertThat(sha256(database)).as("the database file's bytes").isEqualTo(before);
+    }
+
+    private static String sha256(Path file) throws Exception {
+        return java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    }
+
     private <T> T withApp(java.util.function.Function<AppContext, T> work) {
         try (AppContext app = AppContext.start(new AppOptions(dataDir, Optional.empty(), url -> false, Duration.ZERO,
                 Duration.ofSeconds(5)))) {

@@ -8,6 +8,7 @@ import dev.onramp.model.Connection;
 import dev.onramp.model.TenantId;
 import dev.onramp.store.KeyRotation.RotationProgress;
 import dev.onramp.store.KeyRotation.RotationReport;
+import dev.onramp.store.KeyRotation.UnreadableSecret;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
