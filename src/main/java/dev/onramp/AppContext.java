@@ -32,6 +32,7 @@ import dev.onramp.store.Database;
 import dev.onramp.store.FlowJournal;
 import dev.onramp.store.KekStore;
 import dev.onramp.store.KekStores;
+import dev.onramp.store.MissingKeyCheck;
 import dev.onramp.store.KeyRotation;
 import dev.onramp.store.RedirectRepository;
 import dev.onramp.store.SettingsRepository;
@@ -159,16 +160,18 @@ public final class AppContext implements AutoCloseable {
             Clock clock = Clock.systemUTC();
             String actor = "user:" + System.getProperty("user.name", "unknown");
 
+            KekStore kek = KekStores.forThisSystem(options.dataDir());
+            // Before the database is opened for writing: a missing key is refused with the file as it was.
+            MissingKeyCheck.requireKeyOfSavedSecrets(options.dataDir(), kek);
             Database db = Database.open(options.dataDir());
             closeables.push(db);
-            KekStore kek = KekStores.forThisSystem(options.dataDir());
             Vault vault = Vault.open(db, kek);
             TenantRepository tenantRepository = new TenantRepository(db);
             ConnectionRepository connections = new ConnectionRepository(db, vault);
             FlowJournal journal = new FlowJournal(db, clock);
             AuditLog audit = AuditLog.open(db, kek, clock);
             closeables.push(audit);
-            KeyRotation keyRotation = new KeyRotation(db, vault, connections, clock);
+            KeyRotation keyRotation = new KeyRotation(db, vault, connections, audit, clock, actor);
 
             SettingsRepository settingsRepository = new SettingsRepository(db, vault, clock);
 

@@ -2,8 +2,10 @@ package dev.onramp.cli;
 
 import dev.onramp.AppContext;
 import dev.onramp.store.KeyRotation.RotationReport;
+import dev.onramp.store.KeyRotation.UnreadableSecret;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,8 +21,10 @@ final class KeysCommand {
 
     /** Adds a primary key and re-encrypts every secret under it, or finishes a rotation an earlier run began. */
     @Command(name = "rotate", mixinStandardHelpOptions = true,
-            description = "Adds a new encryption key, makes it primary and re-encrypts every stored secret under"
-                    + " it. A rotation an earlier run did not finish is continued instead.")
+            description = {"Adds a new encryption key, makes it primary and re-encrypts every stored secret under"
+                    + " it. A rotation an earlier run did not finish is continued instead.",
+                    "Exit 0 when every secret is under the new key; 1 when a secret could not be decrypted (each such"
+                            + " connection is named with the command that removes it; the others are re-encrypted)."})
     static final class Rotate implements Callable<Integer> {
         @ParentCommand
         KeysCommand keys;
@@ -47,8 +51,31 @@ final class KeysCommand {
                         + " key%s so that backups still open.%n", Integer.toUnsignedString(report.primaryKeyId()),
                         secrets(report.reencryptedNow()), report.reencryptedInAll(), older, older == 1 ? "" : "s");
                 out.flush();
+                if (!report.complete()) {
+                    unfinished(report.unreadable(), keys.root.env().err());
+                    return OnrampCommand.FAILED;
+                }
                 return 0;
             }
+        }
+
+        /** Names each connection whose secret could not be read, with the command that removes it. */
+        private static void unfinished(List<UnreadableSecret> unreadable, PrintWriter err) {
+            int count = unreadable.size();
+            err.printf("onramp: The key rotation is not finished: the secret%s of %s could not be decrypted (%s"
+                    + " altered or moved from another row) and %s left under the old key:%n",
+                    count == 1 ? "" : "s", count == 1 ? "one connection" : count + " connections",
+                    count == 1 ? "it was" : "they were", count == 1 ? "was" : "were");
+            for (UnreadableSecret secret : unreadable) {
+                err.printf("  %s: remove it from Onramp with: %s%n", capitalized(secret.description()), secret.removal());
+            }
+            err.printf("Removing needs no secret, and the source stays in Airbyte. Then run onramp keys rotate again,"
+                    + " which finishes this rotation; connect the account anew afterwards if it is still needed.%n");
+            err.flush();
+        }
+
+        private static String capitalized(String text) {
+            return Character.toUpperCase(text.charAt(0)) + text.substring(1);
         }
 
         private static String secrets(long count) {

@@ -5,9 +5,11 @@ import dev.onramp.model.Connection;
 import dev.onramp.model.ConnectionId;
 import dev.onramp.model.ConnectionStatus;
 import dev.onramp.model.TenantId;
+import dev.onramp.store.KeyRotation.UnreadableSecret;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -182,6 +184,8 @@ public final class ConnectionRepository {
     /**
      * The decrypted configuration of one of the tenant's connections. A configuration still sealed
      * under an older vault key is re-encrypted under the primary key and written back to the same row.
+     * One that does not decrypt fails with a sentence that names the connection and the command that
+     * removes it (connecting or reconnecting would not cure it: both keep that row).
      */
     public Optional<byte[]> secretConfig(TenantId tenant, ConnectionId id) {
         TenantScope.require(tenant);
@@ -194,7 +198,12 @@ public final class ConnectionRepository {
                 return Optional.empty();
             }
             RowKey key = new RowKey(tenant.value(), id.value());
-            byte[] plaintext = vault.decrypt(sealed.get(), slot(tenant, id.value()));
+            byte[] plaintext;
+            try {
+                plaintext = vault.decrypt(sealed.get(), slot(tenant, id.value()));
+            } catch (StoreException e) {
+                throw new StoreException(unreadable(jdbc, key).sentence("Onramp cannot use it"), e);
+            }
             if (vault.needsReencryption(sealed.get())) {
                 reseal(jdbc, key, sealed.get(), plaintext);
             }
@@ -206,47 +215,62 @@ public final class ConnectionRepository {
      * Re-encrypts under the vault's primary key every configuration among the {@code limit} rows that
      * follow {@code after} in (tenant_id, id) order; for key rotation, which walks all rows in such pages.
      * Disconnected connections have no configuration and are passed by. A configuration that does not
-     * decrypt stops the page with a sentence that names its connection and the way to remove it.
+     * decrypt is left as it is and named in the page's {@link ReencryptedPage#unreadable()}; the others
+     * are re-encrypted all the same.
      */
     ReencryptedPage reencryptPage(Tx tx, Optional<RowKey> after, int limit) {
         return db.within(tx, jdbc -> {
-            String select = "SELECT c.tenant_id, c.id, c.secret_config, c.provider_id, c.account_label, t.name"
-                    + " FROM connection c JOIN tenant t ON t.id = c.tenant_id WHERE c.status <> 'DISCONNECTED'";
-            String order = " ORDER BY c.tenant_id, c.id LIMIT ?";
+            String select = "SELECT tenant_id, id, secret_config FROM connection WHERE status <> 'DISCONNECTED'";
+            String order = " ORDER BY tenant_id, id LIMIT ?";
             List<Sealed> page = after.isPresent()
-                    ? Sql.query(jdbc, select + " AND (c.tenant_id, c.id) > (?, ?)" + order,
+                    ? Sql.query(jdbc, select + " AND (tenant_id, id) > (?, ?)" + order,
                             ConnectionRepository::sealed, after.get().tenant(), after.get().id(), limit)
                     : Sql.query(jdbc, select + order, ConnectionRepository::sealed, limit);
             int rewritten = 0;
+            List<UnreadableSecret> unreadable = new ArrayList<>();
             for (Sealed row : page) {
-                if (vault.needsReencryption(row.ciphertext())) {
-                    byte[] plaintext = decryptForRotation(row);
-                    rewritten += reseal(jdbc, row.key(), row.ciphertext(), plaintext);
+                if (row.ciphertext() == null || !vault.needsReencryption(row.ciphertext())) {
+                    continue;
                 }
+                byte[] plaintext;
+                try {
+                    plaintext = vault.decrypt(row.ciphertext(), slot(new TenantId(row.key().tenant()), row.key().id()));
+                } catch (StoreException e) {
+                    unreadable.add(unreadable(jdbc, row.key()));
+                    continue;
+                }
+                rewritten += reseal(jdbc, row.key(), row.ciphertext(), plaintext);
             }
             return new ReencryptedPage(page.size(), rewritten,
-                    page.isEmpty() ? after : Optional.of(page.getLast().key()));
+                    page.isEmpty() ? after : Optional.of(page.getLast().key()), List.copyOf(unreadable));
         });
     }
 
-    private byte[] decryptForRotation(Sealed row) {
-        try {
-            return vault.decrypt(row.ciphertext(), slot(new TenantId(row.key().tenant()), row.key().id()));
-        } catch (StoreException e) {
-            throw new StoreException("Onramp could not decrypt the secret stored for the " + row.provider()
-                    + " connection" + row.account().map(label -> " (account " + label + ")").orElse("")
-                    + " of business " + row.tenantName() + ": it was altered or does not belong to its row, so it"
-                    + " cannot be re-encrypted. Remove that connection from Onramp, which needs no secret: "
-                    + disconnectCommand(row)
-                    + " (its source stays in Airbyte), then run onramp keys rotate again, and connect the account"
-                    + " again if it is still needed.", e);
+    /** Names the row's connection and the command that removes it from Onramp alone, as a person types it. */
+    private static UnreadableSecret unreadable(java.sql.Connection jdbc, RowKey key) throws SQLException {
+        Named row = Sql.queryOne(jdbc, """
+                SELECT c.provider_id, c.account_label, c.source_id, t.name FROM connection c
+                JOIN tenant t ON t.id = c.tenant_id WHERE c.tenant_id = ? AND c.id = ?""",
+                found -> new Named(found.getString("provider_id"), Sql.optionalString(found, "account_label")
+                        .filter(label -> !label.isBlank()), found.getString("source_id"), found.getString("name")),
+                key.tenant(), key.id()).orElseThrow(() -> new StoreException(
+                        "Onramp has no connection " + key.id() + " for business " + key.tenant() + "."));
+        // disconnect names a connection by its account label when that picks it alone, else by its source id.
+        List<Optional<String>> labels = Sql.query(jdbc, "SELECT account_label FROM connection WHERE tenant_id = ?"
+                + " AND provider_id = ? AND status <> 'DISCONNECTED'", found -> Sql.optionalString(found, "account_label"),
+                key.tenant(), row.provider());
+        Optional<String> account;
+        if (row.account().isPresent()) {
+            boolean alone = labels.stream().filter(row.account()::equals).count() == 1
+                    && row.account().get().chars().noneMatch(Character::isISOControl);
+            account = Optional.of(alone ? row.account().get() : row.sourceId());
+        } else {
+            account = labels.size() == 1 ? Optional.empty() : Optional.of(row.sourceId());
         }
-    }
-
-    /** The command line that removes the row's connection from Onramp alone, as a person types it. */
-    private static String disconnectCommand(Sealed row) {
-        return "onramp disconnect " + row.provider() + " --tenant " + quoted(row.tenantName())
-                + row.account().map(label -> " --account " + quoted(label)).orElse("") + " --local-only";
+        String removal = "onramp disconnect " + quoted(row.provider()) + " --tenant " + quoted(row.business())
+                + account.map(value -> " --account " + quoted(value)).orElse("") + " --local-only --yes";
+        return new UnreadableSecret(new TenantId(key.tenant()), row.business(), new ConnectionId(key.id()),
+                row.provider(), row.account(), removal);
     }
 
     /** A value as a shell reads it back: as it is when plain, else in double quotes with its specials escaped. */
@@ -270,8 +294,7 @@ public final class ConnectionRepository {
     }
 
     private static Sealed sealed(ResultSet row) throws SQLException {
-        return new Sealed(new RowKey(Sql.uuid(row, "tenant_id"), Sql.uuid(row, "id")), row.getBytes("secret_config"),
-                row.getString("provider_id"), Sql.optionalString(row, "account_label"), row.getString("name"));
+        return new Sealed(new RowKey(Sql.uuid(row, "tenant_id"), Sql.uuid(row, "id")), row.getBytes("secret_config"));
     }
 
     private static Connection connection(ResultSet row) throws SQLException {
@@ -294,10 +317,15 @@ public final class ConnectionRepository {
     /** A connection row's key, in the order key rotation walks the table. */
     record RowKey(UUID tenant, UUID id) {}
 
-    /** What one page of a key rotation saw and rewrote, and where the next page starts. */
-    record ReencryptedPage(int examined, int rewritten, Optional<RowKey> last) {}
+    /**
+     * What one page of a key rotation saw and rewrote, where the next page starts, and the connections
+     * whose secret it could not read.
+     */
+    record ReencryptedPage(int examined, int rewritten, Optional<RowKey> last, List<UnreadableSecret> unreadable) {}
 
-    /** A row's sealed configuration, with what names its connection to a person. */
-    private record Sealed(RowKey key, byte[] ciphertext, String provider, Optional<String> account,
-            String tenantName) {}
+    /** A row's sealed configuration. */
+    private record Sealed(RowKey key, byte[] ciphertext) {}
+
+    /** What names a connection to a person, and its source id for when its label does not. */
+    private record Named(String provider, Optional<String> account, String sourceId, String business) {}
 }

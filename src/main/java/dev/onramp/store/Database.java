@@ -7,6 +7,7 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -74,9 +75,27 @@ public final class Database implements AutoCloseable {
         return open(dataDir, MigrationVersion.fromVersion(version), MIGRATIONS);
     }
 
+    /** The database file of {@code dataDir}, whether it exists or not. */
+    static Path fileIn(Path dataDir) {
+        return dataDir.toAbsolutePath().resolve(NAME + ".mv.db");
+    }
+
+    /**
+     * A connection that opens the existing file read-only and changes none of its bytes; none when there
+     * is no file. For checks that must run before the file may be written.
+     */
+    static Optional<Connection> openReadOnly(Path dataDir) throws SQLException {
+        Path folder = dataDir.toAbsolutePath();
+        if (Files.notExists(fileIn(folder))) {
+            return Optional.empty();
+        }
+        return Optional.of(DriverManager.getConnection("jdbc:h2:file:" + folder.resolve(NAME)
+                + ";ACCESS_MODE_DATA=r;IFEXISTS=TRUE;TRACE_LEVEL_FILE=0", NAME, ""));
+    }
+
     private static Database open(Path dataDir, MigrationVersion target, String... migrationLocations) {
         Path folder = createFolder(dataDir.toAbsolutePath());
-        Path file = folder.resolve(NAME + ".mv.db");
+        Path file = fileIn(folder);
         // UTC session time zone: database defaults (CURRENT_TIMESTAMP) are then written in UTC too.
         // No trace file: failures reach the caller as StoreExceptions instead.
         // A 10 s lock timeout: audit appends queue on the chain head and must wait for each other, not fail.

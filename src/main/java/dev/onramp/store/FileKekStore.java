@@ -53,8 +53,23 @@ public final class FileKekStore implements KekStore {
     }
 
     @Override
+    public boolean holdsKey() {
+        return exists();
+    }
+
+    @Override
+    public String expectedAt() {
+        return "the key file " + file;
+    }
+
+    @Override
     public Optional<String> fallbackReason() {
         return fallbackReason;
+    }
+
+    /** The key file's absolute path. */
+    Path path() {
+        return file;
     }
 
     boolean exists() {

@@ -12,6 +12,15 @@ public interface KekStore {
     String description();
 
     /**
+     * True when the key is there already, so that {@link #keyEncryptionKey()} makes no new one. A store
+     * that cannot tell (it does not answer) says true, and {@link #keyEncryptionKey()} then says why.
+     */
+    boolean holdsKey();
+
+    /** Where the key is kept, or was expected, for a sentence: "the key file /home/…/onramp.kek". */
+    String expectedAt();
+
+    /**
      * Why the key is not in the operating system's key store, as a sentence a person can act on; empty when
      * it is, or when nobody looked for one.
      */

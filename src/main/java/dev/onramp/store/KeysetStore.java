@@ -88,7 +88,7 @@ final class KeysetStore {
         } catch (GeneralSecurityException e) {
             throw new StoreException("Onramp cannot unlock the secrets in its database: the key-encryption key ("
                     + kek.description() + ") is not the one they were saved with. Restore that key from a"
-                    + " backup; Onramp left the database untouched.", e);
+                    + " backup; Onramp changed none of the saved secrets or keys.", e);
         }
     }
 

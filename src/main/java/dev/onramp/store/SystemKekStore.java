@@ -50,6 +50,24 @@ final class SystemKekStore implements KekStore {
         return keyring.description();
     }
 
+    /** A folder marked as moved holds its key by its own account: a key gone missing from it is reported on use. */
+    @Override
+    public boolean holdsKey() {
+        if (file.exists() || marked(mark)) {
+            return true;
+        }
+        try {
+            return keyring.load().isPresent();
+        } catch (KeyringUnavailableException e) {
+            return true;
+        }
+    }
+
+    @Override
+    public String expectedAt() {
+        return "the key file " + file.path() + " or " + keyring.description();
+    }
+
     /** True once this data folder's key has been put into the key store. */
     static boolean marked(Path mark) {
         return Files.exists(mark);

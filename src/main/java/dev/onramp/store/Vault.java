@@ -49,7 +49,7 @@ public final class Vault {
             return keys.aead().decrypt(ciphertext, slot.associatedData());
         } catch (GeneralSecurityException e) {
             throw new StoreException("Onramp could not decrypt the secret stored for " + where(slot)
-                    + ": it was altered or does not belong to this row. Connect this account again.", e);
+                    + ": it was altered or does not belong to this row.", e);
         }
     }
 

@@ -138,6 +138,66 @@ class AuditAndKeysCommandTest {
                 .contains("Re-encrypted 0 secrets in this run, 1 in all. Onramp keeps 1 older key");
     }
 
+    @Test
+    void keysRotate_withASecretMovedToAnotherBusinessesRow_namesItsConnectionAndRemoval_whichLetsTheNextRunComplete()
+            throws Exception {
+        assertThat(run("connect", "hubspot")).as(cli.err()).isZero();
+        withApp(app -> app.tenants().create("Globex", app.catalog().businessTypes().getFirst().id()));
+        assertThat(cli.run(Map.of("STRIPE_KEY", "sk_test_onramp_keys_51HqLyjWDarjtT1zdp7dc"), "connect", "stripe",
+                "--tenant", "Globex", "--set", "account_id=acct_globex", "--secret", "client_secret=STRIPE_KEY"))
+                .as(cli.err()).isZero();
+        try (Connection jdbc = DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("onramp"), "onramp", "");
+                Statement sql = jdbc.createStatement()) {
+            assertThat(sql.executeUpdate("UPDATE connection SET secret_config = (SELECT secret_config FROM connection"
+                    + " WHERE provider_id = 'hubspot') WHERE provider_id = 'stripe'")).isEqualTo(1);
+        }
+        String removal = "onramp disconnect stripe --tenant Globex --account acct_globex --local-only --yes";
+
+        assertThat(run("keys", "rotate")).isEqualTo(OnrampCommand.FAILED);
+        assertThat(cli.out()).contains("Re-encrypted 1 secret in this run");
+        assertThat(cli.err()).contains("The key rotation is not finished",
+                "The stripe connection (account acct_globex) of business Globex: remove it from Onramp with: " + removal,
+                "Then run onramp keys rotate again").doesNotContain("Connect this account again");
+        assertThat(run("audit", "export", "--format", "jsonl", "--out", dataDir.resolve("audit.jsonl").toString(),
+                "--tenant", "Globex")).isZero();
+        assertThat(Files.readString(dataDir.resolve("audit.jsonl"))).contains("keys.rotate.secret-unreadable",
+                "provider=stripe account=acct_globex");
+
+        assertThat(run(removal.substring("onramp ".length()).split(" "))).as(cli.err()).isZero();
+        assertThat(run("keys", "rotate")).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("Continuing the key rotation started", "Onramp keeps 1 older key");
+        assertThat(cli.err()).isEmpty();
+        assertThat(run("audit", "verify")).isZero();
+    }
+
+    @Test
+    void start_withTheKeyFileDeleted_isRefusedSayingTheKeyIsMissing_writesNoKeyAndLeavesTheDatabaseBytesAsTheyWere()
+            throws Exception {
+        assertThat(run("connect", "hubspot")).as(cli.err()).isZero();
+        Path keyFile = dataDir.resolve("keys").resolve("onramp.kek");
+        Files.delete(keyFile);
+        Path database = dataDir.resolve("onramp.mv.db");
+        String before = sha256(database);
+
+        assertThat(run("connections")).isEqualTo(OnrampCommand.FAILED);
+
+        assertThat(cli.err()).isEqualTo("onramp: Onramp's key-encryption key is missing: it was expected in the key"
+                + " file " + keyFile.toAbsolutePath() + ". The secrets saved in " + database.toAbsolutePath()
+                + " (the connections' credentials, the Airbyte sign-ins, the audit log's keys) cannot be read without"
+                + " it. Restore it there from a backup and start Onramp again. If it is lost for good, onramp"
+                + " remove-data deletes the data folder (businesses, connections, settings, audit log) so that Onramp"
+                + " starts afresh; the sources stay in Airbyte. Onramp made no new key and left the database file"
+                + " untouched." + System.lineSeparator());
+        assertThat(cli.out()).isEmpty();
+        assertThat(keyFile).doesNotExist();
+        assertThat(sha256(database)).as("the database file's bytes").isEqualTo(before);
+    }
+
+    private static String sha256(Path file) throws Exception {
+        return java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    }
+
     private <T> T withApp(java.util.function.Function<AppContext, T> work) {
         try (AppContext app = AppContext.start(new AppOptions(dataDir, Optional.empty(), url -> false, Duration.ZERO,
                 Duration.ofSeconds(5)))) {

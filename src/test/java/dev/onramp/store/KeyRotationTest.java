@@ -8,6 +8,7 @@ import dev.onramp.model.Connection;
 import dev.onramp.model.TenantId;
 import dev.onramp.store.KeyRotation.RotationProgress;
 import dev.onramp.store.KeyRotation.RotationReport;
+import dev.onramp.store.KeyRotation.UnreadableSecret;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -188,19 +189,73 @@ class KeyRotationTest {
     }
 
     @Test
-    void secretThatDoesNotDecrypt_stopsTheRotationNamingItsConnectionAndTheLocalRemoval() {
-        Connection moved = stored.get(1);
-        store.db.withConnection(jdbc -> Sql.update(jdbc, "UPDATE connection SET secret_config ="
-                + " (SELECT secret_config FROM connection WHERE id = ?) WHERE id = ?", stored.get(0).id().value(),
-                moved.id().value()));
+    void secretMovedToAnotherBusinessesRow_isNamedWithItsRemoval_andEveryOtherSecretIsReencrypted() {
+        Connection moved = moveSecretToAnotherBusiness();
 
-        assertThatThrownBy(() -> store.keyRotation.rotate(100, progress -> {}))
+        RotationReport report = store.keyRotation.rotate(2, progress -> {});
+
+        assertThat(report.complete()).isFalse();
+        assertThat(report.unreadable()).singleElement().satisfies(secret -> {
+            assertThat(secret.connection()).isEqualTo(moved.id());
+            assertThat(secret.description()).isEqualTo(
+                    "the provider-1 connection (account provider-1@example.test) of business Globex");
+            assertThat(secret.removal()).isEqualTo("onramp disconnect provider-1 --tenant Globex"
+                    + " --account provider-1@example.test --local-only --yes");
+        });
+        assertThat(report.reencryptedNow()).isEqualTo(4);
+        for (Connection connection : stored) {
+            assertThat(store.vault.needsReencryption(store.rawSecretConfig(connection)))
+                    .as(connection.providerId()).isEqualTo(connection.equals(moved));
+        }
+        assertThat(store.keyRotation.unfinished()).as("not finished while a secret is left").isPresent();
+        assertThat(store.audit.list(globex)).last().satisfies(entry -> {
+            assertThat(entry.action()).isEqualTo("keys.rotate.secret-unreadable");
+            assertThat(entry.resource()).isEqualTo("connection/" + moved.id());
+            assertThat(entry.details()).contains("provider=provider-1", "onramp disconnect provider-1");
+        });
+    }
+
+    @Test
+    void rotationLeftUnfinishedByAnUnreadableSecret_namesItAgainWithoutAnotherKey_andCompletesOnceItIsRemoved() {
+        Connection moved = moveSecretToAnotherBusiness();
+        store.keyRotation.rotate(100, progress -> {});
+
+        RotationReport again = store.keyRotation.rotate(100, progress -> {});
+        assertThat(again.resumed()).isTrue();
+        assertThat(again.keyCount()).as("no second new key").isEqualTo(2);
+        assertThat(again.unreadable()).extracting(UnreadableSecret::connection).containsExactly(moved.id());
+
+        store.db.inTransaction(tx -> store.connections.disconnected(tx, globex, moved.id(), TestStore.NOW));
+        RotationReport done = store.keyRotation.rotate(100, progress -> {});
+
+        assertThat(done.complete()).isTrue();
+        assertThat(done.resumed()).isTrue();
+        assertThat(done.keyCount()).isEqualTo(2);
+        assertThat(store.keyRotation.unfinished()).isEmpty();
+    }
+
+    @Test
+    void readingASecretThatDoesNotDecrypt_namesItsConnectionAndTheRemoval_notConnectingAgain() {
+        Connection moved = moveSecretToAnotherBusiness();
+
+        assertThatThrownBy(() -> store.connections.secretConfig(globex, moved.id()))
                 .isInstanceOf(StoreException.class)
                 .hasMessageStartingWith("Onramp could not decrypt the secret stored for the provider-1 connection"
                         + " (account provider-1@example.test) of business Globex")
                 .hasMessageContaining("onramp disconnect provider-1 --tenant Globex --account provider-1@example.test"
-                        + " --local-only (its source stays in Airbyte), then run onramp keys rotate again");
-        assertThat(store.keyRotation.unfinished()).isPresent();
+                        + " --local-only --yes")
+                .hasMessageNotContaining("connect this account again")
+                .hasMessageNotContaining("Connect this account again");
+    }
+
+    /** Puts Acme's first sealed secret into Globex's first row, as a row edited by hand would carry it. */
+    private Connection moveSecretToAnotherBusiness() {
+        Connection moved = stored.get(1);
+        assertThat(moved.tenantId()).isEqualTo(globex);
+        store.db.withConnection(jdbc -> Sql.update(jdbc, "UPDATE connection SET secret_config ="
+                + " (SELECT secret_config FROM connection WHERE id = ?) WHERE id = ?", stored.get(0).id().value(),
+                moved.id().value()));
+        return moved;
     }
 
     @Test

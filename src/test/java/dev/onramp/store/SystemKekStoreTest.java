@@ -115,6 +115,21 @@ class SystemKekStoreTest {
     }
 
     @Test
+    void keyFileDeletedBeforeItWasMoved_isRefusedAsMissing_andTheKeyStoreGetsNoNewKey() throws Exception {
+        MemoryKeyring keyring = new MemoryKeyring();
+        Files.delete(file);
+        SystemKekStore store = new SystemKekStore(keyring, new FileKekStore(file), mark);
+
+        assertThat(store.holdsKey()).isFalse();
+        assertThatThrownBy(() -> MissingKeyCheck.requireKeyOfSavedSecrets(dir, store))
+                .isInstanceOf(StoreException.class)
+                .hasMessageStartingWith("Onramp's key-encryption key is missing: it was expected in the key file "
+                        + file.toAbsolutePath() + " or a key store in memory.");
+        assertThat(keyring.secret).isEmpty();
+        assertThat(mark).doesNotExist();
+    }
+
+    @Test
     void newDataFolder_getsANewKeyInTheKeyStoreAndNoKeyFile() {
         MemoryKeyring keyring = new MemoryKeyring();
         Path fresh = dir.resolve("fresh");

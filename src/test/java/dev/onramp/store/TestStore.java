@@ -35,7 +35,7 @@ final class TestStore implements AutoCloseable {
         this.connections = new ConnectionRepository(db, vault);
         this.journal = new FlowJournal(db, clock);
         this.audit = AuditLog.open(db, kek, clock);
-        this.keyRotation = new KeyRotation(db, vault, connections, clock);
+        this.keyRotation = new KeyRotation(db, vault, connections, audit, clock, "desktop-user");
     }
 
     static TestStore open(Path dataDir) {

@@ -1,0 +1,54 @@
+package dev.onramp.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+
+/**
+ * Refuses to start, before the database is opened for writing, when the database holds saved secrets
+ * and their key-encryption key is missing: a new key would never open them, and opening the file would
+ * change it.
+ */
+public final class MissingKeyCheck {
+    private MissingKeyCheck() {}
+
+    /**
+     * Throws a {@link StoreException} that says the key is missing, where it was expected and what to do,
+     * when {@code kek} holds no key and {@code dataDir}'s database holds a keyset. Writes nothing: no key,
+     * and not a byte of the database file, which it reads read-only if at all.
+     */
+    public static void requireKeyOfSavedSecrets(Path dataDir, KekStore kek) {
+        Path file = Database.fileIn(dataDir);
+        if (kek.holdsKey() || !holdsKeyset(dataDir)) {
+            return;
+        }
+        throw new StoreException("Onramp's key-encryption key is missing: it was expected in " + kek.expectedAt()
+                + ". The secrets saved in " + file + " (the connections' credentials, the Airbyte sign-ins, the audit"
+                + " log's keys) cannot be read without it. Restore it there from a backup and start Onramp again."
+                + " If it is lost for good, onramp remove-data deletes the data folder (businesses, connections,"
+                + " settings, audit log) so that Onramp starts afresh; the sources stay in Airbyte. Onramp made no"
+                + " new key and left the database file untouched.");
+    }
+
+    /**
+     * True when the database file exists and holds a keyset. A file that cannot be read here (in use,
+     * damaged, from before the keyset table) counts as holding none: opening it then says what is wrong.
+     */
+    private static boolean holdsKeyset(Path dataDir) {
+        try {
+            Optional<Connection> opened = Database.openReadOnly(dataDir);
+            if (opened.isEmpty()) {
+                return false;
+            }
+            try (Connection jdbc = opened.get(); Statement sql = jdbc.createStatement();
+                    ResultSet count = sql.executeQuery("SELECT COUNT(*) FROM keyset")) {
+                return count.next() && count.getLong(1) > 0;
+            }
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+}
