@@ -192,6 +192,23 @@ class DoctorTest {
     }
 
     @Test
+    void auditLogWhoseAppendOnlyTriggerWasDropped_failsWithWhatToDo() throws Exception {
+        insertTenantWithAuditEntry();
+        try (java.sql.Connection jdbc = java.sql.DriverManager.getConnection("jdbc:h2:file:"
+                + dataDir.resolve("onramp"), "onramp", ""); java.sql.Statement sql = jdbc.createStatement()) {
+            sql.execute("DROP TRIGGER audit_log_append_only");
+        }
+
+        DoctorReport report = againstSimulator();
+
+        assertThat(report.allPassed()).isFalse();
+        assertThat(named(report, "Audit log").line())
+                .startsWith("✗ Audit log: The database no longer refuses changes to the audit trail's 1 entry: the"
+                        + " trigger")
+                .contains("Fix: Keep this data folder as it is, run onramp audit export");
+    }
+
+    @Test
     void loopback_opensTheRedirectsFirstPortAsASignInWould() {
         assertThat(named(againstSimulator(), "Loopback").line()).isEqualTo("✓ Loopback: Onramp can listen for the"
                 + " sign-in redirect at http://127.0.0.1:" + redirect.firstPort() + "/oauth-success.");
