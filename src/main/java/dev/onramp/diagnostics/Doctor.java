@@ -97,6 +97,11 @@ public final class Doctor {
                 + " read, not in the system's key store. " + reason);
     }
 
+    /** Once, when this run made a new key file because the system's key store did not answer: one sentence. */
+    public Optional<String> newKeyFileNotice() {
+        return kek.firstUseNotice();
+    }
+
     private Check airbyte() {
         try {
             List<Workspace> workspaces = gateway.listWorkspaces();

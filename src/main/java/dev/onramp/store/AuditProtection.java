@@ -19,8 +19,8 @@ final class AuditProtection {
     static List<String> missing(Connection jdbc) throws SQLException {
         List<String> missing = new ArrayList<>();
         if (!triggerGuards(jdbc, "UPDATE") || !triggerGuards(jdbc, "DELETE")) {
-            missing.add("the trigger that refuses every change and deletion of an entry (" + TRIGGER_CLASS
-                    + " on audit_log) is gone");
+            missing.add("the append-only trigger " + TRIGGER_CLASS + " on audit_log, which refuses every change and"
+                    + " deletion of an entry, is gone");
         }
         if (!headKeyStands(jdbc)) {
             missing.add("the foreign key from audit_head to audit_log, which refuses emptying or dropping the log,"

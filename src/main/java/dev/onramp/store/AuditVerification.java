@@ -39,10 +39,10 @@ public sealed interface AuditVerification {
 
         @Override
         public String message() {
-            return "The database's protection of the audit trail is missing (" + String.join("; ", missing)
-                    + "), so its entries could now be changed or deleted without the database refusing: keep this"
-                    + " data folder as it is, run onramp audit export, and send a support bundle (onramp"
-                    + " support-bundle) to support, who can restore the protection.";
+            return "The database's protection of the audit trail is missing, so its entries could now be changed or"
+                    + " deleted without the database refusing (" + String.join("; ", missing) + "): keep this data"
+                    + " folder as it is, run onramp audit export, and send a support bundle (onramp support-bundle) to"
+                    + " support, who can restore the protection.";
         }
     }
 }

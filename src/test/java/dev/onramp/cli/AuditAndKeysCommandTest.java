@@ -77,7 +77,8 @@ class AuditAndKeysCommandTest {
         assertThat(run("audit", "verify")).isEqualTo(OnrampCommand.FAILED);
         assertThat(cli.out()).isEmpty();
         assertThat(cli.err().lines()).singleElement().asString()
-                .startsWith("onramp: The database's protection of the audit trail is missing (the trigger")
+                .startsWith("onramp: The database's protection of the audit trail is missing, so its entries could now"
+                        + " be changed or deleted without the database refusing (the append-only trigger")
                 .contains("keep this data folder as it is, run onramp audit export");
     }
 

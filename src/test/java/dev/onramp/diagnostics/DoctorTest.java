@@ -17,7 +17,7 @@ import dev.onramp.store.Database;
 import dev.onramp.store.FileKekStore;
 import dev.onramp.store.TenantRepository;
 import dev.onramp.store.Vault;
-import dev.onramp.testing.FakePrograms;
+import dev.onramp.testing.FakeDesktop;
 import dev.onramp.testing.FreePorts;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -66,7 +66,7 @@ class DoctorTest {
         connections = new ConnectionRepository(db, Vault.open(db, kek));
         tenants = new TenantRepository(db);
         audit = AuditLog.open(db, kek, Clock.systemUTC());
-        browser = new BrowserCheck("Linux", List.of(FakePrograms.program(bin, "xdg-open", "exit 0")), TIMEOUT);
+        browser = new BrowserCheck("Linux", FakeDesktop.working(bin).env(), TIMEOUT);
     }
 
     @AfterEach
@@ -204,7 +204,7 @@ class DoctorTest {
         assertThat(report.allPassed()).isFalse();
         assertThat(named(report, "Audit log").line())
                 .startsWith("✗ Audit log: The database no longer refuses changes to the audit trail's 1 entry: the"
-                        + " trigger")
+                        + " append-only trigger")
                 .contains("Fix: Keep this data folder as it is, run onramp audit export");
     }
 
