@@ -32,10 +32,14 @@ final class AuditCommand {
         return root.openApp(url -> false, Duration.ofMinutes(5));
     }
 
-    /** {@code onramp audit verify}: exit 0 when the trail is intact, else one line naming the first bad entry. */
+    /**
+     * {@code onramp audit verify}: exit 0 when the trail is intact, else one line naming the first bad entry
+     * or the database's protection that is missing.
+     */
     @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = "Checks every entry's MAC and chain link and the signed checkpoints. Exits 0 when the"
-                    + " audit trail is intact; otherwise names the first entry that was changed, removed or cut off.")
+            description = "Checks every entry's MAC and chain link, the signed checkpoints and the database's rules"
+                    + " that refuse changes to entries. Exits 0 when the audit trail is intact; otherwise names the"
+                    + " first entry that was changed, removed or cut off, or the rule that is missing.")
     static final class Verify implements Callable<Integer> {
         @ParentCommand
         AuditCommand audit;
@@ -51,14 +55,17 @@ final class AuditCommand {
                         out.flush();
                         yield 0;
                     }
-                    case AuditVerification.Broken broken -> {
-                        err.println("onramp: " + broken.message());
-                        err.flush();
-                        yield OnrampCommand.FAILED;
-                    }
+                    case AuditVerification.Broken broken -> failed(err, broken);
+                    case AuditVerification.Unprotected unprotected -> failed(err, unprotected);
                 };
             }
         }
+    }
+
+    private static int failed(PrintWriter err, AuditVerification verification) {
+        err.println("onramp: " + verification.message());
+        err.flush();
+        return OnrampCommand.FAILED;
     }
 
     /** {@code onramp audit export}: the trail of one business, or of all, as JSON lines or CSV. */

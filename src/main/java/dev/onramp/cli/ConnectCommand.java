@@ -284,7 +284,8 @@ final class ConnectCommand implements Callable<Integer> {
         public void onConsentUrl(URI consentUrl, boolean browserOpened) {
             out.println(browserOpened ? "Your browser opened the consent page. If it did not, open this link:"
                     : noBrowser ? "Open this link in a browser to allow access:"
-                    : "Your browser did not open. Open this link in a browser to allow access:");
+                    : "Your browser did not open (onramp doctor says why and what to do). Open this link in a browser"
+                            + " to allow access:");
             out.println(consentUrl);
             out.println(ConnectStep.WAITING_FOR_CONSENT.label() + "… (Ctrl+C cancels)");
             out.flush();

@@ -75,8 +75,14 @@ public final class OnrampCommand implements Callable<Integer> {
         return env;
     }
 
+    /** Opens the app for a command; a key file made just now because no key store answered is told in one sentence. */
     AppContext openApp(BrowserLauncher browser, Duration consentTimeout) {
-        return env.contexts().apply(options(browser, DEMO_LATENCY, consentTimeout));
+        AppContext app = env.contexts().apply(options(browser, DEMO_LATENCY, consentTimeout));
+        app.diagnostics().newKeyFileNotice().ifPresent(notice -> {
+            env.err().println("onramp: " + notice);
+            env.err().flush();
+        });
+        return app;
     }
 
     /** The data folder this run uses: {@code --data-dir}, or the platform's app-data folder. */

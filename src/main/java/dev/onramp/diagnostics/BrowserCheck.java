@@ -12,38 +12,54 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Checks that Onramp can open the system browser: on Linux and other Unix desktops it asks
- * {@code xdg-settings} for the default browser and otherwise looks for {@code xdg-open}; macOS and
+ * Checks, without opening a page, that Onramp can open the system browser: on Linux and other Unix
+ * desktops that {@code xdg-open} runs and that the browser it would start is installed; macOS and
  * Windows always have an opener.
  */
 public final class BrowserCheck {
     static final String NAME = "Browser";
-    private static final String FIX = "Install xdg-utils and a web browser (e.g. sudo apt install xdg-utils firefox-esr),"
-            + " or use onramp connect --no-browser and open the printed link yourself.";
+    private static final String FIX_INSTALL = "Install xdg-utils and a web browser (e.g. sudo apt install xdg-utils"
+            + " firefox-esr), or use onramp connect --no-browser and open the printed link yourself.";
+    private static final String FIX_DEFAULT = "Install a web browser and make it the default (e.g. xdg-settings set"
+            + " default-web-browser firefox-esr.desktop, with the .desktop file of a browser that is installed), or"
+            + " use onramp connect --no-browser and open the printed link yourself.";
+    private static final String FIX_NO_DESKTOP = "Start Onramp from the desktop session (over SSH, while logged in to"
+            + " the desktop: export DISPLAY=:0), or use onramp connect --no-browser and open the printed link in a"
+            + " browser yourself.";
+    /** The browsers {@code xdg-open} tries, in its order, when no default is set and a desktop is there. */
+    private static final List<String> GRAPHICAL_FALLBACKS = List.of("x-www-browser", "firefox", "iceweasel",
+            "seamonkey", "mozilla", "epiphany", "konqueror", "chromium", "chromium-browser", "google-chrome");
+    /** The browsers {@code xdg-open} tries when no desktop session is there. */
+    private static final List<String> TEXT_FALLBACKS = List.of("www-browser", "links2", "elinks", "links", "lynx",
+            "w3m");
 
     private final String osName;
+    private final Map<String, String> env;
     private final List<Path> searchPath;
     private final Duration wait;
 
     /**
-     * @param osName     the operating system, as {@code os.name} names it
-     * @param searchPath the folders to look for programs in, like {@code PATH}
-     * @param wait       how long {@code xdg-settings} may take to answer
+     * @param osName the operating system, as {@code os.name} names it
+     * @param env    the environment the browser would be opened in: {@code PATH}, {@code DISPLAY},
+     *               {@code WAYLAND_DISPLAY}, {@code BROWSER}, {@code HOME} and the {@code XDG_*} folders
+     * @param wait   how long {@code xdg-open} and {@code xdg-settings} may take to answer
      */
-    public BrowserCheck(String osName, List<Path> searchPath, Duration wait) {
+    public BrowserCheck(String osName, Map<String, String> env, Duration wait) {
         this.osName = Objects.requireNonNull(osName, "osName");
-        this.searchPath = List.copyOf(searchPath);
+        this.env = Map.copyOf(env);
+        this.searchPath = folders(env.get("PATH"));
         this.wait = Objects.requireNonNull(wait, "wait");
     }
 
-    /** Checks the operating system this JVM runs on, with its {@code PATH}. */
+    /** Checks the operating system this JVM runs on, in its environment. */
     public static BrowserCheck ofThisSystem() {
-        return new BrowserCheck(System.getProperty("os.name", ""), pathOf(System.getenv("PATH")), Duration.ofSeconds(5));
+        return new BrowserCheck(System.getProperty("os.name", ""), System.getenv(), Duration.ofSeconds(5));
     }
 
     Check run() {
@@ -52,47 +68,206 @@ public final class BrowserCheck {
         if (os.contains("win") || os.contains("mac") || os.contains("darwin")) {
             return Check.passed(NAME, osName + " opens links in the default browser (" + opener + ").");
         }
-        Optional<String> defaultBrowser = program("xdg-settings").flatMap(this::defaultBrowser);
-        if (defaultBrowser.isPresent()) {
-            return Check.passed(NAME, "the default browser is " + defaultBrowser.get() + ".");
+        Optional<Path> xdgOpen = program(opener);
+        if (xdgOpen.isEmpty()) {
+            return Check.failed(NAME, "Onramp cannot open a browser: " + opener + " is not installed.", FIX_INSTALL);
         }
-        return program(opener)
-                .map(found -> Check.passed(NAME, found + " opens links in the desktop's browser."))
-                .orElseGet(() -> Check.failed(NAME, "Onramp cannot open a browser: " + opener
-                        + " is not installed.", FIX));
+        Answer version = ask(xdgOpen.get(), "--version");
+        if (!version.ok()) {
+            return Check.failed(NAME, "Onramp cannot open a browser: " + xdgOpen.get() + " --version " + version.failure()
+                    + ".", FIX_INSTALL);
+        }
+        return hasDesktop() ? desktopBrowser() : textBrowser();
+    }
+
+    /** With a desktop session, {@code xdg-open} starts the default browser's {@code .desktop} program. */
+    private Check desktopBrowser() {
+        Optional<String> named = program("xdg-settings").map(tool -> ask(tool, "get", "default-web-browser"))
+                .filter(Answer::ok).map(Answer::output).filter(answer -> !answer.isEmpty());
+        if (named.isEmpty()) {
+            return firstInstalled(GRAPHICAL_FALLBACKS)
+                    .map(browser -> Check.passed(NAME, "no default browser is set; xdg-open opens links in " + browser
+                            + "."))
+                    .orElseGet(() -> Check.failed(NAME, "Onramp cannot open a browser: no default browser is set and"
+                            + " none of the browsers xdg-open tries is installed.", FIX_DEFAULT));
+        }
+        String desktopId = named.get();
+        Optional<Path> entry = desktopEntry(desktopId);
+        if (entry.isEmpty()) {
+            return Check.failed(NAME, "Onramp cannot open a browser: the default browser is " + desktopId
+                    + ", but no such .desktop file is in " + applicationFolders() + ".", FIX_DEFAULT);
+        }
+        Optional<String> command = execProgram(entry.get());
+        if (command.isEmpty()) {
+            return Check.failed(NAME, "Onramp cannot open a browser: " + entry.get() + " names no program to run.",
+                    FIX_DEFAULT);
+        }
+        return resolve(command.get())
+                .map(browser -> Check.passed(NAME, "the default browser is " + desktopId + " (" + browser
+                        + "), and xdg-open runs."))
+                .orElseGet(() -> Check.failed(NAME, "Onramp cannot open a browser: the default browser "
+                        + desktopId + " runs " + command.get() + ", which is not installed.", FIX_DEFAULT));
+    }
+
+    /** Without a desktop session, {@code xdg-open} can only start {@code $BROWSER} or a browser for the terminal. */
+    private Check textBrowser() {
+        List<String> candidates = new ArrayList<>(browserVariable());
+        candidates.addAll(TEXT_FALLBACKS);
+        return firstInstalled(candidates)
+                .map(browser -> Check.passed(NAME, "no desktop session is visible (DISPLAY and WAYLAND_DISPLAY are"
+                        + " not set), so xdg-open opens links in " + browser + "."))
+                .orElseGet(() -> Check.failed(NAME, "Onramp cannot open a browser: no desktop session is visible"
+                        + " (DISPLAY and WAYLAND_DISPLAY are not set), so xdg-open has no browser to start.",
+                        FIX_NO_DESKTOP));
+    }
+
+    private boolean hasDesktop() {
+        return isSet("DISPLAY") || isSet("WAYLAND_DISPLAY");
+    }
+
+    private boolean isSet(String name) {
+        String value = env.get(name);
+        return value != null && !value.isBlank();
+    }
+
+    /** The programs {@code $BROWSER} names, as {@code xdg-open} reads it: a colon-separated list of commands. */
+    private List<String> browserVariable() {
+        List<String> programs = new ArrayList<>();
+        if (isSet("BROWSER")) {
+            for (String command : env.get("BROWSER").split(":")) {
+                String[] words = command.strip().split("\\s+");
+                if (!words[0].isEmpty()) {
+                    programs.add(words[0]);
+                }
+            }
+        }
+        return programs;
+    }
+
+    private Optional<Path> firstInstalled(List<String> programs) {
+        return programs.stream().map(this::resolve).flatMap(Optional::stream).findFirst();
+    }
+
+    /** A program named with a path must be there; a bare name is looked up in {@code PATH}. */
+    private Optional<Path> resolve(String program) {
+        if (program.contains("/")) {
+            try {
+                return Optional.of(Path.of(program)).filter(BrowserCheck::runnable);
+            } catch (InvalidPathException e) {
+                return Optional.empty();
+            }
+        }
+        return program(program);
     }
 
     private Optional<Path> program(String name) {
-        return searchPath.stream()
-                .map(folder -> folder.resolve(name))
-                .filter(file -> Files.isRegularFile(file) && Files.isExecutable(file))
-                .findFirst();
+        return searchPath.stream().map(folder -> folder.resolve(name)).filter(BrowserCheck::runnable).findFirst();
     }
 
-    /** What {@code xdg-settings get default-web-browser} prints, when it answers in time. */
-    private Optional<String> defaultBrowser(Path xdgSettings) {
+    private static boolean runnable(Path file) {
+        return Files.isRegularFile(file) && Files.isExecutable(file);
+    }
+
+    /** Where the desktop keeps {@code .desktop} files: {@code $XDG_DATA_HOME}, then {@code $XDG_DATA_DIRS}. */
+    private List<Path> applicationFolders() {
+        List<Path> dataFolders = new ArrayList<>();
+        if (isSet("XDG_DATA_HOME")) {
+            dataFolders.addAll(folders(env.get("XDG_DATA_HOME")));
+        } else if (isSet("HOME")) {
+            dataFolders.addAll(folders(env.get("HOME") + "/.local/share"));
+        }
+        dataFolders.addAll(folders(isSet("XDG_DATA_DIRS") ? env.get("XDG_DATA_DIRS") : "/usr/local/share:/usr/share"));
+        return dataFolders.stream().map(folder -> folder.resolve("applications")).toList();
+    }
+
+    private Optional<Path> desktopEntry(String desktopId) {
+        if (desktopId.contains("/") || !desktopId.endsWith(".desktop")) {
+            return Optional.empty();
+        }
+        return applicationFolders().stream().map(folder -> folder.resolve(desktopId))
+                .filter(Files::isRegularFile).findFirst();
+    }
+
+    /** The program of the {@code Exec} line of the {@code [Desktop Entry]} group, past an {@code env VAR=value}. */
+    private static Optional<String> execProgram(Path desktopFile) {
+        List<String> lines;
         try {
-            Process process = new ProcessBuilder(xdgSettings.toString(), "get", "default-web-browser")
-                    .redirectError(ProcessBuilder.Redirect.DISCARD)
-                    .start();
+            lines = Files.readAllLines(desktopFile, StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+        boolean inEntry = false;
+        for (String line : lines) {
+            String trimmed = line.strip();
+            if (trimmed.startsWith("[")) {
+                inEntry = trimmed.equals("[Desktop Entry]");
+            } else if (inEntry && trimmed.startsWith("Exec=")) {
+                return firstProgram(trimmed.substring("Exec=".length()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> firstProgram(String exec) {
+        List<String> words = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        boolean quoted = false;
+        for (char c : exec.strip().toCharArray()) {
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (Character.isWhitespace(c) && !quoted) {
+                if (!word.isEmpty()) {
+                    words.add(word.toString());
+                    word.setLength(0);
+                }
+            } else {
+                word.append(c);
+            }
+        }
+        if (!word.isEmpty()) {
+            words.add(word.toString());
+        }
+        int first = 0;
+        if (!words.isEmpty() && (words.getFirst().equals("env") || words.getFirst().endsWith("/env"))) {
+            first = 1;
+            while (first < words.size() && words.get(first).contains("=")) {
+                first++;
+            }
+        }
+        return first < words.size() ? Optional.of(words.get(first)) : Optional.empty();
+    }
+
+    /** What a program printed, or why it gave no answer. */
+    private record Answer(boolean ok, String output, String failure) {}
+
+    /** Runs {@code program args} in the checked environment, reading what it prints, for at most the wait. */
+    private Answer ask(Path program, String... args) {
+        List<String> command = new ArrayList<>(List.of(program.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().clear();
+        builder.environment().putAll(env);
+        try {
+            Process process = builder.start();
             process.getOutputStream().close();
             if (!process.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
-                return Optional.empty();
+                return new Answer(false, "", "did not answer within " + wait.toSeconds() + " s");
             }
             try (InputStream out = process.getInputStream()) {
-                String answer = new String(out.readAllBytes(), StandardCharsets.UTF_8).strip();
-                return process.exitValue() == 0 && !answer.isEmpty() ? Optional.of(answer) : Optional.empty();
+                String output = new String(out.readAllBytes(), StandardCharsets.UTF_8).strip();
+                int exit = process.exitValue();
+                return new Answer(exit == 0, output, "exited with code " + exit);
             }
         } catch (IOException e) {
-            return Optional.empty();
+            return new Answer(false, "", "could not be started (" + e.getMessage() + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Optional.empty();
+            return new Answer(false, "", "was interrupted");
         }
     }
 
-    private static List<Path> pathOf(String path) {
+    private static List<Path> folders(String path) {
         List<Path> folders = new ArrayList<>();
         if (path == null) {
             return folders;
@@ -103,7 +278,7 @@ public final class BrowserCheck {
                     folders.add(Path.of(entry));
                 }
             } catch (InvalidPathException ignored) {
-                // A malformed PATH entry cannot hold a program; the others still count.
+                // A malformed entry cannot hold a program; the others still count.
             }
         }
         return folders;

@@ -50,6 +50,11 @@ public final class Diagnostics {
         return doctor.keyStoreNotice();
     }
 
+    /** Once, when this run made a new key file because the system's key store did not answer: one sentence. */
+    public Optional<String> newKeyFileNotice() {
+        return doctor.newKeyFileNotice();
+    }
+
     /** The doctor's report with the versions and settings, secrets masked: what "Copy diagnostics" copies. */
     public String summary() {
         return SecretRedactor.redact("Onramp diagnostics, " + clock.instant() + "\n\n" + Versions.current().text()

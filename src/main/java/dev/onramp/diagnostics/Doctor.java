@@ -97,6 +97,11 @@ public final class Doctor {
                 + " read, not in the system's key store. " + reason);
     }
 
+    /** Once, when this run made a new key file because the system's key store did not answer: one sentence. */
+    public Optional<String> newKeyFileNotice() {
+        return kek.firstUseNotice();
+    }
+
     private Check airbyte() {
         try {
             List<Workspace> workspaces = gateway.listWorkspaces();
@@ -217,13 +222,18 @@ public final class Doctor {
                 + " connect again each one it names.");
     }
 
-    /** Verifies the audit trail's HMAC chain and its signed checkpoints. */
+    /** Verifies the audit trail's HMAC chain, its signed checkpoints and the database's rules that protect it. */
     private Check auditTrail() {
         try {
             return switch (audit.verify()) {
                 case AuditVerification.Intact intact -> Check.passed("Audit log", intact.message());
                 case AuditVerification.Broken broken -> Check.failed("Audit log", broken.message(),
                         "Keep this data folder as it is for an investigation, run onramp audit export, and contact support.");
+                case AuditVerification.Unprotected unprotected -> Check.failed("Audit log",
+                        "The database no longer refuses changes to the audit trail's " + count(unprotected.entries(),
+                                "entry", "entries") + ": " + String.join("; ", unprotected.missing()) + ".",
+                        "Keep this data folder as it is, run onramp audit export, and send a support bundle"
+                                + " (onramp support-bundle) to support, who can restore the protection.");
             };
         } catch (StoreException e) {
             return Check.failed("Audit log", e.getMessage(), SUPPORT);

@@ -83,7 +83,8 @@ public final class SystemBrowserLauncher implements BrowserLauncher {
         try {
             process = runner.start(command);
         } catch (IOException | SecurityException | UnsupportedOperationException e) {
-            log().warn("Could not start the browser opener {}: {}", opener.getFirst(), e.getMessage());
+            // The flow tells the person and shows the link; the log keeps the reason for support.
+            log().info("Could not start the browser opener {}: {}", opener.getFirst(), e.getMessage());
             return false;
         }
         return openerDidNotFail(process);
@@ -100,7 +101,7 @@ public final class SystemBrowserLauncher implements BrowserLauncher {
         }
         int exit = process.exitValue();
         if (exit != 0) {
-            log().warn("The browser opener {} failed with exit code {}", opener.getFirst(), exit);
+            log().info("The browser opener {} failed with exit code {}", opener.getFirst(), exit);
         }
         return exit == 0;
     }

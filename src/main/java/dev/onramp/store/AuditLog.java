@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * The append-only, tamper-evident audit trail; details never hold a secret. Each entry is chained to
  * the one before by an HMAC ({@link AuditChain}), the database refuses UPDATE and DELETE on it
  * ({@link AppendOnlyTrigger}), and signed checkpoints outside the database ({@link AuditCheckpoints})
- * reveal entries cut off its end. {@link #verify()} checks all three.
+ * reveal entries cut off its end. {@link #verify()} checks all three, the database's rules included.
  */
 public final class AuditLog implements AutoCloseable {
     private static final String COLUMNS = "SELECT seq, tenant_id, at, actor, action, resource, details FROM audit_log";
@@ -89,7 +89,8 @@ public final class AuditLog implements AutoCloseable {
 
     /**
      * Checks every entry's MAC and link, that the numbers run without a gap up to the head, and that
-     * every signed checkpoint matches: returns the first entry that is not as it was written.
+     * every signed checkpoint matches: returns the first entry that is not as it was written. When all
+     * are, checks that the database still refuses changes to them ({@link AuditProtection}).
      */
     public AuditVerification verify() {
         // The checkpoints first: one is written only after its entry committed, so every checkpoint
@@ -103,9 +104,12 @@ public final class AuditLog implements AutoCloseable {
         walk(rows, reading).ifPresentOrElse(problems::add, () -> problems.addAll(missingTail(rows, head, reading)));
         reading.badLine().ifPresent(bad -> problems.add(new AuditVerification.Broken(bad.vouchedBefore() + 1,
                 "line " + bad.lineNumber() + " of " + checkpoints.file() + " is damaged or not signed by this Onramp")));
-        return problems.stream().min(Comparator.comparingLong(AuditVerification.Broken::firstBadSeq))
-                .<AuditVerification>map(broken -> broken)
-                .orElseGet(() -> new AuditVerification.Intact(rows.size(), reading.highestSeq()));
+        if (!problems.isEmpty()) {
+            return problems.stream().min(Comparator.comparingLong(AuditVerification.Broken::firstBadSeq)).orElseThrow();
+        }
+        List<String> unprotected = db.withConnection(AuditProtection::missing);
+        return unprotected.isEmpty() ? new AuditVerification.Intact(rows.size(), reading.highestSeq())
+                : new AuditVerification.Unprotected(rows.size(), unprotected);
     }
 
     /**

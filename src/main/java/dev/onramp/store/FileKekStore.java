@@ -25,10 +25,13 @@ import java.util.Optional;
 public final class FileKekStore implements KekStore {
     private final Path file;
     private final Optional<String> fallbackReason;
+    private final boolean announce;
+    private boolean createdUnasked;
 
     public FileKekStore(Path file) {
         this.file = file.toAbsolutePath();
         this.fallbackReason = Optional.empty();
+        this.announce = false;
     }
 
     /**
@@ -37,14 +40,38 @@ public final class FileKekStore implements KekStore {
      * @param fallbackReason why not, as a sentence a person can act on
      */
     public FileKekStore(Path file, String fallbackReason) {
+        this(file, fallbackReason, false);
+    }
+
+    /**
+     * As above; with {@code announce}, a key file this store creates has {@link #firstUseNotice()} say so,
+     * once: the person did not ask for the file.
+     */
+    FileKekStore(Path file, String fallbackReason, boolean announce) {
         this.file = file.toAbsolutePath();
         this.fallbackReason = Optional.of(Objects.requireNonNull(fallbackReason, "fallbackReason"));
+        this.announce = announce;
     }
 
     /** Reads the key file, creating it with a new key on first use. */
     @Override
     public synchronized Aead keyEncryptionKey() {
         return KekKeysets.open(Files.exists(file) ? readKeyset() : create(), file.toString());
+    }
+
+    /**
+     * Once, after this store made a new key file because the system's key store did not answer: one sentence
+     * saying so; empty otherwise, and on every later call.
+     */
+    @Override
+    public synchronized Optional<String> firstUseNotice() {
+        if (!createdUnasked) {
+            return Optional.empty();
+        }
+        createdUnasked = false;
+        return Optional.of("Onramp keeps the key that protects saved secrets in a file only you can read (" + file
+                + "), because the system's key store did not answer; onramp doctor says why and how to move the"
+                + " key into it.");
     }
 
     @Override
@@ -101,6 +128,7 @@ public final class FileKekStore implements KekStore {
         byte[] bytes = KekKeysets.generate();
         try {
             writeOwnerOnly(file, bytes);
+            createdUnasked = announce;
         } catch (IOException e) {
             throw new StoreException("Onramp could not create its key file " + file + ": " + e.getMessage()
                     + ". Check that the folder can be written to.", e);

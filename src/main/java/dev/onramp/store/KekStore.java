@@ -27,4 +27,12 @@ public interface KekStore {
     default Optional<String> fallbackReason() {
         return Optional.empty();
     }
+
+    /**
+     * One sentence for the person, given once, when this run put the key somewhere they should know of (a
+     * file, because the system's key store did not answer); empty otherwise.
+     */
+    default Optional<String> firstUseNotice() {
+        return Optional.empty();
+    }
 }

@@ -39,7 +39,8 @@ public final class KekStores {
      */
     static SystemKeyring keyringOfThisSystem(Path dataDir) {
         if ("file".equals(System.getProperty(CHOICE_PROPERTY))) {
-            throw new KeyringUnavailableException("The key file was asked for (" + CHOICE_PROPERTY + "=file).");
+            throw KeyringUnavailableException.keyFileAskedFor("The key file was asked for (" + CHOICE_PROPERTY
+                    + "=file).");
         }
         return keyringFor(dataDir, System.getProperty("os.name", ""), System.getenv(), LOOKUP_TIMEOUT);
     }
@@ -70,8 +71,9 @@ public final class KekStores {
                 // with this reason instead.
                 return new SystemKekStore(new Unreachable(e.getMessage()), file, mark);
             }
-            LOG.warn("Key-encryption key: in a file, not in the system's key store: {}", e.getMessage());
-            return new FileKekStore(keys.resolve("onramp.kek"), e.getMessage());
+            // For the log file only: the doctor says it to the person, and a key file made now says so once.
+            LOG.info("Key-encryption key: in a file, not in the system's key store: {}", e.getMessage());
+            return new FileKekStore(keys.resolve("onramp.kek"), e.getMessage(), !e.keyFileAskedFor());
         }
         return new SystemKekStore(keyring, file, mark);
     }

@@ -67,6 +67,22 @@ class AuditAndKeysCommandTest {
     }
 
     @Test
+    void auditVerify_afterTheAppendOnlyTriggerWasDropped_exitsNonZeroSayingTheProtectionIsMissing() throws Exception {
+        assertThat(run("connections")).isZero();
+        try (Connection jdbc = DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("onramp"), "onramp", "");
+                Statement sql = jdbc.createStatement()) {
+            sql.execute("DROP TRIGGER audit_log_append_only");
+        }
+
+        assertThat(run("audit", "verify")).isEqualTo(OnrampCommand.FAILED);
+        assertThat(cli.out()).isEmpty();
+        assertThat(cli.err().lines()).singleElement().asString()
+                .startsWith("onramp: The database's protection of the audit trail is missing, so its entries could now"
+                        + " be changed or deleted without the database refusing (the append-only trigger")
+                .contains("keep this data folder as it is, run onramp audit export");
+    }
+
+    @Test
     void auditExportForOneBusiness_writesOnlyItsEntries() throws Exception {
         Tenant globex = withApp(app -> {
             app.tenants().tenantsCreatingDemoIfNone();

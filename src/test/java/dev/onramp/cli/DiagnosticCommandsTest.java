@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.onramp.AppContext;
 import dev.onramp.diagnostics.BrowserCheck;
 import dev.onramp.testing.CommandLineRunner;
-import dev.onramp.testing.FakePrograms;
+import dev.onramp.testing.FakeDesktop;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.zip.ZipFile;
@@ -37,7 +36,7 @@ class DiagnosticCommandsTest {
 
     @BeforeEach
     void setUp() {
-        BrowserCheck browserCheck = new BrowserCheck("Linux", List.of(FakePrograms.program(bin, "xdg-open", "exit 0")),
+        BrowserCheck browserCheck = new BrowserCheck("Linux", FakeDesktop.working(bin).env(),
                 Duration.ofSeconds(5));
         cli = new CommandLineRunner(options -> AppContext.start(options, browserCheck), url -> {
             throw new AssertionError("diagnostics must not open the browser");

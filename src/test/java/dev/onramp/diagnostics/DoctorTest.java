@@ -17,7 +17,7 @@ import dev.onramp.store.Database;
 import dev.onramp.store.FileKekStore;
 import dev.onramp.store.TenantRepository;
 import dev.onramp.store.Vault;
-import dev.onramp.testing.FakePrograms;
+import dev.onramp.testing.FakeDesktop;
 import dev.onramp.testing.FreePorts;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -66,7 +66,7 @@ class DoctorTest {
         connections = new ConnectionRepository(db, Vault.open(db, kek));
         tenants = new TenantRepository(db);
         audit = AuditLog.open(db, kek, Clock.systemUTC());
-        browser = new BrowserCheck("Linux", List.of(FakePrograms.program(bin, "xdg-open", "exit 0")), TIMEOUT);
+        browser = new BrowserCheck("Linux", FakeDesktop.working(bin).env(), TIMEOUT);
     }
 
     @AfterEach
@@ -189,6 +189,23 @@ class DoctorTest {
         assertThat(named(againstSimulator(), "Audit log").line())
                 .startsWith("✗ Audit log: The audit log was tampered with at entry 1")
                 .contains("contact support");
+    }
+
+    @Test
+    void auditLogWhoseAppendOnlyTriggerWasDropped_failsWithWhatToDo() throws Exception {
+        insertTenantWithAuditEntry();
+        try (java.sql.Connection jdbc = java.sql.DriverManager.getConnection("jdbc:h2:file:"
+                + dataDir.resolve("onramp"), "onramp", ""); java.sql.Statement sql = jdbc.createStatement()) {
+            sql.execute("DROP TRIGGER audit_log_append_only");
+        }
+
+        DoctorReport report = againstSimulator();
+
+        assertThat(report.allPassed()).isFalse();
+        assertThat(named(report, "Audit log").line())
+                .startsWith("✗ Audit log: The database no longer refuses changes to the audit trail's 1 entry: the"
+                        + " append-only trigger")
+                .contains("Fix: Keep this data folder as it is, run onramp audit export");
     }
 
     @Test

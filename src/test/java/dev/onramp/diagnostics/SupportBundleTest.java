@@ -9,7 +9,7 @@ import dev.onramp.connect.ConnectListener;
 import dev.onramp.connect.ConnectOutcome;
 import dev.onramp.model.Tenant;
 import dev.onramp.oauth.BrowserLauncher;
-import dev.onramp.testing.FakePrograms;
+import dev.onramp.testing.FakeDesktop;
 import dev.onramp.testing.ScriptedBrowser;
 import dev.onramp.testing.ScriptedBrowser.Decision;
 import java.io.IOException;
@@ -50,7 +50,7 @@ class SupportBundleTest {
     Path outDir;
 
     private AppContext start(BrowserLauncher browser) {
-        BrowserCheck browserCheck = new BrowserCheck("Linux", List.of(FakePrograms.program(bin, "xdg-open", "exit 0")),
+        BrowserCheck browserCheck = new BrowserCheck("Linux", FakeDesktop.working(bin).env(),
                 Duration.ofSeconds(5));
         return AppContext.start(new AppOptions(dataDir, Optional.empty(), browser, Duration.ZERO, Duration.ofMinutes(1)),
                 browserCheck);

@@ -64,6 +64,62 @@ class AuditLogTamperTest {
     }
 
     @Test
+    void droppedAppendOnlyTrigger_isReportedAsMissingProtectionThoughEveryEntryIsIntact() throws SQLException {
+        try (Attacker attacker = Attacker.on(dataDir)) {
+            attacker.dropAppendOnlyTrigger();
+        }
+
+        assertThat(verify()).isInstanceOfSatisfying(AuditVerification.Unprotected.class, unprotected -> {
+            assertThat(unprotected.entries()).isEqualTo(5);
+            assertThat(unprotected.missing()).singleElement().asString()
+                    .contains("trigger", AppendOnlyTrigger.class.getName(), "is gone");
+            assertThat(unprotected.message()).startsWith("The database's protection of the audit trail is missing")
+                    .contains("run onramp audit export").endsWith(".");
+        });
+    }
+
+    @Test
+    void appendOnlyTriggerReplacedByOneThatAllowsChanges_isReportedAsMissingProtection() throws SQLException {
+        try (Attacker attacker = Attacker.on(dataDir)) {
+            attacker.dropAppendOnlyTrigger().run("CREATE TRIGGER audit_log_append_only BEFORE UPDATE, DELETE ON"
+                    + " audit_log FOR EACH ROW CALL \"" + AllowingTrigger.class.getName() + "\"");
+        }
+
+        assertThat(verify()).isInstanceOf(AuditVerification.Unprotected.class);
+    }
+
+    @Test
+    void triggerGuardingOnlyUpdates_isReportedAsMissingProtection() throws SQLException {
+        try (Attacker attacker = Attacker.on(dataDir)) {
+            attacker.dropAppendOnlyTrigger().run("CREATE TRIGGER audit_log_append_only BEFORE UPDATE ON audit_log"
+                    + " FOR EACH ROW CALL \"" + AppendOnlyTrigger.class.getName() + "\"");
+        }
+
+        assertThat(verify()).isInstanceOf(AuditVerification.Unprotected.class);
+    }
+
+    @Test
+    void droppedHeadForeignKey_isReportedAsMissingProtection() throws SQLException {
+        try (Attacker attacker = Attacker.on(dataDir)) {
+            attacker.run("ALTER TABLE audit_head DROP CONSTRAINT audit_head_entry_fk");
+        }
+
+        assertThat(verify()).isInstanceOfSatisfying(AuditVerification.Unprotected.class, unprotected ->
+                assertThat(unprotected.missing()).singleElement().asString().contains("foreign key"));
+    }
+
+    @Test
+    void headForeignKeyRecreatedToClearTheHead_isReportedAsMissingProtection() throws SQLException {
+        try (Attacker attacker = Attacker.on(dataDir)) {
+            attacker.run("ALTER TABLE audit_head DROP CONSTRAINT audit_head_entry_fk")
+                    .run("ALTER TABLE audit_head ADD CONSTRAINT audit_head_entry_fk FOREIGN KEY (seq)"
+                            + " REFERENCES audit_log (seq) ON DELETE SET NULL");
+        }
+
+        assertThat(verify()).isInstanceOf(AuditVerification.Unprotected.class);
+    }
+
+    @Test
     void editedMiddleEntry_isReportedAtItsSequenceNumber() throws SQLException {
         try (Attacker attacker = Attacker.on(dataDir)) {
             attacker.dropAppendOnlyTrigger().run("UPDATE audit_log SET action = 'connect.succeeded' WHERE seq = 4");
@@ -220,5 +276,13 @@ class AuditLogTamperTest {
         MacConfig.register();
         return KeysetHandle.generateNew(PredefinedMacParameters.HMAC_SHA256_256BITTAG)
                 .getPrimitive(RegistryConfiguration.get(), Mac.class);
+    }
+
+    /** A trigger an attacker could put in the append-only one's place: it lets every change through. */
+    public static final class AllowingTrigger implements org.h2.api.Trigger {
+        @Override
+        public void fire(java.sql.Connection jdbc, Object[] oldRow, Object[] newRow) {
+            // Lets the change through.
+        }
     }
 }

@@ -59,4 +59,29 @@ class FileKekStoreTest {
 
         assertThat(new FileKekStore(file).description()).isEqualTo("file (readable by this user only): " + file);
     }
+
+    @Test
+    void keyFileMadeBecauseNoKeyStoreAnswered_isToldOnceAndOnlyByTheRunThatMadeIt() {
+        Path file = dir.resolve("keys").resolve("onramp.kek");
+        FileKekStore first = new FileKekStore(file, "No D-Bus session was found.", true);
+
+        assertThat(first.firstUseNotice()).isEmpty();
+        first.keyEncryptionKey();
+
+        assertThat(first.firstUseNotice()).hasValueSatisfying(notice -> assertThat(notice)
+                .startsWith("Onramp keeps the key that protects saved secrets in a file only you can read (" + file)
+                .endsWith("onramp doctor says why and how to move the key into it."));
+        assertThat(first.firstUseNotice()).isEmpty();
+        FileKekStore later = new FileKekStore(file, "No D-Bus session was found.", true);
+        later.keyEncryptionKey();
+        assertThat(later.firstUseNotice()).isEmpty();
+    }
+
+    @Test
+    void keyFileThatWasAskedFor_isNeverAnnounced() {
+        FileKekStore asked = new FileKekStore(dir.resolve("onramp.kek"), "The key file was asked for.", false);
+        asked.keyEncryptionKey();
+
+        assertThat(asked.firstUseNotice()).isEmpty();
+    }
 }
