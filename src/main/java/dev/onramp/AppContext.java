@@ -62,6 +62,11 @@ public final class AppContext implements AutoCloseable {
     /** The folder in the data folder where the built-in simulator keeps its sources. */
     static final String SIMULATOR_FOLDER = "simulator";
 
+    /** Why the window does not open beside another Onramp on the same data folder (docs/adr/0029). */
+    static final String OPEN_ELSEWHERE = "Another Onramp has this data folder open: a window, or a command still"
+            + " running (a connect waiting for its browser, for one). Switch to that window, or let the command end"
+            + " (Ctrl+C stops it), then start Onramp again.";
+
     private final Deque<AutoCloseable> closeables;
     private final Catalog catalog;
     private final TenantService tenants;
@@ -109,7 +114,7 @@ public final class AppContext implements AutoCloseable {
 
     /** As {@link #start(AppOptions)}, with the doctor checking the browser through {@code browserCheck}. */
     public static AppContext start(AppOptions options, BrowserCheck browserCheck) {
-        return start(options, browserCheck, Catalog.bundled());
+        return start(options, browserCheck, Catalog.bundled(), false);
     }
 
     /**
@@ -134,23 +139,13 @@ public final class AppContext implements AutoCloseable {
 
         /** Opens the store, starts the simulator and wires the services on a thread of {@code threads}. */
         public CompletableFuture<AppContext> start(Executor threads) {
+            // The window changes what it shows, so it must own the data folder; it never opens as a reader.
             return CompletableFuture.supplyAsync(
-                    () -> owning(AppContext.start(options, BrowserCheck.ofThisSystem(), catalog)), threads);
-        }
-
-        /** The window changes what it shows, so it must own the data folder; it never opens as a reader. */
-        private static AppContext owning(AppContext app) {
-            if (app.reader()) {
-                app.close();
-                throw new StoreException("Another Onramp has this data folder open: a window, or a command still"
-                        + " running (a connect waiting for its browser, for one). Switch to that window, or let the"
-                        + " command end (Ctrl+C stops it), then start Onramp again.");
-            }
-            return app;
+                    () -> AppContext.start(options, BrowserCheck.ofThisSystem(), catalog, true), threads);
         }
     }
 
-    private static AppContext start(AppOptions options, BrowserCheck browserCheck, Catalog catalog) {
+    private static AppContext start(AppOptions options, BrowserCheck browserCheck, Catalog catalog, boolean owner) {
         // Refused before anything is opened: plain http to another computer would expose tokens.
         options.airbyteUrl().ifPresent(AirbyteAddress::requireSafe);
         Deque<AutoCloseable> closeables = new ArrayDeque<>();
@@ -165,6 +160,9 @@ public final class AppContext implements AutoCloseable {
             MissingKeyCheck.requireKeyOfSavedSecrets(options.dataDir(), kek);
             Database db = Database.open(options.dataDir());
             closeables.push(db);
+            if (owner && db.reader()) {
+                throw new StoreException(OPEN_ELSEWHERE);
+            }
             Vault vault = Vault.open(db, kek);
             TenantRepository tenantRepository = new TenantRepository(db);
             ConnectionRepository connections = new ConnectionRepository(db, vault);

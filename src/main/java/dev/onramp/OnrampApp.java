@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.logging.Level;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -35,6 +36,10 @@ public final class OnrampApp {
         this.catalog = catalog;
     }
 
+    /** Held so that its level stays set: the JDK's logging forgets loggers no one refers to. */
+    private static final java.util.logging.Logger JAVAFX_STARTUP_LOG =
+            java.util.logging.Logger.getLogger("javafx");
+
     /**
      * Starts the window and returns when it is closed; throws {@link WindowUnavailableException} when
      * there is no graphical display to open it on.
@@ -51,10 +56,14 @@ public final class OnrampApp {
                 catalog.completeExceptionally(e);
             }
         });
+        // While it starts, JavaFX warns on stderr that it was loaded from the class path, as Onramp's one jar
+        // and its installers mean it to be (docs/adr/0004); the person should see only Onramp's own words.
+        JAVAFX_STARTUP_LOG.setLevel(Level.SEVERE);
         OnrampApp app = new OnrampApp(forThisRun(options), catalog);
         CompletableFuture<Thread> fxThread = new CompletableFuture<>();
         CompletableFuture<Void> drawn = new CompletableFuture<>();
         startJavaFx(() -> {
+            JAVAFX_STARTUP_LOG.setLevel(null);
             fxThread.complete(Thread.currentThread());
             CompletionStage<Void> drawing;
             try {
