@@ -59,8 +59,10 @@ public final class Database implements AutoCloseable {
         // A 10 s lock timeout: audit appends queue on the chain head and must wait for each other, not fail.
         // WRITE_DELAY=0: H2 writes each commit to the file before the commit returns. By default it
         // writes them up to half a second later, and a crash in between loses committed journal steps.
+        // DB_CLOSE_ON_EXIT=FALSE: H2 would close the file in a shutdown hook of its own, racing the
+        // flows that record their end on Ctrl+C; Onramp closes it itself, after them (AppContext).
         String url = "jdbc:h2:file:" + folder.resolve(NAME) + ";TIME ZONE=UTC;TRACE_LEVEL_FILE=0;LOCK_TIMEOUT=10000"
-                + ";WRITE_DELAY=0";
+                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, NAME, "");
         pool.setMaxConnections(MAX_CONNECTIONS);
         try {
