@@ -83,6 +83,9 @@ public final class AppContext implements AutoCloseable {
     private final DisconnectService disconnects;
     private final ProviderLists providerLists;
     private final boolean reader;
+    /** Closes this context when the JVM is asked to stop (Ctrl+C, SIGTERM) before it was closed. */
+    private final Thread closeOnExit = new Thread(this::close, "onramp-close");
+    private boolean closed;
 
     private AppContext(Deque<AutoCloseable> closeables, Catalog catalog, TenantService tenants,
             ConnectService connect, CredentialsService credentials, SettingsService settings, RedirectService redirects,
@@ -246,9 +249,11 @@ public final class AppContext implements AutoCloseable {
                     log().info("Finished {} disconnect(s) left unfinished by an earlier run", disconnected);
                 }
             }
-            return new AppContext(closeables, catalog, tenants, connect, credentials, settings, redirects, background,
-                    simulator,
-                    describeAirbyte(options), diagnostics, audit, keyRotation, disconnects, providerLists, db.reader());
+            AppContext context = new AppContext(closeables, catalog, tenants, connect, credentials, settings, redirects,
+                    background, simulator, describeAirbyte(options), diagnostics, audit, keyRotation, disconnects,
+                    providerLists, db.reader());
+            Runtime.getRuntime().addShutdownHook(context.closeOnExit);
+            return context;
         } catch (RuntimeException e) {
             closeAll(closeables);
             throw e;
@@ -339,8 +344,25 @@ public final class AppContext implements AutoCloseable {
         return keyRotation;
     }
 
+    /**
+     * Closes everything once, in reverse order of opening: running flows are cancelled first and
+     * given a few seconds to record their end (journal and audit), then the audit log, the database
+     * and the log file are closed. A JVM asked to stop (Ctrl+C, SIGTERM) runs this from its shutdown
+     * hook; a second call, from any thread, waits for the first to finish.
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (Thread.currentThread() != closeOnExit) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(closeOnExit);
+            } catch (IllegalStateException shuttingDown) {
+                // The JVM is stopping: its hook finds this context closed.
+            }
+        }
         closeAll(closeables);
     }
 

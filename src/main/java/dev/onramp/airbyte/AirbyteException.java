@@ -50,4 +50,18 @@ public class AirbyteException extends RuntimeException {
     public Kind kind() {
         return kind;
     }
+
+    /**
+     * Whether Airbyte may have done, or may still be doing, what it was asked without Onramp hearing
+     * of it: the call timed out, or its connection broke after it was sent. False when the call never
+     * left (no connection could be made) and for every answer Airbyte, or a proxy in front of it, gave.
+     */
+    public boolean answerMayBeLost() {
+        boolean neverSent = getCause() instanceof java.net.ConnectException
+                || getCause() instanceof java.net.http.HttpConnectTimeoutException;
+        return !neverSent && switch (kind) {
+            case TIMEOUT, UNREACHABLE -> true;
+            default -> false;
+        };
+    }
 }

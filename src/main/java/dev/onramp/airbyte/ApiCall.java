@@ -11,4 +11,9 @@ interface ApiCall {
      * tell what happened.
      */
     boolean repeatable();
+
+    /** Whether the call creates a source: its limit is {@link CallPolicy#createTimeout()}. */
+    default boolean createsSource() {
+        return false;
+    }
 }

@@ -66,6 +66,11 @@ enum ConfigApiCall implements ApiCall {
         return repeatable;
     }
 
+    @Override
+    public boolean createsSource() {
+        return this == CREATE_SOURCE;
+    }
+
     String notFoundHint() {
         return notFoundHint;
     }

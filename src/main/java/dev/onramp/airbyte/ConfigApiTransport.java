@@ -145,12 +145,13 @@ final class ConfigApiTransport {
 
     private HttpResponse<String> send(ConfigApiCall call, ObjectNode body, Optional<String> bearer) {
         HttpResponse<String> response;
-        MutableRequest request = MutableRequest.POST("v1/" + call.endpoint(), body, MediaType.APPLICATION_JSON);
+        MutableRequest request = MutableRequest.POST("v1/" + call.endpoint(), body, MediaType.APPLICATION_JSON)
+                .timeout(policy.timeoutOf(call));
         bearer.ifPresent(token -> request.header("Authorization", "Bearer " + token));
         try {
             response = retrier.send(http, request, call);
         } catch (HttpTimeoutException e) {
-            throw TransportFailures.timeout(airbyte, call, policy.requestTimeout(), e);
+            throw TransportFailures.timeout(airbyte, call, policy.timeoutOf(call), e);
         } catch (ConnectException e) {
             throw TransportFailures.unreachable(airbyte, e);
         } catch (IOException e) {

@@ -36,6 +36,11 @@ enum PublicApiCall implements ApiCall {
         return repeatable;
     }
 
+    @Override
+    public boolean createsSource() {
+        return this == CREATE_SOURCE;
+    }
+
     String notFoundHint() {
         return notFoundHint;
     }

@@ -131,7 +131,8 @@ final class PublicApiTransport {
 
     private HttpResponse<String> exchange(Request request, Optional<String> token) {
         MutableRequest http = MutableRequest.create(uri(request))
-                .method(request.method(), request.body().map(this::publisher).orElse(BodyPublishers.noBody()));
+                .method(request.method(), request.body().map(this::publisher).orElse(BodyPublishers.noBody()))
+                .timeout(policy.timeoutOf(request.call()));
         request.body().ifPresent(body -> http.header("Content-Type", "application/json"));
         token.ifPresent(bearer -> http.header("Authorization", "Bearer " + bearer));
         try {
@@ -139,7 +140,7 @@ final class PublicApiTransport {
             LOG.debug("{} {} -> {}", request.method(), request.path(), response.statusCode());
             return response;
         } catch (HttpTimeoutException e) {
-            throw TransportFailures.timeout(airbyte, request.call(), policy.requestTimeout(), e);
+            throw TransportFailures.timeout(airbyte, request.call(), policy.timeoutOf(request.call()), e);
         } catch (ConnectException e) {
             throw TransportFailures.unreachable(airbyte, e);
         } catch (IOException e) {

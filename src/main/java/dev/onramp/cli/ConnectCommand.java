@@ -20,9 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -138,13 +135,9 @@ final class ConnectCommand implements Callable<Integer> {
                 }
                 flow = app.connect().connect(tenant.id(), provider.id(), inputs, confirmed.get(), printer);
             }
-            Thread cancelOnCtrlC = new Thread(() -> cancelAndWait(flow), "onramp-cancel");
-            Runtime.getRuntime().addShutdownHook(cancelOnCtrlC);
-            try {
-                return report(flow.outcome().join(), provider, reauthorize ? "Reconnected" : "Connected", out, err);
-            } finally {
-                removeHook(cancelOnCtrlC);
-            }
+            // Ctrl+C (or SIGTERM) closes the app from its shutdown hook: the flow is cancelled and its end
+            // recorded before the database closes, and this join then returns its CANCELLED outcome.
+            return report(flow.outcome().join(), provider, reauthorize ? "Reconnected" : "Connected", out, err);
         } catch (InvalidInputException e) {
             err.println("onramp: " + e.getMessage());
             return OnrampCommand.FAILED;
@@ -249,25 +242,6 @@ final class ConnectCommand implements Callable<Integer> {
                 };
             }
         };
-    }
-
-    static void cancelAndWait(ConnectFlow flow) {
-        flow.cancel();
-        try {
-            flow.outcome().get(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            // Shutting down anyway: the journal lets the next start finish the clean-up.
-        }
-    }
-
-    static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException alreadyShuttingDown) {
-            // The hook is running because of Ctrl+C; nothing to remove.
-        }
     }
 
     /** Prints each step once, and the consent link on a line of its own so scripts can pick it up. */

@@ -69,13 +69,8 @@ final class CredentialsUpdateCommand {
         } catch (UpdateRefusedException e) {
             return said(e.getMessage(), OnrampCommand.FAILED);
         }
-        Thread cancelOnCtrlC = new Thread(() -> ConnectCommand.cancelAndWait(flow), "onramp-cancel");
-        Runtime.getRuntime().addShutdownHook(cancelOnCtrlC);
-        try {
-            return ConnectCommand.report(flow.outcome().join(), provider, "Updated", out, env.err());
-        } finally {
-            ConnectCommand.removeHook(cancelOnCtrlC);
-        }
+        // Ctrl+C closes the app from its shutdown hook, which cancels the flow and records its end first.
+        return ConnectCommand.report(flow.outcome().join(), provider, "Updated", out, env.err());
     }
 
     /** A refusal made here, before the credentials service saw the values: audited, then said. */

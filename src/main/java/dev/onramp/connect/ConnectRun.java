@@ -103,12 +103,12 @@ final class ConnectRun extends FlowRun {
         ObjectNode configuration = AuthPayloadMerger.merge(given.configuration(), auth,
                 completion instanceof OAuthCompletion.Tokens tokens ? tokens.authPayload() : json.createObjectNode());
         String name = sourceName(provider, tenant);
-        String created = switch (completion) {
+        String created = create(() -> switch (completion) {
             case OAuthCompletion.SecretCoordinate kept -> loopback.createSourceWithSecret(workspace,
                     provider.definitionId(), name, configuration, kept.secretId());
             case OAuthCompletion.Tokens _ -> airbyte.createSource(workspace, provider.definitionId(), name,
                     configuration);
-        };
+        });
         return testAndStore(airbyte, provider, created, configuration);
     }
 
@@ -127,7 +127,7 @@ final class ConnectRun extends FlowRun {
         listener.onStep(ConnectStep.CREATING_SOURCE);
         ObjectNode configuration = relay.configuration(given.configuration());
         creating(airbyte, workspace);
-        String created = relay.createSource(sourceName(provider, tenant), configuration, secretId);
+        String created = create(() -> relay.createSource(sourceName(provider, tenant), configuration, secretId));
         return testAndStore(airbyte, provider, created, configuration);
     }
 

@@ -4,6 +4,7 @@ import dev.onramp.model.Provider;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.onramp.airbyte.AirbyteException;
 import dev.onramp.airbyte.AirbyteGateway;
+import dev.onramp.airbyte.SignIn;
 import dev.onramp.catalog.Catalog;
 import dev.onramp.catalog.ConnectorSpecs;
 import dev.onramp.connect.form.ConnectorForm;
@@ -31,6 +32,7 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -326,11 +328,11 @@ public final class ConnectService implements AutoCloseable {
                 // An AUTHORIZED sign-in flow, or a STARTED credentials flow, may have asked Airbyte to
                 // create a source without hearing its id. A flow on an existing connection (a reconnect)
                 // creates none.
-                Optional<String> workspace = stores.tenants().find(flow.tenantId()).flatMap(Tenant::workspaceId);
+                AirbyteGateway airbyte = airbyteOf.apply(flow.tenantId());
                 boolean createMayHaveRun = flow.connectionId().isEmpty()
                         && (flow.state() == FlowState.AUTHORIZED || flow.state() == FlowState.STARTED);
-                String undone = SourceUndo.undo(airbyteOf.apply(flow.tenantId()), flow.id(), flow.sourceId(),
-                        createMayHaveRun, workspace);
+                String undone = SourceUndo.undo(airbyte, flow.id(), flow.sourceId(), createMayHaveRun,
+                        workspacesOf(flow.tenantId(), airbyte));
                 String details = "provider=" + flow.providerId() + " interrupted in " + flow.state() + undone
                         + flow.reason().map(reason -> ": " + reason).orElse("");
                 stores.db().inTransaction(tx -> {
@@ -347,5 +349,19 @@ public final class ConnectService implements AutoCloseable {
             }
         }
         return ended;
+    }
+
+    /**
+     * Where an interrupted flow of {@code tenant} may have created its source: the workspace an
+     * Airbyte Cloud sign-in names in the settings (a sign-in's source is made there) and the
+     * business's own (where a credentials connect makes it).
+     */
+    private List<String> workspacesOf(TenantId tenant, AirbyteGateway airbyte) {
+        List<String> workspaces = new ArrayList<>();
+        if (airbyte.signIn() instanceof SignIn.Relay relay) {
+            relay.workspaceId().ifPresent(workspaces::add);
+        }
+        stores.tenants().find(tenant).flatMap(Tenant::workspaceId).ifPresent(workspaces::add);
+        return workspaces;
     }
 }

@@ -78,8 +78,8 @@ final class CredentialsRun extends FlowRun {
         listener.onStep(ConnectStep.CREATING_SOURCE);
         ObjectNode configuration = form.configuration(values);
         creating(gateway, workspace);
-        String created = gateway.createSource(workspace, provider.definitionId(),
-                provider.name() + " — " + tenant.name() + " [" + SourceUndo.marker(id) + "]", configuration);
+        String created = create(() -> gateway.createSource(workspace, provider.definitionId(),
+                provider.name() + " — " + tenant.name() + " [" + SourceUndo.marker(id) + "]", configuration));
         created(created);
         checkCancelled();
 

@@ -34,6 +34,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,6 +65,8 @@ abstract class FlowRun implements ConnectFlow {
     private Optional<FlowState> journaled = Optional.empty();
     private Optional<Creation> creation = Optional.empty();
     private Optional<String> sourceId = Optional.empty();
+    /** True once a create's answer was lost: Airbyte may have made (or still be making) the source. */
+    private boolean createAnswerLost;
 
     FlowRun(FlowId id, TenantId tenantId, String providerId, String providerName, ConnectListener listener,
             FlowStores stores) {
@@ -231,6 +234,22 @@ abstract class FlowRun implements ConnectFlow {
         creation = Optional.of(new Creation(airbyte, workspace));
     }
 
+    /**
+     * Runs {@code call}, the request that creates the source (after {@link #creating}), and returns
+     * its id; when its answer is lost (a timeout, a connection broken after sending), the flow's end
+     * looks for the source by its marker and, finding none yet, leaves the look to the next start.
+     */
+    protected final String create(Supplier<String> call) {
+        try {
+            return call.get();
+        } catch (AirbyteException e) {
+            if (e.answerMayBeLost()) {
+                createAnswerLost = true;
+            }
+            throw e;
+        }
+    }
+
     /** The Airbyte and workspace the source is being made in (see {@link #creating}). */
     protected final AirbyteLocation createdIn() {
         Creation made = creation.orElseThrow(() -> new IllegalStateException("No source is being created"));
@@ -364,6 +383,14 @@ abstract class FlowRun implements ConnectFlow {
             LOG.warn("Flow {} could not undo its work in Airbyte yet: {}", id, hidden(e.getMessage()));
             keepForRecovery(message);
             return new ConnectOutcome.Ended(id, state, message, retryable);
+        }
+        if (undone.isEmpty() && sourceId.isEmpty() && createAnswerLost) {
+            // Airbyte may still be making the source: the journal keeps the flow unfinished, so that
+            // the next start's recovery looks for it by its marker once more and deletes it.
+            String told = message + " Airbyte may still be making the source: Onramp looks for it again when it"
+                    + " next starts and deletes it.";
+            keepForRecovery(message);
+            return new ConnectOutcome.Ended(id, state, told, retryable);
         }
         String details = auditSubject() + " state=" + state + undone + ": " + message;
         try {

@@ -23,14 +23,22 @@ final class SourceUndo {
      */
     static String undo(AirbyteGateway airbyte, FlowId flow, Optional<String> sourceId, boolean createMayHaveRun,
             Optional<String> workspace) {
+        return undo(airbyte, flow, sourceId, createMayHaveRun, workspace.stream().toList());
+    }
+
+    /** As above, looking for a source named after the flow in each of {@code workspaces}. */
+    static String undo(AirbyteGateway airbyte, FlowId flow, Optional<String> sourceId, boolean createMayHaveRun,
+            List<String> workspaces) {
         List<String> deleted = new ArrayList<>();
         if (sourceId.isPresent()) {
             deleteUnlessGone(airbyte, sourceId.get());
             deleted.add(sourceId.get());
-        } else if (createMayHaveRun && workspace.isPresent()) {
-            for (String found : airbyte.findSources(workspace.get(), marker(flow))) {
-                deleteUnlessGone(airbyte, found);
-                deleted.add(found);
+        } else if (createMayHaveRun) {
+            for (String workspace : workspaces.stream().distinct().toList()) {
+                for (String found : airbyte.findSources(workspace, marker(flow))) {
+                    deleteUnlessGone(airbyte, found);
+                    deleted.add(found);
+                }
             }
         }
         return deleted.isEmpty() ? "" : ", source " + String.join(", ", deleted) + " deleted";

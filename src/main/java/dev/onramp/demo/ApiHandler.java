@@ -52,7 +52,11 @@ final class ApiHandler {
         try (exchange) {
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
             boolean tokenChecked = login.isPresent() && ConfigApiLogin.bearer(authorization);
-            if (!SimulatedLatency.pause(latency) || faults.play(exchange, FaultPlayer.Flavour.CONFIG_API, tokenChecked)) {
+            if (!SimulatedLatency.pause(latency)) {
+                return;
+            }
+            FaultPlayer.Played played = faults.play(exchange, FaultPlayer.Flavour.CONFIG_API, tokenChecked);
+            if (played.answered()) {
                 return;
             }
             String path = exchange.getRequestURI().getPath();
@@ -62,25 +66,31 @@ final class ApiHandler {
                 return;
             }
             int status;
+            byte[] body;
             try {
                 Optional<ObjectNode> answer = route(exchange, path);
                 status = answer.isPresent() ? 200 : 204;
-                if (answer.isPresent()) {
-                    Exchanges.send(exchange, status, "application/json", json.writeValueAsBytes(answer.get()));
-                } else {
-                    Exchanges.sendEmpty(exchange, status);
-                }
+                body = answer.isPresent() ? json.writeValueAsBytes(answer.get()) : null;
             } catch (ApiError error) {
                 status = error.status();
                 if (status == 405) {
                     exchange.getResponseHeaders().set("Allow", "POST");
                 }
-                Exchanges.send(exchange, status, "application/json", json.writeValueAsBytes(error.body()));
+                body = json.writeValueAsBytes(error.body());
             } catch (RuntimeException bug) {
                 LOG.error("Simulated Airbyte failed on {}", path, bug);
                 ApiError error = ApiError.known(500, "The simulated Airbyte failed: " + bug.getClass().getSimpleName());
                 status = error.status();
-                Exchanges.send(exchange, status, "application/json", json.writeValueAsBytes(error.body()));
+                body = json.writeValueAsBytes(error.body());
+            }
+            // The work is done (a create made its source); a late or dropped answer is played only now.
+            if (!played.beforeAnswer()) {
+                return;
+            }
+            if (body == null) {
+                Exchanges.sendEmpty(exchange, status);
+            } else {
+                Exchanges.send(exchange, status, "application/json", body);
             }
             LOG.debug("{} {} -> {}", exchange.getRequestMethod(), path, status);
         }

@@ -7,7 +7,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A failure the simulator plays instead of (or, for {@link Kind#SLOW}, before) its normal answer,
+ * A failure the simulator plays instead of (or, for {@link Kind#SLOW}, before; for {@link Kind#LATE} and
+ * {@link Kind#DROP}, after doing the call) its normal answer,
  * for the next {@code calls} API calls that match {@code target}: {@code ""} for any call,
  * {@code "/v1/streams"} for one path, {@code "POST /v1/sources"} for one method and path, and a
  * trailing {@code *} for a path prefix ({@code "DELETE /v1/sources/*"}). A {@linkplain Kind#check() check
@@ -30,6 +31,13 @@ public record Fault(Kind kind, Duration duration, int calls, String target) {
         GATEWAY_TIMEOUT(504),
         /** Waits {@code duration}, then answers normally. */
         SLOW(200),
+        /**
+         * Does the call at once (a create makes its source), then waits {@code duration} before answering:
+         * a client that gives up meanwhile never hears what was done.
+         */
+        LATE(200),
+        /** Does the call, then closes the connection without an answer, as a connection reset after sending. */
+        DROP(0),
         /** 200 with a body cut off in the middle of its JSON. */
         MALFORMED_JSON(200),
         /** 401 as for an expired bearer token; only calls that need a token count. */
@@ -100,6 +108,16 @@ public record Fault(Kind kind, Duration duration, int calls, String target) {
         return new Fault(Kind.SLOW, delay, 1, "");
     }
 
+    /** Does the call, then answers only after {@code delay}. */
+    public static Fault late(Duration delay) {
+        return new Fault(Kind.LATE, delay, 1, "");
+    }
+
+    /** Does the call, then closes the connection without answering. */
+    public static Fault dropAnswer() {
+        return new Fault(Kind.DROP, Duration.ZERO, 1, "");
+    }
+
     public static Fault malformedJson() {
         return new Fault(Kind.MALFORMED_JSON, Duration.ZERO, 1, "");
     }
@@ -131,7 +149,9 @@ public record Fault(Kind kind, Duration duration, int calls, String target) {
     /**
      * Reads {@code KIND[=DURATION][:CALLS][@TARGET]} as {@code demo-server --fault} takes it: kinds
      * {@code 429} (with {@code =SECONDS}, default 1), {@code 429-bare}, {@code 500}, {@code 502},
-     * {@code 503}, {@code 504}, {@code slow} (with {@code =2s} or {@code =500ms}), {@code malformed},
+     * {@code 503}, {@code 504}, {@code slow} (with {@code =2s} or {@code =500ms}, default 5 s; waits, then
+     * does the call), {@code late} (likewise, but does the call first, then waits to answer), {@code drop}
+     * (does the call, then closes the connection unanswered), {@code malformed},
      * {@code expired-token}, and the check faults {@code check-auth} and {@code check-fail}, whose target
      * may be a source id; e.g. {@code 503:2@/v1/workspaces}, {@code check-auth:3@<source id>}.
      *
@@ -149,12 +169,15 @@ public record Fault(Kind kind, Duration duration, int calls, String target) {
             case "429-bare" -> tooManyRequests();
             case "500", "502", "503", "504" -> serverError(Integer.parseInt(m.group("kind")));
             case "slow" -> slow(duration == null ? Duration.ofSeconds(5) : duration(duration));
+            case "late" -> late(duration == null ? Duration.ofSeconds(5) : duration(duration));
+            case "drop" -> dropAnswer();
             case "malformed" -> malformedJson();
             case "expired-token" -> expiredToken();
             case "check-auth" -> checkAuthorization();
             case "check-fail" -> checkFailure();
             default -> throw new IllegalArgumentException("\"" + m.group("kind") + "\" is not a fault the simulator knows:"
-                    + " use 429, 429-bare, 500, 502, 503, 504, slow, malformed, expired-token, check-auth or check-fail");
+                    + " use 429, 429-bare, 500, 502, 503, 504, slow, late, drop, malformed, expired-token,"
+                    + " check-auth or check-fail");
         };
         if (m.group("calls") != null) {
             fault = fault.times(Integer.parseInt(m.group("calls")));

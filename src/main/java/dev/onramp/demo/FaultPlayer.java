@@ -39,22 +39,47 @@ final class FaultPlayer {
     }
 
     /**
-     * Notes the call and plays a fault armed for it; true when the fault answered the call, false
-     * when the normal answer should follow (no fault, or a slow one that has waited).
+     * What is left of a call once its fault was played: nothing ({@link #answered}), or its normal
+     * work, whose answer {@link #beforeAnswer} may hold back or drop.
      */
-    boolean play(HttpExchange exchange, Flavour flavour, boolean tokenChecked) throws IOException {
+    record Played(boolean answered, Duration hold, boolean drop) {
+        static final Played NORMALLY = new Played(false, Duration.ZERO, false);
+        static final Played ANSWERED = new Played(true, Duration.ZERO, false);
+
+        /** Called once the call's work is done: waits as the fault says; false when no answer is to be sent. */
+        boolean beforeAnswer() {
+            if (drop) {
+                LOG.info("Simulated Airbyte closes the connection without answering");
+                return false;
+            }
+            return hold.isZero() || pause(hold);
+        }
+    }
+
+    /**
+     * Notes the call and plays a fault armed for it: answered when the fault answered the call,
+     * otherwise the normal work follows (no fault, a slow one that has waited, or one that holds
+     * back or drops the answer).
+     */
+    Played play(HttpExchange exchange, Flavour flavour, boolean tokenChecked) throws IOException {
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getPath();
         calls.add(method + " " + path);
         var armed = faults.take(method, path, tokenChecked);
         if (armed.isEmpty()) {
-            return false;
+            return Played.NORMALLY;
         }
         Fault fault = armed.get();
         LOG.info("Simulated Airbyte plays {} on {} {}", fault.kind(), method, path);
         switch (fault.kind()) {
             case SLOW -> {
-                return !pause(fault.duration());
+                return pause(fault.duration()) ? Played.NORMALLY : Played.ANSWERED;
+            }
+            case LATE -> {
+                return new Played(false, fault.duration(), false);
+            }
+            case DROP -> {
+                return new Played(false, Duration.ZERO, true);
             }
             case TOO_MANY_REQUESTS -> {
                 exchange.getResponseHeaders().set("Retry-After", String.valueOf(Math.max(0, fault.duration().toSeconds())));
@@ -82,10 +107,10 @@ final class FaultPlayer {
             case EXPIRED_TOKEN -> problem(exchange, CloudTokens.expired());
             // Never taken here: a source's test plays them in its answer (see Faults#takeCheck).
             case CHECK_AUTH, CHECK_FAIL -> {
-                return false;
+                return Played.NORMALLY;
             }
         }
-        return true;
+        return Played.ANSWERED;
     }
 
     private void problem(HttpExchange exchange, Problem problem) throws IOException {

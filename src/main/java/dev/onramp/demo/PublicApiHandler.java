@@ -44,41 +44,48 @@ final class PublicApiHandler {
             String method = exchange.getRequestMethod();
             String path = exchange.getRequestURI().getPath();
             boolean browser = method.equals("GET") && path.equals("/v1/oauth/callback");
-            if (!browser && (!SimulatedLatency.pause(latency) || faults.play(exchange, FaultPlayer.Flavour.PUBLIC_API, PublicApi.needsToken(method, path)))) {
+            if (!browser && !SimulatedLatency.pause(latency)) {
                 return;
             }
-            int status;
+            FaultPlayer.Played played = browser ? FaultPlayer.Played.NORMALLY
+                    : faults.play(exchange, FaultPlayer.Flavour.PUBLIC_API, PublicApi.needsToken(method, path));
+            if (played.answered()) {
+                return;
+            }
+            PublicApi.Answer answer;
             try {
                 PublicApi.Call call = call(exchange, path);
-                PublicApi.Answer answer = PublicApi.changes(call.method(), call.segments())
+                answer = PublicApi.changes(call.method(), call.segments())
                         ? state.changing(() -> api.route(call)) : state.reading(() -> api.route(call));
-                status = switch (answer) {
-                    case PublicApi.Answer.Json(int code, JsonNode body) -> {
-                        Exchanges.send(exchange, code, "application/json", json.writeValueAsBytes(body));
-                        yield code;
-                    }
-                    case PublicApi.Answer.NoContent() -> {
-                        Exchanges.sendEmpty(exchange, 204);
-                        yield 204;
-                    }
-                    case PublicApi.Answer.Empty(int code) -> {
-                        Exchanges.sendEmpty(exchange, code);
-                        yield code;
-                    }
-                    case PublicApi.Answer.Redirect(var location) -> {
-                        Exchanges.redirect(exchange, location);
-                        yield 302;
-                    }
-                };
             } catch (Problem problem) {
-                status = problem.status();
-                Exchanges.send(exchange, status, "application/json", json.writeValueAsBytes(problem.body()));
+                answer = new PublicApi.Answer.Json(problem.status(), problem.body());
             } catch (RuntimeException bug) {
                 LOG.error("Simulated Airbyte Cloud failed on {}", path, bug);
                 Problem problem = Problem.unexpected("The simulated Airbyte failed: " + bug.getClass().getSimpleName());
-                status = problem.status();
-                Exchanges.send(exchange, status, "application/json", json.writeValueAsBytes(problem.body()));
+                answer = new PublicApi.Answer.Json(problem.status(), problem.body());
             }
+            // The work is done (a create made its source); a late or dropped answer is played only now.
+            if (!played.beforeAnswer()) {
+                return;
+            }
+            int status = switch (answer) {
+                case PublicApi.Answer.Json(int code, JsonNode body) -> {
+                    Exchanges.send(exchange, code, "application/json", json.writeValueAsBytes(body));
+                    yield code;
+                }
+                case PublicApi.Answer.NoContent() -> {
+                    Exchanges.sendEmpty(exchange, 204);
+                    yield 204;
+                }
+                case PublicApi.Answer.Empty(int code) -> {
+                    Exchanges.sendEmpty(exchange, code);
+                    yield code;
+                }
+                case PublicApi.Answer.Redirect(var location) -> {
+                    Exchanges.redirect(exchange, location);
+                    yield 302;
+                }
+            };
             LOG.debug("{} {} -> {}", method, path, status);
         }
     }

@@ -2,6 +2,10 @@ package dev.onramp.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.onramp.model.FlowRecord;
+import dev.onramp.model.FlowState;
+import dev.onramp.store.Database;
+import dev.onramp.store.FlowJournal;
 import dev.onramp.testing.ScriptedBrowser;
 import dev.onramp.testing.ScriptedBrowser.Decision;
 import java.io.BufferedReader;
@@ -11,6 +15,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -213,6 +218,35 @@ class CommandLineIT {
         assertThat(doctor.stderr.get(WAIT.toSeconds(), TimeUnit.SECONDS)).doesNotContain("DEBUG", "INFO");
         assertThat(Files.readString(dataDir.resolve("logs").resolve("onramp.log")))
                 .contains("DEBUG", "POST workspaces/list_by_organization_id -> 200");
+    }
+
+    @Test
+    void sigtermWhileWaitingForTheBrowser_recordsTheCancelInTheJournalAndAuditBeforeTheDatabaseCloses()
+            throws Exception {
+        Jar connect = new Jar("connect", "hubspot", "--no-browser", "--data-dir", dataDir.toString());
+        connect.awaitLine(l -> l.startsWith("Waiting for you in the browser"));
+
+        // SIGTERM, as `timeout` sends (Ctrl+C's SIGINT runs the same shutdown); through the handle, which
+        // leaves the process's output streams open to be read to their end.
+        connect.process.toHandle().destroy();
+        connect.awaitExit();
+
+        String stderr = connect.stderr.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(stderr.lines().filter(l -> l.matches(".* (ERROR|WARN) .*"))
+                // This computer's lack of a system key store is said on every start; it is not about the stop.
+                .filter(l -> !l.contains("KekStores"))).as(stderr).isEmpty();
+        assertThat(stderr).contains("onramp: Connecting HubSpot was cancelled.");
+        FlowRecord flow;
+        try (Database db = Database.open(dataDir)) {
+            flow = new FlowJournal(db, Clock.systemUTC()).recent(1).getFirst();
+        }
+        assertThat(flow.state()).isEqualTo(FlowState.CANCELLED);
+        assertThat(flow.reason()).hasValue("Connecting HubSpot was cancelled.");
+        Path exported = dataDir.resolve("audit.jsonl");
+        Jar export = new Jar("audit", "export", "--format=jsonl", "--out=" + exported, "--data-dir", dataDir.toString());
+        assertThat(export.awaitExit()).isZero();
+        assertThat(Files.readAllLines(exported)).anySatisfy(line -> assertThat(line)
+                .contains("\"action\":\"connect.cancelled\"", "\"resource\":\"flow/" + flow.id() + "\""));
     }
 
     private static void visit(Decision decision, URI link) {

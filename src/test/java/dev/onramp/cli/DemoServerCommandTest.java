@@ -19,7 +19,7 @@ class DemoServerCommandTest {
         int exit = cli.run(Map.of(), "demo-server", "--fault", "418");
 
         assertThat(exit).isEqualTo(2);
-        assertThat(cli.err()).contains("--fault", "use 429, 429-bare, 500, 502, 503, 504, slow, malformed, expired-token,"
+        assertThat(cli.err()).contains("--fault", "use 429, 429-bare, 500, 502, 503, 504, slow, late, drop, malformed, expired-token,"
                 + " check-auth or check-fail");
         assertThat(cli.out()).doesNotContain("listening");
     }

@@ -47,7 +47,7 @@ class CheckFaultsTest {
         assertThat(Fault.Kind.CHECK_AUTH.check()).isTrue();
         assertThat(Fault.Kind.SERVER_ERROR.check()).isFalse();
         assertThatThrownBy(() -> Fault.parse("check-everything"))
-                .hasMessageContaining("use 429, 429-bare, 500, 502, 503, 504, slow, malformed, expired-token, check-auth"
+                .hasMessageContaining("use 429, 429-bare, 500, 502, 503, 504, slow, late, drop, malformed, expired-token, check-auth"
                         + " or check-fail");
     }
 

@@ -23,6 +23,10 @@ class FaultTest {
         assertThat(Fault.parse("429")).isEqualTo(Fault.tooManyRequests(Duration.ofSeconds(1)));
         assertThat(Fault.parse("429-bare")).isEqualTo(Fault.tooManyRequests());
         assertThat(Fault.parse("slow=500ms").duration()).isEqualTo(Duration.ofMillis(500));
+        assertThat(Fault.parse("late=2s@POST /api/v1/sources/create"))
+                .isEqualTo(Fault.late(Duration.ofSeconds(2)).on("POST /api/v1/sources/create"));
+        assertThat(Fault.parse("late")).isEqualTo(Fault.late(Duration.ofSeconds(5)));
+        assertThat(Fault.parse("drop")).isEqualTo(Fault.dropAnswer());
         assertThat(Fault.parse("expired-token:2").calls()).isEqualTo(2);
         assertThat(Fault.parse("malformed@POST /v1/sources").target()).isEqualTo("POST /v1/sources");
     }
@@ -31,8 +35,8 @@ class FaultTest {
     void unknownKind_isRefusedNamingTheKnownOnes() {
         assertThatThrownBy(() -> Fault.parse("418"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("use 429, 429-bare, 500, 502, 503, 504, slow, malformed, expired-token, check-auth or"
-                        + " check-fail");
+                .hasMessageContaining("use 429, 429-bare, 500, 502, 503, 504, slow, late, drop, malformed, expired-token,"
+                        + " check-auth or check-fail");
     }
 
     @Test
