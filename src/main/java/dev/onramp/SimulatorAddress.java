@@ -14,7 +14,7 @@ import java.util.Optional;
  * that a command reading that folder beside it asks the same simulator (docs/adr/0029).
  */
 final class SimulatorAddress {
-    static final String FILE_NAME = "address";
+    static final String FILE_NAME = "onramp-simulator.address";
 
     private final Path file;
 
@@ -26,7 +26,7 @@ final class SimulatorAddress {
     AutoCloseable publish(URI apiBase) {
         try {
             Files.createDirectories(file.getParent());
-            Path next = Files.createTempFile(file.getParent(), FILE_NAME, ".tmp");
+            Path next = Files.createTempFile(file.getParent(), "onramp-simulator-address-", ".tmp");
             Files.writeString(next, apiBase.toString(), StandardCharsets.UTF_8);
             Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

@@ -103,10 +103,10 @@ public final class Database implements AutoCloseable {
         // writes them up to half a second later, and a crash in between loses committed journal steps.
         // AUTO_SERVER: the first Onramp to open the file owns it and serves it to the ones after it,
         // which read through that server instead of failing on the file's lock (docs/adr/0029).
-        // DB_CLOSE_ON_EXIT=FALSE: H2 would close the file in a shutdown hook of its own, racing the
-        // flows that record their end on Ctrl+C; Onramp closes it itself, after them (AppContext).
+        // H2 also closes the file in a shutdown hook of its own (AUTO_SERVER requires it), so on Ctrl+C
+        // Onramp closes its flows and the file before the JVM's exit begins (StopSignals).
         String url = "jdbc:h2:file:" + folder.resolve(NAME) + ";TIME ZONE=UTC;TRACE_LEVEL_FILE=0;LOCK_TIMEOUT=10000"
-                + ";WRITE_DELAY=0;AUTO_SERVER=TRUE;DB_CLOSE_ON_EXIT=FALSE";
+                + ";WRITE_DELAY=0;AUTO_SERVER=TRUE";
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, NAME, "");
         pool.setMaxConnections(MAX_CONNECTIONS);
         try {

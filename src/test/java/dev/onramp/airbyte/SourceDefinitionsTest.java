@@ -61,7 +61,7 @@ class SourceDefinitionsTest {
         try (ScriptedServer server = ScriptedServer.answering(200, "text/html", "<html>Airbyte</html>")) {
             assertThatThrownBy(() -> gateway(server).sourceDefinitions(WORKSPACE))
                     .isInstanceOfSatisfying(AirbyteException.class, e -> assertThat(e.kind()).isEqualTo(Kind.BAD_RESPONSE))
-                    .hasMessageContaining("check the address");
+                    .hasMessageContaining("check that the address is Airbyte's");
         }
     }
 
