@@ -78,7 +78,7 @@ final class ApiHandler {
                 Exchanges.send(exchange, status, "application/json", json.writeValueAsBytes(error.body()));
             } catch (RuntimeException bug) {
                 LOG.error("Simulated Airbyte failed on {}", path, bug);
-                ApiError error = ApiError.known(500, "The simulated Airbyte failed: " + bug.getClass().getSimpleName());
+                ApiError error = ApiError.known(500, "The simulated Airbyte failed: " + Exchanges.failure(bug));
                 status = error.status();
                 Exchanges.send(exchange, status, "application/json", json.writeValueAsBytes(error.body()));
             }

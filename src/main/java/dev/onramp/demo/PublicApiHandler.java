@@ -75,7 +75,7 @@ final class PublicApiHandler {
                 Exchanges.send(exchange, status, "application/json", json.writeValueAsBytes(problem.body()));
             } catch (RuntimeException bug) {
                 LOG.error("Simulated Airbyte Cloud failed on {}", path, bug);
-                Problem problem = Problem.unexpected("The simulated Airbyte failed: " + bug.getClass().getSimpleName());
+                Problem problem = Problem.unexpected("The simulated Airbyte failed: " + Exchanges.failure(bug));
                 status = problem.status();
                 Exchanges.send(exchange, status, "application/json", json.writeValueAsBytes(problem.body()));
             }

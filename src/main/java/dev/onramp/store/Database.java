@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +24,7 @@ public final class Database implements AutoCloseable {
     private static final String MIGRATIONS = "classpath:db/migration";
     // Enough for a background flow, a recovery pass and the UI's reads at the same time.
     private static final int MAX_CONNECTIONS = 8;
+    private static final String FILE_SYSTEM = "file";
 
     private final Path file;
     private final JdbcConnectionPool pool;
@@ -43,15 +45,23 @@ public final class Database implements AutoCloseable {
 
     /** Opens with the given Flyway locations, so that tests can add migrations of their own. */
     static Database open(Path dataDir, String... migrationLocations) {
-        return open(dataDir, MigrationVersion.LATEST, migrationLocations);
+        return open(dataDir, MigrationVersion.LATEST, FILE_SYSTEM, migrationLocations);
     }
 
     /** Opens migrated only up to {@code version}, so that tests can build a database as an older release left it. */
     static Database openAtVersion(Path dataDir, String version) {
-        return open(dataDir, MigrationVersion.fromVersion(version), MIGRATIONS);
+        return open(dataDir, MigrationVersion.fromVersion(version), FILE_SYSTEM, MIGRATIONS);
     }
 
-    private static Database open(Path dataDir, MigrationVersion target, String... migrationLocations) {
+    /**
+     * Opens through H2's file system {@code scheme} (an {@link org.h2.store.fs.FilePath} registered
+     * under it), so that tests can stand in a disk that fails at a chosen write.
+     */
+    static Database openOn(String scheme, Path dataDir) {
+        return open(dataDir, MigrationVersion.LATEST, scheme, MIGRATIONS);
+    }
+
+    private static Database open(Path dataDir, MigrationVersion target, String scheme, String... migrationLocations) {
         Path folder = createFolder(dataDir.toAbsolutePath());
         Path file = folder.resolve(NAME + ".mv.db");
         // UTC session time zone: database defaults (CURRENT_TIMESTAMP) are then written in UTC too.
@@ -59,7 +69,7 @@ public final class Database implements AutoCloseable {
         // A 10 s lock timeout: audit appends queue on the chain head and must wait for each other, not fail.
         // WRITE_DELAY=0: H2 writes each commit to the file before the commit returns. By default it
         // writes them up to half a second later, and a crash in between loses committed journal steps.
-        String url = "jdbc:h2:file:" + folder.resolve(NAME) + ";TIME ZONE=UTC;TRACE_LEVEL_FILE=0;LOCK_TIMEOUT=10000"
+        String url = "jdbc:h2:" + scheme + ":" + folder.resolve(NAME) + ";TIME ZONE=UTC;TRACE_LEVEL_FILE=0;LOCK_TIMEOUT=10000"
                 + ";WRITE_DELAY=0";
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, NAME, "");
         pool.setMaxConnections(MAX_CONNECTIONS);
@@ -75,7 +85,8 @@ public final class Database implements AutoCloseable {
 
     /**
      * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws.
-     * Actions registered with {@link Tx#afterCommit} run once the commit succeeded.
+     * It returns only once the commit is on the disk (the file system synced it), and actions
+     * registered with {@link Tx#afterCommit} run only then.
      */
     public <T> T inTransaction(TxWork<T> work) {
         Tx tx;
@@ -90,7 +101,11 @@ public final class Database implements AutoCloseable {
                 rollback(jdbc, e);
                 throw e;
             }
+            sync(jdbc);
         } catch (SQLException e) {
+            if (DiskFullException.causedIt(e)) {
+                throw new DiskFullException(file.getParent(), "Onramp could not save this change, so it was not made", e);
+            }
             throw failure(e);
         }
         tx.committed();
@@ -144,6 +159,9 @@ public final class Database implements AutoCloseable {
     }
 
     StoreException failure(SQLException e) {
+        if (DiskFullException.causedIt(e)) {
+            return new DiskFullException(file.getParent(), "Onramp could not use its database", e);
+        }
         return new StoreException("Onramp could not use its database (" + file + "): " + e.getMessage(), e);
     }
 
@@ -162,11 +180,33 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * H2 writes a commit to the file before the commit returns (WRITE_DELAY=0) but leaves it to the
+     * operating system to put it on the disk; CHECKPOINT SYNC makes the file system sync it. When that
+     * fails, what is on the disk may differ from what H2 holds in memory: the database is shut down
+     * without writing anything more, and the next start reads only what reached the disk.
+     */
+    private static void sync(Connection jdbc) throws SQLException {
+        try (Statement checkpoint = jdbc.createStatement()) {
+            checkpoint.execute("CHECKPOINT SYNC");
+        } catch (SQLException e) {
+            try (Statement shutdown = jdbc.createStatement()) {
+                shutdown.execute("SHUTDOWN IMMEDIATELY");
+            } catch (SQLException closed) {
+                e.addSuppressed(closed);
+            }
+            throw e;
+        }
+    }
+
     /** Opens the file once so that a lock or damage is reported before anything else touches it. */
     private static void openFile(JdbcConnectionPool pool, Path file) {
         try {
             pool.getConnection().close();
         } catch (SQLException e) {
+            if (DiskFullException.causedIt(e)) {
+                throw new DiskFullException(file.getParent(), "Onramp could not open its database", e);
+            }
             throw switch (e.getErrorCode()) {
                 case ErrorCode.DATABASE_ALREADY_OPEN_1 -> new StoreException("Onramp's database (" + file
                         + ") is in use by another Onramp window or process. Close it and try again.", e);
@@ -181,16 +221,26 @@ public final class Database implements AutoCloseable {
     /**
      * Applies pending migrations. H2 commits every DDL statement, so neither Flyway nor a transaction
      * can undo a half-applied upgrade: an existing database is backed up next to itself first and
-     * the error says where that copy is.
+     * the error says where that copy is. With nothing pending (and the applied ones as they were)
+     * Flyway does not migrate, since its lock on the history table writes to the file and would fail
+     * on a full disk.
      */
     private static void migrate(JdbcConnectionPool pool, Path file, MigrationVersion target, String[] locations) {
         Flyway flyway = Flyway.configure().dataSource(pool).locations(locations).target(target).load();
         Optional<Path> backup = Optional.empty();
         try {
-            backup = backUpBeforeUpgrade(flyway.info(), pool, file);
+            MigrationInfoService info = flyway.info();
+            if (info.pending().length == 0 && flyway.validateWithResult().validationSuccessful) {
+                return;
+            }
+            backup = backUpBeforeUpgrade(info, pool, file);
             flyway.migrate();
         } catch (FlywayException e) {
             String saved = backup.map(b -> " A copy from before the upgrade is in " + b + ".").orElse("");
+            if (DiskFullException.causedIt(e)) {
+                throw new DiskFullException(file.getParent(), backup.map(b -> "Onramp could not upgrade its database"
+                        + " (keep the copy from before the upgrade, " + b + ")").orElse("Onramp could not set up its database"), e);
+            }
             throw new StoreException("Onramp could not upgrade its database (" + file + ")." + saved
                     + " Keep both files and contact support.", e);
         }
@@ -208,6 +258,10 @@ public final class Database implements AutoCloseable {
                 backupTo.setString(1, backup.toString());
                 backupTo.execute();
             } catch (SQLException e) {
+                if (DiskFullException.causedIt(e)) {
+                    throw new DiskFullException(file.getParent(), "Onramp could not back up its database before"
+                            + " upgrading it, and left it as it was", e);
+                }
                 throw new StoreException("Onramp could not back up its database (" + file + ") before upgrading it: "
                         + e.getMessage() + ". Check the free space in " + file.getParent() + ".", e);
             }
