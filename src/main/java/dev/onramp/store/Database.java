@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +15,11 @@ import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.h2.api.ErrorCode;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
 import org.h2.jdbcx.JdbcConnectionPool;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
 
 /** The H2 file database in the data folder, migrated by Flyway, handing out transactions. */
 public final class Database implements AutoCloseable {
@@ -182,20 +185,23 @@ public final class Database implements AutoCloseable {
 
     /**
      * H2 writes a commit to the file before the commit returns (WRITE_DELAY=0) but leaves it to the
-     * operating system to put it on the disk; CHECKPOINT SYNC makes the file system sync it. When that
-     * fails, what is on the disk may differ from what H2 holds in memory: the database is shut down
-     * without writing anything more, and the next start reads only what reached the disk.
+     * operating system to put it on the disk: this has the file system sync the file. (Not CHECKPOINT
+     * SYNC, which would first write what H2 keeps unsaved since opening, so that even a transaction that
+     * only read would fail on a full disk.) When the sync fails, what is on the disk may differ from
+     * what H2 holds in memory: the database is shut down without writing anything more, and the next
+     * start reads only what reached the disk.
      */
     private static void sync(Connection jdbc) throws SQLException {
-        try (Statement checkpoint = jdbc.createStatement()) {
-            checkpoint.execute("CHECKPOINT SYNC");
-        } catch (SQLException e) {
-            try (Statement shutdown = jdbc.createStatement()) {
-                shutdown.execute("SHUTDOWN IMMEDIATELY");
-            } catch (SQLException closed) {
-                e.addSuppressed(closed);
-            }
-            throw e;
+        org.h2.engine.Database h2 = ((SessionLocal) jdbc.unwrap(JdbcConnection.class).getSession()).getDatabase();
+        MVStore store = h2.getStore().getMvStore();
+        if (store.isReadOnly()) {
+            return;
+        }
+        try {
+            store.sync();
+        } catch (MVStoreException e) {
+            h2.shutdownImmediately();
+            throw new SQLException("The database file could not be synced to the disk: " + e.getMessage(), e);
         }
     }
 
