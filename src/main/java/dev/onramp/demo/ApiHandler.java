@@ -79,7 +79,7 @@ final class ApiHandler {
                 body = json.writeValueAsBytes(error.body());
             } catch (RuntimeException bug) {
                 LOG.error("Simulated Airbyte failed on {}", path, bug);
-                ApiError error = ApiError.known(500, "The simulated Airbyte failed: " + bug.getClass().getSimpleName());
+                ApiError error = ApiError.known(500, "The simulated Airbyte failed: " + Exchanges.failure(bug));
                 status = error.status();
                 body = json.writeValueAsBytes(error.body());
             }

@@ -3,6 +3,7 @@ package dev.onramp.demo;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -22,6 +23,14 @@ final class Exchanges {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
         }
+    }
+
+    /**
+     * What a 500 says about {@code bug}: the sentence of a state file that could not be kept (a full disk
+     * names itself there), otherwise only the kind of failure, as Airbyte's own 500s do.
+     */
+    static String failure(RuntimeException bug) {
+        return bug instanceof UncheckedIOException ? bug.getMessage() : bug.getClass().getSimpleName();
     }
 
     static void sendEmpty(HttpExchange exchange, int status) throws IOException {

@@ -61,7 +61,7 @@ final class PublicApiHandler {
                 answer = new PublicApi.Answer.Json(problem.status(), problem.body());
             } catch (RuntimeException bug) {
                 LOG.error("Simulated Airbyte Cloud failed on {}", path, bug);
-                Problem problem = Problem.unexpected("The simulated Airbyte failed: " + bug.getClass().getSimpleName());
+                Problem problem = Problem.unexpected("The simulated Airbyte failed: " + Exchanges.failure(bug));
                 answer = new PublicApi.Answer.Json(problem.status(), problem.body());
             }
             // The work is done (a create made its source); a late or dropped answer is played only now.

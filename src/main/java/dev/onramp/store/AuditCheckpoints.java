@@ -83,16 +83,55 @@ final class AuditCheckpoints {
         try {
             line.put("signature", base64(signer.sign(signedBytes(seq, mac, at))));
             byte[] bytes = (JSON.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8);
-            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND)) {
-                // One write per line: a crash leaves at most a partial last line, which reading skips.
-                channel.write(ByteBuffer.wrap(bytes));
-                channel.force(false);
-            }
+            append(bytes);
             lastWritten = seq;
         } catch (GeneralSecurityException | IOException e) {
-            LOG.warn("Could not write the audit checkpoint for entry {} to {}: {}", seq, file, e.toString());
+            String why = DiskFullException.causedIt(e) ? "the disk holding it is full" : e.toString();
+            LOG.warn("Could not write the audit checkpoint for entry {} to {}: {}; the next one written vouches for it",
+                    seq, file, why);
         }
+    }
+
+    /**
+     * Appends one whole line and syncs it. A line a crash cut short is dropped first, and one this write
+     * leaves short (a full disk) is cut off again, so that the next line never runs on from a broken one.
+     */
+    private void append(byte[] line) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE)) {
+            long end = endOfLastWholeLine(channel);
+            if (end < channel.size()) {
+                channel.truncate(end);
+            }
+            try {
+                ByteBuffer buffer = ByteBuffer.wrap(line);
+                long at = end;
+                while (buffer.hasRemaining()) {
+                    at += channel.write(buffer, at);
+                }
+                channel.force(true);
+            } catch (IOException e) {
+                try {
+                    channel.truncate(end);
+                } catch (IOException truncating) {
+                    e.addSuppressed(truncating);
+                }
+                throw e;
+            }
+        }
+    }
+
+    /** The length of the file up to and including its last newline (0 when it has none). */
+    private static long endOfLastWholeLine(FileChannel channel) throws IOException {
+        long size = channel.size();
+        ByteBuffer one = ByteBuffer.allocate(1);
+        for (long at = size - 1; at >= 0; at--) {
+            one.clear();
+            if (channel.read(one, at) == 1 && one.get(0) == '\n') {
+                return at + 1;
+            }
+        }
+        return 0;
     }
 
     /** The checkpoints whose signatures hold, and the first line that is damaged or signed by another key. */

@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The append-only, tamper-evident audit trail; details never hold a secret. Each entry is chained to
@@ -27,6 +29,7 @@ import java.util.stream.Collectors;
 public final class AuditLog implements AutoCloseable {
     private static final String COLUMNS = "SELECT seq, tenant_id, at, actor, action, resource, details FROM audit_log";
     private static final String LEGACY_TABLE = "AUDIT_LOG_V1";
+    private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
 
     private final Database db;
     private final AuditChain chain;
@@ -115,17 +118,22 @@ public final class AuditLog implements AutoCloseable {
     /**
      * Writes a signed checkpoint for the newest entry, in case the one after its append could not be
      * written. A head without its entry is left for {@link #verify()} to report. A reader of another
-     * Onramp's database writes none.
+     * Onramp's database writes none. Once the disk is full the database can no longer be read; the
+     * failure that said so was reported where it happened.
      */
     @Override
     public void close() {
         if (db.reader()) {
             return; // The Onramp that owns the database writes the checkpoints.
         }
-        db.withConnection(jdbc -> Sql.queryOne(jdbc,
-                "SELECT log.seq, log.mac FROM audit_head head JOIN audit_log log ON log.seq = head.seq",
-                row -> new Link(row.getLong("seq"), row.getBytes("mac"))))
-                .ifPresent(newest -> checkpoints.write(newest.seq(), newest.mac()));
+        try {
+            db.withConnection(jdbc -> Sql.queryOne(jdbc,
+                    "SELECT log.seq, log.mac FROM audit_head head JOIN audit_log log ON log.seq = head.seq",
+                    row -> new Link(row.getLong("seq"), row.getBytes("mac"))))
+                    .ifPresent(newest -> checkpoints.write(newest.seq(), newest.mac()));
+        } catch (DiskFullException e) {
+            LOG.debug("No audit checkpoint written on closing: {}", e.getMessage());
+        }
     }
 
     /** The first entry whose number, link, MAC or checkpoint is wrong, walking from the oldest. */

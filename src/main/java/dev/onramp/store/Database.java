@@ -22,9 +22,12 @@ import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.h2.api.ErrorCode;
+import org.h2.engine.SessionLocal;
 import org.h2.engine.SessionRemote;
 import org.h2.jdbc.JdbcConnection;
 import org.h2.jdbcx.JdbcConnectionPool;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
 
 /**
  * The H2 file database in the data folder, migrated by Flyway, handing out transactions; the first
@@ -35,6 +38,7 @@ public final class Database implements AutoCloseable {
     private static final String MIGRATIONS = "classpath:db/migration";
     // Enough for a background flow, a recovery pass and the UI's reads at the same time.
     private static final int MAX_CONNECTIONS = 8;
+    private static final String FILE_SYSTEM = "file";
 
     static {
         // The owner's database server (AUTO_SERVER) listens on the loopback interface only, never on
@@ -67,12 +71,12 @@ public final class Database implements AutoCloseable {
 
     /** Opens with the given Flyway locations, so that tests can add migrations of their own. */
     static Database open(Path dataDir, String... migrationLocations) {
-        return open(dataDir, MigrationVersion.LATEST, migrationLocations);
+        return open(dataDir, MigrationVersion.LATEST, FILE_SYSTEM, migrationLocations);
     }
 
     /** Opens migrated only up to {@code version}, so that tests can build a database as an older release left it. */
     static Database openAtVersion(Path dataDir, String version) {
-        return open(dataDir, MigrationVersion.fromVersion(version), MIGRATIONS);
+        return open(dataDir, MigrationVersion.fromVersion(version), FILE_SYSTEM, MIGRATIONS);
     }
 
     /** The database file of {@code dataDir}, whether it exists or not. */
@@ -93,7 +97,15 @@ public final class Database implements AutoCloseable {
                 + ";ACCESS_MODE_DATA=r;IFEXISTS=TRUE;TRACE_LEVEL_FILE=0", NAME, ""));
     }
 
-    private static Database open(Path dataDir, MigrationVersion target, String... migrationLocations) {
+    /**
+     * Opens through H2's file system {@code scheme} (an {@link org.h2.store.fs.FilePath} registered
+     * under it), so that tests can stand in a disk that fails at a chosen write.
+     */
+    static Database openOn(String scheme, Path dataDir) {
+        return open(dataDir, MigrationVersion.LATEST, scheme, MIGRATIONS);
+    }
+
+    private static Database open(Path dataDir, MigrationVersion target, String scheme, String... migrationLocations) {
         Path folder = createFolder(dataDir.toAbsolutePath());
         Path file = fileIn(folder);
         // UTC session time zone: database defaults (CURRENT_TIMESTAMP) are then written in UTC too.
@@ -105,8 +117,8 @@ public final class Database implements AutoCloseable {
         // which read through that server instead of failing on the file's lock (docs/adr/0029).
         // H2 also closes the file in a shutdown hook of its own (AUTO_SERVER requires it), so on Ctrl+C
         // Onramp closes its flows and the file before the JVM's exit begins (StopSignals).
-        String url = "jdbc:h2:file:" + folder.resolve(NAME) + ";TIME ZONE=UTC;TRACE_LEVEL_FILE=0;LOCK_TIMEOUT=10000"
-                + ";WRITE_DELAY=0;AUTO_SERVER=TRUE";
+        String url = "jdbc:h2:" + scheme + ":" + folder.resolve(NAME) + ";TIME ZONE=UTC;TRACE_LEVEL_FILE=0"
+                + ";LOCK_TIMEOUT=10000;WRITE_DELAY=0;AUTO_SERVER=TRUE";
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, NAME, "");
         pool.setMaxConnections(MAX_CONNECTIONS);
         try {
@@ -125,7 +137,8 @@ public final class Database implements AutoCloseable {
 
     /**
      * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws.
-     * Actions registered with {@link Tx#afterCommit} run once the commit succeeded.
+     * It returns only once the commit is on the disk (the file system synced it), and actions
+     * registered with {@link Tx#afterCommit} run only then.
      */
     public <T> T inTransaction(TxWork<T> work) {
         Tx tx;
@@ -144,7 +157,13 @@ public final class Database implements AutoCloseable {
                 rollback(jdbc, e);
                 throw e;
             }
+            if (!reader) {
+                sync(jdbc);
+            }
         } catch (SQLException e) {
+            if (DiskFullException.causedIt(e)) {
+                throw new DiskFullException(file.getParent(), "Onramp could not save this change, so it was not made", e);
+            }
             throw failure(e);
         }
         tx.committed();
@@ -226,6 +245,9 @@ public final class Database implements AutoCloseable {
     }
 
     StoreException failure(SQLException e) {
+        if (DiskFullException.causedIt(e)) {
+            return new DiskFullException(file.getParent(), "Onramp could not use its database", e);
+        }
         if (e.getErrorCode() == ErrorCode.DATABASE_IS_READ_ONLY) {
             return new StoreException("Onramp cannot write to its data folder " + file.getParent() + ": the folder or"
                     + " its database file " + file.getFileName() + " is read-only, so nothing was changed. Give your"
@@ -262,6 +284,28 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * H2 writes a commit to the file before the commit returns (WRITE_DELAY=0) but leaves it to the
+     * operating system to put it on the disk: this has the file system sync the file. (Not CHECKPOINT
+     * SYNC, which would first write what H2 keeps unsaved since opening, so that even a transaction that
+     * only read would fail on a full disk.) When the sync fails, what is on the disk may differ from
+     * what H2 holds in memory: the database is shut down without writing anything more, and the next
+     * start reads only what reached the disk.
+     */
+    private static void sync(Connection jdbc) throws SQLException {
+        org.h2.engine.Database h2 = ((SessionLocal) jdbc.unwrap(JdbcConnection.class).getSession()).getDatabase();
+        MVStore store = h2.getStore().getMvStore();
+        if (store.isReadOnly()) {
+            return;
+        }
+        try {
+            store.sync();
+        } catch (MVStoreException e) {
+            h2.shutdownImmediately();
+            throw new SQLException("The database file could not be synced to the disk: " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Opens the file once so that a lock or damage is reported before anything else touches it, and
      * says whether another Onramp owns it (this one then reads through that one's server).
      */
@@ -273,6 +317,9 @@ public final class Database implements AutoCloseable {
             }
             return reader;
         } catch (SQLException e) {
+            if (DiskFullException.causedIt(e)) {
+                throw new DiskFullException(file.getParent(), "Onramp could not open its database", e);
+            }
             throw switch (e.getErrorCode()) {
                 case ErrorCode.DATABASE_ALREADY_OPEN_1 -> new StoreException("Onramp's database (" + file
                         + ") is in use by another Onramp window or process. Close it and try again.", e);
@@ -336,16 +383,26 @@ public final class Database implements AutoCloseable {
     /**
      * Applies pending migrations. H2 commits every DDL statement, so neither Flyway nor a transaction
      * can undo a half-applied upgrade: an existing database is backed up next to itself first and
-     * the error says where that copy is.
+     * the error says where that copy is. With nothing pending (and the applied ones as they were)
+     * Flyway does not migrate, since its lock on the history table writes to the file and would fail
+     * on a full disk.
      */
     private static void migrate(JdbcConnectionPool pool, Path file, MigrationVersion target, String[] locations) {
         Flyway flyway = Flyway.configure().dataSource(pool).locations(locations).target(target).load();
         Optional<Path> backup = Optional.empty();
         try {
-            backup = backUpBeforeUpgrade(flyway.info(), pool, file);
+            MigrationInfoService info = flyway.info();
+            if (info.pending().length == 0 && flyway.validateWithResult().validationSuccessful) {
+                return;
+            }
+            backup = backUpBeforeUpgrade(info, pool, file);
             flyway.migrate();
         } catch (FlywayException e) {
             String saved = backup.map(b -> " A copy from before the upgrade is in " + b + ".").orElse("");
+            if (DiskFullException.causedIt(e)) {
+                throw new DiskFullException(file.getParent(), backup.map(b -> "Onramp could not upgrade its database"
+                        + " (keep the copy from before the upgrade, " + b + ")").orElse("Onramp could not set up its database"), e);
+            }
             throw new StoreException("Onramp could not upgrade its database (" + file + ")." + saved
                     + " Keep both files and contact support.", e);
         }
@@ -363,6 +420,10 @@ public final class Database implements AutoCloseable {
                 backupTo.setString(1, backup.toString());
                 backupTo.execute();
             } catch (SQLException e) {
+                if (DiskFullException.causedIt(e)) {
+                    throw new DiskFullException(file.getParent(), "Onramp could not back up its database before"
+                            + " upgrading it, and left it as it was", e);
+                }
                 throw new StoreException("Onramp could not back up its database (" + file + ") before upgrading it: "
                         + e.getMessage() + ". Check the free space in " + file.getParent() + ".", e);
             }
