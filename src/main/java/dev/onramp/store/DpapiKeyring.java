@@ -28,6 +28,8 @@ import java.util.Optional;
  * class is tested there only for what does not need Windows (the blob layout, and that a missing Crypt32
  * means falling back to the key file); on Windows it is untested by CI.
  */
+// Calling Windows' DPAPI is the native access this class is for; the jar's manifest enables it.
+@SuppressWarnings("restricted")
 final class DpapiKeyring implements SystemKeyring {
     /** {@code typedef struct { DWORD cbData; BYTE *pbData; } DATA_BLOB;} with the padding x64 puts in it. */
     static final StructLayout DATA_BLOB = MemoryLayout.structLayout(

@@ -22,6 +22,8 @@ import java.util.concurrent.TimeUnit;
  * Does what a window manager's close button does on a display with no window manager: finds a
  * shown window by its title ({@code xdotool}) and sends it {@code WM_DELETE_WINDOW} through Xlib.
  */
+// Calling Xlib is the native access this class is for; the test JVMs enable it.
+@SuppressWarnings("restricted")
 public final class WindowManagerStandIn {
     /** {@code ClientMessage} in X.h. */
     private static final int CLIENT_MESSAGE = 33;
