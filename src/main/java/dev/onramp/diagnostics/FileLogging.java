@@ -71,6 +71,7 @@ public final class FileLogging implements AutoCloseable {
         file.start();
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.addAppender(file);
+        ConsoleFilter.fileAttached();
         return new FileLogging(absolute, Optional.of(new Attached(root, file)));
     }
 
@@ -83,7 +84,9 @@ public final class FileLogging implements AutoCloseable {
     @Override
     public void close() {
         appender.ifPresent(attached -> {
-            attached.logger().detachAppender(attached.file());
+            if (attached.logger().detachAppender(attached.file())) {
+                ConsoleFilter.fileDetached();
+            }
             attached.file().stop();
         });
     }

@@ -6,9 +6,11 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.spi.FilterReply;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** Which events reach the console: Onramp's warnings and errors, and libraries' errors only. */
+/** Which events reach the console: Onramp's warnings and errors, and libraries' errors, until a log file is attached. */
 class ConsoleFilterTest {
     private final LoggerContext context = new LoggerContext();
     private final ConsoleFilter filter = new ConsoleFilter();
@@ -41,5 +43,14 @@ class ConsoleFilterTest {
     @Test
     void aLoggerThatOnlyStartsLikeOnramps_isALibrary() {
         assertThat(decide("dev.onrampage.Thing", Level.WARN)).isEqualTo(FilterReply.DENY);
+    }
+
+    @Test
+    void onceTheDataFoldersLogFileIsAttached_noLoggerLineReachesTheConsole(@TempDir Path logs) {
+        try (FileLogging file = FileLogging.start(logs)) {
+            assertThat(decide("dev.onramp.connect.FlowRun", Level.ERROR)).isEqualTo(FilterReply.DENY);
+            assertThat(decide("org.h2.jdbc", Level.ERROR)).isEqualTo(FilterReply.DENY);
+        }
+        assertThat(decide("dev.onramp.connect.FlowRun", Level.ERROR)).isEqualTo(FilterReply.NEUTRAL);
     }
 }
