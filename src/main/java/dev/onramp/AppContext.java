@@ -253,7 +253,6 @@ public final class AppContext implements AutoCloseable {
                     background, simulator, describeAirbyte(options), diagnostics, audit, keyRotation, disconnects,
                     providerLists, db.reader());
             Runtime.getRuntime().addShutdownHook(context.closeOnExit);
-            StopSignals.closeOnStop(context);
             return context;
         } catch (RuntimeException e) {
             closeAll(closeables);
@@ -348,9 +347,8 @@ public final class AppContext implements AutoCloseable {
     /**
      * Closes everything once, in reverse order of opening: running flows are cancelled first and
      * given a few seconds to record their end (journal and audit), then the audit log, the database
-     * and the log file are closed. A process asked to stop (Ctrl+C, SIGTERM) runs this before the JVM's
-     * exit begins ({@link StopSignals}), and any other exit from its shutdown hook; a second call,
-     * from any thread, waits for the first to finish.
+     * and the log file are closed. A JVM asked to stop (Ctrl+C, SIGTERM) runs this from its shutdown
+     * hook; a second call, from any thread, waits for the first to finish.
      */
     @Override
     public synchronized void close() {
@@ -358,7 +356,6 @@ public final class AppContext implements AutoCloseable {
             return;
         }
         closed = true;
-        StopSignals.forget(this);
         if (Thread.currentThread() != closeOnExit) {
             try {
                 Runtime.getRuntime().removeShutdownHook(closeOnExit);

@@ -1,13 +1,13 @@
 package dev.onramp;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
+import org.slf4j.LoggerFactory;
 
 /**
  * Where the built-in simulator of the Onramp that owns a data folder listens, kept in the folder so
@@ -22,7 +22,10 @@ final class SimulatorAddress {
         this.file = simulatorFolder.resolve(FILE_NAME);
     }
 
-    /** Writes {@code apiBase} at once (a reader never sees half of it) and returns what removes it again. */
+    /**
+     * Writes {@code apiBase} at once (a reader never sees half of it) and returns what removes it again;
+     * a file that cannot be written (a full disk) is logged and left out.
+     */
     AutoCloseable publish(URI apiBase) {
         try {
             Files.createDirectories(file.getParent());
@@ -30,8 +33,10 @@ final class SimulatorAddress {
             Files.writeString(next, apiBase.toString(), StandardCharsets.UTF_8);
             Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("Onramp could not note where its built-in simulator listens in " + file
-                    + ": " + e.getMessage() + ". Check that the data folder can be written to.", e);
+            // Onramp works on; a command run beside it then runs a simulator of its own on the same sources.
+            LoggerFactory.getLogger(SimulatorAddress.class).warn("Onramp could not note where its built-in simulator"
+                    + " listens in {}: {}", file, e.toString());
+            return () -> { };
         }
         return () -> Files.deleteIfExists(file);
     }

@@ -24,7 +24,7 @@ class ArchitectureTest {
     private static final DescribedPredicate<JavaClass> LAUNCHER = rootClassNamed("Main", "OnrampApp", "StartupProbe",
             "WindowCommandLine", "WindowUnavailableException", "MavenRunLauncher", "JarLauncher");
     /** The composition root in the root package: what builds every service once, and its options. */
-    private static final DescribedPredicate<JavaClass> COMPOSITION_ROOT = rootClassNamed("AppContext", "AppOptions", "SimulatorAddress", "StopSignals");
+    private static final DescribedPredicate<JavaClass> COMPOSITION_ROOT = rootClassNamed("AppContext", "AppOptions", "SimulatorAddress");
 
     /**
      * Every top-level package in its place, each layer using only those below it: the launchers start

@@ -23,11 +23,11 @@ import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.h2.api.ErrorCode;
 import org.h2.engine.SessionLocal;
-import org.h2.engine.SessionRemote;
 import org.h2.jdbc.JdbcConnection;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
+import org.slf4j.LoggerFactory;
 
 /**
  * The H2 file database in the data folder, migrated by Flyway, handing out transactions; the first
@@ -41,7 +41,7 @@ public final class Database implements AutoCloseable {
     private static final String FILE_SYSTEM = "file";
 
     static {
-        // The owner's database server (AUTO_SERVER) listens on the loopback interface only, never on
+        // The owner's database server (DatabaseServer) listens on the loopback interface only, never on
         // the network: H2 binds its server sockets to this address (docs/adr/0029).
         if (System.getProperty("h2.bindAddress") == null) {
             System.setProperty("h2.bindAddress", "127.0.0.1");
@@ -53,11 +53,13 @@ public final class Database implements AutoCloseable {
     private final Path file;
     private final JdbcConnectionPool pool;
     private final boolean reader;
+    private final Optional<DatabaseServer> server;
 
-    private Database(Path file, JdbcConnectionPool pool, boolean reader) {
+    private Database(Path file, JdbcConnectionPool pool, boolean reader, Optional<DatabaseServer> server) {
         this.file = file;
         this.pool = pool;
         this.reader = reader;
+        this.server = server;
     }
 
     /**
@@ -113,22 +115,59 @@ public final class Database implements AutoCloseable {
         // A 10 s lock timeout: audit appends queue on the chain head and must wait for each other, not fail.
         // WRITE_DELAY=0: H2 writes each commit to the file before the commit returns. By default it
         // writes them up to half a second later, and a crash in between loses committed journal steps.
-        // AUTO_SERVER: the first Onramp to open the file owns it and serves it to the ones after it,
-        // which read through that server instead of failing on the file's lock (docs/adr/0029).
-        // H2 also closes the file in a shutdown hook of its own (AUTO_SERVER requires it), so on Ctrl+C
-        // Onramp closes its flows and the file before the JVM's exit begins (StopSignals).
+        // DB_CLOSE_ON_EXIT=FALSE: H2 would close the file in a shutdown hook of its own, racing the
+        // flows that record their end on Ctrl+C; Onramp closes it itself, after them (AppContext).
         String url = "jdbc:h2:" + scheme + ":" + folder.resolve(NAME) + ";TIME ZONE=UTC;TRACE_LEVEL_FILE=0"
-                + ";LOCK_TIMEOUT=10000;WRITE_DELAY=0;AUTO_SERVER=TRUE";
+                + ";LOCK_TIMEOUT=10000;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, NAME, "");
         pool.setMaxConnections(MAX_CONNECTIONS);
+        boolean ours;
         try {
-            boolean reader = openFile(pool, file);
-            if (reader) {
-                requireSameSchema(pool, file, migrationLocations);
-            } else {
-                migrate(pool, file, target, migrationLocations);
-            }
-            return new Database(file, pool, reader);
+            ours = openFile(pool, file);
+        } catch (RuntimeException e) {
+            pool.dispose();
+            throw e;
+        }
+        if (!ours) {
+            pool.dispose();
+            return openAsReader(folder, file, migrationLocations);
+        }
+        try {
+            migrate(pool, file, target, migrationLocations);
+            return new Database(file, pool, false, FILE_SYSTEM.equals(scheme) ? serve(folder) : Optional.empty());
+        } catch (RuntimeException e) {
+            pool.dispose();
+            throw e;
+        }
+    }
+
+    /**
+     * The first Onramp to open the file owns it and lets a second one read it through a server of its
+     * own (docs/adr/0029); one that cannot start it works on, and a second one is told the folder is in use.
+     */
+    private static Optional<DatabaseServer> serve(Path folder) {
+        try {
+            return Optional.of(DatabaseServer.start(FILE_SYSTEM + ":" + folder.resolve(NAME), folder));
+        } catch (StoreException e) {
+            LoggerFactory.getLogger(Database.class).warn("{}", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** Opens the database another Onramp owns, through its server, to read; as before when there is none. */
+    private static Database openAsReader(Path folder, Path file, String[] migrationLocations) {
+        String inUse = "Onramp's database (" + file + ") is in use by another Onramp window or process. Close it and"
+                + " try again.";
+        String url = DatabaseServer.readerUrl(folder).orElseThrow(() -> new StoreException(inUse));
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url + ";TIME ZONE=UTC;LOCK_TIMEOUT=10000", NAME, "");
+        pool.setMaxConnections(MAX_CONNECTIONS);
+        try {
+            pool.getConnection().close();
+            requireSameSchema(pool, file, migrationLocations);
+            return new Database(file, pool, true, Optional.empty());
+        } catch (SQLException e) {
+            pool.dispose();
+            throw new StoreException(inUse, e);
         } catch (RuntimeException e) {
             pool.dispose();
             throw e;
@@ -209,6 +248,8 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        // The server first: a reader's sessions would otherwise keep the database open in this process.
+        server.ifPresent(DatabaseServer::close);
         pool.dispose();
     }
 
@@ -273,7 +314,7 @@ public final class Database implements AutoCloseable {
     private static Path createFolder(Path dataDir) {
         try {
             if (Files.notExists(dataDir) && posix(dataDir)) {
-                // Only its owner may look in: the owner's database server trusts whoever can read its lock file.
+                // Only its owner may look in: the owner's database server trusts whoever can read its key's file.
                 return Files.createDirectories(dataDir, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FOLDER));
             }
             return Files.createDirectories(dataDir);
@@ -306,44 +347,26 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Opens the file once so that a lock or damage is reported before anything else touches it, and
-     * says whether another Onramp owns it (this one then reads through that one's server).
+     * Opens the file once so that damage is reported before anything else touches it; false when
+     * another Onramp has it open (this one then reads through that one's server).
      */
     private static boolean openFile(JdbcConnectionPool pool, Path file) {
-        try (Connection jdbc = pool.getConnection()) {
-            boolean reader = jdbc.unwrap(JdbcConnection.class).getSession() instanceof SessionRemote;
-            if (!reader) {
-                restrictLockFile(file.resolveSibling(NAME + ".lock.db"));
-            }
-            return reader;
+        try {
+            pool.getConnection().close();
+            return true;
         } catch (SQLException e) {
+            if (e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
+                return false;
+            }
             if (DiskFullException.causedIt(e)) {
                 throw new DiskFullException(file.getParent(), "Onramp could not open its database", e);
             }
             throw switch (e.getErrorCode()) {
-                case ErrorCode.DATABASE_ALREADY_OPEN_1 -> new StoreException("Onramp's database (" + file
-                        + ") is in use by another Onramp window or process. Close it and try again.", e);
                 case ErrorCode.FILE_CORRUPTED_1, ErrorCode.FILE_VERSION_ERROR_1 -> new StoreException(
                         "Onramp's database (" + file + ") is damaged and cannot be read. Onramp left the file"
                                 + " untouched: move it aside or restore a backup, then start Onramp again.", e);
                 default -> new StoreException("Onramp could not open its database (" + file + "): " + withoutStatement(e), e);
             };
-        }
-    }
-
-    /**
-     * The lock file names the owner's database server and the key that opens it: readable by this
-     * user only, as the key-encryption key's file is.
-     */
-    private static void restrictLockFile(Path lock) {
-        if (!Files.exists(lock) || !posix(lock)) {
-            return;
-        }
-        try {
-            Files.setPosixFilePermissions(lock, PosixFilePermissions.fromString("rw-------"));
-        } catch (IOException e) {
-            throw new StoreException("Onramp could not make " + lock + " readable by this user only: " + e.getMessage()
-                    + ". Check that this user owns the data folder.", e);
         }
     }
 

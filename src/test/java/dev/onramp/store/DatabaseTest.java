@@ -148,28 +148,32 @@ class DatabaseTest {
     }
 
     @Test
-    void theOwnersServer_listensOnTheLoopbackInterfaceAndItsLockFileIsTheUsersAlone() throws Exception {
+    void theOwnersServer_listensOnTheLoopbackInterfaceOnlyAndItsKeyIsTheUsersAlone() throws Exception {
         try (Database owner = Database.open(dir)) {
             assertThat(owner.reader()).isFalse();
-            Properties lock = new Properties();
-            try (var in = Files.newInputStream(dir.resolve("onramp.lock.db"))) {
-                lock.load(in);
+            Path serverFile = dir.resolve(DatabaseServer.FILE_NAME);
+            Properties server = new Properties();
+            try (var in = Files.newInputStream(serverFile)) {
+                server.load(in);
             }
-            int port = Integer.parseInt(lock.getProperty("server").replaceAll(".*:", ""));
-            assertThat(Files.getPosixFilePermissions(dir.resolve("onramp.lock.db")))
-                    .isEqualTo(PosixFilePermissions.fromString("rw-------"));
-            try (var server = SocketChannel.open(new InetSocketAddress("127.0.0.1", port))) {
-                assertThat(server.isConnected()).isTrue();
+            int port = Integer.parseInt(server.getProperty("port"));
+            assertThat(server.getProperty("key")).matches("[0-9a-f]{48}");
+            assertThat(Files.getPosixFilePermissions(serverFile)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+            try (var reachable = SocketChannel.open(new InetSocketAddress("127.0.0.1", port))) {
+                assertThat(reachable.isConnected()).isTrue();
             }
-            List<java.net.InetAddress> elsewhere = Collections.list(
-                    NetworkInterface.getNetworkInterfaces()).stream()
+            List<InetAddress> elsewhere = Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
                     .flatMap(nic -> Collections.list(nic.getInetAddresses()).stream())
                     .filter(address -> !address.isLoopbackAddress()).toList();
             for (InetAddress address : elsewhere) {
                 assertThatThrownBy(() -> SocketChannel.open(new InetSocketAddress(address, port)))
                         .as("the database server on %s", address).isInstanceOf(IOException.class);
             }
+            assertThatThrownBy(() -> java.sql.DriverManager.getConnection("jdbc:h2:tcp://127.0.0.1:" + port + "/"
+                    + dir.resolve("onramp"), "onramp", "").close())
+                    .as("the database under its path rather than the key").isInstanceOf(java.sql.SQLException.class);
         }
+        assertThat(dir.resolve(DatabaseServer.FILE_NAME)).doesNotExist();
     }
 
     @Test
