@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationState;
@@ -53,9 +54,10 @@ public final class Database implements AutoCloseable {
     private final Path file;
     private final JdbcConnectionPool pool;
     private final boolean reader;
-    private final Optional<DatabaseServer> server;
+    private final CompletableFuture<Optional<DatabaseServer>> server;
 
-    private Database(Path file, JdbcConnectionPool pool, boolean reader, Optional<DatabaseServer> server) {
+    private Database(Path file, JdbcConnectionPool pool, boolean reader,
+            CompletableFuture<Optional<DatabaseServer>> server) {
         this.file = file;
         this.pool = pool;
         this.reader = reader;
@@ -134,7 +136,11 @@ public final class Database implements AutoCloseable {
         }
         try {
             migrate(pool, file, target, migrationLocations);
-            return new Database(file, pool, false, FILE_SYSTEM.equals(scheme) ? serve(folder) : Optional.empty());
+            // Started beside the command or the window, not before it: starting H2's server costs about 150 ms.
+            CompletableFuture<Optional<DatabaseServer>> server = FILE_SYSTEM.equals(scheme)
+                    ? CompletableFuture.supplyAsync(() -> serve(folder), Database::onThreadOfItsOwn)
+                    : CompletableFuture.completedFuture(Optional.empty());
+            return new Database(file, pool, false, server);
         } catch (RuntimeException e) {
             pool.dispose();
             throw e;
@@ -154,17 +160,32 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    private static void onThreadOfItsOwn(Runnable work) {
+        Thread.ofVirtual().name("onramp-database-server").start(work);
+    }
+
     /** Opens the database another Onramp owns, through its server, to read; as before when there is none. */
     private static Database openAsReader(Path folder, Path file, String[] migrationLocations) {
         String inUse = "Onramp's database (" + file + ") is in use by another Onramp window or process. Close it and"
                 + " try again.";
-        String url = DatabaseServer.readerUrl(folder).orElseThrow(() -> new StoreException(inUse));
+        // The owner starts its server beside its own start: give it a moment.
+        Optional<String> found = DatabaseServer.readerUrl(folder);
+        for (int tries = 0; found.isEmpty() && tries < 40; tries++) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            found = DatabaseServer.readerUrl(folder);
+        }
+        String url = found.orElseThrow(() -> new StoreException(inUse));
         JdbcConnectionPool pool = JdbcConnectionPool.create(url + ";TIME ZONE=UTC;LOCK_TIMEOUT=10000", NAME, "");
         pool.setMaxConnections(MAX_CONNECTIONS);
         try {
             pool.getConnection().close();
             requireSameSchema(pool, file, migrationLocations);
-            return new Database(file, pool, true, Optional.empty());
+            return new Database(file, pool, true, CompletableFuture.completedFuture(Optional.empty()));
         } catch (SQLException e) {
             pool.dispose();
             throw new StoreException(inUse, e);
@@ -249,7 +270,7 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         // The server first: a reader's sessions would otherwise keep the database open in this process.
-        server.ifPresent(DatabaseServer::close);
+        server.join().ifPresent(DatabaseServer::close);
         pool.dispose();
     }
 

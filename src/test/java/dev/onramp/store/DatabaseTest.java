@@ -152,6 +152,10 @@ class DatabaseTest {
         try (Database owner = Database.open(dir)) {
             assertThat(owner.reader()).isFalse();
             Path serverFile = dir.resolve(DatabaseServer.FILE_NAME);
+            // Started beside the caller's work: wait for its file.
+            for (int tries = 0; Files.notExists(serverFile) && tries < 100; tries++) {
+                Thread.sleep(50);
+            }
             Properties server = new Properties();
             try (var in = Files.newInputStream(serverFile)) {
                 server.load(in);
