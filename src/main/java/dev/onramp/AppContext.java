@@ -28,6 +28,7 @@ import dev.onramp.model.AirbyteSettings;
 import dev.onramp.model.Provider;
 import dev.onramp.store.AuditLog;
 import dev.onramp.store.ConnectionRepository;
+import dev.onramp.store.DataDirectory;
 import dev.onramp.store.Database;
 import dev.onramp.store.FlowJournal;
 import dev.onramp.store.KekStore;
@@ -153,6 +154,8 @@ public final class AppContext implements AutoCloseable {
         options.airbyteUrl().ifPresent(AirbyteAddress::requireSafe);
         Deque<AutoCloseable> closeables = new ArrayDeque<>();
         try {
+            // Made first, owner-only, before the log file's folder would make it with the default access.
+            DataDirectory.create(options.dataDir().toAbsolutePath());
             FileLogging logging = FileLogging.start(options.dataDir().resolve("logs"));
             closeables.push(logging);
             Clock clock = Clock.systemUTC();

@@ -8,8 +8,11 @@ import dev.onramp.store.Database;
 import dev.onramp.testing.CommandLineRunner;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
@@ -91,6 +94,21 @@ class BesideAnotherOnrampTest {
         try (AppContext reader = AppContext.start(new AppOptions(dataDir, Optional.empty(), url -> false, Duration.ZERO,
                 Duration.ofMinutes(1)))) {
             assertThat(reader.reader()).isTrue();
+        }
+    }
+
+    @Test
+    void aDataFolderOnrampMakes_isOpenToItsOwnerOnly() throws IOException {
+        Path fresh = dataDir.resolveSibling(dataDir.getFileName() + "-fresh");
+        try (AppContext app = AppContext.start(new AppOptions(fresh, Optional.empty(), url -> false, Duration.ZERO,
+                Duration.ofMinutes(1)))) {
+            assertThat(Files.getPosixFilePermissions(fresh)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+        } finally {
+            try (var files = Files.walk(fresh)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
         }
     }
 }

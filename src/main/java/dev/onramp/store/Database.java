@@ -3,9 +3,6 @@ package dev.onramp.store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -15,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -48,8 +44,6 @@ public final class Database implements AutoCloseable {
             System.setProperty("h2.bindAddress", "127.0.0.1");
         }
     }
-
-    private static final Set<PosixFilePermission> OWNER_ONLY_FOLDER = PosixFilePermissions.fromString("rwx------");
 
     private final Path file;
     private final JdbcConnectionPool pool;
@@ -110,7 +104,7 @@ public final class Database implements AutoCloseable {
     }
 
     private static Database open(Path dataDir, MigrationVersion target, String scheme, String... migrationLocations) {
-        Path folder = createFolder(dataDir.toAbsolutePath());
+        Path folder = DataDirectory.create(dataDir.toAbsolutePath());
         Path file = fileIn(folder);
         // UTC session time zone: database defaults (CURRENT_TIMESTAMP) are then written in UTC too.
         // No trace file: failures reach the caller as StoreExceptions instead.
@@ -332,19 +326,6 @@ public final class Database implements AutoCloseable {
         T run(Connection jdbc) throws SQLException;
     }
 
-    private static Path createFolder(Path dataDir) {
-        try {
-            if (Files.notExists(dataDir) && posix(dataDir)) {
-                // Only its owner may look in: the owner's database server trusts whoever can read its key's file.
-                return Files.createDirectories(dataDir, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FOLDER));
-            }
-            return Files.createDirectories(dataDir);
-        } catch (IOException e) {
-            throw new StoreException("Onramp could not create its data folder " + dataDir + ": " + e.getMessage()
-                    + ". Check that the folder can be written to.", e);
-        }
-    }
-
     /**
      * H2 writes a commit to the file before the commit returns (WRITE_DELAY=0) but leaves it to the
      * operating system to put it on the disk: this has the file system sync the file. (Not CHECKPOINT
@@ -388,18 +369,6 @@ public final class Database implements AutoCloseable {
                                 + " untouched: move it aside or restore a backup, then start Onramp again.", e);
                 default -> new StoreException("Onramp could not open its database (" + file + "): " + withoutStatement(e), e);
             };
-        }
-    }
-
-    private static boolean posix(Path path) {
-        Path existing = path;
-        while (existing != null && Files.notExists(existing)) {
-            existing = existing.getParent();
-        }
-        try {
-            return existing != null && Files.getFileStore(existing).supportsFileAttributeView(PosixFileAttributeView.class);
-        } catch (IOException e) {
-            return false;
         }
     }
 
