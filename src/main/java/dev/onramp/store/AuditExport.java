@@ -3,38 +3,47 @@ package dev.onramp.store;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.onramp.model.AuditEvent;
+import dev.onramp.model.TenantId;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** Writes audit entries as JSON lines or CSV. */
+/** Writes audit entries as JSON lines or CSV, each with its business's name beside its id. */
 final class AuditExport {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> HEADER = List.of("seq", "tenant_id", "at", "actor", "action", "resource", "details");
+    private static final List<String> HEADER = List.of("seq", "tenant_id", "business", "at", "actor", "action",
+            "resource", "details");
 
     private AuditExport() {}
 
-    static void write(List<AuditEvent> entries, AuditFormat format, Writer out) throws IOException {
+    /**
+     * Writes {@code entries}; {@code names} gives each business's name by its id (a business removed
+     * since has none, and its cell is empty).
+     */
+    static void write(List<AuditEvent> entries, Map<TenantId, String> names, AuditFormat format, Writer out)
+            throws IOException {
         if (format == AuditFormat.CSV) {
             out.write(csvLine(HEADER.stream()));
         }
         for (AuditEvent entry : entries) {
             out.write(switch (format) {
-                case JSONL -> jsonLine(entry);
+                case JSONL -> jsonLine(entry, names.getOrDefault(entry.tenantId(), ""));
                 case CSV -> csvLine(Stream.of(Long.toString(entry.seq()), entry.tenantId().toString(),
-                        entry.at().toString(), entry.actor(), entry.action(), entry.resource(),
+                        names.getOrDefault(entry.tenantId(), ""), entry.at().toString(), entry.actor(), entry.action(), entry.resource(),
                         entry.details() == null ? "" : entry.details()));
             });
         }
         out.flush();
     }
 
-    private static String jsonLine(AuditEvent entry) throws IOException {
+    private static String jsonLine(AuditEvent entry, String business) throws IOException {
         ObjectNode line = JSON.createObjectNode()
                 .put("seq", entry.seq())
                 .put("tenantId", entry.tenantId().toString())
+                .put("business", business)
                 .put("at", entry.at().toString())
                 .put("actor", entry.actor())
                 .put("action", entry.action())

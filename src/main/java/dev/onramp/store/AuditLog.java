@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,7 +79,7 @@ public final class AuditLog implements AutoCloseable {
     /** Writes the tenant's entries, oldest first, to {@code out}; returns how many. */
     public int exportTenant(TenantId tenant, AuditFormat format, Writer out) throws IOException {
         List<AuditEvent> entries = list(tenant);
-        AuditExport.write(entries, format, out);
+        AuditExport.write(entries, businessNames(), format, out);
         return entries.size();
     }
 
@@ -86,8 +87,15 @@ public final class AuditLog implements AutoCloseable {
     public int exportAll(AuditFormat format, Writer out) throws IOException {
         List<AuditEvent> entries = db.withConnection(jdbc -> Sql.query(jdbc, COLUMNS + " ORDER BY seq",
                 AuditLog::event));
-        AuditExport.write(entries, format, out);
+        AuditExport.write(entries, businessNames(), format, out);
         return entries.size();
+    }
+
+    /** Every business's name by its id, for exports to show beside the ids. */
+    private Map<TenantId, String> businessNames() {
+        return db.withConnection(jdbc -> Sql.query(jdbc, "SELECT id, name FROM tenant",
+                row -> Map.entry(new TenantId(row.getObject("id", UUID.class)), row.getString("name"))))
+                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /**

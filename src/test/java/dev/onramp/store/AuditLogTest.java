@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.onramp.model.AuditEvent;
+import dev.onramp.model.Tenant;
 import dev.onramp.model.TenantId;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -120,7 +122,7 @@ class AuditLogTest {
         int written = audit.exportTenant(tenant, AuditFormat.JSONL, out);
 
         assertThat(written).isEqualTo(1);
-        assertThat(out.toString()).isEqualTo("{\"seq\":1,\"tenantId\":\"" + tenant + "\",\"at\":\"" + NOW
+        assertThat(out.toString()).isEqualTo("{\"seq\":1,\"tenantId\":\"" + tenant + "\",\"business\":\"\",\"at\":\"" + NOW
                 + "\",\"actor\":\"desktop-user\",\"action\":\"tenant.created\",\"resource\":\"provider/hubspot\","
                 + "\"details\":\"flow step\"}\n");
     }
@@ -138,9 +140,27 @@ class AuditLogTest {
         audit.exportTenant(tenant, AuditFormat.CSV, out);
 
         assertThat(out.toString().split("\r\n")).containsExactly(
-                "seq,tenant_id,at,actor,action,resource,details",
-                "1," + tenant + "," + NOW + ",desktop-user,tenant.created,tenant/x,\"name=\"\"Acme, Inc\"\"\"",
-                "2," + tenant + "," + NOW + ",desktop-user,tenant.created,tenant/y,\"'=HYPERLINK(\"\"http://evil\"\")\"");
+                "seq,tenant_id,business,at,actor,action,resource,details",
+                "1," + tenant + ",," + NOW + ",desktop-user,tenant.created,tenant/x,\"name=\"\"Acme, Inc\"\"\"",
+                "2," + tenant + ",," + NOW + ",desktop-user,tenant.created,tenant/y,\"'=HYPERLINK(\"\"http://evil\"\")\"");
+    }
+
+    @Test
+    void exports_carryEachBusinesssNameBesideItsId() throws Exception {
+        TenantId tenant = TenantId.random();
+        db.inTransaction(tx -> {
+            new TenantRepository(db).insert(tx, new Tenant(tenant, "=Acme, Inc", "shop", Optional.empty()));
+            audit.append(tx, tenant, "desktop-user", "tenant.created", "tenant/" + tenant, "name=Acme");
+            return null;
+        });
+        StringWriter csv = new StringWriter();
+        StringWriter jsonl = new StringWriter();
+
+        audit.exportAll(AuditFormat.CSV, csv);
+        audit.exportTenant(tenant, AuditFormat.JSONL, jsonl);
+
+        assertThat(csv.toString().split("\r\n")[1]).startsWith("1," + tenant + ",\"'=Acme, Inc\"," + NOW + ",");
+        assertThat(jsonl.toString()).contains("\"tenantId\":\"" + tenant + "\",\"business\":\"=Acme, Inc\",");
     }
 
     @Test
