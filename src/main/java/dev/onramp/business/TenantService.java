@@ -7,6 +7,7 @@ import dev.onramp.model.TenantId;
 import dev.onramp.store.AuditLog;
 import dev.onramp.store.Database;
 import dev.onramp.store.TenantRepository;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -67,6 +68,33 @@ public final class TenantService {
             return null;
         });
         return tenant;
+    }
+
+    /**
+     * All businesses by name, and the one to show first: the one the window showed last, else the first
+     * by name. On first run this creates the demo business, so the list is never empty.
+     */
+    public synchronized Businesses businessesToShow() {
+        List<Tenant> all = tenantsCreatingDemoIfNone();
+        Optional<TenantId> last = tenants.lastUsed();
+        Tenant first = all.stream().filter(tenant -> last.filter(tenant.id()::equals).isPresent()).findFirst()
+                .orElse(all.getFirst());
+        return new Businesses(all, first);
+    }
+
+    /** Notes that the window shows {@code tenant} now, so that it reopens on it; not an action to audit. */
+    public void markUsed(TenantId tenant) {
+        db.inTransaction(tx -> {
+            tenants.markUsed(tx, tenant, Instant.now());
+            return null;
+        });
+    }
+
+    /** The businesses the window lists, and the one it shows first. */
+    public record Businesses(List<Tenant> all, Tenant first) {
+        public Businesses {
+            all = List.copyOf(all);
+        }
     }
 
     /** The business with this name (ignoring case). */

@@ -4,6 +4,7 @@ import dev.onramp.model.Tenant;
 import dev.onramp.model.TenantId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -40,6 +41,19 @@ public final class TenantRepository {
         if (updated == 0) {
             throw new StoreException("Onramp has no business with id " + tenant + ".");
         }
+    }
+
+    /** Notes that the window showed the business at {@code at}. */
+    public void markUsed(Tx tx, TenantId tenant, Instant at) {
+        TenantScope.require(tenant);
+        db.within(tx, jdbc -> Sql.update(jdbc, "UPDATE tenant SET last_used_at = ? WHERE id = ?",
+                at, tenant.value()));
+    }
+
+    /** The business the window showed last, if it showed any. */
+    public Optional<TenantId> lastUsed() {
+        return db.withConnection(jdbc -> Sql.queryOne(jdbc, "SELECT id FROM tenant WHERE last_used_at IS NOT NULL"
+                + " ORDER BY last_used_at DESC, id LIMIT 1", row -> new TenantId(Sql.uuid(row, "id"))));
     }
 
     /** Forgets the business's workspace, so that the next connection picks one in the Airbyte it uses now. */

@@ -1,5 +1,6 @@
 package dev.onramp.ui.hub;
 
+import dev.onramp.business.TenantService;
 import dev.onramp.catalog.Catalog;
 import dev.onramp.catalog.Recommendation;
 import dev.onramp.connect.ProviderList;
@@ -161,7 +162,7 @@ public final class HubModel {
         // What each OAuth provider takes instead of a sign-in is read from its specification, off the FX thread.
         CompletableFuture<Map<String, List<String>>> others = CompletableFuture.supplyAsync(
                 () -> alternativesOfAll(ready), ready.background());
-        CompletableFuture.supplyAsync(ready.tenants()::tenantsCreatingDemoIfNone, ready.background())
+        CompletableFuture.supplyAsync(ready.tenants()::businessesToShow, ready.background())
                 .whenCompleteAsync((loaded, notLoaded) -> others.whenCompleteAsync((read, unread) -> {
                     alternatives = read == null ? Map.of() : read;
                     showUnranked();
@@ -194,17 +195,18 @@ public final class HubModel {
         return services.orElseThrow(() -> new IllegalStateException("Onramp's data is not open yet"));
     }
 
-    private void onTenants(List<Tenant> loaded, Throwable failure) {
+    /** Lists the businesses and shows the one the window showed last (else the first by name). */
+    private void onTenants(TenantService.Businesses loaded, Throwable failure) {
         if (failure != null) {
             problem.set("Onramp could not load the businesses: " + Failures.message(failure));
         } else {
-            tenants.setAll(loaded);
+            tenants.setAll(loaded.all());
         }
         if (tenants.isEmpty()) {
             loading.set(false);
             tiles.forEach(TileModel::showWithoutBusiness);
         } else {
-            selectedTenant.set(tenants.getFirst());
+            selectedTenant.set(loaded == null ? tenants.getFirst() : loaded.first());
         }
     }
 
@@ -214,6 +216,9 @@ public final class HubModel {
         }
         problem.set("");
         UiServices ready = services();
+        // Remembered so that the window reopens on it; a failure to note it costs only that.
+        CompletableFuture.runAsync(() -> ready.tenants().markUsed(tenant.id()), ready.background())
+                .exceptionally(notNoted -> null);
         shownConnections = List.of();
         tiles.setAll(tilesFor(tenant, ready.providerLists().shownFirst(tenant.id()).providers(), List.of()));
         showAirbyteOf(tenant);

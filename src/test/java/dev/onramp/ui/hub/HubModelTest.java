@@ -117,6 +117,26 @@ class HubModelTest {
     }
 
     @Test
+    void theWindowReopensOnTheBusinessItShowedLast_notTheFirstByName() {
+        model.activate();
+        background.runAll();
+        Tenant zeta = context.tenants().create("Zeta Imports", model.selectedTenantProperty().get().businessTypeId());
+        model.selectedTenantProperty().set(zeta);
+        background.runAll();
+        model.deactivate();
+        context.close();
+
+        context = AppContext.start(new AppOptions(dataDir, Optional.empty(), url -> false, Duration.ZERO,
+                Duration.ofSeconds(5)));
+        model = new HubModel(AppUnderTest.servicesOf(context, background, Runnable::run));
+        model.activate();
+        background.runAll();
+
+        assertThat(model.tenants()).first().isNotEqualTo(zeta);
+        assertThat(model.selectedTenantProperty().get()).isEqualTo(zeta);
+    }
+
+    @Test
     void choosingAnotherBusiness_reordersTheTilesForItsKind() {
         model.activate();
         background.runAll();
