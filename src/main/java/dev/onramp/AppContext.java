@@ -9,6 +9,7 @@ import dev.onramp.airbyte.AirbyteException;
 import dev.onramp.business.RedirectService;
 import dev.onramp.catalog.Catalog;
 import dev.onramp.catalog.ConnectorSpecs;
+import dev.onramp.connect.BusinessRemoval;
 import dev.onramp.connect.ConnectService;
 import dev.onramp.connect.ProviderLists;
 import dev.onramp.connect.CredentialsService;
@@ -83,6 +84,7 @@ public final class AppContext implements AutoCloseable {
     private final KeyRotation keyRotation;
     private final DisconnectService disconnects;
     private final ProviderLists providerLists;
+    private final BusinessRemoval businessRemoval;
     private final boolean reader;
     /** Closes this context when the JVM is asked to stop (Ctrl+C, SIGTERM) before it was closed. */
     private final Thread closeOnExit = new Thread(this::close, "onramp-close");
@@ -92,7 +94,7 @@ public final class AppContext implements AutoCloseable {
             ConnectService connect, CredentialsService credentials, SettingsService settings, RedirectService redirects,
             ExecutorService background, Optional<AirbyteSimulator> simulator, String airbyteDescription,
             Diagnostics diagnostics, AuditLog audit, KeyRotation keyRotation, DisconnectService disconnects,
-            ProviderLists providerLists, boolean reader) {
+            ProviderLists providerLists, BusinessRemoval businessRemoval, boolean reader) {
         this.closeables = closeables;
         this.reader = reader;
         this.catalog = catalog;
@@ -109,6 +111,7 @@ public final class AppContext implements AutoCloseable {
         this.keyRotation = keyRotation;
         this.disconnects = disconnects;
         this.providerLists = providerLists;
+        this.businessRemoval = businessRemoval;
     }
 
     /** Opens the store, starts the simulator when no Airbyte is configured, and wires the services. */
@@ -254,7 +257,8 @@ public final class AppContext implements AutoCloseable {
             }
             AppContext context = new AppContext(closeables, catalog, tenants, connect, credentials, settings, redirects,
                     background, simulator, describeAirbyte(options), diagnostics, audit, keyRotation, disconnects,
-                    providerLists, db.reader());
+                    providerLists, new BusinessRemoval(catalog, db, tenantRepository, connections, journal, audit,
+                            disconnects, actor), db.reader());
             Runtime.getRuntime().addShutdownHook(context.closeOnExit);
             return context;
         } catch (RuntimeException e) {
@@ -281,6 +285,11 @@ public final class AppContext implements AutoCloseable {
     }
 
     /** Disconnecting a stored connection: its source deleted in Airbyte, or removed from Onramp only. */
+    /** Deletes businesses, their connections disconnected first or their sources kept. */
+    public BusinessRemoval businessRemoval() {
+        return businessRemoval;
+    }
+
     public DisconnectService disconnects() {
         return disconnects;
     }

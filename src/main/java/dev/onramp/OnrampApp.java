@@ -178,7 +178,7 @@ public final class OnrampApp {
     private static UiServices services(AppContext app, FxExecutor fx) {
         return new UiServices(app.catalog(), app.tenants(), app.connect(), app.credentials(), app.settings(),
                 app.redirects(), app.background(), fx, app.demo(), app.airbyteDescription(), app.diagnostics(),
-                app.disconnects(), app.demoAirbyte(), app.providerLists());
+                app.disconnects(), app.demoAirbyte(), app.providerLists(), app.businessRemoval());
     }
 
     private void startInBackground(AppContext.Opening opening) {

@@ -1,6 +1,7 @@
 package dev.onramp.business;
 
 import dev.onramp.catalog.Catalog;
+import dev.onramp.model.BusinessType;
 import dev.onramp.model.InvalidInputException;
 import dev.onramp.model.Tenant;
 import dev.onramp.model.TenantId;
@@ -11,7 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Lists and creates the businesses being onboarded. */
+/** Lists, creates, renames and retypes the businesses being onboarded. */
 public final class TenantService {
     /** The business a first run starts with, so that the hub has something to show at once. */
     public static final String DEMO_NAME = "Demo Coffee Roasters";
@@ -47,13 +48,7 @@ public final class TenantService {
 
     /** Creates a business; a blank or duplicate name is refused with a clear message. */
     public synchronized Tenant create(String name, String businessTypeId) {
-        String trimmed = name == null ? "" : name.strip();
-        if (trimmed.isEmpty()) {
-            throw new InvalidInputException("Give the business a name.");
-        }
-        if (trimmed.length() > MAX_NAME) {
-            throw new InvalidInputException("A business name can be at most " + MAX_NAME + " characters long.");
-        }
+        String trimmed = validName(name);
         if (catalog.businessType(businessTypeId).isEmpty()) {
             throw new InvalidInputException("Pick what kind of business " + trimmed + " is.");
         }
@@ -68,6 +63,72 @@ public final class TenantService {
             return null;
         });
         return tenant;
+    }
+
+    /**
+     * Gives the business another name, audited; a blank name, or one another business has in any letter
+     * case, is refused with a sentence and changes nothing. A change of letter case alone is a rename.
+     */
+    public synchronized Tenant rename(TenantId id, String name) {
+        Tenant tenant = existing(id);
+        String trimmed = validName(name);
+        if (trimmed.equals(tenant.name())) {
+            return tenant;
+        }
+        Optional<Tenant> holder = tenants.findByName(trimmed).filter(other -> !other.id().equals(id));
+        if (holder.isPresent()) {
+            throw new InvalidInputException("Another business is already called " + holder.get().name()
+                    + " (names ignore letter case): pick a name no other business has.");
+        }
+        db.inTransaction(tx -> {
+            tenants.rename(tx, id, trimmed);
+            audit.append(tx, id, actor, "tenant.renamed", "tenant/" + id,
+                    "from=" + tenant.name() + " to=" + trimmed);
+            return null;
+        });
+        return new Tenant(id, trimmed, tenant.businessTypeId(), tenant.workspaceId());
+    }
+
+    /**
+     * Records what kind of business it is, audited, so that its recommendations follow; a type the
+     * catalog does not know is refused with the ones it does.
+     */
+    public synchronized Tenant retype(TenantId id, String businessTypeId) {
+        Tenant tenant = existing(id);
+        if (catalog.businessType(businessTypeId).isEmpty()) {
+            throw new InvalidInputException("Onramp knows no business type \"" + businessTypeId + "\"; the types are "
+                    + String.join(", ", catalog.businessTypes().stream().map(BusinessType::id).toList()) + ".");
+        }
+        if (businessTypeId.equals(tenant.businessTypeId())) {
+            return tenant;
+        }
+        db.inTransaction(tx -> {
+            tenants.retype(tx, id, businessTypeId);
+            audit.append(tx, id, actor, "tenant.retyped", "tenant/" + id,
+                    "from=" + tenant.businessTypeId() + " to=" + businessTypeId);
+            return null;
+        });
+        return new Tenant(id, tenant.name(), businessTypeId, tenant.workspaceId());
+    }
+
+    /** The business with this id, or a sentence saying it is gone. */
+    public Tenant existing(TenantId id) {
+        return tenants.find(id).orElseThrow(() -> new InvalidInputException(
+                "That business is no longer in Onramp; pick one from the list."));
+    }
+
+    private static String validName(String name) {
+        String trimmed = name == null ? "" : name.strip();
+        if (trimmed.isEmpty()) {
+            throw new InvalidInputException("Give the business a name.");
+        }
+        if (trimmed.length() > MAX_NAME) {
+            throw new InvalidInputException("A business name can be at most " + MAX_NAME + " characters long.");
+        }
+        if (trimmed.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidInputException("A business name cannot hold a line break or another control character.");
+        }
+        return trimmed;
     }
 
     /**

@@ -87,6 +87,13 @@ public final class FlowJournal {
                 FlowJournal::flow, kind));
     }
 
+    /** The tenant's unfinished flows, of every kind, read within {@code tx}: running ones and ones left by a crash. */
+    public List<FlowRecord> unfinishedOf(Tx tx, TenantId tenant) {
+        TenantScope.require(tenant);
+        return db.within(tx, jdbc -> Sql.query(jdbc, COLUMNS + " WHERE tenant_id = ? AND state NOT IN " + END_STATES
+                + " ORDER BY started_at, id", FlowJournal::flow, tenant.value()));
+    }
+
     /**
      * The tenant's unfinished flows on {@code connection} (a reconnect, a disconnect), read within
      * {@code tx}: a flow about to start on a connection reads them after locking the connection's row.

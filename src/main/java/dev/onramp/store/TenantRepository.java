@@ -43,6 +43,59 @@ public final class TenantRepository {
         }
     }
 
+    /** Gives the business another name; a name another business has, in any letter case, is refused. */
+    public void rename(Tx tx, TenantId tenant, String name) {
+        TenantScope.require(tenant);
+        int updated;
+        try {
+            updated = Sql.update(tx.jdbc(), "UPDATE tenant SET name = ? WHERE id = ?", name, tenant.value());
+        } catch (SQLException e) {
+            if (isDuplicateName(e)) {
+                throw new StoreException("A business named " + name + " already exists.", e);
+            }
+            throw db.failure(e);
+        }
+        if (updated == 0) {
+            throw new StoreException("Onramp has no business with id " + tenant + ".");
+        }
+    }
+
+    /** Records what kind of business it is. */
+    public void retype(Tx tx, TenantId tenant, String businessTypeId) {
+        TenantScope.require(tenant);
+        int updated = db.within(tx, jdbc -> Sql.update(jdbc, "UPDATE tenant SET business_type = ? WHERE id = ?",
+                businessTypeId, tenant.value()));
+        if (updated == 0) {
+            throw new StoreException("Onramp has no business with id " + tenant + ".");
+        }
+    }
+
+    /**
+     * Deletes the business with every row that is its own: its flow journal, its connections (their
+     * secrets with them), its Airbyte settings and its loopback redirect. Its audit entries stay: the
+     * trail outlives what it describes.
+     */
+    public void delete(Tx tx, TenantId tenant) {
+        TenantScope.require(tenant);
+        int deleted = db.within(tx, jdbc -> {
+            // Children first: the journal names connections, and everything names the tenant.
+            for (String table : List.of("connect_flow", "connection", "tenant_settings", "loopback_redirect")) {
+                Sql.update(jdbc, "DELETE FROM " + table + " WHERE tenant_id = ?", tenant.value());
+            }
+            return Sql.update(jdbc, "DELETE FROM tenant WHERE id = ?", tenant.value());
+        });
+        if (deleted == 0) {
+            throw new StoreException("Onramp has no business with id " + tenant + ".");
+        }
+    }
+
+    /** The business, its row locked until {@code tx} ends, so that nothing starts on it meanwhile. */
+    public Optional<Tenant> lock(Tx tx, TenantId id) {
+        TenantScope.require(id);
+        return db.within(tx, jdbc -> Sql.queryOne(jdbc, COLUMNS + " WHERE id = ? FOR UPDATE", TenantRepository::tenant,
+                id.value()));
+    }
+
     /** Notes that the window showed the business at {@code at}. */
     public void markUsed(Tx tx, TenantId tenant, Instant at) {
         TenantScope.require(tenant);

@@ -77,4 +77,53 @@ class TenantServiceTest {
         assertThatThrownBy(() -> service.create("Acme Outdoor", "spaceship-yard"))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("what kind of business");
     }
+
+    @Test
+    void renamingChangesTheName_andIsAudited_fromAndTo() {
+        Tenant acme = service.create("Acme Outdoor", "online-store");
+
+        Tenant renamed = service.rename(acme.id(), "  Acme Outdoor Gear ");
+
+        assertThat(renamed.name()).isEqualTo("Acme Outdoor Gear");
+        assertThat(service.byName("acme outdoor gear")).map(Tenant::id).contains(acme.id());
+        AuditEvent entry = audit.list(acme.id()).getLast();
+        assertThat(entry.action()).isEqualTo("tenant.renamed");
+        assertThat(entry.details()).isEqualTo("from=Acme Outdoor to=Acme Outdoor Gear");
+    }
+
+    @Test
+    void renamingToAnotherBusinessesNameInAnyCase_isRefused_andChangesNothing() {
+        Tenant acme = service.create("Acme Outdoor", "online-store");
+        service.create("Bolt Bikes", "online-store");
+
+        assertThatThrownBy(() -> service.rename(acme.id(), "BOLT bikes"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("Another business is already called Bolt Bikes (names ignore letter case): pick a name no"
+                        + " other business has.");
+        assertThatThrownBy(() -> service.rename(acme.id(), "   ")).hasMessage("Give the business a name.");
+        assertThat(service.byName("Acme Outdoor")).isPresent();
+        assertThat(audit.list(acme.id())).extracting(AuditEvent::action).containsExactly("tenant.created");
+    }
+
+    @Test
+    void renamingToTheSameNameInOtherLetterCase_isARename() {
+        Tenant acme = service.create("acme outdoor", "online-store");
+
+        assertThat(service.rename(acme.id(), "Acme Outdoor").name()).isEqualTo("Acme Outdoor");
+        assertThat(service.byName("ACME OUTDOOR")).map(Tenant::name).contains("Acme Outdoor");
+    }
+
+    @Test
+    void changingTheType_isKept_andAudited_anUnknownTypeIsRefusedWithTheKnownOnes() {
+        Tenant acme = service.create("Acme Outdoor", "online-store");
+        String other = Catalog.bundled().businessTypes().stream().map(type -> type.id())
+                .filter(id -> !id.equals("online-store")).findFirst().orElseThrow();
+
+        assertThat(service.retype(acme.id(), other).businessTypeId()).isEqualTo(other);
+
+        assertThat(service.byName("Acme Outdoor")).map(Tenant::businessTypeId).contains(other);
+        assertThat(audit.list(acme.id()).getLast().details()).isEqualTo("from=online-store to=" + other);
+        assertThatThrownBy(() -> service.retype(acme.id(), "spaceport"))
+                .hasMessageStartingWith("Onramp knows no business type \"spaceport\"; the types are ");
+    }
 }

@@ -51,7 +51,8 @@ public final class AppUnderTest implements AutoCloseable {
                 context.diagnostics(),
                 context.disconnects(),
                 context.demoAirbyte(),
-                context.providerLists());
+                context.providerLists(),
+                context.businessRemoval());
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.onramp.business.RedirectService;
 import dev.onramp.business.SettingsService;
 import dev.onramp.business.TenantService;
 import dev.onramp.catalog.Catalog;
+import dev.onramp.connect.BusinessRemoval;
 import dev.onramp.connect.ConnectService;
 import dev.onramp.connect.CredentialsService;
 import dev.onramp.connect.DisconnectService;
@@ -18,7 +19,7 @@ import java.util.concurrent.Executor;
  * What the window needs from the rest of the app, in one value: the services, the executor for their
  * blocking calls, the FX thread's executor, whether the built-in simulator stands in for Airbyte, the
  * diagnostics the Help menu copies, disconnecting, the Demo menu's way to the simulator while it runs, and
- * each business's provider list ({@link ProviderLists#forBusiness}, refreshed in the background).
+ * each business's provider list ({@link ProviderLists#forBusiness}, refreshed in the background), and deleting a business.
  */
 public record UiServices(
         Catalog catalog,
@@ -34,7 +35,8 @@ public record UiServices(
         Diagnostics diagnostics,
         DisconnectService disconnects,
         Optional<DemoAirbyte> demoAirbyte,
-        ProviderLists providerLists) {
+        ProviderLists providerLists,
+        BusinessRemoval businessRemoval) {
     public UiServices {
         Objects.requireNonNull(catalog, "catalog");
         Objects.requireNonNull(tenants, "tenants");
@@ -49,14 +51,15 @@ public record UiServices(
         Objects.requireNonNull(disconnects, "disconnects");
         Objects.requireNonNull(demoAirbyte, "demoAirbyte");
         Objects.requireNonNull(providerLists, "providerLists");
+        Objects.requireNonNull(businessRemoval, "businessRemoval");
     }
 
     /** The services of a window without the Demo menu. */
     public UiServices(Catalog catalog, TenantService tenants, ConnectService connect, CredentialsService credentials,
             SettingsService settings, RedirectService redirects, Executor background, Executor fx, boolean demo,
             String airbyteDescription, Diagnostics diagnostics, DisconnectService disconnects,
-            ProviderLists providerLists) {
+            ProviderLists providerLists, BusinessRemoval businessRemoval) {
         this(catalog, tenants, connect, credentials, settings, redirects, background, fx, demo, airbyteDescription,
-                diagnostics, disconnects, Optional.empty(), providerLists);
+                diagnostics, disconnects, Optional.empty(), providerLists, businessRemoval);
     }
 }
