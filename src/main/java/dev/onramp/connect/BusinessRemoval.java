@@ -113,7 +113,9 @@ public final class BusinessRemoval {
                     + (sources == Sources.KEEP ? " sources=kept" + (kept.isEmpty() ? "" : " kept_sources=" + keptSources)
                             : " sources=deleted disconnected=" + done.size()));
             String what = kept.isEmpty()
-                    ? (done.isEmpty() ? "" : " Its " + count(done.size()) + " disconnected, the sources deleted in Airbyte.")
+                    ? (done.isEmpty() ? "" : done.size() == 1
+                            ? " Its connection was disconnected and its source deleted in Airbyte."
+                            : " Its " + done.size() + " connections were disconnected and their sources deleted in Airbyte.")
                     : " Its " + (kept.size() == 1 ? "source stays" : kept.size() + " sources stay") + " in Airbyte: "
                             + kept.stream().map(this::describe).collect(Collectors.joining(", ")) + ".";
             return new Outcome.Deleted(tenant.name() + " was deleted." + what);
@@ -134,10 +136,6 @@ public final class BusinessRemoval {
         return tenant.name() + " is in use: a " + what + " flow (a connect, reconnect or disconnect) is under way."
                 + " Cancel it or let it finish, then delete the business; a flow left by a crash ends at Onramp's next"
                 + " start.";
-    }
-
-    private static String count(int connections) {
-        return connections == 1 ? "connection was" : connections + " connections were";
     }
 
     private String describe(Connection connection) {

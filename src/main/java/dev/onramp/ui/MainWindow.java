@@ -89,6 +89,7 @@ public final class MainWindow {
     private static HelpMenu show(Stage stage, HubModel model, HelpModel helpModel) {
         HubView view = new HubView(model);
         HelpMenu help = new HelpMenu(helpModel);
+        help.addBeforeHelp(view.businessMenu());
         help.addBeforeHelp(view.viewMenu());
         BorderPane content = new BorderPane(view.root());
         content.setTop(help.root());

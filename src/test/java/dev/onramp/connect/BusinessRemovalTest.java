@@ -94,8 +94,8 @@ class BusinessRemovalTest {
         BusinessRemoval.Outcome outcome = removal().delete(acme.id(), BusinessRemoval.Sources.DELETE, steps::add);
 
         assertThat(outcome).isInstanceOf(BusinessRemoval.Outcome.Deleted.class);
-        assertThat(outcome.message()).isEqualTo("Acme Outdoor was deleted. Its 2 connections were disconnected,"
-                + " the sources deleted in Airbyte.");
+        assertThat(outcome.message()).isEqualTo("Acme Outdoor was deleted. Its 2 connections were disconnected"
+                + " and their sources deleted in Airbyte.");
         assertThat(steps).contains("Disconnecting Stripe (shop)…", "Disconnecting Stripe (payouts)…");
         assertThat(fx.airbyte.simulator().sourceIds()).doesNotContain(shop.sourceId(), payouts.sourceId())
                 .contains(bolt.sourceId());

@@ -565,6 +565,48 @@ public final class HubModel {
         return new NewBusinessModel(catalog.businessTypes(), ready.tenants(), this::addTenant, ready.background(), fx);
     }
 
+    /** A dialog model to rename the chosen business or change its type; the hub follows the change. */
+    public BusinessEditModel editBusiness() {
+        Tenant tenant = Objects.requireNonNull(selectedTenant.get(), "a business must be chosen to edit it");
+        UiServices ready = services();
+        return new BusinessEditModel(tenant, catalog, ready.tenants(), this::replaceTenant, ready.background(), fx);
+    }
+
+    /** A dialog model to delete the chosen business; once deleted, the hub shows the one used last of the others. */
+    public DeleteBusinessModel deleteBusiness() {
+        Tenant tenant = Objects.requireNonNull(selectedTenant.get(), "a business must be chosen to delete it");
+        UiServices ready = services();
+        return new DeleteBusinessModel(tenant, ready.connect(), ready.businessRemoval(), this::removeTenant,
+                ready.background(), fx);
+    }
+
+    /** The business's kind of business, in words, e.g. "Online store"; empty while none is chosen. */
+    public String businessTypeName(Tenant tenant) {
+        return tenant == null ? "" : catalog.businessType(tenant.businessTypeId()).map(type -> type.name())
+                .orElse(tenant.businessTypeId());
+    }
+
+    private void replaceTenant(Tenant changed) {
+        tenants.replaceAll(tenant -> tenant.id().equals(changed.id()) ? changed : tenant);
+        tenants.sort(Comparator.comparing(Tenant::name, String.CASE_INSENSITIVE_ORDER));
+        selectedTenant.set(changed);
+    }
+
+    private void removeTenant(Tenant deleted) {
+        UiServices ready = services();
+        CompletableFuture.supplyAsync(ready.tenants()::businessesToShow, ready.background())
+                .whenCompleteAsync((loaded, failure) -> {
+                    if (failure != null) {
+                        tenants.removeIf(tenant -> tenant.id().equals(deleted.id()));
+                        onTenants(null, failure);
+                        return;
+                    }
+                    // The chooser moves off the deleted business before it leaves the list.
+                    selectedTenant.set(loaded.first());
+                    tenants.setAll(loaded.all());
+                }, fx);
+    }
+
     private void addTenant(Tenant tenant) {
         tenants.add(tenant);
         tenants.sort(Comparator.comparing(Tenant::name, String.CASE_INSENSITIVE_ORDER));

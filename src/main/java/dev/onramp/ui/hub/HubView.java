@@ -20,7 +20,10 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
-import javafx.scene.control.ComboBox;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import java.util.List;
+import org.controlsfx.control.SearchableComboBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import dev.onramp.ui.common.Styles;
@@ -89,6 +92,47 @@ public final class HubView {
         return view;
     }
 
+    /** The window's Business menu: new, rename, change type and delete the chosen business. */
+    public Menu businessMenu() {
+        MenuItem create = new MenuItem("New business…");
+        create.setId("menu-new-business");
+        create.setOnAction(e -> NewBusinessDialog.open(window(), model.newBusiness()));
+        create.disableProperty().bind(model.openingProperty());
+        MenuItem rename = new MenuItem("Rename…");
+        rename.setId("menu-rename-business");
+        rename.setOnAction(e -> renameBusiness());
+        MenuItem retype = new MenuItem("Change type…");
+        retype.setId("menu-retype-business");
+        retype.setOnAction(e -> retypeBusiness());
+        MenuItem delete = new MenuItem("Delete…");
+        delete.setId("menu-delete-business");
+        delete.setOnAction(e -> deleteBusiness());
+        for (MenuItem item : List.of(rename, retype, delete)) {
+            item.disableProperty().bind(model.selectedTenantProperty().isNull());
+        }
+        Menu menu = new Menu("Business", null, create, new SeparatorMenuItem(), rename, retype, delete);
+        menu.setId("business-menu");
+        return menu;
+    }
+
+    private void renameBusiness() {
+        if (model.selectedTenantProperty().get() != null) {
+            BusinessDialogs.rename(window(), model.editBusiness());
+        }
+    }
+
+    private void retypeBusiness() {
+        if (model.selectedTenantProperty().get() != null) {
+            BusinessDialogs.retype(window(), model.editBusiness());
+        }
+    }
+
+    private void deleteBusiness() {
+        if (model.selectedTenantProperty().get() != null) {
+            BusinessDialogs.delete(window(), model.deleteBusiness());
+        }
+    }
+
     private HBox header() {
         Label app = new Label("Onramp");
         app.getStyleClass().add("app-name");
@@ -108,7 +152,8 @@ public final class HubView {
         opening.setId("hub-opening");
         opening.getStyleClass().add("hint");
         showWhen(opening, model.openingProperty());
-        ComboBox<Tenant> business = new ComboBox<>(model.tenants());
+        // Typing filters the list, so that a chooser of hundreds of businesses stays usable.
+        SearchableComboBox<Tenant> business = new SearchableComboBox<>(model.tenants());
         business.setId("business-chooser");
         business.promptTextProperty().bind(model.openingProperty().map(open -> open ? "" : "Loading businesses…"));
         business.setConverter(Converters.displaying(Tenant::name));
@@ -123,7 +168,17 @@ public final class HubView {
         settings.disableProperty().bind(model.selectedTenantProperty().isNull());
         settings.setOnAction(e -> openSettings());
 
-        HBox header = new HBox(12, title, gap, loading, opening, new Label("Business"), business, newBusiness, settings);
+        // The kind of business decides the recommendations: shown beside its name, a click changes it.
+        Hyperlink type = new Hyperlink();
+        type.setId("business-type-link");
+        type.textProperty().bind(model.selectedTenantProperty().map(model::businessTypeName).orElse(""));
+        type.setTooltip(new javafx.scene.control.Tooltip("Change what kind of business this is"));
+        type.setOnAction(e -> retypeBusiness());
+        type.setMinWidth(Region.USE_PREF_SIZE);
+        showWhen(type, model.selectedTenantProperty().isNotNull());
+
+        HBox header = new HBox(12, title, gap, loading, opening, new Label("Business"), business, type, newBusiness,
+                settings);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("header");
         return header;
