@@ -54,6 +54,7 @@ final class ConfigApi implements KeptState {
     /** The connectors (by source type) whose OAuth app the operator has not set up, and those with OAuth switched off. */
     private final Set<String> withoutOAuthApp = ConcurrentHashMap.newKeySet();
     private final Set<String> oauthSwitchedOff = ConcurrentHashMap.newKeySet();
+    private final Map<String, ObjectNode> served = new ConcurrentHashMap<>();
 
     ConfigApi(ObjectMapper json, DemoConnectors connectors, OAuthLedger ledger, String workspaceId, URI origin, Clock clock,
             Faults faults) {
@@ -224,7 +225,9 @@ final class ConfigApi implements KeptState {
         ObjectNode answer = json.createObjectNode()
                 .put("sourceDefinitionId", connector.definitionId())
                 .put("documentationUrl", connector.documentationUrl());
-        answer.set("connectionSpecification", connector.connectionSpecification().deepCopy());
+        // Served with examples the simulator accepts, so a demo form can fill them in; validated as it is.
+        answer.set("connectionSpecification", served.computeIfAbsent(connector.definitionId(),
+                id -> DemoExamples.of(connector.sourceType(), connector.connectionSpecification())).deepCopy());
         connector.oauth().ifPresent(oauth -> {
             answer.set("advancedAuth", AdvancedAuthSchema.of(json, connector, oauth));
             answer.put("advancedAuthGlobalCredentialsAvailable", !withoutOAuthApp.contains(connector.sourceType()));
