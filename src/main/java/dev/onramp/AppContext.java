@@ -16,6 +16,7 @@ import dev.onramp.connect.CredentialsService;
 import dev.onramp.connect.DisconnectService;
 import dev.onramp.business.AirbyteSelection;
 import dev.onramp.business.DemoAirbyte;
+import dev.onramp.business.DemoScenario;
 import dev.onramp.business.SettingsService;
 import dev.onramp.business.TenantService;
 import dev.onramp.demo.AirbyteSimulator;
@@ -423,6 +424,25 @@ public final class AppContext implements AutoCloseable {
         @Override
         public void deleteSource(String sourceId) {
             simulator.deleteSource(existing(sourceId));
+        }
+
+        @Override
+        public void play(DemoScenario scenario, boolean on) {
+            switch (scenario) {
+                case SLOW -> held(Fault.slow(DemoScenario.SLOW_CALL), on);
+                case DOWN -> held(Fault.serverError(503), on);
+                case CHECK_FAILS -> held(Fault.checkFailure(), on);
+                case SIGN_IN_REFUSED -> simulator.refuseSignIns(on);
+                case NOT_READY_FOR_OAUTH -> simulator.withoutAnyOAuthApp(on);
+            }
+        }
+
+        private void held(Fault fault, boolean on) {
+            if (on) {
+                simulator.faults().hold(fault);
+            } else {
+                simulator.faults().release(fault);
+            }
         }
 
         private String existing(String sourceId) {

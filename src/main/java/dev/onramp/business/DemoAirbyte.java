@@ -28,4 +28,10 @@ public interface DemoAirbyte {
      * @throws IllegalArgumentException when the simulator has no such source, with a sentence saying so
      */
     void deleteSource(String sourceId);
+
+    /**
+     * Switches a standing scenario on or off in the simulator; it stays on, for every business that uses
+     * the simulator, until it is switched off or the app quits.
+     */
+    void play(DemoScenario scenario, boolean on);
 }

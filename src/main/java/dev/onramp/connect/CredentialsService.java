@@ -119,7 +119,7 @@ public final class CredentialsService {
 
     /**
      * The provider's credentials form: from the business's Airbyte when it describes its connectors
-     * (self-managed), from the specifications bundled with Onramp otherwise (Cloud, demo). Blocks;
+     * (self-managed, the built-in simulator), from the specifications bundled with Onramp otherwise (Cloud). Blocks;
      * call it off the FX thread.
      *
      * @throws InvalidInputException when the provider is unknown

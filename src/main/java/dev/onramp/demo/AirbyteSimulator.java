@@ -50,7 +50,8 @@ public final class AirbyteSimulator implements AutoCloseable {
 
     /** What the simulator is made of, built before it starts listening. */
     private record Parts(String workspaceId, OAuthLedger ledger, Faults faults, FaultPlayer faultPlayer, ConfigApi configApi,
-            CloudTokens cloudTokens, PublicApi publicApi, Optional<ConfigApiLogin> login, SimulatorState state) {}
+            CloudTokens cloudTokens, PublicApi publicApi, Optional<ConfigApiLogin> login, SimulatorState state,
+            ConsentPages consentPages) {}
 
     private AirbyteSimulator(HttpServer server, ExecutorService executor, URI origin, Parts parts) {
         this.server = server;
@@ -186,6 +187,22 @@ public final class AirbyteSimulator implements AutoCloseable {
      */
     public void withoutOAuthApp(String sourceType) {
         parts.configApi().withoutOAuthApp(sourceType);
+    }
+
+    /**
+     * Plays (or, with false, stops playing) an Airbyte with no OAuth app for any connector, as
+     * {@link #withoutOAuthApp} does for one.
+     */
+    public void withoutAnyOAuthApp(boolean without) {
+        parts.configApi().withoutAnyOAuthApp(without);
+    }
+
+    /**
+     * Makes (or, with false, stops making) every provider's sign-in page refuse at once: the browser goes
+     * back to the redirect with {@code error=access_denied}, as when a provider turns the person away.
+     */
+    public void refuseSignIns(boolean refuse) {
+        parts.consentPages().refuse(refuse);
     }
 
     /** Plays an Airbyte with OAuth switched off for the connector of {@code sourceType}: {@code get_consent_url} answers 404. */
@@ -337,13 +354,15 @@ public final class AirbyteSimulator implements AutoCloseable {
             state.keep(List.of(ledger, configApi, publicApi, signIns, cloudTokens));
             server.createContext("/api/", new ApiHandler(json, configApi.endpoints(state), latency, faultPlayer, login)::handle);
             server.createContext("/v1/", new PublicApiHandler(json, publicApi, faultPlayer, latency, state)::handle);
-            server.createContext("/oauth/", new ConsentPages(ledger, new ConsentHtml())::handle);
+            ConsentPages consentPages = new ConsentPages(ledger, new ConsentHtml());
+            server.createContext("/oauth/", consentPages::handle);
             ExecutorService executor = Executors.newFixedThreadPool(THREADS,
                     Thread.ofPlatform().name("airbyte-simulator-", 1).daemon().factory());
             server.setExecutor(executor);
             server.start();
             AirbyteSimulator simulator = new AirbyteSimulator(server, executor, origin,
-                    new Parts(workspaceId, ledger, faults, faultPlayer, configApi, cloudTokens, publicApi, login, state));
+                    new Parts(workspaceId, ledger, faults, faultPlayer, configApi, cloudTokens, publicApi, login, state,
+                            consentPages));
             LOG.info("Airbyte simulator listening on {} (Config API) and {} (public API), its {}", simulator.apiBaseUrl(),
                     simulator.publicApiBaseUrl(), state);
             return simulator;

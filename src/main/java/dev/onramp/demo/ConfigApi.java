@@ -54,6 +54,8 @@ final class ConfigApi implements KeptState {
     /** The connectors (by source type) whose OAuth app the operator has not set up, and those with OAuth switched off. */
     private final Set<String> withoutOAuthApp = ConcurrentHashMap.newKeySet();
     private final Set<String> oauthSwitchedOff = ConcurrentHashMap.newKeySet();
+    private final Map<String, ObjectNode> served = new ConcurrentHashMap<>();
+    private final AtomicBoolean noOAuthApps = new AtomicBoolean();
 
     ConfigApi(ObjectMapper json, DemoConnectors connectors, OAuthLedger ledger, String workspaceId, URI origin, Clock clock,
             Faults faults) {
@@ -78,6 +80,15 @@ final class ConfigApi implements KeptState {
     /** Plays an Airbyte whose operator has set up no OAuth app for the connector of this source type. */
     void withoutOAuthApp(String sourceType) {
         withoutOAuthApp.add(oauthConnector(sourceType));
+    }
+
+    /** Plays (or stops playing) an Airbyte whose operator has set up no OAuth app for any connector. */
+    void withoutAnyOAuthApp(boolean without) {
+        noOAuthApps.set(without);
+    }
+
+    private boolean hasNoOAuthApp(DemoConnector connector) {
+        return noOAuthApps.get() || withoutOAuthApp.contains(connector.sourceType());
     }
 
     /** Plays an Airbyte that has OAuth switched off for the connector of this source type. */
@@ -224,10 +235,12 @@ final class ConfigApi implements KeptState {
         ObjectNode answer = json.createObjectNode()
                 .put("sourceDefinitionId", connector.definitionId())
                 .put("documentationUrl", connector.documentationUrl());
-        answer.set("connectionSpecification", connector.connectionSpecification().deepCopy());
+        // Served with examples the simulator accepts, so a demo form can fill them in; validated as it is.
+        answer.set("connectionSpecification", served.computeIfAbsent(connector.definitionId(),
+                id -> DemoExamples.of(connector.sourceType(), connector.connectionSpecification())).deepCopy());
         connector.oauth().ifPresent(oauth -> {
             answer.set("advancedAuth", AdvancedAuthSchema.of(json, connector, oauth));
-            answer.put("advancedAuthGlobalCredentialsAvailable", !withoutOAuthApp.contains(connector.sourceType()));
+            answer.put("advancedAuthGlobalCredentialsAvailable", !hasNoOAuthApp(connector));
         });
         answer.set("jobInfo", jobInfo("get_spec", Optional.empty()));
         return Optional.of(answer);
@@ -241,7 +254,7 @@ final class ConfigApi implements KeptState {
             // OAuthHandler answers 404 when a flag turns OAuth off for the connector, in ApiHelper's words.
             throw ApiError.known(404, "Could not find configuration for SOURCE_OAUTH_PARAM: OAuth temporarily disabled.");
         }
-        if (withoutOAuthApp.contains(connector.sourceType())) {
+        if (hasNoOAuthApp(connector)) {
             // What BaseOAuthFlow throws when no OAuth app (instance, organization or workspace) holds a client id.
             throw ApiError.known(500, "Undefined parameter 'client_id' necessary for the OAuth Flow.");
         }

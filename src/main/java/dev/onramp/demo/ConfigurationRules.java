@@ -76,7 +76,7 @@ final class ConfigurationRules {
                 // The specification's own default (Onfleet's placeholder password "x") is what the connector expects.
                 boolean theDefault = field.getValue().equals(property.get("default"));
                 if (property.path("airbyte_secret").asBoolean(false) && field.getValue().isTextual() && !theDefault
-                        && (value.strip().length() < SHORTEST_SECRET || value.strip().contains(" "))) {
+                        && !takenAsSecret(value)) {
                     return Optional.of(property.path("title").asText(field.getKey()));
                 }
                 if (field.getValue().isObject()) {
@@ -88,6 +88,11 @@ final class ConfigurationRules {
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether a provider would take {@code value} as a secret: 8 or more characters, no spaces in it. */
+    static boolean takenAsSecret(String value) {
+        return value.strip().length() >= SHORTEST_SECRET && !value.strip().contains(" ");
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,10 +25,16 @@ final class ConsentPages {
 
     private final OAuthLedger ledger;
     private final ConsentHtml html;
+    private final AtomicBoolean refusing = new AtomicBoolean();
 
     ConsentPages(OAuthLedger ledger, ConsentHtml html) {
         this.ledger = ledger;
         this.html = html;
+    }
+
+    /** Whether every provider's sign-in page refuses at once, sending the person back with {@code access_denied}. */
+    void refuse(boolean refuse) {
+        refusing.set(refuse);
     }
 
     void handle(HttpExchange exchange) throws IOException {
@@ -57,6 +64,15 @@ final class ConsentPages {
                 .filter(p -> matches(p, sourceType, query));
         if (consent.isEmpty()) {
             page(exchange, 400, unknownRequest());
+            return;
+        }
+        if (refusing.get() && ledger.decide(consent.get().state()).isPresent()) {
+            LOG.info("Simulated {} consent page refuses the sign-in", consent.get().connector().name());
+            Map<String, String> params = new LinkedHashMap<>();
+            params.put("error", "access_denied");
+            params.put("error_description", consent.get().connector().name() + " refused the sign-in.");
+            params.put("state", consent.get().state());
+            Exchanges.redirect(exchange, Exchanges.withQuery(consent.get().redirectUrl(), params));
             return;
         }
         page(exchange, 200, html.consent(consent.get()));

@@ -6,19 +6,35 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * The faults armed on a simulator, consumed one call at a time in the order they were armed; safe
- * for the simulator's handler threads and the test or command line that arms them.
+ * The faults armed on a simulator, consumed one call at a time in the order they were armed, and those
+ * held (played on every matching call until released); safe for the simulator's handler threads and the
+ * test, command line or window that arms them.
  */
 public final class Faults {
     private final List<Armed> armed = new ArrayList<>();
+    private final List<Fault> held = new ArrayList<>();
 
     /** Plays {@code fault} for its next {@code calls} matching API calls. */
     public synchronized void arm(Fault fault) {
         armed.add(new Armed(fault, fault.calls()));
     }
 
+    /** Plays {@code fault} on every matching API call, after any armed one, until it is {@linkplain #release released}. */
+    public synchronized void hold(Fault fault) {
+        if (!held.contains(fault)) {
+            held.add(fault);
+        }
+    }
+
+    /** Stops playing a fault {@link #hold} holds; nothing when it holds none such. */
+    public synchronized void release(Fault fault) {
+        held.remove(fault);
+    }
+
+    /** Disarms every fault, held ones too. */
     public synchronized void clear() {
         armed.clear();
+        held.clear();
     }
 
     /** How many faulty answers are still to come. */
@@ -53,7 +69,7 @@ public final class Faults {
                 return Optional.of(fault);
             }
         }
-        return Optional.empty();
+        return held.stream().filter(wanted).findFirst();
     }
 
     /** A fault and how many more calls it is for. */

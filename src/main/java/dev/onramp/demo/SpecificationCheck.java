@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.AnnotationKeyword;
 import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonNodePath;
+import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaValidatorsConfig;
@@ -15,6 +16,7 @@ import dev.onramp.demo.ApiError.Violation;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Validates a whole configuration against its connection specification as Airbyte does (JSON
@@ -57,6 +59,14 @@ final class SpecificationCheck {
             violations.add(new Violation(dotted(root, where), words(message)));
         }
         return violations;
+    }
+
+    /** A test of one value against one property's schema, compiled once, as {@link #violations} checks it. */
+    static Predicate<JsonNode> fitting(JsonNode propertySchema) {
+        ObjectNode schema = propertySchema.deepCopy();
+        schema.remove("$schema");
+        JsonSchema compiled = SCHEMAS.getSchema(schema, CONFIG);
+        return value -> compiled.validate(value).isEmpty();
     }
 
     /** The objects along the path, and its last field, taken out of {@code required} in every option on the way. */

@@ -16,8 +16,8 @@ public sealed interface AirbyteSettings {
     String description();
 
     /**
-     * Whether this Airbyte describes its connectors itself: a self-managed one does; Airbyte Cloud's
-     * public API does not, and demo mode uses the specifications bundled with Onramp.
+     * Whether this Airbyte describes its connectors itself: a self-managed one and the built-in simulator
+     * do; Airbyte Cloud's public API does not, and Onramp uses the specifications bundled with it there.
      */
     default boolean servesSpecifications() {
         return false;
@@ -31,6 +31,11 @@ public sealed interface AirbyteSettings {
         @Override
         public String description() {
             return DESCRIPTION;
+        }
+
+        @Override
+        public boolean servesSpecifications() {
+            return true;
         }
     }
 

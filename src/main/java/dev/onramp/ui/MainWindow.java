@@ -10,6 +10,8 @@ import dev.onramp.ui.help.HelpModel;
 import dev.onramp.model.Provider;
 import dev.onramp.ui.hub.DemoMenu;
 import dev.onramp.ui.hub.DemoMenuModel;
+import dev.onramp.ui.hub.DemoScenariosDialog;
+import dev.onramp.ui.hub.DemoScenariosModel;
 import dev.onramp.ui.hub.HubModel;
 import dev.onramp.ui.hub.HubView;
 import java.util.concurrent.CompletableFuture;
@@ -17,6 +19,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 
@@ -52,7 +55,12 @@ public final class MainWindow {
             DemoMenuModel model = new DemoMenuModel(hub.selectedTenantProperty()::get, services.connect()::connections,
                     id -> services.catalog().provider(id).map(Provider::name).orElse(id), airbyte,
                     services.background(), services.fx());
-            menus.addMenu(new DemoMenu(model, hub.demoProperty(), () -> stage).menu());
+            DemoMenu menu = new DemoMenu(model, hub.demoProperty(), () -> stage);
+            // Demo scenarios live in the Demo menu: they play only in the built-in simulator, which that menu is for.
+            DemoScenariosModel scenarios = new DemoScenariosModel(airbyte, services.background(), services.fx());
+            hub.demoScenarioNoteProperty().bind(scenarios.noteProperty());
+            menu.menu().getItems().addAll(new SeparatorMenuItem(), DemoScenariosDialog.menuItem(scenarios, () -> stage));
+            menus.addMenu(menu.menu());
         });
     }
 

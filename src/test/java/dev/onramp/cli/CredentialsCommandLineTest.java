@@ -65,7 +65,8 @@ class CredentialsCommandLineTest {
         int exit = cli.run(Map.of(), "connect", "stripe");
 
         assertThat(exit).isEqualTo(OnrampCommand.FAILED);
-        assertThat(cli.err().strip()).isEqualTo("onramp: Account ID is required (--set account_id=…)."
+        // The simulator's specification gives the account id an example, which the sentence shows.
+        assertThat(cli.err().strip()).isEqualTo("onramp: Account ID is required (--set account_id=acct_1DemoOutfitters)."
                 + " Secret Key is required (--secret client_secret).");
     }
 

@@ -20,6 +20,7 @@ import dev.onramp.catalog.ConnectorSpecs;
 import dev.onramp.connect.form.ConnectorForm;
 import dev.onramp.connect.form.FormChoice;
 import dev.onramp.connect.form.FormElement;
+import dev.onramp.connect.form.FormField;
 import dev.onramp.connect.form.FormOption;
 import dev.onramp.connect.form.FormValues;
 import dev.onramp.demo.Fault;
@@ -246,10 +247,16 @@ class CredentialsServiceTest {
     }
 
     @Test
-    void inDemoMode_theFormComesFromTheBundledSpecification() {
+    void inDemoMode_theFormComesFromTheSimulatorsSpecificationWithExamplesItAccepts() {
         ConnectorForm form = service().form(tenant.id(), "stripe");
 
-        assertThat(form.elements()).extracting(FormElement::path).contains("num_workers", "api_retention_streams");
+        assertThat(form.elements()).extracting(FormElement::path).containsExactly("account_id", "client_secret", "start_date");
+        assertThat(form.allElements()).filteredOn(element -> element.path().equals("client_secret"))
+                .singleElement().satisfies(secret -> {
+                    assertThat(((FormField) secret).example()).contains("sk_test_demo0123456789");
+                    assertThat(secret.help()).endsWith("Demo: the simulator takes any value of 8 or more characters"
+                            + " without spaces. For example: sk_test_demo0123456789.");
+                });
     }
 
     @Test

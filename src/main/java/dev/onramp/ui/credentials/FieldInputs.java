@@ -111,6 +111,15 @@ final class FieldInputs {
         };
         picker.valueProperty().subscribe(date -> write.run());
         time.textProperty().subscribe(text -> write.run());
+        // A value put in from outside (sample values) shows in the picker and the time too.
+        value.subscribe(text -> field.moment(text).ifPresent(moment -> {
+            if (!moment.toLocalDate().equals(picker.getValue())) {
+                picker.setValue(moment.toLocalDate());
+            }
+            if (withTime && !moment.toLocalTime().equals(timeOf(time.getText()))) {
+                time.setText(moment.toLocalTime().toString());
+            }
+        }));
         // A typed date counts once the person leaves the field, without pressing Enter.
         picker.focusedProperty().subscribe(focused -> {
             if (!focused) {

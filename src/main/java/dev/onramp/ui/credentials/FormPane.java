@@ -7,6 +7,8 @@ import dev.onramp.connect.form.FormChoice;
 import dev.onramp.connect.form.FormElement;
 import dev.onramp.connect.form.FormField;
 import dev.onramp.connect.form.FormOption;
+import dev.onramp.connect.form.FormValues;
+import dev.onramp.connect.form.ExampleValues;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,7 +17,9 @@ import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.StringProperty;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
@@ -28,6 +32,8 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.cell.CheckBoxListCell;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.controlsfx.validation.ValidationResult;
@@ -63,7 +69,44 @@ public final class FormPane {
         more.setExpanded(required.getChildren().isEmpty());
         showIf(more, !optional.getChildren().isEmpty());
         root = new VBox(16, required, more);
+        if (ExampleValues.offered(form)) {
+            root.getChildren().addFirst(samples(form));
+        }
         root.getStyleClass().add("credentials-form");
+    }
+
+    /**
+     * "Fill with sample values": puts the examples the connector's specification gives into the empty
+     * fields, never over a typed value, nor into a kept secret that an empty field keeps.
+     */
+    private Node samples(ConnectorForm form) {
+        Button fill = new Button("_Fill with sample values");
+        fill.setMnemonicParsing(true);
+        fill.setId("fill-samples");
+        fill.getStyleClass().add("sample-fill");
+        fill.setOnAction(e -> {
+            Map<String, String> now = new HashMap<>();
+            form.allElements().forEach(element -> now.put(element.path(),
+                    Optional.ofNullable(model.value(element.path()).get()).orElse("")));
+            ExampleValues.forEmpty(form, new FormValues(now)).forEach((path, sample) -> {
+                boolean kept = form.element(path).filter(FormField.class::isInstance)
+                        .map(field -> model.prompt((FormField) field).isPresent()).orElse(false);
+                if (!kept) {
+                    model.value(path).set(sample);
+                }
+            });
+            validation.revalidate();
+        });
+        Label hint = new Label("The connector's specification gives sample values; they fill only empty fields.");
+        hint.getStyleClass().add("hint");
+        hint.setWrapText(true);
+        HBox.setHgrow(hint, Priority.ALWAYS);
+        hint.setMaxWidth(Double.MAX_VALUE);
+        HBox row = new HBox(12, hint, fill);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.getStyleClass().add("sample-row");
+        fill.setMinWidth(Region.USE_PREF_SIZE);
+        return row;
     }
 
     public Node root() {

@@ -31,6 +31,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringExpression;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -39,6 +41,8 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -55,6 +59,8 @@ public final class HubModel {
             "Demo mode — connections go to the built-in Airbyte simulator; nothing leaves this computer";
 
     static final String OPENING = "Opening your data…";
+
+    private final StringProperty demoScenarioNote = new SimpleStringProperty(this, "demoScenarioNote", "");
 
     private final Catalog catalog;
     private final CompletionStage<UiServices> pending;
@@ -661,6 +667,17 @@ public final class HubModel {
     /** The demo banner's text, shown while {@link #demoProperty()} holds. */
     public String demoBanner() {
         return DEMO_BANNER;
+    }
+
+    /** What the demo banner adds: which simulator scenarios are on ("Demo scenario on: Airbyte is slow"); empty for none. */
+    public StringProperty demoScenarioNoteProperty() {
+        return demoScenarioNote;
+    }
+
+    /** The demo banner's text: {@link #demoBanner()}, then the scenarios that are on, if any. */
+    public StringExpression demoBannerText() {
+        return Bindings.createStringBinding(() -> demoScenarioNote.get().isBlank() ? DEMO_BANNER
+                : DEMO_BANNER + " · " + demoScenarioNote.get(), demoScenarioNote);
     }
 
     /** Which Airbyte the chosen business uses, e.g. "Demo: the built-in Airbyte simulator". */

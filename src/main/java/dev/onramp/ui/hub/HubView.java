@@ -185,7 +185,8 @@ public final class HubView {
     }
 
     private Label banner() {
-        Label banner = new Label(model.demoBanner());
+        Label banner = new Label();
+        banner.textProperty().bind(model.demoBannerText());
         banner.setId("demo-banner");
         banner.getStyleClass().add("demo-banner");
         banner.setMaxWidth(Double.MAX_VALUE);
