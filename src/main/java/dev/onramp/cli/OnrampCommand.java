@@ -22,6 +22,7 @@ import picocli.CommandLine.ScopeType;
         versionProvider = VersionProvider.class,
         description = "Connects a business's data sources to Airbyte. Without a command, opens the window.",
         subcommands = {ConnectCommand.class, ProvidersCommand.class, DisconnectCommand.class, RenameCommand.class, ConnectionsCommand.class, SettingsCommand.class, DemoServerCommand.class,
+                SummaryCommand.class,
                 DoctorCommand.class, SupportBundleCommand.class, AuditCommand.class, KeysCommand.class,
                 RemoveDataCommand.class, OAuthCheckCommand.class, CheckCommand.class, CommandLine.HelpCommand.class})
 public final class OnrampCommand implements Callable<Integer> {
