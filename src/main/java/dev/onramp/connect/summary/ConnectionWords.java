@@ -35,6 +35,6 @@ final class ConnectionWords {
 
     /** What to do about a recommended provider the business has not connected. */
     static String connect(String providerId) {
-        return "Not connected yet: connect it in the hub, or with onramp connect " + providerId + ".";
+        return "Connect it in the hub, or with onramp connect " + providerId + ".";
     }
 }

@@ -80,7 +80,8 @@ public final class OnboardingSummaries {
             recommended.add(new RecommendedSource(id, r.provider().name(), r.reason(), state));
             if (state == SourceState.NOT_CONNECTED) {
                 missing.add(new MissingItem(MissingKind.NOT_CONNECTED, id, r.provider().name(), Optional.empty(),
-                        Optional.empty(), ConnectionWords.connect(id)));
+                        Optional.empty(), Optional.of(r.reason()).filter(reason -> !reason.isBlank()),
+                        ConnectionWords.connect(id)));
             }
         }
 
@@ -95,7 +96,8 @@ public final class OnboardingSummaries {
             connections.add(entry(c, name));
             if (c.status() != ConnectionStatus.ACTIVE) {
                 missing.add(new MissingItem(MissingKind.NEEDS_ATTENTION, c.providerId(), name,
-                        Optional.of(c.accountLabel()), Optional.of(c.status().name()), ConnectionWords.action(c)));
+                        Optional.of(c.accountLabel()), Optional.of(c.status().name()), Optional.empty(),
+                        ConnectionWords.action(c)));
             }
         }
 
@@ -103,7 +105,7 @@ public final class OnboardingSummaries {
         int attention = (int) recommended.stream().filter(s -> s.state() == SourceState.NEEDS_ATTENTION).count();
         Progress progress = new Progress(recommended.size(), connected, attention,
                 recommended.size() - connected - attention);
-        return new OnboardingSummary(clock.instant(), business(tenant), airbyte(tenant), progress, recommended,
+        return new OnboardingSummary(clock.instant(), business(tenant), airbyte(tenant, live), progress, recommended,
                 connections, missing);
     }
 
@@ -114,15 +116,19 @@ public final class OnboardingSummaries {
     }
 
     /** The Airbyte the business uses now, as its settings (or this run's address) name it, without a secret. */
-    private Airbyte airbyte(Tenant tenant) {
+    private Airbyte airbyte(Tenant tenant, List<Connection> live) {
         AirbyteSettings now = settings.override().<AirbyteSettings>map(SelfManaged::new)
                 .orElseGet(() -> settings.settings(tenant.id()));
+        // The workspace the business remembers, else the one its connections in this Airbyte were made in.
+        Optional<String> workspace = tenant.workspaceId().or(() -> live.stream()
+                .filter(c -> c.status() != ConnectionStatus.OTHER_AIRBYTE)
+                .flatMap(c -> c.airbyte().flatMap(AirbyteLocation::workspaceId).stream()).findFirst());
         return switch (now) {
-            case Demo demo -> new Airbyte(AirbyteKind.DEMO, demo.description(), Optional.empty(), tenant.workspaceId());
+            case Demo demo -> new Airbyte(AirbyteKind.DEMO, demo.description(), Optional.empty(), workspace);
             case SelfManaged self -> new Airbyte(AirbyteKind.SELF_MANAGED, "Airbyte at " + withoutUserInfo(self.url()),
-                    Optional.of(withoutUserInfo(self.url())), tenant.workspaceId());
+                    Optional.of(withoutUserInfo(self.url())), workspace);
             case Cloud cloud -> new Airbyte(AirbyteKind.CLOUD, cloud.description(),
-                    Optional.of(withoutUserInfo(cloud.apiBase())), cloud.workspace().or(tenant::workspaceId));
+                    Optional.of(withoutUserInfo(cloud.apiBase())), cloud.workspace().or(() -> workspace));
         };
     }
 

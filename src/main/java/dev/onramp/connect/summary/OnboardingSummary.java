@@ -157,12 +157,14 @@ public record OnboardingSummary(
     }
 
     /**
-     * Something still to do: a recommended provider not connected, or a connection that needs attention
-     * (its account label and status then given), with what to do about it in one sentence.
+     * Something still to do: a recommended provider not connected (with why it is recommended), or a
+     * connection that needs attention (its account label and status then given), with what to do about it
+     * in one sentence.
      */
     public record MissingItem(MissingKind kind, String providerId, String providerName, Optional<String> account,
-            Optional<String> status, String action) {
+            Optional<String> status, Optional<String> reason, String action) {
         public MissingItem {
+            Objects.requireNonNull(reason, "reason");
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(providerId, "providerId");
             Objects.requireNonNull(providerName, "providerName");

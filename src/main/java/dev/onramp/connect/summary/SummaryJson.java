@@ -85,6 +85,7 @@ public final class SummaryJson {
             row.put("providerName", item.providerName());
             row.put("account", item.account().orElse(null));
             row.put("status", item.status().orElse(null));
+            row.put("reason", item.reason().orElse(null));
             row.put("action", item.action());
         }
         try {

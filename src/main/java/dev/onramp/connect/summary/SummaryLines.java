@@ -68,11 +68,23 @@ final class SummaryLines {
         } else {
             lines.add(new Line(Kind.HEADING, "Still missing (" + summary.missing().size() + ")"));
             for (MissingItem item : summary.missing()) {
-                lines.add(new Line(Kind.ITEM, "- " + item.providerName() + item.account().map(a -> " (account " + a + ")")
-                        .orElse("") + ": " + item.action()));
+                lines.add(new Line(Kind.ITEM, "- " + missing(item)));
+                lines.add(new Line(Kind.DETAIL, advice(item)));
             }
         }
         return List.copyOf(lines);
+    }
+
+    /** "Shopify — not connected", "Stripe (account acct_9) — needs attention". */
+    static String missing(MissingItem item) {
+        return item.providerName() + item.account().map(a -> " (account " + a + ")").orElse("") + " — "
+                + (item.kind() == OnboardingSummary.MissingKind.NOT_CONNECTED ? "not connected" : "needs attention");
+    }
+
+    /** Why it matters, when recommended, and what to do: "Your orders, products and customers. Connect it …". */
+    static String advice(MissingItem item) {
+        return item.reason().map(reason -> reason.endsWith(".") ? reason + " " : reason + ". ").orElse("")
+                + item.action();
     }
 
     /** The Airbyte and workspace in words: "Airbyte at http://…/api · workspace 3f2a…". */

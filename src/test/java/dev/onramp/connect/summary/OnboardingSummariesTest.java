@@ -79,7 +79,10 @@ class OnboardingSummariesTest {
         assertThat(summary.progress().text()).isEqualTo("0 of 10 recommended sources connected");
         assertThat(summary.connections()).isEmpty();
         assertThat(summary.missing()).hasSize(10).allMatch(m -> m.kind() == MissingKind.NOT_CONNECTED)
-                .first().satisfies(m -> assertThat(m.action()).contains("onramp connect shopify"));
+                .first().satisfies(m -> {
+                    assertThat(m.action()).contains("onramp connect shopify");
+                    assertThat(m.reason()).contains("Your orders, products and customers");
+                });
     }
 
     @Test
@@ -112,6 +115,8 @@ class OnboardingSummariesTest {
         assertThat(first.sourceId()).isEqualTo(mailchimp.sourceId());
         assertThat(first.airbyte()).hasValueSatisfying(where -> assertThat(where.description())
                 .startsWith("the built-in simulator"));
+        assertThat(summary.airbyte().workspace()).isEqualTo(mailchimp.airbyte().orElseThrow().workspaceId())
+                .isPresent();
         assertThat(summary.connections().getFirst().lastChecked()).isPresent();
         assertThat(summary.connections().getLast().id()).isEqualTo(hubspot.id().toString());
         MissingItem failing = summary.missing().stream().filter(m -> m.kind() == MissingKind.NEEDS_ATTENTION)

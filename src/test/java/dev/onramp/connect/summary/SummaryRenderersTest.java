@@ -52,9 +52,11 @@ class SummaryRenderersTest {
                         new RecommendedSource("mailchimp", "Mailchimp", "Newsletters", SourceState.NOT_CONNECTED)),
                 connections,
                 List.of(new MissingItem(MissingKind.NOT_CONNECTED, "mailchimp", "Mailchimp", Optional.empty(),
-                                Optional.empty(), "Not connected yet: connect it in the hub, or with onramp connect mailchimp."),
+                                Optional.empty(), Optional.of("Newsletters"),
+                                "Connect it in the hub, or with onramp connect mailchimp."),
                         new MissingItem(MissingKind.NEEDS_ATTENTION, "stripe", "Stripe", Optional.of("acct_9"),
-                                Optional.of("NEEDS_REAUTH"), "The sign-in expired or was revoked: sign in again with Reconnect.")));
+                                Optional.of("NEEDS_REAUTH"), Optional.empty(),
+                                "The sign-in expired or was revoked: sign in again with Reconnect.")));
     }
 
     private static final List<ConnectionEntry> TWO = List.of(
@@ -99,6 +101,8 @@ class SummaryRenderersTest {
         assertThat(shop.at("/airbyte/workspace").asText()).isEqualTo("ws-1");
         assertThat(json.at("/missing/0/kind").asText()).isEqualTo("NOT_CONNECTED");
         assertThat(json.at("/missing/0/account").isNull()).isTrue();
+        assertThat(json.at("/missing/0/reason").asText()).isEqualTo("Newsletters");
+        assertThat(json.at("/missing/1/reason").isNull()).isTrue();
         assertThat(json.at("/missing/1/account").asText()).isEqualTo("acct_9");
         assertThat(json.at("/missing/1/status").asText()).isEqualTo("NEEDS_REAUTH");
         assertThat(json.at("/missing/1/action").asText()).startsWith("The sign-in expired");
@@ -116,7 +120,8 @@ class SummaryRenderersTest {
                 .contains("Stripe — account acct_9")
                 .contains("Last checked: 5 Mar 2026, 14:30 CET")
                 .contains("3 streams: orders, products, customers")
-                .contains("Mailchimp: Not connected yet");
+                .contains("- Mailchimp — not connected")
+                .contains("Newsletters. Connect it in the hub, or with onramp connect mailchimp.");
     }
 
     @Test
@@ -153,7 +158,7 @@ class SummaryRenderersTest {
                 .contains("  [ ] Mailchimp — not connected\n")
                 .contains("  Stripe — account acct_9\n      Status: Needs reconnecting\n")
                 .contains("      Last checked: 5 Mar 2026, 14:30 CET")
-                .contains("  - Stripe (account acct_9): The sign-in expired or was revoked");
+                .contains("  - Stripe (account acct_9) — needs attention\n      The sign-in expired or was revoked");
     }
 
     @Test
