@@ -17,11 +17,15 @@ public interface FileAsker {
     /** The file to write, or empty when the person cancelled. */
     Optional<Path> ask(Window owner, SummaryFormat format, String suggestedName);
 
-    /** The system's save dialog, offering only files of the format's extension. */
+    /** The system's save dialog in the person's home folder, offering only files of the format's extension. */
     FileAsker CHOOSER = (owner, format, suggestedName) -> {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Export the summary as " + format.name());
         chooser.setInitialFileName(suggestedName);
+        File home = new File(System.getProperty("user.home", ""));
+        if (home.isDirectory()) {
+            chooser.setInitialDirectory(home);
+        }
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(
                 format.name() + " files", "*." + format.extension().toLowerCase(Locale.ROOT)));
         return Optional.ofNullable(chooser.showSaveDialog(owner)).map(File::toPath);

@@ -71,6 +71,8 @@ public final class SummaryDialog {
         airbyte.setId("summary-airbyte");
         airbyte.getStyleClass().add("hint");
         airbyte.setWrapText(true);
+        airbyte.setMaxWidth(Double.MAX_VALUE);
+        airbyte.setMinHeight(Region.USE_PREF_SIZE);
         progressText.setId("summary-progress");
         progressText.getStyleClass().add("summary-progress");
         progressBar.setPrefWidth(140);
@@ -94,6 +96,7 @@ public final class SummaryDialog {
         Label message = new Label();
         message.setId("summary-message");
         message.setWrapText(true);
+        message.setMinHeight(Region.USE_PREF_SIZE);
         message.textProperty().bind(model.messageProperty());
         model.failedProperty().subscribe(failed -> {
             message.getStyleClass().removeAll("error-message", "hint");
@@ -199,6 +202,7 @@ public final class SummaryDialog {
         Label label = new Label(text);
         label.setWrapText(true);
         label.setMaxWidth(Double.MAX_VALUE);
+        label.setMinHeight(Region.USE_PREF_SIZE);
         return label;
     }
 }
