@@ -17,6 +17,10 @@ import dev.onramp.ui.credentials.CredentialsModel;
 import dev.onramp.ui.settings.ReadinessModel;
 import dev.onramp.ui.settings.RedirectModel;
 import dev.onramp.ui.settings.SettingsModel;
+import dev.onramp.ui.summary.SummaryModel;
+import dev.onramp.connect.summary.OnboardingSummaries;
+import java.time.Clock;
+import java.time.ZoneId;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -687,4 +691,22 @@ public final class HubModel {
 
     /** What the header shows of a business's Airbyte. */
     private record AirbyteShown(String description, boolean demo) {}
+
+    /** The chosen business's onboarding progress, read live from the tiles. */
+    private final OnboardingProgress progress = new OnboardingProgress(tilesView);
+
+    /** How far the chosen business is: its recommended providers as a checklist, and "3 of 5 … connected". */
+    public OnboardingProgress progress() {
+        return progress;
+    }
+
+    /** The Summary dialog's model for the chosen business; it builds the summary on the background executor. */
+    public SummaryModel summary() {
+        Tenant tenant = Objects.requireNonNull(selectedTenant.get(), "a business must be chosen before its summary");
+        UiServices ready = services();
+        OnboardingSummaries summaries = new OnboardingSummaries(ready.catalog(), ready.connect(), ready.settings(),
+                ready.providerLists(), Clock.systemUTC());
+        return new SummaryModel(tenant.name(), () -> summaries.build(tenant), ready.background(), fx,
+                ZoneId.systemDefault());
+    }
 }

@@ -10,6 +10,7 @@ import dev.onramp.ui.connect.ConnectModel;
 import dev.onramp.ui.credentials.CredentialsDialog;
 import dev.onramp.ui.credentials.CredentialsModel;
 import dev.onramp.ui.settings.SettingsView;
+import dev.onramp.ui.summary.SummaryDialog;
 import java.time.Instant;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -60,7 +61,8 @@ public final class HubView {
         list = new TileList(model.sections().sections(), tileActions, model::openConnectorDocs);
         tilesListener = change -> list.forgetViewsBut(model.tiles());
         search = new SearchBar(model.sections(), model.categories());
-        root.setTop(new VBox(header(), banner(), problem(), search.root()));
+        root.setTop(new VBox(header(), banner(), problem(), new ProgressPane(model.progress(), this::openSummary).root(),
+                search.root()));
         root.setCenter(list.root());
         search.listenForTyping(root);
         root.getStyleClass().add("hub");
@@ -305,6 +307,13 @@ public final class HubView {
                     HubView.this.openSettings();
                 }
             };
+        }
+    }
+
+    /** Continue: the chosen business's summary, over the hub. */
+    private void openSummary() {
+        if (model.selectedTenantProperty().get() != null) {
+            SummaryDialog.open(window(), model.summary());
         }
     }
 

@@ -1,0 +1,84 @@
+package dev.onramp.cli;
+
+import dev.onramp.AppContext;
+import dev.onramp.connect.summary.OnboardingSummaries;
+import dev.onramp.connect.summary.OnboardingSummary;
+import dev.onramp.connect.summary.SummaryFiles;
+import dev.onramp.connect.summary.SummaryFormat;
+import dev.onramp.connect.summary.SummaryWriteException;
+import dev.onramp.model.InvalidInputException;
+import dev.onramp.model.Tenant;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code onramp summary}: a business's onboarding summary as text, JSON or PDF; it only reads. */
+@Command(name = "summary", mixinStandardHelpOptions = true,
+        description = "Summarises a business's onboarding: its Airbyte and workspace, how many recommended sources"
+                + " are connected, each connection with its status, last check and streams, and what is still"
+                + " missing. Text and JSON go to standard output unless --out is given; pdf needs --out.")
+final class SummaryCommand implements Callable<Integer> {
+    @ParentCommand
+    OnrampCommand root;
+
+    @Option(names = "--tenant", paramLabel = "NAME", description = "The business (needed when there are several).")
+    String tenantName;
+
+    @Option(names = "--format", paramLabel = "text|json|pdf", converter = FormatConverter.class,
+            description = "text (default), json (schemaVersion 1, see docs/summary-schema.md) or pdf.")
+    SummaryFormat format = SummaryFormat.TEXT;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write to this file (replaced whole, or left as it was).")
+    Path file;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = root.env().out();
+        PrintWriter err = root.env().err();
+        if (format == SummaryFormat.PDF && file == null) {
+            err.println("onramp: A PDF goes to a file: add --out FILE.pdf (text and JSON may go to the terminal).");
+            err.flush();
+            return OnrampCommand.WRONG_USAGE;
+        }
+        try (AppContext app = root.openApp(url -> false, Duration.ofMinutes(5))) {
+            Tenant tenant = Tenants.pick(app, tenantName);
+            OnboardingSummary summary = new OnboardingSummaries(app.catalog(), app.connect(), app.settings(),
+                    app.providerLists(), Clock.systemUTC()).build(tenant);
+            byte[] bytes = format.render(summary, ZoneId.systemDefault());
+            if (file == null) {
+                out.print(new String(bytes, StandardCharsets.UTF_8));
+            } else {
+                SummaryFiles.write(file, bytes);
+                out.println("Wrote the summary of " + tenant.name() + " to " + file + " (" + summary.progress().text()
+                        + ").");
+            }
+            out.flush();
+            return 0;
+        } catch (InvalidInputException | SummaryWriteException e) {
+            err.println("onramp: " + e.getMessage());
+            err.flush();
+            return OnrampCommand.FAILED;
+        }
+    }
+
+    /** Reads {@code text}, {@code json} and {@code pdf} in any letter case. */
+    static final class FormatConverter implements ITypeConverter<SummaryFormat> {
+        @Override
+        public SummaryFormat convert(String value) {
+            try {
+                return SummaryFormat.valueOf(value.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new UsageErrors.Refused("Unknown --format \"" + value + "\": use text, json or pdf.");
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.onramp.connect.summary;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes a summary's bytes to a file whole or not at all: into a temporary file in the same folder, then
+ * moved over the target, so that a failure (no write access, a full disk) leaves no half-written file.
+ */
+public final class SummaryFiles {
+    private SummaryFiles() {}
+
+    /**
+     * Writes {@code bytes} to {@code target}, replacing a file there.
+     *
+     * @throws SummaryWriteException with one sentence a person can act on when it cannot be written
+     */
+    public static void write(Path target, byte[] bytes) {
+        Path file = target.toAbsolutePath().normalize();
+        Path folder = file.getParent();
+        if (folder == null || !Files.isDirectory(folder)) {
+            throw new SummaryWriteException("Could not write " + file + ": the folder " + folder + " does not exist.");
+        }
+        if (Files.isDirectory(file)) {
+            throw new SummaryWriteException("Could not write " + file + ": it is a folder; give a file name.");
+        }
+        Path temp = null;
+        try {
+            temp = Files.createTempFile(folder, "." + file.getFileName() + ".", ".part");
+            Files.write(temp, bytes);
+            try {
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            temp = null;
+        } catch (IOException e) {
+            throw new SummaryWriteException("Could not write " + file + ": " + why(e, folder));
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // Nothing more to do: the failure is already said.
+                }
+            }
+        }
+    }
+
+    private static String why(IOException e, Path folder) {
+        String reason = e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason() : e.getMessage();
+        if (e instanceof AccessDeniedException || (reason != null && reason.contains("Read-only"))) {
+            return "Onramp may not write in " + folder + "; pick another folder.";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "the folder " + folder + " is not there any more.";
+        }
+        return (reason == null ? "the system refused it" : reason.strip()) + "; pick another folder.";
+    }
+}

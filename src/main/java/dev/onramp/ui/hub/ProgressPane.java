@@ -1,0 +1,104 @@
+package dev.onramp.ui.hub;
+
+import static dev.onramp.ui.common.Visibility.showWhen;
+
+import dev.onramp.connect.summary.OnboardingSummary.SourceState;
+import java.util.Locale;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * The hub's onboarding progress under its header: a bar and "3 of 5 recommended sources connected",
+ * the recommended providers as a checklist that can be hidden, and Continue, which opens the summary.
+ */
+final class ProgressPane {
+    private static final PseudoClass COMPLETE = PseudoClass.getPseudoClass("complete");
+    private static final String SHEET = ProgressPane.class.getResource("/dev/onramp/ui/summary.css").toExternalForm();
+
+    private final OnboardingProgress progress;
+    private final VBox root = new VBox(6);
+    private final FlowPane checklist = new FlowPane(6, 6);
+    private final BooleanProperty expanded = new SimpleBooleanProperty(true);
+
+    ProgressPane(OnboardingProgress progress, Runnable onContinue) {
+        this.progress = progress;
+        ProgressBar bar = new ProgressBar();
+        bar.setId("onboarding-bar");
+        bar.setPrefWidth(120);
+        bar.progressProperty().bind(progress.fractionProperty());
+        Label text = new Label();
+        text.setId("onboarding-progress");
+        text.getStyleClass().add("onboarding-progress-text");
+        text.textProperty().bind(progress.textProperty());
+        progress.completeProperty().subscribe(done -> text.pseudoClassStateChanged(COMPLETE, done));
+        Hyperlink toggle = new Hyperlink();
+        toggle.setId("onboarding-checklist-toggle");
+        toggle.textProperty().bind(expanded.map(open -> open ? "Hide checklist" : "Show checklist"));
+        toggle.setOnAction(e -> expanded.set(!expanded.get()));
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        Button next = new Button("Continue");
+        next.setId("onboarding-continue");
+        next.getStyleClass().add("accent");
+        next.setTooltip(new Tooltip("See the summary of this business's connections, and export it"));
+        next.setOnAction(e -> onContinue.run());
+        HBox line = new HBox(12, bar, text, toggle, gap, next);
+        line.setAlignment(Pos.CENTER_LEFT);
+
+        checklist.setId("onboarding-checklist");
+        showWhen(checklist, expanded);
+        progress.entries().addListener((ListChangeListener<OnboardingProgress.Entry>) change -> showEntries());
+        showEntries();
+
+        root.getChildren().addAll(line, checklist);
+        root.getStyleClass().add("onboarding-progress");
+        root.getStylesheets().add(SHEET);
+        root.setId("onboarding");
+        showWhen(root, progress.shownProperty());
+    }
+
+    Node root() {
+        return root;
+    }
+
+    private void showEntries() {
+        checklist.getChildren().setAll(progress.entries().stream().map(ProgressPane::item).toList());
+    }
+
+    private static Node item(OnboardingProgress.Entry entry) {
+        Region dot = new Region();
+        dot.getStyleClass().add("checklist-dot");
+        Label name = new Label(entry.name());
+        Label state = new Label(entry.state().words());
+        state.getStyleClass().add("checklist-state");
+        HBox item = new HBox(5, dot, name, state);
+        item.setAlignment(Pos.CENTER_LEFT);
+        item.getStyleClass().addAll("checklist-item", styleOf(entry.state()));
+        item.setId("checklist-" + entry.providerId());
+        String why = entry.reason().isBlank() ? "" : entry.reason();
+        String status = entry.status().isBlank() ? "" : entry.status();
+        String tip = why + (why.isEmpty() || status.isEmpty() ? "" : "\n") + status;
+        if (!tip.isEmpty()) {
+            Tooltip.install(item, new Tooltip(tip));
+        }
+        return item;
+    }
+
+    private static String styleOf(SourceState state) {
+        return state.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

@@ -1,0 +1,208 @@
+package dev.onramp.ui.summary;
+
+import static dev.onramp.ui.common.Visibility.showWhen;
+
+import dev.onramp.connect.summary.OnboardingSummary;
+import dev.onramp.connect.summary.OnboardingSummary.ConnectionEntry;
+import dev.onramp.connect.summary.OnboardingSummary.MissingItem;
+import dev.onramp.connect.summary.OnboardingSummary.MissingKind;
+import dev.onramp.connect.summary.SummaryFormat;
+import dev.onramp.connect.summary.SummaryText;
+import dev.onramp.ui.common.Styles;
+import javafx.animation.PauseTransition;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import javafx.util.Duration;
+
+/**
+ * The Summary dialog: the business's Airbyte and workspace, its progress, each connection with its
+ * status, last check (local time) and streams, and what is still missing; Export PDF…, Export JSON…
+ * (written in the background, a failure said in one sentence), Copy (plain text) and Close.
+ */
+public final class SummaryDialog {
+    static final String SHEET = SummaryDialog.class.getResource("/dev/onramp/ui/summary.css").toExternalForm();
+
+    private final SummaryModel model;
+    private final Stage stage = new Stage();
+    private final VBox body = new VBox(10);
+    private final Label heading = new Label();
+    private final Label airbyte = new Label();
+    private final Label progressText = new Label();
+    private final ProgressBar progressBar = new ProgressBar(0);
+
+    private SummaryDialog(Window owner, SummaryModel model) {
+        this.model = model;
+        stage.initOwner(owner);
+        stage.initModality(Modality.WINDOW_MODAL);
+        stage.setTitle("Summary — " + model.businessName());
+        Scene scene = new Scene(layout(owner), 640, 560);
+        Styles.apply(scene);
+        scene.getStylesheets().add(SHEET);
+        stage.setScene(scene);
+        model.summaryProperty().subscribe(this::show);
+    }
+
+    /** Opens the dialog over {@code owner} and builds the summary in the background. */
+    public static void open(Window owner, SummaryModel model) {
+        SummaryDialog dialog = new SummaryDialog(owner, model);
+        dialog.stage.show();
+        model.load();
+    }
+
+    private VBox layout(Window owner) {
+        heading.setText(model.businessName() + " — onboarding summary");
+        heading.getStyleClass().add("dialog-title");
+        heading.setId("summary-title");
+        airbyte.setId("summary-airbyte");
+        airbyte.getStyleClass().add("hint");
+        airbyte.setWrapText(true);
+        airbyte.setMaxWidth(Double.MAX_VALUE);
+        airbyte.setMinHeight(Region.USE_PREF_SIZE);
+        progressText.setId("summary-progress");
+        progressText.getStyleClass().add("summary-progress");
+        progressBar.setPrefWidth(140);
+        HBox progress = new HBox(10, progressBar, progressText);
+        progress.setAlignment(Pos.CENTER_LEFT);
+
+        ProgressIndicator loading = new ProgressIndicator();
+        loading.setPrefSize(28, 28);
+        showWhen(loading, model.loadingProperty());
+        body.getChildren().add(loading);
+        body.getStyleClass().add("summary-body");
+        ScrollPane scroll = new ScrollPane(body);
+        scroll.setFitToWidth(true);
+        scroll.setId("summary-scroll");
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+
+        ProgressIndicator exporting = new ProgressIndicator();
+        exporting.setId("summary-exporting");
+        exporting.setPrefSize(18, 18);
+        showWhen(exporting, model.exportingProperty());
+        Label message = new Label();
+        message.setId("summary-message");
+        message.setWrapText(true);
+        message.setMinHeight(Region.USE_PREF_SIZE);
+        message.textProperty().bind(model.messageProperty());
+        model.failedProperty().subscribe(failed -> {
+            message.getStyleClass().removeAll("error-message", "hint");
+            message.getStyleClass().add(failed ? "error-message" : "hint");
+        });
+        HBox status = new HBox(8, exporting, message);
+        status.setAlignment(Pos.CENTER_LEFT);
+        showWhen(status, model.messageProperty().isNotEmpty());
+
+        Button pdf = new Button("Export PDF…");
+        pdf.setId("summary-export-pdf");
+        pdf.setOnAction(e -> export(owner, SummaryFormat.PDF));
+        Button json = new Button("Export JSON…");
+        json.setId("summary-export-json");
+        json.setOnAction(e -> export(owner, SummaryFormat.JSON));
+        Button copy = new Button("Copy");
+        copy.setId("summary-copy");
+        PauseTransition copiedFor = new PauseTransition(Duration.seconds(3));
+        copiedFor.setOnFinished(e -> copy.setText("Copy"));
+        copy.setOnAction(e -> model.text().ifPresent(text -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(text);
+            Clipboard.getSystemClipboard().setContent(content);
+            copy.setText("Copied");
+            copiedFor.playFromStart();
+        }));
+        for (Button button : new Button[] {pdf, json, copy}) {
+            button.disableProperty().bind(model.summaryProperty().isNull().or(model.exportingProperty()));
+        }
+        Button close = new Button("Close");
+        close.setId("summary-close");
+        close.setCancelButton(true);
+        close.setOnAction(e -> stage.close());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox buttons = new HBox(8, pdf, json, copy, gap, close);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+
+        VBox layout = new VBox(12, heading, airbyte, progress, scroll, status, buttons);
+        layout.getStyleClass().addAll("dialog", "summary-dialog");
+        layout.setId("summary-dialog");
+        return layout;
+    }
+
+    /** Asks where to save, then writes in the background; a cancelled choice does nothing. */
+    private void export(Window owner, SummaryFormat format) {
+        FileAsker.of(owner).ask(stage, format, model.suggestedName(format))
+                .ifPresent(file -> model.export(format, file));
+    }
+
+    private void show(OnboardingSummary summary) {
+        if (summary == null) {
+            return;
+        }
+        airbyte.setText("Airbyte: " + SummaryText.airbyte(summary));
+        progressText.setText(summary.progress().text());
+        progressBar.setProgress(summary.progress().recommended() == 0 ? 0
+                : (double) summary.progress().connected() / summary.progress().recommended());
+        body.getChildren().clear();
+        body.getChildren().add(sectionHeading(summary.connections().isEmpty() ? "Connections: none yet"
+                : "Connections (" + summary.connections().size() + ")"));
+        summary.connections().forEach(c -> body.getChildren().add(connection(c)));
+        body.getChildren().add(sectionHeading(summary.missing().isEmpty() ? "Still missing: nothing"
+                : "Still missing (" + summary.missing().size() + ")"));
+        summary.missing().forEach(item -> body.getChildren().add(missing(item)));
+    }
+
+    private static Label sectionHeading(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("summary-heading");
+        return label;
+    }
+
+    private Node connection(ConnectionEntry c) {
+        Label name = new Label(c.providerName() + " — account " + c.account());
+        name.getStyleClass().add("summary-connection-name");
+        Label state = new Label(c.statusText() + " · last checked " + c.lastChecked()
+                .map(at -> SummaryText.when(at, model.zone())).orElse("not yet"));
+        state.getStyleClass().add(c.active() ? "summary-ok" : "summary-attention");
+        Label where = wrapping(c.airbyte().map(OnboardingSummary.Location::description)
+                .orElse("Airbyte not recorded") + " · source " + c.sourceId());
+        where.getStyleClass().add("hint");
+        int count = c.streams().size();
+        Label streams = wrapping(count + (count == 1 ? " stream" : " streams")
+                + (count == 0 ? "" : ": " + String.join(", ", c.streams())));
+        VBox block = new VBox(2, name, state, where, streams);
+        block.getStyleClass().add("summary-connection");
+        block.setId("summary-connection-" + c.id());
+        return block;
+    }
+
+    private static Node missing(MissingItem item) {
+        Label what = wrapping(SummaryText.missing(item));
+        what.getStyleClass().add(item.kind() == MissingKind.NEEDS_ATTENTION ? "summary-attention" : "summary-missing");
+        Label advice = wrapping(SummaryText.advice(item));
+        advice.getStyleClass().add("hint");
+        VBox row = new VBox(1, what, advice);
+        row.getStyleClass().add("summary-missing-item");
+        return row;
+    }
+
+    private static Label wrapping(String text) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        label.setMaxWidth(Double.MAX_VALUE);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        return label;
+    }
+}
