@@ -143,6 +143,11 @@ public final class ActivityService {
         }
     }
 
+    /** The action in words beside the raw action, e.g. "Connected (connect.succeeded)"; the raw action alone when Onramp has no words for it. */
+    public static String describe(String action) {
+        return ActivityWords.of(action).map(words -> words + " (" + action + ")").orElse(action);
+    }
+
     /** The businesses the filter offers, by name. */
     public List<Business> businesses() {
         return query.businessNames().entrySet().stream()
