@@ -18,6 +18,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
@@ -115,10 +116,10 @@ public final class ActivityView {
     private static TableView<ActivityModel.Row> table(ActivityModel model) {
         TableView<ActivityModel.Row> table = new TableView<>(model.rows());
         table.setId("activity-table");
-        table.getColumns().add(column("When", ActivityModel.Row::when, 160));
-        table.getColumns().add(column("Who", ActivityModel.Row::who, 130));
+        table.getColumns().add(column("When", ActivityModel.Row::when, 150));
+        table.getColumns().add(column("Who", ActivityModel.Row::who, 100));
         table.getColumns().add(column("Business", ActivityModel.Row::business, 140));
-        table.getColumns().add(column("What", ActivityModel.Row::what, 270));
+        table.getColumns().add(column("What", ActivityModel.Row::what, 300));
         table.getColumns().add(column("Details", ActivityModel.Row::details, 320));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_LAST_COLUMN);
         table.setPlaceholder(new Label("No entries to show."));
@@ -130,6 +131,15 @@ public final class ActivityView {
             Function<ActivityModel.Row, String> value, double width) {
         TableColumn<ActivityModel.Row, String> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        // A cell too narrow for its text shows the whole of it on hover.
+        column.setCellFactory(ignored -> new TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                setTooltip(empty || text == null || text.isEmpty() ? null : new Tooltip(text));
+            }
+        });
         column.setPrefWidth(width);
         return column;
     }
