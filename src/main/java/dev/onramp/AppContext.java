@@ -22,6 +22,7 @@ import dev.onramp.business.TenantService;
 import dev.onramp.demo.AirbyteSimulator;
 import dev.onramp.demo.Fault;
 import dev.onramp.diagnostics.BrowserCheck;
+import dev.onramp.diagnostics.ActivityService;
 import dev.onramp.diagnostics.Diagnostics;
 import dev.onramp.diagnostics.Doctor;
 import dev.onramp.diagnostics.FileLogging;
@@ -29,6 +30,7 @@ import dev.onramp.diagnostics.Settings;
 import dev.onramp.model.AirbyteSettings;
 import dev.onramp.model.Provider;
 import dev.onramp.store.AuditLog;
+import dev.onramp.store.AuditQuery;
 import dev.onramp.store.ConnectionRepository;
 import dev.onramp.store.DataDirectory;
 import dev.onramp.store.Database;
@@ -45,6 +47,7 @@ import dev.onramp.store.Vault;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
@@ -241,7 +244,7 @@ public final class AppContext implements AutoCloseable {
                     new Settings(options.dataDir().toAbsolutePath(), logging.folder(), defaultGateway.baseUrl(),
                             simulator.isPresent(), kek.description() + kek.fallbackReason()
                                     .map(reason -> " (not the system's key store: " + reason + ")").orElse("")),
-                    journal, clock);
+                    journal, clock, new ActivityService(audit, new AuditQuery(db), ZoneId.systemDefault()));
             DisconnectService disconnects = new DisconnectService(catalog, selection::gatewayFor, db, tenantRepository,
                     connections, journal, audit, clock, actor);
             // Only the Onramp that owns the database recovers: a flow it finds unfinished may be one the

@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 
 /**
  * What support asks for, gathered in one place: the doctor's report, a summary for the clipboard,
- * and the support bundle. Every method blocks, so call them in the background.
+ * the support bundle and the audit trail's activity. Every method blocks, so call them in the background.
  */
 public final class Diagnostics {
     /** How many of the latest connect flows a bundle lists. */
@@ -33,12 +33,19 @@ public final class Diagnostics {
     private final Settings settings;
     private final FlowJournal journal;
     private final Clock clock;
+    private final ActivityService activity;
 
-    public Diagnostics(Doctor doctor, Settings settings, FlowJournal journal, Clock clock) {
+    public Diagnostics(Doctor doctor, Settings settings, FlowJournal journal, Clock clock, ActivityService activity) {
+        this.activity = Objects.requireNonNull(activity, "activity");
         this.doctor = Objects.requireNonNull(doctor, "doctor");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.journal = Objects.requireNonNull(journal, "journal");
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The audit trail for the Help menu's Activity list: pages, the chain check and exports. */
+    public ActivityService activity() {
+        return activity;
     }
 
     public DoctorReport doctor() {

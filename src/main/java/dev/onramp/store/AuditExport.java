@@ -25,9 +25,21 @@ final class AuditExport {
      */
     static void write(List<AuditEvent> entries, Map<TenantId, String> names, AuditFormat format, Writer out)
             throws IOException {
+        header(format, out);
+        rows(entries, names, format, out);
+        out.flush();
+    }
+
+    /** What comes before the first entry: the CSV header row, nothing for JSON lines. */
+    static void header(AuditFormat format, Writer out) throws IOException {
         if (format == AuditFormat.CSV) {
             out.write(csvLine(HEADER.stream()));
         }
+    }
+
+    /** Writes {@code entries} after the header or after earlier entries; {@code names} as for {@link #write}. */
+    static void rows(List<AuditEvent> entries, Map<TenantId, String> names, AuditFormat format, Writer out)
+            throws IOException {
         for (AuditEvent entry : entries) {
             out.write(switch (format) {
                 case JSONL -> jsonLine(entry, names.getOrDefault(entry.tenantId(), ""));
@@ -36,7 +48,6 @@ final class AuditExport {
                         entry.details() == null ? "" : entry.details()));
             });
         }
-        out.flush();
     }
 
     private static String jsonLine(AuditEvent entry, String business) throws IOException {

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,8 @@ public final class AuditLog implements AutoCloseable {
     private static final String COLUMNS = "SELECT seq, tenant_id, at, actor, action, resource, details FROM audit_log";
     private static final String LEGACY_TABLE = "AUDIT_LOG_V1";
     private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
+    /** How many entries {@link #verify(Progress)} reads at once. */
+    static final int VERIFY_CHUNK = 2_000;
 
     private final Database db;
     private final AuditChain chain;
@@ -104,23 +107,66 @@ public final class AuditLog implements AutoCloseable {
      * are, checks that the database still refuses changes to them ({@link AuditProtection}).
      */
     public AuditVerification verify() {
+        return verify((checked, total) -> true);
+    }
+
+    /**
+     * As {@link #verify()}, reading {@value #VERIFY_CHUNK} entries at a time and telling {@code progress}
+     * after each chunk; when it answers false the check stops with a {@link CancellationException}.
+     */
+    public AuditVerification verify(Progress progress) {
+        Objects.requireNonNull(progress, "progress");
         // The checkpoints first: one is written only after its entry committed, so every checkpoint
         // read now names an entry the rows read next must contain.
         AuditCheckpoints.Reading reading = checkpoints.read();
         long head = db.withConnection(jdbc -> headSeq(jdbc, ""));
-        List<AuditRow> rows = db.withConnection(jdbc -> Sql.query(jdbc,
-                "SELECT seq, tenant_id, at, actor, action, resource, details, prev_mac, mac FROM audit_log ORDER BY seq",
-                row -> new AuditRow(event(row), row.getBytes("prev_mac"), row.getBytes("mac"))));
+        long total = db.withConnection(jdbc -> Sql.queryOne(jdbc, "SELECT COUNT(*) FROM audit_log",
+                row -> row.getLong(1))).orElse(0L);
+        Walk walk = new Walk(reading);
+        Optional<AuditVerification.Broken> broken = Optional.empty();
+        long checked = 0;
+        long last = 0;
+        while (broken.isEmpty()) {
+            long after = last;
+            List<AuditRow> chunk = db.withConnection(jdbc -> Sql.query(jdbc, "SELECT seq, tenant_id, at, actor,"
+                    + " action, resource, details, prev_mac, mac FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?",
+                    row -> new AuditRow(event(row), row.getBytes("prev_mac"), row.getBytes("mac")), after,
+                    VERIFY_CHUNK));
+            if (chunk.isEmpty()) {
+                break;
+            }
+            for (AuditRow row : chunk) {
+                broken = walk.next(row);
+                if (broken.isPresent()) {
+                    break;
+                }
+            }
+            checked += chunk.size();
+            last = chunk.getLast().seq();
+            if (!progress.checked(checked, Math.max(total, checked))) {
+                throw new CancellationException("The check of the audit trail was cancelled after " + checked
+                        + " entries.");
+            }
+        }
         List<AuditVerification.Broken> problems = new ArrayList<>();
-        walk(rows, reading).ifPresentOrElse(problems::add, () -> problems.addAll(missingTail(rows, head, reading)));
+        long newest = last;
+        long entries = checked;
+        broken.ifPresentOrElse(problems::add, () -> problems.addAll(missingTail(newest, head, reading)));
         reading.badLine().ifPresent(bad -> problems.add(new AuditVerification.Broken(bad.vouchedBefore() + 1,
                 "line " + bad.lineNumber() + " of " + checkpoints.file() + " is damaged or not signed by this Onramp")));
         if (!problems.isEmpty()) {
             return problems.stream().min(Comparator.comparingLong(AuditVerification.Broken::firstBadSeq)).orElseThrow();
         }
         List<String> unprotected = db.withConnection(AuditProtection::missing);
-        return unprotected.isEmpty() ? new AuditVerification.Intact(rows.size(), reading.highestSeq())
-                : new AuditVerification.Unprotected(rows.size(), unprotected);
+        return unprotected.isEmpty() ? new AuditVerification.Intact(entries, reading.highestSeq())
+                : new AuditVerification.Unprotected(entries, unprotected);
+    }
+
+    /** Hears how far a check of the log has come; answers false to stop it. */
+    @FunctionalInterface
+    public interface Progress {
+        /** {@code checked} of about {@code total} entries are checked; false stops the check. */
+        boolean checked(long checked, long total);
     }
 
     /**
@@ -144,13 +190,18 @@ public final class AuditLog implements AutoCloseable {
         }
     }
 
-    /** The first entry whose number, link, MAC or checkpoint is wrong, walking from the oldest. */
-    private Optional<AuditVerification.Broken> walk(List<AuditRow> rows, AuditCheckpoints.Reading reading) {
-        Map<Long, List<AuditCheckpoints.Checkpoint>> vouched = reading.checkpoints().stream()
-                .collect(Collectors.groupingBy(AuditCheckpoints.Checkpoint::seq));
-        long expected = 1;
-        byte[] previousMac = AuditChain.GENESIS;
-        for (AuditRow row : rows) {
+    /** The walk from the oldest entry to the first whose number, link, MAC or checkpoint is wrong. */
+    private final class Walk {
+        private final Map<Long, List<AuditCheckpoints.Checkpoint>> vouched;
+        private long expected = 1;
+        private byte[] previousMac = AuditChain.GENESIS;
+
+        Walk(AuditCheckpoints.Reading reading) {
+            vouched = reading.checkpoints().stream().collect(Collectors.groupingBy(AuditCheckpoints.Checkpoint::seq));
+        }
+
+        /** What is wrong with {@code row}, the next entry read; empty when it is as it was written. */
+        Optional<AuditVerification.Broken> next(AuditRow row) {
             long seq = row.seq();
             if (seq != expected) {
                 return Optional.of(new AuditVerification.Broken(expected,
@@ -172,14 +223,12 @@ public final class AuditLog implements AutoCloseable {
             }
             previousMac = row.mac();
             expected++;
+            return Optional.empty();
         }
-        return Optional.empty();
     }
 
     /** Entries missing after the newest one present, by the head's and by the signed checkpoints' account. */
-    private List<AuditVerification.Broken> missingTail(List<AuditRow> rows, long head,
-            AuditCheckpoints.Reading reading) {
-        long last = rows.isEmpty() ? 0 : rows.getLast().seq();
+    private List<AuditVerification.Broken> missingTail(long last, long head, AuditCheckpoints.Reading reading) {
         List<AuditVerification.Broken> problems = new ArrayList<>();
         if (head > last) {
             problems.add(new AuditVerification.Broken(last + 1, "entries from " + (last + 1)

@@ -1,6 +1,8 @@
 package dev.onramp.ui;
 
 import dev.onramp.catalog.Catalog;
+import dev.onramp.model.Tenant;
+import dev.onramp.ui.activity.ActivityWindow;
 import dev.onramp.ui.common.Failures;
 import dev.onramp.ui.common.StartupView;
 import dev.onramp.ui.common.Styles;
@@ -14,6 +16,7 @@ import dev.onramp.ui.hub.DemoScenariosDialog;
 import dev.onramp.ui.hub.DemoScenariosModel;
 import dev.onramp.ui.hub.HubModel;
 import dev.onramp.ui.hub.HubView;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -47,6 +50,13 @@ public final class MainWindow {
                 HelpMenu::copyToClipboard, services.diagnostics().keyStoreNotice());
         HelpMenu menus = show(stage, model, help);
         addDemoMenu(stage, menus, model, services);
+        addActivity(stage, menus, model, services);
+    }
+
+    /** Adds Help → Activity…, the audit trail opened on the business the hub shows. */
+    private static void addActivity(Stage stage, HelpMenu menus, HubModel hub, UiServices services) {
+        menus.addHelpItem(ActivityWindow.menuItem(services.diagnostics().activity(), services.background(),
+                services.fx(), stage, () -> Optional.ofNullable(hub.selectedTenantProperty().get()).map(Tenant::id)));
     }
 
     /** Adds the Demo menu while the built-in simulator runs; it shows while the chosen business uses it. */
@@ -90,6 +100,7 @@ public final class MainWindow {
             } else {
                 help.showKeyStoreNotice(started.diagnostics().keyStoreNotice());
                 addDemoMenu(stage, menus, model, started);
+                addActivity(stage, menus, model, started);
             }
         }, fx);
     }

@@ -42,6 +42,11 @@ final class TestStore implements AutoCloseable {
         return new TestStore(dataDir, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
+    /** The store stamping its records with {@code clock}'s time. */
+    static TestStore open(Path dataDir, Clock clock) {
+        return new TestStore(dataDir, clock);
+    }
+
     /** The key-encryption key lives beside the data folder, as an OS key store would live outside it. */
     static KekStore kek(Path dataDir) {
         return new FileKekStore(dataDir.resolveSibling(dataDir.getFileName() + "-keys").resolve("onramp.kek"));

@@ -62,6 +62,11 @@ public final class HelpMenu {
         bar.getMenus().add(bar.getMenus().size() - 1, menu);
     }
 
+    /** Adds {@code item} at the end of the Help menu; call it on the FX thread. */
+    public void addHelpItem(MenuItem item) {
+        bar.getMenus().getLast().getItems().add(item);
+    }
+
     /** Puts {@code text} on the system clipboard as plain text; call it on the FX thread. */
     public static void copyToClipboard(String text) {
         Clipboard.getSystemClipboard().setContent(Map.of(DataFormat.PLAIN_TEXT, text));
