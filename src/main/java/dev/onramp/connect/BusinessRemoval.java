@@ -124,7 +124,7 @@ public final class BusinessRemoval {
 
     private Outcome refused(Tenant tenant, String message) {
         db.inTransaction(tx -> {
-            audit.append(tx, tenant.id(), actor, "tenant.delete_refused", "tenant/" + tenant.id(), "reason=" + message);
+            audit.append(tx, tenant.id(), actor, "tenant.delete-refused", "tenant/" + tenant.id(), "reason=" + message);
             return null;
         });
         return new Outcome.NotDeleted(message);

@@ -8,7 +8,9 @@ final class ActivityWords {
     private static final Map<String, String> WORDS = Map.ofEntries(
             Map.entry("tenant.created", "Business created"),
             Map.entry("tenant.renamed", "Business renamed"),
+            Map.entry("tenant.retyped", "Business type changed"),
             Map.entry("tenant.deleted", "Business deleted"),
+            Map.entry("tenant.delete-refused", "Business not deleted"),
             Map.entry("settings.changed", "Airbyte settings changed"),
             Map.entry("settings.redirect-changed", "Sign-in redirect changed"),
             Map.entry("connect.succeeded", "Connected"),

@@ -139,7 +139,7 @@ class BusinessRemovalTest {
         assertThat(fx.store.tenants().find(acme.id())).isPresent();
         assertThat(fx.store.connections().list(acme.id())).singleElement()
                 .satisfies(c -> assertThat(c.disconnected()).isFalse());
-        assertThat(actions(acme)).contains("tenant.delete_refused").doesNotContain("tenant.deleted");
+        assertThat(actions(acme)).contains("tenant.delete-refused").doesNotContain("tenant.deleted");
     }
 
     @Test
