@@ -15,11 +15,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code onramp business}: lists, renames, retypes and deletes the businesses being onboarded. */
+/** {@code onramp business}: lists, creates, renames, retypes and deletes the businesses being onboarded. */
 @Command(name = "business", mixinStandardHelpOptions = true,
-        description = "Lists the businesses, or renames one, changes its type or deletes it.",
-        subcommands = {BusinessCommand.List.class, BusinessCommand.Rename.class, BusinessCommand.Retype.class,
-                BusinessCommand.Delete.class})
+        description = "Lists the businesses, or creates, renames, retypes or deletes one.",
+        subcommands = {BusinessCommand.List.class, BusinessCommand.Create.class, BusinessCommand.Rename.class, BusinessCommand.Retype.class,
+                BusinessCommand.Delete.class, BusinessCommand.Types.class})
 final class BusinessCommand implements Callable<Integer> {
     @ParentCommand
     OnrampCommand root;
@@ -50,6 +50,48 @@ final class BusinessCommand implements Callable<Integer> {
                 out.flush();
                 return 0;
             }
+        }
+    }
+
+    /** {@code onramp business create NAME --type TYPE}. */
+    @Command(name = "create", mixinStandardHelpOptions = true, description = {"Adds a business to onboard.",
+            "Exit 0 when created; 1 when the name is blank or taken (in any letter case), or the type is unknown."})
+    static final class Create implements Callable<Integer> {
+        @ParentCommand
+        BusinessCommand parent;
+
+        @Parameters(index = "0", paramLabel = "NAME", description = "The business's name.")
+        String name;
+
+        @Option(names = "--type", paramLabel = "TYPE", required = true,
+                description = "What kind of business it is, e.g. online-store (onramp business types lists them).")
+        String type;
+
+        @Override
+        public Integer call() {
+            return run(parent.root, app -> {
+                if (app.catalog().businessType(type.strip()).isEmpty()) {
+                    throw new InvalidInputException("Onramp knows no business type \"" + type.strip() + "\"; the types"
+                            + " are " + app.catalog().businessTypes().stream().map(BusinessType::id)
+                                    .collect(Collectors.joining(", ")) + ".");
+                }
+                Tenant created = app.tenants().create(name, type.strip());
+                return "Created " + created.name() + ", " + article(typeName(app, created.businessTypeId())) + ".";
+            });
+        }
+    }
+
+    /** {@code onramp business types}: the kinds of business and what each recommends. */
+    @Command(name = "types", mixinStandardHelpOptions = true, description = "Lists the kinds of business, by id.")
+    static final class Types implements Callable<Integer> {
+        @ParentCommand
+        BusinessCommand parent;
+
+        @Override
+        public Integer call() {
+            return run(parent.root, app -> app.catalog().businessTypes().stream()
+                    .map(type -> type.id() + "  " + type.name() + " — " + type.description())
+                    .collect(Collectors.joining(System.lineSeparator())));
         }
     }
 
