@@ -28,4 +28,12 @@ public interface DemoAirbyte {
      * @throws IllegalArgumentException when the simulator has no such source, with a sentence saying so
      */
     void deleteSource(String sourceId);
+
+    /**
+     * Forgets everything visitors left in the simulator, so that the next one starts clean: every source
+     * still there, the sign-ins it kept and which were revoked, the failures armed.
+     *
+     * @return how many sources it still had
+     */
+    int forgetVisitors();
 }
