@@ -21,7 +21,7 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Connects a business's data sources to Airbyte. Without a command, opens the window.",
-        subcommands = {ConnectCommand.class, ProvidersCommand.class, DisconnectCommand.class, RenameCommand.class, ConnectionsCommand.class, SettingsCommand.class, DemoServerCommand.class,
+        subcommands = {ConnectCommand.class, ProvidersCommand.class, DisconnectCommand.class, RenameCommand.class, ConnectionsCommand.class, SettingsCommand.class, DemoServerCommand.class, DemoCommand.class,
                 DoctorCommand.class, SupportBundleCommand.class, AuditCommand.class, KeysCommand.class,
                 RemoveDataCommand.class, OAuthCheckCommand.class, CheckCommand.class, CommandLine.HelpCommand.class})
 public final class OnrampCommand implements Callable<Integer> {

@@ -69,10 +69,9 @@ public final class DemoReset {
     public record Plan(int businesses, int connections, Optional<String> refusal) {
         /** What the reset deletes and makes, as a sentence for a confirmation. */
         public String description() {
-            return count(businesses, "business", "businesses") + " and "
-                    + (businesses == 1 ? "its" : "their") + " " + count(connections, "connection", "connections")
-                    + " are deleted (each source deleted in the built-in simulator), and a fresh "
-                    + TenantService.DEMO_NAME + " is made.";
+            return "Every business and its connections are deleted (" + count(businesses, "business", "businesses")
+                    + ", " + count(connections, "connection", "connections") + "; each source deleted in the built-in"
+                    + " simulator), and a fresh " + TenantService.DEMO_NAME + " is made.";
         }
     }
 
