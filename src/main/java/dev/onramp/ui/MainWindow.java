@@ -12,6 +12,8 @@ import dev.onramp.ui.hub.DemoMenu;
 import dev.onramp.ui.hub.DemoMenuModel;
 import dev.onramp.ui.hub.HubModel;
 import dev.onramp.ui.hub.HubView;
+import dev.onramp.ui.hub.KioskReset;
+import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -39,20 +41,28 @@ public final class MainWindow {
      * call it on the FX thread. Businesses and connections load in the background.
      */
     public static void show(Stage stage, UiServices services) {
+        show(stage, services, Clock.systemUTC());
+    }
+
+    /** As {@link #show(Stage, UiServices)}, the idle reset of the demo timed by {@code clock} (a test's). */
+    static void show(Stage stage, UiServices services, Clock clock) {
         HubModel model = new HubModel(services);
         HelpModel help = new HelpModel(services.diagnostics()::summary, services.background(), services.fx(),
                 HelpMenu::copyToClipboard, services.diagnostics().keyStoreNotice());
         HelpMenu menus = show(stage, model, help);
-        addDemoMenu(stage, menus, model, services);
+        addDemoMenu(stage, menus, model, services, clock);
     }
 
     /** Adds the Demo menu while the built-in simulator runs; it shows while the chosen business uses it. */
-    private static void addDemoMenu(Stage stage, HelpMenu menus, HubModel hub, UiServices services) {
+    private static void addDemoMenu(Stage stage, HelpMenu menus, HubModel hub, UiServices services, Clock clock) {
         services.demoAirbyte().ifPresent(airbyte -> {
             DemoMenuModel model = new DemoMenuModel(hub.selectedTenantProperty()::get, services.connect()::connections,
                     id -> services.catalog().provider(id).map(Provider::name).orElse(id), airbyte,
                     services.background(), services.fx());
-            menus.addMenu(new DemoMenu(model, hub.demoProperty(), () -> stage).menu());
+            DemoMenu demoMenu = new DemoMenu(model, hub.demoProperty(), () -> stage);
+            menus.addMenu(demoMenu.menu());
+            services.demoReset().ifPresent(reset -> KioskReset.install(stage, demoMenu.menu(), hub, reset,
+                    services.background(), services.fx(), clock));
         });
     }
 
@@ -81,7 +91,7 @@ public final class MainWindow {
                 stage.getScene().setRoot(failed.root());
             } else {
                 help.showKeyStoreNotice(started.diagnostics().keyStoreNotice());
-                addDemoMenu(stage, menus, model, started);
+                addDemoMenu(stage, menus, model, started, Clock.systemUTC());
             }
         }, fx);
     }

@@ -254,7 +254,7 @@ public final class HubView {
 
     private void openSettings() {
         if (model.selectedTenantProperty().get() != null) {
-            SettingsView.open(window(), model.settings(), model::readiness, model.redirect());
+            SettingsView.open(window(), model.settings(), model::readiness, model.redirect(), model.idleResetSetting());
         }
     }
 
