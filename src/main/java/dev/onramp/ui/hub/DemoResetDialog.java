@@ -6,6 +6,7 @@ import dev.onramp.connect.DemoReset;
 import dev.onramp.ui.common.StepRow;
 import dev.onramp.ui.common.Styles;
 import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -59,7 +60,10 @@ final class DemoResetDialog implements DemoResetModel.Dialogs {
         BooleanBinding running = started.and(model.busyProperty());
         BooleanBinding ended = started.and(model.busyProperty().not());
 
-        Label title = new Label("Reset the demo?");
+        Label title = new Label();
+        title.setId("demo-reset-title");
+        title.textProperty().bind(Bindings.when(asking).then("Reset the demo?")
+                .otherwise(Bindings.when(running).then("Resetting the demo…").otherwise("Reset demo")));
         title.getStyleClass().add("dialog-title");
         Label question = wrapping(plan.description() + " This cannot be undone.");
         question.setId("demo-reset-question");

@@ -9,6 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
 
 /** The Settings row "Reset the demo after [N] minutes without input", with what became of the last change. */
 final class IdleResetSettingView {
@@ -36,8 +37,16 @@ final class IdleResetSettingView {
         status.textProperty().bind(model.statusProperty());
         showWhen(status, model.statusProperty().isNotEmpty());
         model.load(choices -> minutes.getItems().setAll(choices));
-        VBox section = new VBox(6, row, hint, status);
+        Label name = new Label("Idle reset (every business)");
+        name.getStyleClass().add("field-label");
+        VBox section = new VBox(6, name, row, hint, status);
         section.setId("settings-idle-reset-section");
+        // The window grows to fit the sentence saying what became of a change.
+        model.statusProperty().subscribe(text -> {
+            if (section.getScene() != null && section.getScene().getWindow() instanceof Stage stage) {
+                stage.sizeToScene();
+            }
+        });
         return section;
     }
 }
