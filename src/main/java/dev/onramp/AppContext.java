@@ -10,6 +10,7 @@ import dev.onramp.business.RedirectService;
 import dev.onramp.catalog.Catalog;
 import dev.onramp.catalog.ConnectorSpecs;
 import dev.onramp.connect.BusinessRemoval;
+import dev.onramp.connect.DemoReset;
 import dev.onramp.connect.ConnectService;
 import dev.onramp.connect.ProviderLists;
 import dev.onramp.connect.CredentialsService;
@@ -17,6 +18,7 @@ import dev.onramp.connect.DisconnectService;
 import dev.onramp.business.AirbyteSelection;
 import dev.onramp.business.DemoAirbyte;
 import dev.onramp.business.DemoScenario;
+import dev.onramp.business.IdleReset;
 import dev.onramp.business.SettingsService;
 import dev.onramp.business.TenantService;
 import dev.onramp.demo.AirbyteSimulator;
@@ -29,6 +31,7 @@ import dev.onramp.diagnostics.FileLogging;
 import dev.onramp.diagnostics.Settings;
 import dev.onramp.model.AirbyteSettings;
 import dev.onramp.model.Provider;
+import dev.onramp.store.AppSettingRepository;
 import dev.onramp.store.AuditLog;
 import dev.onramp.store.AuditQuery;
 import dev.onramp.store.ConnectionRepository;
@@ -89,6 +92,7 @@ public final class AppContext implements AutoCloseable {
     private final DisconnectService disconnects;
     private final ProviderLists providerLists;
     private final BusinessRemoval businessRemoval;
+    private final DemoReset demoReset;
     private final boolean reader;
     /** Closes this context when the JVM is asked to stop (Ctrl+C, SIGTERM) before it was closed. */
     private final Thread closeOnExit = new Thread(this::close, "onramp-close");
@@ -98,8 +102,9 @@ public final class AppContext implements AutoCloseable {
             ConnectService connect, CredentialsService credentials, SettingsService settings, RedirectService redirects,
             ExecutorService background, Optional<AirbyteSimulator> simulator, String airbyteDescription,
             Diagnostics diagnostics, AuditLog audit, KeyRotation keyRotation, DisconnectService disconnects,
-            ProviderLists providerLists, BusinessRemoval businessRemoval, boolean reader) {
+            ProviderLists providerLists, BusinessRemoval businessRemoval, DemoReset demoReset, boolean reader) {
         this.closeables = closeables;
+        this.demoReset = demoReset;
         this.reader = reader;
         this.catalog = catalog;
         this.tenants = tenants;
@@ -262,7 +267,11 @@ public final class AppContext implements AutoCloseable {
             AppContext context = new AppContext(closeables, catalog, tenants, connect, credentials, settings, redirects,
                     background, simulator, describeAirbyte(options), diagnostics, audit, keyRotation, disconnects,
                     providerLists, new BusinessRemoval(catalog, db, tenantRepository, connections, journal, audit,
-                            disconnects, actor), db.reader());
+                            disconnects, actor),
+                    new DemoReset(catalog, db, tenantRepository, connections, journal, audit, disconnects, selection,
+                            simulator.map(SimulatorAsDemoAirbyte::new),
+                            new IdleReset(db, new AppSettingRepository(db, clock), audit, actor), actor),
+                    db.reader());
             Runtime.getRuntime().addShutdownHook(context.closeOnExit);
             return context;
         } catch (RuntimeException e) {
@@ -292,6 +301,11 @@ public final class AppContext implements AutoCloseable {
     /** Deletes businesses, their connections disconnected first or their sources kept. */
     public BusinessRemoval businessRemoval() {
         return businessRemoval;
+    }
+
+    /** Returns Onramp to a clean demo: every business deleted, a fresh sample business, the simulator cleared. */
+    public DemoReset demoReset() {
+        return demoReset;
     }
 
     public DisconnectService disconnects() {
@@ -446,6 +460,11 @@ public final class AppContext implements AutoCloseable {
             } else {
                 simulator.faults().release(fault);
             }
+        }
+
+        @Override
+        public int forgetVisitors() {
+            return simulator.forgetVisitors();
         }
 
         private String existing(String sourceId) {

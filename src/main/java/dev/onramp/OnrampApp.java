@@ -178,7 +178,8 @@ public final class OnrampApp {
     private static UiServices services(AppContext app, FxExecutor fx) {
         return new UiServices(app.catalog(), app.tenants(), app.connect(), app.credentials(), app.settings(),
                 app.redirects(), app.background(), fx, app.demo(), app.airbyteDescription(), app.diagnostics(),
-                app.disconnects(), app.demoAirbyte(), app.providerLists(), app.businessRemoval());
+                app.disconnects(), app.demoAirbyte(), app.providerLists(), app.businessRemoval(),
+                Optional.of(app.demoReset()));
     }
 
     private void startInBackground(AppContext.Opening opening) {

@@ -34,4 +34,13 @@ public interface DemoAirbyte {
      * the simulator, until it is switched off or the app quits.
      */
     void play(DemoScenario scenario, boolean on);
+
+    /**
+     * Forgets everything visitors left in the simulator, so that the next one starts clean: every source
+     * still there, the sign-ins it kept and which were revoked, the failures armed for the next calls (a
+     * scenario switched on stays on).
+     *
+     * @return how many sources it still had
+     */
+    int forgetVisitors();
 }

@@ -17,7 +17,8 @@ public final class TenantService {
     /** The business a first run starts with, so that the hub has something to show at once. */
     public static final String DEMO_NAME = "Demo Coffee Roasters";
 
-    private static final String DEMO_TYPE = "online-store";
+    /** The type of the sample business: an online store. */
+    public static final String DEMO_TYPE = "online-store";
     private static final int MAX_NAME = 120;
 
     private final Database db;

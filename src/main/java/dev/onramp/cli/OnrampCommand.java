@@ -22,7 +22,7 @@ import picocli.CommandLine.ScopeType;
         versionProvider = VersionProvider.class,
         description = "Connects a business's data sources to Airbyte. Without a command, opens the window.",
         subcommands = {ConnectCommand.class, ProvidersCommand.class, DisconnectCommand.class, RenameCommand.class,
-                BusinessCommand.class, ConnectionsCommand.class, SettingsCommand.class, DemoServerCommand.class,
+                BusinessCommand.class, ConnectionsCommand.class, SettingsCommand.class, DemoServerCommand.class, DemoCommand.class,
                 SummaryCommand.class,
                 DoctorCommand.class, SupportBundleCommand.class, AuditCommand.class, KeysCommand.class,
                 RemoveDataCommand.class, OAuthCheckCommand.class, CheckCommand.class, CommandLine.HelpCommand.class})

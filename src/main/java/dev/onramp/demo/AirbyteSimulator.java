@@ -2,6 +2,7 @@ package dev.onramp.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,7 +52,7 @@ public final class AirbyteSimulator implements AutoCloseable {
     /** What the simulator is made of, built before it starts listening. */
     private record Parts(String workspaceId, OAuthLedger ledger, Faults faults, FaultPlayer faultPlayer, ConfigApi configApi,
             CloudTokens cloudTokens, PublicApi publicApi, Optional<ConfigApiLogin> login, SimulatorState state,
-            ConsentPages consentPages) {}
+            ConsentPages consentPages, CloudSignIns signIns) {}
 
     private AirbyteSimulator(HttpServer server, ExecutorService executor, URI origin, Parts parts) {
         this.server = server;
@@ -160,6 +161,33 @@ public final class AirbyteSimulator implements AutoCloseable {
         if (!found) {
             throw new IllegalArgumentException("The simulator has no source " + sourceId);
         }
+    }
+
+    /**
+     * Forgets what visitors left, as a fresh Airbyte: every source (made through either API), the sign-in
+     * secrets Airbyte kept, the tokens issued and which of them were revoked, and the faults armed. The Cloud
+     * stand-in's application (its client id and secret) stays. With a state folder, its file says so at once,
+     * for every simulator on it.
+     *
+     * @return how many sources it had
+     */
+    public int forgetVisitors() {
+        int had = parts.state().changing(() -> {
+            Set<String> ids = new HashSet<>(parts.configApi().sourceIds());
+            ids.addAll(parts.publicApi().sourceIds());
+            for (KeptState part : List.of(parts.ledger(), parts.configApi(), parts.publicApi(), parts.signIns())) {
+                try {
+                    part.restore(MissingNode.getInstance()).run();
+                } catch (UnreadableStateException e) {
+                    throw new IllegalStateException("A part of the simulator cannot start empty: " + part.section(), e);
+                }
+            }
+            return ids.size();
+        });
+        // A scenario switched on in the window stays on: the window shows it, and the sales person switches it off.
+        parts.faults().disarm();
+        LOG.info("Airbyte simulator forgot its {} source(s), sign-ins and armed faults", had);
+        return had;
     }
 
     /** The id of the workspace sources go to by default (the first one listed). */
@@ -362,7 +390,7 @@ public final class AirbyteSimulator implements AutoCloseable {
             server.start();
             AirbyteSimulator simulator = new AirbyteSimulator(server, executor, origin,
                     new Parts(workspaceId, ledger, faults, faultPlayer, configApi, cloudTokens, publicApi, login, state,
-                            consentPages));
+                            consentPages, signIns));
             LOG.info("Airbyte simulator listening on {} (Config API) and {} (public API), its {}", simulator.apiBaseUrl(),
                     simulator.publicApiBaseUrl(), state);
             return simulator;

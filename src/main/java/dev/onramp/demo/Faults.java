@@ -31,6 +31,11 @@ public final class Faults {
         held.remove(fault);
     }
 
+    /** Disarms the faults armed for the next calls; held ones (a demo scenario switched on) stay until released. */
+    public synchronized void disarm() {
+        armed.clear();
+    }
+
     /** Disarms every fault, held ones too. */
     public synchronized void clear() {
         armed.clear();

@@ -17,6 +17,8 @@ import dev.onramp.ui.hub.DemoScenariosModel;
 import dev.onramp.ui.hub.HubModel;
 import dev.onramp.ui.hub.HubView;
 import java.util.Optional;
+import dev.onramp.ui.hub.KioskReset;
+import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -45,11 +47,16 @@ public final class MainWindow {
      * call it on the FX thread. Businesses and connections load in the background.
      */
     public static void show(Stage stage, UiServices services) {
+        show(stage, services, Clock.systemUTC());
+    }
+
+    /** As {@link #show(Stage, UiServices)}, the idle reset of the demo timed by {@code clock} (a test's). */
+    static void show(Stage stage, UiServices services, Clock clock) {
         HubModel model = new HubModel(services);
         HelpModel help = new HelpModel(services.diagnostics()::summary, services.background(), services.fx(),
                 HelpMenu::copyToClipboard, services.diagnostics().keyStoreNotice());
         HelpMenu menus = show(stage, model, help);
-        addDemoMenu(stage, menus, model, services);
+        addDemoMenu(stage, menus, model, services, clock);
         addActivity(stage, menus, model, services);
     }
 
@@ -60,7 +67,7 @@ public final class MainWindow {
     }
 
     /** Adds the Demo menu while the built-in simulator runs; it shows while the chosen business uses it. */
-    private static void addDemoMenu(Stage stage, HelpMenu menus, HubModel hub, UiServices services) {
+    private static void addDemoMenu(Stage stage, HelpMenu menus, HubModel hub, UiServices services, Clock clock) {
         services.demoAirbyte().ifPresent(airbyte -> {
             DemoMenuModel model = new DemoMenuModel(hub.selectedTenantProperty()::get, services.connect()::connections,
                     id -> services.catalog().provider(id).map(Provider::name).orElse(id), airbyte,
@@ -71,6 +78,8 @@ public final class MainWindow {
             hub.demoScenarioNoteProperty().bind(scenarios.noteProperty());
             menu.menu().getItems().addAll(new SeparatorMenuItem(), DemoScenariosDialog.menuItem(scenarios, () -> stage));
             menus.addMenu(menu.menu());
+            services.demoReset().ifPresent(reset -> KioskReset.install(stage, menu.menu(), hub, reset,
+                    services.background(), services.fx(), clock));
         });
     }
 
@@ -99,7 +108,7 @@ public final class MainWindow {
                 stage.getScene().setRoot(failed.root());
             } else {
                 help.showKeyStoreNotice(started.diagnostics().keyStoreNotice());
-                addDemoMenu(stage, menus, model, started);
+                addDemoMenu(stage, menus, model, started, Clock.systemUTC());
                 addActivity(stage, menus, model, started);
             }
         }, fx);

@@ -46,7 +46,7 @@ class DatabaseTest {
 
             assertThat(tables).contains("tenant", "connection", "connect_flow", "audit_log", "audit_head", "keyset",
                     "key_rotation", "tenant_settings");
-            assertThat(applied).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
+            assertThat(applied).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "12");
             assertThat(db.file()).isEqualTo(dir.resolve("onramp.mv.db")).exists();
         }
     }

@@ -52,7 +52,8 @@ public final class AppUnderTest implements AutoCloseable {
                 context.disconnects(),
                 context.demoAirbyte(),
                 context.providerLists(),
-                context.businessRemoval());
+                context.businessRemoval(),
+                Optional.of(context.demoReset()));
     }
 
     /**

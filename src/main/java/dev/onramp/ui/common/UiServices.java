@@ -8,6 +8,7 @@ import dev.onramp.catalog.Catalog;
 import dev.onramp.connect.BusinessRemoval;
 import dev.onramp.connect.ConnectService;
 import dev.onramp.connect.CredentialsService;
+import dev.onramp.connect.DemoReset;
 import dev.onramp.connect.DisconnectService;
 import dev.onramp.connect.ProviderLists;
 import dev.onramp.diagnostics.Diagnostics;
@@ -19,7 +20,8 @@ import java.util.concurrent.Executor;
  * What the window needs from the rest of the app, in one value: the services, the executor for their
  * blocking calls, the FX thread's executor, whether the built-in simulator stands in for Airbyte, the
  * diagnostics the Help menu copies, disconnecting, the Demo menu's way to the simulator while it runs, and
- * each business's provider list ({@link ProviderLists#forBusiness}, refreshed in the background), and deleting a business.
+ * each business's provider list ({@link ProviderLists#forBusiness}, refreshed in the background), deleting a business,
+ * and resetting the demo.
  */
 public record UiServices(
         Catalog catalog,
@@ -36,7 +38,8 @@ public record UiServices(
         DisconnectService disconnects,
         Optional<DemoAirbyte> demoAirbyte,
         ProviderLists providerLists,
-        BusinessRemoval businessRemoval) {
+        BusinessRemoval businessRemoval,
+        Optional<DemoReset> demoReset) {
     public UiServices {
         Objects.requireNonNull(catalog, "catalog");
         Objects.requireNonNull(tenants, "tenants");
@@ -52,6 +55,16 @@ public record UiServices(
         Objects.requireNonNull(demoAirbyte, "demoAirbyte");
         Objects.requireNonNull(providerLists, "providerLists");
         Objects.requireNonNull(businessRemoval, "businessRemoval");
+        Objects.requireNonNull(demoReset, "demoReset");
+    }
+
+    /** The services of a window that cannot reset the demo. */
+    public UiServices(Catalog catalog, TenantService tenants, ConnectService connect, CredentialsService credentials,
+            SettingsService settings, RedirectService redirects, Executor background, Executor fx, boolean demo,
+            String airbyteDescription, Diagnostics diagnostics, DisconnectService disconnects,
+            Optional<DemoAirbyte> demoAirbyte, ProviderLists providerLists, BusinessRemoval businessRemoval) {
+        this(catalog, tenants, connect, credentials, settings, redirects, background, fx, demo, airbyteDescription,
+                diagnostics, disconnects, demoAirbyte, providerLists, businessRemoval, Optional.empty());
     }
 
     /** The services of a window without the Demo menu. */

@@ -15,6 +15,7 @@ import dev.onramp.ui.common.UiServices;
 import dev.onramp.ui.connect.ConnectModel;
 import dev.onramp.ui.credentials.CredentialsModel;
 import dev.onramp.ui.settings.ReadinessModel;
+import dev.onramp.ui.settings.IdleResetSettingModel;
 import dev.onramp.ui.settings.RedirectModel;
 import dev.onramp.ui.settings.SettingsModel;
 import dev.onramp.ui.summary.SummaryModel;
@@ -621,6 +622,27 @@ public final class HubModel {
         tenants.add(tenant);
         tenants.sort(Comparator.comparing(Tenant::name, String.CASE_INSENSITIVE_ORDER));
         selectedTenant.set(tenant);
+    }
+
+    /**
+     * Reads the businesses again and shows the one to show first, e.g. after a demo reset replaced them all;
+     * nothing before the services are there.
+     */
+    public void reloadBusinesses() {
+        services.ifPresent(ready -> {
+            loading.set(true);
+            CompletableFuture.supplyAsync(ready.tenants()::businessesToShow, ready.background())
+                    .whenCompleteAsync(this::onTenants, fx);
+        });
+    }
+
+    /**
+     * The Settings section for the idle reset of the demo, while the app's default Airbyte is the built-in
+     * simulator; empty otherwise.
+     */
+    public Optional<IdleResetSettingModel> idleResetSetting() {
+        return services.filter(UiServices::demo).flatMap(UiServices::demoReset)
+                .map(reset -> new IdleResetSettingModel(reset.idleReset(), services().background(), fx));
     }
 
     /** The businesses by name; empty until they are loaded. */

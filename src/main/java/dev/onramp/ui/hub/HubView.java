@@ -319,7 +319,7 @@ public final class HubView {
 
     private void openSettings() {
         if (model.selectedTenantProperty().get() != null) {
-            SettingsView.open(window(), model.settings(), model::readiness, model.redirect());
+            SettingsView.open(window(), model.settings(), model::readiness, model.redirect(), model.idleResetSetting());
         }
     }
 

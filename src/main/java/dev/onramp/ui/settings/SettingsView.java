@@ -9,6 +9,7 @@ import dev.onramp.ui.settings.SettingsModel.Login;
 import dev.onramp.ui.settings.SettingsModel.Target;
 import java.util.Locale;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.beans.property.StringProperty;
 import javafx.css.PseudoClass;
@@ -44,9 +45,12 @@ public final class SettingsView {
     private final RedirectModel redirect;
     private final Stage stage = new Stage();
     private final Subscription subscriptions;
+    private final Optional<IdleResetSettingModel> idleReset;
 
-    private SettingsView(Window owner, SettingsModel model, Supplier<ReadinessModel> readiness, RedirectModel redirect) {
+    private SettingsView(Window owner, SettingsModel model, Supplier<ReadinessModel> readiness, RedirectModel redirect,
+            Optional<IdleResetSettingModel> idleReset) {
         this.model = model;
+        this.idleReset = idleReset;
         this.readiness = readiness;
         this.redirect = redirect;
         stage.initOwner(owner);
@@ -77,7 +81,13 @@ public final class SettingsView {
      */
     public static void open(Window owner, SettingsModel model, Supplier<ReadinessModel> readiness,
             RedirectModel redirect) {
-        new SettingsView(owner, model, readiness, redirect).stage.show();
+        open(owner, model, readiness, redirect, Optional.empty());
+    }
+
+    /** As {@link #open(Window, SettingsModel, Supplier, RedirectModel)}, with the demo's idle reset when given. */
+    public static void open(Window owner, SettingsModel model, Supplier<ReadinessModel> readiness,
+            RedirectModel redirect, Optional<IdleResetSettingModel> idleReset) {
+        new SettingsView(owner, model, readiness, redirect, idleReset).stage.show();
         model.load();
     }
 
@@ -86,6 +96,7 @@ public final class SettingsView {
         title.getStyleClass().add("dialog-title");
         VBox root = new VBox(14, title, targets(), selfManaged(), cloud(), RedirectView.summary(stage, redirect), status,
                 buttons());
+        idleReset.ifPresent(idle -> root.getChildren().add(root.getChildren().size() - 2, IdleResetSettingView.of(idle)));
         root.getStyleClass().add("dialog");
         root.setPrefWidth(600);
         root.disableProperty().bind(model.busyProperty());

@@ -1,0 +1,82 @@
+package dev.onramp.cli;
+
+import dev.onramp.AppContext;
+import dev.onramp.connect.DemoReset;
+import dev.onramp.model.InvalidInputException;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code onramp demo reset}: returns Onramp to a clean demo, every business and its connections deleted and a
+ * fresh Demo Coffee Roasters made, once confirmed.
+ */
+@Command(name = "reset", mixinStandardHelpOptions = true,
+        description = {"Returns Onramp to a clean demo: every business is deleted, its connections disconnected"
+                + " first (their sources deleted in the built-in simulator), a fresh Demo Coffee Roasters is made"
+                + " and the simulator forgets what visitors left. Refused while a business uses a real Airbyte, with"
+                + " --airbyte-url, or while a connect is under way. Asks first on a terminal; without one, --yes is"
+                + " needed.",
+                "Exit 0 when reset, 1 when refused or it failed, 2 when --yes is missing, 4 when not confirmed."})
+final class DemoResetCommand implements Callable<Integer> {
+    @ParentCommand
+    DemoCommand demo;
+
+    @Option(names = "--yes", description = "Reset without asking (for scripts).")
+    boolean yes;
+
+    @Override
+    public Integer call() {
+        OnrampCommand root = demo.root;
+        PrintWriter out = root.env().out();
+        PrintWriter err = root.env().err();
+        try (AppContext app = root.openApp(url -> false, Duration.ofMinutes(5))) {
+            DemoReset reset = app.demoReset();
+            DemoReset.Plan plan = reset.plan();
+            if (plan.refusal().isPresent()) {
+                err.println("onramp: " + plan.refusal().get());
+                err.flush();
+                return OnrampCommand.FAILED;
+            }
+            if (!yes) {
+                Optional<String> answer = root.env().lines().ask("Reset the demo? " + plan.description() + " [y/N] ");
+                if (answer.isEmpty()) {
+                    err.println("onramp: Nothing was reset, as there is no terminal to confirm on: add --yes to reset"
+                            + " the demo.");
+                    err.flush();
+                    return OnrampCommand.WRONG_USAGE;
+                }
+                if (!answer.get().strip().toLowerCase(Locale.ROOT).matches("y|yes")) {
+                    out.println("Nothing was reset.");
+                    out.flush();
+                    return OnrampCommand.CANCELLED;
+                }
+            }
+            DemoReset.Outcome outcome = reset.reset(step -> {
+                out.println(step);
+                out.flush();
+            });
+            return switch (outcome) {
+                case DemoReset.Outcome.Reset done -> {
+                    out.println(done.message());
+                    out.flush();
+                    yield 0;
+                }
+                case DemoReset.Outcome.NotReset refused -> {
+                    err.println("onramp: " + refused.message());
+                    err.flush();
+                    yield OnrampCommand.FAILED;
+                }
+            };
+        } catch (InvalidInputException e) {
+            err.println("onramp: " + e.getMessage());
+            err.flush();
+            return OnrampCommand.FAILED;
+        }
+    }
+}
