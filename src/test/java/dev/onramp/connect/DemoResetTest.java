@@ -96,6 +96,11 @@ class DemoResetTest {
             public int forgetVisitors() {
                 return simulator.forgetVisitors();
             }
+
+            @Override
+            public void play(dev.onramp.business.DemoScenario scenario, boolean on) {
+                throw new UnsupportedOperationException("No demo scenario is played in a reset test.");
+            }
         };
     }
 

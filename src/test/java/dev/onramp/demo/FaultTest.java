@@ -144,4 +144,17 @@ class FaultTest {
             assertThat(answer.json().isMissingNode()).isTrue();
         }
     }
+
+    @Test
+    void disarming_dropsTheFaultsArmedForTheNextCalls_butAHeldScenarioPlaysOn() {
+        Faults faults = new Faults();
+        faults.arm(Fault.serverError(503));
+        faults.hold(Fault.slow(Duration.ofMillis(10)));
+
+        faults.disarm();
+
+        assertThat(faults.pending()).isZero();
+        assertThat(faults.take("GET", "/api/v1/workspaces/list", false)).contains(Fault.slow(Duration.ofMillis(10)));
+        assertThat(faults.take("GET", "/api/v1/workspaces/list", false)).contains(Fault.slow(Duration.ofMillis(10)));
+    }
 }

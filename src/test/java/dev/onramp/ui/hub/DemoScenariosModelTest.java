@@ -116,6 +116,11 @@ class DemoScenariosModelTest {
             public void play(DemoScenario scenario, boolean on) {
                 throw new IllegalStateException("The built-in simulator has stopped.");
             }
+
+            @Override
+            public int forgetVisitors() {
+                throw new IllegalStateException("The built-in simulator has stopped.");
+            }
         };
         DemoScenariosModel broken = new DemoScenariosModel(refusing, Runnable::run, Runnable::run);
 
