@@ -55,12 +55,18 @@ class CloudCredentialsUpdateTest {
         fx = new CloudFixture(dataDir);
         proxy = AirbyteProxy.inFrontOf(fx.simulator.publicApiBaseUrl());
         URI proxied = URI.create(proxy.apiBase().toString().replaceFirst("/api$", "/v1"));
-        PublicApiGateway gateway = new PublicApiGateway(new AirbyteSettings.Cloud(proxied, fx.simulator.cloudClientId(),
-                fx.simulator.cloudClientSecret(), fx.simulator.workspaceId(), URI.create("")),
+        AirbyteSettings.Cloud cloud = new AirbyteSettings.Cloud(proxied, fx.simulator.cloudClientId(),
+                fx.simulator.cloudClientSecret(), fx.simulator.workspaceId(), URI.create(""));
+        PublicApiGateway gateway = new PublicApiGateway(cloud,
                 fx.policy(Duration.ofSeconds(5)), id -> fx.catalog.providers().stream()
                         .filter(p -> p.definitionId().equals(id)).map(Provider::name).findFirst(),
                 BundledSpecs.shipped());
         SettingsRepository settings = new SettingsRepository(fx.store.db(), fx.store.vault(), Clock.systemUTC());
+        // The business uses Airbyte Cloud, whose public API describes no connector: the form is the bundled one.
+        fx.store.db().inTransaction(tx -> {
+            settings.save(tx, fx.tenant.id(), cloud);
+            return null;
+        });
         AirbyteSelection selection = new AirbyteSelection(settings, target -> gateway, Optional.empty());
         flows = fx.service(gateway, url -> false, CloudFixture.WAIT);
         service = new CredentialsService(fx.catalog, ConnectorSpecs.bundled(fx.catalog), selection, fx.store.db(),

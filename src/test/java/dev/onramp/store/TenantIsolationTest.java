@@ -176,6 +176,7 @@ class TenantIsolationTest {
                 "tenant", // the businesses themselves
                 "keyset", "key_rotation", // keys of the installation, shared by every business
                 "audit_head", // the one head of the one audit chain
+                "app_setting", // settings of the installation (the demo's idle reset), not of a business
                 "flyway_schema_history");
         List<String> tables = store.db.withConnection(jdbc -> Sql.query(jdbc, "SELECT LOWER(table_name) FROM"
                 + " information_schema.tables WHERE table_schema = 'PUBLIC' AND table_type = 'BASE TABLE'",
