@@ -3,16 +3,26 @@ package dev.onramp;
 import dev.onramp.oauth.BrowserLauncher;
 import java.net.URI;
 import java.nio.file.Path;
+import dev.onramp.text.Locales;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
  * How to build the app: where its data lives, which Airbyte to use (none means the embedded
- * simulator), how the browser is opened, and the waits.
+ * simulator), how the browser is opened, the waits, and the language the window speaks.
  */
 public record AppOptions(
         Path dataDir,
         Optional<URI> airbyteUrl,
         BrowserLauncher browser,
         Duration simulatorLatency,
-        Duration consentTimeout) {}
+        Duration consentTimeout,
+        Locale locale) {
+
+    /** As the canonical constructor, in the system's language (English when Onramp does not ship it). */
+    public AppOptions(Path dataDir, Optional<URI> airbyteUrl, BrowserLauncher browser, Duration simulatorLatency,
+            Duration consentTimeout) {
+        this(dataDir, airbyteUrl, browser, simulatorLatency, consentTimeout, Locales.system());
+    }
+}

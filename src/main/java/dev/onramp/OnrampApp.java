@@ -9,6 +9,7 @@ import dev.onramp.ui.MainWindow;
 import dev.onramp.ui.common.StartupView;
 import dev.onramp.ui.common.UiServices;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -45,6 +46,8 @@ public final class OnrampApp {
      * there is no graphical display to open it on.
      */
     public static void launch(AppOptions options) {
+        // The window's words follow the language chosen for this run (--locale, else the system's).
+        Locale.setDefault(Locale.Category.DISPLAY, options.locale());
         // The catalog is read on the other core while JavaFX starts on this one (docs/adr/0015).
         CompletableFuture<Catalog> catalog = new CompletableFuture<>();
         Thread.ofPlatform().name("onramp-catalog").daemon().start(() -> {
@@ -113,7 +116,7 @@ public final class OnrampApp {
             return options;
         }
         return new AppOptions(options.dataDir(), options.airbyteUrl(), new TrainingConsent(),
-                options.simulatorLatency(), options.consentTimeout());
+                options.simulatorLatency(), options.consentTimeout(), options.locale());
     }
 
     /** Draws the window once the catalog is read; the stage fails if drawing it does. */

@@ -30,7 +30,8 @@ class ArchitectureTest {
      * Every top-level package in its place, each layer using only those below it: the launchers start
      * a front end (window or command line), which works through the composition root's services;
      * flows use the business services and the adapters (Airbyte, loopback, store, catalog); all
-     * share the model. The simulator is reached only from the top, so no production path knows it.
+     * share the model and the words (text: the message bundles, below every layer but the model, and
+     * which the simulator does not use). The simulator is reached only from the top, so no production path knows it.
      */
     @ArchTest
     static final ArchRule layersInOrder = layeredArchitecture().consideringOnlyDependenciesInLayers()
@@ -46,27 +47,29 @@ class ArchitectureTest {
             .layer("OAuth").definedBy("dev.onramp.oauth..")
             .layer("Store").definedBy("dev.onramp.store..")
             .layer("Demo").definedBy("dev.onramp.demo..")
+            .layer("Text").definedBy("dev.onramp.text..")
             .layer("Model").definedBy("dev.onramp.model..")
             .whereLayer("Launcher").mayNotBeAccessedByAnyLayer()
             .whereLayer("UI").mayOnlyBeAccessedByLayers("Launcher")
             .whereLayer("CLI").mayOnlyBeAccessedByLayers("Launcher")
             .whereLayer("Composition root").mayOnlyBeAccessedByLayers("Launcher", "CLI")
-            .whereLayer("UI").mayOnlyAccessLayers("Diagnostics", "Connect", "Business", "Catalog", "Model")
+            .whereLayer("UI").mayOnlyAccessLayers("Diagnostics", "Connect", "Business", "Catalog", "Text", "Model")
             .whereLayer("CLI").mayOnlyAccessLayers("Composition root", "Diagnostics", "Connect", "Business", "Catalog",
-                    "Airbyte", "OAuth", "Store", "Demo", "Model")
+                    "Airbyte", "OAuth", "Store", "Demo", "Text", "Model")
             .whereLayer("Composition root").mayOnlyAccessLayers("Diagnostics", "Connect", "Business", "Catalog",
-                    "Airbyte", "OAuth", "Store", "Demo", "Model")
-            .whereLayer("Diagnostics").mayOnlyAccessLayers("Airbyte", "OAuth", "Store", "Model")
-            .whereLayer("Connect").mayOnlyAccessLayers("Business", "Catalog", "Airbyte", "OAuth", "Store", "Model")
-            .whereLayer("Business").mayOnlyAccessLayers("Catalog", "Airbyte", "Store", "Model")
-            .whereLayer("Catalog").mayOnlyAccessLayers("Model")
-            .whereLayer("Airbyte").mayOnlyAccessLayers("Model")
-            .whereLayer("OAuth").mayOnlyAccessLayers("Model")
-            .whereLayer("Store").mayOnlyAccessLayers("Model")
+                    "Airbyte", "OAuth", "Store", "Demo", "Text", "Model")
+            .whereLayer("Diagnostics").mayOnlyAccessLayers("Airbyte", "OAuth", "Store", "Text", "Model")
+            .whereLayer("Connect").mayOnlyAccessLayers("Business", "Catalog", "Airbyte", "OAuth", "Store", "Text", "Model")
+            .whereLayer("Business").mayOnlyAccessLayers("Catalog", "Airbyte", "Store", "Text", "Model")
+            .whereLayer("Catalog").mayOnlyAccessLayers("Text", "Model")
+            .whereLayer("Airbyte").mayOnlyAccessLayers("Text", "Model")
+            .whereLayer("OAuth").mayOnlyAccessLayers("Text", "Model")
+            .whereLayer("Store").mayOnlyAccessLayers("Text", "Model")
+            .whereLayer("Text").mayNotAccessAnyLayer()
             .whereLayer("Demo").mayOnlyAccessLayers("OAuth", "Model")
             .whereLayer("Model").mayNotAccessAnyLayer()
             .because("each layer depends only on those below it, so a change lands in one place"
-                    + " (ADR 0001, ADR 0017, docs/architecture.md)");
+                    + " (ADR 0001, ADR 0017, ADR 0030, docs/architecture.md)");
 
     @ArchTest
     static final ArchRule everyRootClassHasItsLayer = classes()

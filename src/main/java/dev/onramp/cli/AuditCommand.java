@@ -22,7 +22,6 @@ import picocli.CommandLine.TypeConversionException;
 
 /** {@code onramp audit verify|export}: checks the audit trail for tampering, or writes it to a file. */
 @Command(name = "audit", mixinStandardHelpOptions = true,
-        description = "Checks the audit trail for tampering, or exports it.",
         subcommands = {AuditCommand.Verify.class, AuditCommand.Export.class})
 final class AuditCommand {
     @ParentCommand
@@ -36,10 +35,7 @@ final class AuditCommand {
      * {@code onramp audit verify}: exit 0 when the trail is intact, else one line naming the first bad entry
      * or the database's protection that is missing.
      */
-    @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = "Checks every entry's MAC and chain link, the signed checkpoints and the database's rules"
-                    + " that refuse changes to entries. Exits 0 when the audit trail is intact; otherwise names the"
-                    + " first entry that was changed, removed or cut off, or the rule that is missing.")
+    @Command(name = "verify", mixinStandardHelpOptions = true)
     static final class Verify implements Callable<Integer> {
         @ParentCommand
         AuditCommand audit;
@@ -69,20 +65,18 @@ final class AuditCommand {
     }
 
     /** {@code onramp audit export}: the trail of one business, or of all, as JSON lines or CSV. */
-    @Command(name = "export", mixinStandardHelpOptions = true,
-            description = "Writes the audit trail, oldest entry first, to a file as JSON lines or CSV.")
+    @Command(name = "export", mixinStandardHelpOptions = true)
     static final class Export implements Callable<Integer> {
         @ParentCommand
         AuditCommand audit;
 
-        @Option(names = "--format", required = true, paramLabel = "jsonl|csv", converter = FormatConverter.class,
-                description = "jsonl (one JSON object per line) or csv.")
+        @Option(names = "--format", required = true, paramLabel = "jsonl|csv", converter = FormatConverter.class)
         AuditFormat format;
 
-        @Option(names = "--out", required = true, paramLabel = "FILE", description = "The file to write.")
+        @Option(names = "--out", required = true, paramLabel = "FILE")
         Path file;
 
-        @Option(names = "--tenant", paramLabel = "NAME", description = "Only this business (default: all).")
+        @Option(names = "--tenant", paramLabel = "NAME")
         String tenantName;
 
         @Override

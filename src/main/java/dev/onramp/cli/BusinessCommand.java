@@ -17,7 +17,6 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code onramp business}: lists, creates, renames, retypes and deletes the businesses being onboarded. */
 @Command(name = "business", mixinStandardHelpOptions = true,
-        description = "Lists the businesses, or creates, renames, retypes or deletes one.",
         subcommands = {BusinessCommand.List.class, BusinessCommand.Create.class, BusinessCommand.Rename.class, BusinessCommand.Retype.class,
                 BusinessCommand.Delete.class, BusinessCommand.Types.class})
 final class BusinessCommand implements Callable<Integer> {
@@ -31,7 +30,7 @@ final class BusinessCommand implements Callable<Integer> {
     }
 
     /** {@code onramp business list}: each business with its type. */
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the businesses and their types.")
+    @Command(name = "list", mixinStandardHelpOptions = true)
     static final class List implements Callable<Integer> {
         @ParentCommand
         BusinessCommand parent;
@@ -54,17 +53,15 @@ final class BusinessCommand implements Callable<Integer> {
     }
 
     /** {@code onramp business create NAME --type TYPE}. */
-    @Command(name = "create", mixinStandardHelpOptions = true, description = {"Adds a business to onboard.",
-            "Exit 0 when created; 1 when the name is blank or taken (in any letter case), or the type is unknown."})
+    @Command(name = "create", mixinStandardHelpOptions = true)
     static final class Create implements Callable<Integer> {
         @ParentCommand
         BusinessCommand parent;
 
-        @Parameters(index = "0", paramLabel = "NAME", description = "The business's name.")
+        @Parameters(index = "0", paramLabel = "NAME")
         String name;
 
-        @Option(names = "--type", paramLabel = "TYPE", required = true,
-                description = "What kind of business it is, e.g. online-store (onramp business types lists them).")
+        @Option(names = "--type", paramLabel = "TYPE", required = true)
         String type;
 
         @Override
@@ -82,7 +79,7 @@ final class BusinessCommand implements Callable<Integer> {
     }
 
     /** {@code onramp business types}: the kinds of business and what each recommends. */
-    @Command(name = "types", mixinStandardHelpOptions = true, description = "Lists the kinds of business, by id.")
+    @Command(name = "types", mixinStandardHelpOptions = true)
     static final class Types implements Callable<Integer> {
         @ParentCommand
         BusinessCommand parent;
@@ -96,16 +93,15 @@ final class BusinessCommand implements Callable<Integer> {
     }
 
     /** {@code onramp business rename NAME NEW_NAME}. */
-    @Command(name = "rename", mixinStandardHelpOptions = true, description = {"Gives a business another name.",
-            "Exit 0 when renamed; 1 when the name is blank or another business has it (in any letter case)."})
+    @Command(name = "rename", mixinStandardHelpOptions = true)
     static final class Rename implements Callable<Integer> {
         @ParentCommand
         BusinessCommand parent;
 
-        @Parameters(index = "0", paramLabel = "NAME", description = "The business's name now.")
+        @Parameters(index = "0", paramLabel = "NAME")
         String name;
 
-        @Parameters(index = "1", paramLabel = "NEW_NAME", description = "Its new name.")
+        @Parameters(index = "1", paramLabel = "NEW_NAME")
         String newName;
 
         @Override
@@ -119,16 +115,15 @@ final class BusinessCommand implements Callable<Integer> {
     }
 
     /** {@code onramp business retype NAME TYPE}. */
-    @Command(name = "retype", mixinStandardHelpOptions = true, description = {"Changes what kind of business it is;"
-            + " its recommendations follow.", "Exit 0 when changed; 1 when the type is not one Onramp knows."})
+    @Command(name = "retype", mixinStandardHelpOptions = true)
     static final class Retype implements Callable<Integer> {
         @ParentCommand
         BusinessCommand parent;
 
-        @Parameters(index = "0", paramLabel = "NAME", description = "The business.")
+        @Parameters(index = "0", paramLabel = "NAME")
         String name;
 
-        @Parameters(index = "1", paramLabel = "TYPE", description = "The business type's id, e.g. online-store.")
+        @Parameters(index = "1", paramLabel = "TYPE")
         String type;
 
         @Override
@@ -144,22 +139,18 @@ final class BusinessCommand implements Callable<Integer> {
     }
 
     /** {@code onramp business delete NAME [--keep-sources] [--yes]}. */
-    @Command(name = "delete", mixinStandardHelpOptions = true, description = {"Deletes a business: its connections"
-            + " are disconnected first (their sources deleted in Airbyte), or with --keep-sources left in Airbyte. Its"
-            + " audit entries stay. Asks on a terminal; without one it needs --yes.",
-            "Exit 0 when deleted; 1 when refused (a flow under way, a source Airbyte could not delete, the only"
-                    + " business, no terminal to confirm on); 4 when not confirmed."})
+    @Command(name = "delete", mixinStandardHelpOptions = true)
     static final class Delete implements Callable<Integer> {
         @ParentCommand
         BusinessCommand parent;
 
-        @Parameters(index = "0", paramLabel = "NAME", description = "The business.")
+        @Parameters(index = "0", paramLabel = "NAME")
         String name;
 
-        @Option(names = "--keep-sources", description = "Leave the business's sources in Airbyte.")
+        @Option(names = "--keep-sources")
         boolean keepSources;
 
-        @Option(names = "--yes", description = "Delete without asking (for scripts).")
+        @Option(names = "--yes")
         boolean yes;
 
         @Override

@@ -21,20 +21,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code onramp check}: tests a business's stored connections again in its Airbyte and says how each is. */
-@Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"Tests the business's stored connections again in its Airbyte, at most 4 at a time, and"
-                + " prints one line per connection: connected, needs reconnecting, failing, missing in Airbyte,"
-                + " or not checked (with why).",
-                "Exit 0 when every connection is connected, 1 otherwise."})
+@Command(name = "check", mixinStandardHelpOptions = true)
 final class CheckCommand implements Callable<Integer> {
     @ParentCommand
     OnrampCommand root;
 
-    @Option(names = "--tenant", paramLabel = "NAME", description = "The business.")
+    @Option(names = "--tenant", paramLabel = "NAME")
     String tenantName;
 
-    @Option(names = "--json", description = "Print a JSON array: the fields of connections --json, plus"
-            + " lastChecked, lastError and airbyte.")
+    @Option(names = "--json")
     boolean json;
 
     @Override

@@ -26,63 +26,42 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code onramp connect PROVIDER}: runs the connect flow and prints the link, the progress and the streams. */
-@Command(name = "connect", mixinStandardHelpOptions = true,
-        description = {"Connects a provider account: prints the consent link, waits for you, then lists the streams.",
-                "Providers that take API credentials (stripe, klaviyo, …, or shopify with an API password) get them"
-                        + " from --set and --secret instead.",
-                "Providers that need a field before their sign-in get it from --set too, e.g."
-                        + " connect zendesk-support --set subdomain=acme.",
-                "With --reauthorize, signs an existing connection in again (its access expired or was revoked);"
-                        + " its Airbyte source keeps its id.",
-                "With --update, gives an existing connection made with typed credentials new ones (--set, --secret;"
-                        + " the rest keeps its stored value); its Airbyte source keeps its id."})
+@Command(name = "connect", mixinStandardHelpOptions = true)
 final class ConnectCommand implements Callable<Integer> {
     @ParentCommand
     OnrampCommand root;
 
-    @Parameters(paramLabel = "PROVIDER", description = "Provider id, e.g. shopify, hubspot, google-analytics.")
+    @Parameters(paramLabel = "PROVIDER")
     String providerId;
 
-    @Option(names = "--tenant", paramLabel = "NAME", description = "The business to connect it for.")
+    @Option(names = "--tenant", paramLabel = "NAME")
     String tenantName;
 
-    @Option(names = "--no-browser", description = "Only print the link; do not open the browser.")
+    @Option(names = "--no-browser")
     boolean noBrowser;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "PT5M", converter = WaitOption.class,
-            description = "How long to wait for the browser: 90s, 5m, 1h or ISO-8601 such as PT5M (default:"
-                    + " ${DEFAULT-VALUE}).")
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "PT5M", converter = WaitOption.class)
     Duration timeout;
 
-    @Option(names = "--reauthorize", description = "Sign the business's existing connection to PROVIDER in again"
-            + " instead of making a new one.")
+    @Option(names = "--reauthorize")
     boolean reauthorize;
 
-    @Option(names = "--update", description = "Give the business's existing PROVIDER connection (one made with"
-            + " typed credentials) new ones: what --set and --secret give, the rest as it is stored.")
+    @Option(names = "--update")
     boolean update;
 
-    @Option(names = "--account", paramLabel = "LABEL", description = "With --update or --reauthorize: which of the"
-            + " business's PROVIDER connections, by its account as `onramp connections` lists it.")
+    @Option(names = "--account", paramLabel = "LABEL")
     String account;
 
-    @Option(names = "--label", paramLabel = "NAME", description = "The new connection's account label (at most 60"
-            + " characters), e.g. \"EU store\"; by default what identifies the account (shop, subdomain, account id),"
-            + " else the provider's name, numbered when taken (\"HubSpot 2\").")
+    @Option(names = "--label", paramLabel = "NAME")
     String label;
 
-    @Option(names = "--allow-duplicate", description = "Connect an account the business already has connected (the"
-            + " same shop, subdomain or account id) once more; without a terminal, such a connect is refused otherwise.")
+    @Option(names = "--allow-duplicate")
     boolean allowDuplicate;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", converter = SetOption.class,
-            description = "A credentials field that is not secret, e.g. --set account_id=acct_123, or a field the"
-                    + " sign-in needs first, e.g. --set subdomain=acme for zendesk-support.")
+    @Option(names = "--set", paramLabel = "KEY=VALUE", converter = SetOption.class)
     List<String> sets = new ArrayList<>();
 
-    @Option(names = "--secret", paramLabel = "KEY[=ENV_NAME]",
-            description = "A secret credentials field, read from the environment variable ENV_NAME, or asked for"
-                    + " without echo when no variable is named, e.g. --secret client_secret.")
+    @Option(names = "--secret", paramLabel = "KEY[=ENV_NAME]")
     List<String> secrets = new ArrayList<>();
 
     @Override

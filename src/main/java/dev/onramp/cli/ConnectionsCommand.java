@@ -16,20 +16,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code onramp connections}: lists the stored connections, as a table or as JSON. */
-@Command(name = "connections", mixinStandardHelpOptions = true,
-        description = "Lists the connections Onramp has stored, for one business or all. The table leaves out"
-                + " disconnected ones unless --all is given; --json lists them all, each with its status.")
+@Command(name = "connections", mixinStandardHelpOptions = true)
 final class ConnectionsCommand implements Callable<Integer> {
     @ParentCommand
     OnrampCommand root;
 
-    @Option(names = "--tenant", paramLabel = "NAME", description = "Only this business.")
+    @Option(names = "--tenant", paramLabel = "NAME")
     String tenantName;
 
-    @Option(names = "--json", description = "Print JSON instead of a table, disconnected connections included.")
+    @Option(names = "--json")
     boolean json;
 
-    @Option(names = "--all", description = "List disconnected connections in the table too.")
+    @Option(names = "--all")
     boolean all;
 
     @Override

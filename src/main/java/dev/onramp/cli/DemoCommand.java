@@ -6,8 +6,6 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code onramp demo}: what a demo on the built-in simulator needs, such as {@code demo reset}. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Looks after the demo that runs on the built-in Airbyte simulator (the simulator alone is"
-                + " demo-server).",
         subcommands = {DemoResetCommand.class})
 final class DemoCommand implements Callable<Integer> {
     @ParentCommand

@@ -16,18 +16,12 @@ import picocli.CommandLine.ParentCommand;
  * {@code onramp demo reset}: returns Onramp to a clean demo, every business and its connections deleted and a
  * fresh Demo Coffee Roasters made, once confirmed.
  */
-@Command(name = "reset", mixinStandardHelpOptions = true,
-        description = {"Returns Onramp to a clean demo: every business is deleted, its connections disconnected"
-                + " first (their sources deleted in the built-in simulator), a fresh Demo Coffee Roasters is made"
-                + " and the simulator forgets what visitors left. Refused while a business uses a real Airbyte, with"
-                + " --airbyte-url, or while a connect is under way. Asks first on a terminal; without one, --yes is"
-                + " needed.",
-                "Exit 0 when reset, 1 when refused or it failed, 2 when --yes is missing, 4 when not confirmed."})
+@Command(name = "reset", mixinStandardHelpOptions = true)
 final class DemoResetCommand implements Callable<Integer> {
     @ParentCommand
     DemoCommand demo;
 
-    @Option(names = "--yes", description = "Reset without asking (for scripts).")
+    @Option(names = "--yes")
     boolean yes;
 
     @Override

@@ -19,8 +19,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /** {@code onramp demo-server}: runs the Airbyte simulator alone until Ctrl+C, for other Onramps to use. */
-@Command(name = "demo-server", mixinStandardHelpOptions = true,
-        description = "Runs the built-in Airbyte simulator on 127.0.0.1 and prints its addresses.")
+@Command(name = "demo-server", mixinStandardHelpOptions = true)
 final class DemoServerCommand implements Callable<Integer> {
     @ParentCommand
     OnrampCommand root;
@@ -28,48 +27,31 @@ final class DemoServerCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--latency", paramLabel = "MILLIS", defaultValue = "250",
-            description = "Delay added to every API call, in milliseconds (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--latency", paramLabel = "MILLIS", defaultValue = "250")
     long latencyMillis;
 
-    @Option(names = "--workspaces", paramLabel = "N", defaultValue = "1",
-            description = "How many workspaces the simulated Airbyte Cloud lists (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--workspaces", paramLabel = "N", defaultValue = "1")
     int workspaces;
 
-    @Option(names = "--protected", description = "Protects the Config API as abctl does: basic auth or an"
-            + " application's bearer token; prints both logins.")
+    @Option(names = "--protected")
     boolean protectedConfigApi;
 
-    @Option(names = "--fault", paramLabel = "KIND[=DURATION][:CALLS][@TARGET]", converter = FaultConverter.class,
-            description = "Plays a failure on the next API calls; repeatable. Kinds: 429 (=SECONDS of Retry-After),"
-                    + " 429-bare, 500, 502, 503, 504, slow (=2s), malformed, expired-token; and on the next tests of a"
-                    + " source only: check-auth (the provider refuses its sign-in), check-fail (the provider fails),"
-                    + " whose @TARGET may be a source id. E.g. 503:2@/v1/workspaces, check-auth:3.")
+    @Option(names = "--fault", paramLabel = "KIND[=DURATION][:CALLS][@TARGET]", converter = FaultConverter.class)
     List<Fault> armed = new ArrayList<>();
 
-    @Option(names = "--port", paramLabel = "PORT", defaultValue = "0",
-            description = "The port on 127.0.0.1 to listen on (default: any free one); a fixed one keeps the address"
-                    + " the same when the simulator is started again, as connections remember where they were made.")
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "0")
     int port;
 
-    @Option(names = "--state-dir", paramLabel = "DIR",
-            description = "Keeps the simulator's sources in DIR, so that they outlive it (and a simulator started"
-                    + " again on DIR has them); without it, they live in memory only.")
+    @Option(names = "--state-dir", paramLabel = "DIR")
     Path stateDir;
 
-    @Option(names = "--without-secret-coordinates",
-            description = "Behaves like an Airbyte from before returnSecretCoordinate: complete_oauth always answers"
-                    + " with the raw tokens.")
+    @Option(names = "--without-secret-coordinates")
     boolean withoutSecretCoordinates;
 
-    @Option(names = "--without-oauth-app", paramLabel = "SOURCE_TYPE",
-            description = "Plays an Airbyte whose operator set up no OAuth app for this connector (e.g. hubspot):"
-                    + " get_consent_url answers 500 \"Undefined parameter 'client_id'\"; repeatable.")
+    @Option(names = "--without-oauth-app", paramLabel = "SOURCE_TYPE")
     List<String> withoutOAuthApp = new ArrayList<>();
 
-    @Option(names = "--oauth-off", paramLabel = "SOURCE_TYPE",
-            description = "Plays an Airbyte with OAuth switched off for this connector: get_consent_url answers 404;"
-                    + " repeatable.")
+    @Option(names = "--oauth-off", paramLabel = "SOURCE_TYPE")
     List<String> oauthOff = new ArrayList<>();
 
     @Override

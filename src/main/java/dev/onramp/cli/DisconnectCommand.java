@@ -25,12 +25,7 @@ import picocli.CommandLine.ParentCommand;
  * {@code onramp disconnect PROVIDER}: deletes a connection's source in Airbyte and marks the connection
  * disconnected (or, with {@code --local-only}, only the latter), once confirmed.
  */
-@Command(name = "disconnect", mixinStandardHelpOptions = true,
-        description = {"Disconnects a business's connection: deletes its source in Airbyte and marks the connection"
-                + " disconnected (kept for the audit trail; connections --all lists it). Asks first on a terminal;"
-                + " without one, --yes is needed.",
-                "Exit 0 when disconnected, 1 when it failed or was refused, 2 when the connection named is not one"
-                        + " (several accounts and no --account, an --account that names none) or --yes is missing."})
+@Command(name = "disconnect", mixinStandardHelpOptions = true)
 final class DisconnectCommand implements Callable<Integer> {
     /** Exit code when what was asked for does not name one connection, or needs --yes. */
     static final int USAGE = 2;
@@ -43,22 +38,19 @@ final class DisconnectCommand implements Callable<Integer> {
     @ParentCommand
     OnrampCommand root;
 
-    @Parameters(paramLabel = "PROVIDER", description = "Provider id, e.g. hubspot, stripe.")
+    @Parameters(paramLabel = "PROVIDER")
     String providerId;
 
-    @Option(names = "--tenant", paramLabel = "NAME", description = "The business.")
+    @Option(names = "--tenant", paramLabel = "NAME")
     String tenantName;
 
-    @Option(names = "--account", paramLabel = "LABEL",
-            description = "The account to disconnect, as connections lists it, when the business has several of"
-                    + " that provider.")
+    @Option(names = "--account", paramLabel = "LABEL")
     String account;
 
-    @Option(names = "--yes", description = "Disconnect without asking (for scripts).")
+    @Option(names = "--yes")
     boolean yes;
 
-    @Option(names = "--local-only", description = "Remove the connection from Onramp only, without asking Airbyte:"
-            + " for when Airbyte cannot be reached or no longer exists. Its source stays in Airbyte.")
+    @Option(names = "--local-only")
     boolean localOnly;
 
     @Override

@@ -20,10 +20,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code onramp doctor}: checks Onramp's surroundings, one ✓/✗ line each, and exits 1 when any fails. */
-@Command(name = "doctor", mixinStandardHelpOptions = true,
-        description = "Checks Airbyte (and the Airbyte each business's settings name, with their login), the"
-                + " clock, the browser, the loopback port, the key, the database and the audit log; prints how to"
-                + " fix what fails.")
+@Command(name = "doctor", mixinStandardHelpOptions = true)
 final class DoctorCommand implements Callable<Integer> {
     @ParentCommand
     OnrampCommand root;

@@ -13,24 +13,18 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code onramp keys rotate}: manages the key that encrypts the stored secrets. */
 @Command(name = "keys", mixinStandardHelpOptions = true,
-        description = "Manages the key that encrypts the stored secrets.",
         subcommands = {KeysCommand.Rotate.class})
 final class KeysCommand {
     @ParentCommand
     OnrampCommand root;
 
     /** Adds a primary key and re-encrypts every secret under it, or finishes a rotation an earlier run began. */
-    @Command(name = "rotate", mixinStandardHelpOptions = true,
-            description = {"Adds a new encryption key, makes it primary and re-encrypts every stored secret under"
-                    + " it. A rotation an earlier run did not finish is continued instead.",
-                    "Exit 0 when every secret is under the new key; 1 when a secret could not be decrypted (each such"
-                            + " connection is named with the command that removes it; the others are re-encrypted)."})
+    @Command(name = "rotate", mixinStandardHelpOptions = true)
     static final class Rotate implements Callable<Integer> {
         @ParentCommand
         KeysCommand keys;
 
-        @Option(names = "--batch-size", paramLabel = "N", defaultValue = "100",
-                description = "Secrets re-encrypted per transaction (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--batch-size", paramLabel = "N", defaultValue = "100")
         int batchSize;
 
         @Override

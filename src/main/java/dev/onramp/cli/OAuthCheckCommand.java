@@ -18,17 +18,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code onramp oauth-check}: whether the business's Airbyte can start each OAuth connector's sign-in. */
-@Command(name = "oauth-check", mixinStandardHelpOptions = true,
-        description = "Asks the business's Airbyte for each OAuth connector's consent link, without opening it, and"
-                + " says which sign-ins are ready and what to set up for the others. Exit 0 when none needs setting up (every sign-in ready, or not offered through Airbyte).")
+@Command(name = "oauth-check", mixinStandardHelpOptions = true)
 final class OAuthCheckCommand implements Callable<Integer> {
     @ParentCommand
     OnrampCommand root;
 
-    @Option(names = "--tenant", paramLabel = "NAME", description = "The business (needed when there are several).")
+    @Option(names = "--tenant", paramLabel = "NAME")
     String tenantName;
 
-    @Option(names = "--json", description = "Print JSON instead of a line per connector.")
+    @Option(names = "--json")
     boolean json;
 
     @Override

@@ -5,6 +5,8 @@ import dev.onramp.AppOptions;
 import dev.onramp.model.AirbyteSettings.SelfManaged;
 import dev.onramp.oauth.BrowserLauncher;
 import dev.onramp.store.DataDirectory;
+import dev.onramp.text.Locales;
+import dev.onramp.text.Messages;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,7 +22,6 @@ import picocli.CommandLine.ScopeType;
         name = "onramp",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Connects a business's data sources to Airbyte. Without a command, opens the window.",
         subcommands = {ConnectCommand.class, ProvidersCommand.class, DisconnectCommand.class, RenameCommand.class,
                 BusinessCommand.class, ConnectionsCommand.class, SettingsCommand.class, DemoServerCommand.class, DemoCommand.class,
                 SummaryCommand.class,
@@ -41,24 +42,43 @@ public final class OnrampCommand implements Callable<Integer> {
 
     private final CliEnvironment env;
 
-    @Option(names = "--data-dir", scope = ScopeType.INHERIT, paramLabel = "DIR",
-            description = "Folder for Onramp's database and keys (default: the platform's app-data folder).")
+    private final Messages messages;
+
+    @Option(names = "--data-dir", scope = ScopeType.INHERIT, paramLabel = "DIR")
     Path dataDir;
 
-    @Option(names = "--airbyte-url", scope = ScopeType.INHERIT, paramLabel = "URL", converter = AirbyteUrlOption.class,
-            description = "A self-managed Airbyte, e.g. http://localhost:8000 (default: the built-in simulator).")
+    @Option(names = "--airbyte-url", scope = ScopeType.INHERIT, paramLabel = "URL", converter = AirbyteUrlOption.class)
     URI airbyteUrl;
 
+    /** Read before parsing ({@link LocaleArgument}), so that the usage help is in that language too. */
+    @Option(names = "--locale", scope = ScopeType.INHERIT, paramLabel = "TAG")
+    String locale;
+
     public OnrampCommand(CliEnvironment env) {
-        this.env = env;
+        this(env, Messages.of(Locales.system()));
     }
 
-    /** Runs the command line and returns the exit code. */
+    OnrampCommand(CliEnvironment env, Messages messages) {
+        this.env = env;
+        this.messages = messages;
+    }
+
+    /**
+     * Runs the command line and returns the exit code, in the language {@code --locale} names, else
+     * the system's; a language Onramp does not ship is told in one sentence and the run goes on in English.
+     */
     public static int run(CliEnvironment env, String... args) {
-        CommandLine cli = new CommandLine(new OnrampCommand(env))
+        Optional<String> tag = LocaleArgument.find(args);
+        Messages messages = Messages.of(Locales.choose(tag));
+        if (tag.isPresent() && Locales.shipped(tag.get()).isEmpty()) {
+            env.err().println("onramp: " + messages.get("cli.locale.unknown", tag.get().strip()));
+            env.err().flush();
+        }
+        CommandLine cli = new CommandLine(new OnrampCommand(env, messages))
+                .setResourceBundle(messages.bundle())
                 .setOut(env.out())
                 .setErr(env.err())
-                .setParameterExceptionHandler(new UsageErrors())
+                .setParameterExceptionHandler(new UsageErrors(messages))
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     cmd.getErr().println("onramp: " + e.getMessage());
                     cmd.getErr().flush();
@@ -77,10 +97,15 @@ public final class OnrampCommand implements Callable<Integer> {
         return env;
     }
 
+    /** The messages in this run's language. */
+    Messages messages() {
+        return messages;
+    }
+
     /** Opens the app for a command; a key file made just now because no key store answered is told in one sentence. */
     AppContext openApp(BrowserLauncher browser, Duration consentTimeout) {
         AppContext app = env.contexts().apply(options(browser, DEMO_LATENCY, consentTimeout));
-        app.diagnostics().newKeyFileNotice().ifPresent(notice -> {
+        app.diagnostics().newKeyFileNotice().ifPresent(notice -> { // in English until diagnostics returns a Text
             env.err().println("onramp: " + notice);
             env.err().flush();
         });
@@ -94,7 +119,7 @@ public final class OnrampCommand implements Callable<Integer> {
 
     private AppOptions options(BrowserLauncher browser, Duration latency, Duration consentTimeout) {
         return new AppOptions(dataDir(), Optional.ofNullable(airbyteUrl).map(OnrampCommand::apiBase), browser, latency,
-                consentTimeout);
+                consentTimeout, messages.locale());
     }
 
     /** Accepts both {@code http://host:8000} and {@code http://host:8000/api}: the Config API lives under /api. */

@@ -23,24 +23,21 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code onramp providers}: lists the providers the hub would show, best match first, as a table or as JSON. */
-@Command(name = "providers", mixinStandardHelpOptions = true,
-        description = "Lists the providers Onramp can connect, as the hub shows them: with --search, best match"
-                + " first (by name, category or the data a provider holds, despite a typo); with --tenant, the"
-                + " business's recommended providers first.")
+@Command(name = "providers", mixinStandardHelpOptions = true)
 final class ProvidersCommand implements Callable<Integer> {
     @ParentCommand
     OnrampCommand root;
 
-    @Option(names = "--search", paramLabel = "TEXT", description = "Words to look for, e.g. invoices or shopify.")
+    @Option(names = "--search", paramLabel = "TEXT")
     String search = "";
 
-    @Option(names = "--category", paramLabel = "NAME", description = "Only this category, e.g. Accounting.")
+    @Option(names = "--category", paramLabel = "NAME")
     String category;
 
-    @Option(names = "--tenant", paramLabel = "NAME", description = "Rank this business's recommended providers first.")
+    @Option(names = "--tenant", paramLabel = "NAME")
     String tenantName;
 
-    @Option(names = "--json", description = "Print JSON instead of a table.")
+    @Option(names = "--json")
     boolean json;
 
     @Override

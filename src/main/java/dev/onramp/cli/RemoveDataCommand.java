@@ -13,15 +13,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code onramp remove-data}: removes the data folder and its key in the system's key store, once confirmed. */
-@Command(name = "remove-data", mixinStandardHelpOptions = true,
-        description = "Removes Onramp's data folder for good (businesses, connections, settings, audit log, logs)"
-                + " and its key in the system's key store. Uninstalling Onramp leaves both. Asks first, unless"
-                + " --yes is given.")
+@Command(name = "remove-data", mixinStandardHelpOptions = true)
 final class RemoveDataCommand implements Callable<Integer> {
     @ParentCommand
     OnrampCommand root;
 
-    @Option(names = "--yes", description = "Remove without asking (for scripts and uninstallers).")
+    @Option(names = "--yes")
     boolean yes;
 
     @Override

@@ -16,26 +16,21 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code onramp rename}: gives one of a business's connections another account label. */
-@Command(name = "rename", mixinStandardHelpOptions = true,
-        description = {"Gives a connection of PROVIDER another account label (the account of `onramp connections`).",
-                "Exit 0 when renamed; 1 when the label is refused (taken, longer than 60 characters, control"
-                        + " characters) or there is no such connection; 2 when several connections of PROVIDER are"
-                        + " there and --account names none of them."})
+@Command(name = "rename", mixinStandardHelpOptions = true)
 final class RenameCommand implements Callable<Integer> {
     @ParentCommand
     OnrampCommand root;
 
-    @Parameters(index = "0", paramLabel = "PROVIDER", description = "The provider, e.g. hubspot.")
+    @Parameters(index = "0", paramLabel = "PROVIDER")
     String providerId;
 
-    @Parameters(index = "1", paramLabel = "LABEL", description = "The new label, e.g. \"EU store\".")
+    @Parameters(index = "1", paramLabel = "LABEL")
     String label;
 
-    @Option(names = "--tenant", paramLabel = "NAME", description = "The business.")
+    @Option(names = "--tenant", paramLabel = "NAME")
     String tenantName;
 
-    @Option(names = "--account", paramLabel = "LABEL", description = "Which of the business's PROVIDER connections,"
-            + " by its label now (or source id), when it has several.")
+    @Option(names = "--account", paramLabel = "LABEL")
     String account;
 
     @Override

@@ -19,13 +19,12 @@ import picocli.CommandLine.ScopeType;
 
 /** {@code onramp settings}: shows which Airbyte a business uses, secrets masked; its subcommands change and test it. */
 @Command(name = "settings", mixinStandardHelpOptions = true,
-        description = "Shows which Airbyte a business's connections go to (secrets masked) and the sign-in redirect URIs.",
         subcommands = {SettingsSetCommand.class, SettingsTestCommand.class, SettingsRedirectCommand.class})
 final class SettingsCommand implements Callable<Integer> {
     @ParentCommand
     OnrampCommand root;
 
-    @Option(names = "--tenant", scope = ScopeType.INHERIT, paramLabel = "NAME", description = "The business.")
+    @Option(names = "--tenant", scope = ScopeType.INHERIT, paramLabel = "NAME")
     String tenantName;
 
     @Override

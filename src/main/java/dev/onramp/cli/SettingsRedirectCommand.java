@@ -17,28 +17,24 @@ import picocli.CommandLine.ParentCommand;
  * {@code onramp settings redirect}: shows or changes where providers send the browser back after a
  * sign-in, for one business or as the default for every business.
  */
-@Command(name = "redirect", mixinStandardHelpOptions = true,
-        description = {"Shows or changes the sign-in redirect: the URIs an Airbyte operator registers at each provider.",
-                "Without options it shows them. What is not given stays as it is."})
+@Command(name = "redirect", mixinStandardHelpOptions = true)
 final class SettingsRedirectCommand implements Callable<Integer> {
     @ParentCommand
     SettingsCommand settings;
 
-    @Option(names = "--host", paramLabel = "HOST", description = "127.0.0.1 (the default) or localhost.")
+    @Option(names = "--host", paramLabel = "HOST")
     String host;
 
-    @Option(names = "--port", paramLabel = "PORT", description = "The first port of the range (1024-65535), or any"
-            + " for any free port (only for OAuth apps of the Desktop type).")
+    @Option(names = "--port", paramLabel = "PORT")
     String port;
 
-    @Option(names = "--ports", paramLabel = "N", description = "How many ports the range has (1-10): one per Onramp"
-            + " running at once on this computer.")
+    @Option(names = "--ports", paramLabel = "N")
     String portCount;
 
-    @Option(names = "--all-businesses", description = "Show or change the default for every business without its own.")
+    @Option(names = "--all-businesses")
     boolean allBusinesses;
 
-    @Option(names = "--use-default", description = "The business follows the default for every business again.")
+    @Option(names = "--use-default")
     boolean useDefault;
 
     @Override

@@ -24,10 +24,7 @@ import picocli.CommandLine.ParentCommand;
  * {@code onramp settings set}: changes which Airbyte a business uses. Values not given are kept from
  * the current settings; secrets come from a prompt without echo or an environment variable.
  */
-@Command(name = "set", mixinStandardHelpOptions = true,
-        description = {"Changes which Airbyte a business uses; what is not given stays as it is.",
-                "Secrets: --secret password or --secret client_secret (asked without echo),"
-                        + " or --secret client_secret=ENV_NAME to read it from that environment variable."})
+@Command(name = "set", mixinStandardHelpOptions = true)
 final class SettingsSetCommand implements Callable<Integer> {
     private static final String PASSWORD = "password";
     private static final String CLIENT_SECRET = "client_secret";
@@ -35,28 +32,28 @@ final class SettingsSetCommand implements Callable<Integer> {
     @ParentCommand
     SettingsCommand settings;
 
-    @Option(names = "--target", paramLabel = "KIND", description = "demo, self-managed or cloud.")
+    @Option(names = "--target", paramLabel = "KIND")
     String target;
 
-    @Option(names = "--url", paramLabel = "URL", description = "A self-managed Airbyte, e.g. http://localhost:8000.")
+    @Option(names = "--url", paramLabel = "URL")
     String url;
 
-    @Option(names = "--username", paramLabel = "NAME", description = "Sign in to a self-managed Airbyte with this user (basic authentication).")
+    @Option(names = "--username", paramLabel = "NAME")
     String username;
 
-    @Option(names = "--client-id", paramLabel = "ID", description = "An Airbyte application's client id (Cloud, or a protected self-managed Airbyte).")
+    @Option(names = "--client-id", paramLabel = "ID")
     String clientId;
 
-    @Option(names = "--no-login", description = "The self-managed Airbyte needs no login.")
+    @Option(names = "--no-login")
     boolean noLogin;
 
-    @Option(names = "--secret", paramLabel = "NAME[=ENV_NAME]", description = "password or client_secret.")
+    @Option(names = "--secret", paramLabel = "NAME[=ENV_NAME]")
     String secret;
 
-    @Option(names = "--workspace", paramLabel = "ID", description = "The Airbyte Cloud workspace (see: settings test).")
+    @Option(names = "--workspace", paramLabel = "ID")
     String workspace;
 
-    @Option(names = "--relay-url", paramLabel = "URL", description = "The https address where the relay page is hosted (Cloud).")
+    @Option(names = "--relay-url", paramLabel = "URL")
     String relayUrl;
 
     @Override

@@ -13,8 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code onramp settings test}: asks the business's Airbyte for its workspaces, proving Onramp can reach it and sign in. */
-@Command(name = "test", mixinStandardHelpOptions = true,
-        description = "Tests the connection to the business's Airbyte and lists its workspaces.")
+@Command(name = "test", mixinStandardHelpOptions = true)
 final class SettingsTestCommand implements Callable<Integer> {
     @ParentCommand
     SettingsCommand settings;

@@ -22,22 +22,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code onramp summary}: a business's onboarding summary as text, JSON or PDF; it only reads. */
-@Command(name = "summary", mixinStandardHelpOptions = true,
-        description = "Summarises a business's onboarding: its Airbyte and workspace, how many recommended sources"
-                + " are connected, each connection with its status, last check and streams, and what is still"
-                + " missing. Text and JSON go to standard output unless --out is given; pdf needs --out.")
+@Command(name = "summary", mixinStandardHelpOptions = true)
 final class SummaryCommand implements Callable<Integer> {
     @ParentCommand
     OnrampCommand root;
 
-    @Option(names = "--tenant", paramLabel = "NAME", description = "The business (needed when there are several).")
+    @Option(names = "--tenant", paramLabel = "NAME")
     String tenantName;
 
-    @Option(names = "--format", paramLabel = "text|json|pdf", converter = FormatConverter.class,
-            description = "text (default), json (schemaVersion 1, see docs/summary-schema.md) or pdf.")
+    @Option(names = "--format", paramLabel = "text|json|pdf", converter = FormatConverter.class)
     SummaryFormat format = SummaryFormat.TEXT;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write to this file (replaced whole, or left as it was).")
+    @Option(names = "--out", paramLabel = "FILE")
     Path file;
 
     @Override

@@ -14,17 +14,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code onramp support-bundle}: writes a zip of logs, versions, settings, recent flows and the doctor's report. */
-@Command(name = "support-bundle", mixinStandardHelpOptions = true,
-        description = "Writes a zip for support: logs, versions, settings, the latest connect flows and the"
-                + " doctor's report, with secrets masked.")
+@Command(name = "support-bundle", mixinStandardHelpOptions = true)
 final class SupportBundleCommand implements Callable<Integer> {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     @ParentCommand
     OnrampCommand root;
 
-    @Option(names = "--out", paramLabel = "FILE.zip",
-            description = "Where to write the zip (default: onramp-support-<time>.zip in the current folder).")
+    @Option(names = "--out", paramLabel = "FILE.zip")
     Path out;
 
     @Override

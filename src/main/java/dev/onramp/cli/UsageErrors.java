@@ -1,5 +1,6 @@
 package dev.onramp.cli;
 
+import dev.onramp.text.Messages;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -12,6 +13,12 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * command's options are, and exit code 2: an option's own sentence when it has one, never Java's exception text.
  */
 final class UsageErrors implements IParameterExceptionHandler {
+    private final Messages messages;
+
+    UsageErrors(Messages messages) {
+        this.messages = messages;
+    }
+
     @Override
     public int handleParseException(ParameterException e, String[] args) {
         CommandLine cli = e.getCommandLine();
@@ -20,7 +27,7 @@ final class UsageErrors implements IParameterExceptionHandler {
         err.println("onramp: " + message);
         UnmatchedArgumentException.printSuggestions(e, err);
         if (cli.getSubcommands().isEmpty() || cli.getCommandSpec().parent() == null) {
-            err.println("`" + cli.getCommandSpec().qualifiedName() + " --help` lists its options.");
+            err.println(messages.get("cli.usage.seeHelp", cli.getCommandSpec().qualifiedName()));
         } else {
             cli.usage(err);
         }
