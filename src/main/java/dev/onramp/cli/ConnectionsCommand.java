@@ -8,6 +8,7 @@ import dev.onramp.AppContext;
 import dev.onramp.model.InvalidInputException;
 import dev.onramp.model.Connection;
 import dev.onramp.model.Tenant;
+import dev.onramp.text.Messages;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -36,11 +37,11 @@ final class ConnectionsCommand implements Callable<Integer> {
         try (AppContext app = root.openApp(url -> false, java.time.Duration.ofMinutes(5))) {
             List<Tenant> tenants = tenantName == null ? app.tenants().tenantsCreatingDemoIfNone()
                     : List.of(app.tenants().byName(tenantName).orElseThrow(() ->
-                            new InvalidInputException("No business named \"" + tenantName.strip() + "\".")));
+                            new InvalidInputException(root.messages().get("cli.connections.noBusiness", tenantName.strip()))));
             if (json) {
                 out.println(asJson(app, tenants));
             } else {
-                printTable(app, tenants, all, out);
+                printTable(app, tenants, all, out, root.messages());
             }
             out.flush();
             return 0;
@@ -50,9 +51,11 @@ final class ConnectionsCommand implements Callable<Integer> {
         }
     }
 
-    private static void printTable(AppContext app, List<Tenant> tenants, boolean all, PrintWriter out) {
+    private static void printTable(AppContext app, List<Tenant> tenants, boolean all, PrintWriter out, Messages messages) {
         String format = "%-24s %-20s %-28s %-8s %7s  %s%n";
-        out.printf(format, "BUSINESS", "PROVIDER", "ACCOUNT", "STATUS", "STREAMS", "SOURCE");
+        out.printf(format, messages.get("cli.connections.column.business"), messages.get("cli.connections.column.provider"),
+                messages.get("cli.connections.column.account"), messages.get("cli.connections.column.status"),
+                messages.get("cli.connections.column.streams"), messages.get("cli.connections.column.source"));
         int rows = 0;
         int hidden = 0;
         for (Tenant tenant : tenants) {
@@ -67,11 +70,10 @@ final class ConnectionsCommand implements Callable<Integer> {
             }
         }
         if (rows == 0 && hidden == 0) {
-            out.println("No connections yet. Connect one with: onramp connect <provider>");
+            out.println(messages.get("cli.connections.none"));
         }
         if (hidden > 0) {
-            out.println(hidden == 1 ? "1 disconnected connection is not shown; --all lists it."
-                    : hidden + " disconnected connections are not shown; --all lists them.");
+            out.println(messages.get("cli.connections.hidden", hidden));
         }
     }
 

@@ -12,6 +12,7 @@ import dev.onramp.catalog.Recommendation;
 import dev.onramp.model.Provider;
 import dev.onramp.model.ProviderListing.SupportLevel;
 import dev.onramp.model.Tenant;
+import dev.onramp.text.Messages;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
@@ -49,8 +50,8 @@ final class ProvidersCommand implements Callable<Integer> {
         if (category != null) {
             chosen = catalog.categories().stream().filter(c -> c.equalsIgnoreCase(category.strip())).findFirst();
             if (chosen.isEmpty()) {
-                err.println("onramp: There is no category \"" + category.strip() + "\". Categories: "
-                        + String.join(", ", catalog.categories()) + ".");
+                err.println("onramp: " + root.messages().get("cli.providers.noCategory", category.strip(),
+                        String.join(", ", catalog.categories())));
                 return OnrampCommand.WRONG_USAGE;
             }
         }
@@ -60,10 +61,10 @@ final class ProvidersCommand implements Callable<Integer> {
         if (json) {
             out.println(asJson(matches, recommended));
         } else if (matches.isEmpty()) {
-            out.println("No provider matches \"" + search.strip() + "\"" + chosen.map(c -> " in " + c).orElse("")
-                    + ". Airbyte may still have it under another name: see https://docs.airbyte.com/integrations.");
+            out.println(chosen.isPresent() ? root.messages().get("cli.providers.noMatchInCategory", search.strip(), chosen.get())
+                    : root.messages().get("cli.providers.noMatch", search.strip()));
         } else {
-            printTable(matches, recommended, out);
+            printTable(matches, recommended, out, root.messages());
         }
         out.flush();
         return 0;
@@ -77,17 +78,20 @@ final class ProvidersCommand implements Callable<Integer> {
         }
     }
 
-    private static void printTable(List<ProviderSearch.Match> matches, Set<String> recommended, PrintWriter out) {
+    private static void printTable(List<ProviderSearch.Match> matches, Set<String> recommended, PrintWriter out,
+            Messages messages) {
         String format = "%-32s %-34s %-18s %-11s %s%n";
-        out.printf(format, "ID", "NAME", "CATEGORY", "SIGN-IN", "NOTE");
+        out.printf(format, messages.get("cli.providers.column.id"), messages.get("cli.providers.column.name"),
+                messages.get("cli.providers.column.category"), messages.get("cli.providers.column.signIn"),
+                messages.get("cli.providers.column.note"));
         for (ProviderSearch.Match match : matches) {
             Provider p = match.provider();
-            String note = (recommended.contains(p.id()) ? "recommended " : "")
-                    + (p.listing().support() == SupportLevel.CERTIFIED ? "certified" : "");
-            out.printf(format, p.id(), p.name(), p.category(), p.connectsByOAuth() ? "OAuth" : "credentials",
-                    note.strip());
+            String note = (recommended.contains(p.id()) ? messages.get("cli.providers.recommended") + " " : "")
+                    + (p.listing().support() == SupportLevel.CERTIFIED ? messages.get("cli.providers.certified") : "");
+            out.printf(format, p.id(), p.name(), p.category(),
+                    p.connectsByOAuth() ? "OAuth" : messages.get("cli.providers.credentials"), note.strip());
         }
-        out.println(matches.size() == 1 ? "1 provider." : matches.size() + " providers.");
+        out.println(messages.get("cli.providers.count", matches.size()));
     }
 
     private static String asJson(List<ProviderSearch.Match> matches, Set<String> recommended) {
