@@ -19,6 +19,7 @@ import dev.onramp.business.AirbyteSelection;
 import dev.onramp.business.DemoAirbyte;
 import dev.onramp.business.DemoScenario;
 import dev.onramp.business.IdleReset;
+import dev.onramp.business.ThemeSetting;
 import dev.onramp.business.SettingsService;
 import dev.onramp.business.TenantService;
 import dev.onramp.demo.AirbyteSimulator;
@@ -93,6 +94,7 @@ public final class AppContext implements AutoCloseable {
     private final ProviderLists providerLists;
     private final BusinessRemoval businessRemoval;
     private final DemoReset demoReset;
+    private final ThemeSetting theme;
     private final boolean reader;
     /** Closes this context when the JVM is asked to stop (Ctrl+C, SIGTERM) before it was closed. */
     private final Thread closeOnExit = new Thread(this::close, "onramp-close");
@@ -102,9 +104,11 @@ public final class AppContext implements AutoCloseable {
             ConnectService connect, CredentialsService credentials, SettingsService settings, RedirectService redirects,
             ExecutorService background, Optional<AirbyteSimulator> simulator, String airbyteDescription,
             Diagnostics diagnostics, AuditLog audit, KeyRotation keyRotation, DisconnectService disconnects,
-            ProviderLists providerLists, BusinessRemoval businessRemoval, DemoReset demoReset, boolean reader) {
+            ProviderLists providerLists, BusinessRemoval businessRemoval, DemoReset demoReset, ThemeSetting theme,
+            boolean reader) {
         this.closeables = closeables;
         this.demoReset = demoReset;
+        this.theme = theme;
         this.reader = reader;
         this.catalog = catalog;
         this.tenants = tenants;
@@ -264,14 +268,15 @@ public final class AppContext implements AutoCloseable {
                     log().info("Finished {} disconnect(s) left unfinished by an earlier run", disconnected);
                 }
             }
+            AppSettingRepository appSettings = new AppSettingRepository(db, clock);
             AppContext context = new AppContext(closeables, catalog, tenants, connect, credentials, settings, redirects,
                     background, simulator, describeAirbyte(options), diagnostics, audit, keyRotation, disconnects,
                     providerLists, new BusinessRemoval(catalog, db, tenantRepository, connections, journal, audit,
                             disconnects, actor),
                     new DemoReset(catalog, db, tenantRepository, connections, journal, audit, disconnects, selection,
                             simulator.map(SimulatorAsDemoAirbyte::new),
-                            new IdleReset(db, new AppSettingRepository(db, clock), audit, actor), actor),
-                    db.reader());
+                            new IdleReset(db, appSettings, audit, actor), actor),
+                    new ThemeSetting(db, appSettings), db.reader());
             Runtime.getRuntime().addShutdownHook(context.closeOnExit);
             return context;
         } catch (RuntimeException e) {
@@ -306,6 +311,11 @@ public final class AppContext implements AutoCloseable {
     /** Returns Onramp to a clean demo: every business deleted, a fresh sample business, the simulator cleared. */
     public DemoReset demoReset() {
         return demoReset;
+    }
+
+    /** The window's theme, remembered for the whole app. */
+    public ThemeSetting theme() {
+        return theme;
     }
 
     public DisconnectService disconnects() {

@@ -22,18 +22,28 @@ import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import dev.onramp.ui.theme.AppTheme;
+import dev.onramp.ui.theme.ThemeMenu;
+import dev.onramp.ui.theme.ThemeModel;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Menu;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
+import javafx.util.Subscription;
 
-/** Onramp's main window: puts the Help menu and the hub on the given stage, wired to the app's services. */
+/**
+ * Onramp's main window: puts the Help menu and the hub on the given stage, wired to the app's services, in the
+ * theme chosen in View → Theme.
+ */
 public final class MainWindow {
     private MainWindow() {}
 
     /** Gives {@code stage} the app's title, size and stylesheet with {@code content} in it, e.g. a start-up screen. */
     public static void prepare(Stage stage, Parent content) {
+        // The theme comes before the first scene, so that JavaFX never loads its own stylesheet.
+        AppTheme.applyFirst();
         Scene scene = new Scene(content, 1080, 720);
         Styles.apply(scene);
         stage.setTitle("Onramp");
@@ -55,7 +65,9 @@ public final class MainWindow {
         HubModel model = new HubModel(services);
         HelpModel help = new HelpModel(services.diagnostics()::summary, services.background(), services.fx(),
                 HelpMenu::copyToClipboard, services.diagnostics().keyStoreNotice());
-        HelpMenu menus = show(stage, model, help);
+        ThemeModel theme = new ThemeModel(ThemeModel.systemColorScheme(),
+                CompletableFuture.completedFuture(services.theme()), services.background(), services.fx());
+        HelpMenu menus = show(stage, model, help, theme);
         addDemoMenu(stage, menus, model, services, clock);
         addActivity(stage, menus, model, services);
     }
@@ -100,7 +112,10 @@ public final class MainWindow {
         Executor background = work -> ready.thenAccept(s -> s.background().execute(work));
         HelpModel help = new HelpModel(() -> ready.join().diagnostics().summary(), background, fx,
                 HelpMenu::copyToClipboard);
-        HelpMenu menus = show(stage, model, help);
+        // Until the store is open the window follows the system; then it takes the saved theme.
+        ThemeModel theme = new ThemeModel(ThemeModel.systemColorScheme(), ready.thenApply(UiServices::theme),
+                background, fx);
+        HelpMenu menus = show(stage, model, help, theme);
         services.whenCompleteAsync((started, failure) -> {
             if (failure != null) {
                 StartupView failed = new StartupView();
@@ -114,11 +129,14 @@ public final class MainWindow {
         }, fx);
     }
 
-    private static HelpMenu show(Stage stage, HubModel model, HelpModel helpModel) {
+    private static HelpMenu show(Stage stage, HubModel model, HelpModel helpModel, ThemeModel theme) {
+        Subscription themed = theme.darkProperty().subscribe(AppTheme::apply);
         HubView view = new HubView(model);
         HelpMenu help = new HelpMenu(helpModel);
         help.addBeforeHelp(view.businessMenu());
-        help.addBeforeHelp(view.viewMenu());
+        Menu viewMenu = view.viewMenu();
+        viewMenu.getItems().addAll(new SeparatorMenuItem(), ThemeMenu.of(theme));
+        help.addBeforeHelp(viewMenu);
         BorderPane content = new BorderPane(view.root());
         content.setTop(help.root());
         if (stage.getScene() == null) {
@@ -127,6 +145,7 @@ public final class MainWindow {
             stage.getScene().setRoot(content);
         }
         stage.setOnHidden(e -> {
+            themed.unsubscribe();
             view.deactivate();
             model.deactivate();
         });

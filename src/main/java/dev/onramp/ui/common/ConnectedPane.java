@@ -10,6 +10,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
 
 /** How a connect dialog ends well: what was connected, in a sentence, with Done, View streams and Connect another. */
 public final class ConnectedPane {
@@ -76,13 +77,14 @@ public final class ConnectedPane {
         Label done = new Label();
         done.setId("connected-headline");
         done.getStyleClass().add("connected-headline");
+        done.setGraphic(Icons.of(Feather.CHECK_CIRCLE, "connected-icon"));
         done.setWrapText(true);
         done.setMinHeight(Region.USE_PREF_SIZE);
         done.textProperty().bind(headline);
         Button finish = new Button("Done");
         finish.setId("connected-done");
         finish.setDefaultButton(true);
-        finish.getStyleClass().add("accent");
+        finish.getStyleClass().add(atlantafx.base.theme.Styles.ACCENT);
         finish.setOnAction(e -> close.run());
         Button streams = new Button("View streams");
         streams.setId("connected-streams");

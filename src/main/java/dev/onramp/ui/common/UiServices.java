@@ -4,6 +4,7 @@ import dev.onramp.business.DemoAirbyte;
 import dev.onramp.business.RedirectService;
 import dev.onramp.business.SettingsService;
 import dev.onramp.business.TenantService;
+import dev.onramp.business.ThemeSetting;
 import dev.onramp.catalog.Catalog;
 import dev.onramp.connect.BusinessRemoval;
 import dev.onramp.connect.ConnectService;
@@ -21,7 +22,7 @@ import java.util.concurrent.Executor;
  * blocking calls, the FX thread's executor, whether the built-in simulator stands in for Airbyte, the
  * diagnostics the Help menu copies, disconnecting, the Demo menu's way to the simulator while it runs, and
  * each business's provider list ({@link ProviderLists#forBusiness}, refreshed in the background), deleting a business,
- * and resetting the demo.
+ * resetting the demo, and the window's remembered theme.
  */
 public record UiServices(
         Catalog catalog,
@@ -39,7 +40,8 @@ public record UiServices(
         Optional<DemoAirbyte> demoAirbyte,
         ProviderLists providerLists,
         BusinessRemoval businessRemoval,
-        Optional<DemoReset> demoReset) {
+        Optional<DemoReset> demoReset,
+        ThemeSetting theme) {
     public UiServices {
         Objects.requireNonNull(catalog, "catalog");
         Objects.requireNonNull(tenants, "tenants");
@@ -56,6 +58,7 @@ public record UiServices(
         Objects.requireNonNull(providerLists, "providerLists");
         Objects.requireNonNull(businessRemoval, "businessRemoval");
         Objects.requireNonNull(demoReset, "demoReset");
+        Objects.requireNonNull(theme, "theme");
     }
 
     /** The services of a window that cannot reset the demo. */
@@ -64,7 +67,8 @@ public record UiServices(
             String airbyteDescription, Diagnostics diagnostics, DisconnectService disconnects,
             Optional<DemoAirbyte> demoAirbyte, ProviderLists providerLists, BusinessRemoval businessRemoval) {
         this(catalog, tenants, connect, credentials, settings, redirects, background, fx, demo, airbyteDescription,
-                diagnostics, disconnects, demoAirbyte, providerLists, businessRemoval, Optional.empty());
+                diagnostics, disconnects, demoAirbyte, providerLists, businessRemoval, Optional.empty(),
+                ThemeSetting.unsaved());
     }
 
     /** The services of a window without the Demo menu. */

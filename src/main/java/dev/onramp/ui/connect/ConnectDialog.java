@@ -201,7 +201,7 @@ public final class ConnectDialog {
         showWhen(cancel, running.or(asking));
         Button proceed = new Button("Continue to sign-in");
         proceed.setId("connect-continue");
-        proceed.getStyleClass().add("accent");
+        proceed.getStyleClass().add(atlantafx.base.theme.Styles.ACCENT);
         proceed.defaultButtonProperty().bind(asking);
         proceed.setOnAction(e -> model.continueWithInputs());
         showWhen(proceed, asking);

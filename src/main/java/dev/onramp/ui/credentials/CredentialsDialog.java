@@ -141,7 +141,7 @@ public final class CredentialsDialog {
         cancel.setOnAction(e -> stage.close());
         Button connect = new Button(model.actionLabel());
         connect.setId(model.updating() ? "credentials-update" : "credentials-connect");
-        connect.getStyleClass().add("accent");
+        connect.getStyleClass().add(atlantafx.base.theme.Styles.ACCENT);
         connect.disableProperty().bind(model.phaseProperty().isNotEqualTo(DialogPhase.ASKING));
         connect.setOnAction(e -> model.connect());
         Button settings = ConnectedPane.openSettings(model.messageProperty(), next, stage::close);

@@ -1,5 +1,6 @@
 package dev.onramp.ui.help;
 
+import dev.onramp.ui.common.Icons;
 import java.util.Map;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -12,6 +13,7 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.DataFormat;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import org.kordamp.ikonli.feather.Feather;
 
 /**
  * The window's menu bar with the Help menu ("Copy diagnostics") after the menus screens add, a line saying how the copy went, and a
@@ -43,7 +45,8 @@ public final class HelpMenu {
         keyStore.setId("key-store-notice");
         keyStore.getStyleClass().add("help-status");
         keyStore.textProperty().bind(model.keyStoreNoticeProperty().map(notice -> notice.isEmpty() ? ""
-                : "⚠ Key kept in a file, not the system's key store"));
+                : "Key kept in a file, not the system's key store"));
+        keyStore.setGraphic(Icons.of(Feather.ALERT_TRIANGLE, "key-store-icon"));
         keyStore.visibleProperty().bind(model.keyStoreNoticeProperty().isNotEmpty());
         keyStore.managedProperty().bind(keyStore.visibleProperty());
         Tooltip why = new Tooltip();

@@ -133,7 +133,7 @@ final class BusinessDialogs {
         form.setPrefWidth(480);
         Dialog<ButtonType> dialog = dialog(owner, "delete-business", "Delete business",
                 "Delete " + name + " from Onramp?", form, DELETE);
-        dialog.getDialogPane().lookupButton(DELETE).getStyleClass().add("danger");
+        dialog.getDialogPane().lookupButton(DELETE).getStyleClass().add(atlantafx.base.theme.Styles.DANGER);
         dialog.getDialogPane().lookupButton(DELETE).setId("delete-business-confirm");
         // What became of the business and its sources is said once the dialog has closed.
         dialog.setOnHiding(e -> {

@@ -81,7 +81,7 @@ final class DemoResetDialog implements DemoResetModel.Dialogs {
         showWhen(cancel, asking);
         Button reset = new Button("Reset demo");
         reset.setId("demo-reset-confirm");
-        reset.getStyleClass().add("danger");
+        reset.getStyleClass().add(atlantafx.base.theme.Styles.DANGER);
         reset.setOnAction(e -> {
             confirmed.run();
             started.set(true);

@@ -112,7 +112,7 @@ final class DisconnectDialog {
 
         Button disconnect = new Button("Disconnect");
         disconnect.setId("disconnect-confirm");
-        disconnect.getStyleClass().add("danger");
+        disconnect.getStyleClass().add(atlantafx.base.theme.Styles.DANGER);
         disconnect.setOnAction(e -> model.disconnect());
         showWhen(disconnect, confirming);
 

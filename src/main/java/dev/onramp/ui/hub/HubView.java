@@ -5,6 +5,7 @@ import static dev.onramp.ui.common.Visibility.showWhen;
 import dev.onramp.model.Tenant;
 import dev.onramp.ui.common.ConnectedPane;
 import dev.onramp.ui.common.Converters;
+import dev.onramp.ui.common.Icons;
 import dev.onramp.ui.connect.ConnectDialog;
 import dev.onramp.ui.connect.ConnectModel;
 import dev.onramp.ui.credentials.CredentialsDialog;
@@ -39,6 +40,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import javafx.util.Duration;
+import org.kordamp.ikonli.feather.Feather;
 
 /**
  * The hub screen: the business chooser, the demo banner, the search with its category chips, and the
@@ -191,6 +193,7 @@ public final class HubView {
         banner.textProperty().bind(model.demoBannerText());
         banner.setId("demo-banner");
         banner.getStyleClass().add("demo-banner");
+        banner.setGraphic(Icons.of(Feather.INFO, "banner-icon"));
         banner.setMaxWidth(Double.MAX_VALUE);
         showWhen(banner, model.demoProperty());
         return banner;
@@ -201,6 +204,7 @@ public final class HubView {
         problem.setId("hub-problem");
         problem.setMaxWidth(Double.MAX_VALUE);
         problem.setWrapText(true);
+        problem.setGraphic(Icons.of(Feather.ALERT_TRIANGLE, "banner-icon"));
         problem.textProperty().bind(model.problemProperty());
         HBox.setHgrow(problem, Priority.ALWAYS);
         Hyperlink settings = new Hyperlink("Open Settings");

@@ -3,6 +3,7 @@ package dev.onramp.ui.hub;
 import static dev.onramp.ui.common.Visibility.showWhen;
 
 import dev.onramp.connect.summary.OnboardingSummary.SourceState;
+import dev.onramp.ui.common.Icons;
 import java.util.Locale;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -20,6 +21,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
 
 /**
  * The hub's onboarding progress under its header: a bar and "3 of 5 recommended sources connected",
@@ -53,7 +55,7 @@ final class ProgressPane {
         HBox.setHgrow(gap, Priority.ALWAYS);
         Button next = new Button("Continue");
         next.setId("onboarding-continue");
-        next.getStyleClass().add("accent");
+        next.getStyleClass().add(atlantafx.base.theme.Styles.ACCENT);
         next.setTooltip(new Tooltip("See the summary of this business's connections, and export it"));
         next.setOnAction(e -> onContinue.run());
         HBox line = new HBox(12, bar, text, toggle, gap, next);
@@ -80,12 +82,11 @@ final class ProgressPane {
     }
 
     private static Node item(OnboardingProgress.Entry entry) {
-        Region dot = new Region();
-        dot.getStyleClass().add("checklist-dot");
+        Node icon = Icons.of(iconOf(entry.state()), "checklist-icon");
         Label name = new Label(entry.name());
         Label state = new Label(entry.state().words());
         state.getStyleClass().add("checklist-state");
-        HBox item = new HBox(5, dot, name, state);
+        HBox item = new HBox(5, icon, name, state);
         item.setAlignment(Pos.CENTER_LEFT);
         item.getStyleClass().addAll("checklist-item", styleOf(entry.state()));
         item.setId("checklist-" + entry.providerId());
@@ -96,6 +97,14 @@ final class ProgressPane {
             Tooltip.install(item, new Tooltip(tip));
         }
         return item;
+    }
+
+    private static Feather iconOf(SourceState state) {
+        return switch (state) {
+            case CONNECTED -> Feather.CHECK_CIRCLE;
+            case NEEDS_ATTENTION -> Feather.ALERT_CIRCLE;
+            case NOT_CONNECTED -> Feather.CIRCLE;
+        };
     }
 
     private static String styleOf(SourceState state) {

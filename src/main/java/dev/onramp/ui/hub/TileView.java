@@ -3,7 +3,10 @@ package dev.onramp.ui.hub;
 import static dev.onramp.ui.common.Visibility.showWhen;
 
 import dev.onramp.catalog.Logos;
+import atlantafx.base.theme.Styles;
+import dev.onramp.ui.common.Icons;
 import dev.onramp.ui.common.ProviderLogo;
+import javafx.beans.binding.Bindings;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
@@ -19,6 +22,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
 
 /** A provider card in the hub: name, category, summary, recommendation, and its connection. */
 final class TileView {
@@ -153,6 +157,9 @@ final class TileView {
         status.getStyleClass().add("tile-status");
         status.textProperty().bind(model.statusProperty());
         model.problemProperty().subscribe(problem -> status.pseudoClassStateChanged(PROBLEM, problem));
+        // Its icon says the same as its colour: a tick when connected, a warning when something needs doing.
+        status.graphicProperty().bind(Bindings.createObjectBinding(() -> statusIcon(model), model.problemProperty(),
+                model.connectedProperty(), model.statusProperty()));
         // A tooltip brings a popup window of its own: it is made when the pointer first gets there.
         status.setOnMouseEntered(e -> {
             if (status.getTooltip() == null) {
@@ -185,7 +192,7 @@ final class TileView {
         });
         whenFirstTrue(model.offersConnectProperty(), () -> {
             Button connect = new Button("Connect");
-            connect.getStyleClass().addAll("connect-button", "accent");
+            connect.getStyleClass().addAll("connect-button", Styles.ACCENT);
             connect.setOnAction(e -> actions.connect(model));
             showWhen(connect, model.offersConnectProperty());
             place(buttons, connect, 2);
@@ -193,6 +200,16 @@ final class TileView {
         footer.setAlignment(Pos.CENTER_LEFT);
         footer.setMinHeight(32);
         return footer;
+    }
+
+    private static Node statusIcon(TileModel model) {
+        if (model.statusProperty().get().isEmpty()) {
+            return null;
+        }
+        if (model.problemProperty().get()) {
+            return Icons.of(Feather.ALERT_TRIANGLE, "tile-status-icon");
+        }
+        return model.connectedProperty().get() ? Icons.of(Feather.CHECK_CIRCLE, "tile-status-icon") : null;
     }
 
     /**

@@ -138,7 +138,7 @@ public final class RedirectView {
         Button save = new Button("Save");
         save.setId("redirect-save");
         save.setDefaultButton(true);
-        save.getStyleClass().add("accent");
+        save.getStyleClass().add(atlantafx.base.theme.Styles.ACCENT);
         save.setOnAction(e -> model.save());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);

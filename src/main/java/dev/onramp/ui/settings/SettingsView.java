@@ -193,7 +193,7 @@ public final class SettingsView {
         Button save = new Button("Save");
         save.setId("settings-save");
         save.setDefaultButton(true);
-        save.getStyleClass().add("accent");
+        save.getStyleClass().add(atlantafx.base.theme.Styles.ACCENT);
         save.setOnAction(e -> model.save());
         Button saveAnyway = new Button("Save anyway");
         saveAnyway.setId("settings-save-anyway");

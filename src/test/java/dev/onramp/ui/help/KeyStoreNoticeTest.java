@@ -40,7 +40,8 @@ class KeyStoreNoticeTest {
 
         Label notice = robot.lookup("#key-store-notice").queryAs(Label.class);
         assertThat(notice.isVisible()).isTrue();
-        assertThat(notice.getText()).isEqualTo("⚠ Key kept in a file, not the system's key store");
+        assertThat(notice.getText()).isEqualTo("Key kept in a file, not the system's key store");
+        assertThat(notice.getGraphic()).isNotNull();
         assertThat(notice.getTooltip().getText()).isEqualTo(REASON);
         Screenshots.write(stage.getScene(), "help-key-store-notice");
     }
