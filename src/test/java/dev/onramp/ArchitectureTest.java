@@ -69,7 +69,7 @@ class ArchitectureTest {
             .whereLayer("Demo").mayOnlyAccessLayers("OAuth", "Model")
             .whereLayer("Model").mayNotAccessAnyLayer()
             .because("each layer depends only on those below it, so a change lands in one place"
-                    + " (ADR 0001, ADR 0017, ADR 0030, docs/architecture.md)");
+                    + " (ADR 0001, ADR 0017, ADR 0031, docs/architecture.md)");
 
     @ArchTest
     static final ArchRule everyRootClassHasItsLayer = classes()
