@@ -12,6 +12,7 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.DataFormat;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 
 /**
  * The window's menu bar with the Help menu ("Copy diagnostics") after the menus screens add, a line saying how the copy went, and a
@@ -32,6 +33,8 @@ public final class HelpMenu {
         // On macOS the menu joins the screen's menu bar, where people look for it.
         bar.setUseSystemMenuBar(true);
         HBox.setHgrow(bar, Priority.ALWAYS);
+        // The menus' names are never cut short; the lines beside them wrap instead.
+        bar.setMinWidth(Region.USE_PREF_SIZE);
 
         Label status = new Label();
         status.setId("help-status");
@@ -46,6 +49,8 @@ public final class HelpMenu {
                 : "⚠ Key kept in a file, not the system's key store"));
         keyStore.visibleProperty().bind(model.keyStoreNoticeProperty().isNotEmpty());
         keyStore.managedProperty().bind(keyStore.visibleProperty());
+        keyStore.setWrapText(true);
+        keyStore.setMinHeight(Region.USE_PREF_SIZE);
         Tooltip why = new Tooltip();
         why.textProperty().bind(model.keyStoreNoticeProperty());
         why.setWrapText(true);
