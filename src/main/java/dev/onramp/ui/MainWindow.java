@@ -9,6 +9,7 @@ import dev.onramp.ui.common.Styles;
 import dev.onramp.ui.common.UiServices;
 import dev.onramp.ui.help.HelpMenu;
 import dev.onramp.ui.help.HelpModel;
+import dev.onramp.ui.help.HelpTopics;
 import dev.onramp.model.Provider;
 import dev.onramp.ui.hub.DemoMenu;
 import dev.onramp.ui.hub.DemoMenuModel;
@@ -58,6 +59,13 @@ public final class MainWindow {
         HelpMenu menus = show(stage, model, help);
         addDemoMenu(stage, menus, model, services, clock);
         addActivity(stage, menus, model, services);
+        addTopics(menus, services);
+    }
+
+    /** Makes Help → About Onramp and Open documentation answer, from the app's services. */
+    private static void addTopics(HelpMenu menus, UiServices services) {
+        menus.addTopics(new HelpTopics(services.diagnostics()::dataFolder, services.connect()::openLink,
+                services.background(), services.fx()));
     }
 
     /** Adds Help → Activity…, the audit trail opened on the business the hub shows. */
@@ -110,6 +118,7 @@ public final class MainWindow {
                 help.showKeyStoreNotice(started.diagnostics().keyStoreNotice());
                 addDemoMenu(stage, menus, model, started, Clock.systemUTC());
                 addActivity(stage, menus, model, started);
+                addTopics(menus, started);
             }
         }, fx);
     }
