@@ -19,6 +19,7 @@ import dev.onramp.business.AirbyteSelection;
 import dev.onramp.business.DemoAirbyte;
 import dev.onramp.business.DemoScenario;
 import dev.onramp.business.IdleReset;
+import dev.onramp.business.WindowPlacement;
 import dev.onramp.business.SettingsService;
 import dev.onramp.business.TenantService;
 import dev.onramp.demo.AirbyteSimulator;
@@ -94,6 +95,7 @@ public final class AppContext implements AutoCloseable {
     private final BusinessRemoval businessRemoval;
     private final DemoReset demoReset;
     private final boolean reader;
+    private final WindowPlacement windowPlacement;
     /** Closes this context when the JVM is asked to stop (Ctrl+C, SIGTERM) before it was closed. */
     private final Thread closeOnExit = new Thread(this::close, "onramp-close");
     private boolean closed;
@@ -102,8 +104,10 @@ public final class AppContext implements AutoCloseable {
             ConnectService connect, CredentialsService credentials, SettingsService settings, RedirectService redirects,
             ExecutorService background, Optional<AirbyteSimulator> simulator, String airbyteDescription,
             Diagnostics diagnostics, AuditLog audit, KeyRotation keyRotation, DisconnectService disconnects,
-            ProviderLists providerLists, BusinessRemoval businessRemoval, DemoReset demoReset, boolean reader) {
+            ProviderLists providerLists, BusinessRemoval businessRemoval, DemoReset demoReset, boolean reader,
+            WindowPlacement windowPlacement) {
         this.closeables = closeables;
+        this.windowPlacement = windowPlacement;
         this.demoReset = demoReset;
         this.reader = reader;
         this.catalog = catalog;
@@ -271,7 +275,7 @@ public final class AppContext implements AutoCloseable {
                     new DemoReset(catalog, db, tenantRepository, connections, journal, audit, disconnects, selection,
                             simulator.map(SimulatorAsDemoAirbyte::new),
                             new IdleReset(db, new AppSettingRepository(db, clock), audit, actor), actor),
-                    db.reader());
+                    db.reader(), new WindowPlacement(db, new AppSettingRepository(db, clock)));
             Runtime.getRuntime().addShutdownHook(context.closeOnExit);
             return context;
         } catch (RuntimeException e) {
@@ -343,6 +347,11 @@ public final class AppContext implements AutoCloseable {
      */
     public boolean reader() {
         return reader;
+    }
+
+    /** Where the window was when it last closed, for the next start. */
+    public WindowPlacement windowPlacement() {
+        return windowPlacement;
     }
 
     /** A short description of the Airbyte in use, e.g. "Demo: the built-in Airbyte simulator". */

@@ -60,6 +60,8 @@ public final class MainWindow {
         addDemoMenu(stage, menus, model, services, clock);
         addActivity(stage, menus, model, services);
         addTopics(menus, services);
+        services.windowPlacement().ifPresent(placement -> WindowPlaces.follow(stage, placement, services.background(),
+                services.fx()));
     }
 
     /** Makes Help → About Onramp and Open documentation answer, from the app's services. */
@@ -119,6 +121,9 @@ public final class MainWindow {
                 addDemoMenu(stage, menus, model, started, Clock.systemUTC());
                 addActivity(stage, menus, model, started);
                 addTopics(menus, started);
+                // Applied when the services arrive: the first frame is drawn at the usual size meanwhile.
+                started.windowPlacement().ifPresent(placement -> WindowPlaces.follow(stage, placement,
+                        started.background(), fx));
             }
         }, fx);
     }

@@ -53,7 +53,8 @@ public final class AppUnderTest implements AutoCloseable {
                 context.demoAirbyte(),
                 context.providerLists(),
                 context.businessRemoval(),
-                Optional.of(context.demoReset()));
+                Optional.of(context.demoReset()),
+                Optional.of(context.windowPlacement()));
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.onramp.business.DemoAirbyte;
 import dev.onramp.business.RedirectService;
 import dev.onramp.business.SettingsService;
 import dev.onramp.business.TenantService;
+import dev.onramp.business.WindowPlacement;
 import dev.onramp.catalog.Catalog;
 import dev.onramp.connect.BusinessRemoval;
 import dev.onramp.connect.ConnectService;
@@ -21,7 +22,7 @@ import java.util.concurrent.Executor;
  * blocking calls, the FX thread's executor, whether the built-in simulator stands in for Airbyte, the
  * diagnostics the Help menu copies, disconnecting, the Demo menu's way to the simulator while it runs, and
  * each business's provider list ({@link ProviderLists#forBusiness}, refreshed in the background), deleting a business,
- * and resetting the demo.
+ * resetting the demo, and where the window was last closed.
  */
 public record UiServices(
         Catalog catalog,
@@ -39,7 +40,8 @@ public record UiServices(
         Optional<DemoAirbyte> demoAirbyte,
         ProviderLists providerLists,
         BusinessRemoval businessRemoval,
-        Optional<DemoReset> demoReset) {
+        Optional<DemoReset> demoReset,
+        Optional<WindowPlacement> windowPlacement) {
     public UiServices {
         Objects.requireNonNull(catalog, "catalog");
         Objects.requireNonNull(tenants, "tenants");
@@ -56,6 +58,17 @@ public record UiServices(
         Objects.requireNonNull(providerLists, "providerLists");
         Objects.requireNonNull(businessRemoval, "businessRemoval");
         Objects.requireNonNull(demoReset, "demoReset");
+        Objects.requireNonNull(windowPlacement, "windowPlacement");
+    }
+
+    /** The services of a window that does not remember where it was. */
+    public UiServices(Catalog catalog, TenantService tenants, ConnectService connect, CredentialsService credentials,
+            SettingsService settings, RedirectService redirects, Executor background, Executor fx, boolean demo,
+            String airbyteDescription, Diagnostics diagnostics, DisconnectService disconnects,
+            Optional<DemoAirbyte> demoAirbyte, ProviderLists providerLists, BusinessRemoval businessRemoval,
+            Optional<DemoReset> demoReset) {
+        this(catalog, tenants, connect, credentials, settings, redirects, background, fx, demo, airbyteDescription,
+                diagnostics, disconnects, demoAirbyte, providerLists, businessRemoval, demoReset, Optional.empty());
     }
 
     /** The services of a window that cannot reset the demo. */
