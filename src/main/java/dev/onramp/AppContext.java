@@ -20,6 +20,7 @@ import dev.onramp.business.DemoAirbyte;
 import dev.onramp.business.DemoScenario;
 import dev.onramp.business.IdleReset;
 import dev.onramp.business.ThemeSetting;
+import dev.onramp.business.WindowPlacement;
 import dev.onramp.business.SettingsService;
 import dev.onramp.business.TenantService;
 import dev.onramp.demo.AirbyteSimulator;
@@ -96,6 +97,7 @@ public final class AppContext implements AutoCloseable {
     private final DemoReset demoReset;
     private final ThemeSetting theme;
     private final boolean reader;
+    private final WindowPlacement windowPlacement;
     /** Closes this context when the JVM is asked to stop (Ctrl+C, SIGTERM) before it was closed. */
     private final Thread closeOnExit = new Thread(this::close, "onramp-close");
     private boolean closed;
@@ -105,8 +107,9 @@ public final class AppContext implements AutoCloseable {
             ExecutorService background, Optional<AirbyteSimulator> simulator, String airbyteDescription,
             Diagnostics diagnostics, AuditLog audit, KeyRotation keyRotation, DisconnectService disconnects,
             ProviderLists providerLists, BusinessRemoval businessRemoval, DemoReset demoReset, ThemeSetting theme,
-            boolean reader) {
+            boolean reader, WindowPlacement windowPlacement) {
         this.closeables = closeables;
+        this.windowPlacement = windowPlacement;
         this.demoReset = demoReset;
         this.theme = theme;
         this.reader = reader;
@@ -276,7 +279,7 @@ public final class AppContext implements AutoCloseable {
                     new DemoReset(catalog, db, tenantRepository, connections, journal, audit, disconnects, selection,
                             simulator.map(SimulatorAsDemoAirbyte::new),
                             new IdleReset(db, appSettings, audit, actor), actor),
-                    new ThemeSetting(db, appSettings), db.reader());
+                    new ThemeSetting(db, appSettings), db.reader(), new WindowPlacement(db, appSettings));
             Runtime.getRuntime().addShutdownHook(context.closeOnExit);
             return context;
         } catch (RuntimeException e) {
@@ -353,6 +356,11 @@ public final class AppContext implements AutoCloseable {
      */
     public boolean reader() {
         return reader;
+    }
+
+    /** Where the window was when it last closed, for the next start. */
+    public WindowPlacement windowPlacement() {
+        return windowPlacement;
     }
 
     /** A short description of the Airbyte in use, e.g. "Demo: the built-in Airbyte simulator". */

@@ -182,7 +182,7 @@ public final class OnrampApp {
         return new UiServices(app.catalog(), app.tenants(), app.connect(), app.credentials(), app.settings(),
                 app.redirects(), app.background(), fx, app.demo(), app.airbyteDescription(), app.diagnostics(),
                 app.disconnects(), app.demoAirbyte(), app.providerLists(), app.businessRemoval(),
-                Optional.of(app.demoReset()), app.theme());
+                Optional.of(app.demoReset()), app.theme(), Optional.of(app.windowPlacement()));
     }
 
     private void startInBackground(AppContext.Opening opening) {

@@ -62,6 +62,11 @@ public final class Diagnostics {
         return doctor.newKeyFileNotice();
     }
 
+    /** The data folder this Onramp keeps its database, keys and logs in. */
+    public Path dataFolder() {
+        return settings.dataDir();
+    }
+
     /** The doctor's report with the versions and settings, secrets masked: what "Copy diagnostics" copies. */
     public String summary() {
         return SecretRedactor.redact("Onramp diagnostics, " + clock.instant() + "\n\n" + Versions.current().text()

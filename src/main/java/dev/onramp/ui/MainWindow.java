@@ -9,6 +9,7 @@ import dev.onramp.ui.common.Styles;
 import dev.onramp.ui.common.UiServices;
 import dev.onramp.ui.help.HelpMenu;
 import dev.onramp.ui.help.HelpModel;
+import dev.onramp.ui.help.HelpTopics;
 import dev.onramp.model.Provider;
 import dev.onramp.ui.hub.DemoMenu;
 import dev.onramp.ui.hub.DemoMenuModel;
@@ -70,6 +71,15 @@ public final class MainWindow {
         HelpMenu menus = show(stage, model, help, theme);
         addDemoMenu(stage, menus, model, services, clock);
         addActivity(stage, menus, model, services);
+        addTopics(menus, services);
+        services.windowPlacement().ifPresent(placement -> WindowPlaces.follow(stage, placement, services.background(),
+                services.fx()));
+    }
+
+    /** Makes Help → About Onramp and Open documentation answer, from the app's services. */
+    private static void addTopics(HelpMenu menus, UiServices services) {
+        menus.addTopics(new HelpTopics(services.diagnostics()::dataFolder, services.connect()::openLink,
+                services.background(), services.fx()));
     }
 
     /** Adds Help → Activity…, the audit trail opened on the business the hub shows. */
@@ -125,6 +135,10 @@ public final class MainWindow {
                 help.showKeyStoreNotice(started.diagnostics().keyStoreNotice());
                 addDemoMenu(stage, menus, model, started, Clock.systemUTC());
                 addActivity(stage, menus, model, started);
+                addTopics(menus, started);
+                // Applied when the services arrive: the first frame is drawn at the usual size meanwhile.
+                started.windowPlacement().ifPresent(placement -> WindowPlaces.follow(stage, placement,
+                        started.background(), fx));
             }
         }, fx);
     }

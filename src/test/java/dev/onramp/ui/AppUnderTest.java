@@ -54,7 +54,8 @@ public final class AppUnderTest implements AutoCloseable {
                 context.providerLists(),
                 context.businessRemoval(),
                 Optional.of(context.demoReset()),
-                context.theme());
+                context.theme(),
+                Optional.of(context.windowPlacement()));
     }
 
     /**

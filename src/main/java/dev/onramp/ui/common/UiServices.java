@@ -5,6 +5,7 @@ import dev.onramp.business.RedirectService;
 import dev.onramp.business.SettingsService;
 import dev.onramp.business.TenantService;
 import dev.onramp.business.ThemeSetting;
+import dev.onramp.business.WindowPlacement;
 import dev.onramp.catalog.Catalog;
 import dev.onramp.connect.BusinessRemoval;
 import dev.onramp.connect.ConnectService;
@@ -22,7 +23,7 @@ import java.util.concurrent.Executor;
  * blocking calls, the FX thread's executor, whether the built-in simulator stands in for Airbyte, the
  * diagnostics the Help menu copies, disconnecting, the Demo menu's way to the simulator while it runs, and
  * each business's provider list ({@link ProviderLists#forBusiness}, refreshed in the background), deleting a business,
- * resetting the demo, and the window's remembered theme.
+ * resetting the demo, the window's remembered theme, and where the window was last closed.
  */
 public record UiServices(
         Catalog catalog,
@@ -41,7 +42,8 @@ public record UiServices(
         ProviderLists providerLists,
         BusinessRemoval businessRemoval,
         Optional<DemoReset> demoReset,
-        ThemeSetting theme) {
+        ThemeSetting theme,
+        Optional<WindowPlacement> windowPlacement) {
     public UiServices {
         Objects.requireNonNull(catalog, "catalog");
         Objects.requireNonNull(tenants, "tenants");
@@ -59,24 +61,6 @@ public record UiServices(
         Objects.requireNonNull(businessRemoval, "businessRemoval");
         Objects.requireNonNull(demoReset, "demoReset");
         Objects.requireNonNull(theme, "theme");
-    }
-
-    /** The services of a window that cannot reset the demo. */
-    public UiServices(Catalog catalog, TenantService tenants, ConnectService connect, CredentialsService credentials,
-            SettingsService settings, RedirectService redirects, Executor background, Executor fx, boolean demo,
-            String airbyteDescription, Diagnostics diagnostics, DisconnectService disconnects,
-            Optional<DemoAirbyte> demoAirbyte, ProviderLists providerLists, BusinessRemoval businessRemoval) {
-        this(catalog, tenants, connect, credentials, settings, redirects, background, fx, demo, airbyteDescription,
-                diagnostics, disconnects, demoAirbyte, providerLists, businessRemoval, Optional.empty(),
-                ThemeSetting.unsaved());
-    }
-
-    /** The services of a window without the Demo menu. */
-    public UiServices(Catalog catalog, TenantService tenants, ConnectService connect, CredentialsService credentials,
-            SettingsService settings, RedirectService redirects, Executor background, Executor fx, boolean demo,
-            String airbyteDescription, Diagnostics diagnostics, DisconnectService disconnects,
-            ProviderLists providerLists, BusinessRemoval businessRemoval) {
-        this(catalog, tenants, connect, credentials, settings, redirects, background, fx, demo, airbyteDescription,
-                diagnostics, disconnects, Optional.empty(), providerLists, businessRemoval);
+        Objects.requireNonNull(windowPlacement, "windowPlacement");
     }
 }

@@ -1,44 +1,75 @@
 package dev.onramp.ui.help;
 
 import dev.onramp.ui.common.Icons;
+import java.util.List;
 import java.util.Map;
+import javafx.animation.PauseTransition;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.DataFormat;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.stage.Window;
+import javafx.util.Duration;
 import org.kordamp.ikonli.feather.Feather;
 
 /**
- * The window's menu bar with the Help menu ("Copy diagnostics") after the menus screens add, a line saying how the copy went, and a
+ * The window's menu bar with the Help menu (Open documentation, Keyboard shortcuts, Copy diagnostics, About
+ * Onramp) after the menus screens add, a line saying how the copy went ("Copied" for a few seconds), and a
  * notice when the key is in a file because the system's key store did not answer.
  */
 public final class HelpMenu {
+    /** How long "Copied" shows beside the menu. */
+    static final Duration COPIED_SHOWN = Duration.seconds(4);
+
     private final HBox root;
     private final MenuBar bar;
+    private final MenuItem docs = new MenuItem("Open documentation");
+    private final MenuItem about;
+    private final SeparatorMenuItem aboutLine = new SeparatorMenuItem();
 
     public HelpMenu(HelpModel model) {
+        docs.setId("open-documentation");
+        docs.setDisable(true);
+        MenuItem shortcuts = new MenuItem("Keyboard shortcuts");
+        shortcuts.setId("keyboard-shortcuts");
+        shortcuts.setOnAction(e -> HelpDialogs.shortcuts(window()));
         MenuItem copy = new MenuItem("Copy diagnostics");
         copy.setId("copy-diagnostics");
         copy.disableProperty().bind(model.busyProperty());
         copy.setOnAction(e -> model.copyDiagnostics());
-        Menu help = new Menu("Help", null, copy);
+        about = new MenuItem("About Onramp");
+        about.setId("about-onramp");
+        about.setDisable(true);
+        Menu help = new Menu("Help", null, docs, shortcuts, new SeparatorMenuItem(), copy, aboutLine, about);
         help.setId("help-menu");
         bar = new MenuBar(help);
         // On macOS the menu joins the screen's menu bar, where people look for it.
         bar.setUseSystemMenuBar(true);
         HBox.setHgrow(bar, Priority.ALWAYS);
+        // The menus' names are never cut short; the lines beside them wrap instead.
+        bar.setMinWidth(Region.USE_PREF_SIZE);
 
         Label status = new Label();
         status.setId("help-status");
         status.getStyleClass().add("help-status");
         status.textProperty().bind(model.statusProperty());
+        // "Copied" shows beside the menu for a few seconds, then goes.
+        PauseTransition shown = new PauseTransition(COPIED_SHOWN);
+        shown.setOnFinished(e -> model.clearCopied());
+        model.statusProperty().subscribe(text -> {
+            if (HelpModel.COPIED.equals(text)) {
+                shown.playFromStart();
+            }
+        });
 
         // One line that stays out of the way; the whole reason and its fix are in the tooltip and the diagnostics.
         Label keyStore = new Label();
@@ -49,6 +80,8 @@ public final class HelpMenu {
         keyStore.setGraphic(Icons.of(Feather.ALERT_TRIANGLE, "key-store-icon"));
         keyStore.visibleProperty().bind(model.keyStoreNoticeProperty().isNotEmpty());
         keyStore.managedProperty().bind(keyStore.visibleProperty());
+        keyStore.setWrapText(true);
+        keyStore.setMinHeight(Region.USE_PREF_SIZE);
         Tooltip why = new Tooltip();
         why.textProperty().bind(model.keyStoreNoticeProperty());
         why.setWrapText(true);
@@ -65,9 +98,18 @@ public final class HelpMenu {
         bar.getMenus().add(bar.getMenus().size() - 1, menu);
     }
 
-    /** Adds {@code item} at the end of the Help menu; call it on the FX thread. */
+    /** Adds {@code item} to the Help menu, after Copy diagnostics and before About Onramp; call it on the FX thread. */
     public void addHelpItem(MenuItem item) {
-        bar.getMenus().getLast().getItems().add(item);
+        List<MenuItem> items = bar.getMenus().getLast().getItems();
+        items.add(items.indexOf(aboutLine), item);
+    }
+
+    /** Makes About Onramp and Open documentation answer from {@code topics}; call it on the FX thread. */
+    public void addTopics(HelpTopics topics) {
+        docs.setOnAction(e -> topics.openDocumentation());
+        docs.setDisable(false);
+        about.setOnAction(e -> topics.about().thenAccept(read -> HelpDialogs.about(window(), read)));
+        about.setDisable(false);
     }
 
     /** Puts {@code text} on the system clipboard as plain text; call it on the FX thread. */
@@ -78,6 +120,10 @@ public final class HelpMenu {
     /** Puts {@code menu} in the bar before the Help menu, e.g. the hub's View menu. */
     public void addBeforeHelp(Menu menu) {
         bar.getMenus().add(bar.getMenus().size() - 1, menu);
+    }
+
+    private Window window() {
+        return bar.getScene().getWindow();
     }
 
     public Parent root() {

@@ -18,7 +18,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  */
 public final class HelpModel {
     static final String GATHERING = "Gathering diagnostics…";
-    static final String COPIED = "Diagnostics copied to the clipboard.";
+    static final String COPIED = "Copied: the diagnostics are on the clipboard.";
 
     private final Supplier<String> diagnostics;
     private final Executor background;
@@ -63,6 +63,13 @@ public final class HelpModel {
     /** What happened to the last copy, for a line beside the menu; empty before the first. */
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
+    }
+
+    /** Clears a confirmation that has been read (the menu's line hides it after a few seconds); a failure stays. */
+    public void clearCopied() {
+        if (COPIED.equals(status.get())) {
+            status.set("");
+        }
     }
 
     /** Shows why the key is in a file, once the store has opened and knows; call it on the FX thread. */

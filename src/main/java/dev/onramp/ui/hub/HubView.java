@@ -2,9 +2,7 @@ package dev.onramp.ui.hub;
 
 import static dev.onramp.ui.common.Visibility.showWhen;
 
-import dev.onramp.model.Tenant;
 import dev.onramp.ui.common.ConnectedPane;
-import dev.onramp.ui.common.Converters;
 import dev.onramp.ui.common.Icons;
 import dev.onramp.ui.connect.ConnectDialog;
 import dev.onramp.ui.connect.ConnectModel;
@@ -19,20 +17,17 @@ import javafx.animation.Timeline;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
-import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import java.util.List;
-import org.controlsfx.control.SearchableComboBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import dev.onramp.ui.common.Styles;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Alert;
 import javafx.scene.control.TextInputDialog;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -63,7 +58,8 @@ public final class HubView {
         list = new TileList(model.sections().sections(), tileActions, model::openConnectorDocs);
         tilesListener = change -> list.forgetViewsBut(model.tiles());
         search = new SearchBar(model.sections(), model.categories());
-        root.setTop(new VBox(header(), banner(), problem(), new ProgressPane(model.progress(), this::openSummary).root(),
+        root.setTop(new VBox(new HubHeader(model, () -> NewBusinessDialog.open(window(), model.newBusiness()),
+                this::openSettings, this::retypeBusiness).root(), banner(), problem(), new ProgressPane(model.progress(), this::openSummary).root(),
                 search.root()));
         root.setCenter(list.root());
         search.listenForTyping(root);
@@ -137,57 +133,6 @@ public final class HubView {
         }
     }
 
-    private HBox header() {
-        Label app = new Label("Onramp");
-        app.getStyleClass().add("app-name");
-        Label airbyte = new Label();
-        airbyte.setId("airbyte-description");
-        airbyte.textProperty().bind(model.airbyteDescriptionProperty());
-        airbyte.getStyleClass().add("airbyte-description");
-        VBox title = new VBox(2, app, airbyte);
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-
-        ProgressIndicator loading = new ProgressIndicator();
-        loading.setId("hub-loading");
-        loading.setPrefSize(20, 20);
-        showWhen(loading, model.loadingProperty());
-        Label opening = new Label(model.openingText());
-        opening.setId("hub-opening");
-        opening.getStyleClass().add("hint");
-        showWhen(opening, model.openingProperty());
-        // Typing filters the list, so that a chooser of hundreds of businesses stays usable.
-        SearchableComboBox<Tenant> business = new SearchableComboBox<>(model.tenants());
-        business.setId("business-chooser");
-        business.promptTextProperty().bind(model.openingProperty().map(open -> open ? "" : "Loading businesses…"));
-        business.setConverter(Converters.displaying(Tenant::name));
-        business.valueProperty().bindBidirectional(model.selectedTenantProperty());
-        business.setPrefWidth(240);
-        Button newBusiness = new Button("New business…");
-        newBusiness.setId("new-business");
-        newBusiness.setOnAction(e -> NewBusinessDialog.open(window(), model.newBusiness()));
-        newBusiness.disableProperty().bind(model.openingProperty());
-        Button settings = new Button("Settings…");
-        settings.setId("open-settings");
-        settings.disableProperty().bind(model.selectedTenantProperty().isNull());
-        settings.setOnAction(e -> openSettings());
-
-        // The kind of business decides the recommendations: shown beside its name, a click changes it.
-        Hyperlink type = new Hyperlink();
-        type.setId("business-type-link");
-        type.textProperty().bind(model.selectedTenantProperty().map(model::businessTypeName).orElse(""));
-        type.setTooltip(new javafx.scene.control.Tooltip("Change what kind of business this is"));
-        type.setOnAction(e -> retypeBusiness());
-        type.setMinWidth(Region.USE_PREF_SIZE);
-        showWhen(type, model.selectedTenantProperty().isNotNull());
-
-        HBox header = new HBox(12, title, gap, loading, opening, new Label("Business"), business, type, newBusiness,
-                settings);
-        header.setAlignment(Pos.CENTER_LEFT);
-        header.getStyleClass().add("header");
-        return header;
-    }
-
     private Label banner() {
         Label banner = new Label();
         banner.textProperty().bind(model.demoBannerText());
@@ -195,6 +140,8 @@ public final class HubView {
         banner.getStyleClass().add("demo-banner");
         banner.setGraphic(Icons.of(Feather.INFO, "banner-icon"));
         banner.setMaxWidth(Double.MAX_VALUE);
+        banner.setWrapText(true);
+        banner.setMinHeight(Region.USE_PREF_SIZE);
         showWhen(banner, model.demoProperty());
         return banner;
     }

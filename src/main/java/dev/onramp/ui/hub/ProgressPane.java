@@ -47,10 +47,14 @@ final class ProgressPane {
         text.getStyleClass().add("onboarding-progress-text");
         text.textProperty().bind(progress.textProperty());
         progress.completeProperty().subscribe(done -> text.pseudoClassStateChanged(COMPLETE, done));
+        // In a narrow window the words wrap; the link and the button keep theirs whole.
+        text.setWrapText(true);
+        text.setMinHeight(Region.USE_PREF_SIZE);
         Hyperlink toggle = new Hyperlink();
         toggle.setId("onboarding-checklist-toggle");
         toggle.textProperty().bind(expanded.map(open -> open ? "Hide checklist" : "Show checklist"));
         toggle.setOnAction(e -> expanded.set(!expanded.get()));
+        toggle.setMinWidth(Region.USE_PREF_SIZE);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         Button next = new Button("Continue");
@@ -58,6 +62,8 @@ final class ProgressPane {
         next.getStyleClass().add(atlantafx.base.theme.Styles.ACCENT);
         next.setTooltip(new Tooltip("See the summary of this business's connections, and export it"));
         next.setOnAction(e -> onContinue.run());
+        next.setMinWidth(Region.USE_PREF_SIZE);
+        bar.setMinWidth(Region.USE_PREF_SIZE);
         HBox line = new HBox(12, bar, text, toggle, gap, next);
         line.setAlignment(Pos.CENTER_LEFT);
 

@@ -14,17 +14,20 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
 
 /**
  * The hub's sections as a virtual list of rows: only the rows in view exist as nodes, so the whole
- * catalog costs no more to show than a screenful; as many tiles go to a row as the width holds.
+ * catalog costs no more to show than a screenful; as many tiles go to a row as the width holds
+ * ({@link TileGrid}), and they share the row's whole width.
  */
 final class TileList {
-    private static final double GAP = 16;
+    private static final TileGrid GRID = TileGrid.HUB;
+    /** A row's padding on either side (the tile-row style's), and room for the list's scroll bar. */
     private static final double PADDING = 16;
+    private static final double SCROLL_BAR = 16;
 
     private final ObservableList<HubSection> sections;
     private final TileActions actions;
@@ -33,6 +36,8 @@ final class TileList {
     /** Each tile's view, made when its row first comes into view, kept while the tiles stay the same. */
     private final Map<TileModel, TileView> views = new IdentityHashMap<>();
     private int perRow = 1;
+    /** The size of the rows' text, which the tiles' widths are measured in; the cells' font says it once styled. */
+    private double em = Font.getDefault().getSize();
 
     /**
      * @param openDocs opens Airbyte's connector docs in the browser, offered when a search finds nothing
@@ -45,19 +50,38 @@ final class TileList {
         list.getStyleClass().add("tile-list");
         list.setFocusTraversable(false);
         list.setCellFactory(view -> new RowCell());
-        list.widthProperty().subscribe(width -> {
-            int fits = Math.max(1, (int) ((width.doubleValue() - 2 * PADDING - 20 + GAP) / (TileView.WIDTH + GAP)));
-            if (fits != perRow) {
-                perRow = fits;
-                showRows();
-            }
-        });
+        list.widthProperty().subscribe(width -> fitColumns());
         sections.addListener((ListChangeListener<HubSection>) change -> showRows());
         showRows();
     }
 
     Region root() {
         return list;
+    }
+
+    /** How many tiles a row shows now. */
+    int columns() {
+        return perRow;
+    }
+
+    /** Shows as many tiles to a row as the list's width holds at the text's size. */
+    private void fitColumns() {
+        double room = list.getWidth() - 2 * PADDING - SCROLL_BAR;
+        int fits = room <= 0 ? perRow : GRID.columns(room, em);
+        if (fits != perRow) {
+            perRow = fits;
+            showRows();
+            // A row whose tiles stay the same (a section of one) is drawn again with the new count's slots.
+            list.refresh();
+        }
+    }
+
+    /** The rows' text changed size (the system's font size, a larger font chosen): the columns follow. */
+    private void textSized(Font font) {
+        if (font != null && font.getSize() != em) {
+            em = font.getSize();
+            fitColumns();
+        }
     }
 
     /** Forgets the views of tiles no longer listed (another business's tiles). */
@@ -102,11 +126,37 @@ final class TileList {
         return views.computeIfAbsent(tile, t -> new TileView(t, actions)).root();
     }
 
+    private static final String TILES = "tile-row-tiles";
+
     /** A row: a heading, tiles side by side at equal widths, or an empty section's words. */
     private final class RowCell extends ListCell<HubRow> {
         RowCell() {
             getStyleClass().add("tile-row");
             setPrefWidth(0); // rows take the list's width, never widen it
+            fontProperty().subscribe(TileList.this::textSized);
+            widthProperty().subscribe(this::fillWidth);
+            paddingProperty().subscribe(this::fillWidth);
+        }
+
+        /** Gives a row of tiles the cell's whole inner width, shared equally by its tiles. */
+        private void fillWidth() {
+            if (!(getGraphic() instanceof HBox row) || !row.getStyleClass().contains(TILES)) {
+                return;
+            }
+            double room = Math.max(0, getWidth() - snappedLeftInset() - snappedRightInset());
+            if (room == 0) {
+                return;
+            }
+            double width = GRID.tileWidth(room, row.getChildren().size());
+            row.setPrefWidth(room);
+            row.setMaxWidth(room);
+            for (Node node : row.getChildren()) {
+                if (node instanceof Region tile) {
+                    tile.setMinWidth(width);
+                    tile.setPrefWidth(width);
+                    tile.setMaxWidth(width);
+                }
+            }
         }
 
         @Override
@@ -118,6 +168,7 @@ final class TileList {
                 case HubRow.Empty none -> emptyState(none);
                 case HubRow.Tiles tiles -> tiles(tiles.tiles());
             });
+            fillWidth();
         }
 
         private Node heading(HubSection section) {
@@ -146,19 +197,14 @@ final class TileList {
             return new VBox(4, words, docs);
         }
 
+        /** The row's tiles, and empty slots after a section's last ones, so that every tile has the same width. */
         private Node tiles(List<TileModel> tiles) {
-            HBox row = new HBox(GAP);
+            HBox row = new HBox(GRID.gap());
+            row.getStyleClass().add(TILES);
             row.setAlignment(Pos.TOP_LEFT);
             row.setFillHeight(true);
             for (int i = 0; i < perRow; i++) {
-                Node node = i < tiles.size() ? view(tiles.get(i)) : new Region();
-                if (node instanceof Region region) {
-                    region.setMaxWidth(Double.MAX_VALUE);
-                    region.setMinWidth(0);
-                    region.setPrefWidth(TileView.WIDTH);
-                }
-                HBox.setHgrow(node, Priority.ALWAYS);
-                row.getChildren().add(node);
+                row.getChildren().add(i < tiles.size() ? view(tiles.get(i)) : new Region());
             }
             return row;
         }

@@ -1,5 +1,6 @@
 package dev.onramp.ui.hub;
 
+import dev.onramp.connect.AlternativeWords;
 import dev.onramp.catalog.Recommendation;
 import dev.onramp.connect.ConnectionHealth;
 import dev.onramp.model.AirbyteLocation;
@@ -332,12 +333,11 @@ public final class TileModel {
     }
 
     /**
-     * The link that offers typed credentials instead of the sign-in, e.g. "Connect with API Password
-     * instead"; empty when the provider has no such option.
+     * The link that offers typed credentials instead of the sign-in in plain words, e.g. "Use an API
+     * password instead"; empty when the provider has no such option.
      */
     public String alternativeLink() {
-        return connectsWithForm() || alternatives.isEmpty() ? ""
-                : "Connect with " + String.join(" or ", alternatives) + " instead";
+        return connectsWithForm() ? "" : AlternativeWords.link(alternatives);
     }
 
     /** The stream names of the active connection; empty when not connected. */

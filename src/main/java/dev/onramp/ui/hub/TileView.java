@@ -26,8 +26,6 @@ import org.kordamp.ikonli.feather.Feather;
 
 /** A provider card in the hub: name, category, summary, recommendation, and its connection. */
 final class TileView {
-    /** The width of every tile in the hub's grid. */
-    static final double WIDTH = 320;
     private static final double LOGO = 28;
     private static final String RANK = "onramp.tile.button-rank";
     private static final PseudoClass PROBLEM = PseudoClass.getPseudoClass("problem");
@@ -104,9 +102,7 @@ final class TileView {
         });
         whenFirstTrue(model.showsDisconnectRowProperty(),
                 () -> root.getChildren().add(root.getChildren().size() - 1, disconnectRow(model, actions)));
-        // The grid sizes tiles by their height at their preferred width: at the tile's own width,
-        // wrapped text gets the lines it needs.
-        root.setPrefWidth(WIDTH);
+        // The grid (TileList) gives the tile its width in the row; wrapped text gets the lines it needs at that width.
         root.getStyleClass().add("tile");
         root.setId("tile-" + model.provider().id());
     }

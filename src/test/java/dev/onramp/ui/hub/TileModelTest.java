@@ -78,7 +78,7 @@ class TileModelTest {
         TileModel tile = TileModel.unranked(SHOPIFY, List.of("API Password"));
 
         assertThat(tile.connectsWithForm()).isFalse();
-        assertThat(tile.alternativeLink()).isEqualTo("Connect with API Password instead");
+        assertThat(tile.alternativeLink()).isEqualTo("Use an API password instead");
     }
 
     @Test
