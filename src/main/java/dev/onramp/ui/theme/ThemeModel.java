@@ -32,6 +32,8 @@ public final class ThemeModel {
     private boolean loading;
     /** Whether a person chose before the saved choice was read; theirs wins. */
     private boolean chosen;
+    /** Completes once the saved choice is read and, unless a person chose first, put in place. */
+    private final CompletableFuture<Void> loaded = new CompletableFuture<>();
 
     /**
      * @param system the system's colour scheme, e.g. {@link #systemColorScheme()}
@@ -57,8 +59,12 @@ public final class ThemeModel {
                     choice.set(read);
                     loading = false;
                 }
+                loaded.complete(null);
             });
-        }, background);
+        }, background).exceptionally(failure -> {
+            loaded.complete(null);
+            return null;
+        });
     }
 
     /** The system's colour scheme as JavaFX follows it; call it on the FX thread. */
@@ -74,6 +80,11 @@ public final class ThemeModel {
     /** Whether the window is dark now. */
     public BooleanBinding darkProperty() {
         return dark;
+    }
+
+    /** Completes once the saved choice has been read into the model. */
+    public CompletionStage<Void> loaded() {
+        return loaded;
     }
 
     /** Completes once every choice made so far is saved (or failed to be). */

@@ -129,8 +129,13 @@ class HubLayoutTest {
         onFx(() -> {
             ListView<?> list = robot.lookup("#hub-list").queryAs(ListView.class);
             Node viewport = list.lookup(".clipped-container");
-            double inner = viewport.getLayoutBounds().getWidth() - 16; // the row's right padding
+            double width = viewport.getLayoutBounds().getWidth();
             for (HBox row : tileRows(robot)) {
+                // The row spans the list but for the cell's and row's padding (which the theme sets) ...
+                double inner = viewport.sceneToLocal(row.localToScene(row.getLayoutBounds())).getMaxX()
+                        - row.getInsets().getRight();
+                assertThat(inner).as("the row's inner right edge").isGreaterThan(width - 32);
+                // ... and its last tile ends at the row's inner edge.
                 Node last = row.getChildren().getLast();
                 Bounds bounds = viewport.sceneToLocal(last.localToScene(last.getLayoutBounds()));
                 assertThat(bounds.getMaxX()).as("the last tile's right edge").isCloseTo(inner,

@@ -86,8 +86,7 @@ class ThemeModelTest {
     private ThemeModel model(AppUnderTest app) throws Exception {
         ThemeModel model = new ThemeModel(system, CompletableFuture.completedFuture(app.context().theme()),
                 app.context().background(), HERE);
-        // The saved choice is read on the background executor; one more task there runs after it.
-        app.context().background().submit(() -> null).get(10, TimeUnit.SECONDS);
+        model.loaded().toCompletableFuture().get(10, TimeUnit.SECONDS);
         return model;
     }
 }
