@@ -34,6 +34,7 @@ import dev.onramp.diagnostics.Settings;
 import dev.onramp.model.AirbyteSettings;
 import dev.onramp.model.Provider;
 import dev.onramp.store.AppSettingRepository;
+import dev.onramp.store.WindowPreferences;
 import dev.onramp.store.AuditLog;
 import dev.onramp.store.AuditQuery;
 import dev.onramp.store.ConnectionRepository;
@@ -272,6 +273,8 @@ public final class AppContext implements AutoCloseable {
                 }
             }
             AppSettingRepository appSettings = new AppSettingRepository(db, clock);
+            // The window's theme and place live in a file beside the database, read before the first frame.
+            WindowPreferences windowPreferences = new WindowPreferences(options.dataDir());
             AppContext context = new AppContext(closeables, catalog, tenants, connect, credentials, settings, redirects,
                     background, simulator, describeAirbyte(options), diagnostics, audit, keyRotation, disconnects,
                     providerLists, new BusinessRemoval(catalog, db, tenantRepository, connections, journal, audit,
@@ -279,7 +282,7 @@ public final class AppContext implements AutoCloseable {
                     new DemoReset(catalog, db, tenantRepository, connections, journal, audit, disconnects, selection,
                             simulator.map(SimulatorAsDemoAirbyte::new),
                             new IdleReset(db, appSettings, audit, actor), actor),
-                    new ThemeSetting(db, appSettings), db.reader(), new WindowPlacement(db, appSettings));
+                    new ThemeSetting(windowPreferences), db.reader(), new WindowPlacement(windowPreferences));
             Runtime.getRuntime().addShutdownHook(context.closeOnExit);
             return context;
         } catch (RuntimeException e) {

@@ -1,5 +1,8 @@
 package dev.onramp;
 
+import dev.onramp.business.WindowPlacement;
+import dev.onramp.business.ThemeSetting;
+import dev.onramp.business.ThemeChoice;
 import dev.onramp.catalog.Catalog;
 import dev.onramp.catalog.ConnectorSpecs;
 import dev.onramp.catalog.Logos;
@@ -32,8 +35,15 @@ public final class OnrampApp {
     /** Whether the start in the background has begun; FX thread only until the FX thread has ended. */
     private boolean starting;
 
+    /** The window's theme and place as last saved in the data folder, read before JavaFX starts. */
+    private final ThemeChoice savedTheme;
+    private final Optional<WindowPlacement.Placement> savedPlacement;
+
     private OnrampApp(AppOptions options, CompletionStage<Catalog> catalog) {
         this.options = options;
+        // A small file beside the database, read on the launching thread: the first frame is drawn in them.
+        this.savedTheme = ThemeSetting.savedIn(options.dataDir());
+        this.savedPlacement = WindowPlacement.savedIn(options.dataDir());
         this.catalog = catalog;
     }
 
@@ -139,7 +149,7 @@ public final class OnrampApp {
 
     private void show(Stage stage, AppContext.Opening opening, FxExecutor fx) {
         MainWindow.showOpening(stage, opening.catalog(), opening.demo(), opening.airbyteDescription(), fx,
-                context.thenApply(app -> services(app, fx)), OnrampApp::quit);
+                context.thenApply(app -> services(app, fx)), OnrampApp::quit, savedTheme, savedPlacement);
         Scene scene = stage.getScene();
         StartupProbe.fromSystemProperty(System.out, OnrampApp::quit).ifPresent(probe -> probe.watch(scene));
         // The store opens and the simulator starts once the hub's first frame is laid out, so that

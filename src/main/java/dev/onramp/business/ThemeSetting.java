@@ -1,58 +1,54 @@
 package dev.onramp.business;
 
-import dev.onramp.store.AppSettingRepository;
-import dev.onramp.store.Database;
+import dev.onramp.store.WindowPreferences;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The window's theme for the whole app (System, Light or Dark), remembered in the app's settings; an Onramp
- * that only reads through another's database (ADR 0029) keeps a change for its own window only.
+ * The window's theme for the whole app (System, Light or Dark), remembered in the window's preferences
+ * file of the data folder, so that the first frame is drawn in it before the database is open.
  */
 public final class ThemeSetting {
     private static final String NAME = "theme";
 
-    private final Database db;
-    private final AppSettingRepository settings;
-    /** The choice of a setting with nowhere to save it, or one made in a reader. */
+    private final WindowPreferences preferences;
+    /** The choice of a setting with nowhere to save it. */
     private final AtomicReference<ThemeChoice> unsaved = new AtomicReference<>();
 
-    public ThemeSetting(Database db, AppSettingRepository settings) {
-        this.db = db;
-        this.settings = settings;
+    public ThemeSetting(WindowPreferences preferences) {
+        this.preferences = preferences;
     }
 
     private ThemeSetting() {
-        this.db = null;
-        this.settings = null;
+        this.preferences = null;
     }
 
-    /** A setting that is kept only while the app runs (a window built without the store, as some tests do). */
+    /** A setting that is kept only while the app runs (a window built without a data folder, as some tests do). */
     public static ThemeSetting unsaved() {
         return new ThemeSetting();
+    }
+
+    /** The theme saved in the data folder {@code dataDir}, read before anything else is opened; System when none. */
+    public static ThemeChoice savedIn(Path dataDir) {
+        return new ThemeSetting(new WindowPreferences(dataDir)).choice();
     }
 
     /** The chosen theme; System when none was chosen or the saved word names none. */
     public ThemeChoice choice() {
         ThemeChoice held = unsaved.get();
-        if (held != null || settings == null) {
+        if (held != null || preferences == null) {
             return held == null ? ThemeChoice.SYSTEM : held;
         }
-        return settings.find(NAME).flatMap(ThemeChoice::ofWord).orElse(ThemeChoice.SYSTEM);
+        return preferences.get(NAME).flatMap(ThemeChoice::ofWord).orElse(ThemeChoice.SYSTEM);
     }
 
     /** Remembers {@code choice}; System is saved as no choice at all. */
     public void save(ThemeChoice choice) {
-        if (settings == null || db.reader()) {
+        if (preferences == null) {
             unsaved.set(choice);
             return;
         }
-        db.inTransaction(tx -> {
-            if (choice == ThemeChoice.SYSTEM) {
-                settings.delete(tx, NAME);
-            } else {
-                settings.save(tx, NAME, choice.word());
-            }
-            return null;
-        });
+        preferences.put(NAME, choice == ThemeChoice.SYSTEM ? Optional.empty() : Optional.of(choice.word()));
     }
 }

@@ -1,23 +1,27 @@
 package dev.onramp.business;
 
-import dev.onramp.store.AppSettingRepository;
-import dev.onramp.store.Database;
+import dev.onramp.store.WindowPreferences;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Where the window was and how large when it was last closed (and whether maximized), kept for the
- * whole app so that the next start opens it there; not audited, as it says nothing about the data.
+ * Where the window was and how large when it was last closed (and whether maximized), kept in the
+ * window's preferences file of the data folder so that the next start draws its first frame there;
+ * not audited, as it says nothing about the data.
  */
 public final class WindowPlacement {
     private static final String NAME = "window_placement";
 
-    private final Database db;
-    private final AppSettingRepository settings;
+    private final WindowPreferences preferences;
 
-    public WindowPlacement(Database db, AppSettingRepository settings) {
-        this.db = db;
-        this.settings = settings;
+    public WindowPlacement(WindowPreferences preferences) {
+        this.preferences = preferences;
+    }
+
+    /** The placement saved in the data folder {@code dataDir}, read before anything else is opened. */
+    public static Optional<Placement> savedIn(Path dataDir) {
+        return new WindowPlacement(new WindowPreferences(dataDir)).saved();
     }
 
     /** The window's bounds when not maximized, in screen pixels, and whether it was maximized. */
@@ -48,17 +52,11 @@ public final class WindowPlacement {
 
     /** The placement saved when the window last closed; empty before the first close or when unreadable. Blocks. */
     public Optional<Placement> saved() {
-        return settings.find(NAME).flatMap(Placement::parse);
+        return preferences.get(NAME).flatMap(Placement::parse);
     }
 
-    /** Saves {@code placement} for the next start; an Onramp reading beside another (ADR 0029) saves nothing. Blocks. */
+    /** Saves {@code placement} for the next start. Blocks. */
     public void save(Placement placement) {
-        if (db.reader()) {
-            return;
-        }
-        db.inTransaction(tx -> {
-            settings.save(tx, NAME, placement.text());
-            return null;
-        });
+        preferences.put(NAME, Optional.of(placement.text()));
     }
 }

@@ -1,5 +1,8 @@
 package dev.onramp.ui;
 
+import dev.onramp.business.WindowPlacement;
+import dev.onramp.business.ThemeSetting;
+import dev.onramp.business.ThemeChoice;
 import dev.onramp.catalog.Catalog;
 import dev.onramp.model.Tenant;
 import dev.onramp.ui.activity.ActivityWindow;
@@ -116,16 +119,26 @@ public final class MainWindow {
      */
     public static void showOpening(Stage stage, Catalog catalog, boolean demo, String airbyteDescription, FxExecutor fx,
             CompletionStage<UiServices> services, Runnable onQuit) {
+        showOpening(stage, catalog, demo, airbyteDescription, fx, services, onQuit, ThemeChoice.SYSTEM, Optional.empty());
+    }
+
+    /**
+     * As {@link #showOpening(Stage, Catalog, boolean, String, FxExecutor, CompletionStage, Runnable)}, the
+     * first frame drawn in {@code savedTheme} at {@code savedPlacement}, both read from the data folder before
+     * anything was opened ({@link ThemeSetting#savedIn}, {@link WindowPlacement#savedIn}).
+     */
+    public static void showOpening(Stage stage, Catalog catalog, boolean demo, String airbyteDescription, FxExecutor fx,
+            CompletionStage<UiServices> services, Runnable onQuit, ThemeChoice savedTheme,
+            Optional<WindowPlacement.Placement> savedPlacement) {
         HubModel model = new HubModel(catalog, services, fx, demo, airbyteDescription);
         // Copying diagnostics waits for the services; until then the request is held, not refused.
         CompletableFuture<UiServices> ready = services.toCompletableFuture();
         Executor background = work -> ready.thenAccept(s -> s.background().execute(work));
         HelpModel help = new HelpModel(() -> ready.join().diagnostics().summary(), background, fx,
                 HelpMenu::copyToClipboard);
-        // Until the store is open the window follows the system; then it takes the saved theme.
-        ThemeModel theme = new ThemeModel(ThemeModel.systemColorScheme(), ready.thenApply(UiServices::theme),
-                background, fx);
-        HelpMenu menus = show(stage, model, help, theme);
+        ThemeModel theme = new ThemeModel(ThemeModel.systemColorScheme(), savedTheme,
+                ready.thenApply(UiServices::theme), background, fx);
+        HelpMenu menus = show(stage, model, help, theme, savedPlacement);
         services.whenCompleteAsync((started, failure) -> {
             if (failure != null) {
                 StartupView failed = new StartupView();
@@ -136,14 +149,19 @@ public final class MainWindow {
                 addDemoMenu(stage, menus, model, started, Clock.systemUTC());
                 addActivity(stage, menus, model, started);
                 addTopics(menus, started);
-                // Applied when the services arrive: the first frame is drawn at the usual size meanwhile.
+                // The first frame was drawn where the window was; from now on its place is saved when it closes.
                 started.windowPlacement().ifPresent(placement -> WindowPlaces.follow(stage, placement,
-                        started.background(), fx));
+                        started.background(), fx, false));
             }
         }, fx);
     }
 
     private static HelpMenu show(Stage stage, HubModel model, HelpModel helpModel, ThemeModel theme) {
+        return show(stage, model, helpModel, theme, Optional.empty());
+    }
+
+    private static HelpMenu show(Stage stage, HubModel model, HelpModel helpModel, ThemeModel theme,
+            Optional<WindowPlacement.Placement> placement) {
         Subscription themed = theme.darkProperty().subscribe(AppTheme::apply);
         HubView view = new HubView(model);
         HelpMenu help = new HelpMenu(helpModel);
@@ -165,6 +183,7 @@ public final class MainWindow {
         });
         view.activate();
         model.activate();
+        placement.ifPresent(at -> WindowPlaces.restore(stage, at));
         stage.show();
         return help;
     }

@@ -15,8 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Puts the window where it was when it last closed, once the services are there (read off the FX thread,
- * so the first frame never waits for the database), on a screen that still exists, else centred; and
+ * Puts the window where it was when it last closed (read from the data folder before the first frame,
+ * or off the FX thread once the services are there), on a screen that still exists, else centred; and
  * saves where it is when it closes, once, not while it is dragged.
  */
 final class WindowPlaces {
@@ -42,9 +42,16 @@ final class WindowPlaces {
      * saves it there when the stage is hidden; call it on the FX thread.
      */
     static void follow(Stage stage, WindowPlacement placement, Executor background, Executor fx) {
+        follow(stage, placement, background, fx, true);
+    }
+
+    /** As {@link #follow(Stage, WindowPlacement, Executor, Executor)}; without {@code restore}, only saves. */
+    static void follow(Stage stage, WindowPlacement placement, Executor background, Executor fx, boolean restore) {
         WindowPlaces places = new WindowPlaces(stage);
-        CompletableFuture.supplyAsync(placement::saved, background)
-                .thenAcceptAsync(saved -> saved.ifPresent(at -> restore(stage, at)), fx);
+        if (restore) {
+            CompletableFuture.supplyAsync(placement::saved, background)
+                    .thenAcceptAsync(saved -> saved.ifPresent(at -> restore(stage, at)), fx);
+        }
         // One saver per stage: a stage shown again (a test's) saves through the services it was last shown with.
         @SuppressWarnings("unchecked")
         EventHandler<WindowEvent> previous = (EventHandler<WindowEvent>) stage.getProperties().get(SAVER);

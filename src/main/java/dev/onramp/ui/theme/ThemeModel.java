@@ -41,6 +41,16 @@ public final class ThemeModel {
      */
     public ThemeModel(ObservableValue<ColorScheme> system, CompletionStage<ThemeSetting> setting, Executor background,
             Executor fx) {
+        this(system, ThemeChoice.SYSTEM, setting, background, fx);
+    }
+
+    /**
+     * @param initial the choice to draw the first frame in, read from the data folder before anything else
+     *                ({@link ThemeSetting#savedIn}); the saved setting, once read, confirms or replaces it
+     */
+    public ThemeModel(ObservableValue<ColorScheme> system, ThemeChoice initial, CompletionStage<ThemeSetting> setting,
+            Executor background, Executor fx) {
+        choice.set(initial);
         this.setting = setting;
         this.background = background;
         dark = Bindings.createBooleanBinding(() -> choice.get() == ThemeChoice.DARK

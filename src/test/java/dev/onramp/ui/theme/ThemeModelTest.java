@@ -3,6 +3,7 @@ package dev.onramp.ui.theme;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.onramp.business.ThemeChoice;
+import dev.onramp.business.ThemeSetting;
 import dev.onramp.oauth.BrowserLauncher;
 import dev.onramp.ui.AppUnderTest;
 import java.nio.file.Path;
@@ -80,6 +81,21 @@ class ThemeModelTest {
             assertThat(model.choiceProperty().get()).isEqualTo(ThemeChoice.DARK);
             assertThat(app.context().theme().choice()).isEqualTo(ThemeChoice.DARK);
         }
+    }
+
+    @Test
+    void theFirstFrame_isDrawnInTheThemeSavedInTheDataFolder_beforeTheDatabaseIsOpen() throws Exception {
+        try (AppUnderTest app = AppUnderTest.start(dataDir, NO_BROWSER)) {
+            ThemeModel model = model(app);
+            model.choiceProperty().set(ThemeChoice.DARK);
+            model.saved().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+
+        // The services (and their database) never arrive: only the file beside it is read.
+        ThemeModel first = new ThemeModel(system, ThemeSetting.savedIn(dataDir), new CompletableFuture<>(), HERE, HERE);
+
+        assertThat(first.choiceProperty().get()).isEqualTo(ThemeChoice.DARK);
+        assertThat(first.darkProperty().get()).isTrue();
     }
 
     /** A model over the app's remembered setting, its saved choice read before it is returned. */
