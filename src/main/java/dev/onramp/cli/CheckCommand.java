@@ -36,7 +36,7 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = root.env().out();
         try (AppContext app = root.openApp(url -> false, Duration.ofMinutes(5))) {
-            Tenant tenant = Tenants.pick(app, tenantName);
+            Tenant tenant = Tenants.pick(app, tenantName, root.messages());
             String airbyte = app.settings().describe(tenant.id());
             if (!json) {
                 out.println("Connections of " + tenant.name() + " in " + airbyte + ":");

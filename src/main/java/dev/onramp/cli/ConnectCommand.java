@@ -72,7 +72,7 @@ final class ConnectCommand implements Callable<Integer> {
         try (AppContext app = root.openApp(browser, timeout)) {
             Provider provider = app.catalog().provider(providerId).orElseThrow(() -> new InvalidInputException(
                     "Unknown provider \"" + providerId + "\": onramp providers --search NAME finds its id."));
-            Tenant tenant = Tenants.pick(app, tenantName);
+            Tenant tenant = Tenants.pick(app, tenantName, root.messages());
             if (label != null && (update || reauthorize)) {
                 err.println("onramp: --label names a new connection; --update and --reauthorize keep the label the"
                         + " connection has.");

@@ -60,7 +60,7 @@ final class DisconnectCommand implements Callable<Integer> {
         try (AppContext app = root.openApp(url -> false, Duration.ofMinutes(5))) {
             Tenant tenant;
             try {
-                tenant = Tenants.pick(app, tenantName);
+                tenant = Tenants.pick(app, tenantName, root.messages());
             } catch (InvalidInputException e) {
                 err.println("onramp: " + e.getMessage());
                 err.flush();

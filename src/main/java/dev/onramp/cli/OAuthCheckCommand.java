@@ -34,7 +34,7 @@ final class OAuthCheckCommand implements Callable<Integer> {
         PrintWriter out = root.env().out();
         PrintWriter err = root.env().err();
         try (AppContext app = root.openApp(url -> false, Duration.ofMinutes(5))) {
-            Tenant tenant = Tenants.pick(app, tenantName);
+            Tenant tenant = Tenants.pick(app, tenantName, root.messages());
             if (!json) {
                 out.println("Sign-ins through " + app.settings().describe(tenant.id()) + " for " + tenant.name() + ":");
                 out.flush();

@@ -38,7 +38,7 @@ final class RenameCommand implements Callable<Integer> {
         PrintWriter out = root.env().out();
         PrintWriter err = root.env().err();
         try (AppContext app = root.openApp(url -> false, Duration.ofMinutes(1))) {
-            Tenant tenant = Tenants.pick(app, tenantName);
+            Tenant tenant = Tenants.pick(app, tenantName, root.messages());
             List<Connection> live = app.connect().connections(tenant.id()).stream()
                     .filter(c -> c.providerId().equals(providerId) && !c.disconnected()).toList();
             if (live.isEmpty()) {

@@ -30,7 +30,7 @@ final class SettingsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (AppContext app = openApp()) {
-            Tenant tenant = Tenants.pick(app, tenantName);
+            Tenant tenant = Tenants.pick(app, tenantName, root.messages());
             print(app, tenant, root.env().out());
             return 0;
         } catch (InvalidInputException e) {

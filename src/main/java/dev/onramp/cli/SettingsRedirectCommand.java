@@ -48,7 +48,7 @@ final class SettingsRedirectCommand implements Callable<Integer> {
                     throw new InvalidInputException("--use-default goes alone with --tenant: it forgets the business's"
                             + " own redirect.");
                 }
-                Tenant tenant = Tenants.pick(app, settings.tenantName);
+                Tenant tenant = Tenants.pick(app, settings.tenantName, settings.root.messages());
                 out.println(redirects.useDefault(tenant.id()) ? "Saved." : tenant.name()
                         + " already follows the default.");
                 print(app, Optional.of(tenant), out);
@@ -57,7 +57,7 @@ final class SettingsRedirectCommand implements Callable<Integer> {
             if (allBusinesses && settings.tenantName != null) {
                 throw new InvalidInputException("Give either --tenant or --all-businesses, not both.");
             }
-            Optional<Tenant> tenant = allBusinesses ? Optional.empty() : Optional.of(Tenants.pick(app, settings.tenantName));
+            Optional<Tenant> tenant = allBusinesses ? Optional.empty() : Optional.of(Tenants.pick(app, settings.tenantName, settings.root.messages()));
             if (change) {
                 RedirectSettings current = tenant.map(t -> redirects.effective(t.id())).orElseGet(redirects::defaults);
                 RedirectSettings updated = changed(current);

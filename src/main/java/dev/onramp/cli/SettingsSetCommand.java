@@ -59,7 +59,7 @@ final class SettingsSetCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (AppContext app = settings.openApp()) {
-            Tenant tenant = Tenants.pick(app, settings.tenantName);
+            Tenant tenant = Tenants.pick(app, settings.tenantName, settings.root.messages());
             AirbyteSettings current = app.settings().settings(tenant.id());
             AirbyteSettings updated = switch (kind(current)) {
                 case "demo" -> new Demo();

@@ -22,7 +22,7 @@ final class SettingsTestCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = settings.root.env().out();
         try (AppContext app = settings.openApp()) {
-            Tenant tenant = Tenants.pick(app, settings.tenantName);
+            Tenant tenant = Tenants.pick(app, settings.tenantName, settings.root.messages());
             AirbyteSettings saved = app.settings().settings(tenant.id());
             List<AirbyteWorkspace> workspaces = app.settings().test(saved);
             out.printf("Onramp reached %s: %d workspace%s%n", saved.description(), workspaces.size(),

@@ -46,7 +46,7 @@ final class SummaryCommand implements Callable<Integer> {
             return OnrampCommand.WRONG_USAGE;
         }
         try (AppContext app = root.openApp(url -> false, Duration.ofMinutes(5))) {
-            Tenant tenant = Tenants.pick(app, tenantName);
+            Tenant tenant = Tenants.pick(app, tenantName, root.messages());
             OnboardingSummary summary = new OnboardingSummaries(app.catalog(), app.connect(), app.settings(),
                     app.providerLists(), Clock.systemUTC()).build(tenant);
             byte[] bytes = format.render(summary, ZoneId.systemDefault());

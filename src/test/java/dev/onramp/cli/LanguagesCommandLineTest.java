@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 class LanguagesCommandLineTest {
     /** The commands whose every sentence is in the bundles; the sentence scan below widens as more are done. */
     private static final List<String> TRANSLATED = List.of("OnrampCommand.java", "UsageErrors.java",
-            "ConnectionsCommand.java", "ProvidersCommand.java", "LocaleArgument.java");
+            "ConnectionsCommand.java", "ProvidersCommand.java", "LocaleArgument.java", "Tenants.java", "SetOption.java",
+            "WaitOption.java", "Answers.java", "BusinessCommand.java");
     /** A sentence: three words of letters, separated by single spaces, in a string literal. */
     private static final Pattern SENTENCE = Pattern.compile("\"[^\"\\n]*\\p{L}+ \\p{L}+ \\p{L}+[^\"\\n]*\"");
 
@@ -96,6 +97,74 @@ class LanguagesCommandLineTest {
     void englishAsked_isEnglish() {
         assertThat(run("--locale", "en", "providers", "--search", "stripe")).as(cli.err()).isZero();
         assertThat(cli.out()).startsWith("ID").contains("SIGN-IN").containsPattern("\\d+ providers?\\.");
+    }
+
+    @Test
+    void businessCreateAndRename_refuseInGermanAndFrench_withExitOne() {
+        assertThat(run("--locale", "de", "business", "create", "Acme", "--type", "spaceship")).isEqualTo(1);
+        assertThat(cli.err()).startsWith("onramp: Onramp kennt keine Unternehmensart \"spaceship\"; die Arten sind ")
+                .contains("online-store");
+        assertThat(run("--locale", "fr", "business", "create", "Acme", "--type", "spaceship")).isEqualTo(1);
+        assertThat(cli.err()).startsWith("onramp: Onramp ne connaît pas de type d’entreprise « spaceship » ;");
+
+        assertThat(run("--locale", "de", "business", "rename", "Nobody", "Somebody")).isEqualTo(1);
+        assertThat(cli.err()).startsWith("onramp: Kein Unternehmen heißt \"Nobody\". Bekannt: ");
+        assertThat(run("--locale", "fr", "business", "rename", "Nobody", "Somebody")).isEqualTo(1);
+        assertThat(cli.err()).startsWith("onramp: Aucune entreprise ne s’appelle « Nobody ». Connues : ");
+    }
+
+    @Test
+    void businessCreate_andRetype_speakTheirLanguage() {
+        assertThat(run("--locale", "de", "business", "create", "Acme", "--type", "online-store")).as(cli.err()).isZero();
+        assertThat(cli.out()).isEqualTo("Acme angelegt, Art: online store." + System.lineSeparator());
+        assertThat(run("--locale", "fr", "business", "retype", "Acme", "saas")).as(cli.err()).isZero();
+        assertThat(cli.out()).startsWith("Acme est maintenant de type ").contains(" ; recommandés : ");
+    }
+
+    @Test
+    void businessDelete_withoutYesOrATerminal_deletesNothing_inGermanAndFrench() {
+        assertThat(run("--locale", "de", "business", "create", "Acme", "--type", "online-store")).isZero();
+
+        assertThat(run("--locale", "de", "business", "delete", "Acme")).isEqualTo(1);
+        assertThat(cli.out()).startsWith("Dies löscht Acme aus Onramp.");
+        assertThat(cli.err()).isEqualTo("onramp: Nichts wurde gelöscht, da es kein Terminal zum Bestätigen gibt; führen"
+                + " Sie den Befehl mit --yes erneut aus, um es zu löschen." + System.lineSeparator());
+
+        assertThat(run("--locale", "fr", "business", "delete", "Acme")).isEqualTo(1);
+        assertThat(cli.err()).isEqualTo("onramp: Rien n’a été supprimé, faute de terminal pour confirmer ; relancez avec"
+                + " --yes pour la supprimer." + System.lineSeparator());
+    }
+
+    @Test
+    void businessDelete_takesTheLanguagesOwnWordForYes() {
+        assertThat(run("business", "create", "Acme", "--type", "online-store")).isZero();
+        assertThat(run("business", "create", "Bolt", "--type", "online-store")).isZero();
+        cli.answeringLines("nein");
+        assertThat(run("--locale", "de", "business", "delete", "Acme")).isEqualTo(OnrampCommand.CANCELLED);
+        assertThat(cli.out()).endsWith("Nichts wurde gelöscht." + System.lineSeparator());
+
+        cli.answeringLines("oui");
+        assertThat(run("--locale", "fr", "business", "delete", "Acme")).as(cli.err()).isZero();
+        assertThat(run("business", "list")).isZero();
+        assertThat(cli.out()).contains("Bolt").doesNotContain("Acme");
+    }
+
+    @Test
+    void aRefusedTimeout_isAUsageErrorInTheLanguage() {
+        assertThat(run("--locale", "de", "connect", "stripe", "--timeout", "soon")).isEqualTo(OnrampCommand.WRONG_USAGE);
+        assertThat(cli.err()).startsWith("onramp: --timeout nimmt eine positive Wartezeit wie 5m, 90s oder PT5M"
+                + " (ISO-8601); \"soon\" ist keine.");
+    }
+
+    @Test
+    void connectWithASetWithoutItsValue_isAUsageErrorInGermanAndFrench() {
+        assertThat(run("--locale", "de", "connect", "stripe", "--set", "account_id")).isEqualTo(OnrampCommand.WRONG_USAGE);
+        assertThat(cli.err()).startsWith("onramp: --set nimmt KEY=VALUE, z. B. --set account_id=acct_123; \"account_id\""
+                + " hat keinen Wert: schreiben Sie --set account_id=VALUE.");
+
+        assertThat(run("--locale", "fr", "connect", "stripe", "--set", "=acct_1")).isEqualTo(OnrampCommand.WRONG_USAGE);
+        assertThat(cli.err()).startsWith("onramp: --set prend KEY=VALUE, p. ex. --set account_id=acct_123 ; « =acct_1 »"
+                + " n’a pas de clé : écrivez le nom du champ avant le =.");
     }
 
     @Test
