@@ -22,7 +22,9 @@ class LanguagesCommandLineTest {
     /** The commands whose every sentence is in the bundles; the sentence scan below widens as more are done. */
     private static final List<String> TRANSLATED = List.of("OnrampCommand.java", "UsageErrors.java",
             "ConnectionsCommand.java", "ProvidersCommand.java", "LocaleArgument.java", "Tenants.java", "SetOption.java",
-            "WaitOption.java", "Answers.java", "BusinessCommand.java");
+            "WaitOption.java", "Answers.java", "BusinessCommand.java", "Refusal.java", "AccountPick.java",
+            "SecretOption.java", "CredentialsInput.java", "CredentialsUpdateCommand.java", "ConnectCommand.java",
+            "DisconnectCommand.java", "RenameCommand.java");
     /** A sentence: three words of letters, separated by single spaces, in a string literal. */
     private static final Pattern SENTENCE = Pattern.compile("\"[^\"\\n]*\\p{L}+ \\p{L}+ \\p{L}+[^\"\\n]*\"");
 
@@ -165,6 +167,35 @@ class LanguagesCommandLineTest {
         assertThat(run("--locale", "fr", "connect", "stripe", "--set", "=acct_1")).isEqualTo(OnrampCommand.WRONG_USAGE);
         assertThat(cli.err()).startsWith("onramp: --set prend KEY=VALUE, p. ex. --set account_id=acct_123 ; « =acct_1 »"
                 + " n’a pas de clé : écrivez le nom du champ avant le =.");
+    }
+
+    @Test
+    void connectRenameAndDisconnect_speakGermanAndFrench() {
+        Map<String, String> key = Map.of("STRIPE_KEY", "sk_test_onramp_languages_51HqLyjWDarjtT1zdp7dc");
+        cli.clearOut();
+        assertThat(cli.run(key, "--locale", "de", "connect", "stripe", "--set", "account_id=acct_1", "--secret",
+                "client_secret=STRIPE_KEY")).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("Stripe wird für Demo Coffee Roasters verbunden (")
+                .containsPattern("Stripe verbunden: Quelle [0-9a-f-]{36}, \\d+ Streams?");
+
+        assertThat(run("--locale", "fr", "connect", "stripe", "--secret", "client_secret=NOWHERE"))
+                .isEqualTo(OnrampCommand.FAILED);
+        assertThat(cli.err()).isEqualTo("onramp: La variable d’environnement NOWHERE n’est pas définie : donnez-lui la"
+                + " valeur de Secret Key, ou écrivez --secret client_secret seul pour qu’on vous la demande."
+                + System.lineSeparator());
+
+        assertThat(run("--locale", "de", "rename", "stripe", "EU-Konto")).as(cli.err()).isZero();
+        assertThat(cli.out()).isEqualTo("Stripe-Konto \"acct_1\" von Demo Coffee Roasters in \"EU-Konto\" umbenannt."
+                + System.lineSeparator());
+
+        assertThat(run("--locale", "fr", "disconnect", "stripe")).isEqualTo(DisconnectCommand.USAGE);
+        assertThat(cli.err()).isEqualTo("onramp: Rien n’a été déconnecté, faute de terminal pour confirmer : ajoutez"
+                + " --yes pour déconnecter Stripe (compte EU-Konto) de l’entreprise Demo Coffee Roasters."
+                + System.lineSeparator());
+        cli.answering("j");
+        assertThat(run("--locale", "de", "disconnect", "stripe")).as(cli.err()).isZero();
+        assertThat(cli.questions()).last().isEqualTo("Stripe (Konto EU-Konto) des Unternehmens Demo Coffee Roasters"
+                + " trennen? Dies löscht die Quelle in Airbyte. [j/N] ");
     }
 
     @Test
