@@ -24,7 +24,8 @@ class LanguagesCommandLineTest {
             "ConnectionsCommand.java", "ProvidersCommand.java", "LocaleArgument.java", "Tenants.java", "SetOption.java",
             "WaitOption.java", "Answers.java", "BusinessCommand.java", "Refusal.java", "AccountPick.java",
             "SecretOption.java", "CredentialsInput.java", "CredentialsUpdateCommand.java", "ConnectCommand.java",
-            "DisconnectCommand.java", "RenameCommand.java");
+            "DisconnectCommand.java", "RenameCommand.java", "SummaryCommand.java", "CheckCommand.java",
+            "DemoResetCommand.java");
     /** A sentence: three words of letters, separated by single spaces, in a string literal. */
     private static final Pattern SENTENCE = Pattern.compile("\"[^\"\\n]*\\p{L}+ \\p{L}+ \\p{L}+[^\"\\n]*\"");
 
@@ -196,6 +197,44 @@ class LanguagesCommandLineTest {
         assertThat(run("--locale", "de", "disconnect", "stripe")).as(cli.err()).isZero();
         assertThat(cli.questions()).last().isEqualTo("Stripe (Konto EU-Konto) des Unternehmens Demo Coffee Roasters"
                 + " trennen? Dies löscht die Quelle in Airbyte. [j/N] ");
+    }
+
+    @Test
+    void demoReset_withoutYesOrATerminal_resetsNothing_inGermanAndFrench() {
+        assertThat(run("--locale", "de", "demo", "reset")).isEqualTo(OnrampCommand.WRONG_USAGE);
+        assertThat(cli.err()).isEqualTo("onramp: Es wurde nichts zurückgesetzt, da es kein Terminal zum Bestätigen gibt:"
+                + " fügen Sie --yes hinzu, um die Demo zurückzusetzen." + System.lineSeparator());
+        assertThat(cli.questions()).last().asString().startsWith("Die Demo zurücksetzen? ").endsWith(" [j/N] ");
+
+        assertThat(run("--locale", "fr", "demo", "reset")).isEqualTo(OnrampCommand.WRONG_USAGE);
+        assertThat(cli.err()).isEqualTo("onramp: Rien n’a été réinitialisé, faute de terminal pour confirmer : ajoutez"
+                + " --yes pour réinitialiser la démo." + System.lineSeparator());
+    }
+
+    @Test
+    void summaryAsPdfWithoutOut_isAUsageErrorInGermanAndFrench() {
+        assertThat(run("--locale", "de", "summary", "--format", "pdf")).isEqualTo(OnrampCommand.WRONG_USAGE);
+        assertThat(cli.err()).isEqualTo("onramp: Ein PDF geht in eine Datei: fügen Sie --out DATEI.pdf hinzu (Text und"
+                + " JSON dürfen ins Terminal gehen)." + System.lineSeparator());
+
+        assertThat(run("--locale", "fr", "summary", "--format", "pdf")).isEqualTo(OnrampCommand.WRONG_USAGE);
+        assertThat(cli.err()).isEqualTo("onramp: Un PDF va dans un fichier : ajoutez --out FICHIER.pdf (le texte et le"
+                + " JSON peuvent aller dans le terminal)." + System.lineSeparator());
+
+        assertThat(run("--locale", "fr", "summary", "--format", "docx")).isEqualTo(OnrampCommand.WRONG_USAGE);
+        assertThat(cli.err()).startsWith("onramp: --format inconnu « docx » : utilisez text, json ou pdf.");
+    }
+
+    @Test
+    void summaryToAFile_andCheck_sayWhatTheyDidInGerman() {
+        Path pdf = dataDir.resolve("summary.pdf");
+        assertThat(run("--locale", "de", "summary", "--format", "pdf", "--out", pdf.toString())).as(cli.err()).isZero();
+        assertThat(cli.out()).startsWith("Die Zusammenfassung von Demo Coffee Roasters wurde in " + pdf
+                + " geschrieben (");
+
+        assertThat(run("--locale", "de", "check")).as(cli.err()).isZero();
+        assertThat(cli.out()).startsWith("Verbindungen von Demo Coffee Roasters in ")
+                .contains("Noch keine Verbindungen. Eine verbinden mit: onramp connect <Anbieter>");
     }
 
     @Test
