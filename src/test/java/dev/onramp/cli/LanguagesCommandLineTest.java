@@ -26,7 +26,8 @@ class LanguagesCommandLineTest {
             "SecretOption.java", "CredentialsInput.java", "CredentialsUpdateCommand.java", "ConnectCommand.java",
             "DisconnectCommand.java", "RenameCommand.java", "SummaryCommand.java", "CheckCommand.java",
             "DemoResetCommand.java", "SettingsCommand.java", "SettingsSetCommand.java", "SettingsTestCommand.java",
-            "SettingsRedirectCommand.java", "AirbyteUrlOption.java");
+            "SettingsRedirectCommand.java", "AirbyteUrlOption.java", "SupportBundleCommand.java", "OAuthCheckCommand.java",
+            "DoctorCommand.java", "RemoveDataCommand.java");
     /** A sentence: three words of letters, separated by single spaces, in a string literal. */
     private static final Pattern SENTENCE = Pattern.compile("\"[^\"\\n]*\\p{L}+ \\p{L}+ \\p{L}+[^\"\\n]*\"");
 
@@ -253,6 +254,20 @@ class LanguagesCommandLineTest {
 
         assertThat(run("--locale", "fr", "settings", "test")).as(cli.err()).isZero();
         assertThat(cli.out()).startsWith("Onramp a joint ");
+    }
+
+    @Test
+    void removeData_withoutYesOrATerminal_removesNothing_inGermanAndFrench() {
+        assertThat(run("connections")).isZero(); // makes the data folder
+
+        assertThat(run("--locale", "de", "remove-data")).isEqualTo(1);
+        assertThat(cli.out()).startsWith("Dies entfernt endgültig:" + System.lineSeparator() + "  den Datenordner "
+                + dataDir);
+        assertThat(cli.err()).startsWith("onramp: Es wurde nichts entfernt, da es kein Terminal zum Bestätigen gibt;");
+
+        assertThat(run("--locale", "fr", "remove-data")).isEqualTo(1);
+        assertThat(cli.out()).startsWith("Ceci supprime définitivement :");
+        assertThat(cli.questions()).last().isEqualTo("Tapez oui pour les supprimer : ");
     }
 
     @Test
