@@ -1,5 +1,6 @@
 package dev.onramp.cli;
 
+import dev.onramp.text.Messages;
 import dev.onramp.model.Connection;
 import dev.onramp.model.Provider;
 import dev.onramp.model.Tenant;
@@ -21,26 +22,32 @@ final class AccountPick {
         }
     }
 
+    /** What the connection is picked for. */
+    enum Purpose { REAUTHORIZE, RENAME }
+
     /**
-     * The connection to act on; {@code doing} says what for, e.g. "reauthorize".
+     * The connection to act on for {@code purpose}.
      *
-     * @throws NoneNamed when several are there and none is named, or {@code account} names none
+     * @throws NoneNamed in {@code messages}' language when several are there and none is named, or {@code account} names none
      */
     static Connection among(List<Connection> live, Tenant tenant, Provider provider, Optional<String> account,
-            String doing) {
+            Purpose purpose, Messages messages) {
         String accounts = live.stream().map(c -> "\"" + c.accountLabel() + "\"").collect(Collectors.joining(", "));
         if (account.isEmpty()) {
             if (live.size() > 1) {
-                throw new NoneNamed(tenant.name() + " has " + live.size() + " " + provider.name() + " connections ("
-                        + accounts + "): name the one to " + doing + " with --account LABEL.");
+                throw new NoneNamed(switch (purpose) {
+                    case REAUTHORIZE -> messages.get("cli.accountPick.severalToReauthorize", tenant.name(), live.size(),
+                            provider.name(), accounts);
+                    case RENAME -> messages.get("cli.accountPick.severalToRename", tenant.name(), live.size(),
+                            provider.name(), accounts);
+                });
             }
             return live.getFirst();
         }
         String wanted = account.get().strip();
         return live.stream().filter(c -> c.accountLabel().equalsIgnoreCase(wanted) || c.sourceId().equals(wanted))
                 .findFirst()
-                .orElseThrow(() -> new NoneNamed(tenant.name() + " has no " + provider.name()
-                        + " connection with the account \"" + wanted.replaceAll("\\p{Cc}", "?") + "\"; its "
-                        + provider.name() + " accounts: " + accounts + "."));
+                .orElseThrow(() -> new NoneNamed(messages.get("cli.accountPick.noSuch", tenant.name(), provider.name(),
+                        wanted.replaceAll("\\p{Cc}", "?"), accounts)));
     }
 }

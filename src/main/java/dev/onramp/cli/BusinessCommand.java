@@ -5,6 +5,7 @@ import dev.onramp.connect.BusinessRemoval;
 import dev.onramp.model.BusinessType;
 import dev.onramp.model.InvalidInputException;
 import dev.onramp.model.Tenant;
+import dev.onramp.text.Messages;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Optional;
@@ -66,14 +67,16 @@ final class BusinessCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            Messages messages = parent.root.messages();
             return run(parent.root, app -> {
                 if (app.catalog().businessType(type.strip()).isEmpty()) {
-                    throw new InvalidInputException("Onramp knows no business type \"" + type.strip() + "\"; the types"
-                            + " are " + app.catalog().businessTypes().stream().map(BusinessType::id)
-                                    .collect(Collectors.joining(", ")) + ".");
+                    throw new InvalidInputException(messages.get("cli.business.unknownType", type.strip(),
+                            app.catalog().businessTypes().stream().map(BusinessType::id).collect(Collectors.joining(", "))));
                 }
                 Tenant created = app.tenants().create(name, type.strip());
-                return "Created " + created.name() + ", " + article(typeName(app, created.businessTypeId())) + ".";
+                String typeName = lower(typeName(app, created.businessTypeId()));
+                return startsWithVowel(typeName) ? messages.get("cli.business.createdVowel", created.name(), typeName)
+                        : messages.get("cli.business.created", created.name(), typeName);
             });
         }
     }
@@ -106,10 +109,11 @@ final class BusinessCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            Messages messages = parent.root.messages();
             return run(parent.root, app -> {
-                Tenant tenant = Tenants.pick(app, name);
+                Tenant tenant = Tenants.pick(app, name, messages);
                 Tenant renamed = app.tenants().rename(tenant.id(), newName);
-                return "Renamed " + tenant.name() + " to " + renamed.name() + ".";
+                return messages.get("cli.business.renamed", tenant.name(), renamed.name());
             });
         }
     }
@@ -128,12 +132,16 @@ final class BusinessCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            Messages messages = parent.root.messages();
             return run(parent.root, app -> {
-                Tenant tenant = Tenants.pick(app, name);
+                Tenant tenant = Tenants.pick(app, name, messages);
                 Tenant changed = app.tenants().retype(tenant.id(), type.strip());
-                return tenant.name() + " is now " + article(typeName(app, changed.businessTypeId())) + "; recommended: "
-                        + app.catalog().recommend(changed.businessTypeId()).stream().filter(r -> r.recommended())
-                                .map(r -> r.provider().name()).collect(Collectors.joining(", ")) + ".";
+                String typeName = lower(typeName(app, changed.businessTypeId()));
+                String recommended = app.catalog().recommend(changed.businessTypeId()).stream()
+                        .filter(r -> r.recommended()).map(r -> r.provider().name()).collect(Collectors.joining(", "));
+                return startsWithVowel(typeName)
+                        ? messages.get("cli.business.retypedVowel", tenant.name(), typeName, recommended)
+                        : messages.get("cli.business.retyped", tenant.name(), typeName, recommended);
             });
         }
     }
@@ -156,28 +164,28 @@ final class BusinessCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             OnrampCommand root = parent.root;
+            Messages messages = root.messages();
             PrintWriter out = root.env().out();
             PrintWriter err = root.env().err();
             try (AppContext app = root.openApp(url -> false, Duration.ofMinutes(1))) {
-                Tenant tenant = Tenants.pick(app, name);
+                Tenant tenant = Tenants.pick(app, name, messages);
                 long live = app.connect().connections(tenant.id()).stream().filter(c -> !c.disconnected()).count();
                 if (!yes) {
-                    out.println("This deletes " + tenant.name() + " from Onramp" + (live == 0 ? "."
-                            : keepSources ? "; its " + live + " source(s) stay in Airbyte."
-                                    : ", disconnecting its " + live + " connection(s): their sources are deleted in"
-                                            + " Airbyte."));
+                    out.println(live == 0 ? messages.get("cli.business.delete.plan", tenant.name())
+                            : keepSources ? messages.get("cli.business.delete.planKeepingSources", tenant.name(), live)
+                            : messages.get("cli.business.delete.planDisconnecting", tenant.name(), live));
                     out.flush();
-                    Optional<String> answer = root.env().lines().ask("Type yes to delete it: ");
+                    Optional<String> answer = root.env().lines().ask(messages.get("cli.business.delete.ask"));
                     if (answer.isEmpty()) {
-                        err.println("onramp: Nothing was deleted, as there is no terminal to confirm on; run again with"
-                                + " --yes to delete it.");
+                        err.println("onramp: " + messages.get("cli.business.delete.noTerminal"));
                         return OnrampCommand.FAILED;
                     }
-                    if (!answer.get().strip().equalsIgnoreCase("yes")) {
-                        out.println("Nothing was deleted.");
+                    if (!Answers.typedYes(messages, answer.get())) {
+                        out.println(messages.get("cli.business.delete.notDeleted"));
                         return OnrampCommand.CANCELLED;
                     }
                 }
+                // The steps and the outcome are the core's sentences, in English until BusinessRemoval returns Text.
                 BusinessRemoval.Outcome outcome = app.businessRemoval().delete(tenant.id(),
                         keepSources ? BusinessRemoval.Sources.KEEP : BusinessRemoval.Sources.DELETE, step -> {
                             out.println(step);
@@ -223,8 +231,13 @@ final class BusinessCommand implements Callable<Integer> {
         return app.catalog().businessType(typeId).map(BusinessType::name).orElse(typeId);
     }
 
-    private static String article(String typeName) {
-        String lower = typeName.toLowerCase(java.util.Locale.ROOT);
-        return ("aeiou".indexOf(lower.charAt(0)) >= 0 ? "an " : "a ") + lower;
+    /** A type's name as it reads inside a sentence (the catalog's names are English: "Online store"). */
+    private static String lower(String typeName) {
+        return typeName.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Whether English puts "an" before it, which the English patterns for such names say. */
+    private static boolean startsWithVowel(String typeName) {
+        return !typeName.isEmpty() && "aeiou".indexOf(typeName.charAt(0)) >= 0;
     }
 }

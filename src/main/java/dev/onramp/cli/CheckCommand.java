@@ -36,12 +36,13 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = root.env().out();
         try (AppContext app = root.openApp(url -> false, Duration.ofMinutes(5))) {
-            Tenant tenant = Tenants.pick(app, tenantName);
+            Tenant tenant = Tenants.pick(app, tenantName, root.messages());
             String airbyte = app.settings().describe(tenant.id());
             if (!json) {
-                out.println("Connections of " + tenant.name() + " in " + airbyte + ":");
+                out.println(root.messages().get("cli.check.heading", tenant.name(), airbyte));
                 out.flush();
             }
+            // Each line's words and error are the core's (ConnectionHealth), in English until they return Text.
             List<ConnectionHealth> results = app.connect().checkConnections(tenant.id(), health -> {
                 if (!json) {
                     synchronized (out) {
@@ -54,7 +55,7 @@ final class CheckCommand implements Callable<Integer> {
             if (json) {
                 out.println(asJson(tenant, results));
             } else if (results.isEmpty()) {
-                out.println("No connections yet. Connect one with: onramp connect <provider>");
+                out.println(root.messages().get("cli.connections.none"));
             }
             out.flush();
             return results.stream().allMatch(health -> health.checked() && health.status() == ConnectionStatus.ACTIVE)

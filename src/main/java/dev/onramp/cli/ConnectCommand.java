@@ -13,6 +13,7 @@ import dev.onramp.model.Connection;
 import dev.onramp.model.Provider;
 import dev.onramp.model.Tenant;
 import dev.onramp.oauth.BrowserLauncher;
+import dev.onramp.text.Messages;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Duration;
@@ -68,18 +69,18 @@ final class ConnectCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = root.env().out();
         PrintWriter err = root.env().err();
+        Messages messages = root.messages();
         BrowserLauncher browser = noBrowser ? url -> false : root.env().systemBrowser();
         try (AppContext app = root.openApp(browser, timeout)) {
             Provider provider = app.catalog().provider(providerId).orElseThrow(() -> new InvalidInputException(
-                    "Unknown provider \"" + providerId + "\": onramp providers --search NAME finds its id."));
-            Tenant tenant = Tenants.pick(app, tenantName);
+                    messages.get("cli.connect.unknownProvider", providerId)));
+            Tenant tenant = Tenants.pick(app, tenantName, root.messages());
             if (label != null && (update || reauthorize)) {
-                err.println("onramp: --label names a new connection; --update and --reauthorize keep the label the"
-                        + " connection has.");
+                err.println("onramp: " + messages.get("cli.connect.labelWithUpdate"));
                 return OnrampCommand.WRONG_USAGE;
             }
             if (update || (account != null && !reauthorize)) {
-                return new CredentialsUpdateCommand(root.env(), app, tenant, provider)
+                return new CredentialsUpdateCommand(root.env(), app, tenant, provider, messages)
                         .run(update, reauthorize, Optional.ofNullable(account), sets, secrets);
             }
             Optional<Connection> reauthorized = Optional.empty();
@@ -92,10 +93,11 @@ final class ConnectCommand implements Callable<Integer> {
                 }
             }
             AccountChoice choice = new AccountChoice(Optional.ofNullable(label), allowDuplicate);
-            out.printf("%s %s for %s (%s)%n", reauthorize ? "Reconnecting" : "Connecting", provider.name(),
-                    tenant.name(), app.settings().describe(tenant.id()));
+            String airbyte = app.settings().describe(tenant.id());
+            out.println(reauthorize ? messages.get("cli.connect.reconnecting", provider.name(), tenant.name(), airbyte)
+                    : messages.get("cli.connect.connecting", provider.name(), tenant.name(), airbyte));
             out.flush();
-            Printer printer = new Printer(out, noBrowser);
+            Printer printer = new Printer(out, noBrowser, messages);
             ConnectFlow flow;
             if (reauthorized.isPresent()) {
                 flow = app.connect().reconnect(tenant.id(), reauthorized.get().id(), printer);
@@ -116,9 +118,10 @@ final class ConnectCommand implements Callable<Integer> {
             }
             // Ctrl+C (or SIGTERM) closes the app from its shutdown hook: the flow is cancelled and its end
             // recorded before the database closes, and this join then returns its CANCELLED outcome.
-            return report(flow.outcome().join(), provider, reauthorize ? "Reconnected" : "Connected", out, err);
+            return report(flow.outcome().join(), provider, reauthorize ? Done.RECONNECTED : Done.CONNECTED, out, err,
+                    messages);
         } catch (InvalidInputException e) {
-            err.println("onramp: " + e.getMessage());
+            err.println("onramp: " + Refusal.said(e, messages));
             return OnrampCommand.FAILED;
         }
     }
@@ -142,7 +145,8 @@ final class ConnectCommand implements Callable<Integer> {
      * @throws InvalidInputException naming each one missing or refused, with the option that gives it
      */
     private FormValues consentInputs(AppContext app, Provider provider) {
-        return new CredentialsInput(app.connect().consentInputs(provider.id()), provider.name(), root.env())
+        return new CredentialsInput(app.connect().consentInputs(provider.id()), provider.name(), root.env(),
+                root.messages())
                 .read(sets, List.of());
     }
 
@@ -155,28 +159,27 @@ final class ConnectCommand implements Callable<Integer> {
      */
     private Connection toReauthorize(AppContext app, Tenant tenant, Provider provider) {
         if (!sets.isEmpty() || !secrets.isEmpty() || !provider.connectsByOAuth()) {
-            throw new InvalidInputException("--reauthorize renews a sign-in through " + provider.name()
-                    + "'s consent page; a connection made with credentials takes new ones with --update instead.");
+            throw new InvalidInputException(root.messages().get("cli.connect.reauthorizeWithCredentials", provider.name()));
         }
         List<Connection> live = app.connect().connections(tenant.id()).stream()
                 .filter(c -> c.providerId().equals(provider.id()) && !c.disconnected())
                 .toList();
         if (live.isEmpty()) {
-            throw new InvalidInputException(tenant.name() + " has no " + provider.name()
-                    + " connection to reauthorize: connect it first with `onramp connect " + provider.id() + "`.");
+            throw new InvalidInputException(root.messages().get("cli.connect.nothingToReauthorize", tenant.name(),
+                    provider.name(), provider.id()));
         }
-        return AccountPick.among(live, tenant, provider, Optional.ofNullable(account), "reauthorize");
+        return AccountPick.among(live, tenant, provider, Optional.ofNullable(account), AccountPick.Purpose.REAUTHORIZE,
+                root.messages());
     }
 
     /** Starts the credentials connect, once a duplicate account was confirmed; empty when the person said no. */
     private Optional<ConnectFlow> connectWithCredentials(AppContext app, Tenant tenant, Provider provider,
             AccountChoice choice, Printer printer) {
         if (!app.credentials().offersCredentials(provider.id())) {
-            throw new InvalidInputException(provider.name() + " connects only by signing in: leave out --set and"
-                    + " --secret to get its consent link.");
+            throw new InvalidInputException(root.messages().get("cli.connect.onlySignIn", provider.name()));
         }
         ConnectorForm form = app.credentials().form(tenant.id(), provider.id());
-        FormValues values = new CredentialsInput(form, provider.name(), root.env()).read(sets, secrets);
+        FormValues values = new CredentialsInput(form, provider.name(), root.env(), root.messages()).read(sets, secrets);
         return confirmed(app.credentials().alreadyConnected(tenant.id(), provider.id(), form, values), choice)
                 .map(confirmed -> app.credentials().connect(tenant.id(), provider.id(), form, values, confirmed,
                         printer));
@@ -185,7 +188,7 @@ final class ConnectCommand implements Callable<Integer> {
     /**
      * The account choice to connect with when {@code duplicate} may name an account already
      * connected: asked on a terminal (empty when the answer is no); without one, refused unless
-     * --allow-duplicate was given.
+     * --allow-duplicate was given. The question itself is the core's sentence, in English until it returns Text.
      *
      * @throws InvalidInputException when there is no terminal to ask on and no --allow-duplicate
      */
@@ -193,20 +196,31 @@ final class ConnectCommand implements Callable<Integer> {
         if (duplicate.isEmpty() || choice.allowDuplicate()) {
             return Optional.of(choice);
         }
-        Optional<String> answer = root.env().lines().ask(duplicate.get() + " [y/N] ");
+        Messages messages = root.messages();
+        Optional<String> answer = root.env().lines().ask(messages.get("cli.connect.askDuplicate", duplicate.get()));
         if (answer.isEmpty()) {
-            throw new InvalidInputException(duplicate.get().replace(" — connect it again?", "") + ": nothing was"
-                    + " connected. Add --allow-duplicate to connect it once more.");
+            throw new InvalidInputException(messages.get("cli.connect.duplicateRefused",
+                    duplicate.get().replaceFirst(" — [^—]*\\?$", ""))); // the sentence without its question
         }
-        return answer.get().strip().toLowerCase(java.util.Locale.ROOT).startsWith("y")
+        return answer.get().strip().toLowerCase(java.util.Locale.ROOT).startsWith("y") || Answers.yes(messages, answer.get())
                 ? Optional.of(choice.allowingDuplicate()) : Optional.empty();
     }
 
-    static int report(ConnectOutcome outcome, Provider provider, String done, PrintWriter out, PrintWriter err) {
+    /** What a flow that ended well did. */
+    enum Done { CONNECTED, RECONNECTED, UPDATED }
+
+    /** Prints the flow's outcome (an ended flow's sentence is the core's, in English until it returns Text). */
+    static int report(ConnectOutcome outcome, Provider provider, Done done, PrintWriter out, PrintWriter err,
+            Messages messages) {
         return switch (outcome) {
             case ConnectOutcome.Connected connected -> {
                 Connection c = connected.connection();
-                out.printf("%s %s: source %s, %d streams%n", done, provider.name(), c.sourceId(), c.streamCount());
+                out.println(switch (done) {
+                    case CONNECTED -> messages.get("cli.connect.connected", provider.name(), c.sourceId(), c.streamCount());
+                    case RECONNECTED -> messages.get("cli.connect.reconnected", provider.name(), c.sourceId(),
+                            c.streamCount());
+                    case UPDATED -> messages.get("cli.connect.updated", provider.name(), c.sourceId(), c.streamCount());
+                });
                 c.streams().forEach(s -> out.println("  " + s));
                 out.flush();
                 yield 0;
@@ -223,8 +237,11 @@ final class ConnectCommand implements Callable<Integer> {
         };
     }
 
-    /** Prints each step once, and the consent link on a line of its own so scripts can pick it up. */
-    record Printer(PrintWriter out, boolean noBrowser) implements ConnectListener {
+    /**
+     * Prints each step once (the steps' labels are the core's, in English until they return Text), and the
+     * consent link on a line of its own so scripts can pick it up.
+     */
+    record Printer(PrintWriter out, boolean noBrowser, Messages messages) implements ConnectListener {
         @Override
         public void onStep(ConnectStep step) {
             if (step != ConnectStep.WAITING_FOR_CONSENT) {
@@ -235,12 +252,11 @@ final class ConnectCommand implements Callable<Integer> {
 
         @Override
         public void onConsentUrl(URI consentUrl, boolean browserOpened) {
-            out.println(browserOpened ? "Your browser opened the consent page. If it did not, open this link:"
-                    : noBrowser ? "Open this link in a browser to allow access:"
-                    : "Your browser did not open (onramp doctor says why and what to do). Open this link in a browser"
-                            + " to allow access:");
+            out.println(browserOpened ? messages.get("cli.connect.browserOpened")
+                    : noBrowser ? messages.get("cli.connect.openLink")
+                    : messages.get("cli.connect.browserDidNotOpen"));
             out.println(consentUrl);
-            out.println(ConnectStep.WAITING_FOR_CONSENT.label() + "… (Ctrl+C cancels)");
+            out.println(messages.get("cli.connect.waiting", ConnectStep.WAITING_FOR_CONSENT.label()));
             out.flush();
         }
     }

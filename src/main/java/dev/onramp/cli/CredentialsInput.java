@@ -1,5 +1,7 @@
 package dev.onramp.cli;
 
+import dev.onramp.text.Text;
+import dev.onramp.text.Messages;
 import dev.onramp.connect.CredentialsUpdate;
 import dev.onramp.connect.form.ConnectorForm;
 import dev.onramp.connect.form.FormChoice;
@@ -24,11 +26,13 @@ final class CredentialsInput {
     private final ConnectorForm form;
     private final String providerName;
     private final CliEnvironment env;
+    private final Messages messages;
 
-    CredentialsInput(ConnectorForm form, String providerName, CliEnvironment env) {
+    CredentialsInput(ConnectorForm form, String providerName, CliEnvironment env, Messages messages) {
         this.form = form;
         this.providerName = providerName;
         this.env = env;
+        this.messages = messages;
     }
 
     /**
@@ -84,13 +88,11 @@ final class CredentialsInput {
         for (String set : sets) {
             int equals = set.indexOf('=');
             if (equals <= 0) {
-                throw new InvalidInputException("--set takes KEY=VALUE, e.g. --set account_id=acct_1; \"" + set
-                        + "\" has no key.");
+                throw new Refusal(Text.of("cli.credentials.setWithoutKey", set));
             }
             FormElement element = element(set.substring(0, equals).strip());
             if (element instanceof FormField field && field.secret()) {
-                throw new InvalidInputException(field.title() + " is a secret: give it with --secret " + field.path()
-                        + " (Onramp asks for it without showing it) rather than on the command line.");
+                throw new Refusal(Text.of("cli.credentials.secretInSet", field.title(), field.path()));
             }
             values = values.with(element.path(), set.substring(equals + 1));
         }
@@ -100,7 +102,7 @@ final class CredentialsInput {
             values = values.with(element.path(), option.read(env, element.title()));
         }
         List<FormProblem> problems = check.apply(values);
-        if (!problems.isEmpty()) {
+        if (!problems.isEmpty()) { // the form's sentences, in English until forms return Text; the hints are options
             throw new InvalidInputException(problems.stream()
                     .map(problem -> problem.message().replaceAll("\\.$", "") + " (" + hint(problem.path()) + ").")
                     .collect(Collectors.joining(" ")));
@@ -119,8 +121,8 @@ final class CredentialsInput {
                 && choice.options().stream().anyMatch(o -> o.constants().containsKey(key.substring(dot + 1)))) {
             return choice;
         }
-        throw new InvalidInputException(providerName + " has no field called \"" + key + "\". Its fields: "
-                + form.allElements().stream().map(FormElement::path).distinct().collect(Collectors.joining(", ")) + ".");
+        throw new Refusal(Text.of("cli.credentials.noSuchField", providerName, key,
+                form.allElements().stream().map(FormElement::path).distinct().collect(Collectors.joining(", "))));
     }
 
     private String hint(String path) {
@@ -128,7 +130,7 @@ final class CredentialsInput {
             case FormField field when field.secret() -> "--secret " + path;
             case FormField field -> "--set " + path + "=" + field.example().orElse("…");
             case FormChoice choice -> "--set " + path + "=" + choice.options().stream().map(FormOption::title)
-                    .map(title -> "\"" + title + "\"").collect(Collectors.joining(" or "));
+                    .map(title -> "\"" + title + "\"").collect(Collectors.joining(messages.get("cli.credentials.or")));
         };
     }
 }

@@ -1,5 +1,7 @@
 package dev.onramp.cli;
 
+import dev.onramp.text.Text;
+import dev.onramp.text.Messages;
 import dev.onramp.AppContext;
 import dev.onramp.connect.ConnectFlow;
 import dev.onramp.connect.CredentialsUpdate;
@@ -27,9 +29,11 @@ final class CredentialsUpdateCommand {
     private final AppContext app;
     private final Tenant tenant;
     private final Provider provider;
+    private final Messages messages;
 
-    CredentialsUpdateCommand(CliEnvironment env, AppContext app, Tenant tenant, Provider provider) {
+    CredentialsUpdateCommand(CliEnvironment env, AppContext app, Tenant tenant, Provider provider, Messages messages) {
         this.env = env;
+        this.messages = messages;
         this.app = app;
         this.tenant = tenant;
         this.provider = provider;
@@ -39,14 +43,11 @@ final class CredentialsUpdateCommand {
     int run(boolean update, boolean reauthorize, Optional<String> account, List<String> sets, List<String> secrets) {
         PrintWriter out = env.out();
         if (!update) {
-            return refused("--account picks which connection --update gives new credentials: add --update"
-                    + " (onramp connect " + provider.id() + " --update --account " + account.orElse("LABEL") + ").",
-                    WRONG_USAGE);
+            return refused(new Refusal(Text.of("cli.update.accountWithoutUpdate", provider.id(),
+                    account.orElse("LABEL"))), WRONG_USAGE);
         }
         if (reauthorize) {
-            return refused("--update gives a connection made with typed credentials new ones, and --reauthorize signs"
-                    + " a connection made through " + provider.name() + "'s consent page in again: use one of them.",
-                    WRONG_USAGE);
+            return refused(new Refusal(Text.of("cli.update.withReauthorize", provider.name())), WRONG_USAGE);
         }
         CredentialsUpdate target;
         FormValues typed;
@@ -57,26 +58,27 @@ final class CredentialsUpdateCommand {
             return said(e.getMessage(), e.reason().wrongChoice() ? WRONG_USAGE : OnrampCommand.FAILED);
         }
         try {
-            typed = new CredentialsInput(target.form(), provider.name(), env).readUpdate(target, sets, secrets);
+            typed = new CredentialsInput(target.form(), provider.name(), env, messages).readUpdate(target, sets, secrets);
         } catch (InvalidInputException e) {
-            return refused(e.getMessage(), OnrampCommand.FAILED);
+            return refused(e, OnrampCommand.FAILED);
         }
-        out.printf("Updating the %s credentials of %s, account %s (%s)%n", provider.name(), tenant.name(),
-                target.connection().accountLabel(), app.settings().describe(tenant.id()));
+        out.println(messages.get("cli.update.updating", provider.name(), tenant.name(),
+                target.connection().accountLabel(), app.settings().describe(tenant.id())));
         out.flush();
         try {
-            flow = app.credentials().update(tenant.id(), target, typed, new ConnectCommand.Printer(out, true));
+            flow = app.credentials().update(tenant.id(), target, typed, new ConnectCommand.Printer(out, true, messages));
         } catch (UpdateRefusedException e) {
             return said(e.getMessage(), OnrampCommand.FAILED);
         }
         // Ctrl+C closes the app from its shutdown hook, which cancels the flow and records its end first.
-        return ConnectCommand.report(flow.outcome().join(), provider, "Updated", out, env.err());
+        return ConnectCommand.report(flow.outcome().join(), provider, ConnectCommand.Done.UPDATED, out, env.err(),
+                messages);
     }
 
-    /** A refusal made here, before the credentials service saw the values: audited, then said. */
-    private int refused(String why, int exit) {
-        app.credentials().recordRefusedUpdate(tenant.id(), provider.id(), why);
-        return said(why, exit);
+    /** A refusal made here, before the credentials service saw the values: audited (in English), then said. */
+    private int refused(InvalidInputException why, int exit) {
+        app.credentials().recordRefusedUpdate(tenant.id(), provider.id(), why.getMessage());
+        return said(Refusal.said(why, messages), exit);
     }
 
     private int said(String why, int exit) {

@@ -3,9 +3,9 @@ package dev.onramp.cli;
 import dev.onramp.AppContext;
 import dev.onramp.connect.DemoReset;
 import dev.onramp.model.InvalidInputException;
+import dev.onramp.text.Messages;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,6 +29,8 @@ final class DemoResetCommand implements Callable<Integer> {
         OnrampCommand root = demo.root;
         PrintWriter out = root.env().out();
         PrintWriter err = root.env().err();
+        Messages messages = root.messages();
+        // The plan's description and refusal, the steps and the outcomes are the core's (DemoReset), in English for now.
         try (AppContext app = root.openApp(url -> false, Duration.ofMinutes(5))) {
             DemoReset reset = app.demoReset();
             DemoReset.Plan plan = reset.plan();
@@ -38,15 +40,14 @@ final class DemoResetCommand implements Callable<Integer> {
                 return OnrampCommand.FAILED;
             }
             if (!yes) {
-                Optional<String> answer = root.env().lines().ask("Reset the demo? " + plan.description() + " [y/N] ");
+                Optional<String> answer = root.env().lines().ask(messages.get("cli.demoReset.ask", plan.description()));
                 if (answer.isEmpty()) {
-                    err.println("onramp: Nothing was reset, as there is no terminal to confirm on: add --yes to reset"
-                            + " the demo.");
+                    err.println("onramp: " + messages.get("cli.demoReset.noTerminal"));
                     err.flush();
                     return OnrampCommand.WRONG_USAGE;
                 }
-                if (!answer.get().strip().toLowerCase(Locale.ROOT).matches("y|yes")) {
-                    out.println("Nothing was reset.");
+                if (!Answers.yes(messages, answer.get())) {
+                    out.println(messages.get("cli.demoReset.notReset"));
                     out.flush();
                     return OnrampCommand.CANCELLED;
                 }

@@ -11,9 +11,9 @@ import dev.onramp.model.Connection;
 import dev.onramp.model.InvalidInputException;
 import dev.onramp.model.Provider;
 import dev.onramp.model.Tenant;
+import dev.onramp.text.Messages;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -57,10 +57,11 @@ final class DisconnectCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = root.env().out();
         PrintWriter err = root.env().err();
+        Messages messages = root.messages();
         try (AppContext app = root.openApp(url -> false, Duration.ofMinutes(5))) {
             Tenant tenant;
             try {
-                tenant = Tenants.pick(app, tenantName);
+                tenant = Tenants.pick(app, tenantName, root.messages());
             } catch (InvalidInputException e) {
                 err.println("onramp: " + e.getMessage());
                 err.flush();
@@ -69,20 +70,20 @@ final class DisconnectCommand implements Callable<Integer> {
             Connection connection = app.disconnects().target(tenant, providerId, Optional.ofNullable(account));
             String provider = app.catalog().provider(connection.providerId()).map(Provider::name)
                     .orElse(connection.providerId());
-            String which = provider + DisconnectService.account(connection, provider) + " of business " + tenant.name();
+            String which = DisconnectService.shownAccount(connection, provider)
+                    .map(label -> messages.get("cli.disconnect.whichAccount", provider, label, tenant.name()))
+                    .orElseGet(() -> messages.get("cli.disconnect.which", provider, tenant.name()));
             if (!yes) {
-                String question = localOnly
-                        ? "Remove " + which + " from Onramp only? Its source stays in Airbyte. [y/N] "
-                        : "Disconnect " + which + "? This deletes its source in Airbyte. [y/N] ";
+                String question = localOnly ? messages.get("cli.disconnect.askLocalOnly", which)
+                        : messages.get("cli.disconnect.ask", which);
                 Optional<String> answer = root.env().lines().ask(question);
                 if (answer.isEmpty()) {
-                    err.println("onramp: Nothing was disconnected, as there is no terminal to confirm on: add --yes"
-                            + " to disconnect " + which + ".");
+                    err.println("onramp: " + messages.get("cli.disconnect.noTerminal", which));
                     err.flush();
                     return USAGE;
                 }
-                if (!answer.get().strip().toLowerCase(Locale.ROOT).matches("y|yes")) {
-                    out.println("Nothing was disconnected.");
+                if (!Answers.yes(messages, answer.get())) {
+                    out.println(messages.get("cli.disconnect.notDisconnected"));
                     out.flush();
                     return OnrampCommand.CANCELLED;
                 }
@@ -90,17 +91,15 @@ final class DisconnectCommand implements Callable<Integer> {
             pauseAfter("confirmed", out);
             DisconnectOutcome outcome = app.disconnects().disconnect(tenant.id(), connection.id(),
                     localOnly ? DisconnectScope.ONRAMP_ONLY : DisconnectScope.AIRBYTE_AND_ONRAMP, printer(out));
-            return switch (outcome) {
+            return switch (outcome) { // the outcomes' sentences are the core's, in English until they return Text
                 case DisconnectOutcome.Disconnected done -> {
                     out.println(done.message());
                     out.flush();
                     yield 0;
                 }
                 case DisconnectOutcome.NotDisconnected failed -> {
-                    err.println("onramp: " + failed.message() + (failed.offersOnrampOnly()
-                            ? " Try again once Airbyte answers, or add --local-only to remove it from Onramp only"
-                                    + " (its source then stays in Airbyte)."
-                            : ""));
+                    err.println("onramp: " + (failed.offersOnrampOnly()
+                            ? messages.get("cli.disconnect.offerLocalOnly", failed.message()) : failed.message()));
                     err.flush();
                     yield OnrampCommand.FAILED;
                 }

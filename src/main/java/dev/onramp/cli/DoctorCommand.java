@@ -10,6 +10,7 @@ import dev.onramp.diagnostics.BrowserCheck;
 import dev.onramp.diagnostics.Doctor;
 import dev.onramp.diagnostics.DoctorReport;
 import dev.onramp.store.StoreException;
+import dev.onramp.text.Messages;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -31,12 +32,12 @@ final class DoctorCommand implements Callable<Integer> {
         DoctorReport report;
         try (AppContext app = root.openApp(url -> false, Duration.ofMinutes(5))) {
             List<Check> checks = new ArrayList<>(app.diagnostics().doctor().checks());
-            checks.addAll(businessAirbytes(app));
+            checks.addAll(businessAirbytes(app, root.messages()));
             report = new DoctorReport(checks);
         } catch (StoreException | UncheckedIOException e) {
             report = Doctor.withoutApp(e.getMessage(), BrowserCheck.ofThisSystem());
         }
-        report.checks().forEach(check -> out.println(check.line()));
+        report.checks().forEach(check -> out.println(check.line())); // the diagnostics' lines, in English for now
         out.flush();
         return report.allPassed() ? 0 : OnrampCommand.FAILED;
     }
@@ -46,7 +47,7 @@ final class DoctorCommand implements Callable<Integer> {
      * application's client credentials); none when {@code --airbyte-url} stands in for them all,
      * and none for a business in demo mode, which the Airbyte line above already covers.
      */
-    private static List<Check> businessAirbytes(AppContext app) {
+    private static List<Check> businessAirbytes(AppContext app, Messages messages) {
         if (app.settings().override().isPresent()) {
             return List.of();
         }
@@ -56,17 +57,16 @@ final class DoctorCommand implements Callable<Integer> {
             if (settings instanceof AirbyteSettings.Demo) {
                 continue;
             }
-            String name = "Airbyte of " + tenant.name();
+            String name = messages.get("cli.doctor.airbyteOf", tenant.name());
             try {
                 int workspaces = app.settings().test(settings).size();
-                checks.add(Check.passed(name, settings.description() + " answers and accepts Onramp's"
-                        + " login (" + workspaces + (workspaces == 1 ? " workspace)." : " workspaces).")));
+                checks.add(Check.passed(name, messages.get("cli.doctor.airbyteAnswers", settings.description(), workspaces)));
             } catch (AirbyteException e) {
                 checks.add(Check.failed(name, e.getMessage(), e.kind() == AirbyteException.Kind.UNAUTHORIZED
-                        ? "Correct the Airbyte login in Settings for " + tenant.name() + ", then run onramp doctor again."
-                        : "Check that this Airbyte runs and that Settings for " + tenant.name() + " give its address."));
+                        ? messages.get("cli.doctor.fixLogin", tenant.name())
+                        : messages.get("cli.doctor.fixAddress", tenant.name())));
             } catch (InvalidInputException e) {
-                checks.add(Check.failed(name, e.getMessage(), "Complete the Airbyte settings of " + tenant.name() + "."));
+                checks.add(Check.failed(name, e.getMessage(), messages.get("cli.doctor.fixSettings", tenant.name())));
             }
         }
         return checks;

@@ -34,13 +34,15 @@ final class OAuthCheckCommand implements Callable<Integer> {
         PrintWriter out = root.env().out();
         PrintWriter err = root.env().err();
         try (AppContext app = root.openApp(url -> false, Duration.ofMinutes(5))) {
-            Tenant tenant = Tenants.pick(app, tenantName);
+            Tenant tenant = Tenants.pick(app, tenantName, root.messages());
             if (!json) {
-                out.println("Sign-ins through " + app.settings().describe(tenant.id()) + " for " + tenant.name() + ":");
+                out.println(root.messages().get("cli.oauthCheck.heading", app.settings().describe(tenant.id()),
+                        tenant.name()));
                 out.flush();
             }
             List<SignInReadiness> results = app.connect().signInReadiness(tenant.id(), result -> {
                 if (!json) {
+                    // A readiness's words and detail are the core's, in English until they return Text.
                     out.printf("%-24s %-19s %s%n", result.providerName(), result.state().words(), result.detail());
                     out.flush();
                 }

@@ -72,7 +72,7 @@ final class ProvidersCommand implements Callable<Integer> {
 
     private Set<String> recommendedFor(Catalog catalog) {
         try (AppContext app = root.openApp(url -> false, java.time.Duration.ofMinutes(5))) {
-            Tenant tenant = Tenants.pick(app, tenantName);
+            Tenant tenant = Tenants.pick(app, tenantName, root.messages());
             return catalog.recommend(tenant.businessTypeId()).stream().filter(Recommendation::recommended)
                     .map(r -> r.provider().id()).collect(Collectors.toSet());
         }

@@ -3,8 +3,8 @@ package dev.onramp.cli;
 import dev.onramp.store.DataRemoval;
 import dev.onramp.store.DataRemoval.Plan;
 import dev.onramp.store.DataRemoval.Removal;
+import dev.onramp.text.Messages;
 import java.io.PrintWriter;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
@@ -24,64 +24,65 @@ final class RemoveDataCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = root.env().out();
+        Messages messages = root.messages();
         DataRemoval removal = DataRemoval.forThisSystem(root.dataDir());
         Plan plan = removal.plan();
         if (plan.nothingToRemove()) {
-            out.println("There is no Onramp data in " + plan.folder() + ": nothing to remove.");
+            out.println(messages.get("cli.removeData.nothing", plan.folder().toString()));
             out.flush();
             return 0;
         }
-        describe(plan, out);
+        describe(plan, out, messages);
         if (!yes) {
-            Optional<String> answer = root.env().lines().ask("Type yes to remove it: ");
+            Optional<String> answer = root.env().lines().ask(messages.get("cli.removeData.ask"));
             if (answer.isEmpty()) {
                 PrintWriter err = root.env().err();
-                err.println("onramp: Nothing was removed, as there is no terminal to confirm on; run again with --yes"
-                        + " to remove it.");
+                err.println("onramp: " + messages.get("cli.removeData.noTerminal"));
                 err.flush();
                 return OnrampCommand.FAILED;
             }
-            if (!answer.get().strip().equalsIgnoreCase("yes")) {
-                out.println("Nothing was removed.");
+            if (!Answers.typedYes(messages, answer.get())) {
+                out.println(messages.get("cli.removeData.notRemoved"));
                 out.flush();
                 return OnrampCommand.CANCELLED;
             }
         }
         Removal removed = removal.remove();
-        out.println("Removed " + removed.folder() + " (" + size(removed.bytes()) + ").");
-        out.println(removed.key());
-        out.println("This is the only record of the removal: the audit log was in the folder.");
+        out.println(messages.get("cli.removeData.removed", removed.folder().toString(), size(removed.bytes(), messages)));
+        out.println(removed.key()); // the key store's sentence, in English for now
+        out.println(messages.get("cli.removeData.onlyRecord"));
         out.flush();
         return 0;
     }
 
-    private static void describe(Plan plan, PrintWriter out) {
-        out.println("This removes, for good:");
+    private static void describe(Plan plan, PrintWriter out, Messages messages) {
+        out.println(messages.get("cli.removeData.plan"));
         if (plan.folderPresent()) {
-            out.println("  the data folder " + plan.folder() + " (" + size(plan.bytes()) + contents(plan) + ")");
+            out.println("  " + messages.get("cli.removeData.folder", plan.folder().toString(),
+                    size(plan.bytes(), messages) + contents(plan, messages)));
         }
-        plan.unfinished().ifPresent(tombstone -> out.println("  " + tombstone + ", left by a removal that did not"
-                + " finish"));
-        out.println("  " + plan.key());
+        plan.unfinished().ifPresent(tombstone -> out.println("  " + messages.get("cli.removeData.unfinished",
+                tombstone.toString())));
+        out.println("  " + plan.key()); // the key store's description, in English for now
         out.flush();
     }
 
-    private static String contents(Plan plan) {
-        return count(plan.businesses(), "business", "businesses") + count(plan.connections(), "connection",
-                "connections");
+    private static String contents(Plan plan, Messages messages) {
+        OptionalLong businesses = plan.businesses();
+        OptionalLong connections = plan.connections();
+        return (businesses.isEmpty() ? "" : messages.get("cli.removeData.businesses", businesses.getAsLong()))
+                + (connections.isEmpty() ? "" : messages.get("cli.removeData.connections", connections.getAsLong()));
     }
 
-    private static String count(OptionalLong count, String one, String many) {
-        if (count.isEmpty()) {
-            return "";
-        }
-        return ", " + count.getAsLong() + " " + (count.getAsLong() == 1 ? one : many);
-    }
-
-    /** Bytes in the decimal units file managers show, e.g. "2.4 MB". */
+    /** Bytes in the decimal units file managers show, e.g. "2.4 MB", in English. */
     static String size(long bytes) {
+        return size(bytes, Messages.english());
+    }
+
+    /** Bytes in the decimal units file managers show, with the language's decimal mark, e.g. "2,4 MB" in German. */
+    static String size(long bytes, Messages messages) {
         if (bytes < 1000) {
-            return bytes + (bytes == 1 ? " byte" : " bytes");
+            return messages.get("cli.removeData.bytes", bytes);
         }
         String[] units = {"kB", "MB", "GB", "TB"};
         double value = bytes;
@@ -90,6 +91,6 @@ final class RemoveDataCommand implements Callable<Integer> {
             value /= 1000;
             unit++;
         }
-        return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
+        return String.format(messages.locale(), "%.1f %s", value, units[unit]);
     }
 }

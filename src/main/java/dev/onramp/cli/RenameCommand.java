@@ -5,6 +5,7 @@ import dev.onramp.model.Connection;
 import dev.onramp.model.InvalidInputException;
 import dev.onramp.model.Provider;
 import dev.onramp.model.Tenant;
+import dev.onramp.text.Messages;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
@@ -37,27 +38,28 @@ final class RenameCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = root.env().out();
         PrintWriter err = root.env().err();
+        Messages messages = root.messages();
         try (AppContext app = root.openApp(url -> false, Duration.ofMinutes(1))) {
-            Tenant tenant = Tenants.pick(app, tenantName);
+            Tenant tenant = Tenants.pick(app, tenantName, messages);
             List<Connection> live = app.connect().connections(tenant.id()).stream()
                     .filter(c -> c.providerId().equals(providerId) && !c.disconnected()).toList();
             if (live.isEmpty()) {
-                err.println("onramp: " + tenant.name() + " has no " + providerId + " connection to rename"
-                        + " (onramp connections lists them).");
+                err.println("onramp: " + messages.get("cli.rename.nothingToRename", tenant.name(), providerId));
                 return OnrampCommand.FAILED;
             }
             Provider provider = app.catalog().provider(providerId).orElseThrow(() -> new InvalidInputException(
-                    "Onramp does not know a provider called \"" + providerId + "\"."));
+                    messages.get("cli.rename.unknownProvider", providerId)));
             Connection chosen;
             try {
-                chosen = AccountPick.among(live, tenant, provider, Optional.ofNullable(account), "rename");
+                chosen = AccountPick.among(live, tenant, provider, Optional.ofNullable(account), AccountPick.Purpose.RENAME,
+                        messages);
             } catch (AccountPick.NoneNamed e) {
                 err.println("onramp: " + e.getMessage());
                 return OnrampCommand.WRONG_USAGE;
             }
-            Connection renamed = app.connect().rename(tenant.id(), chosen.id(), label);
-            out.println("Renamed " + provider.name() + " account \"" + chosen.accountLabel() + "\" of "
-                    + tenant.name() + " to \"" + renamed.accountLabel() + "\".");
+            Connection renamed = app.connect().rename(tenant.id(), chosen.id(), label); // refusals: the core's sentences
+            out.println(messages.get("cli.rename.renamed", provider.name(), chosen.accountLabel(), tenant.name(),
+                    renamed.accountLabel()));
             out.flush();
             return 0;
         } catch (InvalidInputException e) {

@@ -1,6 +1,6 @@
 package dev.onramp.cli;
 
-import dev.onramp.model.InvalidInputException;
+import dev.onramp.text.Text;
 import java.util.Optional;
 
 /**
@@ -8,18 +8,17 @@ import java.util.Optional;
  * named, else from a prompt that does not echo, so a secret is never on the command line.
  */
 record SecretOption(String name, Optional<String> variable) {
-    /** Reads {@code NAME} or {@code NAME=ENV_NAME}. */
+    /** Reads {@code NAME} or {@code NAME=ENV_NAME}, refusing one without a name in the run's language. */
     static SecretOption parse(String text) {
         int equals = text.indexOf('=');
         String name = (equals < 0 ? text : text.substring(0, equals)).strip();
         if (name.isEmpty()) {
-            throw new InvalidInputException("--secret needs the name of the field, e.g. --secret client_secret.");
+            throw new Refusal(Text.of("cli.secret.noName"));
         }
         Optional<String> variable = equals < 0 ? Optional.empty()
                 : Optional.of(text.substring(equals + 1).strip()).filter(v -> !v.isEmpty());
         if (equals >= 0 && variable.isEmpty()) {
-            throw new InvalidInputException("--secret " + name + "= needs the name of an environment variable after"
-                    + " the =, or nothing at all to be asked for the " + name + ".");
+            throw new Refusal(Text.of("cli.secret.noVariable", name));
         }
         return new SecretOption(name, variable);
     }
@@ -27,12 +26,9 @@ record SecretOption(String name, Optional<String> variable) {
     /** The secret, read from the variable or asked for as {@code title}. */
     String read(CliEnvironment env, String title) {
         if (variable.isPresent()) {
-            return env.environment().apply(variable.get()).orElseThrow(() -> new InvalidInputException(
-                    "The environment variable " + variable.get() + " is not set: set it to the " + title
-                            + ", or write --secret " + name + " alone to be asked for it."));
+            return env.environment().apply(variable.get()).orElseThrow(() -> new Refusal(
+                    Text.of("cli.secret.variableNotSet", variable.get(), title, name)));
         }
-        return env.secrets().ask(title).orElseThrow(() -> new InvalidInputException("Onramp cannot ask for the "
-                + title + " because there is no terminal here: put it in an environment variable and pass --secret "
-                + name + "=VARIABLE_NAME."));
+        return env.secrets().ask(title).orElseThrow(() -> new Refusal(Text.of("cli.secret.noTerminal", title, name)));
     }
 }

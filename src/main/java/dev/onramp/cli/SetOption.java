@@ -1,5 +1,6 @@
 package dev.onramp.cli;
 
+import dev.onramp.text.Text;
 import picocli.CommandLine.ITypeConverter;
 
 /** Checks that each {@code --set} has the form {@code KEY=VALUE}, so that one without is a usage error naming the form. */
@@ -9,12 +10,10 @@ final class SetOption implements ITypeConverter<String> {
         int equals = value.indexOf('=');
         if (equals < 0) {
             String key = value.strip();
-            throw new UsageErrors.Refused("--set takes KEY=VALUE, e.g. --set account_id=acct_123; \"" + value
-                    + "\" has no value: write --set " + (key.isEmpty() ? "KEY" : key) + "=VALUE.");
+            throw new UsageErrors.Refused(Text.of("cli.set.noValue", value, key.isEmpty() ? "KEY" : key));
         }
         if (value.substring(0, equals).isBlank()) {
-            throw new UsageErrors.Refused("--set takes KEY=VALUE, e.g. --set account_id=acct_123; \"" + value
-                    + "\" has no key: write the field's name before the =.");
+            throw new UsageErrors.Refused(Text.of("cli.set.noKey", value));
         }
         return value;
     }

@@ -12,6 +12,7 @@ import dev.onramp.model.AirbyteSettings.Demo;
 import dev.onramp.model.AirbyteSettings.Login;
 import dev.onramp.model.AirbyteSettings.SelfManaged;
 import dev.onramp.model.Tenant;
+import dev.onramp.text.Messages;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Optional;
@@ -58,22 +59,22 @@ final class SettingsSetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Messages messages = settings.root.messages();
         try (AppContext app = settings.openApp()) {
-            Tenant tenant = Tenants.pick(app, settings.tenantName);
+            Tenant tenant = Tenants.pick(app, settings.tenantName, settings.root.messages());
             AirbyteSettings current = app.settings().settings(tenant.id());
             AirbyteSettings updated = switch (kind(current)) {
                 case "demo" -> new Demo();
                 case "self-managed" -> selfManaged(current);
                 case "cloud" -> cloud(current);
-                default -> throw new InvalidInputException("--target takes demo, self-managed or cloud, not \""
-                        + target + "\".");
+                default -> throw new InvalidInputException(messages.get("cli.settings.set.unknownTarget", target));
             };
-            app.settings().save(tenant.id(), updated);
-            settings.root.env().out().println("Saved.");
-            SettingsCommand.print(app, tenant, settings.root.env().out());
+            app.settings().save(tenant.id(), updated); // its refusals are the core's sentences, in English for now
+            settings.root.env().out().println(messages.get("cli.settings.saved"));
+            SettingsCommand.print(app, tenant, settings.root.env().out(), messages);
             return 0;
         } catch (InvalidInputException e) {
-            settings.root.env().err().println("onramp: " + e.getMessage());
+            settings.root.env().err().println("onramp: " + Refusal.said(e, messages));
             return OnrampCommand.FAILED;
         }
     }
@@ -95,7 +96,7 @@ final class SettingsSetCommand implements Callable<Integer> {
         URI api = url != null
                 ? WebAddress.parse(url, "address of the self-managed Airbyte").uri()
                 : before.map(SelfManaged::url).orElseThrow(() -> new InvalidInputException(
-                        "Give the self-managed Airbyte's address with --url, e.g. --url http://localhost:8000."));
+                        settings.root.messages().get("cli.settings.set.noUrl")));
         Optional<Login> loginBefore = before.flatMap(SelfManaged::login);
         Optional<Login> login;
         if (noLogin) {
@@ -103,17 +104,17 @@ final class SettingsSetCommand implements Callable<Integer> {
         } else if (username != null) {
             String kept = loginBefore.filter(l -> l instanceof Basic basic && basic.username().equals(username))
                     .map(Login::secret).orElse(null);
-            login = Optional.of(new Basic(username, secret(PASSWORD, "password of " + username, kept)));
+            login = Optional.of(new Basic(username, secret(PASSWORD, passwordOf(username), kept)));
         } else if (clientId != null) {
-            login = Optional.of(new ClientCredentials(clientId, secret(CLIENT_SECRET, "client secret",
+            login = Optional.of(new ClientCredentials(clientId, secret(CLIENT_SECRET, clientSecret(),
                     loginBefore.filter(l -> l instanceof ClientCredentials c && c.clientId().equals(clientId))
                             .map(Login::secret).orElse(null))));
         } else if (secret != null) {
             login = Optional.of(switch (loginBefore.orElseThrow(() -> new InvalidInputException(
-                    "Say whose secret it is with --username or --client-id.")))  {
-                case Basic basic -> new Basic(basic.username(), secret(PASSWORD, "password of " + basic.username(), null));
+                    settings.root.messages().get("cli.settings.set.whoseSecret"))))  {
+                case Basic basic -> new Basic(basic.username(), secret(PASSWORD, passwordOf(basic.username()), null));
                 case ClientCredentials client -> new ClientCredentials(client.clientId(),
-                        secret(CLIENT_SECRET, "client secret", null));
+                        secret(CLIENT_SECRET, clientSecret(), null));
             });
         } else {
             login = loginBefore;
@@ -127,24 +128,31 @@ final class SettingsSetCommand implements Callable<Integer> {
         String kept = before.filter(cloud -> cloud.clientId().equals(id)).map(Cloud::clientSecret).orElse("");
         String relay = relayUrl != null ? relayUrl : before.map(cloud -> cloud.relayUrl().toString()).orElse("");
         return new Cloud(before.map(Cloud::apiBase).orElse(Cloud.AIRBYTE_CLOUD), id,
-                secret(CLIENT_SECRET, "client secret", kept),
+                secret(CLIENT_SECRET, clientSecret(), kept),
                 workspace != null ? workspace : before.map(Cloud::workspaceId).orElse(""),
                 relay.isBlank() ? URI.create("") : WebAddress.parse(relay, "relay page's address").uri());
     }
 
+    private String passwordOf(String user) {
+        return settings.root.messages().get("cli.settings.set.passwordOf", user);
+    }
+
+    private String clientSecret() {
+        return settings.root.messages().get("cli.settings.set.clientSecret");
+    }
+
     /** The secret from {@code --secret}, or {@code kept} when none is given and there is one to keep. */
     private String secret(String name, String title, String kept) {
+        Messages messages = settings.root.messages();
         if (secret == null) {
             if (kept != null) {
                 return kept;
             }
-            throw new InvalidInputException("Give the " + title + " with --secret " + name
-                    + " (asked without echo) or --secret " + name + "=ENV_NAME.");
+            throw new InvalidInputException(messages.get("cli.settings.set.giveSecret", title, name));
         }
         SecretOption option = SecretOption.parse(secret);
         if (!option.name().equals(name)) {
-            throw new InvalidInputException("Here the secret is the " + title + ": give it with --secret " + name
-                    + ", not --secret " + option.name() + ".");
+            throw new InvalidInputException(messages.get("cli.settings.set.otherSecret", title, name, option.name()));
         }
         return option.read(settings.root.env(), title);
     }

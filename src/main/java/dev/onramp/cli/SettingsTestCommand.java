@@ -22,11 +22,11 @@ final class SettingsTestCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = settings.root.env().out();
         try (AppContext app = settings.openApp()) {
-            Tenant tenant = Tenants.pick(app, settings.tenantName);
+            Tenant tenant = Tenants.pick(app, settings.tenantName, settings.root.messages());
             AirbyteSettings saved = app.settings().settings(tenant.id());
             List<AirbyteWorkspace> workspaces = app.settings().test(saved);
-            out.printf("Onramp reached %s: %d workspace%s%n", saved.description(), workspaces.size(),
-                    workspaces.size() == 1 ? "" : "s");
+            // The settings' description and Airbyte's refusals are the core's, in English for now.
+            out.println(settings.root.messages().get("cli.settings.test.reached", saved.description(), workspaces.size()));
             workspaces.forEach(workspace -> out.printf("  %s  %s%n", workspace.id(), workspace.name()));
             out.flush();
             return 0;

@@ -8,6 +8,7 @@ import dev.onramp.connect.summary.SummaryFormat;
 import dev.onramp.connect.summary.SummaryWriteException;
 import dev.onramp.model.InvalidInputException;
 import dev.onramp.model.Tenant;
+import dev.onramp.text.Text;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -41,12 +42,12 @@ final class SummaryCommand implements Callable<Integer> {
         PrintWriter out = root.env().out();
         PrintWriter err = root.env().err();
         if (format == SummaryFormat.PDF && file == null) {
-            err.println("onramp: A PDF goes to a file: add --out FILE.pdf (text and JSON may go to the terminal).");
+            err.println("onramp: " + root.messages().get("cli.summary.pdfNeedsOut"));
             err.flush();
             return OnrampCommand.WRONG_USAGE;
         }
         try (AppContext app = root.openApp(url -> false, Duration.ofMinutes(5))) {
-            Tenant tenant = Tenants.pick(app, tenantName);
+            Tenant tenant = Tenants.pick(app, tenantName, root.messages());
             OnboardingSummary summary = new OnboardingSummaries(app.catalog(), app.connect(), app.settings(),
                     app.providerLists(), Clock.systemUTC()).build(tenant);
             byte[] bytes = format.render(summary, ZoneId.systemDefault());
@@ -54,8 +55,9 @@ final class SummaryCommand implements Callable<Integer> {
                 out.print(new String(bytes, StandardCharsets.UTF_8));
             } else {
                 SummaryFiles.write(file, bytes);
-                out.println("Wrote the summary of " + tenant.name() + " to " + file + " (" + summary.progress().text()
-                        + ").");
+                // The summary's own words (its progress, its body) are connect/summary's, in English for now.
+                out.println(root.messages().get("cli.summary.wrote", tenant.name(), file.toString(),
+                        summary.progress().text()));
             }
             out.flush();
             return 0;
@@ -73,7 +75,7 @@ final class SummaryCommand implements Callable<Integer> {
             try {
                 return SummaryFormat.valueOf(value.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new UsageErrors.Refused("Unknown --format \"" + value + "\": use text, json or pdf.");
+                throw new UsageErrors.Refused(Text.of("cli.summary.unknownFormat", value));
             }
         }
     }

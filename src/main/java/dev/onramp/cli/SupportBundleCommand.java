@@ -30,8 +30,8 @@ final class SupportBundleCommand implements Callable<Integer> {
         Path zip = out != null ? out : Path.of("onramp-support-" + STAMP.format(Clock.systemUTC().instant()) + ".zip");
         try (AppContext app = root.openApp(url -> false, Duration.ofMinutes(5))) {
             Path written = app.diagnostics().writeSupportBundle(zip);
-            stdout.println("Wrote " + written);
-            stdout.println("Secrets are masked; look inside before you send it to support.");
+            stdout.println(root.messages().get("cli.supportBundle.wrote", written.toString()));
+            stdout.println(root.messages().get("cli.supportBundle.masked"));
             stdout.flush();
             return 0;
         } catch (UncheckedIOException e) {

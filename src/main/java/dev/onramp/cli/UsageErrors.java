@@ -1,7 +1,9 @@
 package dev.onramp.cli;
 
 import dev.onramp.text.Messages;
+import dev.onramp.text.Text;
 import java.io.PrintWriter;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
@@ -23,7 +25,8 @@ final class UsageErrors implements IParameterExceptionHandler {
     public int handleParseException(ParameterException e, String[] args) {
         CommandLine cli = e.getCommandLine();
         PrintWriter err = cli.getErr();
-        String message = e.getCause() instanceof Refused own ? own.getMessage() : e.getMessage();
+        String message = e.getCause() instanceof Refused own
+                ? own.text.map(messages::render).orElse(own.getMessage()) : e.getMessage();
         err.println("onramp: " + message);
         UnmatchedArgumentException.printSuggestions(e, err);
         if (cli.getSubcommands().isEmpty() || cli.getCommandSpec().parent() == null) {
@@ -35,10 +38,21 @@ final class UsageErrors implements IParameterExceptionHandler {
         return OnrampCommand.WRONG_USAGE;
     }
 
-    /** An option's value refused by one of Onramp's converters, whose message is a whole sentence naming the option. */
+    /**
+     * An option's value refused by one of Onramp's converters, whose message is a whole sentence naming the
+     * option: a {@link Text} said in the run's language, or a sentence the core built (still English).
+     */
     static final class Refused extends TypeConversionException {
+        private final Optional<Text> text;
+
         Refused(String sentence) {
             super(sentence);
+            this.text = Optional.empty();
+        }
+
+        Refused(Text text) {
+            super(Messages.english().render(text));
+            this.text = Optional.of(text);
         }
     }
 }

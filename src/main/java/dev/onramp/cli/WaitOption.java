@@ -1,5 +1,6 @@
 package dev.onramp.cli;
 
+import dev.onramp.text.Text;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -19,8 +20,7 @@ final class WaitOption implements ITypeConverter<Duration> {
         String text = value.strip();
         Duration wait = parse(text.toLowerCase(Locale.ROOT));
         if (wait == null || wait.isNegative() || wait.isZero()) {
-            throw new UsageErrors.Refused("--timeout takes a positive wait, such as 5m, 90s or PT5M (ISO-8601); \""
-                    + text + "\" is not one.");
+            throw new UsageErrors.Refused(Text.of("cli.timeout.refused", text));
         }
         return wait;
     }

@@ -388,8 +388,12 @@ public final class DisconnectService {
      * whose label is only its provider's name (a sign-in that names no account).
      */
     public static String account(Connection connection, String providerName) {
-        return label(connection).filter(label -> !label.equalsIgnoreCase(providerName))
-                .map(label -> " (account " + label + ")").orElse("");
+        return shownAccount(connection, providerName).map(label -> " (account " + label + ")").orElse("");
+    }
+
+    /** The connection's account label as sentences show it, unless it is blank or just the provider's name. */
+    public static Optional<String> shownAccount(Connection connection, String providerName) {
+        return label(connection).filter(label -> !label.equalsIgnoreCase(providerName));
     }
 
     private String airbyteName(TenantId tenant) {

@@ -21,7 +21,13 @@ import org.junit.jupiter.api.io.TempDir;
 class LanguagesCommandLineTest {
     /** The commands whose every sentence is in the bundles; the sentence scan below widens as more are done. */
     private static final List<String> TRANSLATED = List.of("OnrampCommand.java", "UsageErrors.java",
-            "ConnectionsCommand.java", "ProvidersCommand.java", "LocaleArgument.java");
+            "ConnectionsCommand.java", "ProvidersCommand.java", "LocaleArgument.java", "Tenants.java", "SetOption.java",
+            "WaitOption.java", "Answers.java", "BusinessCommand.java", "Refusal.java", "AccountPick.java",
+            "SecretOption.java", "CredentialsInput.java", "CredentialsUpdateCommand.java", "ConnectCommand.java",
+            "DisconnectCommand.java", "RenameCommand.java", "SummaryCommand.java", "CheckCommand.java",
+            "DemoResetCommand.java", "SettingsCommand.java", "SettingsSetCommand.java", "SettingsTestCommand.java",
+            "SettingsRedirectCommand.java", "AirbyteUrlOption.java", "SupportBundleCommand.java", "OAuthCheckCommand.java",
+            "DoctorCommand.java", "RemoveDataCommand.java");
     /** A sentence: three words of letters, separated by single spaces, in a string literal. */
     private static final Pattern SENTENCE = Pattern.compile("\"[^\"\\n]*\\p{L}+ \\p{L}+ \\p{L}+[^\"\\n]*\"");
 
@@ -99,11 +105,178 @@ class LanguagesCommandLineTest {
     }
 
     @Test
+    void businessCreateAndRename_refuseInGermanAndFrench_withExitOne() {
+        assertThat(run("--locale", "de", "business", "create", "Acme", "--type", "spaceship")).isEqualTo(1);
+        assertThat(cli.err()).startsWith("onramp: Onramp kennt keine Unternehmensart \"spaceship\"; die Arten sind ")
+                .contains("online-store");
+        assertThat(run("--locale", "fr", "business", "create", "Acme", "--type", "spaceship")).isEqualTo(1);
+        assertThat(cli.err()).startsWith("onramp: Onramp ne connaît pas de type d’entreprise « spaceship » ;");
+
+        assertThat(run("--locale", "de", "business", "rename", "Nobody", "Somebody")).isEqualTo(1);
+        assertThat(cli.err()).startsWith("onramp: Kein Unternehmen heißt \"Nobody\". Bekannt: ");
+        assertThat(run("--locale", "fr", "business", "rename", "Nobody", "Somebody")).isEqualTo(1);
+        assertThat(cli.err()).startsWith("onramp: Aucune entreprise ne s’appelle « Nobody ». Connues : ");
+    }
+
+    @Test
+    void businessCreate_andRetype_speakTheirLanguage() {
+        assertThat(run("--locale", "de", "business", "create", "Acme", "--type", "online-store")).as(cli.err()).isZero();
+        assertThat(cli.out()).isEqualTo("Acme angelegt, Art: online store." + System.lineSeparator());
+        assertThat(run("--locale", "fr", "business", "retype", "Acme", "saas")).as(cli.err()).isZero();
+        assertThat(cli.out()).startsWith("Acme est maintenant de type ").contains(" ; recommandés : ");
+    }
+
+    @Test
+    void businessDelete_withoutYesOrATerminal_deletesNothing_inGermanAndFrench() {
+        assertThat(run("--locale", "de", "business", "create", "Acme", "--type", "online-store")).isZero();
+
+        assertThat(run("--locale", "de", "business", "delete", "Acme")).isEqualTo(1);
+        assertThat(cli.out()).startsWith("Dies löscht Acme aus Onramp.");
+        assertThat(cli.err()).isEqualTo("onramp: Nichts wurde gelöscht, da es kein Terminal zum Bestätigen gibt; führen"
+                + " Sie den Befehl mit --yes erneut aus, um es zu löschen." + System.lineSeparator());
+
+        assertThat(run("--locale", "fr", "business", "delete", "Acme")).isEqualTo(1);
+        assertThat(cli.err()).isEqualTo("onramp: Rien n’a été supprimé, faute de terminal pour confirmer ; relancez avec"
+                + " --yes pour la supprimer." + System.lineSeparator());
+    }
+
+    @Test
+    void businessDelete_takesTheLanguagesOwnWordForYes() {
+        assertThat(run("business", "create", "Acme", "--type", "online-store")).isZero();
+        assertThat(run("business", "create", "Bolt", "--type", "online-store")).isZero();
+        cli.answeringLines("nein");
+        assertThat(run("--locale", "de", "business", "delete", "Acme")).isEqualTo(OnrampCommand.CANCELLED);
+        assertThat(cli.out()).endsWith("Nichts wurde gelöscht." + System.lineSeparator());
+
+        cli.answeringLines("oui");
+        assertThat(run("--locale", "fr", "business", "delete", "Acme")).as(cli.err()).isZero();
+        assertThat(run("business", "list")).isZero();
+        assertThat(cli.out()).contains("Bolt").doesNotContain("Acme");
+    }
+
+    @Test
+    void aRefusedTimeout_isAUsageErrorInTheLanguage() {
+        assertThat(run("--locale", "de", "connect", "stripe", "--timeout", "soon")).isEqualTo(OnrampCommand.WRONG_USAGE);
+        assertThat(cli.err()).startsWith("onramp: --timeout nimmt eine positive Wartezeit wie 5m, 90s oder PT5M"
+                + " (ISO-8601); \"soon\" ist keine.");
+    }
+
+    @Test
+    void connectWithASetWithoutItsValue_isAUsageErrorInGermanAndFrench() {
+        assertThat(run("--locale", "de", "connect", "stripe", "--set", "account_id")).isEqualTo(OnrampCommand.WRONG_USAGE);
+        assertThat(cli.err()).startsWith("onramp: --set nimmt KEY=VALUE, z. B. --set account_id=acct_123; \"account_id\""
+                + " hat keinen Wert: schreiben Sie --set account_id=VALUE.");
+
+        assertThat(run("--locale", "fr", "connect", "stripe", "--set", "=acct_1")).isEqualTo(OnrampCommand.WRONG_USAGE);
+        assertThat(cli.err()).startsWith("onramp: --set prend KEY=VALUE, p. ex. --set account_id=acct_123 ; « =acct_1 »"
+                + " n’a pas de clé : écrivez le nom du champ avant le =.");
+    }
+
+    @Test
+    void connectRenameAndDisconnect_speakGermanAndFrench() {
+        Map<String, String> key = Map.of("STRIPE_KEY", "sk_test_onramp_languages_51HqLyjWDarjtT1zdp7dc");
+        cli.clearOut();
+        assertThat(cli.run(key, "--locale", "de", "connect", "stripe", "--set", "account_id=acct_1", "--secret",
+                "client_secret=STRIPE_KEY")).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("Stripe wird für Demo Coffee Roasters verbunden (")
+                .containsPattern("Stripe verbunden: Quelle [0-9a-f-]{36}, \\d+ Streams?");
+
+        assertThat(run("--locale", "fr", "connect", "stripe", "--secret", "client_secret=NOWHERE"))
+                .isEqualTo(OnrampCommand.FAILED);
+        assertThat(cli.err()).isEqualTo("onramp: La variable d’environnement NOWHERE n’est pas définie : donnez-lui la"
+                + " valeur de Secret Key, ou écrivez --secret client_secret seul pour qu’on vous la demande."
+                + System.lineSeparator());
+
+        assertThat(run("--locale", "de", "rename", "stripe", "EU-Konto")).as(cli.err()).isZero();
+        assertThat(cli.out()).isEqualTo("Stripe-Konto \"acct_1\" von Demo Coffee Roasters in \"EU-Konto\" umbenannt."
+                + System.lineSeparator());
+
+        assertThat(run("--locale", "fr", "disconnect", "stripe")).isEqualTo(DisconnectCommand.USAGE);
+        assertThat(cli.err()).isEqualTo("onramp: Rien n’a été déconnecté, faute de terminal pour confirmer : ajoutez"
+                + " --yes pour déconnecter Stripe (compte EU-Konto) de l’entreprise Demo Coffee Roasters."
+                + System.lineSeparator());
+        cli.answering("j");
+        assertThat(run("--locale", "de", "disconnect", "stripe")).as(cli.err()).isZero();
+        assertThat(cli.questions()).last().isEqualTo("Stripe (Konto EU-Konto) des Unternehmens Demo Coffee Roasters"
+                + " trennen? Dies löscht die Quelle in Airbyte. [j/N] ");
+    }
+
+    @Test
+    void demoReset_withoutYesOrATerminal_resetsNothing_inGermanAndFrench() {
+        assertThat(run("--locale", "de", "demo", "reset")).isEqualTo(OnrampCommand.WRONG_USAGE);
+        assertThat(cli.err()).isEqualTo("onramp: Es wurde nichts zurückgesetzt, da es kein Terminal zum Bestätigen gibt:"
+                + " fügen Sie --yes hinzu, um die Demo zurückzusetzen." + System.lineSeparator());
+        assertThat(cli.questions()).last().asString().startsWith("Die Demo zurücksetzen? ").endsWith(" [j/N] ");
+
+        assertThat(run("--locale", "fr", "demo", "reset")).isEqualTo(OnrampCommand.WRONG_USAGE);
+        assertThat(cli.err()).isEqualTo("onramp: Rien n’a été réinitialisé, faute de terminal pour confirmer : ajoutez"
+                + " --yes pour réinitialiser la démo." + System.lineSeparator());
+    }
+
+    @Test
+    void summaryAsPdfWithoutOut_isAUsageErrorInGermanAndFrench() {
+        assertThat(run("--locale", "de", "summary", "--format", "pdf")).isEqualTo(OnrampCommand.WRONG_USAGE);
+        assertThat(cli.err()).isEqualTo("onramp: Ein PDF geht in eine Datei: fügen Sie --out DATEI.pdf hinzu (Text und"
+                + " JSON dürfen ins Terminal gehen)." + System.lineSeparator());
+
+        assertThat(run("--locale", "fr", "summary", "--format", "pdf")).isEqualTo(OnrampCommand.WRONG_USAGE);
+        assertThat(cli.err()).isEqualTo("onramp: Un PDF va dans un fichier : ajoutez --out FICHIER.pdf (le texte et le"
+                + " JSON peuvent aller dans le terminal)." + System.lineSeparator());
+
+        assertThat(run("--locale", "fr", "summary", "--format", "docx")).isEqualTo(OnrampCommand.WRONG_USAGE);
+        assertThat(cli.err()).startsWith("onramp: --format inconnu « docx » : utilisez text, json ou pdf.");
+    }
+
+    @Test
+    void summaryToAFile_andCheck_sayWhatTheyDidInGerman() {
+        Path pdf = dataDir.resolve("summary.pdf");
+        assertThat(run("--locale", "de", "summary", "--format", "pdf", "--out", pdf.toString())).as(cli.err()).isZero();
+        assertThat(cli.out()).startsWith("Die Zusammenfassung von Demo Coffee Roasters wurde in " + pdf
+                + " geschrieben (");
+
+        assertThat(run("--locale", "de", "check")).as(cli.err()).isZero();
+        assertThat(cli.out()).startsWith("Verbindungen von Demo Coffee Roasters in ")
+                .contains("Noch keine Verbindungen. Eine verbinden mit: onramp connect <Anbieter>");
+    }
+
+    @Test
+    void settings_speakGermanAndFrench() {
+        assertThat(run("--locale", "de", "settings")).as(cli.err()).isZero();
+        assertThat(cli.out()).startsWith("Unternehmen:    Demo Coffee Roasters" + System.lineSeparator()
+                + "Airbyte:        demo (der eingebaute Airbyte-Simulator)").contains("Redirect-URI");
+
+        assertThat(run("--locale", "fr", "settings", "set", "--target", "self-managed")).isEqualTo(1);
+        assertThat(cli.err()).isEqualTo("onramp: Donnez l’adresse de l’Airbyte autogéré avec --url, p. ex. --url"
+                + " http://localhost:8000." + System.lineSeparator());
+
+        assertThat(run("--locale", "de", "settings", "redirect", "--port", "any", "--ports", "2")).isEqualTo(1);
+        assertThat(cli.err()).startsWith("onramp: --ports passt nicht zu --port any");
+
+        assertThat(run("--locale", "fr", "settings", "test")).as(cli.err()).isZero();
+        assertThat(cli.out()).startsWith("Onramp a joint ");
+    }
+
+    @Test
+    void removeData_withoutYesOrATerminal_removesNothing_inGermanAndFrench() {
+        assertThat(run("connections")).isZero(); // makes the data folder
+
+        assertThat(run("--locale", "de", "remove-data")).isEqualTo(1);
+        assertThat(cli.out()).startsWith("Dies entfernt endgültig:" + System.lineSeparator() + "  den Datenordner "
+                + dataDir);
+        assertThat(cli.err()).startsWith("onramp: Es wurde nichts entfernt, da es kein Terminal zum Bestätigen gibt;");
+
+        assertThat(run("--locale", "fr", "remove-data")).isEqualTo(1);
+        assertThat(cli.out()).startsWith("Ceci supprime définitivement :");
+        assertThat(cli.questions()).last().isEqualTo("Tapez oui pour les supprimer : ");
+    }
+
+    @Test
     void theTranslatedCommands_keepNoSentenceOutsideTheBundles() throws IOException {
         for (String file : TRANSLATED) {
             List<String> sentences = Files.readAllLines(Path.of("src/main/java/dev/onramp/cli", file)).stream()
                     .filter(line -> !line.strip().startsWith("*") && !line.strip().startsWith("//"))
                     .filter(line -> !line.contains("new IllegalStateException(")) // a programming error, never shown
+                    .filter(line -> !line.contains("WebAddress.parse(")) // names a field in the core's sentence (still English)
                     .flatMap(line -> SENTENCE.matcher(line).results().map(MatchResult::group))
                     .toList();
             assertThat(sentences).as(file).isEmpty();

@@ -43,7 +43,8 @@ class BundlesTest {
     private static final Pattern PICOCLI_OWN = Pattern.compile("(usage|mixinStandardHelpOptions|helpCommand)\\..+");
     /** Values that are the same word in German or French: table headings such as NAME, ID, STREAMS, SOURCE. */
     private static final Map<String, Set<String>> SAME_WORD = Map.of(
-            "de", Set.of("cli.providers.column.name", "cli.providers.column.id", "cli.connections.column.streams"),
+            "de", Set.of("cli.providers.column.name", "cli.providers.column.id", "cli.connections.column.streams",
+                    "cli.settings.label.airbyte", "cli.settings.label.workspace"),
             "fr", Set.of("cli.connections.column.source"));
 
     private static Properties read(String suffix) {
