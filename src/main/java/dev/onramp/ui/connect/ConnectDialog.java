@@ -91,6 +91,7 @@ public final class ConnectDialog {
 
         TextField link = new TextField();
         link.setId("connect-link");
+        link.setAccessibleText("Sign-in link");
         link.setEditable(false);
         link.textProperty().bind(model.consentUrlProperty());
         HBox.setHgrow(link, Priority.ALWAYS);

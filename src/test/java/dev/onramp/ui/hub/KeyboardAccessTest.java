@@ -81,12 +81,19 @@ class KeyboardAccessTest {
     }
 
     @Test
-    void everyControlInTheHubAndTheCredentialsForm_hasAnAccessibleName(FxRobot robot) throws Exception {
+    void everyControlInTheHubTheNewBusinessDialogAndTheCredentialsForm_hasAnAccessibleName(FxRobot robot) throws Exception {
         Node stripe = HubRobot.loadedTile(robot, "stripe");
         assertThat(stripe.getAccessibleText()).startsWith("Stripe, ");
         assertThat(robot.lookup("#chip-payments").query().getAccessibleText()).isEqualTo("Category: Payments");
         assertThat(onFx(() -> AccessibleNames.focusable(stage.getScene().getRoot()))).hasSizeGreaterThan(10);
         assertThat(onFx(() -> AccessibleNames.unnamed(stage.getScene().getRoot()))).isEmpty();
+
+        robot.clickOn("#new-business");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> showing() == 2);
+        Parent newBusiness = onFx(() -> robot.lookup("#business-name").query().getScene().getRoot());
+        assertThat(onFx(() -> AccessibleNames.unnamed(newBusiness))).isEmpty();
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> showing() == 1);
 
         robot.clickOn(robot.from(stripe).lookup(".connect-button").queryAs(Button.class));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> onFx(() -> robot.lookup("#field-client_secret")
