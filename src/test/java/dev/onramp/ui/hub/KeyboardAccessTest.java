@@ -12,6 +12,8 @@ import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.scene.input.KeyCode;
@@ -103,6 +105,22 @@ class KeyboardAccessTest {
         assertThat(onFx(() -> AccessibleNames.focusable(form))).hasSizeGreaterThan(3);
         assertThat(onFx(() -> AccessibleNames.unnamed(form))).isEmpty();
         assertThat(robot.lookup("#field-client_secret").query().getAccessibleText()).isNotBlank();
+    }
+
+    @Test
+    void altAndAMenusUnderlinedLetter_opensThatMenu(FxRobot robot) throws TimeoutException {
+        waitUntilLoaded(robot);
+
+        robot.press(KeyCode.ALT).press(KeyCode.B).release(KeyCode.B).release(KeyCode.ALT);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Menu business = onFx(() -> ((MenuBar) stage.getScene().lookup(".menu-bar")).getMenus().stream()
+                .filter(menu -> "business-menu".equals(menu.getId())).findFirst().orElseThrow());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, business::isShowing);
+        assertThat(business.getText()).isEqualTo("_Business");
+        assertThat(business.isMnemonicParsing()).isTrue();
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !business.isShowing());
     }
 
     private static long showing() {
