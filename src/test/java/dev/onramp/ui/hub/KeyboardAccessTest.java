@@ -108,6 +108,21 @@ class KeyboardAccessTest {
     }
 
     @Test
+    void everyControlInSettings_hasAnAccessibleName_andEscapeClosesIt(FxRobot robot) throws TimeoutException {
+        waitUntilLoaded(robot);
+
+        robot.clickOn("#open-settings");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> showing() == 2);
+        WaitForAsyncUtils.waitForFxEvents();
+        Parent settings = onFx(() -> Window.getWindows().stream().filter(w -> w.isShowing() && w != stage)
+                .findFirst().orElseThrow().getScene().getRoot());
+        assertThat(onFx(() -> AccessibleNames.focusable(settings))).hasSizeGreaterThan(3);
+        assertThat(onFx(() -> AccessibleNames.unnamed(settings))).isEmpty();
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> showing() == 1);
+    }
+
+    @Test
     void altAndAMenusUnderlinedLetter_opensThatMenu(FxRobot robot) throws TimeoutException {
         waitUntilLoaded(robot);
 
