@@ -262,6 +262,7 @@ final class TileView {
         disconnect.setMinWidth(Region.USE_PREF_SIZE);
         disconnect.setOnAction(e -> actions.disconnect(model));
         disconnect.accessibleTextProperty().bind(model.shownAccountProperty().map(account -> account.isBlank()
+                || account.equalsIgnoreCase(model.name())
                 ? "Disconnect " + model.name() + "…" : "Disconnect " + model.name() + " (account " + account + ")…")
                 .orElse("Disconnect " + model.name() + "…"));
         showWhen(disconnect, model.disconnectableProperty());
