@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
+import javafx.scene.input.KeyCode;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -121,6 +122,23 @@ class CredentialsFormEndToEndTest {
         Node password = robot.lookup("#field-credentials-api_password").query();
         assertThat(password).isInstanceOf(PasswordField.class);
         Screenshots.write(dialog(robot).getScene(), "credentials-form-shopify");
+    }
+
+    @Test
+    void escape_closesTheFormBeforeConnecting_andClosesTheConnectedPaneAfter(FxRobot robot) throws Exception {
+        openStripeForm(robot);
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> dialogs(robot).isEmpty());
+
+        Node tile = openStripeForm(robot);
+        type(robot, "#field-account_id", "acct_1");
+        type(robot, "#field-client_secret", KEY);
+        robot.clickOn("#credentials-connect");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> status(robot, tile).startsWith("Connected · "));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#connected-done").queryAll().stream()
+                .anyMatch(done -> done.isVisible() && done.getParent().getParent().isVisible()));
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> dialogs(robot).isEmpty());
     }
 
     private Node openStripeForm(FxRobot robot) throws TimeoutException {

@@ -56,14 +56,18 @@ public final class ActivityView {
     private static VBox filters(ActivityModel model) {
         ComboBox<ActivityModel.Choice<TenantId>> business = new ComboBox<>(model.businesses());
         business.setId("activity-business");
+        business.setAccessibleText("Business");
         business.valueProperty().bindBidirectional(model.businessProperty());
         ComboBox<ActivityModel.Choice<String>> action = new ComboBox<>(model.actions());
         action.setId("activity-action");
+        action.setAccessibleText("Action");
         action.valueProperty().bindBidirectional(model.actionProperty());
         DatePicker from = datePicker("activity-from", model);
         from.valueProperty().bindBidirectional(model.fromProperty());
+        from.setAccessibleText("From day");
         DatePicker to = datePicker("activity-to", model);
         to.valueProperty().bindBidirectional(model.toProperty());
+        to.setAccessibleText("To day");
         HBox row = new HBox(8, new Label("Business"), business, new Label("Action"), action, new Label("From"), from,
                 new Label("To"), to);
         row.setAlignment(Pos.CENTER_LEFT);
@@ -116,6 +120,7 @@ public final class ActivityView {
     private static TableView<ActivityModel.Row> table(ActivityModel model) {
         TableView<ActivityModel.Row> table = new TableView<>(model.rows());
         table.setId("activity-table");
+        table.setAccessibleText("Activity entries");
         table.getColumns().add(column("When", ActivityModel.Row::when, 150));
         table.getColumns().add(column("Who", ActivityModel.Row::who, 100));
         table.getColumns().add(column("Business", ActivityModel.Row::business, 140));

@@ -37,7 +37,7 @@ public final class ActivityWindow {
     public static MenuItem menuItem(ActivityService activity, Executor background, Executor fx, Window owner,
             Supplier<Optional<TenantId>> shown) {
         ActivityWindow window = new ActivityWindow(activity, background, fx, ExportTarget.fileChooser());
-        MenuItem item = new MenuItem("Activity…");
+        MenuItem item = new MenuItem("Ac_tivity…");
         item.setId("activity-menu-item");
         item.setAccelerator(new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
         item.setOnAction(e -> window.open(owner, shown.get()));

@@ -108,6 +108,8 @@ public final class ConnectedPane {
         buttons.setAlignment(Pos.CENTER_RIGHT);
         VBox pane = new VBox(16, done, buttons);
         pane.setId("connected-pane");
+        // While the pane shows, Escape presses Done (the dialog's Cancel is hidden then).
+        finish.cancelButtonProperty().bind(pane.visibleProperty());
         return pane;
     }
 }

@@ -91,6 +91,7 @@ public final class ConnectDialog {
 
         TextField link = new TextField();
         link.setId("connect-link");
+        link.setAccessibleText("Sign-in link");
         link.setEditable(false);
         link.textProperty().bind(model.consentUrlProperty());
         HBox.setHgrow(link, Priority.ALWAYS);
@@ -193,7 +194,8 @@ public final class ConnectDialog {
 
     private HBox buttons() {
         Button cancel = new Button("Cancel");
-        cancel.setCancelButton(true);
+        // Escape presses whichever of Cancel and Close the dialog shows.
+        cancel.cancelButtonProperty().bind(running.or(asking));
         cancel.setOnAction(e -> {
             model.cancel();
             stage.close();
@@ -208,6 +210,7 @@ public final class ConnectDialog {
         Button close = new Button("Close");
         close.setOnAction(e -> stage.close());
         showWhen(close, ended);
+        close.cancelButtonProperty().bind(ended);
         // An end that another attempt would only repeat offers Close alone.
         var worthRetrying = ended.and(model.retryableProperty());
         close.defaultButtonProperty().bind(ended.and(worthRetrying.not()));

@@ -137,7 +137,8 @@ public final class CredentialsDialog {
 
     private HBox buttons() {
         Button cancel = new Button("Cancel");
-        cancel.setCancelButton(true);
+        // Once connected, Escape presses Done instead.
+        cancel.cancelButtonProperty().bind(model.phaseProperty().isNotEqualTo(DialogPhase.CONNECTED));
         cancel.setOnAction(e -> stage.close());
         Button connect = new Button(model.actionLabel());
         connect.setId(model.updating() ? "credentials-update" : "credentials-connect");

@@ -36,7 +36,10 @@ final class FieldInputs {
         plain.textProperty().bindBidirectional(value);
         plain.promptTextProperty().bind(masked.promptTextProperty());
         plain.setMaxWidth(Double.MAX_VALUE);
+        plain.setAccessibleText(field.title());
         ToggleButton show = toggle(masked.getId());
+        show.setAccessibleText("Show " + field.title());
+        show.setAccessibleHelp("Shows or hides the text of " + field.title());
         showWhen(plain, show.selectedProperty());
         showWhen(masked, show.selectedProperty().not());
         StackPane both = new StackPane(masked, plain);
@@ -62,10 +65,12 @@ final class FieldInputs {
                 + " characters). Show it to check or edit it."));
         ToggleButton show = toggle(area.getId());
         show.setSelected(value.get() == null || value.get().isBlank());
+        show.setAccessibleText("Show " + field.title());
         showWhen(area, show.selectedProperty());
         showWhen(hidden, show.selectedProperty().not());
         Button choose = new Button("Choose file…");
         choose.setId(area.getId() + "-file");
+        choose.setAccessibleText("Choose the file of " + field.title() + "…");
         choose.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
             chooser.setTitle("Choose the file of " + field.title());
@@ -94,6 +99,7 @@ final class FieldInputs {
         time.setId(picker.getId() + "-time");
         time.setPrefColumnCount(6);
         time.setPromptText("hh:mm");
+        time.setAccessibleText(field.title() + ", time of day (UTC)");
         Label sent = new Label();
         sent.setId(picker.getId() + "-sent");
         sent.getStyleClass().add("hint");

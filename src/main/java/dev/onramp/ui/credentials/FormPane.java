@@ -147,6 +147,7 @@ public final class FormPane {
         Label label = new Label(field.title() + (model.required(field) ? " *" : ""));
         label.getStyleClass().add("field-label");
         label.setLabelFor(control);
+        control.setAccessibleText(field.title() + (model.required(field) ? ", required" : ""));
         Node input = field.secretDocument() ? FieldInputs.secretDocument((TextArea) control, field, value, model)
                 : control instanceof PasswordField password ? FieldInputs.revealable(password, field, value)
                 : field.kind() == FormField.Kind.DATE || field.kind() == FormField.Kind.DATE_TIME
@@ -168,6 +169,7 @@ public final class FormPane {
         Label label = new Label(choice.title());
         label.getStyleClass().add("field-label");
         label.setLabelFor(options);
+        options.setAccessibleText(choice.title());
         VBox chosen = new VBox(14);
         chosen.getStyleClass().add("choice-option");
         // Each option's controls are built once, so their validators are registered once.

@@ -27,10 +27,12 @@ final class HelpDialogs {
         TextArea libraries = readOnly(about.libraries().isEmpty() ? "This build does not list its libraries."
                 : String.join("\n", about.libraries().stream().map(dev.onramp.diagnostics.BundledLibraries.Library::line).toList()));
         libraries.setId("about-licences");
+        libraries.setAccessibleText("Libraries Onramp ships, with their licences");
         libraries.getStyleClass().add("about-licences");
         Label logosTitle = new Label("Providers' logos");
         logosTitle.getStyleClass().add("field-label");
         TextArea logos = readOnly(about.logosNotice());
+        logos.setAccessibleText("Providers' logos");
         logos.setId("about-logos");
         logos.setPrefRowCount(6);
         VBox content = new VBox(8, heading, summary, folder, librariesTitle, libraries, logosTitle, logos);

@@ -32,24 +32,24 @@ public final class HelpMenu {
 
     private final HBox root;
     private final MenuBar bar;
-    private final MenuItem docs = new MenuItem("Open documentation");
+    private final MenuItem docs = new MenuItem("Open _documentation");
     private final MenuItem about;
     private final SeparatorMenuItem aboutLine = new SeparatorMenuItem();
 
     public HelpMenu(HelpModel model) {
         docs.setId("open-documentation");
         docs.setDisable(true);
-        MenuItem shortcuts = new MenuItem("Keyboard shortcuts");
+        MenuItem shortcuts = new MenuItem("_Keyboard shortcuts");
         shortcuts.setId("keyboard-shortcuts");
         shortcuts.setOnAction(e -> HelpDialogs.shortcuts(window()));
-        MenuItem copy = new MenuItem("Copy diagnostics");
+        MenuItem copy = new MenuItem("_Copy diagnostics");
         copy.setId("copy-diagnostics");
         copy.disableProperty().bind(model.busyProperty());
         copy.setOnAction(e -> model.copyDiagnostics());
-        about = new MenuItem("About Onramp");
+        about = new MenuItem("_About Onramp");
         about.setId("about-onramp");
         about.setDisable(true);
-        Menu help = new Menu("Help", null, docs, shortcuts, new SeparatorMenuItem(), copy, aboutLine, about);
+        Menu help = new Menu("_Help", null, docs, shortcuts, new SeparatorMenuItem(), copy, aboutLine, about);
         help.setId("help-menu");
         bar = new MenuBar(help);
         // On macOS the menu joins the screen's menu bar, where people look for it.

@@ -24,9 +24,11 @@ public final class HelpTopics {
     public static final List<Shortcut> SHORTCUTS = List.of(
             new Shortcut("Ctrl+F (⌘F on a Mac)", "Search the providers"),
             new Shortcut("Typing a letter", "Searches the providers, wherever the hub has the focus"),
-            new Shortcut("Escape", "Clears the search"),
+            new Shortcut("Escape", "Clears the search; in a dialog, closes it"),
             new Shortcut("Ctrl+Shift+A (⌘⇧A on a Mac)", "Help → Activity…: the audit trail of what was done"),
             new Shortcut("F10", "Opens the menu bar's first menu; the arrow keys move between menus"),
+            new Shortcut("Alt+B, Alt+V, Alt+H", "Opens the Business, View or Help menu (the underlined letter)"),
+            new Shortcut("Arrow keys", "On a tile: move to the next tile's button, left, right, up or down"),
             new Shortcut("Tab, Shift+Tab", "Moves to the next or the previous control"),
             new Shortcut("Space or Enter", "Presses the button or link that has the focus"));
 

@@ -42,6 +42,7 @@ final class BusinessDialogs {
     static void rename(Window owner, BusinessEditModel model) {
         TextField name = new TextField();
         name.setId("rename-business-name");
+        name.setAccessibleText("Name");
         name.textProperty().bindBidirectional(model.nameProperty());
         name.setPrefColumnCount(28);
         GridPane form = new GridPane(10, 10);
@@ -59,6 +60,7 @@ final class BusinessDialogs {
     static void retype(Window owner, BusinessEditModel model) {
         ComboBox<BusinessType> type = new ComboBox<>();
         type.setId("retype-business-type");
+        type.setAccessibleText("Kind of business");
         type.getItems().setAll(model.businessTypes());
         type.setConverter(Converters.displaying(BusinessType::name));
         type.valueProperty().bindBidirectional(model.typeProperty());

@@ -16,7 +16,7 @@ import javafx.stage.Window;
  * sign-in…", "Break a source…" and "Delete a source in Airbyte…", each asking which connection.
  */
 public final class DemoMenu {
-    private final Menu menu = new Menu("Demo");
+    private final Menu menu = new Menu("_Demo");
 
     /**
      * @param shown  whether the chosen business uses the built-in simulator

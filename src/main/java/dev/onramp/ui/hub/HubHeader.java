@@ -77,11 +77,14 @@ final class HubHeader {
         chooser.setConverter(Converters.displaying(Tenant::name));
         chooser.valueProperty().bindBidirectional(model.selectedTenantProperty());
         chooser.setAccessibleText("Business");
+        chooser.setAccessibleHelp("Choose the business whose connections the hub shows");
         // The kind of business decides the recommendations: shown beside its name, a click changes it.
         Hyperlink type = whole(new Hyperlink());
         type.setId("business-type-link");
         type.textProperty().bind(model.selectedTenantProperty().map(model::businessTypeName).orElse(""));
         type.setTooltip(new Tooltip("Change what kind of business this is"));
+        type.accessibleTextProperty().bind(type.textProperty().map(name -> "Business type: " + name + " — change"));
+        type.setAccessibleHelp("Change what kind of business this is");
         type.setOnAction(e -> retype.run());
         showWhen(type, model.selectedTenantProperty().isNotNull());
         Label label = whole(new Label("Business"));

@@ -17,6 +17,10 @@ import javafx.animation.Timeline;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
@@ -63,6 +67,20 @@ public final class HubView {
                 search.root()));
         root.setCenter(list.root());
         search.listenForTyping(root);
+        // Enter acts on the focused button or link, as Space does (a text field's own Enter comes first).
+        root.addEventHandler(KeyEvent.KEY_PRESSED, key -> {
+            if (key.getCode() == KeyCode.ENTER && !key.isShortcutDown() && !key.isAltDown()
+                    && key.getTarget() instanceof ButtonBase button && !button.isDisabled()) {
+                button.fire();
+                key.consume();
+            }
+        });
+        // The keyboard starts at the search: once the hub shows in a window, the search field has the focus.
+        root.sceneProperty().flatMap(Scene::windowProperty).flatMap(Window::showingProperty).subscribe(showing -> {
+            if (Boolean.TRUE.equals(showing)) {
+                search.focus();
+            }
+        });
         root.getStyleClass().add("hub");
         root.setId("hub");
     }
@@ -84,33 +102,33 @@ public final class HubView {
 
     /** The window's View menu: "Show disconnected" shows the business's disconnected connections, greyed, on their tiles. */
     public Menu viewMenu() {
-        CheckMenuItem showDisconnected = new CheckMenuItem("Show disconnected");
+        CheckMenuItem showDisconnected = new CheckMenuItem("_Show disconnected");
         showDisconnected.setId("show-disconnected");
         showDisconnected.selectedProperty().bindBidirectional(model.showDisconnectedProperty());
-        Menu view = new Menu("View", null, showDisconnected);
+        Menu view = new Menu("_View", null, showDisconnected);
         view.setId("view-menu");
         return view;
     }
 
     /** The window's Business menu: new, rename, change type and delete the chosen business. */
     public Menu businessMenu() {
-        MenuItem create = new MenuItem("New business…");
+        MenuItem create = new MenuItem("_New business…");
         create.setId("menu-new-business");
         create.setOnAction(e -> NewBusinessDialog.open(window(), model.newBusiness()));
         create.disableProperty().bind(model.openingProperty());
-        MenuItem rename = new MenuItem("Rename…");
+        MenuItem rename = new MenuItem("_Rename…");
         rename.setId("menu-rename-business");
         rename.setOnAction(e -> renameBusiness());
-        MenuItem retype = new MenuItem("Change type…");
+        MenuItem retype = new MenuItem("Change _type…");
         retype.setId("menu-retype-business");
         retype.setOnAction(e -> retypeBusiness());
-        MenuItem delete = new MenuItem("Delete…");
+        MenuItem delete = new MenuItem("_Delete…");
         delete.setId("menu-delete-business");
         delete.setOnAction(e -> deleteBusiness());
         for (MenuItem item : List.of(rename, retype, delete)) {
             item.disableProperty().bind(model.selectedTenantProperty().isNull());
         }
-        Menu menu = new Menu("Business", null, create, new SeparatorMenuItem(), rename, retype, delete);
+        Menu menu = new Menu("_Business", null, create, new SeparatorMenuItem(), rename, retype, delete);
         menu.setId("business-menu");
         return menu;
     }

@@ -53,11 +53,13 @@ final class NewBusinessDialog {
     private static GridPane form(NewBusinessModel model) {
         TextField name = new TextField();
         name.setId("business-name");
+        name.setAccessibleText("Name");
         name.setPromptText("e.g. Corner Bakery");
         name.textProperty().bindBidirectional(model.nameProperty());
 
         ComboBox<BusinessType> type = new ComboBox<>();
         type.setId("business-type");
+        type.setAccessibleText("Kind of business");
         type.getItems().setAll(model.businessTypes());
         type.setConverter(Converters.displaying(BusinessType::name));
         type.valueProperty().bindBidirectional(model.businessTypeProperty());

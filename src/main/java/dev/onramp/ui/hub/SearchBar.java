@@ -35,6 +35,7 @@ final class SearchBar {
         field.setId("hub-search");
         field.setPromptText("Search providers by name or data — invoices, orders, tickets…  (Ctrl+F)");
         field.setAccessibleText("Search providers");
+        field.setAccessibleHelp("Type a provider's name or the data it holds; Escape clears, Ctrl+F comes back here");
         field.textProperty().bindBidirectional(sections.queryProperty());
         field.addEventHandler(KeyEvent.KEY_PRESSED, key -> {
             if (key.getCode() == KeyCode.ESCAPE && !field.getText().isEmpty()) {
@@ -56,6 +57,11 @@ final class SearchBar {
 
     Parent root() {
         return root;
+    }
+
+    /** Puts the keyboard's focus in the search field. */
+    void focus() {
+        field.requestFocus();
     }
 
     /** "All" and one chip per category; choosing one filters, choosing it again goes back to All. */
@@ -82,6 +88,8 @@ final class SearchBar {
         chip.setUserData(category);
         chip.setToggleGroup(group);
         chip.getStyleClass().add("chip");
+        chip.setAccessibleText(category.isEmpty() ? "All categories" : "Category: " + text);
+        chip.setAccessibleHelp("Shows only the providers of this category");
         chip.setId("chip-" + (category.isEmpty() ? "all" : category.toLowerCase(java.util.Locale.ROOT)
                 .replaceAll("[^a-z0-9]+", "-")));
         return chip;

@@ -33,6 +33,7 @@ final class StreamsDialog {
         dialog.setHeaderText(tile.name() + account + " offers " + count + (count == 1 ? " data stream" : " data streams"));
         ListView<String> list = new ListView<>(FXCollections.observableArrayList(tile.streams()));
         list.setId("streams-list");
+        list.setAccessibleText(tile.name() + " streams");
         list.setPrefSize(360, 280);
         dialog.getDialogPane().setContent(list);
         if (tile.reconnectableProperty().get()) {

@@ -9,10 +9,14 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -50,6 +54,7 @@ final class TileList {
         list.getStyleClass().add("tile-list");
         list.setFocusTraversable(false);
         list.setCellFactory(view -> new RowCell());
+        list.addEventFilter(KeyEvent.KEY_PRESSED, this::moveBetweenTiles);
         list.widthProperty().subscribe(width -> fitColumns());
         sections.addListener((ListChangeListener<HubSection>) change -> showRows());
         showRows();
@@ -120,6 +125,109 @@ final class TileList {
             }
         }
         return false;
+    }
+
+    /**
+     * Left and Right move the focus to the neighbouring tile's primary button (on to the next or previous
+     * row at a row's end), Up and Down to the tile above or below, scrolling it into view; a drop-down or
+     * text field in a tile keeps its arrow keys.
+     */
+    private void moveBetweenTiles(KeyEvent key) {
+        int dx = switch (key.getCode()) {
+            case LEFT, KP_LEFT -> -1;
+            case RIGHT, KP_RIGHT -> 1;
+            default -> 0;
+        };
+        int dy = switch (key.getCode()) {
+            case UP, KP_UP -> -1;
+            case DOWN, KP_DOWN -> 1;
+            default -> 0;
+        };
+        if (dx == 0 && dy == 0 || key.isShortcutDown() || key.isAltDown() || key.isShiftDown()
+                || key.getTarget() instanceof ComboBoxBase<?> || key.getTarget() instanceof TextInputControl
+                || !(key.getTarget() instanceof Node target)) {
+            return;
+        }
+        TileModel from = tileHolding(target);
+        if (from == null) {
+            return;
+        }
+        key.consume();
+        List<HubRow> rows = list.getItems();
+        int row = -1;
+        int column = -1;
+        for (int i = 0; i < rows.size() && row < 0; i++) {
+            if (rows.get(i) instanceof HubRow.Tiles tiles) {
+                int at = indexOf(tiles.tiles(), from);
+                if (at >= 0) {
+                    row = i;
+                    column = at;
+                }
+            }
+        }
+        if (row < 0) {
+            return;
+        }
+        int toRow = row;
+        int toColumn = column + dx;
+        List<TileModel> tiles = ((HubRow.Tiles) rows.get(row)).tiles();
+        if (dy != 0 || toColumn < 0 || toColumn >= tiles.size()) {
+            int step = dy != 0 ? dy : dx;
+            toRow = nextTilesRow(row, step);
+            if (toRow < 0) {
+                return;
+            }
+            List<TileModel> next = ((HubRow.Tiles) rows.get(toRow)).tiles();
+            toColumn = dy != 0 ? Math.min(column, next.size() - 1) : dx > 0 ? 0 : next.size() - 1;
+        }
+        focusTile(toRow, ((HubRow.Tiles) rows.get(toRow)).tiles().get(toColumn));
+    }
+
+    /** The index of the row of tiles {@code step} rows of tiles away from {@code row}, or -1. */
+    private int nextTilesRow(int row, int step) {
+        for (int i = row + step; i >= 0 && i < list.getItems().size(); i += step) {
+            if (list.getItems().get(i) instanceof HubRow.Tiles) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int indexOf(List<TileModel> tiles, TileModel tile) {
+        for (int i = 0; i < tiles.size(); i++) {
+            if (tiles.get(i) == tile) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The tile whose view holds {@code node}, or null. */
+    private TileModel tileHolding(Node node) {
+        for (Node at = node; at != null && at != list; at = at.getParent()) {
+            if (at.getStyleClass().contains("tile")) {
+                for (Map.Entry<TileModel, TileView> view : views.entrySet()) {
+                    if (view.getValue().root() == at) {
+                        return view.getKey();
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Scrolls the row into view (no further than needed) and focuses the tile's primary button. */
+    private void focusTile(int row, TileModel tile) {
+        if (list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+            flow.scrollTo(row);
+        } else {
+            list.scrollTo(row);
+        }
+        list.layout();
+        Node primary = TileView.primary(views.computeIfAbsent(tile, t -> new TileView(t, actions)).root());
+        if (primary != null) {
+            primary.requestFocus();
+        }
     }
 
     private Node view(TileModel tile) {

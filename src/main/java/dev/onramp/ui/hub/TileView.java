@@ -12,9 +12,12 @@ import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import java.util.List;
+import javafx.scene.AccessibleRole;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -61,6 +64,7 @@ final class TileView {
             alternative.setWrapText(true);
             alternative.setMinHeight(Region.USE_PREF_SIZE);
             alternative.setOnAction(e -> actions.connectWithCredentials(model));
+            named(alternative, model.alternativeLink() + " (" + model.name() + ")", null);
             alternative.disableProperty().bind(model.connectableProperty().not());
             root.getChildren().add(alternative);
         }
@@ -72,6 +76,7 @@ final class TileView {
             update.getStyleClass().add("tile-update-credentials");
             update.setTooltip(new Tooltip("Give the connection a new key or password; its Airbyte source stays"));
             update.setOnAction(e -> actions.updateCredentials(model));
+            named(update, "Update " + model.name() + " credentials…", update.getTooltip().getText());
             showWhen(update, model.offersUpdateProperty());
             root.getChildren().add(root.getChildren().size() - 1, update);
         });
@@ -80,6 +85,7 @@ final class TileView {
             another.getStyleClass().add("tile-add-account");
             another.setTooltip(new Tooltip("Connect a second " + model.name() + " account for this business"));
             another.setOnAction(e -> actions.connect(model));
+            named(another, "Add another " + model.name() + " account", another.getTooltip().getText());
             showWhen(another, model.connectedProperty());
             root.getChildren().add(root.getChildren().size() - 1, another);
         });
@@ -105,6 +111,34 @@ final class TileView {
         // The grid (TileList) gives the tile its width in the row; wrapped text gets the lines it needs at that width.
         root.getStyleClass().add("tile");
         root.setId("tile-" + model.provider().id());
+        // A screen reader reads the tile as a whole, as it is now: name, category, why recommended, status.
+        root.setAccessibleRole(AccessibleRole.LIST_ITEM);
+        root.accessibleTextProperty().bind(Bindings.createStringBinding(() -> spoken(model), model.statusProperty()));
+    }
+
+    /** "HubSpot, CRM, recommended: leads and deals for your sales team, Connected, 11 streams". */
+    static String spoken(TileModel model) {
+        StringBuilder text = new StringBuilder(model.name()).append(", ").append(model.category());
+        if (model.recommended()) {
+            text.append(", recommended");
+            if (!model.recommendedReason().isBlank()) {
+                text.append(": ").append(model.recommendedReason());
+            }
+        }
+        String status = model.statusProperty().get();
+        if (!status.isBlank()) {
+            text.append(", ").append(status.replace(" · ", ", "));
+        }
+        return text.toString();
+    }
+
+    /** Names a control after what it acts on ("Connect HubSpot"), with help saying what it does. */
+    private static <T extends Control> T named(T control, String name, String help) {
+        control.setAccessibleText(name);
+        if (help != null) {
+            control.setAccessibleHelp(help);
+        }
+        return control;
     }
 
     /** What to do about a connection that is not connected, wrapped over the tile's width; made when first needed. */
@@ -141,6 +175,7 @@ final class TileView {
             checkNow.getStyleClass().add("check-now");
             checkNow.setMinWidth(Region.USE_PREF_SIZE);
             checkNow.setOnAction(e -> actions.checkNow(model));
+            named(checkNow, "Check the " + model.name() + " connection now", null);
             checkNow.disableProperty().bind(model.checkableProperty().not());
             line.getChildren().setAll(checked, checkNow);
         });
@@ -175,6 +210,7 @@ final class TileView {
             Button streams = new Button("Streams");
             streams.getStyleClass().add("streams-button");
             streams.setOnAction(e -> actions.showStreams(model));
+            named(streams, model.name() + " streams", "Shows the streams the connection syncs");
             showWhen(streams, model.connectedProperty());
             place(buttons, streams, 0);
         });
@@ -183,6 +219,7 @@ final class TileView {
             reconnect.getStyleClass().add("reconnect-button");
             reconnect.setTooltip(new Tooltip("Sign in again when the provider's access expired or was revoked"));
             reconnect.setOnAction(e -> actions.reconnect(model));
+            named(reconnect, "Reconnect " + model.name(), reconnect.getTooltip().getText());
             showWhen(reconnect, model.offersReconnectProperty());
             place(buttons, reconnect, 1);
         });
@@ -190,6 +227,7 @@ final class TileView {
             Button connect = new Button("Connect");
             connect.getStyleClass().addAll("connect-button", Styles.ACCENT);
             connect.setOnAction(e -> actions.connect(model));
+            named(connect, "Connect " + model.name(), null);
             showWhen(connect, model.offersConnectProperty());
             place(buttons, connect, 2);
         });
@@ -223,6 +261,10 @@ final class TileView {
         disconnect.getStyleClass().add("disconnect-link");
         disconnect.setMinWidth(Region.USE_PREF_SIZE);
         disconnect.setOnAction(e -> actions.disconnect(model));
+        disconnect.accessibleTextProperty().bind(model.shownAccountProperty().map(account -> account.isBlank()
+                || account.equalsIgnoreCase(model.name())
+                ? "Disconnect " + model.name() + "…" : "Disconnect " + model.name() + " (account " + account + ")…")
+                .orElse("Disconnect " + model.name() + "…"));
         showWhen(disconnect, model.disconnectableProperty());
         HBox row = new HBox(8, note, gap, disconnect);
         row.setAlignment(Pos.CENTER_LEFT);
@@ -261,6 +303,33 @@ final class TileView {
         label.setWrapText(true);
         label.setMinHeight(Region.USE_PREF_SIZE);
         return label;
+    }
+
+    /**
+     * The button the keyboard lands on when it comes to the tile: Connect, else Reconnect, else Streams,
+     * else the tile's first control that takes the focus; null when it has none.
+     */
+    static Node primary(Parent tile) {
+        for (String button : List.of(".connect-button", ".reconnect-button", ".streams-button")) {
+            Node found = tile.lookup(button);
+            if (found != null && takesFocus(found)) {
+                return found;
+            }
+        }
+        return tile.lookupAll(".button, .hyperlink, .combo-box-base").stream().filter(TileView::takesFocus)
+                .findFirst().orElse(null);
+    }
+
+    private static boolean takesFocus(Node node) {
+        if (!node.isFocusTraversable() || node.isDisabled()) {
+            return false;
+        }
+        for (Node at = node; at != null; at = at.getParent()) {
+            if (!at.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     Parent root() {

@@ -30,6 +30,7 @@ public final class ReadinessView {
         title.getStyleClass().add("dialog-title");
         ListView<SignInReadiness> list = new ListView<>(model.rows());
         list.setId("readiness-list");
+        list.setAccessibleText("OAuth sign-ins and whether each is ready");
         list.setPrefSize(620, 420);
         list.setCellFactory(view -> new Row());
         VBox.setVgrow(list, Priority.ALWAYS);

@@ -16,7 +16,7 @@ public final class ThemeMenu {
     /** The Theme submenu (id {@code theme-menu}, items {@code theme-system}, {@code theme-light}, {@code theme-dark}). */
     public static Menu of(ThemeModel model) {
         ToggleGroup group = new ToggleGroup();
-        Menu menu = new Menu("Theme");
+        Menu menu = new Menu("_Theme");
         menu.setId("theme-menu");
         for (ThemeChoice choice : ThemeChoice.values()) {
             RadioMenuItem item = new RadioMenuItem(LABELS.get(choice));

@@ -2,7 +2,15 @@ package dev.onramp.ui.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.onramp.catalog.Recommendation;
 import dev.onramp.model.AuthMode;
+import dev.onramp.model.Connection;
+import dev.onramp.model.ConnectionId;
+import dev.onramp.model.ConnectionStatus;
+import dev.onramp.model.TenantId;
+import java.time.Instant;
+import javafx.scene.AccessibleRole;
+import javafx.scene.Parent;
 import dev.onramp.model.OAuthFacts;
 import dev.onramp.model.Provider;
 import java.util.List;
@@ -37,6 +45,31 @@ class TileViewTest {
         robot.interact(() -> model.showConnections(List.of()));
 
         assertThat(view.get().root().lookup(".connect-button")).isNotNull();
+    }
+
+    @Test
+    void aTile_readsAsAWholeThatFollowsItsState_andItsButtonsSayWhatTheyActOn(FxRobot robot) {
+        TileModel model = TileModel.of(new Recommendation(HUBSPOT, true, 1, "leads and deals for your sales team"),
+                List.of());
+        AtomicReference<TileView> view = new AtomicReference<>();
+        robot.interact(() -> view.set(new TileView(model, new NoActions())));
+        robot.interact(() -> model.showConnections(List.of()));
+        Parent tile = view.get().root();
+
+        assertThat(tile.getAccessibleRole()).isEqualTo(AccessibleRole.LIST_ITEM);
+        assertThat(tile.getAccessibleText()).isEqualTo("HubSpot, CRM, recommended: leads and deals for your sales team");
+        assertThat(tile.lookup(".connect-button").getAccessibleText()).isEqualTo("Connect HubSpot");
+
+        robot.interact(() -> model.showConnections(List.of(new Connection(ConnectionId.random(), TenantId.random(),
+                "hubspot", "source-hubspot", "sales@example.com", ConnectionStatus.ACTIVE,
+                List.of("contacts", "deals", "companies"), Instant.parse("2026-01-01T00:00:00Z"), Optional.empty(),
+                Optional.empty()))));
+
+        assertThat(tile.getAccessibleText()).isEqualTo("HubSpot, CRM, recommended: leads and deals for your sales team, "
+                + "Connected, 3 streams");
+        assertThat(tile.lookup(".streams-button").getAccessibleText()).isEqualTo("HubSpot streams");
+        assertThat(tile.lookup(".disconnect-link").getAccessibleText())
+                .isEqualTo("Disconnect HubSpot (account sales@example.com)…");
     }
 
     /** Tile actions that do nothing: this test clicks nothing. */
