@@ -108,6 +108,14 @@ public final class DemoReset {
         List<Tenant> all = tenants.list();
         Optional<String> refused = refusal(all);
         if (refused.isPresent()) {
+            // Audited like every refusal, but by a reader, which may write nothing.
+            if (!db.reader() && !all.isEmpty()) {
+                db.inTransaction(tx -> {
+                    audit.append(tx, all.getFirst().id(), actor, "demo.reset-refused", "every-business",
+                            "reason=" + refused.get());
+                    return null;
+                });
+            }
             return new Outcome.NotReset(refused.get());
         }
         int disconnected = 0;

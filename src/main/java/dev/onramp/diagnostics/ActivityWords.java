@@ -7,6 +7,8 @@ import java.util.Optional;
 final class ActivityWords {
     private static final Map<String, String> WORDS = Map.ofEntries(
             Map.entry("tenant.created", "Business created"),
+            Map.entry("demo.reset", "Demo reset"),
+            Map.entry("demo.reset-refused", "Demo not reset"),
             Map.entry("tenant.renamed", "Business renamed"),
             Map.entry("tenant.retyped", "Business type changed"),
             Map.entry("tenant.deleted", "Business deleted"),

@@ -182,7 +182,8 @@ class DemoResetTest {
         assertThat(reset().plan().refusal()).contains(outcome.message());
         assertThat(fx.store.tenants().list()).extracting(Tenant::name).containsExactly("Acme Outdoor", "Bolt Bikes");
         assertThat(fx.airbyte.simulator().sourceIds()).contains(shop.sourceId());
-        assertThat(actions(acme.id())).doesNotContain("connection.disconnected", "tenant.deleted");
+        assertThat(actions(acme.id())).doesNotContain("connection.disconnected", "tenant.deleted")
+                .contains("demo.reset-refused");
     }
 
     @Test
