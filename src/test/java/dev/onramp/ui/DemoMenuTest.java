@@ -71,7 +71,7 @@ class DemoMenuTest {
     private static boolean hasDemoMenu(Stage stage) {
         return stage.getScene().getRoot().lookupAll(".menu-bar").stream()
                 .flatMap(bar -> ((MenuBar) bar).getMenus().stream())
-                .anyMatch(menu -> menu.getText().equals("Demo") && menu.isVisible());
+                .anyMatch(menu -> "demo-menu".equals(menu.getId()) && menu.isVisible());
     }
 
     @Test
