@@ -29,7 +29,6 @@ import org.kordamp.ikonli.feather.Feather;
  */
 final class ProgressPane {
     private static final PseudoClass COMPLETE = PseudoClass.getPseudoClass("complete");
-    private static final String SHEET = ProgressPane.class.getResource("/dev/onramp/ui/summary.css").toExternalForm();
 
     private final OnboardingProgress progress;
     private final VBox root = new VBox(6);
@@ -74,7 +73,6 @@ final class ProgressPane {
 
         root.getChildren().addAll(line, checklist);
         root.getStyleClass().add("onboarding-progress");
-        root.getStylesheets().add(SHEET);
         root.setId("onboarding");
         showWhen(root, progress.shownProperty());
     }

@@ -35,7 +35,6 @@ import javafx.util.Duration;
  * (written in the background, a failure said in one sentence), Copy (plain text) and Close.
  */
 public final class SummaryDialog {
-    static final String SHEET = SummaryDialog.class.getResource("/dev/onramp/ui/summary.css").toExternalForm();
 
     private final SummaryModel model;
     private final Stage stage = new Stage();
@@ -52,7 +51,6 @@ public final class SummaryDialog {
         stage.setTitle("Summary — " + model.businessName());
         Scene scene = new Scene(layout(owner), 640, 560);
         Styles.apply(scene);
-        scene.getStylesheets().add(SHEET);
         stage.setScene(scene);
         model.summaryProperty().subscribe(this::show);
     }
