@@ -44,7 +44,7 @@ class BundlesTest {
     /** Values that are the same word in German or French: table headings such as NAME, ID, STREAMS, SOURCE. */
     private static final Map<String, Set<String>> SAME_WORD = Map.of(
             "de", Set.of("cli.providers.column.name", "cli.providers.column.id", "cli.connections.column.streams",
-                    "cli.settings.label.airbyte", "cli.settings.label.workspace"),
+                    "cli.settings.label.airbyte", "cli.settings.label.workspace", "ui.hub.demoMenu.menu"),
             "fr", Set.of("cli.connections.column.source"));
 
     private static Properties read(String suffix) {

@@ -6,6 +6,7 @@ import dev.onramp.connect.BusinessRemoval;
 import dev.onramp.model.BusinessType;
 import dev.onramp.ui.common.Converters;
 import dev.onramp.ui.common.Styles;
+import dev.onramp.ui.common.UiText;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableStringValue;
@@ -33,25 +34,23 @@ import javafx.util.Subscription;
 
 /** The dialogs that rename a business, change its type and delete it, each showing a refusal in place. */
 final class BusinessDialogs {
-    private static final ButtonType RENAME = new ButtonType("Rename", ButtonBar.ButtonData.OK_DONE);
-    private static final ButtonType CHANGE = new ButtonType("Change type", ButtonBar.ButtonData.OK_DONE);
-    private static final ButtonType DELETE = new ButtonType("Delete business", ButtonBar.ButtonData.OK_DONE);
-
     private BusinessDialogs() {}
 
     static void rename(Window owner, BusinessEditModel model) {
         TextField name = new TextField();
         name.setId("rename-business-name");
-        name.setAccessibleText("Name");
+        name.setAccessibleText(UiText.get("ui.hub.businessForm.name"));
         name.textProperty().bindBidirectional(model.nameProperty());
         name.setPrefColumnCount(28);
         GridPane form = new GridPane(10, 10);
-        form.addRow(0, new Label("Name"), name);
+        form.addRow(0, new Label(UiText.get("ui.hub.businessForm.name")), name);
         form.add(error(model.errorProperty(), "rename-business-error"), 0, 1, 2, 1);
         form.setPrefWidth(460);
-        Dialog<ButtonType> dialog = dialog(owner, "rename-business", "Rename business",
-                "What is " + model.tenant().name() + " called now?", form, RENAME);
-        keepOpenUntilDone(dialog, RENAME, model::rename, model);
+        ButtonType rename = new ButtonType(UiText.get("ui.hub.businessDialogs.rename.action"),
+                ButtonBar.ButtonData.OK_DONE);
+        Dialog<ButtonType> dialog = dialog(owner, "rename-business", UiText.get("ui.hub.businessDialogs.rename.title"),
+                UiText.get("ui.hub.businessDialogs.rename.header", model.tenant().name()), form, rename);
+        keepOpenUntilDone(dialog, rename, model::rename, model);
         name.requestFocus();
         dialog.show();
         name.selectAll();
@@ -60,7 +59,7 @@ final class BusinessDialogs {
     static void retype(Window owner, BusinessEditModel model) {
         ComboBox<BusinessType> type = new ComboBox<>();
         type.setId("retype-business-type");
-        type.setAccessibleText("Kind of business");
+        type.setAccessibleText(UiText.get("ui.hub.businessForm.kind"));
         type.getItems().setAll(model.businessTypes());
         type.setConverter(Converters.displaying(BusinessType::name));
         type.valueProperty().bindBidirectional(model.typeProperty());
@@ -71,15 +70,16 @@ final class BusinessDialogs {
         recommended.setMinHeight(Region.USE_PREF_SIZE);
         recommended.getStyleClass().add("hint");
         recommended.textProperty().bind(model.recommendationsProperty());
-        HBox kind = new HBox(10, new Label("Kind of business"), type);
+        HBox kind = new HBox(10, new Label(UiText.get("ui.hub.businessForm.kind")), type);
         kind.setAlignment(Pos.CENTER_LEFT);
         VBox form = new VBox(10, kind, recommended,
                 error(model.errorProperty(), "retype-business-error"));
         form.setPrefWidth(460);
-        Dialog<ButtonType> dialog = dialog(owner, "retype-business", "Change business type",
-                "What kind of business is " + model.tenant().name() + "? The hub recommends providers for it.", form,
-                CHANGE);
-        keepOpenUntilDone(dialog, CHANGE, model::retype, model);
+        ButtonType change = new ButtonType(UiText.get("ui.hub.businessDialogs.retype.action"),
+                ButtonBar.ButtonData.OK_DONE);
+        Dialog<ButtonType> dialog = dialog(owner, "retype-business", UiText.get("ui.hub.businessDialogs.retype.title"),
+                UiText.get("ui.hub.businessDialogs.retype.header", model.tenant().name()), form, change);
+        keepOpenUntilDone(dialog, change, model::retype, model);
         dialog.show();
     }
 
@@ -94,19 +94,14 @@ final class BusinessDialogs {
         what.setId("delete-business-what");
         what.setWrapText(true);
         what.setMinHeight(Region.USE_PREF_SIZE);
-        what.textProperty().bind(model.connectionsProperty().map(count -> switch (count.intValue()) {
-            case -1 -> "Counting " + name + "'s connections…";
-            case 0 -> name + " has no connections. Its settings go with it; its audit entries stay.";
-            case 1 -> name + " has 1 connection. Its settings go with it; its audit entries stay.";
-            default -> name + " has " + count + " connections. Its settings go with it; its audit entries stay.";
-        }));
+        what.textProperty().bind(model.connectionsProperty().map(count -> count.intValue() < 0
+                ? UiText.get("ui.hub.businessDialogs.delete.counting", name)
+                : UiText.get("ui.hub.businessDialogs.delete.what", name, count.intValue())));
         ToggleGroup choice = new ToggleGroup();
-        RadioButton disconnect = new RadioButton("Disconnect its connections first: their sources are deleted in"
-                + " Airbyte");
+        RadioButton disconnect = new RadioButton(UiText.get("ui.hub.businessDialogs.delete.disconnect"));
         disconnect.setId("delete-business-disconnect");
         disconnect.setUserData(BusinessRemoval.Sources.DELETE);
-        RadioButton keep = new RadioButton("Keep the sources in Airbyte: Onramp forgets them, Airbyte keeps them"
-                + " and their data");
+        RadioButton keep = new RadioButton(UiText.get("ui.hub.businessDialogs.delete.keep"));
         keep.setId("delete-business-keep");
         keep.setUserData(BusinessRemoval.Sources.KEEP);
         disconnect.setToggleGroup(choice);
@@ -133,23 +128,25 @@ final class BusinessDialogs {
 
         VBox form = new VBox(12, what, sources, progress, error(model.errorProperty(), "delete-business-error"));
         form.setPrefWidth(480);
-        Dialog<ButtonType> dialog = dialog(owner, "delete-business", "Delete business",
-                "Delete " + name + " from Onramp?", form, DELETE);
-        dialog.getDialogPane().lookupButton(DELETE).getStyleClass().add(atlantafx.base.theme.Styles.DANGER);
-        dialog.getDialogPane().lookupButton(DELETE).setId("delete-business-confirm");
+        ButtonType delete = new ButtonType(UiText.get("ui.hub.businessDialogs.delete.action"),
+                ButtonBar.ButtonData.OK_DONE);
+        Dialog<ButtonType> dialog = dialog(owner, "delete-business", UiText.get("ui.hub.businessDialogs.delete.title"),
+                UiText.get("ui.hub.businessDialogs.delete.header", name), form, delete);
+        dialog.getDialogPane().lookupButton(delete).getStyleClass().add(atlantafx.base.theme.Styles.DANGER);
+        dialog.getDialogPane().lookupButton(delete).setId("delete-business-confirm");
         // What became of the business and its sources is said once the dialog has closed.
         dialog.setOnHiding(e -> {
             if (!model.deletedProperty().get().isEmpty()) {
                 Alert told = new Alert(Alert.AlertType.INFORMATION, model.deletedProperty().get(), ButtonType.OK);
                 told.initOwner(owner);
-                told.setTitle("Business deleted");
+                told.setTitle(UiText.get("ui.hub.businessDialogs.deleted.title"));
                 told.setHeaderText(null);
                 told.getDialogPane().setId("business-deleted");
                 Styles.apply(told.getDialogPane());
                 told.show();
             }
         });
-        keepOpenUntilDone(dialog, DELETE, model::delete, model.busyProperty(), model.deletedProperty().isNotEmpty(),
+        keepOpenUntilDone(dialog, delete, model::delete, model.busyProperty(), model.deletedProperty().isNotEmpty(),
                 model.errorProperty());
         dialog.show();
     }

@@ -6,6 +6,7 @@ import dev.onramp.catalog.Recommendation;
 import dev.onramp.model.BusinessType;
 import dev.onramp.model.Tenant;
 import dev.onramp.ui.common.Failures;
+import dev.onramp.ui.common.UiText;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -76,7 +77,7 @@ public final class BusinessEditModel {
     public void retype() {
         BusinessType chosen = type.get();
         if (chosen == null) {
-            error.set("Choose what kind of business " + tenant.name() + " is.");
+            error.set(UiText.get("ui.hub.businessEdit.chooseKind", tenant.name()));
             return;
         }
         run(() -> tenants.retype(tenant.id(), chosen.id()));
@@ -102,9 +103,11 @@ public final class BusinessEditModel {
         List<Recommendation> recommended = catalog.recommend(chosen.id()).stream().filter(Recommendation::recommended)
                 .toList();
         if (recommended.isEmpty()) {
-            return "No provider is recommended for this kind of business; every one stays on the hub.";
+            return UiText.get("ui.hub.businessEdit.noRecommendations");
         }
-        return "Recommended for " + chosen.name().toLowerCase(java.util.Locale.ROOT) + ":\n" + recommended.stream()
+        // Business types are catalog data, in English: lower-cased as the command line does.
+        return UiText.get("ui.hub.businessEdit.recommendedFor", chosen.name().toLowerCase(java.util.Locale.ROOT))
+                + "\n" + recommended.stream()
                 .map(r -> "• " + r.provider().name() + " — " + r.reason()).collect(Collectors.joining("\n"));
     }
 

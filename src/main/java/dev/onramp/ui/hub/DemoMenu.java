@@ -1,6 +1,7 @@
 package dev.onramp.ui.hub;
 
 import dev.onramp.ui.common.Styles;
+import dev.onramp.ui.common.UiText;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -16,7 +17,7 @@ import javafx.stage.Window;
  * sign-in…", "Break a source…" and "Delete a source in Airbyte…", each asking which connection.
  */
 public final class DemoMenu {
-    private final Menu menu = new Menu("_Demo");
+    private final Menu menu = new Menu(UiText.get("ui.hub.demoMenu.menu"));
 
     /**
      * @param shown  whether the chosen business uses the built-in simulator
@@ -48,7 +49,7 @@ public final class DemoMenu {
             dialog.initOwner(window.get());
             dialog.setTitle(action.title());
             dialog.setHeaderText(action.question());
-            dialog.setContentText("Connection:");
+            dialog.setContentText(UiText.get("ui.hub.demoMenu.connection"));
             dialog.getDialogPane().setId("demo-choice");
             Styles.apply(dialog.getDialogPane());
             dialog.setOnHidden(e -> {

@@ -6,6 +6,7 @@ import dev.onramp.model.ConnectionStatus;
 import dev.onramp.model.Tenant;
 import dev.onramp.model.TenantId;
 import dev.onramp.ui.common.Failures;
+import dev.onramp.ui.common.UiText;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -23,35 +24,34 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
  * {@code background}; the dialogs are asked for on {@code fx}.
  */
 public final class DemoMenuModel {
-    /** What the menu can do to a source, with the words its menu item and dialogs use. */
+    /** What the menu can do to a source, with the words its menu item and dialogs use, in the window's language. */
     public enum Action {
-        REVOKE_SIGN_IN("Revoke a sign-in…", "Revoke a sign-in",
-                "Which connection's sign-in does the provider revoke?"),
-        BREAK_SOURCE("Break a source…", "Break a source",
-                "Which connection's provider fails its next test?"),
-        DELETE_SOURCE("Delete a source in Airbyte…", "Delete a source in Airbyte",
-                "Which connection's source is deleted in Airbyte, behind Onramp's back?");
-
-        private final String menuText;
-        private final String title;
-        private final String question;
-
-        Action(String menuText, String title, String question) {
-            this.menuText = menuText;
-            this.title = title;
-            this.question = question;
-        }
+        REVOKE_SIGN_IN,
+        BREAK_SOURCE,
+        DELETE_SOURCE;
 
         public String menuText() {
-            return menuText;
+            return switch (this) {
+                case REVOKE_SIGN_IN -> UiText.get("ui.hub.demoMenu.revoke.menu");
+                case BREAK_SOURCE -> UiText.get("ui.hub.demoMenu.break.menu");
+                case DELETE_SOURCE -> UiText.get("ui.hub.demoMenu.deleteSource.menu");
+            };
         }
 
         public String title() {
-            return title;
+            return switch (this) {
+                case REVOKE_SIGN_IN -> UiText.get("ui.hub.demoMenu.revoke.title");
+                case BREAK_SOURCE -> UiText.get("ui.hub.demoMenu.break.title");
+                case DELETE_SOURCE -> UiText.get("ui.hub.demoMenu.deleteSource.title");
+            };
         }
 
         public String question() {
-            return question;
+            return switch (this) {
+                case REVOKE_SIGN_IN -> UiText.get("ui.hub.demoMenu.revoke.question");
+                case BREAK_SOURCE -> UiText.get("ui.hub.demoMenu.break.question");
+                case DELETE_SOURCE -> UiText.get("ui.hub.demoMenu.deleteSource.question");
+            };
         }
     }
 
@@ -105,11 +105,10 @@ public final class DemoMenuModel {
         CompletableFuture.supplyAsync(() -> choices(tenant), background).whenCompleteAsync((choices, failure) -> {
             busy.set(false);
             if (failure != null) {
-                dialogs.tell(action, "Onramp could not read the connections of " + tenant.name() + ": "
-                        + Failures.message(failure));
+                dialogs.tell(action, UiText.get("ui.hub.demoMenu.unreadable", tenant.name(),
+                        Failures.message(failure)));
             } else if (choices.isEmpty()) {
-                dialogs.tell(action, tenant.name() + " has no connections yet: connect a provider first, then play"
-                        + " this on it.");
+                dialogs.tell(action, UiText.get("ui.hub.demoMenu.noConnections", tenant.name()));
             } else {
                 dialogs.choose(action, choices, chosen -> act(action, chosen, dialogs));
             }
@@ -128,8 +127,9 @@ public final class DemoMenuModel {
         String name = providerName.apply(connection.providerId());
         String account = connection.accountLabel().strip();
         String shortId = connection.sourceId().length() > 8 ? connection.sourceId().substring(0, 8) : connection.sourceId();
-        return name + (account.isEmpty() || account.equalsIgnoreCase(name) ? "" : " (" + account + ")")
-                + " · source " + shortId + "…";
+        return account.isEmpty() || account.equalsIgnoreCase(name)
+                ? UiText.get("ui.hub.demoMenu.choice", name, shortId)
+                : UiText.get("ui.hub.demoMenu.choiceAccount", name, account, shortId);
     }
 
     private void act(Action action, Choice chosen, Dialogs dialogs) {
@@ -138,19 +138,15 @@ public final class DemoMenuModel {
         String name = providerName.apply(chosen.connection().providerId());
         CompletableFuture.supplyAsync(() -> switch (action) {
             case REVOKE_SIGN_IN -> airbyte.revokeSignIn(sourceId)
-                    ? name + "'s sign-in was revoked at the provider: the next check says it needs reconnecting,"
-                            + " and Reconnect signs it in again."
-                    : name + " was connected with a typed key, not a sign-in, so there is nothing to revoke: try"
-                            + " Break a source instead.";
+                    ? UiText.get("ui.hub.demoMenu.revoked", name)
+                    : UiText.get("ui.hub.demoMenu.typedKey", name, Action.BREAK_SOURCE.title());
             case BREAK_SOURCE -> {
                 airbyte.failNextTest(sourceId);
-                yield name + "'s provider fails the next test of its source (HTTP 500): the next check says it is"
-                        + " failing, and the one after that finds it working again.";
+                yield UiText.get("ui.hub.demoMenu.broken", name);
             }
             case DELETE_SOURCE -> {
                 airbyte.deleteSource(sourceId);
-                yield name + "'s source was deleted in Airbyte: the next check says it is missing there, and"
-                        + " Connect makes a new one.";
+                yield UiText.get("ui.hub.demoMenu.deleted", name);
             }
         }, background).whenCompleteAsync((message, failure) -> {
             busy.set(false);

@@ -5,6 +5,7 @@ import static dev.onramp.ui.common.Visibility.showWhen;
 import dev.onramp.connect.DemoReset;
 import dev.onramp.ui.common.StepRow;
 import dev.onramp.ui.common.Styles;
+import dev.onramp.ui.common.UiText;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -28,8 +29,6 @@ import javafx.util.Subscription;
  * each step while the reset runs (it cannot be stopped half-way) and how it ended.
  */
 final class DemoResetDialog implements DemoResetModel.Dialogs {
-    static final String TITLE = "Reset demo";
-
     private final DemoResetModel model;
     private final Supplier<Window> owner;
 
@@ -42,8 +41,8 @@ final class DemoResetDialog implements DemoResetModel.Dialogs {
     public void refuse(String message) {
         Alert alert = new Alert(Alert.AlertType.INFORMATION, message);
         alert.initOwner(owner.get());
-        alert.setTitle(TITLE);
-        alert.setHeaderText("The demo cannot be reset now");
+        alert.setTitle(UiText.get("ui.hub.demoReset.title"));
+        alert.setHeaderText(UiText.get("ui.hub.demoReset.refused"));
         alert.getDialogPane().setId("demo-reset-refused");
         Styles.apply(alert.getDialogPane());
         alert.show();
@@ -54,7 +53,7 @@ final class DemoResetDialog implements DemoResetModel.Dialogs {
         Stage stage = new Stage();
         stage.initOwner(owner.get());
         stage.initModality(Modality.WINDOW_MODAL);
-        stage.setTitle(TITLE);
+        stage.setTitle(UiText.get("ui.hub.demoReset.title"));
         BooleanProperty started = new SimpleBooleanProperty(false);
         BooleanBinding asking = started.not();
         BooleanBinding running = started.and(model.busyProperty());
@@ -62,10 +61,11 @@ final class DemoResetDialog implements DemoResetModel.Dialogs {
 
         Label title = new Label();
         title.setId("demo-reset-title");
-        title.textProperty().bind(Bindings.when(asking).then("Reset the demo?")
-                .otherwise(Bindings.when(running).then("Resetting the demo…").otherwise("Reset demo")));
+        title.textProperty().bind(Bindings.when(asking).then(UiText.get("ui.hub.demoReset.ask"))
+                .otherwise(Bindings.when(running).then(UiText.get("ui.hub.demoReset.resetting"))
+                        .otherwise(UiText.get("ui.hub.demoReset.title"))));
         title.getStyleClass().add("dialog-title");
-        Label question = wrapping(plan.description() + " This cannot be undone.");
+        Label question = wrapping(UiText.get("ui.hub.demoReset.question", plan.description()));
         question.setId("demo-reset-question");
         showWhen(question, asking);
         HBox step = StepRow.of("demo-reset-step", model.stepProperty(), running);
@@ -74,12 +74,12 @@ final class DemoResetDialog implements DemoResetModel.Dialogs {
         result.textProperty().bind(model.resultProperty());
         showWhen(result, ended);
 
-        Button cancel = new Button("Cancel");
+        Button cancel = new Button(UiText.get("ui.hub.demoReset.cancel"));
         cancel.setId("demo-reset-cancel");
         cancel.setCancelButton(true);
         cancel.setOnAction(e -> stage.close());
         showWhen(cancel, asking);
-        Button reset = new Button("Reset demo");
+        Button reset = new Button(UiText.get("ui.hub.demoReset.confirm"));
         reset.setId("demo-reset-confirm");
         reset.getStyleClass().add(atlantafx.base.theme.Styles.DANGER);
         reset.setOnAction(e -> {
@@ -87,7 +87,7 @@ final class DemoResetDialog implements DemoResetModel.Dialogs {
             started.set(true);
         });
         showWhen(reset, asking);
-        Button close = new Button("Close");
+        Button close = new Button(UiText.get("ui.hub.demoReset.close"));
         close.setId("demo-reset-close");
         close.setDefaultButton(true);
         close.setOnAction(e -> stage.close());

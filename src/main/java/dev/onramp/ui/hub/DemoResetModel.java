@@ -2,6 +2,7 @@ package dev.onramp.ui.hub;
 
 import dev.onramp.connect.DemoReset;
 import dev.onramp.ui.common.Failures;
+import dev.onramp.ui.common.UiText;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -50,7 +51,7 @@ public final class DemoResetModel {
         CompletableFuture.supplyAsync(reset::plan, background).whenCompleteAsync((plan, failure) -> {
             busy.set(false);
             if (failure != null) {
-                dialogs.refuse("Onramp could not read what the demo holds: " + Failures.message(failure));
+                dialogs.refuse(UiText.get("ui.hub.demoReset.unreadable", Failures.message(failure)));
             } else if (plan.refusal().isPresent()) {
                 dialogs.refuse(plan.refusal().get());
             } else {
@@ -69,10 +70,10 @@ public final class DemoResetModel {
         }
         busy.set(true);
         result.set("");
-        step.set("Resetting the demo…");
+        step.set(UiText.get("ui.hub.demoReset.resetting"));
         CompletableFuture.supplyAsync(() -> reset.reset(text -> fx.execute(() -> step.set(text))), background)
-                .exceptionally(failure -> new DemoReset.Outcome.NotReset("The demo was not reset: "
-                        + Failures.message(failure)))
+                .exceptionally(failure -> new DemoReset.Outcome.NotReset(UiText.get("ui.hub.demoReset.failed",
+                        Failures.message(failure))))
                 .thenAcceptAsync(outcome -> {
                     busy.set(false);
                     step.set("");

@@ -3,6 +3,7 @@ package dev.onramp.ui.hub;
 import static dev.onramp.ui.common.Visibility.showWhen;
 
 import dev.onramp.ui.common.Styles;
+import dev.onramp.ui.common.UiText;
 import java.util.Locale;
 import java.util.function.Supplier;
 import javafx.geometry.Pos;
@@ -28,7 +29,7 @@ public final class DemoScenariosDialog {
 
     private DemoScenariosDialog(DemoScenariosModel model, Window owner) {
         stage.initOwner(owner);
-        stage.setTitle("Demo scenarios");
+        stage.setTitle(UiText.get("ui.hub.demoScenarios.title"));
         Scene scene = new Scene(layout(model), 560, Region.USE_COMPUTED_SIZE);
         Styles.apply(scene);
         stage.setScene(scene);
@@ -37,7 +38,7 @@ public final class DemoScenariosDialog {
 
     /** "Demo scenarios…": opens the window over {@code owner}, or brings the open one to the front. */
     public static MenuItem menuItem(DemoScenariosModel model, Supplier<Window> owner) {
-        MenuItem item = new MenuItem("Demo scenarios…");
+        MenuItem item = new MenuItem(UiText.get("ui.hub.demoScenarios.menu"));
         item.setId("demo-scenarios");
         DemoScenariosDialog[] open = new DemoScenariosDialog[1];
         item.setOnAction(e -> {
@@ -51,10 +52,9 @@ public final class DemoScenariosDialog {
     }
 
     private VBox layout(DemoScenariosModel model) {
-        Label title = new Label("Demo scenarios");
+        Label title = new Label(UiText.get("ui.hub.demoScenarios.title"));
         title.getStyleClass().add("dialog-title");
-        Label intro = new Label("Switch on what the audience should see. A scenario stays on until you switch it off"
-                + " or quit Onramp, and the demo banner says which are on.");
+        Label intro = new Label(UiText.get("ui.hub.demoScenarios.intro"));
         intro.getStyleClass().add("hint");
         intro.setWrapText(true);
         intro.setMinHeight(Region.USE_PREF_SIZE);
@@ -70,12 +70,12 @@ public final class DemoScenariosDialog {
         problem.textProperty().bind(model.problemProperty());
         showWhen(problem, model.problemProperty().isNotEmpty());
 
-        Button allOff = new Button("_Turn all off");
+        Button allOff = new Button(UiText.get("ui.hub.demoScenarios.allOff"));
         allOff.setMnemonicParsing(true);
         allOff.setId("demo-scenarios-all-off");
         allOff.disableProperty().bind(model.anyOnProperty().not());
         allOff.setOnAction(e -> model.turnAllOff());
-        Button close = new Button("Close");
+        Button close = new Button(UiText.get("ui.hub.demoScenarios.close"));
         close.setCancelButton(true);
         close.setDefaultButton(true);
         close.setOnAction(e -> stage.hide());
@@ -90,11 +90,11 @@ public final class DemoScenariosDialog {
     }
 
     private static VBox row(DemoScenariosModel.Row row) {
-        CheckBox toggle = new CheckBox(row.scenario().title());
+        CheckBox toggle = new CheckBox(row.title());
         toggle.setId("scenario-" + row.scenario().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         toggle.getStyleClass().add("scenario-switch");
         toggle.selectedProperty().bindBidirectional(row.onProperty());
-        Label effect = new Label(row.scenario().effect());
+        Label effect = new Label(row.effect());
         effect.getStyleClass().add("hint");
         effect.setWrapText(true);
         effect.setMinHeight(Region.USE_PREF_SIZE);

@@ -3,12 +3,12 @@ package dev.onramp.ui.hub;
 import dev.onramp.business.DemoAirbyte;
 import dev.onramp.business.DemoScenario;
 import dev.onramp.ui.common.Failures;
+import dev.onramp.ui.common.UiText;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.stream.Collectors;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -33,6 +33,28 @@ public final class DemoScenariosModel {
 
         public DemoScenario scenario() {
             return scenario;
+        }
+
+        /** The scenario's name in the window's language, e.g. "Airbyte is slow". */
+        public String title() {
+            return switch (scenario) {
+                case SLOW -> UiText.get("ui.hub.demoScenarios.slow.title");
+                case DOWN -> UiText.get("ui.hub.demoScenarios.down.title");
+                case SIGN_IN_REFUSED -> UiText.get("ui.hub.demoScenarios.signInRefused.title");
+                case CHECK_FAILS -> UiText.get("ui.hub.demoScenarios.checkFails.title");
+                case NOT_READY_FOR_OAUTH -> UiText.get("ui.hub.demoScenarios.notReadyForOAuth.title");
+            };
+        }
+
+        /** What the audience will see while it is on, in the window's language. */
+        public String effect() {
+            return switch (scenario) {
+                case SLOW -> UiText.get("ui.hub.demoScenarios.slow.effect");
+                case DOWN -> UiText.get("ui.hub.demoScenarios.down.effect");
+                case SIGN_IN_REFUSED -> UiText.get("ui.hub.demoScenarios.signInRefused.effect");
+                case CHECK_FAILS -> UiText.get("ui.hub.demoScenarios.checkFails.effect");
+                case NOT_READY_FOR_OAUTH -> UiText.get("ui.hub.demoScenarios.notReadyForOAuth.effect");
+            };
         }
 
         /** Whether the scenario is on; setting it switches the simulator. */
@@ -99,8 +121,9 @@ public final class DemoScenariosModel {
         sent = sent.exceptionally(earlier -> null).thenRunAsync(() -> airbyte.play(row.scenario, on), background);
         sent.whenCompleteAsync((done, failure) -> {
             if (failure != null) {
-                problem.set("The simulator could not switch \"" + row.scenario.title() + "\" " + (on ? "on" : "off")
-                        + ": " + Failures.message(failure));
+                problem.set(on
+                        ? UiText.get("ui.hub.demoScenarios.switchOnFailed", row.title(), Failures.message(failure))
+                        : UiText.get("ui.hub.demoScenarios.switchOffFailed", row.title(), Failures.message(failure)));
                 reverting = true;
                 try {
                     row.on.set(!on);
@@ -112,9 +135,9 @@ public final class DemoScenariosModel {
     }
 
     private void refresh() {
-        List<String> titles = rows.stream().filter(row -> row.on.get()).map(row -> row.scenario.title()).toList();
+        List<String> titles = rows.stream().filter(row -> row.on.get()).map(Row::title).toList();
         anyOn.set(!titles.isEmpty());
-        note.set(titles.isEmpty() ? "" : (titles.size() == 1 ? "Demo scenario on: " : "Demo scenarios on: ")
-                + titles.stream().collect(Collectors.joining(", ")));
+        note.set(titles.isEmpty() ? ""
+                : UiText.get("ui.hub.demoScenarios.note", titles.size(), String.join(", ", titles)));
     }
 }

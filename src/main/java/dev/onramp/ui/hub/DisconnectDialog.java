@@ -4,6 +4,7 @@ import static dev.onramp.ui.common.Visibility.showWhen;
 
 import dev.onramp.ui.common.StepRow;
 import dev.onramp.ui.common.Styles;
+import dev.onramp.ui.common.UiText;
 import dev.onramp.ui.common.Failures;
 import javafx.beans.binding.Bindings;
 import dev.onramp.ui.hub.DisconnectModel.Phase;
@@ -92,8 +93,8 @@ final class DisconnectDialog {
         });
         showWhen(message, model.messageProperty().isNotEmpty().and(running.not()));
 
-        Label onrampOnlyHint = wrapping("Remove from Onramp only marks the connection disconnected here and leaves"
-                + " its source in Airbyte, where someone can delete it later.");
+        Label onrampOnlyHint = wrapping(UiText.get("ui.hub.disconnectDialog.onrampOnlyHint",
+                UiText.get("ui.hub.disconnectDialog.onrampOnly")));
         onrampOnlyHint.getStyleClass().add("hint");
         showWhen(onrampOnlyHint, failed.and(model.offersOnrampOnlyProperty()));
 
@@ -104,30 +105,30 @@ final class DisconnectDialog {
     }
 
     private HBox buttons() {
-        Button cancel = new Button("Cancel");
+        Button cancel = new Button(UiText.get("ui.hub.disconnectDialog.cancel"));
         cancel.setId("disconnect-cancel");
         cancel.setCancelButton(true);
         cancel.setOnAction(e -> stage.close());
         showWhen(cancel, confirming.or(failed.and(model.offersOnrampOnlyProperty())));
 
-        Button disconnect = new Button("Disconnect");
+        Button disconnect = new Button(UiText.get("ui.hub.disconnectDialog.disconnect"));
         disconnect.setId("disconnect-confirm");
         disconnect.getStyleClass().add(atlantafx.base.theme.Styles.DANGER);
         disconnect.setOnAction(e -> model.disconnect());
         showWhen(disconnect, confirming);
 
-        Button onrampOnly = new Button("Remove from Onramp only");
+        Button onrampOnly = new Button(UiText.get("ui.hub.disconnectDialog.onrampOnly"));
         onrampOnly.setId("disconnect-onramp-only");
         onrampOnly.setOnAction(e -> model.removeFromOnrampOnly());
         showWhen(onrampOnly, failed.and(model.offersOnrampOnlyProperty()));
 
-        Button close = new Button("Close");
+        Button close = new Button(UiText.get("ui.hub.disconnectDialog.close"));
         close.setId("disconnect-close");
         close.defaultButtonProperty().bind(disconnected.or(failed.and(model.offersOnrampOnlyProperty().not())));
         close.setOnAction(e -> stage.close());
         showWhen(close, disconnected.or(failed.and(model.offersOnrampOnlyProperty().not())));
 
-        Button settings = new Button("Open Settings");
+        Button settings = new Button(UiText.get("ui.hub.disconnectDialog.openSettings"));
         settings.setId("disconnect-open-settings");
         settings.setMinWidth(Region.USE_PREF_SIZE);
         settings.setOnAction(e -> {

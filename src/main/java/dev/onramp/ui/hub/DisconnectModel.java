@@ -6,6 +6,7 @@ import dev.onramp.connect.DisconnectScope;
 import dev.onramp.connect.DisconnectStep;
 import dev.onramp.model.Connection;
 import dev.onramp.ui.common.Failures;
+import dev.onramp.ui.common.UiText;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.BiFunction;
@@ -67,12 +68,12 @@ public final class DisconnectModel {
 
     /** Deletes the source in Airbyte, then marks the connection disconnected. */
     public void disconnect() {
-        run(DisconnectScope.AIRBYTE_AND_ONRAMP, "Asking Airbyte to delete the source…");
+        run(DisconnectScope.AIRBYTE_AND_ONRAMP, UiText.get("ui.hub.disconnectDialog.asking"));
     }
 
     /** Marks the connection disconnected without asking Airbyte; its source stays there. */
     public void removeFromOnrampOnly() {
-        run(DisconnectScope.ONRAMP_ONLY, "Removing the connection from Onramp…");
+        run(DisconnectScope.ONRAMP_ONLY, UiText.get("ui.hub.disconnectDialog.removing"));
     }
 
     private void run(DisconnectScope scope, String first) {
@@ -98,7 +99,7 @@ public final class DisconnectModel {
         step.set("");
         if (failure != null) {
             phase.set(Phase.FAILED);
-            message.set("Onramp could not disconnect it: " + Failures.message(failure));
+            message.set(UiText.get("ui.hub.disconnectDialog.failed", Failures.message(failure)));
             return;
         }
         message.set(outcome.message());

@@ -1,6 +1,7 @@
 package dev.onramp.ui.hub;
 
 import dev.onramp.connect.DemoReset;
+import dev.onramp.ui.common.UiText;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -75,7 +76,7 @@ public final class IdleResetModel {
         }
         if (!now.isBefore(deadline.get())) {
             resetting = true;
-            message.set("Resetting the demo…");
+            message.set(UiText.get("ui.hub.demoReset.resetting"));
             reset.accept(this::ended);
         } else {
             count(now);
@@ -85,8 +86,7 @@ public final class IdleResetModel {
     private void count(Instant now) {
         long left = (Duration.between(now, deadline.orElseThrow()).toMillis() + 999) / 1000;
         int n = minutes.orElseThrow();
-        message.set("No one has used Onramp for " + n + (n == 1 ? " minute" : " minutes") + ". The demo resets in "
-                + left + " s — touch or press any key to keep it.");
+        message.set(UiText.get("ui.hub.idleReset.countdown", n, left));
     }
 
     /** The reset ended: the idle minutes count afresh from now; a refusal is said until the next input. */
@@ -95,7 +95,7 @@ public final class IdleResetModel {
         lastInput = lastTick;
         deadline = Optional.empty();
         if (outcome instanceof DemoReset.Outcome.NotReset refused) {
-            message.set("The demo was not reset. " + refused.message());
+            message.set(UiText.get("ui.hub.idleReset.notReset", refused.message()));
             shown.set(true);
         } else {
             hide();

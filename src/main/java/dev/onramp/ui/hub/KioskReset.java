@@ -1,6 +1,7 @@
 package dev.onramp.ui.hub;
 
 import dev.onramp.connect.DemoReset;
+import dev.onramp.ui.common.UiText;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -27,7 +28,7 @@ public final class KioskReset {
     public static void install(Stage stage, Menu demoMenu, HubModel hub, DemoReset reset, Executor background,
             Executor fx, Clock clock) {
         DemoResetModel model = new DemoResetModel(reset, hub::reloadBusinesses, background, fx);
-        MenuItem item = new MenuItem("Reset demo…");
+        MenuItem item = new MenuItem(UiText.get("ui.hub.demoReset.menu"));
         item.setId("demo-reset-menu");
         item.disableProperty().bind(model.busyProperty());
         item.setOnAction(e -> model.start(new DemoResetDialog(model, () -> stage)));

@@ -5,6 +5,7 @@ import static dev.onramp.ui.common.Visibility.showWhen;
 import dev.onramp.model.BusinessType;
 import dev.onramp.ui.common.Converters;
 import dev.onramp.ui.common.Styles;
+import dev.onramp.ui.common.UiText;
 import javafx.event.ActionEvent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -19,20 +20,20 @@ import javafx.util.Subscription;
 
 /** Asks for a new business's name and kind, and shows the tenant service's refusal in place. */
 final class NewBusinessDialog {
-    private static final ButtonType CREATE = new ButtonType("Create", ButtonBar.ButtonData.OK_DONE);
-
     private NewBusinessDialog() {}
 
     static void open(Window owner, NewBusinessModel model) {
+        ButtonType createType = new ButtonType(UiText.get("ui.hub.newBusinessDialog.create"),
+                ButtonBar.ButtonData.OK_DONE);
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);
-        dialog.setTitle("New business");
-        dialog.setHeaderText("Who are you onboarding?");
+        dialog.setTitle(UiText.get("ui.hub.newBusinessDialog.title"));
+        dialog.setHeaderText(UiText.get("ui.hub.newBusinessDialog.header"));
         dialog.getDialogPane().setContent(form(model));
-        dialog.getDialogPane().getButtonTypes().addAll(CREATE, ButtonType.CANCEL);
+        dialog.getDialogPane().getButtonTypes().addAll(createType, ButtonType.CANCEL);
         Styles.apply(dialog.getDialogPane());
 
-        Button create = (Button) dialog.getDialogPane().lookupButton(CREATE);
+        Button create = (Button) dialog.getDialogPane().lookupButton(createType);
         create.disableProperty().bind(model.busyProperty());
         // Creating takes a background call: keep the dialog open until it succeeds.
         create.addEventFilter(ActionEvent.ACTION, e -> {
@@ -41,7 +42,7 @@ final class NewBusinessDialog {
         });
         Subscription subscriptions = Subscription.combine(
                 model.createdProperty().subscribe(created -> created.ifPresent(t -> {
-                    dialog.setResult(CREATE);
+                    dialog.setResult(createType);
                     dialog.close();
                 })),
                 // The error line appears below the form: grow the window to keep the buttons in view.
@@ -53,13 +54,13 @@ final class NewBusinessDialog {
     private static GridPane form(NewBusinessModel model) {
         TextField name = new TextField();
         name.setId("business-name");
-        name.setAccessibleText("Name");
-        name.setPromptText("e.g. Corner Bakery");
+        name.setAccessibleText(UiText.get("ui.hub.businessForm.name"));
+        name.setPromptText(UiText.get("ui.hub.newBusinessDialog.namePrompt"));
         name.textProperty().bindBidirectional(model.nameProperty());
 
         ComboBox<BusinessType> type = new ComboBox<>();
         type.setId("business-type");
-        type.setAccessibleText("Kind of business");
+        type.setAccessibleText(UiText.get("ui.hub.businessForm.kind"));
         type.getItems().setAll(model.businessTypes());
         type.setConverter(Converters.displaying(BusinessType::name));
         type.valueProperty().bindBidirectional(model.businessTypeProperty());
@@ -73,8 +74,8 @@ final class NewBusinessDialog {
         showWhen(error, model.errorProperty().isNotEmpty());
 
         GridPane grid = new GridPane(10, 10);
-        grid.addRow(0, new Label("Name"), name);
-        grid.addRow(1, new Label("Kind of business"), type);
+        grid.addRow(0, new Label(UiText.get("ui.hub.businessForm.name")), name);
+        grid.addRow(1, new Label(UiText.get("ui.hub.businessForm.kind")), type);
         grid.add(error, 0, 2, 2, 1);
         grid.setPrefWidth(420);
         return grid;

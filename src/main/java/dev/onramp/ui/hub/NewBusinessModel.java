@@ -4,6 +4,7 @@ import dev.onramp.business.TenantService;
 import dev.onramp.model.BusinessType;
 import dev.onramp.model.Tenant;
 import dev.onramp.ui.common.Failures;
+import dev.onramp.ui.common.UiText;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -52,7 +53,7 @@ public final class NewBusinessModel {
     public void create() {
         BusinessType type = businessType.get();
         if (type == null) {
-            error.set("Choose what kind of business it is.");
+            error.set(UiText.get("ui.hub.newBusinessModel.chooseKind"));
             return;
         }
         String entered = name.get();
