@@ -396,7 +396,8 @@ public final class CredentialsModel implements FormInputs {
             } else {
                 Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
                 String name = String.valueOf(file.getFileName());
-                message.set(cause instanceof TooBig ? UiText.get("ui.credentials.file.tooBig", name, MAX_FILE_BYTES / 1024)
+                message.set(cause instanceof TooBig
+                        ? UiText.get("ui.credentials.file.tooBig", name, MAX_FILE_BYTES / 1024)
                         : UiText.get("ui.credentials.file.unreadable", name));
             }
         }, fx);

@@ -105,7 +105,8 @@ final class FieldInputs {
         Label sent = new Label();
         sent.setId(picker.getId() + "-sent");
         sent.getStyleClass().add("hint");
-        sent.textProperty().bind(value.map(text -> text.isBlank() ? "" : UiText.get("ui.credentials.date.sentAs", text)));
+        sent.textProperty().bind(value.map(text -> text.isBlank() ? ""
+                : UiText.get("ui.credentials.date.sentAs", text)));
         Runnable write = () -> {
             LocalDate date = picker.getValue();
             if (date == null) {
