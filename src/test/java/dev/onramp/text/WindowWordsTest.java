@@ -27,8 +27,6 @@ class WindowWordsTest {
             "ui/help",
             "ui/theme",
             "ui/hub",
-            "ui/connect",
-            "ui/credentials",
             "ui/settings",
             "ui/summary",
             "ui/activity");

@@ -6,6 +6,7 @@ import dev.onramp.ui.common.ConnectedPane;
 import dev.onramp.ui.common.DialogPhase;
 import dev.onramp.ui.common.StepRow;
 import dev.onramp.ui.common.Styles;
+import dev.onramp.ui.common.UiText;
 import dev.onramp.ui.credentials.FormPane;
 import java.time.Instant;
 import javafx.animation.Animation;
@@ -91,21 +92,21 @@ public final class ConnectDialog {
 
         TextField link = new TextField();
         link.setId("connect-link");
-        link.setAccessibleText("Sign-in link");
+        link.setAccessibleText(UiText.get("ui.connect.link.accessible"));
         link.setEditable(false);
         link.textProperty().bind(model.consentUrlProperty());
         HBox.setHgrow(link, Priority.ALWAYS);
-        Button copy = new Button("Copy link");
+        Button copy = new Button(UiText.get("ui.connect.link.copy"));
         copy.setId("connect-copy");
         copy.setMinWidth(Region.USE_PREF_SIZE);
         PauseTransition copied = new PauseTransition(Duration.seconds(2));
-        copied.setOnFinished(e -> copy.setText("Copy link"));
+        copied.setOnFinished(e -> copy.setText(UiText.get("ui.connect.link.copy")));
         copy.setOnAction(e -> {
             copyToClipboard(link.getText());
-            copy.setText("Copied");
+            copy.setText(UiText.get("ui.connect.link.copied"));
             copied.playFromStart();
         });
-        Button again = new Button("Open the browser again");
+        Button again = new Button(UiText.get("ui.connect.openBrowserAgain"));
         again.setId("connect-open-again");
         again.setOnAction(e -> model.openBrowserAgain());
         Label left = new Label();
@@ -193,7 +194,7 @@ public final class ConnectDialog {
     }
 
     private HBox buttons() {
-        Button cancel = new Button("Cancel");
+        Button cancel = new Button(UiText.get("ui.connect.cancel"));
         // Escape presses whichever of Cancel and Close the dialog shows.
         cancel.cancelButtonProperty().bind(running.or(asking));
         cancel.setOnAction(e -> {
@@ -201,26 +202,26 @@ public final class ConnectDialog {
             stage.close();
         });
         showWhen(cancel, running.or(asking));
-        Button proceed = new Button("Continue to sign-in");
+        Button proceed = new Button(UiText.get("ui.connect.continue"));
         proceed.setId("connect-continue");
         proceed.getStyleClass().add(atlantafx.base.theme.Styles.ACCENT);
         proceed.defaultButtonProperty().bind(asking);
         proceed.setOnAction(e -> model.continueWithInputs());
         showWhen(proceed, asking);
-        Button close = new Button("Close");
+        Button close = new Button(UiText.get("ui.connect.close"));
         close.setOnAction(e -> stage.close());
         showWhen(close, ended);
         close.cancelButtonProperty().bind(ended);
         // An end that another attempt would only repeat offers Close alone.
         var worthRetrying = ended.and(model.retryableProperty());
         close.defaultButtonProperty().bind(ended.and(worthRetrying.not()));
-        Button retry = new Button("Try again");
+        Button retry = new Button(UiText.get("ui.connect.tryAgain"));
         retry.defaultButtonProperty().bind(worthRetrying);
         retry.setOnAction(e -> model.start());
         showWhen(retry, worthRetrying);
         Button settings = ConnectedPane.openSettings(model.endMessageProperty(), next, stage::close);
         settings.setId("connect-open-settings");
-        Button again = new Button("Connect again");
+        Button again = new Button(UiText.get("ui.connect.connectAgain"));
         again.setId("connect-again");
         again.setOnAction(e -> model.connectAgain());
         var askedAboutDuplicate = model.duplicateQuestionProperty().isNotEmpty().and(asking);

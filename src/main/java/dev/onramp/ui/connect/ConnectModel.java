@@ -10,6 +10,8 @@ import dev.onramp.model.Connection;
 import dev.onramp.ui.common.ConnectedPane;
 import dev.onramp.ui.common.DialogPhase;
 import dev.onramp.ui.common.Failures;
+import dev.onramp.ui.common.UiText;
+import dev.onramp.ui.credentials.StepWords;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Objects;
@@ -33,12 +35,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * background threads and are handed over to it.
  */
 public final class ConnectModel {
-    static final String BROWSER_OPENED_HINT =
-            "Your browser should show the consent page. If it does not, copy this link into it.";
-    static final String BROWSER_FAILED_HINT = "Your browser did not open. Copy this link into it.";
-    private static final String RECONNECTING = "Reconnecting ";
-
     private final String title;
+    private final boolean reconnecting;
     private final String providerName;
     private final BiFunction<FormValues, ConnectListener, ConnectFlow> starter;
     private final Optional<ConsentInputsModel> inputs;
@@ -76,7 +74,7 @@ public final class ConnectModel {
             Consumer<Connection> onConnected,
             Executor background,
             Executor fx) {
-        this("Connecting " + providerName, providerName, Optional.empty(), (values, listener) -> starter.apply(listener),
+        this(false, providerName, Optional.empty(), (values, listener) -> starter.apply(listener),
                 onConnected, background, fx);
     }
 
@@ -87,7 +85,7 @@ public final class ConnectModel {
             Consumer<Connection> onConnected,
             Executor background,
             Executor fx) {
-        return new ConnectModel(RECONNECTING + providerName, providerName, Optional.empty(),
+        return new ConnectModel(true, providerName, Optional.empty(),
                 (values, listener) -> starter.apply(listener), onConnected, background, fx);
     }
 
@@ -104,20 +102,23 @@ public final class ConnectModel {
             Consumer<Connection> onConnected,
             Executor background,
             Executor fx) {
-        this("Connecting " + providerName, providerName, Optional.of(consentInputs).filter(form -> !form.elements().isEmpty()).map(ConsentInputsModel::new),
+        this(false, providerName,
+                Optional.of(consentInputs).filter(form -> !form.elements().isEmpty()).map(ConsentInputsModel::new),
                 starter, onConnected, background, fx);
     }
 
     private ConnectModel(
-            String title,
+            boolean reconnecting,
             String providerName,
             Optional<ConsentInputsModel> inputs,
             BiFunction<FormValues, ConnectListener, ConnectFlow> starter,
             Consumer<Connection> onConnected,
             Executor background,
             Executor fx) {
-        this.title = Objects.requireNonNull(title, "title");
         this.providerName = Objects.requireNonNull(providerName, "providerName");
+        this.reconnecting = reconnecting;
+        this.title = reconnecting ? UiText.get("ui.connect.title.reconnecting", providerName)
+                : UiText.get("ui.connect.title.connecting", providerName);
         this.inputs = inputs;
         this.starter = Objects.requireNonNull(starter, "starter");
         this.onConnected = Objects.requireNonNull(onConnected, "onConnected");
@@ -131,7 +132,7 @@ public final class ConnectModel {
 
     /** True for a dialog that signs an existing connection in again rather than connecting a new one. */
     public boolean reconnecting() {
-        return title.startsWith(RECONNECTING);
+        return reconnecting;
     }
 
     /** "HubSpot connected — account …, 11 streams" once connected; empty before. */
@@ -141,7 +142,7 @@ public final class ConnectModel {
 
     /** What the dialog says above the fields asked before the consent page. */
     public String inputsIntro() {
-        return providerName + " needs this before Onramp opens its sign-in page in your browser.";
+        return UiText.get("ui.connect.inputsIntro", providerName);
     }
 
     /**
@@ -226,7 +227,7 @@ public final class ConnectModel {
         int current = ++attempt;
         flow = Optional.empty();
         cancelRequested = false;
-        stepLabel.set(ConnectStep.PREPARING.label());
+        stepLabel.set(StepWords.of(ConnectStep.PREPARING));
         consentUrl.set("");
         consentHint.set("");
         browserFailed.set(false);
@@ -247,7 +248,7 @@ public final class ConnectModel {
     private void onStarted(int current, ConnectFlow started, Throwable failure) {
         if (failure != null) {
             if (current == attempt) {
-                end("Onramp could not start connecting " + providerName + ": " + Failures.message(failure));
+                end(UiText.get("ui.connect.couldNotStart", providerName, Failures.message(failure)));
             }
             return;
         }
@@ -293,7 +294,7 @@ public final class ConnectModel {
 
     private void onStep(int current, ConnectStep step) {
         if (current == attempt && phase.get() == DialogPhase.RUNNING) {
-            stepLabel.set(step.label());
+            stepLabel.set(StepWords.of(step));
         }
     }
 
@@ -301,7 +302,8 @@ public final class ConnectModel {
         if (current == attempt && phase.get() == DialogPhase.RUNNING) {
             consentUrl.set(url.toString());
             browserFailed.set(!browserOpened);
-            consentHint.set(browserOpened ? BROWSER_OPENED_HINT : BROWSER_FAILED_HINT);
+            consentHint.set(browserOpened ? UiText.get("ui.connect.hint.browserOpened")
+                    : UiText.get("ui.connect.hint.browserFailed"));
         }
     }
 
@@ -334,15 +336,16 @@ public final class ConnectModel {
                 .thenAcceptAsync(opened -> {
                     if (current == attempt && phase.get() == DialogPhase.RUNNING && !opened) {
                         browserFailed.set(true);
-                        consentHint.set(BROWSER_FAILED_HINT);
+                        consentHint.set(UiText.get("ui.connect.hint.browserFailed"));
                     }
                 }, fx));
     }
 
-    /** E.g. "4:12 left" until {@code deadline}; "0:00 left" once it has passed. */
+    /** E.g. "4:12 left" until {@code deadline}; "0:00 left" once it has passed; in the window's language. */
     public static String timeLeft(Instant deadline, Instant now) {
         long seconds = Math.max(0, java.time.Duration.between(now, deadline).toSeconds());
-        return seconds / 60 + ":" + String.format(java.util.Locale.ROOT, "%02d", seconds % 60) + " left";
+        String clock = seconds / 60 + ":" + String.format(java.util.Locale.ROOT, "%02d", seconds % 60);
+        return UiText.get("ui.connect.timeLeft", clock);
     }
 
     /** When the wait for the browser's answer ends; null until the consent link is out. */

@@ -7,6 +7,7 @@ import dev.onramp.ui.common.ConnectedPane;
 import dev.onramp.ui.common.DialogPhase;
 import dev.onramp.ui.common.StepRow;
 import dev.onramp.ui.common.Styles;
+import dev.onramp.ui.common.UiText;
 import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
@@ -96,7 +97,7 @@ public final class CredentialsDialog {
 
         ProgressIndicator loadingSpinner = new ProgressIndicator();
         loadingSpinner.setPrefSize(22, 22);
-        HBox loading = new HBox(10, loadingSpinner, new Label("Loading the form…"));
+        HBox loading = new HBox(10, loadingSpinner, new Label(UiText.get("ui.credentials.loading")));
         loading.setAlignment(Pos.CENTER_LEFT);
         showWhen(loading, model.phaseProperty().isEqualTo(DialogPhase.LOADING));
 
@@ -136,7 +137,7 @@ public final class CredentialsDialog {
     }
 
     private HBox buttons() {
-        Button cancel = new Button("Cancel");
+        Button cancel = new Button(UiText.get("ui.credentials.cancel"));
         // Once connected, Escape presses Done instead.
         cancel.cancelButtonProperty().bind(model.phaseProperty().isNotEqualTo(DialogPhase.CONNECTED));
         cancel.setOnAction(e -> stage.close());
@@ -147,7 +148,7 @@ public final class CredentialsDialog {
         connect.setOnAction(e -> model.connect());
         Button settings = ConnectedPane.openSettings(model.messageProperty(), next, stage::close);
         settings.setId("credentials-open-settings");
-        Button again = new Button("Connect again");
+        Button again = new Button(UiText.get("ui.credentials.connectAgain"));
         again.setId("credentials-connect-again");
         again.setMinWidth(Region.USE_PREF_SIZE);
         again.setOnAction(e -> model.connectAgain());

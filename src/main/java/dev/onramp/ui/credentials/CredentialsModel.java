@@ -15,6 +15,7 @@ import dev.onramp.model.Connection;
 import dev.onramp.ui.common.ConnectedPane;
 import dev.onramp.ui.common.DialogPhase;
 import dev.onramp.ui.common.Failures;
+import dev.onramp.ui.common.UiText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -51,11 +52,6 @@ import javafx.beans.property.StringProperty;
  * and connecting run on {@code background}.
  */
 public final class CredentialsModel implements FormInputs {
-    static final String CONNECT_INTRO = "Onramp gives these to Airbyte, which checks them with the provider. Secrets"
-            + " are masked here and kept encrypted on this computer.";
-    static final String UPDATE_INTRO = "Onramp gives these to Airbyte, which tests them with the provider; the"
-            + " connection keeps its current credentials unless the test passes. Leave a secret empty to keep it.";
-
     /** Starts the flow for the checked values; it may block, so it runs on the background executor. */
     @FunctionalInterface
     public interface Starter {
@@ -93,6 +89,13 @@ public final class CredentialsModel implements FormInputs {
     private record Prepared(ConnectorForm form, Optional<CredentialsUpdate> update) {}
 
     private static final long MAX_FILE_BYTES = 256 * 1024;
+
+    /** A file bigger than a key file can be; the window says so in its own words. */
+    private static final class TooBig extends RuntimeException {
+        TooBig() {
+            super(null, null, false, false);
+        }
+    }
 
     private final String providerName;
     private final Supplier<Prepared> loader;
@@ -162,12 +165,13 @@ public final class CredentialsModel implements FormInputs {
     }
 
     public String title() {
-        return updating ? "Update " + providerName + " credentials" : "Connect " + providerName;
+        return updating ? UiText.get("ui.credentials.title.update", providerName)
+                : UiText.get("ui.credentials.title.connect", providerName);
     }
 
     /** The words of the button that sends the values: "Connect", or "Update" for a connection's new credentials. */
     public String actionLabel() {
-        return updating ? "Update" : "Connect";
+        return updating ? UiText.get("ui.credentials.action.update") : UiText.get("ui.credentials.action.connect");
     }
 
     /** True when the form gives an existing connection new credentials rather than connecting anew. */
@@ -177,7 +181,7 @@ public final class CredentialsModel implements FormInputs {
 
     /** What the dialog says above the form about where the values go. */
     public String intro() {
-        return updating ? UPDATE_INTRO : CONNECT_INTRO;
+        return updating ? UiText.get("ui.credentials.intro.update") : UiText.get("ui.credentials.intro.connect");
     }
 
     /** Loads the form in the background; the fields appear once {@link #formProperty()} is set. */
@@ -188,7 +192,7 @@ public final class CredentialsModel implements FormInputs {
 
     private void onLoaded(Prepared prepared, Throwable failure) {
         if (failure != null) {
-            message.set("Onramp could not prepare the form for " + providerName + ": " + Failures.message(failure));
+            message.set(UiText.get("ui.credentials.couldNotPrepare", providerName, Failures.message(failure)));
             phase.set(DialogPhase.ENDED);
             return;
         }
@@ -268,7 +272,7 @@ public final class CredentialsModel implements FormInputs {
     @Override
     public Optional<String> prompt(FormField field) {
         return update.filter(loaded -> field.secret() && loaded.keptSecrets().contains(field.path()))
-                .map(loaded -> CredentialsUpdate.KEEP_PROMPT);
+                .map(loaded -> UiText.get("ui.credentials.keepPrompt"));
     }
 
     /** A secret the connection holds need not be typed again: left empty, it is kept. */
@@ -299,7 +303,7 @@ public final class CredentialsModel implements FormInputs {
         }
         message.set("");
         duplicateQuestion.set("");
-        stepLabel.set(ConnectStep.PREPARING.label());
+        stepLabel.set(StepWords.of(ConnectStep.PREPARING));
         phase.set(DialogPhase.RUNNING);
         ConnectListener listener = new HandOver();
         Optional<CredentialsUpdate> updated = update;
@@ -343,7 +347,7 @@ public final class CredentialsModel implements FormInputs {
         FormValues typed = values();
         duplicateQuestion.set("");
         message.set("");
-        stepLabel.set(ConnectStep.PREPARING.label());
+        stepLabel.set(StepWords.of(ConnectStep.PREPARING));
         phase.set(DialogPhase.RUNNING);
         ConnectListener listener = new HandOver();
         Starter again = duplicateStarter.get();
@@ -363,7 +367,7 @@ public final class CredentialsModel implements FormInputs {
         LinkOpener opener = links;
         CompletableFuture.supplyAsync(() -> opener.open(url), background).whenCompleteAsync((opened, failure) -> {
             if (failure != null || !opened) {
-                message.set("Onramp could not open your browser. The page is at " + url);
+                message.set(UiText.get("ui.credentials.browserFailed", url.toString()));
             }
         }, fx);
     }
@@ -379,8 +383,7 @@ public final class CredentialsModel implements FormInputs {
         CompletableFuture.supplyAsync(() -> {
             try {
                 if (Files.size(file) > MAX_FILE_BYTES) {
-                    throw new IllegalArgumentException(file.getFileName() + " is bigger than a key file can be ("
-                            + MAX_FILE_BYTES / 1024 + " KB at most).");
+                    throw new TooBig();
                 }
                 return Files.readString(file);
             } catch (IOException e) {
@@ -392,9 +395,10 @@ public final class CredentialsModel implements FormInputs {
                 message.set("");
             } else {
                 Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
-                message.set(cause instanceof IllegalArgumentException ? cause.getMessage()
-                        : "Onramp could not read " + file.getFileName() + ": check that the file exists and you may"
-                                + " read it.");
+                String name = String.valueOf(file.getFileName());
+                message.set(cause instanceof TooBig
+                        ? UiText.get("ui.credentials.file.tooBig", name, MAX_FILE_BYTES / 1024)
+                        : UiText.get("ui.credentials.file.unreadable", name));
             }
         }, fx);
     }
@@ -475,7 +479,7 @@ public final class CredentialsModel implements FormInputs {
         public void onStep(ConnectStep step) {
             fx.execute(() -> {
                 if (phase.get() == DialogPhase.RUNNING) {
-                    stepLabel.set(step.label());
+                    stepLabel.set(StepWords.of(step));
                 }
             });
         }

@@ -3,6 +3,7 @@ package dev.onramp.ui.credentials;
 import static dev.onramp.ui.common.Visibility.showWhen;
 
 import dev.onramp.connect.form.FormField;
+import dev.onramp.ui.common.UiText;
 import java.io.File;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -38,8 +39,8 @@ final class FieldInputs {
         plain.setMaxWidth(Double.MAX_VALUE);
         plain.setAccessibleText(field.title());
         ToggleButton show = toggle(masked.getId());
-        show.setAccessibleText("Show " + field.title());
-        show.setAccessibleHelp("Shows or hides the text of " + field.title());
+        show.setAccessibleText(UiText.get("ui.credentials.secret.show", field.title()));
+        show.setAccessibleHelp(UiText.get("ui.credentials.secret.showHelp", field.title()));
         showWhen(plain, show.selectedProperty());
         showWhen(masked, show.selectedProperty().not());
         StackPane both = new StackPane(masked, plain);
@@ -56,26 +57,27 @@ final class FieldInputs {
     static Node secretDocument(TextArea area, FormField field, StringProperty value, FormInputs model) {
         area.setPrefRowCount(6);
         area.setWrapText(true);
-        area.setPromptText("Paste the key here, or choose its file");
+        area.setPromptText(UiText.get("ui.credentials.document.prompt"));
         area.getStyleClass().add("secret-document");
         Label hidden = new Label();
         hidden.setId(area.getId() + "-hidden");
         hidden.getStyleClass().add("hint");
-        hidden.textProperty().bind(value.map(text -> text.isBlank() ? "Empty" : "Hidden (" + text.strip().length()
-                + " characters). Show it to check or edit it."));
+        hidden.textProperty().bind(value.map(text -> text.isBlank() ? UiText.get("ui.credentials.document.empty")
+                : UiText.get("ui.credentials.document.hidden", text.strip().length())));
         ToggleButton show = toggle(area.getId());
         show.setSelected(value.get() == null || value.get().isBlank());
-        show.setAccessibleText("Show " + field.title());
+        show.setAccessibleText(UiText.get("ui.credentials.secret.show", field.title()));
         showWhen(area, show.selectedProperty());
         showWhen(hidden, show.selectedProperty().not());
-        Button choose = new Button("Choose file…");
+        Button choose = new Button(UiText.get("ui.credentials.document.choose"));
         choose.setId(area.getId() + "-file");
-        choose.setAccessibleText("Choose the file of " + field.title() + "…");
+        choose.setAccessibleText(UiText.get("ui.credentials.document.chooseAccessible", field.title()));
         choose.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
-            chooser.setTitle("Choose the file of " + field.title());
-            chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("JSON key files", "*.json"),
-                    new FileChooser.ExtensionFilter("All files", "*.*"));
+            chooser.setTitle(UiText.get("ui.credentials.document.chooserTitle", field.title()));
+            chooser.getExtensionFilters().addAll(
+                    new FileChooser.ExtensionFilter(UiText.get("ui.credentials.document.jsonFiles"), "*.json"),
+                    new FileChooser.ExtensionFilter(UiText.get("ui.credentials.document.allFiles"), "*.*"));
             File file = chooser.showOpenDialog(choose.getScene().getWindow());
             if (file != null) {
                 model.readFile(file.toPath(), field.path());
@@ -99,11 +101,12 @@ final class FieldInputs {
         time.setId(picker.getId() + "-time");
         time.setPrefColumnCount(6);
         time.setPromptText("hh:mm");
-        time.setAccessibleText(field.title() + ", time of day (UTC)");
+        time.setAccessibleText(UiText.get("ui.credentials.date.timeAccessible", field.title()));
         Label sent = new Label();
         sent.setId(picker.getId() + "-sent");
         sent.getStyleClass().add("hint");
-        sent.textProperty().bind(value.map(text -> text.isBlank() ? "" : "Sent as " + text));
+        sent.textProperty().bind(value.map(text -> text.isBlank() ? ""
+                : UiText.get("ui.credentials.date.sentAs", text)));
         Runnable write = () -> {
             LocalDate date = picker.getValue();
             if (date == null) {
@@ -132,7 +135,8 @@ final class FieldInputs {
                 commit(picker);
             }
         });
-        HBox row = withTime ? new HBox(6, picker, new Label("at"), time, new Label("UTC")) : new HBox(6, picker);
+        HBox row = withTime ? new HBox(6, picker, new Label(UiText.get("ui.credentials.date.at")), time,
+                new Label("UTC")) : new HBox(6, picker);
         row.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(picker, Priority.ALWAYS);
         picker.setMaxWidth(220);
@@ -159,7 +163,8 @@ final class FieldInputs {
         ToggleButton show = new ToggleButton();
         show.setId(id + "-show");
         show.getStyleClass().add("reveal");
-        show.textProperty().bind(show.selectedProperty().map(on -> on ? "Hide" : "Show"));
+        show.textProperty().bind(show.selectedProperty().map(on -> on ? UiText.get("ui.credentials.toggle.hide")
+                : UiText.get("ui.credentials.toggle.show")));
         show.setFocusTraversable(true);
         return show;
     }

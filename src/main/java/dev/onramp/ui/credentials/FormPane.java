@@ -9,6 +9,7 @@ import dev.onramp.connect.form.FormField;
 import dev.onramp.connect.form.FormOption;
 import dev.onramp.connect.form.FormValues;
 import dev.onramp.connect.form.ExampleValues;
+import dev.onramp.ui.common.UiText;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -63,7 +64,8 @@ public final class FormPane {
         for (FormElement element : form.elements()) {
             (element.required() || element instanceof FormChoice ? required : optional).getChildren().add(node(element));
         }
-        TitledPane more = new TitledPane("Optional settings (" + optional.getChildren().size() + ")", optional);
+        TitledPane more = new TitledPane(UiText.get("ui.credentials.form.optional", optional.getChildren().size()),
+                optional);
         more.setId("optional-settings");
         // A form with nothing required (Salesforce's sandbox switch before its sign-in) shows its fields at once.
         more.setExpanded(required.getChildren().isEmpty());
@@ -80,7 +82,7 @@ public final class FormPane {
      * fields, never over a typed value, nor into a kept secret that an empty field keeps.
      */
     private Node samples(ConnectorForm form) {
-        Button fill = new Button("_Fill with sample values");
+        Button fill = new Button(UiText.get("ui.credentials.form.fillSamples"));
         fill.setMnemonicParsing(true);
         fill.setId("fill-samples");
         fill.getStyleClass().add("sample-fill");
@@ -97,7 +99,7 @@ public final class FormPane {
             });
             validation.revalidate();
         });
-        Label hint = new Label("The connector's specification gives sample values; they fill only empty fields.");
+        Label hint = new Label(UiText.get("ui.credentials.form.samplesHint"));
         hint.getStyleClass().add("hint");
         hint.setWrapText(true);
         HBox.setHgrow(hint, Priority.ALWAYS);
@@ -147,7 +149,8 @@ public final class FormPane {
         Label label = new Label(field.title() + (model.required(field) ? " *" : ""));
         label.getStyleClass().add("field-label");
         label.setLabelFor(control);
-        control.setAccessibleText(field.title() + (model.required(field) ? ", required" : ""));
+        control.setAccessibleText(model.required(field) ? UiText.get("ui.credentials.field.required", field.title())
+                : field.title());
         Node input = field.secretDocument() ? FieldInputs.secretDocument((TextArea) control, field, value, model)
                 : control instanceof PasswordField password ? FieldInputs.revealable(password, field, value)
                 : field.kind() == FormField.Kind.DATE || field.kind() == FormField.Kind.DATE_TIME
@@ -192,7 +195,7 @@ public final class FormPane {
         control.textProperty().bindBidirectional(value);
         model.prompt(field).or(() -> field.secret() ? Optional.empty() : field.example())
                 .or(() -> field.kind() == FormField.Kind.TEXT_LIST || field.kind() == FormField.Kind.INTEGER_LIST
-                        ? Optional.of("Separate the items with commas") : Optional.empty())
+                        ? Optional.of(UiText.get("ui.credentials.field.listPrompt")) : Optional.empty())
                 .ifPresent(control::setPromptText);
         if (control instanceof TextArea area) {
             area.setPrefRowCount(4);

@@ -78,7 +78,8 @@ class ConnectModelTest {
 
         assertThat(model.consentUrlProperty().get()).isEqualTo(CONSENT.toString());
         assertThat(model.browserFailedProperty().get()).isFalse();
-        assertThat(model.consentHintProperty().get()).isEqualTo(ConnectModel.BROWSER_OPENED_HINT);
+        assertThat(model.consentHintProperty().get())
+                .isEqualTo("Your browser should show the consent page. If it does not, copy this link into it.");
     }
 
     @Test
@@ -117,7 +118,7 @@ class ConnectModelTest {
 
         assertThat(flow.openedAgain).isEqualTo(1);
         assertThat(model.browserFailedProperty().get()).isTrue();
-        assertThat(model.consentHintProperty().get()).isEqualTo(ConnectModel.BROWSER_FAILED_HINT);
+        assertThat(model.consentHintProperty().get()).isEqualTo("Your browser did not open. Copy this link into it.");
     }
 
     @Test

@@ -22,6 +22,7 @@ import dev.onramp.ui.common.HeldExecutor;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -55,6 +56,22 @@ class CredentialsModelUpdateTest {
 
     private FormField field(String path) {
         return (FormField) form.element(path).orElseThrow();
+    }
+
+    @Test
+    void inGerman_theTitleTheButtonAndTheKeepPromptAreGerman() {
+        Locale before = Locale.getDefault(Locale.Category.DISPLAY);
+        try {
+            Locale.setDefault(Locale.Category.DISPLAY, Locale.GERMAN);
+            CredentialsModel model = loaded();
+
+            assertThat(model.title()).isEqualTo("Zugangsdaten für Stripe aktualisieren");
+            assertThat(model.actionLabel()).isEqualTo("Aktualisieren");
+            assertThat(model.intro()).endsWith("Lassen Sie ein Geheimnis leer, um es zu behalten.");
+            assertThat(model.prompt(field("client_secret"))).contains("Leer lassen, um den jetzigen Wert zu behalten");
+        } finally {
+            Locale.setDefault(Locale.Category.DISPLAY, before);
+        }
     }
 
     @Test

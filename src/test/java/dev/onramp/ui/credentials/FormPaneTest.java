@@ -221,4 +221,18 @@ class FormPaneTest {
         assertThat(model.value("credentials.credentials_json").get()).isEmpty();
     }
 
+    @Test
+    void aKeyFileTooBigForAKey_saysHowBigOneCanBeAndLeavesTheFieldAsItWas(FxRobot robot) throws Exception {
+        show("google-analytics");
+        onFx(() -> choice(robot, "credentials").setValue("Service Account Key Authentication"));
+        Path big = folder.resolve("big.json");
+        Files.writeString(big, "x".repeat(300 * 1024));
+
+        onFx(() -> model.readFile(big, "credentials.credentials_json"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !model.messageProperty().get().isEmpty());
+
+        assertThat(model.messageProperty().get())
+                .isEqualTo("big.json is bigger than a key file can be (256 KB at most).");
+        assertThat(model.value("credentials.credentials_json").get()).isEmpty();
+    }
 }
