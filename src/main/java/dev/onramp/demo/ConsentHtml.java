@@ -29,7 +29,11 @@ final class ConsentHtml {
             footer{margin-top:24px;padding-top:14px;border-top:1px solid #e4e7eb;font-size:12px;color:#7b8794}
             """;
 
-    String consent(OAuthLedger.PendingConsent consent) {
+    /**
+     * The consent page in {@code words}' language: the provider's name, the account and the access
+     * lines are catalog data and stay as they are; every sentence is HTML-escaped whole.
+     */
+    String consent(OAuthLedger.PendingConsent consent, PageWords words) {
         DemoConnector connector = consent.connector();
         DemoConnector.OAuth oauth = connector.oauth().orElseThrow();
         String access = oauth.access().stream()
@@ -38,9 +42,9 @@ final class ConsentHtml {
         URI back = consent.redirectUrl();
         String body = """
                 <div class="brand">%s<div class="provider">%s</div></div>
-                <h1>Airbyte (for Onramp) wants to access your %s account</h1>
-                <p class="account">Signed in as %s</p>
-                <p>If you allow it, Airbyte will be able to:</p>
+                <h1>%s</h1>
+                <p class="account">%s</p>
+                <p>%s</p>
                 <ul>
                   %s
                 </ul>
@@ -48,25 +52,28 @@ final class ConsentHtml {
                 <form method="post" action="/oauth/%s/decision">
                   <input type="hidden" name="state" value="%s">
                   <div class="buttons">
-                    <button type="submit" name="decision" value="deny" class="deny">Deny</button>
-                    <button type="submit" name="decision" value="allow" class="allow">Allow</button>
+                    <button type="submit" name="decision" value="deny" class="deny">%s</button>
+                    <button type="submit" name="decision" value="allow" class="allow">%s</button>
                   </div>
                 </form>
-                <footer>Demo page from Onramp's built-in Airbyte simulator: nothing leaves this computer.
-                After your choice you go back to %s.</footer>
+                <footer>%s</footer>
                 """.formatted(
                 logo(connector),
                 escape(connector.name()),
-                escape(connector.name()),
-                escape(oauth.account()),
+                escape(words.say("consent.heading", connector.name())),
+                escape(words.say("consent.account", oauth.account())),
+                escape(words.say("consent.access")),
                 access,
                 // A connector made from the catalog snapshot asks for no scopes of its own: no permissions line then.
                 oauth.scopes().isEmpty() ? ""
-                        : "<p class=\"scopes\">Permissions: " + escape(String.join(", ", oauth.scopes())) + "</p>",
+                        : "<p class=\"scopes\">" + escape(words.say("consent.scopes", String.join(", ", oauth.scopes())))
+                                + "</p>",
                 escape(connector.sourceType()),
                 escape(consent.state()),
-                escape(back.getScheme() + "://" + back.getAuthority()));
-        return page(connector.name() + " – authorize access", body);
+                escape(words.say("consent.deny")),
+                escape(words.say("consent.allow")),
+                escape(words.say("consent.footer", back.getScheme() + "://" + back.getAuthority())));
+        return page(words, words.say("consent.title", connector.name()), body);
     }
 
     /**
@@ -95,14 +102,15 @@ final class ConsentHtml {
         return letters.isEmpty() ? "?" : letters.toString();
     }
 
-    String problem(String title, String explanation) {
-        return page(title, "<h1>" + escape(title) + "</h1>\n<p>" + escape(explanation) + "</p>\n");
+    /** A page that says what went wrong: {@code title} and {@code explanation} in {@code words}' language. */
+    String problem(PageWords words, String title, String explanation) {
+        return page(words, title, "<h1>" + escape(title) + "</h1>\n<p>" + escape(explanation) + "</p>\n");
     }
 
-    private static String page(String title, String body) {
+    private static String page(PageWords words, String title, String body) {
         return """
                 <!DOCTYPE html>
-                <html lang="en">
+                <html lang="%s">
                 <head>
                 <meta charset="utf-8">
                 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -115,7 +123,7 @@ final class ConsentHtml {
                 %s</main>
                 </body>
                 </html>
-                """.formatted(escape(title), STYLE, body);
+                """.formatted(escape(words.language()), escape(title), STYLE, body);
     }
 
     static String escape(String text) {

@@ -39,31 +39,32 @@ final class ConsentPages {
 
     void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            PageWords words = PageWords.of(exchange);
             String[] parts = exchange.getRequestURI().getPath().substring(PREFIX.length()).split("/");
             if (parts.length != 2) {
-                page(exchange, 404, html.problem("There is no page here", "This address is not a consent page."));
+                page(exchange, 404, noPage(words), words);
                 return;
             }
             String sourceType = parts[0];
             switch (parts[1] + " " + exchange.getRequestMethod()) {
-                case "authorize GET" -> authorize(exchange, sourceType);
-                case "decision POST" -> decide(exchange, sourceType);
+                case "authorize GET" -> authorize(exchange, sourceType, words);
+                case "decision POST" -> decide(exchange, sourceType, words);
                 case "authorize POST", "decision GET" -> {
                     exchange.getResponseHeaders().set("Allow", parts[1].equals("authorize") ? "GET" : "POST");
-                    page(exchange, 405, html.problem("This page cannot be used that way",
-                            "Open the consent link Onramp gave you and choose Allow or Deny there."));
+                    page(exchange, 405, html.problem(words, words.say("problem.wrongMethod.title"),
+                            words.say("problem.wrongMethod.explanation")), words);
                 }
-                default -> page(exchange, 404, html.problem("There is no page here", "This address is not a consent page."));
+                default -> page(exchange, 404, noPage(words), words);
             }
         }
     }
 
-    private void authorize(HttpExchange exchange, String sourceType) throws IOException {
+    private void authorize(HttpExchange exchange, String sourceType, PageWords words) throws IOException {
         Map<String, String> query = Exchanges.parseForm(exchange.getRequestURI().getRawQuery());
         Optional<OAuthLedger.PendingConsent> consent = ledger.pending(query.getOrDefault("state", ""))
                 .filter(p -> matches(p, sourceType, query));
         if (consent.isEmpty()) {
-            page(exchange, 400, unknownRequest());
+            page(exchange, 400, unknownRequest(words), words);
             return;
         }
         if (refusing.get() && ledger.decide(consent.get().state()).isPresent()) {
@@ -75,7 +76,7 @@ final class ConsentPages {
             Exchanges.redirect(exchange, Exchanges.withQuery(consent.get().redirectUrl(), params));
             return;
         }
-        page(exchange, 200, html.consent(consent.get()));
+        page(exchange, 200, html.consent(consent.get(), words), words);
     }
 
     /** The link must be the one this Airbyte handed out: same provider, client and redirect target. */
@@ -86,7 +87,7 @@ final class ConsentPages {
                 && "code".equals(query.get("response_type"));
     }
 
-    private void decide(HttpExchange exchange, String sourceType) throws IOException {
+    private void decide(HttpExchange exchange, String sourceType, PageWords words) throws IOException {
         Map<String, String> form;
         try (InputStream in = exchange.getRequestBody()) {
             form = Exchanges.parseForm(new String(in.readAllBytes(), StandardCharsets.UTF_8));
@@ -95,12 +96,12 @@ final class ConsentPages {
         String state = form.getOrDefault("state", "");
         boolean known = ledger.pending(state).filter(p -> p.connector().sourceType().equals(sourceType)).isPresent();
         if (!known || !(decision.equals("allow") || decision.equals("deny"))) {
-            page(exchange, 400, unknownRequest());
+            page(exchange, 400, unknownRequest(words), words);
             return;
         }
         Optional<OAuthLedger.PendingConsent> decided = ledger.decide(state);
         if (decided.isEmpty()) {
-            page(exchange, 400, unknownRequest());
+            page(exchange, 400, unknownRequest(words), words);
             return;
         }
         OAuthLedger.PendingConsent consent = decided.get();
@@ -123,12 +124,17 @@ final class ConsentPages {
         Exchanges.redirect(exchange, Exchanges.withQuery(consent.redirectUrl(), params));
     }
 
-    private String unknownRequest() {
-        return html.problem("This authorization request is not valid",
-                "It is unknown, was changed, or was already answered. Go back to Onramp and start the connection again.");
+    private String unknownRequest(PageWords words) {
+        return html.problem(words, words.say("problem.unknownRequest.title"),
+                words.say("problem.unknownRequest.explanation"));
     }
 
-    private static void page(HttpExchange exchange, int status, String page) throws IOException {
+    private String noPage(PageWords words) {
+        return html.problem(words, words.say("problem.noPage.title"), words.say("problem.noPage.explanation"));
+    }
+
+    private static void page(HttpExchange exchange, int status, String page, PageWords words) throws IOException {
+        exchange.getResponseHeaders().set("Content-Language", words.language());
         exchange.getResponseHeaders().set("Content-Security-Policy",
                 "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
         exchange.getResponseHeaders().set("X-Frame-Options", "DENY");

@@ -38,8 +38,11 @@ import org.slf4j.LoggerFactory;
  * bounded.
  */
 final class LoopbackHttpServer implements AutoCloseable {
-    /** The parts of a request that the handler judges; the query is still percent-encoded. */
-    record Request(String method, String rawPath, Optional<String> rawQuery) {}
+    /**
+     * The parts of a request that the handler judges; the query is still percent-encoded. The
+     * Accept-Language header only chooses the language of the page that answers.
+     */
+    record Request(String method, String rawPath, Optional<String> rawQuery, Optional<String> acceptLanguage) {}
 
     /** One answer, and what to do once it has been sent (whether or not the client read it). */
     record Response(int status, String contentType, byte[] body, Map<String, String> headers, Runnable afterSent) {
@@ -414,7 +417,7 @@ final class LoopbackHttpServer implements AutoCloseable {
         }
     }
 
-    /** A syntactically valid request line and its Host header. */
+    /** A syntactically valid request line, its Host header and the languages the browser asks for. */
     private record ParsedHead(Request request, Optional<String> host) {
         static Optional<ParsedHead> parse(String head) {
             String[] lines = head.split("\r?\n");
@@ -426,6 +429,7 @@ final class LoopbackHttpServer implements AutoCloseable {
                 return Optional.empty();
             }
             Optional<String> host = Optional.empty();
+            Optional<String> acceptLanguage = Optional.empty();
             for (int i = 1; i < lines.length; i++) {
                 String line = lines[i];
                 int colon = line.indexOf(':');
@@ -437,13 +441,18 @@ final class LoopbackHttpServer implements AutoCloseable {
                         return Optional.empty();
                     }
                     host = Optional.of(line.substring(colon + 1).strip());
+                } else if (line.substring(0, colon).equalsIgnoreCase("Accept-Language")) {
+                    // Repeated, the header's values are one list (RFC 9110, 5.3).
+                    String value = line.substring(colon + 1).strip();
+                    acceptLanguage = Optional.of(acceptLanguage.map(before -> before + "," + value).orElse(value));
                 }
             }
             String target = requestLine[1];
             int question = target.indexOf('?');
             Request request = question < 0
-                    ? new Request(requestLine[0], target, Optional.empty())
-                    : new Request(requestLine[0], target.substring(0, question), Optional.of(target.substring(question + 1)));
+                    ? new Request(requestLine[0], target, Optional.empty(), acceptLanguage)
+                    : new Request(requestLine[0], target.substring(0, question), Optional.of(target.substring(question + 1)),
+                            acceptLanguage);
             return Optional.of(new ParsedHead(request, host));
         }
     }

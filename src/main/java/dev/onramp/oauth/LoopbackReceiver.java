@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -156,25 +157,28 @@ public final class LoopbackReceiver implements AutoCloseable {
                         + ": start connecting again and finish the sign-in in the browser."));
     }
 
-    /** Judges a callback whose binding matched this wait; the answer the browser gets. */
-    Response accept(Map<String, String> params) {
+    /**
+     * Judges a callback whose binding matched this wait; the answer the browser gets, a page in
+     * {@code language}.
+     */
+    Response accept(Map<String, String> params, Locale language) {
         if (!issuerMatches(params.get("iss"))) {
             log.warn("Refused a sign-in redirect from another authorization server than the expected one");
-            return page(400, LandingPage.ERROR);
+            return page(400, LandingPage.ERROR, language);
         }
         CallbackResult callback = new CallbackResult(params);
         if (!carriesAnAnswer(callback)) {
             log.warn("Refused a sign-in redirect that carries neither a code nor an error");
-            return page(400, LandingPage.ERROR);
+            return page(400, LandingPage.ERROR, language);
         }
         if (!phase.compareAndSet(Phase.WAITING, Phase.ACCEPTED)) {
             log.warn("Refused a sign-in redirect that arrived after the wait had ended");
-            return page(410, LandingPage.ERROR);
+            return page(410, LandingPage.ERROR, language);
         }
         LandingPage landing = callback.error().isPresent() ? LandingPage.DECLINED : LandingPage.SUCCESS;
         // The wait is gone (and a port no other flow waits on closed) before the caller hears of the
         // callback, so nothing arrives for this flow after it.
-        return new Response(200, HTML, landing.html(), Map.of(), () -> {
+        return new Response(200, HTML, landing.html(language), contentLanguage(language), () -> {
             stop();
             result.complete(callback);
         });
@@ -209,8 +213,13 @@ public final class LoopbackReceiver implements AutoCloseable {
                 || params.containsKey("secret_id");
     }
 
-    static Response page(int status, LandingPage page) {
-        return new Response(status, HTML, page.html(), Map.of(), () -> {});
+    /** A landing page in {@code language} (one Onramp ships), the answer to a redirect. */
+    static Response page(int status, LandingPage page, Locale language) {
+        return new Response(status, HTML, page.html(language), contentLanguage(language), () -> {});
+    }
+
+    private static Map<String, String> contentLanguage(Locale language) {
+        return Map.of("Content-Language", language.getLanguage());
     }
 
     private void stop() {

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -180,10 +181,12 @@ public final class LoopbackRedirects {
                 return new Response(405, "text/plain; charset=utf-8",
                         "Only GET is allowed here.".getBytes(StandardCharsets.UTF_8), Map.of("Allow", "GET"), () -> {});
             }
+            // The only thing a landing page takes from the request: which language it speaks.
+            Locale language = LandingLanguage.of(request.acceptLanguage());
             Optional<Map<String, String>> params = QueryParams.parse(request.rawQuery().orElse(""));
             if (params.isEmpty()) {
                 log.warn("Refused a sign-in redirect with a malformed or repeated query parameter");
-                return LoopbackReceiver.page(400, LandingPage.ERROR);
+                return LoopbackReceiver.page(400, LandingPage.ERROR, language);
             }
             // Every waiting flow is compared, each in constant time, so timing tells nothing either.
             LoopbackReceiver owner = null;
@@ -194,9 +197,9 @@ public final class LoopbackRedirects {
             }
             if (owner == null) {
                 log.warn("Refused a sign-in redirect whose state or nonce does not belong to a pending flow");
-                return LoopbackReceiver.page(400, LandingPage.ERROR);
+                return LoopbackReceiver.page(400, LandingPage.ERROR, language);
             }
-            return owner.accept(params.get());
+            return owner.accept(params.get(), language);
         }
 
         void close() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import dev.onramp.text.Locales;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -312,16 +314,22 @@ class LoopbackReceiverTest {
     @Test
     void landingPages_loadNothingFromOutside() {
         for (LandingPage page : LandingPage.values()) {
-            String html = new String(page.html(), java.nio.charset.StandardCharsets.UTF_8);
-            assertThat(html).as(page.name()).doesNotContain("src=", "href=", "url(", "@import", "http:", "https:", "//");
+            for (Locale language : Locales.SHIPPED) {
+                String html = new String(page.html(language), java.nio.charset.StandardCharsets.UTF_8);
+                assertThat(html).as(page.name() + " in " + language)
+                        .doesNotContain("src=", "href=", "url(", "@import", "http:", "https:", "//");
+            }
         }
     }
 
     @Test
     void landingPages_fillEveryPlaceOfTheSharedTemplate() {
         for (LandingPage page : LandingPage.values()) {
-            String html = new String(page.html(), java.nio.charset.StandardCharsets.UTF_8);
-            assertThat(html).as(page.name()).doesNotContain("{{").contains("<h1>", "- Onramp</title>", "background: #");
+            for (Locale language : Locales.SHIPPED) {
+                String html = new String(page.html(language), java.nio.charset.StandardCharsets.UTF_8);
+                assertThat(html).as(page.name() + " in " + language).doesNotContain("{{")
+                        .contains("<html lang=\"" + language.getLanguage() + "\">", "<h1>", "- Onramp</title>", "background: #");
+            }
         }
     }
 
