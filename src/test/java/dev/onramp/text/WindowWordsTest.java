@@ -29,7 +29,6 @@ class WindowWordsTest {
             "ui/hub",
             "ui/connect",
             "ui/credentials",
-            "ui/settings",
             "ui/summary",
             "ui/activity");
     private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"");
