@@ -43,11 +43,12 @@ class BundlesTest {
     private static final Pattern PICOCLI_OWN = Pattern.compile("(usage|mixinStandardHelpOptions|helpCommand)\\..+");
     /**
      * Values that are the same word in German or French: table headings such as NAME, ID, STREAMS, SOURCE, and
-     * the product name Airbyte Cloud as a label.
+     * the product names Airbyte and Airbyte Cloud as labels.
      */
     private static final Map<String, Set<String>> SAME_WORD = Map.of(
             "de", Set.of("cli.providers.column.name", "cli.providers.column.id", "cli.connections.column.streams",
-                    "cli.settings.label.airbyte", "cli.settings.label.workspace", "ui.settings.target.cloud"),
+                    "cli.settings.label.airbyte", "cli.settings.label.workspace", "ui.settings.target.cloud",
+                    "ui.summary.airbyte"),
             "fr", Set.of("cli.connections.column.source", "ui.settings.target.cloud"));
 
     private static Properties read(String suffix) {

@@ -29,7 +29,6 @@ class WindowWordsTest {
             "ui/hub",
             "ui/connect",
             "ui/credentials",
-            "ui/summary",
             "ui/activity");
     private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"");
     /** Words: two words with a space between, or a capitalised word. */
