@@ -28,8 +28,7 @@ class WindowWordsTest {
             "ui/theme",
             "ui/hub",
             "ui/connect",
-            "ui/credentials",
-            "ui/activity");
+            "ui/credentials");
     private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"");
     /** Words: two words with a space between, or a capitalised word. */
     private static final Pattern WORDS = Pattern.compile("\\p{L}{2,}[ \\u00a0]+\\p{L}+|^\\p{Lu}\\p{Ll}+|[.…:?!]$");
