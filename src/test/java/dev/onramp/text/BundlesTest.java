@@ -41,11 +41,15 @@ class BundlesTest {
     private static final Pattern KEY_IN_CODE = Pattern.compile("(?:\\bget|Text\\.of)\\(\\s*\"([a-z][\\w-]*(?:\\.[\\w-]+)+)\"");
     /** picocli's own keys: headings, the standard options, the help command. */
     private static final Pattern PICOCLI_OWN = Pattern.compile("(usage|mixinStandardHelpOptions|helpCommand)\\..+");
-    /** Values that are the same word in German or French: table headings such as NAME, ID, STREAMS, SOURCE. */
+    /**
+     * Values that are the same word in German or French: table headings such as NAME, ID, STREAMS, SOURCE, and
+     * the product names Airbyte and Airbyte Cloud as labels.
+     */
     private static final Map<String, Set<String>> SAME_WORD = Map.of(
             "de", Set.of("cli.providers.column.name", "cli.providers.column.id", "cli.connections.column.streams",
-                    "cli.settings.label.airbyte", "cli.settings.label.workspace", "ui.hub.demoMenu.menu"),
-            "fr", Set.of("cli.connections.column.source"));
+                    "cli.settings.label.airbyte", "cli.settings.label.workspace", "ui.hub.demoMenu.menu",
+                    "ui.settings.target.cloud", "ui.summary.airbyte"),
+            "fr", Set.of("cli.connections.column.source", "ui.settings.target.cloud"));
 
     private static Properties read(String suffix) {
         try (InputStream in = BundlesTest.class.getResourceAsStream("/dev/onramp/messages" + suffix + ".properties")) {

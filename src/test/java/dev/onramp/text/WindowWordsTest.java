@@ -26,10 +26,7 @@ class WindowWordsTest {
             "ui/common",
             "ui/help",
             "ui/theme",
-            "ui/hub",
-            "ui/settings",
-            "ui/summary",
-            "ui/activity");
+            "ui/hub");
     private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"");
     /** Words: two words with a space between, or a capitalised word. */
     private static final Pattern WORDS = Pattern.compile("\\p{L}{2,}[ \\u00a0]+\\p{L}+|^\\p{Lu}\\p{Ll}+|[.…:?!]$");

@@ -81,7 +81,7 @@ class ActivityEndToEndTest {
         assertThat(rows).extracting(ActivityModel.Row::seq).isSortedAccordingTo((a, b) -> Long.compare(b, a));
         assertThat(rows.getFirst().what()).isEqualTo("Connected (connect.succeeded)");
         assertThat(rows.getFirst().business()).isEqualTo(shown.name());
-        assertThat(rows.getFirst().when()).matches("\\d{1,2} [A-Z][a-z]{2} \\d{4}, \\d{2}:\\d{2}:\\d{2}");
+        assertThat(rows.getFirst().when()).matches("[A-Z][a-z]{2} \\d{1,2}, \\d{4}, \\d{1,2}:\\d{2}:\\d{2}\\h[AP]M");
         assertThat(rows).extracting(ActivityModel.Row::what).contains("Business created (tenant.created)");
         assertThat(label(robot, "#activity-showing")).isEqualTo("Showing 1–" + rows.size() + " of " + rows.size());
         assertThat(this.<ComboBox<ActivityModel.Choice<?>>>node(robot, "#activity-business").getValue().label())

@@ -4,12 +4,13 @@ import dev.onramp.diagnostics.ActivityService;
 import dev.onramp.model.InvalidInputException;
 import dev.onramp.model.TenantId;
 import dev.onramp.ui.common.Failures;
+import dev.onramp.ui.common.UiText;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
@@ -36,8 +37,6 @@ public final class ActivityModel {
     /** How many entries a page shows. */
     public static final int PAGE_SIZE = 200;
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM uuuu, HH:mm:ss", Locale.ENGLISH);
-
     private final ActivityService activity;
     private final Executor background;
     private final Executor fx;
@@ -46,14 +45,15 @@ public final class ActivityModel {
     private final ObservableList<Choice<TenantId>> businesses = FXCollections.observableArrayList();
     private final ObservableList<Choice<String>> actions = FXCollections.observableArrayList();
     private final ObjectProperty<Choice<TenantId>> business = new SimpleObjectProperty<>(this, "business",
-            Choice.all("All businesses"));
+            Choice.all(UiText.get("ui.activity.filter.allBusinesses")));
     private final ObjectProperty<Choice<String>> action = new SimpleObjectProperty<>(this, "action",
-            Choice.all("All actions"));
+            Choice.all(UiText.get("ui.activity.filter.allActions")));
     private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>(this, "from");
     private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>(this, "to");
 
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
-    private final ReadOnlyStringWrapper showing = new ReadOnlyStringWrapper(this, "showing", "Loading…");
+    private final ReadOnlyStringWrapper showing = new ReadOnlyStringWrapper(this, "showing",
+            UiText.get("ui.activity.loading"));
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ReadOnlyBooleanWrapper hasNewer = new ReadOnlyBooleanWrapper(this, "hasNewer");
     private final ReadOnlyBooleanWrapper hasOlder = new ReadOnlyBooleanWrapper(this, "hasOlder");
@@ -103,13 +103,13 @@ public final class ActivityModel {
         CompletableFuture.supplyAsync(() -> new Options(activity.businesses(), activity.actions()), background)
                 .whenCompleteAsync((options, failure) -> {
                     if (failure != null) {
-                        problem.set("Onramp could not read the audit trail: " + Failures.message(failure));
+                        problem.set(UiText.get("ui.activity.unreadable", Failures.message(failure)));
                         showing.set("");
                         return;
                     }
                     options.businesses().forEach(each -> businesses.add(new Choice<>(each.name(),
                             Optional.of(each.id()))));
-                    options.actions().forEach(each -> actions.add(new Choice<>(ActivityService.describe(each),
+                    options.actions().forEach(each -> actions.add(new Choice<>(ActionWords.of(each),
                             Optional.of(each))));
                     businesses.stream().filter(choice -> choice.value().isPresent() && choice.value().equals(shown))
                             .findFirst().ifPresent(business::set);
@@ -150,13 +150,12 @@ public final class ActivityModel {
         verifying.set(true);
         verifyProgress.set(0);
         verifyFailed.set(false);
-        verifyResult.set("Checking the audit trail…");
+        verifyResult.set(UiText.get("ui.activity.verify.started"));
         CompletableFuture.supplyAsync(() -> activity.verify((checked, total) -> {
             fx.execute(() -> {
                 if (!cancelled.get()) {
                     verifyProgress.set(total == 0 ? 1 : (double) checked / total);
-                    verifyResult.set("Checking the audit trail… " + number(checked) + " of " + number(total)
-                            + " entries");
+                    verifyResult.set(UiText.get("ui.activity.verify.progress", checked, total));
                 }
             });
             return !cancelled.get();
@@ -166,11 +165,10 @@ public final class ActivityModel {
                 verifyFailed.set(!verdict.intact());
                 verifyResult.set(verdict.message());
             } else if (unwrap(failure) instanceof CancellationException) {
-                verifyResult.set("The check was cancelled before it finished: nothing is known about the entries it"
-                        + " did not reach. Verify again to check them all.");
+                verifyResult.set(UiText.get("ui.activity.verify.cancelled"));
             } else {
                 verifyFailed.set(true);
-                verifyResult.set("Onramp could not check the audit trail: " + Failures.message(failure));
+                verifyResult.set(UiText.get("ui.activity.verify.failed", Failures.message(failure)));
             }
         }, fx);
     }
@@ -187,7 +185,7 @@ public final class ActivityModel {
             return;
         }
         exporting.set(true);
-        exportResult.set("Exporting to " + choice.file() + "…");
+        exportResult.set(UiText.get("ui.activity.exporting", choice.file().toString()));
         CompletableFuture.supplyAsync(() -> activity.export(filter.get(), choice.format(), choice.file()), background)
                 .whenCompleteAsync((exported, failure) -> {
                     exporting.set(false);
@@ -206,7 +204,7 @@ public final class ActivityModel {
             return;
         }
         problem.set("");
-        showing.set("Loading…");
+        showing.set(UiText.get("ui.activity.loading"));
         ActivityService.PageRequest request = new ActivityService.PageRequest(from, PAGE_SIZE);
         CompletableFuture.supplyAsync(() -> activity.page(filter.get(), request), background)
                 .whenCompleteAsync((page, failure) -> {
@@ -214,7 +212,7 @@ public final class ActivityModel {
                         return; // a later filter or page was asked for meanwhile
                     }
                     if (failure != null) {
-                        problem.set("Onramp could not read the audit trail: " + Failures.message(failure));
+                        problem.set(UiText.get("ui.activity.unreadable", Failures.message(failure)));
                         showing.set("");
                         return;
                     }
@@ -224,17 +222,19 @@ public final class ActivityModel {
 
     private void show(ActivityService.Page page) {
         offset = page.offset();
+        DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(UiText.locale())
+                .withZone(zone);
         List<Row> shown = new ArrayList<>(page.entries().size());
         for (ActivityService.Entry entry : page.entries()) {
-            shown.add(new Row(entry.seq(), WHEN.format(entry.at().atZone(zone)), entry.actor(), entry.business(),
-                    ActivityService.describe(entry.action()), entry.details()));
+            shown.add(new Row(entry.seq(), when.format(entry.at()), entry.actor(), entry.business(),
+                    ActionWords.of(entry.action()), entry.details()));
         }
         rows.setAll(shown);
         hasNewer.set(offset > 0);
         hasOlder.set(offset + shown.size() < page.total());
-        showing.set(page.total() == 0 ? "No entries match these filters."
-                : shown.isEmpty() ? "No entries on this page; " + number(page.total()) + " match in all."
-                : "Showing " + number(offset + 1) + "–" + number(offset + shown.size()) + " of " + number(page.total()));
+        showing.set(page.total() == 0 ? UiText.get("ui.activity.showing.none")
+                : shown.isEmpty() ? UiText.get("ui.activity.showing.pastTheEnd", page.total())
+                : UiText.get("ui.activity.showing", offset + 1, offset + shown.size(), page.total()));
     }
 
     /** The filters as the service takes them, or empty with the reason in {@link #problemProperty()}. */
@@ -254,10 +254,6 @@ public final class ActivityModel {
             cause = cause.getCause();
         }
         return cause;
-    }
-
-    static String number(long value) {
-        return String.format(Locale.ENGLISH, "%,d", value);
     }
 
     private record Options(List<ActivityService.Business> businesses, List<String> actions) {}

@@ -1,10 +1,12 @@
 package dev.onramp.ui.activity;
 
 import dev.onramp.model.TenantId;
+import dev.onramp.ui.common.UiText;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
-import java.util.Locale;
+import java.time.format.FormatStyle;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -12,6 +14,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -35,8 +38,6 @@ import javafx.util.StringConverter;
  * where the page is, and Verify and Export… with their result lines below.
  */
 public final class ActivityView {
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM uuuu", Locale.ENGLISH);
-
     private final BorderPane root = new BorderPane();
 
     /**
@@ -56,20 +57,22 @@ public final class ActivityView {
     private static VBox filters(ActivityModel model) {
         ComboBox<ActivityModel.Choice<TenantId>> business = new ComboBox<>(model.businesses());
         business.setId("activity-business");
-        business.setAccessibleText("Business");
+        business.setAccessibleText(UiText.get("ui.activity.filter.business"));
         business.valueProperty().bindBidirectional(model.businessProperty());
         ComboBox<ActivityModel.Choice<String>> action = new ComboBox<>(model.actions());
         action.setId("activity-action");
-        action.setAccessibleText("Action");
+        action.setAccessibleText(UiText.get("ui.activity.filter.action"));
         action.valueProperty().bindBidirectional(model.actionProperty());
         DatePicker from = datePicker("activity-from", model);
         from.valueProperty().bindBidirectional(model.fromProperty());
-        from.setAccessibleText("From day");
+        from.setAccessibleText(UiText.get("ui.activity.filter.fromDay"));
         DatePicker to = datePicker("activity-to", model);
         to.valueProperty().bindBidirectional(model.toProperty());
-        to.setAccessibleText("To day");
-        HBox row = new HBox(8, new Label("Business"), business, new Label("Action"), action, new Label("From"), from,
-                new Label("To"), to);
+        to.setAccessibleText(UiText.get("ui.activity.filter.toDay"));
+        HBox row = new HBox(8, labelFor(UiText.get("ui.activity.filter.business"), business), business,
+                labelFor(UiText.get("ui.activity.filter.action"), action), action,
+                labelFor(UiText.get("ui.activity.filter.from"), from), from,
+                labelFor(UiText.get("ui.activity.filter.to"), to), to);
         row.setAlignment(Pos.CENTER_LEFT);
 
         Label problem = new Label();
@@ -84,16 +87,27 @@ public final class ActivityView {
         return top;
     }
 
-    /** A date picker that reads "7 Dec 2026" (or 2026-12-07) and says when it cannot read what was typed. */
+    private static Label labelFor(String text, Node control) {
+        Label label = new Label(text);
+        label.setLabelFor(control);
+        return label;
+    }
+
+    /**
+     * A date picker that reads a day as the window's language writes it ("Dec 7, 2026", "07.12.2026", …) or as
+     * 2026-12-07, and says when it cannot read what was typed.
+     */
     private static DatePicker datePicker(String id, ActivityModel model) {
+        DateTimeFormatter day = new DateTimeFormatterBuilder().parseCaseInsensitive().parseLenient()
+                .appendLocalized(FormatStyle.MEDIUM, null).toFormatter(UiText.locale());
         DatePicker picker = new DatePicker();
         picker.setId(id);
-        picker.setPromptText("any day");
+        picker.setPromptText(UiText.get("ui.activity.filter.anyDay"));
         picker.setPrefWidth(140);
         picker.setConverter(new StringConverter<>() {
             @Override
-            public String toString(LocalDate day) {
-                return day == null ? "" : DAY.format(day);
+            public String toString(LocalDate value) {
+                return value == null ? "" : day.format(value);
             }
 
             @Override
@@ -102,13 +116,14 @@ public final class ActivityView {
                     return null;
                 }
                 try {
-                    return LocalDate.parse(text.strip(), DAY);
+                    return LocalDate.parse(text.strip(), day);
                 } catch (DateTimeParseException notLikeThat) {
                     try {
                         return LocalDate.parse(text.strip());
                     } catch (DateTimeParseException e) {
                         picker.getEditor().setText(toString(picker.getValue()));
-                        picker.setTooltip(new Tooltip("Type a day like 7 Dec 2026, or pick one."));
+                        picker.setTooltip(new Tooltip(UiText.get("ui.activity.filter.dayUnreadable",
+                                day.format(LocalDate.of(2026, 12, 7)))));
                         return picker.getValue();
                     }
                 }
@@ -120,14 +135,14 @@ public final class ActivityView {
     private static TableView<ActivityModel.Row> table(ActivityModel model) {
         TableView<ActivityModel.Row> table = new TableView<>(model.rows());
         table.setId("activity-table");
-        table.setAccessibleText("Activity entries");
-        table.getColumns().add(column("When", ActivityModel.Row::when, 150));
-        table.getColumns().add(column("Who", ActivityModel.Row::who, 100));
-        table.getColumns().add(column("Business", ActivityModel.Row::business, 140));
-        table.getColumns().add(column("What", ActivityModel.Row::what, 300));
-        table.getColumns().add(column("Details", ActivityModel.Row::details, 320));
+        table.setAccessibleText(UiText.get("ui.activity.table"));
+        table.getColumns().add(column(UiText.get("ui.activity.column.when"), ActivityModel.Row::when, 150));
+        table.getColumns().add(column(UiText.get("ui.activity.column.who"), ActivityModel.Row::who, 100));
+        table.getColumns().add(column(UiText.get("ui.activity.column.business"), ActivityModel.Row::business, 140));
+        table.getColumns().add(column(UiText.get("ui.activity.column.what"), ActivityModel.Row::what, 300));
+        table.getColumns().add(column(UiText.get("ui.activity.column.details"), ActivityModel.Row::details, 320));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_LAST_COLUMN);
-        table.setPlaceholder(new Label("No entries to show."));
+        table.setPlaceholder(new Label(UiText.get("ui.activity.table.empty")));
         table.getColumns().forEach(column -> column.setSortable(false));
         return table;
     }
@@ -150,11 +165,11 @@ public final class ActivityView {
     }
 
     private static VBox footer(ActivityModel model, ExportTarget target, Supplier<Window> owner) {
-        Button newer = new Button("Newer");
+        Button newer = new Button(UiText.get("ui.activity.newer"));
         newer.setId("activity-newer");
         newer.disableProperty().bind(model.hasNewerProperty().not());
         newer.setOnAction(e -> model.newer());
-        Button older = new Button("Older");
+        Button older = new Button(UiText.get("ui.activity.older"));
         older.setId("activity-older");
         older.disableProperty().bind(model.hasOlderProperty().not());
         older.setOnAction(e -> model.older());
@@ -164,13 +179,12 @@ public final class ActivityView {
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
 
-        Button verify = new Button("Verify");
+        Button verify = new Button(UiText.get("ui.activity.verify"));
         verify.setId("activity-verify");
-        verify.setTooltip(new Tooltip("Checks that no entry was changed, removed or cut off since it was written,"
-                + " as onramp audit verify does."));
+        verify.setTooltip(new Tooltip(UiText.get("ui.activity.verify.tooltip")));
         verify.disableProperty().bind(model.verifyingProperty());
         verify.setOnAction(e -> model.verify());
-        Button export = new Button("Export…");
+        Button export = new Button(UiText.get("ui.activity.export"));
         export.setId("activity-export");
         export.disableProperty().bind(model.exportingProperty().or(model.problemProperty().isNotEmpty()));
         export.setOnAction(e -> target.ask(owner.get()).ifPresent(model::export));
@@ -181,7 +195,7 @@ public final class ActivityView {
         progress.setId("activity-verify-progress");
         progress.progressProperty().bind(model.verifyProgressProperty());
         progress.setPrefWidth(160);
-        Button cancel = new Button("Cancel");
+        Button cancel = new Button(UiText.get("ui.activity.verify.cancel"));
         cancel.setId("activity-verify-cancel");
         cancel.setOnAction(e -> model.cancelVerify());
         HBox running = new HBox(8, progress, cancel);

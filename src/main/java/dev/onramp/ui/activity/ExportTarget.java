@@ -1,6 +1,7 @@
 package dev.onramp.ui.activity;
 
 import dev.onramp.diagnostics.ActivityService;
+import dev.onramp.ui.common.UiText;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,10 +22,11 @@ public interface ExportTarget {
     static ExportTarget fileChooser() {
         return owner -> {
             FileChooser chooser = new FileChooser();
-            chooser.setTitle("Export the audit trail");
+            chooser.setTitle(UiText.get("ui.activity.export.title"));
             chooser.setInitialFileName("onramp-audit.csv");
-            FileChooser.ExtensionFilter csv = new FileChooser.ExtensionFilter("CSV (*.csv)", "*.csv");
-            FileChooser.ExtensionFilter json = new FileChooser.ExtensionFilter("JSON lines (*.jsonl)", "*.jsonl");
+            FileChooser.ExtensionFilter csv = new FileChooser.ExtensionFilter(UiText.get("ui.activity.export.csv"), "*.csv");
+            FileChooser.ExtensionFilter json = new FileChooser.ExtensionFilter(UiText.get("ui.activity.export.jsonLines"),
+                    "*.jsonl");
             chooser.getExtensionFilters().addAll(List.of(csv, json));
             File chosen = chooser.showSaveDialog(owner);
             if (chosen == null) {

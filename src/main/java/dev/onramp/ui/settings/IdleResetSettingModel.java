@@ -2,6 +2,7 @@ package dev.onramp.ui.settings;
 
 import dev.onramp.business.IdleReset;
 import dev.onramp.ui.common.Failures;
+import dev.onramp.ui.common.UiText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -23,7 +24,8 @@ public final class IdleResetSettingModel {
     public record Choice(OptionalInt minutes) {
         @Override
         public String toString() {
-            return minutes.isEmpty() ? "never" : minutes.getAsInt() + " minutes";
+            return minutes.isEmpty() ? UiText.get("ui.settings.idleReset.never")
+                    : UiText.get("ui.settings.idleReset.minutes", minutes.getAsInt());
         }
     }
 
@@ -64,7 +66,7 @@ public final class IdleResetSettingModel {
     public void load(Consumer<List<Choice>> loaded) {
         CompletableFuture.supplyAsync(setting::minutes, background).whenCompleteAsync((minutes, failure) -> {
             if (failure != null) {
-                status.set("Onramp could not read when the demo resets: " + Failures.message(failure));
+                status.set(UiText.get("ui.settings.idleReset.unreadable", Failures.message(failure)));
                 return;
             }
             loaded.accept(choices(minutes));
@@ -81,9 +83,9 @@ public final class IdleResetSettingModel {
         status.set("");
         CompletableFuture.runAsync(() -> setting.save(chosen.minutes()), background)
                 .whenCompleteAsync((done, failure) -> status.set(failure != null
-                        ? "Not saved: " + Failures.message(failure)
-                        : chosen.minutes().isEmpty() ? "Saved: the demo is never reset by itself."
-                                : "Saved: the demo resets after " + chosen + " without input (for every business)."),
+                        ? UiText.get("ui.settings.idleReset.notSaved", Failures.message(failure))
+                        : chosen.minutes().isEmpty() ? UiText.get("ui.settings.idleReset.savedNever")
+                                : UiText.get("ui.settings.idleReset.saved", chosen.minutes().getAsInt())),
                         fx);
     }
 

@@ -2,6 +2,7 @@ package dev.onramp.ui.settings;
 
 import static dev.onramp.ui.common.Visibility.showWhen;
 
+import dev.onramp.ui.common.UiText;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
@@ -21,13 +22,12 @@ final class IdleResetSettingView {
         minutes.setId("settings-idle-reset");
         minutes.getItems().setAll(model.choices(IdleResetSettingModel.NEVER.minutes()));
         minutes.valueProperty().bindBidirectional(model.choiceProperty());
-        Label before = new Label("Reset the demo after");
+        Label before = new Label(UiText.get("ui.settings.idleReset.before"));
         before.setLabelFor(minutes);
-        Label after = new Label("without input");
+        Label after = new Label(UiText.get("ui.settings.idleReset.after"));
         HBox row = new HBox(8, before, minutes, after);
         row.setAlignment(Pos.CENTER_LEFT);
-        Label hint = new Label("For a trade-show kiosk: a countdown shows first, and any key or touch keeps the demo"
-                + " as it is. Every business is deleted and Demo Coffee Roasters starts afresh.");
+        Label hint = new Label(UiText.get("ui.settings.idleReset.hint"));
         hint.getStyleClass().add("hint");
         hint.setWrapText(true);
         hint.setMinHeight(Region.USE_PREF_SIZE);
@@ -37,7 +37,7 @@ final class IdleResetSettingView {
         status.textProperty().bind(model.statusProperty());
         showWhen(status, model.statusProperty().isNotEmpty());
         model.load(choices -> minutes.getItems().setAll(choices));
-        Label name = new Label("Idle reset (every business)");
+        Label name = new Label(UiText.get("ui.settings.idleReset.name"));
         name.getStyleClass().add("field-label");
         VBox section = new VBox(6, name, row, hint, status);
         section.setId("settings-idle-reset-section");

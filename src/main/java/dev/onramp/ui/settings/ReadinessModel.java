@@ -4,6 +4,7 @@ import dev.onramp.connect.ConnectService;
 import dev.onramp.connect.SignInReadiness;
 import dev.onramp.model.TenantId;
 import dev.onramp.ui.common.Failures;
+import dev.onramp.ui.common.UiText;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -45,10 +46,10 @@ public final class ReadinessModel {
         }
         rows.clear();
         running.set(true);
-        status.set("Asking Airbyte for each sign-in's link (none is opened)…");
+        status.set(UiText.get("ui.settings.readiness.asking"));
         CompletableFuture.supplyAsync(() -> connect.signInReadiness(tenant, result -> fx.execute(() -> {
                     rows.add(result);
-                    status.set("Asked about " + rows.size() + " sign-ins…");
+                    status.set(UiText.get("ui.settings.readiness.asked", rows.size()));
                 })), background)
                 .whenCompleteAsync(this::finished, fx);
     }
@@ -56,16 +57,16 @@ public final class ReadinessModel {
     private void finished(List<SignInReadiness> results, Throwable failure) {
         running.set(false);
         if (failure != null) {
-            status.set("Onramp could not check the sign-ins: " + Failures.message(failure));
+            status.set(UiText.get("ui.settings.readiness.failed", Failures.message(failure)));
             return;
         }
         long ready = results.stream().filter(result -> result.state() == SignInReadiness.State.READY).count();
-        status.set(ready == results.size() ? "All " + ready + " sign-ins are ready."
-                : ready + " of " + results.size() + " sign-ins are ready; each of the others says why.");
+        status.set(ready == results.size() ? UiText.get("ui.settings.readiness.allReady", ready)
+                : UiText.get("ui.settings.readiness.someReady", ready, results.size()));
     }
 
     public String title() {
-        return "OAuth sign-ins for " + businessName;
+        return UiText.get("ui.settings.readiness.title", businessName);
     }
 
     /** Each connector's answer, in catalog order. */

@@ -2,6 +2,7 @@ package dev.onramp.ui.settings;
 
 import dev.onramp.connect.SignInReadiness;
 import dev.onramp.ui.common.Styles;
+import dev.onramp.ui.common.UiText;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -25,12 +26,12 @@ public final class ReadinessView {
         Stage stage = new Stage();
         stage.initOwner(owner);
         stage.initModality(Modality.WINDOW_MODAL);
-        stage.setTitle("OAuth sign-ins");
+        stage.setTitle(UiText.get("ui.settings.readiness.window.title"));
         Label title = new Label(model.title());
         title.getStyleClass().add("dialog-title");
         ListView<SignInReadiness> list = new ListView<>(model.rows());
         list.setId("readiness-list");
-        list.setAccessibleText("OAuth sign-ins and whether each is ready");
+        list.setAccessibleText(UiText.get("ui.settings.readiness.list"));
         list.setPrefSize(620, 420);
         list.setCellFactory(view -> new Row());
         VBox.setVgrow(list, Priority.ALWAYS);
@@ -42,11 +43,11 @@ public final class ReadinessView {
         status.setId("readiness-status");
         status.textProperty().bind(model.statusProperty());
         status.setWrapText(true);
-        Button again = new Button("Check again");
+        Button again = new Button(UiText.get("ui.settings.readiness.again"));
         again.setId("readiness-again");
         again.disableProperty().bind(model.runningProperty());
         again.setOnAction(e -> model.start());
-        Button close = new Button("Close");
+        Button close = new Button(UiText.get("ui.settings.readiness.close"));
         close.setCancelButton(true);
         close.setDefaultButton(true);
         close.setOnAction(e -> stage.close());
@@ -70,7 +71,7 @@ public final class ReadinessView {
                 setGraphic(null);
                 return;
             }
-            Label name = new Label(item.providerName() + " — " + item.state().words());
+            Label name = new Label(item.providerName() + " — " + words(item.state()));
             name.getStyleClass().add(item.state() == SignInReadiness.State.READY ? "readiness-ready" : "readiness-problem");
             VBox box = new VBox(2, name);
             if (item.state() != SignInReadiness.State.READY) {
@@ -81,5 +82,17 @@ public final class ReadinessView {
             }
             setGraphic(box);
         }
+    }
+
+    /** The state in a few words, in the window's language. */
+    static String words(SignInReadiness.State state) {
+        return switch (state) {
+            case READY -> UiText.get("ui.settings.readiness.state.ready");
+            case NO_OAUTH_APP -> UiText.get("ui.settings.readiness.state.noOAuthApp");
+            case OAUTH_DISABLED -> UiText.get("ui.settings.readiness.state.oauthDisabled");
+            case NOT_INSTALLED -> UiText.get("ui.settings.readiness.state.notInstalled");
+            case NOT_OFFERED -> UiText.get("ui.settings.readiness.state.notOffered");
+            case FAILED -> UiText.get("ui.settings.readiness.state.failed");
+        };
     }
 }

@@ -5,6 +5,7 @@ import dev.onramp.model.RedirectSettings;
 import dev.onramp.model.RedirectSettings.Host;
 import dev.onramp.model.TenantId;
 import dev.onramp.ui.common.Failures;
+import dev.onramp.ui.common.UiText;
 import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
@@ -84,9 +85,8 @@ public final class RedirectModel {
                 return new Loaded(service.effective(tenant), service.own(tenant).isPresent());
             }, loaded -> {
                 show(loaded);
-                status.set("Saved. Register " + (draft.anyPort() ? "nothing new: any free port needs an OAuth app of"
-                        + " the Desktop type." : (draft.portCount() == 1 ? "this URI" : "these URIs")
-                        + " at each provider's OAuth app."));
+                status.set(draft.anyPort() ? UiText.get("ui.settings.redirect.saved.anyPort")
+                        : UiText.get("ui.settings.redirect.saved", draft.portCount()));
                 saved.set(true);
             });
         });
@@ -108,7 +108,8 @@ public final class RedirectModel {
         portCount.set(settings.anyPort() ? String.valueOf(RedirectSettings.DEFAULT_PORT_COUNT)
                 : String.valueOf(settings.portCount()));
         everyBusiness.set(!loaded.own());
-        summary.set(settings.description() + (loaded.own() ? " (this business's own)" : " (the default for every business)"));
+        summary.set(loaded.own() ? UiText.get("ui.settings.redirect.summary.own", settings.description())
+                : UiText.get("ui.settings.redirect.summary.default", settings.description()));
         status.set("");
         problem.set(false);
     }
@@ -117,7 +118,7 @@ public final class RedirectModel {
         try {
             RedirectSettings draft = parse();
             preview.set(draft.anyPort()
-                    ? draft.description() + "\nA new port each sign-in: only OAuth apps of the Desktop type accept it."
+                    ? UiText.get("ui.settings.redirect.preview.anyPort", draft.description())
                     : draft.registrableUris().stream().map(URI::toString).collect(Collectors.joining("\n")));
         } catch (RuntimeException e) {
             preview.set(e.getMessage());

@@ -5,6 +5,7 @@ import static dev.onramp.ui.common.Visibility.showWhen;
 import dev.onramp.model.RedirectSettings.Host;
 import dev.onramp.ui.common.Converters;
 import dev.onramp.ui.common.Styles;
+import dev.onramp.ui.common.UiText;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -30,22 +31,20 @@ import javafx.stage.Window;
 
 /** The sign-in redirect: a line in Settings with Copy, and a window that changes host, ports and for whom. */
 public final class RedirectView {
-    static final String HINT = "Providers send the browser back only to a redirect URI registered in the Airbyte"
-            + " operator's OAuth app: register every URI below. A second Onramp on this computer uses the next port.";
     private static final PseudoClass PROBLEM = PseudoClass.getPseudoClass("problem");
 
     private RedirectView() {}
 
     /** The line the Settings window shows: the redirect in use, Copy and Change…; loads the model. */
     static Node summary(Window owner, RedirectModel model) {
-        Label name = new Label("Sign-in redirect");
+        Label name = new Label(UiText.get("ui.settings.redirect.name"));
         Label summary = new Label();
         summary.setId("redirect-summary");
         summary.setWrapText(true);
         summary.setMinHeight(Region.USE_PREF_SIZE);
         summary.textProperty().bind(model.summaryProperty());
         Button copy = copyButton(model, "redirect-copy");
-        Button change = new Button("Change…");
+        Button change = new Button(UiText.get("ui.settings.redirect.change"));
         change.setId("redirect-change");
         change.setOnAction(e -> open(owner, model));
         HBox.setHgrow(summary, Priority.ALWAYS);
@@ -65,14 +64,16 @@ public final class RedirectView {
         Stage stage = new Stage();
         stage.initOwner(owner);
         stage.initModality(Modality.WINDOW_MODAL);
-        stage.setTitle("Sign-in redirect");
-        Label title = new Label("Sign-in redirect for " + model.businessName());
+        stage.setTitle(UiText.get("ui.settings.redirect.window.title"));
+        Label title = new Label(UiText.get("ui.settings.redirect.title", model.businessName()));
         title.getStyleClass().add("dialog-title");
 
         ComboBox<Host> host = new ComboBox<>();
         host.getItems().setAll(Host.values());
-        host.setConverter(Converters.displaying(h -> h == Host.IPV4 ? "127.0.0.1 (recommended)"
-                : "localhost (HubSpot accepts plain http only for it)"));
+        host.setConverter(Converters.displaying(h -> switch (h) {
+            case IPV4 -> UiText.get("ui.settings.redirect.host.ipv4");
+            case LOCALHOST -> UiText.get("ui.settings.redirect.host.localhost");
+        }));
         host.valueProperty().bindBidirectional(model.hostProperty());
         host.setId("redirect-host");
         TextField port = new TextField();
@@ -83,7 +84,7 @@ public final class RedirectView {
         count.setId("redirect-ports");
         count.textProperty().bindBidirectional(model.portCountProperty());
         count.setPrefColumnCount(3);
-        CheckBox any = new CheckBox("Any free port (only Desktop-type OAuth apps accept it)");
+        CheckBox any = new CheckBox(UiText.get("ui.settings.redirect.anyPort"));
         any.setWrapText(true);
         any.setId("redirect-any-port");
         any.selectedProperty().bindBidirectional(model.anyPortProperty());
@@ -93,16 +94,16 @@ public final class RedirectView {
         GridPane grid = new GridPane(12, 8);
         grid.getColumnConstraints().addAll(new ColumnConstraints(Region.USE_PREF_SIZE, Region.USE_COMPUTED_SIZE,
                 Region.USE_PREF_SIZE), new ColumnConstraints(200, 360, Double.MAX_VALUE, Priority.ALWAYS, null, true));
-        grid.addRow(0, labelFor("Host", host), host);
-        grid.addRow(1, labelFor("First port", port), port);
-        grid.addRow(2, labelFor("Ports in the range", count), count);
+        grid.addRow(0, labelFor(UiText.get("ui.settings.redirect.field.host"), host), host);
+        grid.addRow(1, labelFor(UiText.get("ui.settings.redirect.field.firstPort"), port), port);
+        grid.addRow(2, labelFor(UiText.get("ui.settings.redirect.field.portCount"), count), count);
         grid.add(any, 1, 3);
 
         ToggleGroup scope = new ToggleGroup();
-        RadioButton own = new RadioButton("Only " + model.businessName());
+        RadioButton own = new RadioButton(UiText.get("ui.settings.redirect.scope.business", model.businessName()));
         own.setId("redirect-scope-business");
         own.setToggleGroup(scope);
-        RadioButton every = new RadioButton("Every business without a redirect of its own");
+        RadioButton every = new RadioButton(UiText.get("ui.settings.redirect.scope.every"));
         every.setId("redirect-scope-every");
         every.setToggleGroup(scope);
         model.everyBusinessProperty().subscribe(all -> scope.selectToggle(all ? every : own));
@@ -118,7 +119,7 @@ public final class RedirectView {
         uris.setPrefRowCount(3);
         uris.setWrapText(true);
         uris.textProperty().bind(model.previewProperty());
-        Label hint = new Label(HINT);
+        Label hint = new Label(UiText.get("ui.settings.redirect.hint"));
         hint.getStyleClass().add("hint");
         hint.setWrapText(true);
         hint.setMinHeight(Region.USE_PREF_SIZE);
@@ -132,10 +133,10 @@ public final class RedirectView {
         showWhen(status, model.statusProperty().isNotEmpty());
         model.problemProperty().subscribe(problem -> status.pseudoClassStateChanged(PROBLEM, problem));
 
-        Button close = new Button("Close");
+        Button close = new Button(UiText.get("ui.settings.redirect.close"));
         close.setCancelButton(true);
         close.setOnAction(e -> stage.close());
-        Button save = new Button("Save");
+        Button save = new Button(UiText.get("ui.settings.redirect.save"));
         save.setId("redirect-save");
         save.setDefaultButton(true);
         save.getStyleClass().add(atlantafx.base.theme.Styles.ACCENT);
@@ -144,7 +145,7 @@ public final class RedirectView {
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox buttons = new HBox(8, gap, close, save);
 
-        Label urisTitle = new Label("URIs to register");
+        Label urisTitle = new Label(UiText.get("ui.settings.redirect.uris"));
         urisTitle.setLabelFor(uris);
         VBox root = new VBox(12, title, grid, new VBox(6, own, every), urisTitle, uris, hint, status, buttons);
         root.getStyleClass().add("dialog");
@@ -157,7 +158,7 @@ public final class RedirectView {
     }
 
     private static Button copyButton(RedirectModel model, String id) {
-        Button copy = new Button("Copy");
+        Button copy = new Button(UiText.get("ui.settings.redirect.copy"));
         copy.setId(id);
         copy.setOnAction(e -> {
             ClipboardContent content = new ClipboardContent();

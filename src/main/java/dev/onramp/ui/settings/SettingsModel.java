@@ -11,6 +11,7 @@ import dev.onramp.model.AirbyteSettings.SelfManaged;
 import dev.onramp.model.AirbyteWorkspace;
 import dev.onramp.model.TenantId;
 import dev.onramp.ui.common.Failures;
+import dev.onramp.ui.common.UiText;
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;
@@ -38,39 +39,35 @@ import javafx.collections.ObservableList;
 public final class SettingsModel {
     /** The kinds of Airbyte a business can use. */
     public enum Target {
-        DEMO("Demo — the built-in Airbyte simulator"),
-        SELF_MANAGED("Self-managed Airbyte"),
-        CLOUD("Airbyte Cloud");
+        DEMO,
+        SELF_MANAGED,
+        CLOUD;
 
-        private final String label;
-
-        Target(String label) {
-            this.label = label;
-        }
-
+        /** The choice as the window names it. */
         public String label() {
-            return label;
+            return switch (this) {
+                case DEMO -> UiText.get("ui.settings.target.demo");
+                case SELF_MANAGED -> UiText.get("ui.settings.target.selfManaged");
+                case CLOUD -> UiText.get("ui.settings.target.cloud");
+            };
         }
     }
 
     /** How Onramp signs in to a self-managed Airbyte. */
     public enum Login {
-        NONE("No login"),
-        BASIC("User name and password"),
-        CLIENT_CREDENTIALS("Application client id and secret");
+        NONE,
+        BASIC,
+        CLIENT_CREDENTIALS;
 
-        private final String label;
-
-        Login(String label) {
-            this.label = label;
-        }
-
+        /** The choice as the window names it. */
         public String label() {
-            return label;
+            return switch (this) {
+                case NONE -> UiText.get("ui.settings.login.none");
+                case BASIC -> UiText.get("ui.settings.login.basic");
+                case CLIENT_CREDENTIALS -> UiText.get("ui.settings.login.clientCredentials");
+            };
         }
     }
-
-    static final String KEEP_SECRET_HINT = "Stored encrypted — leave blank to keep it";
 
     private final TenantId tenant;
     private final String businessName;
@@ -109,7 +106,7 @@ public final class SettingsModel {
     }
 
     public String title() {
-        return "Airbyte for " + businessName;
+        return UiText.get("ui.settings.title", businessName);
     }
 
     /** Loads the business's settings into the fields, secrets left out. */
@@ -144,7 +141,7 @@ public final class SettingsModel {
 
     private void offerSavingAnyway(String why) {
         problem.set(true);
-        status.set(why + " Save these settings anyway?");
+        status.set(UiText.get("ui.settings.saveAnyway.offer", why));
         saveAnywayOffered.set(true);
     }
 
@@ -159,7 +156,7 @@ public final class SettingsModel {
                 selfManaged.login().ifPresent(kept -> {
                     login.set(kept instanceof Basic ? Login.BASIC : Login.CLIENT_CREDENTIALS);
                     loginName.set(kept instanceof Basic basic ? basic.username() : ((ClientCredentials) kept).clientId());
-                    secretHint.set(KEEP_SECRET_HINT);
+                    secretHint.set(UiText.get("ui.settings.secret.kept"));
                 });
             }
             case Cloud cloud -> {
@@ -167,7 +164,7 @@ public final class SettingsModel {
                 cloudClientId.set(cloud.clientId());
                 workspace.set(new AirbyteWorkspace(cloud.workspaceId(), cloud.workspaceId()));
                 relayUrl.set(cloud.relayUrl().toString());
-                secretHint.set(KEEP_SECRET_HINT);
+                secretHint.set(UiText.get("ui.settings.secret.kept"));
             }
         }
     }
@@ -177,30 +174,32 @@ public final class SettingsModel {
         Optional<AirbyteWorkspace> current = Optional.ofNullable(workspace.get())
                 .flatMap(chosen -> found.stream().filter(w -> w.id().equals(chosen.id())).findFirst());
         workspace.set(current.orElse(found.isEmpty() ? workspace.get() : found.getFirst()));
-        status.set("Onramp reached this Airbyte: " + found.size()
-                + (found.size() == 1 ? " workspace." : " workspaces."));
+        status.set(UiText.get("ui.settings.tested", found.size()));
     }
 
     private void onSaved(AirbyteSettings draft) {
         stored = draft;
-        status.set("Saved.");
+        status.set(UiText.get("ui.settings.saved"));
         saved.set(true);
         onSaved.run();
     }
 
-    /** The settings the fields describe; empty, with the reason shown, when a field is wrong. */
+    /**
+     * The settings the fields describe; empty, with the reason shown, when a field is wrong. The window names
+     * an address field in its own words; the sentence around that name is the core's.
+     */
     private Optional<AirbyteSettings> draft() {
         try {
             return Optional.of(switch (target.get()) {
                 case DEMO -> new Demo();
                 case SELF_MANAGED -> new SelfManaged(
-                        WebAddress.parse(url.get(), "address of the self-managed Airbyte").uri(), selfManagedLogin());
+                        WebAddress.parse(url.get(), UiText.get("ui.settings.address.selfManaged")).uri(), selfManagedLogin());
                 case CLOUD -> new Cloud(stored instanceof Cloud cloud ? cloud.apiBase() : Cloud.AIRBYTE_CLOUD,
                         cloudClientId.get().strip(),
                         secretOrStored(cloudClientSecret.get(), cloudClientId.get().strip()),
                         Optional.ofNullable(workspace.get()).map(AirbyteWorkspace::id).orElse(""),
                         relayUrl.get().isBlank() ? URI.create("")
-                                : WebAddress.parse(relayUrl.get(), "relay page's address").uri());
+                                : WebAddress.parse(relayUrl.get(), UiText.get("ui.settings.address.relay")).uri());
             });
         } catch (RuntimeException e) {
             fail(e);

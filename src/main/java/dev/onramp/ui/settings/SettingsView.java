@@ -5,6 +5,7 @@ import static dev.onramp.ui.common.Visibility.showWhen;
 import dev.onramp.model.AirbyteWorkspace;
 import dev.onramp.ui.common.Converters;
 import dev.onramp.ui.common.Styles;
+import dev.onramp.ui.common.UiText;
 import dev.onramp.ui.settings.SettingsModel.Login;
 import dev.onramp.ui.settings.SettingsModel.Target;
 import java.util.Locale;
@@ -36,8 +37,6 @@ import javafx.util.Subscription;
 
 /** The Settings window of one business: which Airbyte it uses, with "Test connection to Airbyte" and Save. */
 public final class SettingsView {
-    static final String RELAY_HINT = "Airbyte Cloud sends people back only to https addresses: host Onramp's relay"
-            + " page on any static https site (see the README) and give its address.";
     private static final PseudoClass PROBLEM = PseudoClass.getPseudoClass("problem");
 
     private final SettingsModel model;
@@ -55,7 +54,7 @@ public final class SettingsView {
         this.redirect = redirect;
         stage.initOwner(owner);
         stage.initModality(Modality.WINDOW_MODAL);
-        stage.setTitle("Settings");
+        stage.setTitle(UiText.get("ui.settings.window.title"));
         Label status = status();
         Scene scene = new Scene(layout(status));
         Styles.apply(scene);
@@ -130,13 +129,14 @@ public final class SettingsView {
         login.valueProperty().bindBidirectional(model.loginProperty());
         login.setId("settings-login");
         GridPane grid = grid();
-        row(grid, 0, "Address", bound(new TextField(), "settings-url", model.urlProperty(), "http://localhost:8000"));
-        row(grid, 1, "Login", login);
-        Node name = row(grid, 2, "User name or client id",
+        row(grid, 0, UiText.get("ui.settings.field.address"),
+                bound(new TextField(), "settings-url", model.urlProperty(), "http://localhost:8000"));
+        row(grid, 1, UiText.get("ui.settings.field.login"), login);
+        Node name = row(grid, 2, UiText.get("ui.settings.field.loginName"),
                 bound(new TextField(), "settings-login-name", model.loginNameProperty(), ""));
         PasswordField secret = bound(new PasswordField(), "settings-login-secret", model.loginSecretProperty(), "");
         secret.promptTextProperty().bind(model.secretHintProperty());
-        Node password = row(grid, 3, "Password or client secret", secret);
+        Node password = row(grid, 3, UiText.get("ui.settings.field.loginSecret"), secret);
         var needsLogin = model.loginProperty().isNotEqualTo(Login.NONE);
         showWhen(name, needsLogin);
         showWhen(password, needsLogin);
@@ -149,18 +149,18 @@ public final class SettingsView {
         workspace.setId("settings-workspace");
         workspace.setEditable(true);
         workspace.setConverter(new WorkspaceConverter(model.workspaces()));
-        workspace.setPromptText("Test the connection to pick one, or type its id");
+        workspace.setPromptText(UiText.get("ui.settings.workspace.prompt"));
         workspace.valueProperty().bindBidirectional(model.workspaceProperty());
         workspace.setMaxWidth(Double.MAX_VALUE);
         PasswordField secret = bound(new PasswordField(), "settings-cloud-secret", model.cloudClientSecretProperty(), "");
         secret.promptTextProperty().bind(model.secretHintProperty());
         GridPane grid = grid();
-        row(grid, 0, "Client id", bound(new TextField(), "settings-cloud-client-id", model.cloudClientIdProperty(), ""));
-        row(grid, 1, "Client secret", secret);
-        row(grid, 2, "Workspace", workspace);
-        row(grid, 3, "Relay page", bound(new TextField(), "settings-relay", model.relayUrlProperty(),
+        row(grid, 0, UiText.get("ui.settings.field.clientId"), bound(new TextField(), "settings-cloud-client-id", model.cloudClientIdProperty(), ""));
+        row(grid, 1, UiText.get("ui.settings.field.clientSecret"), secret);
+        row(grid, 2, UiText.get("ui.settings.field.workspace"), workspace);
+        row(grid, 3, UiText.get("ui.settings.field.relay"), bound(new TextField(), "settings-relay", model.relayUrlProperty(),
                 "https://example.org/onramp-relay/"));
-        Label hint = new Label(RELAY_HINT);
+        Label hint = new Label(UiText.get("ui.settings.relay.hint"));
         hint.getStyleClass().add("hint");
         hint.setWrapText(true);
         hint.setMinHeight(Region.USE_PREF_SIZE);
@@ -181,21 +181,21 @@ public final class SettingsView {
     }
 
     private VBox buttons() {
-        Button test = new Button("Test connection to Airbyte");
+        Button test = new Button(UiText.get("ui.settings.test"));
         test.setId("settings-test");
         test.setOnAction(e -> model.test());
-        Button check = new Button("Check OAuth sign-ins…");
+        Button check = new Button(UiText.get("ui.settings.checkSignIns"));
         check.setId("settings-oauth-check");
         check.setOnAction(e -> ReadinessView.open(stage, readiness.get()));
-        Button cancel = new Button("Cancel");
+        Button cancel = new Button(UiText.get("ui.settings.cancel"));
         cancel.setCancelButton(true);
         cancel.setOnAction(e -> stage.close());
-        Button save = new Button("Save");
+        Button save = new Button(UiText.get("ui.settings.save"));
         save.setId("settings-save");
         save.setDefaultButton(true);
         save.getStyleClass().add(atlantafx.base.theme.Styles.ACCENT);
         save.setOnAction(e -> model.save());
-        Button saveAnyway = new Button("Save anyway");
+        Button saveAnyway = new Button(UiText.get("ui.settings.saveAnyway"));
         saveAnyway.setId("settings-save-anyway");
         saveAnyway.setOnAction(e -> model.saveAnyway());
         showWhen(saveAnyway, model.saveAnywayOfferedProperty());

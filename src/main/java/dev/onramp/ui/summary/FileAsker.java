@@ -1,6 +1,7 @@
 package dev.onramp.ui.summary;
 
 import dev.onramp.connect.summary.SummaryFormat;
+import dev.onramp.ui.common.UiText;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -20,14 +21,14 @@ public interface FileAsker {
     /** The system's save dialog in the person's home folder, offering only files of the format's extension. */
     FileAsker CHOOSER = (owner, format, suggestedName) -> {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export the summary as " + format.name());
+        chooser.setTitle(UiText.get("ui.summary.export.title", format.name()));
         chooser.setInitialFileName(suggestedName);
         File home = new File(System.getProperty("user.home", ""));
         if (home.isDirectory()) {
             chooser.setInitialDirectory(home);
         }
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(
-                format.name() + " files", "*." + format.extension().toLowerCase(Locale.ROOT)));
+                UiText.get("ui.summary.export.files", format.name()), "*." + format.extension().toLowerCase(Locale.ROOT)));
         return Optional.ofNullable(chooser.showSaveDialog(owner)).map(File::toPath);
     };
 

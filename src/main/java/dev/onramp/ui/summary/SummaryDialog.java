@@ -9,6 +9,7 @@ import dev.onramp.connect.summary.OnboardingSummary.MissingKind;
 import dev.onramp.connect.summary.SummaryFormat;
 import dev.onramp.connect.summary.SummaryText;
 import dev.onramp.ui.common.Styles;
+import dev.onramp.ui.common.UiText;
 import javafx.animation.PauseTransition;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -48,7 +49,7 @@ public final class SummaryDialog {
         this.model = model;
         stage.initOwner(owner);
         stage.initModality(Modality.WINDOW_MODAL);
-        stage.setTitle("Summary — " + model.businessName());
+        stage.setTitle(UiText.get("ui.summary.window.title", model.businessName()));
         Scene scene = new Scene(layout(owner), 640, 560);
         Styles.apply(scene);
         stage.setScene(scene);
@@ -63,7 +64,7 @@ public final class SummaryDialog {
     }
 
     private VBox layout(Window owner) {
-        heading.setText(model.businessName() + " — onboarding summary");
+        heading.setText(UiText.get("ui.summary.title", model.businessName()));
         heading.getStyleClass().add("dialog-title");
         heading.setId("summary-title");
         airbyte.setId("summary-airbyte");
@@ -104,27 +105,27 @@ public final class SummaryDialog {
         status.setAlignment(Pos.CENTER_LEFT);
         showWhen(status, model.messageProperty().isNotEmpty());
 
-        Button pdf = new Button("Export PDF…");
+        Button pdf = new Button(UiText.get("ui.summary.exportPdf"));
         pdf.setId("summary-export-pdf");
         pdf.setOnAction(e -> export(owner, SummaryFormat.PDF));
-        Button json = new Button("Export JSON…");
+        Button json = new Button(UiText.get("ui.summary.exportJson"));
         json.setId("summary-export-json");
         json.setOnAction(e -> export(owner, SummaryFormat.JSON));
-        Button copy = new Button("Copy");
+        Button copy = new Button(UiText.get("ui.summary.copy"));
         copy.setId("summary-copy");
         PauseTransition copiedFor = new PauseTransition(Duration.seconds(3));
-        copiedFor.setOnFinished(e -> copy.setText("Copy"));
+        copiedFor.setOnFinished(e -> copy.setText(UiText.get("ui.summary.copy")));
         copy.setOnAction(e -> model.text().ifPresent(text -> {
             ClipboardContent content = new ClipboardContent();
             content.putString(text);
             Clipboard.getSystemClipboard().setContent(content);
-            copy.setText("Copied");
+            copy.setText(UiText.get("ui.summary.copied"));
             copiedFor.playFromStart();
         }));
         for (Button button : new Button[] {pdf, json, copy}) {
             button.disableProperty().bind(model.summaryProperty().isNull().or(model.exportingProperty()));
         }
-        Button close = new Button("Close");
+        Button close = new Button(UiText.get("ui.summary.close"));
         close.setId("summary-close");
         close.setCancelButton(true);
         close.setOnAction(e -> stage.close());
@@ -149,16 +150,14 @@ public final class SummaryDialog {
         if (summary == null) {
             return;
         }
-        airbyte.setText("Airbyte: " + SummaryText.airbyte(summary));
+        airbyte.setText(UiText.get("ui.summary.airbyte", SummaryText.airbyte(summary)));
         progressText.setText(summary.progress().text());
         progressBar.setProgress(summary.progress().recommended() == 0 ? 0
                 : (double) summary.progress().connected() / summary.progress().recommended());
         body.getChildren().clear();
-        body.getChildren().add(sectionHeading(summary.connections().isEmpty() ? "Connections: none yet"
-                : "Connections (" + summary.connections().size() + ")"));
+        body.getChildren().add(sectionHeading(UiText.get("ui.summary.connections", summary.connections().size())));
         summary.connections().forEach(c -> body.getChildren().add(connection(c)));
-        body.getChildren().add(sectionHeading(summary.missing().isEmpty() ? "Still missing: nothing"
-                : "Still missing (" + summary.missing().size() + ")"));
+        body.getChildren().add(sectionHeading(UiText.get("ui.summary.missing", summary.missing().size())));
         summary.missing().forEach(item -> body.getChildren().add(missing(item)));
     }
 
@@ -169,17 +168,18 @@ public final class SummaryDialog {
     }
 
     private Node connection(ConnectionEntry c) {
-        Label name = new Label(c.providerName() + " — account " + c.account());
+        Label name = new Label(UiText.get("ui.summary.connection.name", c.providerName(), c.account()));
         name.getStyleClass().add("summary-connection-name");
-        Label state = new Label(c.statusText() + " · last checked " + c.lastChecked()
-                .map(at -> SummaryText.when(at, model.zone())).orElse("not yet"));
+        Label state = new Label(c.lastChecked()
+                .map(at -> UiText.get("ui.summary.connection.checked", c.statusText(), SummaryText.when(at, model.zone())))
+                .orElseGet(() -> UiText.get("ui.summary.connection.notChecked", c.statusText())));
         state.getStyleClass().add(c.active() ? "summary-ok" : "summary-attention");
-        Label where = wrapping(c.airbyte().map(OnboardingSummary.Location::description)
-                .orElse("Airbyte not recorded") + " · source " + c.sourceId());
+        Label where = wrapping(c.airbyte()
+                .map(at -> UiText.get("ui.summary.connection.where", at.description(), c.sourceId()))
+                .orElseGet(() -> UiText.get("ui.summary.connection.whereUnknown", c.sourceId())));
         where.getStyleClass().add("hint");
-        int count = c.streams().size();
-        Label streams = wrapping(count + (count == 1 ? " stream" : " streams")
-                + (count == 0 ? "" : ": " + String.join(", ", c.streams())));
+        Label streams = wrapping(UiText.get("ui.summary.connection.streams", c.streams().size(),
+                String.join(", ", c.streams())));
         VBox block = new VBox(2, name, state, where, streams);
         block.getStyleClass().add("summary-connection");
         block.setId("summary-connection-" + c.id());

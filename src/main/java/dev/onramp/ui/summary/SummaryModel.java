@@ -6,6 +6,7 @@ import dev.onramp.connect.summary.SummaryFormat;
 import dev.onramp.connect.summary.SummaryText;
 import dev.onramp.connect.summary.SummaryWriteException;
 import dev.onramp.ui.common.Failures;
+import dev.onramp.ui.common.UiText;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Objects;
@@ -57,7 +58,7 @@ public final class SummaryModel {
         CompletableFuture.supplyAsync(build, background).whenCompleteAsync((made, failure) -> {
             loading.set(false);
             if (failure != null) {
-                say("Onramp could not make the summary of " + businessName + ": " + Failures.message(failure), true);
+                say(UiText.get("ui.summary.failed", businessName, Failures.message(failure)), true);
             } else {
                 summary.set(made);
             }
@@ -74,16 +75,16 @@ public final class SummaryModel {
             return;
         }
         exporting.set(true);
-        say("Saving " + file.getFileName() + "…", false);
+        say(UiText.get("ui.summary.saving", file.getFileName().toString()), false);
         CompletableFuture.runAsync(() -> SummaryFiles.write(file, format.render(shown, zone)), background)
                 .whenCompleteAsync((done, failure) -> {
                     exporting.set(false);
                     if (failure == null) {
-                        say("Saved to " + file, false);
+                        say(UiText.get("ui.summary.saved", file.toString()), false);
                     } else {
                         Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
                         say(cause instanceof SummaryWriteException refused ? refused.getMessage()
-                                : "Could not write " + file + ": " + Failures.message(failure), true);
+                                : UiText.get("ui.summary.notWritten", file.toString(), Failures.message(failure)), true);
                     }
                 }, fx);
     }
@@ -95,7 +96,8 @@ public final class SummaryModel {
 
     /** A file name to suggest for the export, e.g. "Demo-Coffee-Roasters-summary.pdf". */
     public String suggestedName(SummaryFormat format) {
-        return Optional.ofNullable(summary.get()).map(format::fileName).orElse("summary." + format.extension());
+        return Optional.ofNullable(summary.get()).map(format::fileName)
+                .orElseGet(() -> UiText.get("ui.summary.fileName", format.extension()));
     }
 
     private void say(String text, boolean problem) {
