@@ -200,16 +200,15 @@ final class StartupProbe implements Runnable {
                 .filter(Button.class::isInstance).map(Button.class::cast);
     }
 
+    /** True once the provider's tile shows its Streams button, which it does while it is connected, in any language. */
     private boolean connected(String provider) {
-        return tile(provider).map(tile -> tile.lookup(".tile-status"))
-                .filter(Labeled.class::isInstance).map(status -> ((Labeled) status).getText())
-                .filter(text -> text.startsWith("Connected")).isPresent();
+        return tile(provider).map(tile -> tile.lookup(".streams-button")).filter(Node::isVisible).isPresent();
     }
 
     /** True while a tile says its connection is being checked. */
     private boolean checking() {
         return scene.getRoot().lookupAll(".tile-checked").stream().filter(Labeled.class::isInstance)
-                .anyMatch(label -> TileModel.CHECKING.equals(((Labeled) label).getText()));
+                .anyMatch(label -> TileModel.checkingText().equals(((Labeled) label).getText()));
     }
 
     private Optional<Node> tile(String provider) {

@@ -122,13 +122,19 @@ class StartupProbeTest {
     }
 
     @Test
-    void trainMode_pressesConnectOnceReadyAndExitsWhenTheTileSaysConnected(FxRobot robot) throws Exception {
+    void trainMode_pressesConnectOnceReadyAndExitsWhenTheTileShowsItConnected(FxRobot robot) throws Exception {
         Label status = new Label();
         status.getStyleClass().add("tile-status");
         Button connect = new Button("Connect");
         connect.getStyleClass().add("connect-button");
-        connect.setOnAction(event -> status.setText("Connected · 3 streams"));
+        // As in the hub, a connected tile shows its Streams button, made when it first connects.
         VBox tile = new VBox(status, connect);
+        connect.setOnAction(event -> {
+            status.setText("Connected · 3 streams");
+            Button streams = new Button("Streams");
+            streams.getStyleClass().add("streams-button");
+            tile.getChildren().add(streams);
+        });
         tile.setId("tile-" + StartupProbe.TRAINING_PROVIDER);
         robot.interact(() -> ((StackPane) scene.getRoot()).getChildren().add(tile));
         System.setProperty(StartupProbe.PROPERTY, "train");
@@ -150,8 +156,14 @@ class StartupProbeTest {
         status.getStyleClass().add("tile-status");
         Button connect = new Button("Connect");
         connect.getStyleClass().add("connect-button");
-        connect.setOnAction(event -> status.setText("Connected · 3 streams"));
+        // As in the hub, a connected tile shows its Streams button, made when it first connects.
         VBox tile = new VBox(status, connect);
+        connect.setOnAction(event -> {
+            status.setText("Connected · 3 streams");
+            Button streams = new Button("Streams");
+            streams.getStyleClass().add("streams-button");
+            tile.getChildren().add(streams);
+        });
         tile.setId("tile-" + StartupProbe.TRAINING_PROVIDER);
         javafx.scene.control.TextField search = new javafx.scene.control.TextField();
         search.setId("hub-search");

@@ -174,7 +174,7 @@ class DisconnectEndToEndTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(note.isVisible()).isTrue();
-        assertThat(note.getText()).matches("Disconnected on \\d{1,2} [A-Z][a-z]{2} \\d{4}");
+        assertThat(note.getText()).matches("Disconnected on [A-Z][a-z]{2} \\d{1,2}, \\d{4}");
         Screenshots.write(stage.getScene(), "hub-show-disconnected");
 
         robot.clickOn("View").clickOn("Show disconnected");

@@ -4,6 +4,7 @@ import static dev.onramp.ui.common.Visibility.showWhen;
 
 import dev.onramp.model.Tenant;
 import dev.onramp.ui.common.Converters;
+import dev.onramp.ui.common.UiText;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -73,31 +74,33 @@ final class HubHeader {
         // Typing filters the list, so that a chooser of hundreds of businesses stays usable.
         SearchableComboBox<Tenant> chooser = new SearchableComboBox<>(model.tenants());
         chooser.setId("business-chooser");
-        chooser.promptTextProperty().bind(model.openingProperty().map(open -> open ? "" : "Loading businesses…"));
+        String loadingBusinesses = UiText.get("ui.hub.header.loadingBusinesses");
+        chooser.promptTextProperty().bind(model.openingProperty().map(open -> open ? "" : loadingBusinesses));
         chooser.setConverter(Converters.displaying(Tenant::name));
         chooser.valueProperty().bindBidirectional(model.selectedTenantProperty());
-        chooser.setAccessibleText("Business");
-        chooser.setAccessibleHelp("Choose the business whose connections the hub shows");
+        chooser.setAccessibleText(UiText.get("ui.hub.header.business"));
+        chooser.setAccessibleHelp(UiText.get("ui.hub.header.business.help"));
         // The kind of business decides the recommendations: shown beside its name, a click changes it.
         Hyperlink type = whole(new Hyperlink());
         type.setId("business-type-link");
         type.textProperty().bind(model.selectedTenantProperty().map(model::businessTypeName).orElse(""));
-        type.setTooltip(new Tooltip("Change what kind of business this is"));
-        type.accessibleTextProperty().bind(type.textProperty().map(name -> "Business type: " + name + " — change"));
-        type.setAccessibleHelp("Change what kind of business this is");
+        type.setTooltip(new Tooltip(UiText.get("ui.hub.header.businessType.help")));
+        type.accessibleTextProperty().bind(type.textProperty()
+                .map(name -> UiText.get("ui.hub.header.businessType.accessible", name)));
+        type.setAccessibleHelp(UiText.get("ui.hub.header.businessType.help"));
         type.setOnAction(e -> retype.run());
         showWhen(type, model.selectedTenantProperty().isNotNull());
-        Label label = whole(new Label("Business"));
+        Label label = whole(new Label(UiText.get("ui.hub.header.business")));
         label.setLabelFor(chooser);
         business = new HBox(8, loading, opening, label, chooser, type);
         business.setAlignment(Pos.CENTER_LEFT);
         business.setMinWidth(Region.USE_PREF_SIZE);
 
-        Button create = whole(new Button("New business…"));
+        Button create = whole(new Button(UiText.get("ui.hub.header.newBusiness")));
         create.setId("new-business");
         create.setOnAction(e -> newBusiness.run());
         create.disableProperty().bind(model.openingProperty());
-        Button open = whole(new Button("Settings…"));
+        Button open = whole(new Button(UiText.get("ui.hub.header.settings")));
         open.setId("open-settings");
         open.disableProperty().bind(model.selectedTenantProperty().isNull());
         open.setOnAction(e -> settings.run());

@@ -11,6 +11,7 @@ import dev.onramp.connect.DisconnectService;
 import dev.onramp.model.Connection;
 import dev.onramp.model.Tenant;
 import dev.onramp.ui.common.Failures;
+import dev.onramp.ui.common.UiText;
 import dev.onramp.ui.common.UiServices;
 import dev.onramp.ui.connect.ConnectModel;
 import dev.onramp.ui.credentials.CredentialsModel;
@@ -60,11 +61,6 @@ import javafx.util.Subscription;
  * state change happens on {@code fx}.
  */
 public final class HubModel {
-    static final String DEMO_BANNER =
-            "Demo mode — connections go to the built-in Airbyte simulator; nothing leaves this computer";
-
-    static final String OPENING = "Opening your data…";
-
     private final StringProperty demoScenarioNote = new SimpleStringProperty(this, "demoScenarioNote", "");
 
     private final Catalog catalog;
@@ -165,7 +161,7 @@ public final class HubModel {
         opening.set(false);
         if (failure != null) {
             loading.set(false);
-            problem.set("Onramp could not open its data: " + Failures.message(failure));
+            problem.set(UiText.get("ui.hub.problem.notOpened", Failures.message(failure)));
             tiles.forEach(TileModel::showWithoutBusiness);
             return;
         }
@@ -203,13 +199,24 @@ public final class HubModel {
     }
 
     private UiServices services() {
-        return services.orElseThrow(() -> new IllegalStateException("Onramp's data is not open yet"));
+        if (services.isEmpty()) {
+            throw new IllegalStateException("Onramp's data is not open yet");
+        }
+        return services.get();
+    }
+
+    /** The tile's connection; the action {@code offered} is offered only on a tile that has one. */
+    private static Connection connectionOf(TileModel tile, String offered) {
+        if (tile.connection().isEmpty()) {
+            throw new IllegalStateException(offered + " is offered only on a tile with a connection");
+        }
+        return tile.connection().get();
     }
 
     /** Lists the businesses and shows the one the window showed last (else the first by name). */
     private void onTenants(TenantService.Businesses loaded, Throwable failure) {
         if (failure != null) {
-            problem.set("Onramp could not load the businesses: " + Failures.message(failure));
+            problem.set(UiText.get("ui.hub.problem.businessesNotLoaded", Failures.message(failure)));
         } else {
             tenants.setAll(loaded.all());
         }
@@ -296,7 +303,7 @@ public final class HubModel {
         }
         loading.set(false);
         if (failure != null) {
-            problem.set("Onramp could not load the connections of " + tenant.name() + ": " + Failures.message(failure));
+            problem.set(UiText.get("ui.hub.problem.connectionsNotLoaded", tenant.name(), Failures.message(failure)));
             tiles.forEach(TileModel::showUnknown);
         } else {
             shownConnections = List.copyOf(connections);
@@ -330,8 +337,8 @@ public final class HubModel {
                     if (failure != null) {
                         checked.forEach(tile -> tile.showCheckFailed(why.get()));
                     }
-                    why.ifPresent(reason -> problem.set("Onramp could not check the connections of " + tenant.name()
-                            + ": " + reason));
+                    why.ifPresent(reason -> problem.set(UiText.get("ui.hub.problem.connectionsNotChecked",
+                            tenant.name(), reason)));
                 }, fx);
     }
 
@@ -344,8 +351,7 @@ public final class HubModel {
     /** Check now: tests the tile's connection again in the business's Airbyte, in the background. */
     void checkNow(TileModel tile) {
         Tenant tenant = Objects.requireNonNull(selectedTenant.get(), "a business must be chosen before checking");
-        Connection connection = tile.connection().orElseThrow(() -> new IllegalStateException(
-                "Check now is offered only on a tile with a connection"));
+        Connection connection = connectionOf(tile, "checkNow");
         if (!tile.startRecheckingOne()) {
             return;
         }
@@ -403,8 +409,7 @@ public final class HubModel {
      */
     public ConnectModel reconnect(TileModel tile) {
         Tenant tenant = Objects.requireNonNull(selectedTenant.get(), "a business must be chosen before reconnecting");
-        Connection connection = tile.connection().orElseThrow(() -> new IllegalStateException(
-                "Reconnect is offered only on a tile with a connection"));
+        Connection connection = connectionOf(tile, "reconnect");
         UiServices ready = services();
         ConnectModel model = ConnectModel.reconnecting(
                 tile.name(),
@@ -433,8 +438,7 @@ public final class HubModel {
      */
     public CredentialsModel updateCredentials(TileModel tile) {
         Tenant tenant = Objects.requireNonNull(selectedTenant.get(), "a business must be chosen before updating");
-        Connection connection = tile.connection().orElseThrow(() -> new IllegalStateException(
-                "Update credentials is offered only on a tile with a connection"));
+        Connection connection = connectionOf(tile, "updateCredentials");
         UiServices ready = services();
         return CredentialsModel.updating(
                 tile.name(),
@@ -455,15 +459,15 @@ public final class HubModel {
      */
     public DisconnectModel disconnect(TileModel tile) {
         Tenant tenant = Objects.requireNonNull(selectedTenant.get(), "a business must be chosen before disconnecting");
-        Connection connection = tile.connection().orElseThrow(() -> new IllegalStateException(
-                "Disconnect is offered only on a tile with a connection"));
+        Connection connection = connectionOf(tile, "disconnect");
         UiServices ready = services();
         String account = DisconnectService.account(connection, tile.name());
-        String named = account.isEmpty() ? tile.name()
-                : tile.name() + " account " + connection.accountLabel().strip();
+        String question = account.isEmpty() ? UiText.get("ui.hub.disconnect.question", tile.name(), tenant.name())
+                : UiText.get("ui.hub.disconnect.questionAccount", tile.name(), connection.accountLabel().strip(),
+                        tenant.name());
         return new DisconnectModel(
-                "Disconnect " + tile.name(),
-                "Disconnect " + named + " from " + tenant.name() + "? Its source is deleted in Airbyte.",
+                UiText.get("ui.hub.disconnect.title", tile.name()),
+                question,
                 (scope, listener) -> ready.disconnects().disconnect(tenant.id(), connection.id(), scope, listener),
                 disconnected -> showConnectionsAgain(tenant),
                 ready.background(),
@@ -476,8 +480,7 @@ public final class HubModel {
      */
     void rename(TileModel tile, String label, Consumer<String> refused) {
         Tenant tenant = Objects.requireNonNull(selectedTenant.get(), "a business must be chosen before renaming");
-        Connection connection = tile.connection().orElseThrow(() -> new IllegalStateException(
-                "Rename is offered only on a tile with a connection"));
+        Connection connection = connectionOf(tile, "rename");
         UiServices ready = services();
         CompletableFuture.supplyAsync(() -> ready.connect().rename(tenant.id(), connection.id(), label),
                         ready.background())
@@ -667,7 +670,7 @@ public final class HubModel {
 
     /** What the hub says while it is {@linkplain #openingProperty() opening}. */
     public String openingText() {
-        return OPENING;
+        return UiText.get("ui.hub.opening");
     }
 
     /** True while the store opens or businesses or connections are loading. */
@@ -692,7 +695,7 @@ public final class HubModel {
 
     /** The demo banner's text, shown while {@link #demoProperty()} holds. */
     public String demoBanner() {
-        return DEMO_BANNER;
+        return UiText.get("ui.hub.demoBanner");
     }
 
     /** What the demo banner adds: which simulator scenarios are on ("Demo scenario on: Airbyte is slow"); empty for none. */
@@ -702,8 +705,9 @@ public final class HubModel {
 
     /** The demo banner's text: {@link #demoBanner()}, then the scenarios that are on, if any. */
     public StringExpression demoBannerText() {
-        return Bindings.createStringBinding(() -> demoScenarioNote.get().isBlank() ? DEMO_BANNER
-                : DEMO_BANNER + " · " + demoScenarioNote.get(), demoScenarioNote);
+        String banner = demoBanner();
+        return Bindings.createStringBinding(() -> demoScenarioNote.get().isBlank() ? banner
+                : banner + " · " + demoScenarioNote.get(), demoScenarioNote);
     }
 
     /** Which Airbyte the chosen business uses, e.g. "Demo: the built-in Airbyte simulator". */

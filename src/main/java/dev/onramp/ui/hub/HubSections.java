@@ -1,6 +1,7 @@
 package dev.onramp.ui.hub;
 
 import dev.onramp.catalog.ProviderSearch;
+import dev.onramp.ui.common.UiText;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -103,18 +104,21 @@ public final class HubSections {
             }
             String name = business.getValue() == null ? "" : business.getValue();
             if (!recommended.isEmpty()) {
-                made.add(new HubSection("recommended", name.isEmpty() ? "Recommended" : "Recommended for " + name,
-                        "Picked for this kind of business — each says why", recommended, ""));
+                made.add(new HubSection("recommended", name.isEmpty() ? UiText.get("ui.hub.section.recommended")
+                        : UiText.get("ui.hub.section.recommendedFor", name),
+                        UiText.get("ui.hub.section.recommended.subtitle"), recommended, ""));
             }
             if (!connected.isEmpty()) {
-                made.add(new HubSection("connected", "Connected", "Other providers this business has connected",
-                        connected, ""));
+                made.add(new HubSection("connected", UiText.get("ui.hub.section.connected"),
+                        UiText.get("ui.hub.section.connected.subtitle"), connected, ""));
             }
-            String all = chosen.isEmpty() ? "All providers" : "All " + chosen + " providers";
-            made.add(new HubSection("all", all, !chosen.isEmpty() ? "The best known first"
-                    : recommended.isEmpty() && connected.isEmpty() ? "Every source Airbyte can read"
-                    : "Every other source Airbyte can read, by name", rest,
-                    "No other provider in " + chosen + "."));
+            String all = chosen.isEmpty() ? UiText.get("ui.hub.section.all")
+                    : UiText.get("ui.hub.section.allInCategory", chosen);
+            made.add(new HubSection("all", all, !chosen.isEmpty() ? UiText.get("ui.hub.section.all.bestKnownFirst")
+                    : recommended.isEmpty() && connected.isEmpty() ? UiText.get("ui.hub.section.all.everySource")
+                    : UiText.get("ui.hub.section.all.everyOtherSource"), rest,
+                    chosen.isEmpty() ? UiText.get("ui.hub.section.all.none")
+                    : UiText.get("ui.hub.section.all.noneInCategory", chosen)));
             listed = recommended.size() + connected.size() + rest.size();
         } else {
             Map<String, TileModel> byId = new HashMap<>();
@@ -124,15 +128,16 @@ public final class HubSections {
             List<TileModel> found = search().search(words, chosen, recommendedIds).stream()
                     .map(match -> byId.get(match.provider().id())).toList();
             String shown = words.strip().length() > 60 ? words.strip().substring(0, 60) + "…" : words.strip();
-            made.add(new HubSection("matches", "Best matches for “" + shown + "”"
-                    + (chosen.isEmpty() ? "" : " in " + chosen), "Recommended and certified providers first", found,
-                    "No provider matches “" + shown + "”" + (chosen.isEmpty() ? "" : " in " + chosen)
-                            + " — Airbyte may still have it under another name; see the connector docs."));
+            made.add(new HubSection("matches", chosen.isEmpty() ? UiText.get("ui.hub.section.matches", shown)
+                    : UiText.get("ui.hub.section.matchesInCategory", shown, chosen),
+                    UiText.get("ui.hub.section.matches.subtitle"), found,
+                    chosen.isEmpty() ? UiText.get("ui.hub.section.matches.none", shown)
+                    : UiText.get("ui.hub.section.matchesInCategory.none", shown, chosen)));
             listed = found.size();
         }
         sections.setAll(made);
-        count.set(words.isBlank() ? listed + (listed == 1 ? " provider" : " providers")
-                : listed + (listed == 1 ? " match" : " matches"));
+        count.set(words.isBlank() ? UiText.get("ui.hub.count.providers", listed)
+                : UiText.get("ui.hub.count.matches", listed));
     }
 
     private ProviderSearch search() {

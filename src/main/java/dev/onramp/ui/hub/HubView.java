@@ -4,6 +4,7 @@ import static dev.onramp.ui.common.Visibility.showWhen;
 
 import dev.onramp.ui.common.ConnectedPane;
 import dev.onramp.ui.common.Icons;
+import dev.onramp.ui.common.UiText;
 import dev.onramp.ui.connect.ConnectDialog;
 import dev.onramp.ui.connect.ConnectModel;
 import dev.onramp.ui.credentials.CredentialsDialog;
@@ -102,33 +103,33 @@ public final class HubView {
 
     /** The window's View menu: "Show disconnected" shows the business's disconnected connections, greyed, on their tiles. */
     public Menu viewMenu() {
-        CheckMenuItem showDisconnected = new CheckMenuItem("_Show disconnected");
+        CheckMenuItem showDisconnected = new CheckMenuItem(UiText.get("ui.hub.menu.view.showDisconnected"));
         showDisconnected.setId("show-disconnected");
         showDisconnected.selectedProperty().bindBidirectional(model.showDisconnectedProperty());
-        Menu view = new Menu("_View", null, showDisconnected);
+        Menu view = new Menu(UiText.get("ui.hub.menu.view"), null, showDisconnected);
         view.setId("view-menu");
         return view;
     }
 
     /** The window's Business menu: new, rename, change type and delete the chosen business. */
     public Menu businessMenu() {
-        MenuItem create = new MenuItem("_New business…");
+        MenuItem create = new MenuItem(UiText.get("ui.hub.menu.business.new"));
         create.setId("menu-new-business");
         create.setOnAction(e -> NewBusinessDialog.open(window(), model.newBusiness()));
         create.disableProperty().bind(model.openingProperty());
-        MenuItem rename = new MenuItem("_Rename…");
+        MenuItem rename = new MenuItem(UiText.get("ui.hub.menu.business.rename"));
         rename.setId("menu-rename-business");
         rename.setOnAction(e -> renameBusiness());
-        MenuItem retype = new MenuItem("Change _type…");
+        MenuItem retype = new MenuItem(UiText.get("ui.hub.menu.business.retype"));
         retype.setId("menu-retype-business");
         retype.setOnAction(e -> retypeBusiness());
-        MenuItem delete = new MenuItem("_Delete…");
+        MenuItem delete = new MenuItem(UiText.get("ui.hub.menu.business.delete"));
         delete.setId("menu-delete-business");
         delete.setOnAction(e -> deleteBusiness());
         for (MenuItem item : List.of(rename, retype, delete)) {
             item.disableProperty().bind(model.selectedTenantProperty().isNull());
         }
-        Menu menu = new Menu("_Business", null, create, new SeparatorMenuItem(), rename, retype, delete);
+        Menu menu = new Menu(UiText.get("ui.hub.menu.business"), null, create, new SeparatorMenuItem(), rename, retype, delete);
         menu.setId("business-menu");
         return menu;
     }
@@ -172,7 +173,7 @@ public final class HubView {
         problem.setGraphic(Icons.of(Feather.ALERT_TRIANGLE, "banner-icon"));
         problem.textProperty().bind(model.problemProperty());
         HBox.setHgrow(problem, Priority.ALWAYS);
-        Hyperlink settings = new Hyperlink("Open Settings");
+        Hyperlink settings = new Hyperlink(UiText.get("ui.hub.problem.openSettings"));
         settings.setId("hub-open-settings");
         settings.setMinWidth(Region.USE_PREF_SIZE);
         settings.setOnAction(e -> openSettings());
@@ -212,15 +213,15 @@ public final class HubView {
             tile.connection().ifPresent(connection -> {
                 TextInputDialog ask = new TextInputDialog(connection.accountLabel());
                 ask.initOwner(window());
-                ask.setTitle("Rename " + tile.name() + " account");
-                ask.setHeaderText("A label tells this " + tile.name() + " account from the business's others.");
-                ask.setContentText("Label");
+                ask.setTitle(UiText.get("ui.hub.rename.title", tile.name()));
+                ask.setHeaderText(UiText.get("ui.hub.rename.header", tile.name()));
+                ask.setContentText(UiText.get("ui.hub.rename.label"));
                 ask.getDialogPane().setId("rename-account");
                 Styles.apply(ask.getDialogPane());
                 ask.showAndWait().ifPresent(label -> model.rename(tile, label, problem -> {
                     Alert refused = new Alert(Alert.AlertType.WARNING, problem, ButtonType.OK);
                     refused.initOwner(window());
-                    refused.setHeaderText("The account was not renamed");
+                    refused.setHeaderText(UiText.get("ui.hub.rename.refused"));
                     refused.getDialogPane().setId("rename-refused");
                     Styles.apply(refused.getDialogPane());
                     refused.show();

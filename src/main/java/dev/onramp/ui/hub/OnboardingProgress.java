@@ -1,7 +1,7 @@
 package dev.onramp.ui.hub;
 
 import dev.onramp.connect.summary.OnboardingSummary.SourceState;
-import dev.onramp.connect.summary.ProgressText;
+import dev.onramp.ui.common.UiText;
 import java.util.List;
 import java.util.Objects;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -29,8 +29,6 @@ public final class OnboardingProgress {
             Objects.requireNonNull(state, "state");
         }
     }
-
-    static final String CHECKING = "Checking the connections of the recommended sources…";
 
     private final ObservableList<TileModel> tiles;
     private final ObservableList<Entry> entries = FXCollections.observableArrayList();
@@ -71,9 +69,20 @@ public final class OnboardingProgress {
         long connected = now.stream().filter(e -> e.state() == SourceState.CONNECTED).count();
         boolean checking = recommended.stream().anyMatch(tile -> tile.checkingProperty().get());
         shown.set(!recommended.isEmpty());
-        text.set(recommended.isEmpty() ? "" : checking ? CHECKING : ProgressText.of((int) connected, recommended.size()));
+        text.set(recommended.isEmpty() ? "" : checking ? checkingText() : line((int) connected, recommended.size()));
         fraction.set(recommended.isEmpty() ? 0 : (double) connected / recommended.size());
         complete.set(!recommended.isEmpty() && connected == recommended.size());
+    }
+
+    /** What the line says while the recommended sources' connections are being checked. */
+    static String checkingText() {
+        return UiText.get("ui.hub.progress.checking");
+    }
+
+    /** "3 of 5 recommended sources connected", "All 5 recommended sources connected", "The recommended source is connected". */
+    static String line(int connected, int recommended) {
+        return connected >= recommended ? UiText.get("ui.hub.progress.all", recommended)
+                : UiText.get("ui.hub.progress.some", connected, recommended);
     }
 
     private static Entry entryOf(TileModel tile) {

@@ -4,6 +4,7 @@ import static dev.onramp.ui.common.Visibility.showWhen;
 
 import dev.onramp.connect.summary.OnboardingSummary.SourceState;
 import dev.onramp.ui.common.Icons;
+import dev.onramp.ui.common.UiText;
 import java.util.Locale;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -51,15 +52,16 @@ final class ProgressPane {
         text.setMinHeight(Region.USE_PREF_SIZE);
         Hyperlink toggle = new Hyperlink();
         toggle.setId("onboarding-checklist-toggle");
-        toggle.textProperty().bind(expanded.map(open -> open ? "Hide checklist" : "Show checklist"));
+        toggle.textProperty().bind(expanded.map(open -> open ? UiText.get("ui.hub.progress.hideChecklist")
+                : UiText.get("ui.hub.progress.showChecklist")));
         toggle.setOnAction(e -> expanded.set(!expanded.get()));
         toggle.setMinWidth(Region.USE_PREF_SIZE);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        Button next = new Button("Continue");
+        Button next = new Button(UiText.get("ui.hub.progress.continue"));
         next.setId("onboarding-continue");
         next.getStyleClass().add(atlantafx.base.theme.Styles.ACCENT);
-        next.setTooltip(new Tooltip("See the summary of this business's connections, and export it"));
+        next.setTooltip(new Tooltip(UiText.get("ui.hub.progress.continue.help")));
         next.setOnAction(e -> onContinue.run());
         next.setMinWidth(Region.USE_PREF_SIZE);
         bar.setMinWidth(Region.USE_PREF_SIZE);
@@ -88,7 +90,7 @@ final class ProgressPane {
     private static Node item(OnboardingProgress.Entry entry) {
         Node icon = Icons.of(iconOf(entry.state()), "checklist-icon");
         Label name = new Label(entry.name());
-        Label state = new Label(entry.state().words());
+        Label state = new Label(wordsOf(entry.state()));
         state.getStyleClass().add("checklist-state");
         HBox item = new HBox(5, icon, name, state);
         item.setAlignment(Pos.CENTER_LEFT);
@@ -101,6 +103,15 @@ final class ProgressPane {
             Tooltip.install(item, new Tooltip(tip));
         }
         return item;
+    }
+
+    /** "connected", "needs attention" or "not connected", in the window's language. */
+    private static String wordsOf(SourceState state) {
+        return switch (state) {
+            case CONNECTED -> UiText.get("ui.hub.progress.state.connected");
+            case NEEDS_ATTENTION -> UiText.get("ui.hub.progress.state.needsAttention");
+            case NOT_CONNECTED -> UiText.get("ui.hub.progress.state.notConnected");
+        };
     }
 
     private static Feather iconOf(SourceState state) {

@@ -1,5 +1,6 @@
 package dev.onramp.ui.hub;
 
+import dev.onramp.ui.common.UiText;
 import java.util.List;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -33,9 +34,9 @@ final class SearchBar {
     SearchBar(HubSections sections, List<String> categories) {
         this.sections = sections;
         field.setId("hub-search");
-        field.setPromptText("Search providers by name or data — invoices, orders, tickets…  (Ctrl+F)");
-        field.setAccessibleText("Search providers");
-        field.setAccessibleHelp("Type a provider's name or the data it holds; Escape clears, Ctrl+F comes back here");
+        field.setPromptText(UiText.get("ui.hub.search.prompt"));
+        field.setAccessibleText(UiText.get("ui.hub.search.accessible"));
+        field.setAccessibleHelp(UiText.get("ui.hub.search.help"));
         field.textProperty().bindBidirectional(sections.queryProperty());
         field.addEventHandler(KeyEvent.KEY_PRESSED, key -> {
             if (key.getCode() == KeyCode.ESCAPE && !field.getText().isEmpty()) {
@@ -69,7 +70,7 @@ final class SearchBar {
         ToggleGroup group = new ToggleGroup();
         FlowPane chips = new FlowPane(6, 6);
         chips.setId("category-chips");
-        ToggleButton all = chip("All", HubSections.ALL, group);
+        ToggleButton all = chip(UiText.get("ui.hub.chip.all"), HubSections.ALL, group);
         all.setSelected(true);
         chips.getChildren().add(all);
         categories.forEach(category -> chips.getChildren().add(chip(category, category, group)));
@@ -88,8 +89,9 @@ final class SearchBar {
         chip.setUserData(category);
         chip.setToggleGroup(group);
         chip.getStyleClass().add("chip");
-        chip.setAccessibleText(category.isEmpty() ? "All categories" : "Category: " + text);
-        chip.setAccessibleHelp("Shows only the providers of this category");
+        chip.setAccessibleText(category.isEmpty() ? UiText.get("ui.hub.chip.all.accessible")
+                : UiText.get("ui.hub.chip.accessible", text));
+        chip.setAccessibleHelp(UiText.get("ui.hub.chip.help"));
         chip.setId("chip-" + (category.isEmpty() ? "all" : category.toLowerCase(java.util.Locale.ROOT)
                 .replaceAll("[^a-z0-9]+", "-")));
         return chip;

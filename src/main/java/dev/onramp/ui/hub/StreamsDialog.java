@@ -1,6 +1,7 @@
 package dev.onramp.ui.hub;
 
 import dev.onramp.ui.common.Styles;
+import dev.onramp.ui.common.UiText;
 import javafx.collections.FXCollections;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonBar;
@@ -16,56 +17,56 @@ import javafx.stage.Window;
  * connection made with typed credentials, Update credentials…, and Disconnect….
  */
 final class StreamsDialog {
-    static final ButtonType RECONNECT = new ButtonType("Reconnect", ButtonData.LEFT);
-    static final ButtonType UPDATE_CREDENTIALS = new ButtonType("Update credentials…", ButtonData.LEFT);
-    static final ButtonType DISCONNECT = new ButtonType("Disconnect…", ButtonData.LEFT);
-    static final ButtonType RENAME = new ButtonType("Rename…", ButtonData.LEFT);
-
     private StreamsDialog() {}
 
     static void open(Window owner, TileModel tile, TileActions actions) {
+        // The buttons are made with each dialog, in the window's language; the dialog tells them apart by identity.
+        ButtonType reconnectType = new ButtonType(UiText.get("ui.hub.tile.reconnect"), ButtonData.LEFT);
+        ButtonType updateType = new ButtonType(UiText.get("ui.hub.tile.updateCredentials"), ButtonData.LEFT);
+        ButtonType disconnectType = new ButtonType(UiText.get("ui.hub.tile.disconnect"), ButtonData.LEFT);
+        ButtonType renameType = new ButtonType(UiText.get("ui.hub.streams.rename"), ButtonData.LEFT);
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);
-        dialog.setTitle(tile.name() + " streams");
+        dialog.setTitle(UiText.get("ui.hub.streams.title", tile.name()));
         int count = tile.streams().size();
-        String account = tile.connection().map(c -> c.accountLabel()).filter(label -> !label.equals(tile.name()))
-                .map(label -> " (account " + label + ")").orElse("");
-        dialog.setHeaderText(tile.name() + account + " offers " + count + (count == 1 ? " data stream" : " data streams"));
+        dialog.setHeaderText(tile.connection().map(c -> c.accountLabel()).filter(label -> !label.equals(tile.name()))
+                .map(label -> UiText.get("ui.hub.streams.headerAccount", tile.name(), count, label))
+                .orElseGet(() -> UiText.get("ui.hub.streams.header", tile.name(), count)));
         ListView<String> list = new ListView<>(FXCollections.observableArrayList(tile.streams()));
         list.setId("streams-list");
-        list.setAccessibleText(tile.name() + " streams");
+        list.setAccessibleText(UiText.get("ui.hub.streams.title", tile.name()));
         list.setPrefSize(360, 280);
         dialog.getDialogPane().setContent(list);
         if (tile.reconnectableProperty().get()) {
-            dialog.getDialogPane().getButtonTypes().add(RECONNECT);
-            dialog.getDialogPane().lookupButton(RECONNECT).setId("streams-reconnect");
+            dialog.getDialogPane().getButtonTypes().add(reconnectType);
+            dialog.getDialogPane().lookupButton(reconnectType).setId("streams-reconnect");
         }
         if (tile.offersUpdateProperty().get()) {
-            dialog.getDialogPane().getButtonTypes().add(UPDATE_CREDENTIALS);
-            Node update = dialog.getDialogPane().lookupButton(UPDATE_CREDENTIALS);
+            dialog.getDialogPane().getButtonTypes().add(updateType);
+            Node update = dialog.getDialogPane().lookupButton(updateType);
             update.setId("streams-update-credentials");
             // Its longer words would widen every button of the bar to theirs.
             ButtonBar.setButtonUniformSize(update, false);
         }
         if (tile.disconnectableProperty().get()) {
-            dialog.getDialogPane().getButtonTypes().add(DISCONNECT);
-            dialog.getDialogPane().lookupButton(DISCONNECT).setId("streams-disconnect");
+            dialog.getDialogPane().getButtonTypes().add(disconnectType);
+            dialog.getDialogPane().lookupButton(disconnectType).setId("streams-disconnect");
         }
         if (tile.connection().isPresent()) {
-            dialog.getDialogPane().getButtonTypes().add(RENAME);
-            Node rename = dialog.getDialogPane().lookupButton(RENAME);
+            dialog.getDialogPane().getButtonTypes().add(renameType);
+            Node rename = dialog.getDialogPane().lookupButton(renameType);
             rename.setId("streams-rename");
             ButtonBar.setButtonUniformSize(rename, false);
         }
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         dialog.setOnHidden(e -> {
-            if (dialog.getResult() == RECONNECT) {
+            if (dialog.getResult() == reconnectType) {
                 actions.reconnect(tile);
-            } else if (dialog.getResult() == UPDATE_CREDENTIALS) {
+            } else if (dialog.getResult() == updateType) {
                 actions.updateCredentials(tile);
-            } else if (dialog.getResult() == DISCONNECT) {
+            } else if (dialog.getResult() == disconnectType) {
                 actions.disconnect(tile);
-            } else if (dialog.getResult() == RENAME) {
+            } else if (dialog.getResult() == renameType) {
                 actions.rename(tile);
             }
         });

@@ -1,5 +1,6 @@
 package dev.onramp.ui.hub;
 
+import dev.onramp.ui.common.UiText;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -299,7 +300,7 @@ final class TileList {
             if (!empty.search()) {
                 return words;
             }
-            Hyperlink docs = new Hyperlink("Browse Airbyte's connector docs");
+            Hyperlink docs = new Hyperlink(UiText.get("ui.hub.empty.connectorDocs"));
             docs.setId("hub-connector-docs");
             docs.setOnAction(e -> openDocs.run());
             return new VBox(4, words, docs);

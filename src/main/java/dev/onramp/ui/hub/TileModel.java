@@ -10,14 +10,12 @@ import javafx.collections.FXCollections;
 import dev.onramp.model.ConnectionId;
 import dev.onramp.model.ConnectionStatus;
 import dev.onramp.model.Provider;
+import dev.onramp.ui.common.UiText;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import javafx.beans.binding.Bindings;
@@ -31,10 +29,6 @@ import javafx.beans.property.SimpleObjectProperty;
 
 /** One provider tile of the hub: what it shows about the provider and the business's connection to it. */
 public final class TileModel {
-    static final String CREDENTIALS_NOTE = "Connects with API credentials you type in";
-    /** What a tile says while its connection is being checked again; the start-up probe waits for none to say it. */
-    public static final String CHECKING = "Checking…";
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM uuuu", Locale.ENGLISH);
 
     private final Provider provider;
     private final boolean recommended;
@@ -70,7 +64,7 @@ public final class TileModel {
     // held here: a binding only its own listeners refer to would be collected and fall silent.
     private BooleanBinding showsDisconnectRow;
     private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper(true);
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Checking…");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(checkingText());
     private final ReadOnlyBooleanWrapper connectable = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper reconnectable = new ReadOnlyBooleanWrapper(false);
@@ -79,6 +73,11 @@ public final class TileModel {
     /** The business's connections whose credentials can be updated (typed in, with a source in Airbyte). */
     private final ObjectProperty<Set<ConnectionId>> updatable = new SimpleObjectProperty<>(Set.of());
     private BooleanBinding offersUpdate;
+
+    /** What a tile says while its connection is being checked again; the start-up probe waits for none to say it. */
+    public static String checkingText() {
+        return UiText.get("ui.hub.tile.checking");
+    }
 
     /**
      * @param alternatives for a provider that signs in through Airbyte's OAuth, the credentials a
@@ -197,7 +196,7 @@ public final class TileModel {
         connection = Optional.empty();
         checking.set(false);
         refresh();
-        status.set("Could not check the connection");
+        status.set(UiText.get("ui.hub.tile.status.unknown"));
     }
 
     private void refresh() {
@@ -232,9 +231,9 @@ public final class TileModel {
         String account = latest.accountLabel() == null || latest.accountLabel().isBlank()
                 || latest.accountLabel().equalsIgnoreCase(provider.name()) ? "" : latest.accountLabel() + " · ";
         int earlier = disconnected.size() - 1;
-        disconnectedNote.set(account + "Disconnected" + latest.disconnectedAt().map(at -> " on " + DAY.format(
-                at.atZone(ZoneId.systemDefault()))).orElse("") + (earlier == 0 ? ""
-                : " (and " + earlier + " earlier)"));
+        disconnectedNote.set(account + latest.disconnectedAt()
+                .map(at -> UiText.get("ui.hub.tile.disconnectedOnNote", earlier, at))
+                .orElseGet(() -> UiText.get("ui.hub.tile.disconnectedNote", earlier)));
     }
 
     private void refreshChecked() {
@@ -243,45 +242,50 @@ public final class TileModel {
             checked.set("");
             checkedHint.set("");
         } else if (rechecking.get()) {
-            checked.set(CHECKING);
+            checked.set(checkingText());
             checkedHint.set("");
         } else if (checkProblem.isPresent()) {
-            checked.set("Could not check" + live.get().lastChecked().map(at -> " · last checked " + ago(at, now))
-                    .orElse(""));
+            checked.set(live.get().lastChecked()
+                    .map(at -> UiText.get("ui.hub.tile.checkFailedLastChecked", ago(at, now)))
+                    .orElseGet(() -> UiText.get("ui.hub.tile.checkFailed")));
             checkedHint.set(checkProblem.get());
         } else {
-            checked.set(live.get().lastChecked().map(at -> "Checked " + ago(at, now)).orElse("Not checked yet"));
+            checked.set(live.get().lastChecked().map(at -> UiText.get("ui.hub.tile.checked", ago(at, now)))
+                    .orElseGet(() -> UiText.get("ui.hub.tile.notChecked")));
             checkedHint.set(live.get().lastError().orElse(""));
         }
         showsChecked.set(!checked.get().isEmpty());
     }
 
-    /** "just now", "2 min ago", "3 h ago", "yesterday" or "on 5 Dec 2026". */
+    /**
+     * "just now", "2 min ago", "3 h ago", "yesterday" or "on Dec 5, 2026", in the window's language (the date
+     * as the language writes it, in this computer's time zone).
+     */
     static String ago(Instant then, Instant now) {
         Duration since = Duration.between(then, now);
         if (since.toMinutes() < 1) {
-            return "just now";
+            return UiText.get("ui.hub.ago.justNow");
         }
         if (since.toHours() < 1) {
-            return since.toMinutes() + " min ago";
+            return UiText.get("ui.hub.ago.minutes", since.toMinutes());
         }
         if (since.toDays() < 1) {
-            return since.toHours() + " h ago";
+            return UiText.get("ui.hub.ago.hours", since.toHours());
         }
         if (since.toDays() < 2) {
-            return "yesterday";
+            return UiText.get("ui.hub.ago.yesterday");
         }
-        return "on " + DAY.format(then.atZone(ZoneId.systemDefault()));
+        return UiText.get("ui.hub.ago.on", then);
     }
 
     private static String describe(Connection c) {
         return switch (c.status()) {
-            case ACTIVE -> "Connected · " + c.streamCount() + (c.streamCount() == 1 ? " stream" : " streams");
-            case NEEDS_REAUTH -> "Needs reconnecting";
-            case DISCONNECTED -> "Disconnected";
-            case FAILED -> "Failing";
-            case MISSING -> "Missing in Airbyte";
-            case OTHER_AIRBYTE -> "In another Airbyte";
+            case ACTIVE -> UiText.get("ui.hub.tile.status.connected", c.streamCount());
+            case NEEDS_REAUTH -> UiText.get("ui.hub.tile.status.needsReauth");
+            case DISCONNECTED -> UiText.get("ui.hub.tile.status.disconnected");
+            case FAILED -> UiText.get("ui.hub.tile.status.failed");
+            case MISSING -> UiText.get("ui.hub.tile.status.missing");
+            case OTHER_AIRBYTE -> UiText.get("ui.hub.tile.status.otherAirbyte");
         };
     }
 
@@ -289,11 +293,12 @@ public final class TileModel {
     private static String explain(Connection c) {
         return switch (c.status()) {
             case ACTIVE, DISCONNECTED -> "";
-            case NEEDS_REAUTH -> "The sign-in expired or was revoked: Reconnect signs in again.";
-            case FAILED -> c.lastError().orElse("Airbyte's check of this source failed.");
-            case MISSING -> "Airbyte no longer has this source: connect again.";
-            case OTHER_AIRBYTE -> c.lastError().orElseGet(() -> "Made in " + c.airbyte().map(AirbyteLocation::describe)
-                    .orElse("another Airbyte") + ": switch back in Settings, or connect again here.");
+            case NEEDS_REAUTH -> UiText.get("ui.hub.tile.explain.needsReauth");
+            case FAILED -> c.lastError().orElseGet(() -> UiText.get("ui.hub.tile.explain.failed"));
+            case MISSING -> UiText.get("ui.hub.tile.explain.missing");
+            case OTHER_AIRBYTE -> c.lastError().orElseGet(() -> c.airbyte().map(AirbyteLocation::describe)
+                    .map(where -> UiText.get("ui.hub.tile.explain.otherAirbyte", where))
+                    .orElseGet(() -> UiText.get("ui.hub.tile.explain.otherAirbyteUnknown")));
         };
     }
 
@@ -324,7 +329,7 @@ public final class TileModel {
 
     /** The note shown for providers that connect with typed credentials rather than a sign-in; empty otherwise. */
     public String credentialsNote() {
-        return connectsWithForm() ? CREDENTIALS_NOTE : "";
+        return connectsWithForm() ? UiText.get("ui.hub.tile.credentialsNote") : "";
     }
 
     /** True when Connect opens the credentials form rather than the provider's sign-in. */
@@ -485,7 +490,7 @@ public final class TileModel {
     }
 
     /**
-     * "acme@example.com · Disconnected on 7 Dec 2026" for the provider's latest disconnected
+     * "acme@example.com · Disconnected on Dec 7, 2026" for the provider's latest disconnected
      * connection while "Show disconnected" is on; empty otherwise.
      */
     public ReadOnlyStringProperty disconnectedNoteProperty() {

@@ -6,6 +6,7 @@ import dev.onramp.catalog.Logos;
 import atlantafx.base.theme.Styles;
 import dev.onramp.ui.common.Icons;
 import dev.onramp.ui.common.ProviderLogo;
+import dev.onramp.ui.common.UiText;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
@@ -46,7 +47,7 @@ final class TileView {
         top.setAlignment(Pos.CENTER_LEFT);
         root = new VBox(6, top, wrapping(model.name(), "tile-name"), wrapping(model.summary(), "tile-summary"));
         if (model.recommended()) {
-            Label badge = new Label("Recommended");
+            Label badge = new Label(UiText.get("ui.hub.tile.badge"));
             badge.getStyleClass().add("badge");
             badge.setMinWidth(Region.USE_PREF_SIZE);
             top.getChildren().add(badge);
@@ -72,27 +73,29 @@ final class TileView {
         root.getChildren().add(checkLine(model, actions));
         root.getChildren().add(footer(model, actions));
         whenFirstTrue(model.offersUpdateProperty(), () -> {
-            Hyperlink update = new Hyperlink("Update credentials…");
+            Hyperlink update = new Hyperlink(UiText.get("ui.hub.tile.updateCredentials"));
             update.getStyleClass().add("tile-update-credentials");
-            update.setTooltip(new Tooltip("Give the connection a new key or password; its Airbyte source stays"));
+            update.setTooltip(new Tooltip(UiText.get("ui.hub.tile.updateCredentials.help")));
             update.setOnAction(e -> actions.updateCredentials(model));
-            named(update, "Update " + model.name() + " credentials…", update.getTooltip().getText());
+            named(update, UiText.get("ui.hub.tile.updateCredentials.accessible", model.name()),
+                    update.getTooltip().getText());
             showWhen(update, model.offersUpdateProperty());
             root.getChildren().add(root.getChildren().size() - 1, update);
         });
         whenFirstTrue(model.connectedProperty(), () -> {
-            Hyperlink another = new Hyperlink("Add another account");
+            Hyperlink another = new Hyperlink(UiText.get("ui.hub.tile.addAccount"));
             another.getStyleClass().add("tile-add-account");
-            another.setTooltip(new Tooltip("Connect a second " + model.name() + " account for this business"));
+            another.setTooltip(new Tooltip(UiText.get("ui.hub.tile.addAccount.help", model.name())));
             another.setOnAction(e -> actions.connect(model));
-            named(another, "Add another " + model.name() + " account", another.getTooltip().getText());
+            named(another, UiText.get("ui.hub.tile.addAccount.accessible", model.name()),
+                    another.getTooltip().getText());
             showWhen(another, model.connectedProperty());
             root.getChildren().add(root.getChildren().size() - 1, another);
         });
         whenFirstTrue(model.severalAccountsProperty(), () -> {
             ComboBox<String> accounts = new ComboBox<>(model.accounts());
             accounts.getStyleClass().add("tile-accounts");
-            accounts.setAccessibleText(model.name() + " account");
+            accounts.setAccessibleText(UiText.get("ui.hub.tile.accounts.accessible", model.name()));
             accounts.setMaxWidth(Double.MAX_VALUE);
             // The model's account is shown; a person's pick is the model's from then on.
             Runnable show = () -> accounts.setValue(model.shownAccountProperty().get());
@@ -116,20 +119,15 @@ final class TileView {
         root.accessibleTextProperty().bind(Bindings.createStringBinding(() -> spoken(model), model.statusProperty()));
     }
 
-    /** "HubSpot, CRM, recommended: leads and deals for your sales team, Connected, 11 streams". */
+    /**
+     * "HubSpot, CRM, recommended: leads and deals for your sales team, Connected, 11 streams", from one
+     * pattern of the window's language: the name, the category, whether (and why) recommended, and the status.
+     */
     static String spoken(TileModel model) {
-        StringBuilder text = new StringBuilder(model.name()).append(", ").append(model.category());
-        if (model.recommended()) {
-            text.append(", recommended");
-            if (!model.recommendedReason().isBlank()) {
-                text.append(": ").append(model.recommendedReason());
-            }
-        }
+        int recommended = !model.recommended() ? 0 : model.recommendedReason().isBlank() ? 1 : 2;
         String status = model.statusProperty().get();
-        if (!status.isBlank()) {
-            text.append(", ").append(status.replace(" · ", ", "));
-        }
-        return text.toString();
+        return UiText.get("ui.hub.tile.spoken", model.name(), model.category(), recommended,
+                model.recommendedReason(), status.isBlank() ? 0 : 1, status.replace(" · ", ", "));
     }
 
     /** Names a control after what it acts on ("Connect HubSpot"), with help saying what it does. */
@@ -171,11 +169,11 @@ final class TileView {
             hint.setWrapText(true);
             hint.setMaxWidth(420);
             checked.tooltipProperty().bind(model.checkedHintProperty().map(text -> text.isEmpty() ? null : hint));
-            Hyperlink checkNow = new Hyperlink("Check now");
+            Hyperlink checkNow = new Hyperlink(UiText.get("ui.hub.tile.checkNow"));
             checkNow.getStyleClass().add("check-now");
             checkNow.setMinWidth(Region.USE_PREF_SIZE);
             checkNow.setOnAction(e -> actions.checkNow(model));
-            named(checkNow, "Check the " + model.name() + " connection now", null);
+            named(checkNow, UiText.get("ui.hub.tile.checkNow.accessible", model.name()), null);
             checkNow.disableProperty().bind(model.checkableProperty().not());
             line.getChildren().setAll(checked, checkNow);
         });
@@ -207,27 +205,28 @@ final class TileView {
         HBox footer = new HBox(8, status, gap, buttons);
         // The buttons are made the first time they apply: while the hub opens, no tile shows one.
         whenFirstTrue(model.connectedProperty(), () -> {
-            Button streams = new Button("Streams");
+            Button streams = new Button(UiText.get("ui.hub.tile.streams"));
             streams.getStyleClass().add("streams-button");
             streams.setOnAction(e -> actions.showStreams(model));
-            named(streams, model.name() + " streams", "Shows the streams the connection syncs");
+            named(streams, UiText.get("ui.hub.streams.title", model.name()), UiText.get("ui.hub.tile.streams.help"));
             showWhen(streams, model.connectedProperty());
             place(buttons, streams, 0);
         });
         whenFirstTrue(model.offersReconnectProperty(), () -> {
-            Button reconnect = new Button("Reconnect");
+            Button reconnect = new Button(UiText.get("ui.hub.tile.reconnect"));
             reconnect.getStyleClass().add("reconnect-button");
-            reconnect.setTooltip(new Tooltip("Sign in again when the provider's access expired or was revoked"));
+            reconnect.setTooltip(new Tooltip(UiText.get("ui.hub.tile.reconnect.help")));
             reconnect.setOnAction(e -> actions.reconnect(model));
-            named(reconnect, "Reconnect " + model.name(), reconnect.getTooltip().getText());
+            named(reconnect, UiText.get("ui.hub.tile.reconnect.accessible", model.name()),
+                    reconnect.getTooltip().getText());
             showWhen(reconnect, model.offersReconnectProperty());
             place(buttons, reconnect, 1);
         });
         whenFirstTrue(model.offersConnectProperty(), () -> {
-            Button connect = new Button("Connect");
+            Button connect = new Button(UiText.get("ui.hub.tile.connect"));
             connect.getStyleClass().addAll("connect-button", Styles.ACCENT);
             connect.setOnAction(e -> actions.connect(model));
-            named(connect, "Connect " + model.name(), null);
+            named(connect, UiText.get("ui.hub.tile.connect.accessible", model.name()), null);
             showWhen(connect, model.offersConnectProperty());
             place(buttons, connect, 2);
         });
@@ -257,14 +256,15 @@ final class TileView {
         showWhen(note, model.disconnectedNoteProperty().isNotEmpty());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        Hyperlink disconnect = new Hyperlink("Disconnect…");
+        Hyperlink disconnect = new Hyperlink(UiText.get("ui.hub.tile.disconnect"));
         disconnect.getStyleClass().add("disconnect-link");
         disconnect.setMinWidth(Region.USE_PREF_SIZE);
         disconnect.setOnAction(e -> actions.disconnect(model));
+        String plain = UiText.get("ui.hub.tile.disconnect.accessible", model.name());
         disconnect.accessibleTextProperty().bind(model.shownAccountProperty().map(account -> account.isBlank()
-                || account.equalsIgnoreCase(model.name())
-                ? "Disconnect " + model.name() + "…" : "Disconnect " + model.name() + " (account " + account + ")…")
-                .orElse("Disconnect " + model.name() + "…"));
+                || account.equalsIgnoreCase(model.name()) ? plain
+                : UiText.get("ui.hub.tile.disconnectAccount.accessible", model.name(), account))
+                .orElse(plain));
         showWhen(disconnect, model.disconnectableProperty());
         HBox row = new HBox(8, note, gap, disconnect);
         row.setAlignment(Pos.CENTER_LEFT);

@@ -39,7 +39,7 @@ class OnboardingProgressTest {
     void whileTheConnectionsLoad_itSaysSo_thenCountsTheRecommendedTilesOnly() {
         OnboardingProgress progress = new OnboardingProgress(tiles);
 
-        assertThat(progress.textProperty().get()).isEqualTo(OnboardingProgress.CHECKING);
+        assertThat(progress.textProperty().get()).isEqualTo("Checking the connections of the recommended sources…");
         assertThat(progress.entries()).hasSize(10);
         show();
         assertThat(progress.textProperty().get()).isEqualTo("0 of 10 recommended sources connected");

@@ -14,6 +14,7 @@ import dev.onramp.model.Provider;
 import dev.onramp.model.TenantId;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -303,11 +304,37 @@ class TileModelTest {
         assertThat(tile.disconnectedNoteProperty().get()).isEmpty();
 
         tile.showDisconnected(true);
-        assertThat(tile.disconnectedNoteProperty().get()).matches("account · Disconnected on [34] Mar 2026");
+        assertThat(tile.disconnectedNoteProperty().get()).matches("account · Disconnected on Mar [34], 2026");
         assertThat(tile.showsDisconnectRowProperty().get()).isTrue();
 
         tile.showDisconnected(false);
         assertThat(tile.disconnectedNoteProperty().get()).isEmpty();
+    }
+
+    @Test
+    void inGerman_aTileSaysItsStatusWhenItWasCheckedAndItsDisconnectedDateAsGermanWritesThem() {
+        Locale before = Locale.getDefault(Locale.Category.DISPLAY);
+        Locale.setDefault(Locale.Category.DISPLAY, Locale.GERMAN);
+        try {
+            TileModel tile = TileModel.unranked(SHOPIFY, List.of());
+            assertThat(tile.statusProperty().get()).isEqualTo("Wird geprüft…");
+            Instant checked = Instant.parse("2026-12-07T09:00:00Z");
+            Connection shopify = connection("shopify", ConnectionStatus.ACTIVE, "orders", "products");
+            Connection gone = disconnected("shopify", "2026-03-04T10:00:00Z");
+            tile.showConnections(List.of(gone, new Connection(shopify.id(), shopify.tenantId(), "shopify",
+                    shopify.sourceId(), "account", ConnectionStatus.ACTIVE, shopify.streams(), shopify.createdAt(),
+                    Optional.of(checked), Optional.empty())));
+            tile.showDisconnected(true);
+
+            tile.showTimesAt(checked.plusSeconds(125));
+            assertThat(tile.statusProperty().get()).isEqualTo("Verbunden · 2 Streams");
+            assertThat(tile.checkedProperty().get()).isEqualTo("Geprüft vor 2 Min.");
+            tile.showTimesAt(checked.plusSeconds(3 * 86_400));
+            assertThat(tile.checkedProperty().get()).matches("Geprüft am 0[67]\\.12\\.2026");
+            assertThat(tile.disconnectedNoteProperty().get()).matches("account · Getrennt am 0[34]\\.03\\.2026");
+        } finally {
+            Locale.setDefault(Locale.Category.DISPLAY, before);
+        }
     }
 
     @Test
@@ -334,7 +361,7 @@ class TileModelTest {
 
         assertThat(tile.connection()).contains(fresh);
         assertThat(tile.statusProperty().get()).isEqualTo("Connected · 1 stream");
-        assertThat(tile.disconnectedNoteProperty().get()).contains("Mar 2026").endsWith("(and 1 earlier)");
+        assertThat(tile.disconnectedNoteProperty().get()).contains("Mar").contains("2026").endsWith("(and 1 earlier)");
     }
 
     private Connection disconnected(String providerId, String at) {

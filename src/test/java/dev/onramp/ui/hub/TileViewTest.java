@@ -11,9 +11,11 @@ import dev.onramp.model.TenantId;
 import java.time.Instant;
 import javafx.scene.AccessibleRole;
 import javafx.scene.Parent;
+import javafx.scene.control.Button;
 import dev.onramp.model.OAuthFacts;
 import dev.onramp.model.Provider;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -70,6 +72,41 @@ class TileViewTest {
         assertThat(tile.lookup(".streams-button").getAccessibleText()).isEqualTo("HubSpot streams");
         assertThat(tile.lookup(".disconnect-link").getAccessibleText())
                 .isEqualTo("Disconnect HubSpot (account sales@example.com)…");
+    }
+
+    @Test
+    void inGermanAndFrench_aTileReadsAsAWholeFromItsLanguagesPattern_andItsButtonsSpeakIt(FxRobot robot) {
+        Locale before = Locale.getDefault(Locale.Category.DISPLAY);
+        try {
+            Locale.setDefault(Locale.Category.DISPLAY, Locale.GERMAN);
+            Parent german = connectedHubspotTile(robot);
+            assertThat(german.getAccessibleText()).isEqualTo("HubSpot, CRM, empfohlen: leads and deals for your sales"
+                    + " team, Verbunden, 3 Streams");
+            assertThat(((Button) german.lookup(".streams-button")).getText()).isEqualTo("Streams zeigen");
+            assertThat(german.lookup(".disconnect-link").getAccessibleText())
+                    .isEqualTo("HubSpot (Konto sales@example.com) trennen…");
+
+            Locale.setDefault(Locale.Category.DISPLAY, Locale.FRENCH);
+            Parent french = connectedHubspotTile(robot);
+            assertThat(french.getAccessibleText()).isEqualTo("HubSpot, CRM, recommandé : leads and deals for your"
+                    + " sales team, Connecté, 3 flux");
+            assertThat(french.lookup(".streams-button").getAccessibleText()).isEqualTo("Flux HubSpot");
+        } finally {
+            Locale.setDefault(Locale.Category.DISPLAY, before);
+        }
+    }
+
+    /** A recommended HubSpot tile, connected with three streams, made in the window's language now. */
+    private static Parent connectedHubspotTile(FxRobot robot) {
+        TileModel model = TileModel.of(new Recommendation(HUBSPOT, true, 1, "leads and deals for your sales team"),
+                List.of());
+        AtomicReference<TileView> view = new AtomicReference<>();
+        robot.interact(() -> view.set(new TileView(model, new NoActions())));
+        robot.interact(() -> model.showConnections(List.of(new Connection(ConnectionId.random(), TenantId.random(),
+                "hubspot", "source-hubspot", "sales@example.com", ConnectionStatus.ACTIVE,
+                List.of("contacts", "deals", "companies"), Instant.parse("2026-01-01T00:00:00Z"), Optional.empty(),
+                Optional.empty()))));
+        return view.get().root();
     }
 
     /** Tile actions that do nothing: this test clicks nothing. */
