@@ -25,8 +25,7 @@ class WindowWordsTest {
             "ui",
             "ui/common",
             "ui/help",
-            "ui/theme",
-            "ui/hub");
+            "ui/theme");
     private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"");
     /** Words: two words with a space between, or a capitalised word. */
     private static final Pattern WORDS = Pattern.compile("\\p{L}{2,}[ \\u00a0]+\\p{L}+|^\\p{Lu}\\p{Ll}+|[.…:?!]$");
