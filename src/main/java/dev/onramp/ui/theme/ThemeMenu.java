@@ -2,6 +2,8 @@ package dev.onramp.ui.theme;
 
 import dev.onramp.business.ThemeChoice;
 import dev.onramp.ui.common.UiText;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
 import javafx.scene.control.Menu;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.ToggleGroup;
@@ -19,8 +21,13 @@ public final class ThemeMenu {
             RadioMenuItem item = new RadioMenuItem(label(choice));
             item.setId("theme-" + choice.word());
             item.setToggleGroup(group);
+            item.setSelected(model.choiceProperty().get() == choice);
             item.setOnAction(e -> model.choiceProperty().set(choice));
-            model.choiceProperty().subscribe(now -> item.setSelected(now == choice));
+            // The model outlives the menu (the window's content is built again in another language): it holds the
+            // item's listener weakly, and the item holds it for as long as the item is there.
+            ChangeListener<ThemeChoice> selects = (seen, was, now) -> item.setSelected(now == choice);
+            item.getProperties().put(ThemeMenu.class, selects);
+            model.choiceProperty().addListener(new WeakChangeListener<>(selects));
             menu.getItems().add(item);
         }
         return menu;
