@@ -19,6 +19,7 @@ import dev.onramp.business.AirbyteSelection;
 import dev.onramp.business.DemoAirbyte;
 import dev.onramp.business.DemoScenario;
 import dev.onramp.business.IdleReset;
+import dev.onramp.business.LanguageSetting;
 import dev.onramp.business.ThemeSetting;
 import dev.onramp.business.WindowPlacement;
 import dev.onramp.business.SettingsService;
@@ -99,6 +100,7 @@ public final class AppContext implements AutoCloseable {
     private final ThemeSetting theme;
     private final boolean reader;
     private final WindowPlacement windowPlacement;
+    private final LanguageSetting language;
     /** Closes this context when the JVM is asked to stop (Ctrl+C, SIGTERM) before it was closed. */
     private final Thread closeOnExit = new Thread(this::close, "onramp-close");
     private boolean closed;
@@ -108,9 +110,10 @@ public final class AppContext implements AutoCloseable {
             ExecutorService background, Optional<AirbyteSimulator> simulator, String airbyteDescription,
             Diagnostics diagnostics, AuditLog audit, KeyRotation keyRotation, DisconnectService disconnects,
             ProviderLists providerLists, BusinessRemoval businessRemoval, DemoReset demoReset, ThemeSetting theme,
-            boolean reader, WindowPlacement windowPlacement) {
+            boolean reader, WindowPlacement windowPlacement, LanguageSetting language) {
         this.closeables = closeables;
         this.windowPlacement = windowPlacement;
+        this.language = language;
         this.demoReset = demoReset;
         this.theme = theme;
         this.reader = reader;
@@ -273,7 +276,7 @@ public final class AppContext implements AutoCloseable {
                 }
             }
             AppSettingRepository appSettings = new AppSettingRepository(db, clock);
-            // The window's theme and place live in a file beside the database, read before the first frame.
+            // The window's theme, language and place live in a file beside the database, read before the first frame.
             WindowPreferences windowPreferences = new WindowPreferences(options.dataDir());
             AppContext context = new AppContext(closeables, catalog, tenants, connect, credentials, settings, redirects,
                     background, simulator, describeAirbyte(options), diagnostics, audit, keyRotation, disconnects,
@@ -282,7 +285,8 @@ public final class AppContext implements AutoCloseable {
                     new DemoReset(catalog, db, tenantRepository, connections, journal, audit, disconnects, selection,
                             simulator.map(SimulatorAsDemoAirbyte::new),
                             new IdleReset(db, appSettings, audit, actor), actor),
-                    new ThemeSetting(windowPreferences), db.reader(), new WindowPlacement(windowPreferences));
+                    new ThemeSetting(windowPreferences), db.reader(), new WindowPlacement(windowPreferences),
+                    new LanguageSetting(windowPreferences));
             Runtime.getRuntime().addShutdownHook(context.closeOnExit);
             return context;
         } catch (RuntimeException e) {
@@ -322,6 +326,11 @@ public final class AppContext implements AutoCloseable {
     /** The window's theme, remembered for the whole app. */
     public ThemeSetting theme() {
         return theme;
+    }
+
+    /** The window's language chosen in View → Language, remembered for the whole app. */
+    public LanguageSetting language() {
+        return language;
     }
 
     public DisconnectService disconnects() {

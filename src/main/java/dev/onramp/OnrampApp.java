@@ -1,5 +1,6 @@
 package dev.onramp;
 
+import dev.onramp.business.LanguageSetting;
 import dev.onramp.business.WindowPlacement;
 import dev.onramp.business.ThemeSetting;
 import dev.onramp.business.ThemeChoice;
@@ -38,12 +39,16 @@ public final class OnrampApp {
     /** The window's theme and place as last saved in the data folder, read before JavaFX starts. */
     private final ThemeChoice savedTheme;
     private final Optional<WindowPlacement.Placement> savedPlacement;
+    /** The window's language for this run: given with --locale, else the one saved in View → Language, else none. */
+    private final Optional<Locale> language;
 
     private OnrampApp(AppOptions options, CompletionStage<Catalog> catalog) {
         this.options = options;
         // A small file beside the database, read on the launching thread: the first frame is drawn in them.
         this.savedTheme = ThemeSetting.savedIn(options.dataDir());
         this.savedPlacement = WindowPlacement.savedIn(options.dataDir());
+        this.language = LanguageSetting.forRun(
+                options.localeGiven() ? Optional.of(options.locale()) : Optional.empty(), options.dataDir());
         this.catalog = catalog;
     }
 
@@ -56,8 +61,6 @@ public final class OnrampApp {
      * there is no graphical display to open it on.
      */
     public static void launch(AppOptions options) {
-        // The window's words follow the language chosen for this run (--locale, else the system's).
-        Locale.setDefault(Locale.Category.DISPLAY, options.locale());
         // The catalog is read on the other core while JavaFX starts on this one (docs/adr/0015).
         CompletableFuture<Catalog> catalog = new CompletableFuture<>();
         Thread.ofPlatform().name("onramp-catalog").daemon().start(() -> {
@@ -73,6 +76,9 @@ public final class OnrampApp {
         // and its installers mean it to be (docs/adr/0004); the person should see only Onramp's own words.
         JAVAFX_STARTUP_LOG.setLevel(Level.SEVERE);
         OnrampApp app = new OnrampApp(forThisRun(options), catalog);
+        // The window's words follow the language given for this run (--locale), else the one chosen in
+        // View → Language, else the system's.
+        Locale.setDefault(Locale.Category.DISPLAY, app.language.orElse(options.locale()));
         CompletableFuture<Thread> fxThread = new CompletableFuture<>();
         CompletableFuture<Void> drawn = new CompletableFuture<>();
         startJavaFx(() -> {
@@ -126,7 +132,7 @@ public final class OnrampApp {
             return options;
         }
         return new AppOptions(options.dataDir(), options.airbyteUrl(), new TrainingConsent(),
-                options.simulatorLatency(), options.consentTimeout(), options.locale());
+                options.simulatorLatency(), options.consentTimeout(), options.locale(), options.localeGiven());
     }
 
     /** Draws the window once the catalog is read; the stage fails if drawing it does. */
@@ -149,7 +155,7 @@ public final class OnrampApp {
 
     private void show(Stage stage, AppContext.Opening opening, FxExecutor fx) {
         MainWindow.showOpening(stage, opening.catalog(), opening.demo(), opening.airbyteDescription(), fx,
-                context.thenApply(app -> services(app, fx)), OnrampApp::quit, savedTheme, savedPlacement);
+                context.thenApply(app -> services(app, fx)), OnrampApp::quit, savedTheme, savedPlacement, language);
         Scene scene = stage.getScene();
         StartupProbe.fromSystemProperty(System.out, OnrampApp::quit).ifPresent(probe -> probe.watch(scene));
         // The store opens and the simulator starts once the hub's first frame is laid out, so that
@@ -192,7 +198,7 @@ public final class OnrampApp {
         return new UiServices(app.catalog(), app.tenants(), app.connect(), app.credentials(), app.settings(),
                 app.redirects(), app.background(), fx, app.demo(), app.airbyteDescription(), app.diagnostics(),
                 app.disconnects(), app.demoAirbyte(), app.providerLists(), app.businessRemoval(),
-                Optional.of(app.demoReset()), app.theme(), Optional.of(app.windowPlacement()));
+                Optional.of(app.demoReset()), app.theme(), Optional.of(app.windowPlacement()), app.language());
     }
 
     private void startInBackground(AppContext.Opening opening) {

@@ -63,7 +63,8 @@ final class WindowCommandLine {
                     ? Optional.of(SelfManaged.apiBase(new URI(values.get("--airbyte-url"))))
                     : Optional.empty();
             Locale locale = Locales.choose(Optional.ofNullable(values.get("--locale")));
-            return Optional.of(new AppOptions(dataDir, airbyte, browser, SIMULATOR_LATENCY, CONSENT_TIMEOUT, locale));
+            return Optional.of(new AppOptions(dataDir, airbyte, browser, SIMULATOR_LATENCY, CONSENT_TIMEOUT, locale,
+                    values.containsKey("--locale")));
         } catch (URISyntaxException | IllegalArgumentException e) {
             // An unreadable path or address: the parser reports it in the words a person expects.
             return Optional.empty();

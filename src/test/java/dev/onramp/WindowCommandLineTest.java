@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -87,6 +88,15 @@ class WindowCommandLineTest {
     @Test
     void aRelativePath_opensTheWindowAsTheParserWould() {
         assertThat(read("--data-dir", "./onramp")).contains(parsedByPicocli("--data-dir", "./onramp"));
+    }
+
+    @Test
+    void aLocale_opensTheWindowInThatLanguageAsTheParserWould_givenForThisRun() {
+        assertThat(read("--locale", "de")).contains(parsedByPicocli("--locale", "de"));
+        assertThat(read("--locale", "de").orElseThrow().locale()).isEqualTo(Locale.GERMAN);
+        assertThat(read("--locale", "de").orElseThrow().localeGiven()).as("it wins over View → Language").isTrue();
+        assertThat(read("--data-dir", "/tmp/onramp").orElseThrow().localeGiven()).isFalse();
+        assertThat(read("--data-dir", "/tmp/onramp")).contains(parsedByPicocli("--data-dir", "/tmp/onramp"));
     }
 
     @Test

@@ -119,7 +119,7 @@ public final class OnrampCommand implements Callable<Integer> {
 
     private AppOptions options(BrowserLauncher browser, Duration latency, Duration consentTimeout) {
         return new AppOptions(dataDir(), Optional.ofNullable(airbyteUrl).map(OnrampCommand::apiBase), browser, latency,
-                consentTimeout, messages.locale());
+                consentTimeout, messages.locale(), locale != null);
     }
 
     /** Accepts both {@code http://host:8000} and {@code http://host:8000/api}: the Config API lives under /api. */

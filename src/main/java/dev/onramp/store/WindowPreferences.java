@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * The window's own preferences (its theme, where it was), in a small file of the data folder beside the
+ * The window's own preferences (its theme, its language, where it was), in a small file of the data folder beside the
  * database, so that the first frame is drawn with them before the database is open; nothing in it is
  * about a business or secret, and a file that is missing or unreadable means none were saved.
  */
@@ -45,7 +45,7 @@ public final class WindowPreferences {
             try {
                 ownerOnly(next);
                 try (OutputStream out = Files.newOutputStream(next)) {
-                    all.store(out, "Onramp's window: its theme and where it was; nothing about the data");
+                    all.store(out, "Onramp's window: its theme, its language and where it was; nothing about the data");
                 }
                 move(next);
             } finally {

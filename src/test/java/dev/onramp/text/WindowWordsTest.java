@@ -21,11 +21,9 @@ import org.junit.jupiter.api.Test;
 class WindowWordsTest {
     private static final Path UI = Path.of("src/main/java/dev/onramp/ui");
     /** Packages still being moved into the bundles; each leaves this list when its words have. */
-    private static final Set<String> PENDING = Set.of(
-            "ui",
-            "ui/common",
-            "ui/help",
-            "ui/theme");
+    private static final Set<String> PENDING = Set.of();
+    /** Files still being moved, in packages that have moved: Failures' sentences become the core's typed Text. */
+    private static final Set<String> PENDING_FILES = Set.of("ui/common/Failures.java");
     private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"");
     /** Words: two words with a space between, or a capitalised word. */
     private static final Pattern WORDS = Pattern.compile("\\p{L}{2,}[ \\u00a0]+\\p{L}+|^\\p{Lu}\\p{Ll}+|[.…:?!]$");
@@ -45,7 +43,7 @@ class WindowWordsTest {
         try (Stream<Path> files = Files.walk(UI)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
                 String pkg = UI.getParent().relativize(file.getParent()).toString().replace('\\', '/');
-                if (PENDING.contains(pkg)) {
+                if (PENDING.contains(pkg) || PENDING_FILES.contains(pkg + "/" + file.getFileName())) {
                     continue;
                 }
                 found.addAll(wordsIn(file));

@@ -55,7 +55,8 @@ public final class AppUnderTest implements AutoCloseable {
                 context.businessRemoval(),
                 Optional.of(context.demoReset()),
                 context.theme(),
-                Optional.of(context.windowPlacement()));
+                Optional.of(context.windowPlacement()),
+                context.language());
     }
 
     /**

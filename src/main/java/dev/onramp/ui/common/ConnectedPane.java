@@ -1,6 +1,7 @@
 package dev.onramp.ui.common;
 
 import dev.onramp.model.Connection;
+import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Pos;
@@ -45,7 +46,7 @@ public final class ConnectedPane {
      * the dialog ({@code close}) and opens the business's Settings.
      */
     public static Button openSettings(ObservableStringValue message, Next next, Runnable close) {
-        Button open = new Button("Open Settings");
+        Button open = new Button(UiText.get("ui.common.connected.openSettings"));
         open.getStyleClass().add("open-settings-button");
         open.setMinWidth(Region.USE_PREF_SIZE);
         open.setOnAction(e -> {
@@ -56,17 +57,34 @@ public final class ConnectedPane {
         return open;
     }
 
+    /** How the connection a dialog ends with came about, which its headline says. */
+    public enum Made {
+        CONNECTED,
+        RECONNECTED,
+        UPDATED
+    }
+
     /**
      * "Shopify connected — account acme-shop, 11 streams"; the account is left out where it is only
      * the provider's name, as for a sign-in that names no account.
      *
-     * @param verb "connected", "reconnected", "updated" …
+     * @param verb how it came about: "connected", "reconnected" or "updated" (a {@link Made}'s name)
      */
     public static String headline(String providerName, Connection connection, String verb) {
-        String streams = connection.streamCount() + (connection.streamCount() == 1 ? " stream" : " streams");
-        String account = connection.accountLabel() == null || connection.accountLabel().isBlank()
-                || connection.accountLabel().equals(providerName) ? "" : "account " + connection.accountLabel() + ", ";
-        return providerName + " " + verb + " — " + account + streams;
+        return headline(providerName, connection, Made.valueOf(verb.toUpperCase(Locale.ROOT)));
+    }
+
+    /** "Shopify connected — account acme-shop, 11 streams", in the window's language; see the other headline. */
+    public static String headline(String providerName, Connection connection, Made made) {
+        String streams = UiText.get("ui.common.connected.streams", connection.streamCount());
+        String details = connection.accountLabel() == null || connection.accountLabel().isBlank()
+                || connection.accountLabel().equals(providerName) ? streams
+                : UiText.get("ui.common.connected.withAccount", connection.accountLabel(), streams);
+        return switch (made) {
+            case CONNECTED -> UiText.get("ui.common.connected.connected", providerName, details);
+            case RECONNECTED -> UiText.get("ui.common.connected.reconnected", providerName, details);
+            case UPDATED -> UiText.get("ui.common.connected.updated", providerName, details);
+        };
     }
 
     /**
@@ -81,12 +99,12 @@ public final class ConnectedPane {
         done.setWrapText(true);
         done.setMinHeight(Region.USE_PREF_SIZE);
         done.textProperty().bind(headline);
-        Button finish = new Button("Done");
+        Button finish = new Button(UiText.get("ui.common.connected.done"));
         finish.setId("connected-done");
         finish.setDefaultButton(true);
         finish.getStyleClass().add(atlantafx.base.theme.Styles.ACCENT);
         finish.setOnAction(e -> close.run());
-        Button streams = new Button("View streams");
+        Button streams = new Button(UiText.get("ui.common.connected.viewStreams"));
         streams.setId("connected-streams");
         streams.setOnAction(e -> {
             close.run();
@@ -96,7 +114,7 @@ public final class ConnectedPane {
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox buttons = new HBox(8, gap, streams, finish);
         if (offerAnother) {
-            Button another = new Button("Connect another");
+            Button another = new Button(UiText.get("ui.common.connected.connectAnother"));
             another.setId("connected-another");
             another.setOnAction(e -> {
                 close.run();

@@ -13,7 +13,7 @@ import javafx.scene.layout.VBox;
 /** What the window shows while the app starts: a spinner, or why the app could not start and a way out. */
 public final class StartupView {
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper("");
-    private final Button quit = new Button("Quit");
+    private final Button quit = new Button(UiText.get("ui.common.startup.quit"));
     private final VBox root;
 
     public StartupView() {
@@ -21,7 +21,7 @@ public final class StartupView {
         app.getStyleClass().add("app-name");
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(36, 36);
-        Label starting = new Label("Starting Onramp…");
+        Label starting = new Label(UiText.get("ui.common.startup.starting"));
         starting.getStyleClass().add("hint");
         VBox progress = new VBox(10, spinner, starting);
         progress.setAlignment(Pos.CENTER);
@@ -32,7 +32,7 @@ public final class StartupView {
         message.setWrapText(true);
         message.setMaxWidth(480);
         message.getStyleClass().add("error-message");
-        message.textProperty().bind(failure.map(text -> "Onramp could not start: " + text));
+        message.textProperty().bind(failure.map(text -> UiText.get("ui.common.startup.failed", text)));
         VBox failed = new VBox(12, message, quit);
         failed.setAlignment(Pos.CENTER);
         showWhen(failed, failure.isNotEmpty());

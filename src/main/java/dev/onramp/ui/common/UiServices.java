@@ -1,6 +1,7 @@
 package dev.onramp.ui.common;
 
 import dev.onramp.business.DemoAirbyte;
+import dev.onramp.business.LanguageSetting;
 import dev.onramp.business.RedirectService;
 import dev.onramp.business.SettingsService;
 import dev.onramp.business.TenantService;
@@ -23,7 +24,7 @@ import java.util.concurrent.Executor;
  * blocking calls, the FX thread's executor, whether the built-in simulator stands in for Airbyte, the
  * diagnostics the Help menu copies, disconnecting, the Demo menu's way to the simulator while it runs, and
  * each business's provider list ({@link ProviderLists#forBusiness}, refreshed in the background), deleting a business,
- * resetting the demo, the window's remembered theme, and where the window was last closed.
+ * resetting the demo, the window's remembered theme, where the window was last closed, and its remembered language.
  */
 public record UiServices(
         Catalog catalog,
@@ -43,7 +44,8 @@ public record UiServices(
         BusinessRemoval businessRemoval,
         Optional<DemoReset> demoReset,
         ThemeSetting theme,
-        Optional<WindowPlacement> windowPlacement) {
+        Optional<WindowPlacement> windowPlacement,
+        LanguageSetting language) {
     public UiServices {
         Objects.requireNonNull(catalog, "catalog");
         Objects.requireNonNull(tenants, "tenants");
@@ -62,5 +64,17 @@ public record UiServices(
         Objects.requireNonNull(demoReset, "demoReset");
         Objects.requireNonNull(theme, "theme");
         Objects.requireNonNull(windowPlacement, "windowPlacement");
+        Objects.requireNonNull(language, "language");
+    }
+
+    /** As the canonical constructor, the language chosen in View → Language kept only while the app runs. */
+    public UiServices(Catalog catalog, TenantService tenants, ConnectService connect, CredentialsService credentials,
+            SettingsService settings, RedirectService redirects, Executor background, Executor fx, boolean demo,
+            String airbyteDescription, Diagnostics diagnostics, DisconnectService disconnects,
+            Optional<DemoAirbyte> demoAirbyte, ProviderLists providerLists, BusinessRemoval businessRemoval,
+            Optional<DemoReset> demoReset, ThemeSetting theme, Optional<WindowPlacement> windowPlacement) {
+        this(catalog, tenants, connect, credentials, settings, redirects, background, fx, demo, airbyteDescription,
+                diagnostics, disconnects, demoAirbyte, providerLists, businessRemoval, demoReset, theme, windowPlacement,
+                LanguageSetting.unsaved());
     }
 }

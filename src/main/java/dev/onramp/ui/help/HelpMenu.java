@@ -1,6 +1,7 @@
 package dev.onramp.ui.help;
 
 import dev.onramp.ui.common.Icons;
+import dev.onramp.ui.common.UiText;
 import java.util.List;
 import java.util.Map;
 import javafx.animation.PauseTransition;
@@ -32,24 +33,24 @@ public final class HelpMenu {
 
     private final HBox root;
     private final MenuBar bar;
-    private final MenuItem docs = new MenuItem("Open _documentation");
+    private final MenuItem docs = new MenuItem(UiText.get("ui.help.openDocumentation"));
     private final MenuItem about;
     private final SeparatorMenuItem aboutLine = new SeparatorMenuItem();
 
     public HelpMenu(HelpModel model) {
         docs.setId("open-documentation");
         docs.setDisable(true);
-        MenuItem shortcuts = new MenuItem("_Keyboard shortcuts");
+        MenuItem shortcuts = new MenuItem(UiText.get("ui.help.keyboardShortcuts"));
         shortcuts.setId("keyboard-shortcuts");
         shortcuts.setOnAction(e -> HelpDialogs.shortcuts(window()));
-        MenuItem copy = new MenuItem("_Copy diagnostics");
+        MenuItem copy = new MenuItem(UiText.get("ui.help.copyDiagnostics"));
         copy.setId("copy-diagnostics");
         copy.disableProperty().bind(model.busyProperty());
         copy.setOnAction(e -> model.copyDiagnostics());
-        about = new MenuItem("_About Onramp");
+        about = new MenuItem(UiText.get("ui.help.about"));
         about.setId("about-onramp");
         about.setDisable(true);
-        Menu help = new Menu("_Help", null, docs, shortcuts, new SeparatorMenuItem(), copy, aboutLine, about);
+        Menu help = new Menu(UiText.get("ui.help.menu"), null, docs, shortcuts, new SeparatorMenuItem(), copy, aboutLine, about);
         help.setId("help-menu");
         bar = new MenuBar(help);
         // On macOS the menu joins the screen's menu bar, where people look for it.
@@ -66,7 +67,7 @@ public final class HelpMenu {
         PauseTransition shown = new PauseTransition(COPIED_SHOWN);
         shown.setOnFinished(e -> model.clearCopied());
         model.statusProperty().subscribe(text -> {
-            if (HelpModel.COPIED.equals(text)) {
+            if (HelpModel.copied().equals(text)) {
                 shown.playFromStart();
             }
         });
@@ -76,7 +77,7 @@ public final class HelpMenu {
         keyStore.setId("key-store-notice");
         keyStore.getStyleClass().add("help-status");
         keyStore.textProperty().bind(model.keyStoreNoticeProperty().map(notice -> notice.isEmpty() ? ""
-                : "Key kept in a file, not the system's key store"));
+                : UiText.get("ui.help.keyStoreNotice")));
         keyStore.setGraphic(Icons.of(Feather.ALERT_TRIANGLE, "key-store-icon"));
         keyStore.visibleProperty().bind(model.keyStoreNoticeProperty().isNotEmpty());
         keyStore.managedProperty().bind(keyStore.visibleProperty());

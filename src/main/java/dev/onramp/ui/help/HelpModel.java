@@ -1,6 +1,7 @@
 package dev.onramp.ui.help;
 
 import dev.onramp.ui.common.Failures;
+import dev.onramp.ui.common.UiText;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -17,8 +18,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * the database), then hands them to the clipboard and says so on {@code fx}.
  */
 public final class HelpModel {
-    static final String GATHERING = "Gathering diagnostics…";
-    static final String COPIED = "Copied: the diagnostics are on the clipboard.";
 
     private final Supplier<String> diagnostics;
     private final Executor background;
@@ -52,7 +51,7 @@ public final class HelpModel {
             return;
         }
         busy.set(true);
-        status.set(GATHERING);
+        status.set(gathering());
         CompletableFuture.supplyAsync(diagnostics, background).whenCompleteAsync(this::onGathered, fx);
     }
 
@@ -67,7 +66,7 @@ public final class HelpModel {
 
     /** Clears a confirmation that has been read (the menu's line hides it after a few seconds); a failure stays. */
     public void clearCopied() {
-        if (COPIED.equals(status.get())) {
+        if (copied().equals(status.get())) {
             status.set("");
         }
     }
@@ -82,13 +81,23 @@ public final class HelpModel {
         return keyStoreNotice.getReadOnlyProperty();
     }
 
+    /** What the line beside the menu says while the diagnostics are gathered. */
+    static String gathering() {
+        return UiText.get("ui.help.gathering");
+    }
+
+    /** What the line beside the menu says once they are on the clipboard; it goes after a few seconds. */
+    static String copied() {
+        return UiText.get("ui.help.copied");
+    }
+
     private void onGathered(String text, Throwable failure) {
         busy.set(false);
         if (failure != null) {
-            status.set("Onramp could not gather the diagnostics: " + Failures.message(failure));
+            status.set(UiText.get("ui.help.gatherFailed", Failures.message(failure)));
             return;
         }
         clipboard.accept(text);
-        status.set(COPIED);
+        status.set(copied());
     }
 }

@@ -2,6 +2,7 @@ package dev.onramp.ui.help;
 
 import dev.onramp.diagnostics.BundledLibraries;
 import dev.onramp.diagnostics.Versions;
+import dev.onramp.ui.common.UiText;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,16 +22,19 @@ public final class HelpTopics {
     public static final URI DOCUMENTATION = URI.create("https://github.com/onramp-dev/onramp#readme");
 
     /** The keyboard shortcuts the window has, each with what it does, in the order the dialog lists them. */
-    public static final List<Shortcut> SHORTCUTS = List.of(
-            new Shortcut("Ctrl+F (⌘F on a Mac)", "Search the providers"),
-            new Shortcut("Typing a letter", "Searches the providers, wherever the hub has the focus"),
-            new Shortcut("Escape", "Clears the search; in a dialog, closes it"),
-            new Shortcut("Ctrl+Shift+A (⌘⇧A on a Mac)", "Help → Activity…: the audit trail of what was done"),
-            new Shortcut("F10", "Opens the menu bar's first menu; the arrow keys move between menus"),
-            new Shortcut("Alt+B, Alt+V, Alt+H", "Opens the Business, View or Help menu (the underlined letter)"),
-            new Shortcut("Arrow keys", "On a tile: move to the next tile's button, left, right, up or down"),
-            new Shortcut("Tab, Shift+Tab", "Moves to the next or the previous control"),
-            new Shortcut("Space or Enter", "Presses the button or link that has the focus"));
+    public static List<Shortcut> shortcuts() {
+        return List.of(
+                new Shortcut(UiText.get("ui.help.shortcut.search.keys"), UiText.get("ui.help.shortcut.search.does")),
+                new Shortcut(UiText.get("ui.help.shortcut.typing.keys"), UiText.get("ui.help.shortcut.typing.does")),
+                new Shortcut(UiText.get("ui.help.shortcut.escape.keys"), UiText.get("ui.help.shortcut.escape.does")),
+                new Shortcut(UiText.get("ui.help.shortcut.activity.keys"),
+                        UiText.get("ui.help.shortcut.activity.does")),
+                new Shortcut("F10", UiText.get("ui.help.shortcut.menuBar.does")),
+                new Shortcut(UiText.get("ui.help.shortcut.menus.keys"), UiText.get("ui.help.shortcut.menus.does")),
+                new Shortcut(UiText.get("ui.help.shortcut.arrows.keys"), UiText.get("ui.help.shortcut.arrows.does")),
+                new Shortcut(UiText.get("ui.help.shortcut.tab.keys"), UiText.get("ui.help.shortcut.tab.does")),
+                new Shortcut(UiText.get("ui.help.shortcut.press.keys"), UiText.get("ui.help.shortcut.press.does")));
+    }
 
     private final Supplier<Path> dataFolder;
     private final Consumer<URI> browser;

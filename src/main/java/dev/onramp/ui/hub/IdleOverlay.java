@@ -64,7 +64,8 @@ public final class IdleOverlay {
 
     /**
      * Puts the countdown over the hub in the center of {@code stage}'s root, starts ticking and listening to
-     * input in every window of the app until {@code stage} is hidden; call it on the FX thread.
+     * input in every window of the app until {@code stage} is hidden or that root leaves it (the window built
+     * again in another language, with an overlay of its own); call it on the FX thread.
      *
      * @param minutes reads the saved minutes; blocks, so it is called on {@code background}
      */
@@ -73,7 +74,8 @@ public final class IdleOverlay {
         IdleOverlay overlay = new IdleOverlay(model, clock, minutes, background, fx);
         BorderPane content = (BorderPane) stage.getScene().getRoot();
         Node hub = content.getCenter();
-        content.setCenter(new StackPane(hub, overlay.view()));
+        Node view = overlay.view();
+        content.setCenter(new StackPane(hub, view));
         ListChangeListener<Window> windows = new ListChangeListener<>() {
             @Override
             public void onChanged(Change<? extends Window> change) {
@@ -92,7 +94,19 @@ public final class IdleOverlay {
         };
         Window.getWindows().forEach(overlay::listen);
         Window.getWindows().addListener(windows);
-        stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> overlay.uninstall(windows));
+        EventHandler<WindowEvent> hidden = new EventHandler<>() {
+            @Override
+            public void handle(WindowEvent event) {
+                overlay.uninstall(windows);
+                stage.removeEventHandler(WindowEvent.WINDOW_HIDDEN, this);
+            }
+        };
+        stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, hidden);
+        view.sceneProperty().subscribe((was, is) -> {
+            if (is == null) {
+                hidden.handle(null);
+            }
+        });
         overlay.readMinutes();
         overlay.ticks.play();
     }

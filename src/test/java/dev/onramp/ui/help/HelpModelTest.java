@@ -25,7 +25,7 @@ class HelpModelTest {
         model.copyDiagnostics();
 
         assertThat(model.busyProperty().get()).isTrue();
-        assertThat(model.statusProperty().get()).isEqualTo(HelpModel.GATHERING);
+        assertThat(model.statusProperty().get()).isEqualTo("Gathering diagnostics…");
         assertThat(clipboard).isEmpty();
     }
 
@@ -37,7 +37,7 @@ class HelpModelTest {
         background.runAll();
 
         assertThat(clipboard).containsExactly("✓ Airbyte: fine");
-        assertThat(model.statusProperty().get()).isEqualTo(HelpModel.COPIED);
+        assertThat(model.statusProperty().get()).isEqualTo("Copied: the diagnostics are on the clipboard.");
         assertThat(model.busyProperty().get()).isFalse();
     }
 
