@@ -5,6 +5,8 @@ import dev.onramp.model.InvalidInputException;
 import dev.onramp.model.Tenant;
 import dev.onramp.store.AuditFormat;
 import dev.onramp.store.AuditVerification;
+import dev.onramp.text.Messages;
+import dev.onramp.text.Text;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -18,7 +20,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.TypeConversionException;
 
 /** {@code onramp audit verify|export}: checks the audit trail for tampering, or writes it to a file. */
 @Command(name = "audit", mixinStandardHelpOptions = true,
@@ -33,7 +34,7 @@ final class AuditCommand {
 
     /**
      * {@code onramp audit verify}: exit 0 when the trail is intact, else one line naming the first bad entry
-     * or the database's protection that is missing.
+     * or the database's protection that is missing, in the run's language (the core's reason stays English).
      */
     @Command(name = "verify", mixinStandardHelpOptions = true)
     static final class Verify implements Callable<Integer> {
@@ -44,22 +45,26 @@ final class AuditCommand {
         public Integer call() {
             PrintWriter out = audit.root.env().out();
             PrintWriter err = audit.root.env().err();
+            Messages messages = audit.root.messages();
             try (AppContext app = audit.openApp()) {
                 return switch (app.audit().verify()) {
                     case AuditVerification.Intact intact -> {
-                        out.println(intact.message());
+                        out.println(intact.entries() == 0 ? messages.get("cli.audit.verify.intactAndEmpty")
+                                : messages.get("cli.audit.verify.intact", intact.entries(), intact.lastCheckpoint()));
                         out.flush();
                         yield 0;
                     }
-                    case AuditVerification.Broken broken -> failed(err, broken);
-                    case AuditVerification.Unprotected unprotected -> failed(err, unprotected);
+                    case AuditVerification.Broken broken -> failed(err,
+                            messages.get("cli.audit.verify.broken", broken.firstBadSeq(), broken.reason()));
+                    case AuditVerification.Unprotected unprotected -> failed(err,
+                            messages.get("cli.audit.verify.unprotected", String.join("; ", unprotected.missing())));
                 };
             }
         }
     }
 
-    private static int failed(PrintWriter err, AuditVerification verification) {
-        err.println("onramp: " + verification.message());
+    private static int failed(PrintWriter err, String sentence) {
+        err.println("onramp: " + sentence);
         err.flush();
         return OnrampCommand.FAILED;
     }
@@ -83,27 +88,24 @@ final class AuditCommand {
         public Integer call() {
             PrintWriter out = audit.root.env().out();
             PrintWriter err = audit.root.env().err();
+            Messages messages = audit.root.messages();
             try (AppContext app = audit.openApp(); Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                String scope;
-                int written;
                 if (tenantName == null) {
-                    scope = "all businesses";
-                    written = app.audit().exportAll(format, writer);
+                    int written = app.audit().exportAll(format, writer);
+                    out.println(messages.get("cli.audit.export.wroteAll", written, file.toString()));
                 } else {
-                    Tenant tenant = app.tenants().byName(tenantName).orElseThrow(() ->
-                            new InvalidInputException("No business named \"" + tenantName.strip() + "\"."));
-                    scope = tenant.name();
-                    written = app.audit().exportTenant(tenant.id(), format, writer);
+                    Tenant tenant = app.tenants().byName(tenantName).orElseThrow(() -> new InvalidInputException(
+                            messages.get("cli.audit.export.noBusiness", tenantName.strip())));
+                    int written = app.audit().exportTenant(tenant.id(), format, writer);
+                    out.println(messages.get("cli.audit.export.wrote", written, tenant.name(), file.toString()));
                 }
-                out.printf("Wrote %d audit entr%s of %s to %s%n", written, written == 1 ? "y" : "ies", scope, file);
                 out.flush();
                 return 0;
             } catch (InvalidInputException e) {
                 err.println("onramp: " + e.getMessage());
                 return OnrampCommand.FAILED;
             } catch (IOException e) {
-                err.println("onramp: Onramp could not write " + file + ": " + e.getMessage()
-                        + ". Check that the folder exists and can be written to.");
+                err.println("onramp: " + messages.get("cli.audit.export.notWritten", file.toString(), e.getMessage()));
                 return OnrampCommand.FAILED;
             }
         }
@@ -116,7 +118,7 @@ final class AuditCommand {
             try {
                 return AuditFormat.valueOf(value.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new TypeConversionException("Unknown format \"" + value + "\": use jsonl or csv.");
+                throw new UsageErrors.Refused(Text.of("cli.audit.export.unknownFormat", value));
             }
         }
     }

@@ -2,6 +2,7 @@ package dev.onramp.cli;
 
 import dev.onramp.demo.AirbyteSimulator;
 import dev.onramp.demo.Fault;
+import dev.onramp.text.Messages;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,6 +58,7 @@ final class DemoServerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = root.env().out();
+        Messages messages = root.messages();
         CountDownLatch stopped = new CountDownLatch(1);
         AirbyteSimulator.Builder builder = AirbyteSimulator.builder()
                 .latency(Duration.ofMillis(Math.max(0, latencyMillis)))
@@ -80,32 +82,40 @@ final class DemoServerCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "onramp-demo-stop"));
-            out.println("Airbyte simulator listening at " + simulator.apiBaseUrl());
+            String apiBase = simulator.apiBaseUrl().toString();
+            out.println(messages.get("cli.demoServer.listening", apiBase));
             if (protectedConfigApi) {
-                out.println("Its Config API needs a login: user airbyte with password " + simulator.configApiPassword()
-                        + ", or the application with client id " + simulator.configApiClientId() + " and client secret "
-                        + simulator.configApiClientSecret() + " (onramp settings set --target self-managed --url "
-                        + simulator.apiBaseUrl() + " --client-id … --secret client_secret)");
+                out.println(messages.get("cli.demoServer.configApiLogin", simulator.configApiPassword(),
+                        simulator.configApiClientId(), simulator.configApiClientSecret(), apiBase));
             } else {
-                out.println("Connect with: onramp connect hubspot --airbyte-url " + simulator.apiBaseUrl());
+                out.println(messages.get("cli.demoServer.connectWith", apiBase));
             }
-            out.println("Airbyte Cloud stand-in (public API) at " + simulator.publicApiBaseUrl()
-                    + " with client id " + simulator.cloudClientId() + " and client secret " + simulator.cloudClientSecret());
+            out.println(messages.get("cli.demoServer.cloud", simulator.publicApiBaseUrl().toString(),
+                    simulator.cloudClientId(), simulator.cloudClientSecret()));
             if (withoutSecretCoordinates) {
-                out.println("complete_oauth ignores returnSecretCoordinate and answers with the tokens.");
+                out.println(messages.get("cli.demoServer.withoutSecretCoordinates"));
             }
-            simulator.stateFolder().ifPresent(folder -> out.println("Sources are kept in " + folder.toAbsolutePath()
-                    + ", and are there again when it is started on that folder."));
-            withoutOAuthApp.forEach(type -> out.println("No OAuth app for " + type + "."));
-            oauthOff.forEach(type -> out.println("OAuth switched off for " + type + "."));
-            armed.forEach(fault -> out.println("Armed fault: " + fault.kind() + " for " + fault.calls()
-                    + (fault.kind().check() ? " test(s) of a source" : " call(s)")
-                    + (fault.target().isEmpty() ? "" : (fault.kind().check() ? " of " : " to ") + fault.target())));
-            out.println("Press Ctrl+C to stop.");
+            simulator.stateFolder().ifPresent(folder -> out.println(messages.get("cli.demoServer.stateFolder",
+                    folder.toAbsolutePath().toString())));
+            withoutOAuthApp.forEach(type -> out.println(messages.get("cli.demoServer.withoutOAuthApp", type)));
+            oauthOff.forEach(type -> out.println(messages.get("cli.demoServer.oauthOff", type)));
+            armed.forEach(fault -> out.println(armedFault(messages, fault)));
+            out.println(messages.get("cli.demoServer.stop"));
             out.flush();
             stopped.await();
         }
         return 0;
+    }
+
+    /** The line naming an armed fault: its kind (the simulator's name), how many calls or tests, and its target. */
+    private static String armedFault(Messages messages, Fault fault) {
+        String kind = fault.kind().toString();
+        if (fault.kind().check()) {
+            return fault.target().isEmpty() ? messages.get("cli.demoServer.fault.tests", kind, fault.calls())
+                    : messages.get("cli.demoServer.fault.testsOf", kind, fault.calls(), fault.target());
+        }
+        return fault.target().isEmpty() ? messages.get("cli.demoServer.fault.calls", kind, fault.calls())
+                : messages.get("cli.demoServer.fault.callsTo", kind, fault.calls(), fault.target());
     }
 
     /** Reads {@code --fault} values, so that a wrong one is a usage error naming the format. */

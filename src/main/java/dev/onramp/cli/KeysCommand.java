@@ -3,6 +3,7 @@ package dev.onramp.cli;
 import dev.onramp.AppContext;
 import dev.onramp.store.KeyRotation.RotationReport;
 import dev.onramp.store.KeyRotation.UnreadableSecret;
+import dev.onramp.text.Messages;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
@@ -30,23 +31,23 @@ final class KeysCommand {
         @Override
         public Integer call() {
             PrintWriter out = keys.root.env().out();
+            Messages messages = keys.root.messages();
             try (AppContext app = keys.root.openApp(url -> false, Duration.ofMinutes(5))) {
-                app.keyRotation().unfinished().ifPresent(earlier -> out.printf(
-                        "Continuing the key rotation started %s (%s re-encrypted before it stopped).%n",
-                        earlier.startedAt(), secrets(earlier.reencrypted())));
+                // The start stays an ISO-8601 instant in every language, as it was printed before.
+                app.keyRotation().unfinished().ifPresent(earlier -> out.println(messages.get(
+                        "cli.keys.rotate.continuing", earlier.startedAt().toString(), earlier.reencrypted())));
                 out.flush();
                 RotationReport report = app.keyRotation().rotate(batchSize, progress -> {
-                    out.printf("Re-encrypted %s so far%s%n", secrets(progress.reencrypted()),
-                            progress.finished() ? "." : "…");
+                    out.println(progress.finished()
+                            ? messages.get("cli.keys.rotate.progressFinished", progress.reencrypted())
+                            : messages.get("cli.keys.rotate.progress", progress.reencrypted()));
                     out.flush();
                 });
-                int older = report.keyCount() - 1;
-                out.printf("Key %s is the primary key. Re-encrypted %s in this run, %d in all. Onramp keeps %d older"
-                        + " key%s so that backups still open.%n", Integer.toUnsignedString(report.primaryKeyId()),
-                        secrets(report.reencryptedNow()), report.reencryptedInAll(), older, older == 1 ? "" : "s");
+                out.println(messages.get("cli.keys.rotate.done", Integer.toUnsignedString(report.primaryKeyId()),
+                        report.reencryptedNow(), report.reencryptedInAll(), report.keyCount() - 1));
                 out.flush();
                 if (!report.complete()) {
-                    unfinished(report.unreadable(), keys.root.env().err());
+                    unfinished(report.unreadable(), keys.root.env().err(), messages);
                     return OnrampCommand.FAILED;
                 }
                 return 0;
@@ -54,26 +55,18 @@ final class KeysCommand {
         }
 
         /** Names each connection whose secret could not be read, with the command that removes it. */
-        private static void unfinished(List<UnreadableSecret> unreadable, PrintWriter err) {
-            int count = unreadable.size();
-            err.printf("onramp: The key rotation is not finished: the secret%s of %s could not be decrypted (%s"
-                    + " altered or moved from another row) and %s left under the old key:%n",
-                    count == 1 ? "" : "s", count == 1 ? "one connection" : count + " connections",
-                    count == 1 ? "it was" : "they were", count == 1 ? "was" : "were");
+        private static void unfinished(List<UnreadableSecret> unreadable, PrintWriter err, Messages messages) {
+            err.println("onramp: " + messages.get("cli.keys.rotate.unfinished", unreadable.size()));
             for (UnreadableSecret secret : unreadable) {
-                err.printf("  %s: remove it from Onramp with: %s%n", capitalized(secret.description()), secret.removal());
+                String connection = secret.account()
+                        .map(label -> messages.get("cli.keys.rotate.connectionWithAccount", secret.provider(), label,
+                                secret.business()))
+                        .orElseGet(() -> messages.get("cli.keys.rotate.connection", secret.provider(),
+                                secret.business()));
+                err.println("  " + messages.get("cli.keys.rotate.removeIt", connection, secret.removal()));
             }
-            err.printf("Removing needs no secret, and the source stays in Airbyte. Then run onramp keys rotate again,"
-                    + " which finishes this rotation; connect the account anew afterwards if it is still needed.%n");
+            err.println(messages.get("cli.keys.rotate.thenAgain"));
             err.flush();
-        }
-
-        private static String capitalized(String text) {
-            return Character.toUpperCase(text.charAt(0)) + text.substring(1);
-        }
-
-        private static String secrets(long count) {
-            return count + (count == 1 ? " secret" : " secrets");
         }
     }
 }

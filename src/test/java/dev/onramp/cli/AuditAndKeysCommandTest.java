@@ -116,7 +116,8 @@ class AuditAndKeysCommandTest {
         int exit = run("audit", "export", "--format", "xml", "--out", dataDir.resolve("x").toString());
 
         assertThat(exit).isNotZero();
-        assertThat(cli.err()).contains("Unknown format \"xml\": use jsonl or csv.");
+        assertThat(cli.err()).startsWith("onramp: Invalid value for option '--format': Unknown format \"xml\": use jsonl"
+                + " or csv.");
     }
 
     @Test
@@ -157,17 +158,7 @@ class AuditAndKeysCommandTest {
     @Test
     void keysRotate_withASecretMovedToAnotherBusinessesRow_namesItsConnectionAndRemoval_whichLetsTheNextRunComplete()
             throws Exception {
-        assertThat(run("connect", "hubspot")).as(cli.err()).isZero();
-        withApp(app -> app.tenants().create("Globex", app.catalog().businessTypes().getFirst().id()));
-        assertThat(cli.run(Map.of("STRIPE_KEY", "sk_test_onramp_keys_51HqLyjWDarjtT1zdp7dc"), "connect", "stripe",
-                "--tenant", "Globex", "--set", "account_id=acct_globex", "--secret", "client_secret=STRIPE_KEY"))
-                .as(cli.err()).isZero();
-        try (Connection jdbc = DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("onramp"), "onramp", "");
-                Statement sql = jdbc.createStatement()) {
-            assertThat(sql.executeUpdate("UPDATE connection SET secret_config = (SELECT secret_config FROM connection"
-                    + " WHERE provider_id = 'hubspot') WHERE provider_id = 'stripe'")).isEqualTo(1);
-        }
-        String removal = "onramp disconnect stripe --tenant Globex --account acct_globex --local-only --yes";
+        String removal = globexStripeWithHubSpotsSecret();
 
         assertThat(run("keys", "rotate")).isEqualTo(OnrampCommand.FAILED);
         assertThat(cli.out()).contains("Re-encrypted 1 secret in this run");
@@ -184,6 +175,38 @@ class AuditAndKeysCommandTest {
         assertThat(cli.out()).contains("Continuing the key rotation started", "Onramp keeps 1 older key");
         assertThat(cli.err()).isEmpty();
         assertThat(run("audit", "verify")).isZero();
+    }
+
+    @Test
+    void keysRotate_withASecretItCannotRead_saysSoInFrench() throws Exception {
+        String removal = globexStripeWithHubSpotsSecret();
+
+        assertThat(run("--locale", "fr", "keys", "rotate")).isEqualTo(OnrampCommand.FAILED);
+
+        assertThat(cli.out()).contains("1 secret rechiffré lors de cette exécution");
+        assertThat(cli.err()).startsWith("onramp: La rotation de clé n’est pas terminée : le secret d’une connexion n’a"
+                + " pas pu être déchiffré (il a été modifié ou déplacé depuis une autre ligne) et est resté sous"
+                + " l’ancienne clé :" + System.lineSeparator())
+                .contains("  La connexion stripe (compte acct_globex) de l’entreprise Globex : retirez-la d’Onramp"
+                        + " avec : " + removal, "Relancez ensuite onramp keys rotate");
+    }
+
+    /**
+     * Connects HubSpot to the demo business and Stripe to a new business Globex, then gives Stripe's row
+     * HubSpot's encrypted secret, which then does not decrypt there; returns the command that removes it.
+     */
+    private String globexStripeWithHubSpotsSecret() throws Exception {
+        assertThat(run("connect", "hubspot")).as(cli.err()).isZero();
+        withApp(app -> app.tenants().create("Globex", app.catalog().businessTypes().getFirst().id()));
+        assertThat(cli.run(Map.of("STRIPE_KEY", "sk_test_onramp_keys_51HqLyjWDarjtT1zdp7dc"), "connect", "stripe",
+                "--tenant", "Globex", "--set", "account_id=acct_globex", "--secret", "client_secret=STRIPE_KEY"))
+                .as(cli.err()).isZero();
+        try (Connection jdbc = DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("onramp"), "onramp", "");
+                Statement sql = jdbc.createStatement()) {
+            assertThat(sql.executeUpdate("UPDATE connection SET secret_config = (SELECT secret_config FROM connection"
+                    + " WHERE provider_id = 'hubspot') WHERE provider_id = 'stripe'")).isEqualTo(1);
+        }
+        return "onramp disconnect stripe --tenant Globex --account acct_globex --local-only --yes";
     }
 
     @Test

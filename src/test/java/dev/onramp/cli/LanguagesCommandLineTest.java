@@ -27,7 +27,8 @@ class LanguagesCommandLineTest {
             "DisconnectCommand.java", "RenameCommand.java", "SummaryCommand.java", "CheckCommand.java",
             "DemoResetCommand.java", "SettingsCommand.java", "SettingsSetCommand.java", "SettingsTestCommand.java",
             "SettingsRedirectCommand.java", "AirbyteUrlOption.java", "SupportBundleCommand.java", "OAuthCheckCommand.java",
-            "DoctorCommand.java", "RemoveDataCommand.java");
+            "DoctorCommand.java", "RemoveDataCommand.java", "AuditCommand.java", "KeysCommand.java",
+            "DemoServerCommand.java");
     /** A sentence: three words of letters, separated by single spaces, in a string literal. */
     private static final Pattern SENTENCE = Pattern.compile("\"[^\"\\n]*\\p{L}+ \\p{L}+ \\p{L}+[^\"\\n]*\"");
 
@@ -268,6 +269,65 @@ class LanguagesCommandLineTest {
         assertThat(run("--locale", "fr", "remove-data")).isEqualTo(1);
         assertThat(cli.out()).startsWith("Ceci supprime définitivement :");
         assertThat(cli.questions()).last().isEqualTo("Tapez oui pour les supprimer : ");
+    }
+
+    @Test
+    void auditVerify_saysTheTrailIsIntactInGerman_andExportSpeaksFrench() {
+        assertThat(run("connections")).isZero(); // makes the demo business: one audit entry
+
+        assertThat(run("--locale", "de", "audit", "verify")).as(cli.err()).isZero();
+        assertThat(cli.out()).isEqualTo("Das Prüfprotokoll ist unversehrt: 1 Eintrag; der letzte signierte Checkpoint"
+                + " bürgt für Eintrag 1." + System.lineSeparator());
+
+        Path file = dataDir.resolve("audit.jsonl");
+        assertThat(run("--locale", "fr", "audit", "export", "--format", "jsonl", "--out", file.toString()))
+                .as(cli.err()).isZero();
+        assertThat(cli.out()).isEqualTo("Journal d’audit de toutes les entreprises écrit dans " + file + " : 1 entrée"
+                + System.lineSeparator());
+
+        assertThat(run("--locale", "de", "audit", "export", "--format", "csv", "--out", file.toString(), "--tenant",
+                "Nobody")).isEqualTo(OnrampCommand.FAILED);
+        assertThat(cli.err()).isEqualTo("onramp: Kein Unternehmen heißt \"Nobody\"." + System.lineSeparator());
+
+        assertThat(run("--locale", "fr", "audit", "export", "--format", "xml", "--out", file.toString()))
+                .isEqualTo(OnrampCommand.WRONG_USAGE);
+        assertThat(cli.err()).startsWith("onramp: Valeur non valide pour l’option --format : format inconnu « xml » ;"
+                + " utilisez jsonl ou csv.");
+    }
+
+    @Test
+    void keysRotate_saysWhatItReencryptedInGerman() {
+        assertThat(cli.run(Map.of("STRIPE_KEY", "sk_test_onramp_languages_51HqLyjWDarjtT1zdp7dc"), "connect", "stripe",
+                "--set", "account_id=acct_1", "--secret", "client_secret=STRIPE_KEY")).as(cli.err()).isZero();
+
+        assertThat(run("--locale", "de", "keys", "rotate")).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("Bisher neu verschlüsselt: 1 Geheimnis." + System.lineSeparator())
+                .containsPattern("Schlüssel \\d+ ist der primäre Schlüssel. In diesem Lauf neu verschlüsselt:"
+                        + " 1 Geheimnis, insgesamt 1. Onramp behält 1 älteren Schlüssel, damit sich Sicherungen"
+                        + " weiterhin öffnen lassen.");
+    }
+
+    @Test
+    void demoServer_printsItsStartInGerman() throws InterruptedException {
+        CommandLineRunner server = new CommandLineRunner(options -> {
+            throw new AssertionError("demo-server opens no app");
+        }, url -> false);
+        Thread running = Thread.ofVirtual().start(() -> server.run(Map.of(), "--locale", "de", "demo-server",
+                "--latency", "0", "--fault", "503:2@/v1/workspaces", "--without-oauth-app", "hubspot"));
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!server.out().contains("Strg+C") && running.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(server.out()).as(server.err()).startsWith("Airbyte-Simulator lauscht unter http://127.0.0.1:")
+                    .contains("Verbinden mit: onramp connect hubspot --airbyte-url http://127.0.0.1:",
+                            "Keine OAuth-App für hubspot.",
+                            "Scharfgeschalteter Fehler: SERVICE_UNAVAILABLE für 2 Aufruf(e) an /v1/workspaces")
+                    .endsWith("Drücken Sie Strg+C zum Beenden." + System.lineSeparator());
+        } finally {
+            running.interrupt(); // as Ctrl+C would: the simulator closes
+            running.join(Duration.ofSeconds(30));
+        }
     }
 
     @Test
