@@ -33,7 +33,7 @@ class WindowWordsTest {
     /** Lines whose literals no person reads in the window. */
     private static final Pattern DEVELOPER_LINE = Pattern.compile(
             "throw new (IllegalStateException|IllegalArgumentException|UnsupportedOperationException|AssertionError|NullPointerException)"
-                    + "|\\bLOG(GER)?\\.|requireNonNull|\\.name\\(\"onramp-|Thread\\.of");
+                    + "|^\\s*case \"|\\bLOG(GER)?\\.|requireNonNull|\\.name\\(\"onramp-|Thread\\.of");
     /** Proper nouns shown as they are in every language. */
     private static final Set<String> PROPER_NOUNS = Set.of("Onramp", "Airbyte", "Monospaced");
 

@@ -113,12 +113,12 @@ public final class HubSections {
                         UiText.get("ui.hub.section.connected.subtitle"), connected, ""));
             }
             String all = chosen.isEmpty() ? UiText.get("ui.hub.section.all")
-                    : UiText.get("ui.hub.section.allInCategory", chosen);
+                    : UiText.get("ui.hub.section.allInCategory", CategoryWords.of(chosen));
             made.add(new HubSection("all", all, !chosen.isEmpty() ? UiText.get("ui.hub.section.all.bestKnownFirst")
                     : recommended.isEmpty() && connected.isEmpty() ? UiText.get("ui.hub.section.all.everySource")
                     : UiText.get("ui.hub.section.all.everyOtherSource"), rest,
                     chosen.isEmpty() ? UiText.get("ui.hub.section.all.none")
-                    : UiText.get("ui.hub.section.all.noneInCategory", chosen)));
+                    : UiText.get("ui.hub.section.all.noneInCategory", CategoryWords.of(chosen))));
             listed = recommended.size() + connected.size() + rest.size();
         } else {
             Map<String, TileModel> byId = new HashMap<>();
@@ -129,10 +129,10 @@ public final class HubSections {
                     .map(match -> byId.get(match.provider().id())).toList();
             String shown = words.strip().length() > 60 ? words.strip().substring(0, 60) + "…" : words.strip();
             made.add(new HubSection("matches", chosen.isEmpty() ? UiText.get("ui.hub.section.matches", shown)
-                    : UiText.get("ui.hub.section.matchesInCategory", shown, chosen),
+                    : UiText.get("ui.hub.section.matchesInCategory", shown, CategoryWords.of(chosen)),
                     UiText.get("ui.hub.section.matches.subtitle"), found,
                     chosen.isEmpty() ? UiText.get("ui.hub.section.matches.none", shown)
-                    : UiText.get("ui.hub.section.matchesInCategory.none", shown, chosen)));
+                    : UiText.get("ui.hub.section.matchesInCategory.none", shown, CategoryWords.of(chosen))));
             listed = found.size();
         }
         sections.setAll(made);

@@ -73,7 +73,7 @@ final class SearchBar {
         ToggleButton all = chip(UiText.get("ui.hub.chip.all"), HubSections.ALL, group);
         all.setSelected(true);
         chips.getChildren().add(all);
-        categories.forEach(category -> chips.getChildren().add(chip(category, category, group)));
+        categories.forEach(category -> chips.getChildren().add(chip(CategoryWords.of(category), category, group)));
         group.selectedToggleProperty().subscribe((was, is) -> {
             if (is == null) {
                 all.setSelected(true); // one chip is always chosen

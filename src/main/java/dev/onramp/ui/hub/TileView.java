@@ -38,7 +38,7 @@ final class TileView {
 
     TileView(TileModel model, TileActions actions) {
         // What a tile never shows is not made at all: the hub's first frame lays out every tile.
-        Label category = new Label(model.category());
+        Label category = new Label(CategoryWords.of(model.category()));
         category.getStyleClass().add("tile-category");
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
@@ -126,7 +126,7 @@ final class TileView {
     static String spoken(TileModel model) {
         int recommended = !model.recommended() ? 0 : model.recommendedReason().isBlank() ? 1 : 2;
         String status = model.statusProperty().get();
-        return UiText.get("ui.hub.tile.spoken", model.name(), model.category(), recommended,
+        return UiText.get("ui.hub.tile.spoken", model.name(), CategoryWords.of(model.category()), recommended,
                 model.recommendedReason(), status.isBlank() ? 0 : 1, status.replace(" · ", ", "));
     }
 

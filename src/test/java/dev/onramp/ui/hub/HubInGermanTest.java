@@ -90,6 +90,11 @@ class HubInGermanTest {
         Button connect = robot.from(stripe).lookup(".connect-button").queryAs(Button.class);
         assertThat(connect.getText()).isEqualTo("Verbinden");
         assertThat(connect.getAccessibleText()).isEqualTo("Stripe verbinden");
+        assertThat(robot.from(stripe).lookup(".tile-category").queryAs(Label.class).getText()).isEqualTo("Zahlungen");
+        assertThat(robot.lookup("#chip-payments").queryAs(javafx.scene.control.ToggleButton.class).getText())
+                .isEqualTo("Zahlungen");
+        assertThat(robot.lookup("#chip-files-databases").queryAs(javafx.scene.control.ToggleButton.class).getText())
+                .isEqualTo("Dateien & Datenbanken");
         assertThat(robot.from(stripe).lookup(".tile-note").queryAs(Label.class).getText())
                 .isEqualTo("Verbindet sich mit API-Zugangsdaten, die Sie eingeben");
 
