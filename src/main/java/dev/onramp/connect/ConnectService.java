@@ -29,6 +29,7 @@ import dev.onramp.store.Database;
 import dev.onramp.store.FlowJournal;
 import dev.onramp.store.TenantRepository;
 import java.net.URI;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -118,6 +119,14 @@ public final class ConnectService implements AutoCloseable {
      */
     public boolean openLink(URI url) {
         return parts.browser().open(url);
+    }
+
+    /**
+     * Opens {@code page}, an HTML file Onramp wrote on this computer (the user guide), in the person's browser;
+     * it may block for a moment, so call it off the FX thread. False when no browser opened.
+     */
+    public boolean openPage(Path page) {
+        return parts.browser().openPage(page);
     }
 
     /**

@@ -2,6 +2,9 @@ package dev.onramp.oauth;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,6 +80,25 @@ public final class SystemBrowserLauncher implements BrowserLauncher {
             log().warn("Refused to open a link that is not an http or https address");
             return false;
         }
+        return start(url);
+    }
+
+    /**
+     * Opens a local HTML page in the browser: only an existing regular file named {@code *.html} (not a link),
+     * so that the opener hands it to the browser and never starts a program.
+     */
+    @Override
+    public boolean openPage(Path page) {
+        Path file = page.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+                || !file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".html")) {
+            log().warn("Refused to open a page that is not an HTML file on this computer");
+            return false;
+        }
+        return start(file.toUri());
+    }
+
+    private boolean start(URI url) {
         List<String> command = new ArrayList<>(opener);
         command.add(url.toASCIIString());
         Process process;

@@ -39,8 +39,10 @@ public final class DataRemoval {
     private static final String LOGS = "logs";
     /** Where the built-in Airbyte simulator keeps its sources; every file in it is named onramp-…. */
     private static final String SIMULATOR = "simulator";
+    /** Where Help → Open documentation copies the user guide for the browser; every file in it is named onramp-…. */
+    private static final String HELP = "help";
     /** The folders Onramp makes in a data folder, each holding only files Onramp names. */
-    private static final Set<String> ONRAMP_FOLDERS = Set.of(KEYS, LOGS, SIMULATOR);
+    private static final Set<String> ONRAMP_FOLDERS = Set.of(KEYS, LOGS, SIMULATOR, HELP);
     private static final String IN_SYSTEM_STORE_MARK = "onramp.kek.in-system-store";
     /** What file managers leave in any folder they show. */
     private static final Set<String> FILE_MANAGER_LEFTOVERS = Set.of(".DS_Store", "Thumbs.db", "desktop.ini");

@@ -239,7 +239,7 @@ public final class MainWindow {
 
     /** Makes Help → About Onramp and Open documentation answer, from the app's services. */
     private void addTopics(UiServices started) {
-        content.menus().addTopics(new HelpTopics(started.diagnostics()::dataFolder, started.connect()::openLink,
+        content.menus().addTopics(new HelpTopics(started.diagnostics()::dataFolder, started.connect()::openPage,
                 started.background(), fx));
     }
 

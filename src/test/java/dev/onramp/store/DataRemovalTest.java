@@ -133,6 +133,29 @@ class DataRemovalTest {
     }
 
     @Test
+    void theUserGuidesCopiedForTheBrowser_areOnrampsAndGoWithTheFolder() throws IOException {
+        Path data = dataFolder();
+        // Help → Open documentation writes them there (ui/help/GuidePage), whole through a temporary onramp-… file.
+        Path help = Files.createDirectories(data.resolve("help"));
+        Files.writeString(help.resolve("onramp-guide-en.html"), "<!DOCTYPE html><html lang=\"en\"></html>");
+        Files.writeString(help.resolve("onramp-guide-de.html"), "<!DOCTYPE html><html lang=\"de\"></html>");
+
+        removalOf(data).remove();
+
+        assertThat(data).doesNotExist();
+        assertThat(namesIn(dir)).isEmpty();
+    }
+
+    @Test
+    void foreignFileInsideTheHelpFolder_isRefused() throws IOException {
+        Path data = dataFolder();
+        Files.writeString(Files.createDirectories(data.resolve("help")).resolve("notes.txt"), "not Onramp's");
+
+        assertThatThrownBy(() -> removalOf(data).remove()).hasMessageContaining("(help)");
+        assertThat(data.resolve("help/notes.txt")).exists();
+    }
+
+    @Test
     void foreignFileInsideTheSimulatorFolder_isRefused() throws IOException {
         Path data = dataFolder();
         Files.writeString(Files.createDirectories(data.resolve("simulator")).resolve("notes.txt"), "not Onramp's");

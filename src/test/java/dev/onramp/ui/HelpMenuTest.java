@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.onramp.diagnostics.BundledLibraries;
 import dev.onramp.diagnostics.Versions;
 import dev.onramp.ui.common.Screenshots;
-import dev.onramp.ui.help.HelpTopics;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -24,7 +24,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The Help menu in the real window: About Onramp, Keyboard shortcuts, Open documentation, and Copy diagnostics' "Copied". */
+/**
+ * The Help menu in the real window: About Onramp, Keyboard shortcuts, Open documentation (the guide on this
+ * computer), and Copy diagnostics' "Copied".
+ */
 @ExtendWith(ApplicationExtension.class)
 class HelpMenuTest {
     @TempDir
@@ -82,12 +85,18 @@ class HelpMenuTest {
     }
 
     @Test
-    void openDocumentation_opensTheReadmeInTheBrowser(FxRobot robot) throws Exception {
+    void openDocumentation_opensTheGuideCopiedIntoTheDataFolder_inTheBrowser(FxRobot robot) throws Exception {
         robot.clickOn("Help");
         robot.clickOn("Open documentation");
 
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !opened.isEmpty());
-        assertThat(opened).containsExactly(HelpTopics.DOCUMENTATION);
+        assertThat(opened).hasSize(1);
+        URI guide = opened.getFirst();
+        assertThat(guide.getScheme()).isEqualTo("file");
+        Path page = Path.of(guide);
+        assertThat(page).isEqualTo(dataDir.toAbsolutePath().resolve("help/onramp-guide-en.html")).isRegularFile();
+        assertThat(Files.readString(page)).contains("<html lang=\"en\">", "<h2 id=\"shortcuts\">");
+        assertThat(robot.lookup("#help-status").queryAs(Label.class).getText()).isEmpty();
     }
 
     @Test

@@ -24,20 +24,24 @@ import org.kordamp.ikonli.feather.Feather;
 
 /**
  * The window's menu bar with the Help menu (Open documentation, Keyboard shortcuts, Copy diagnostics, About
- * Onramp) after the menus screens add, a line saying how the copy went ("Copied" for a few seconds), and a
- * notice when the key is in a file because the system's key store did not answer.
+ * Onramp) after the menus screens add, a line saying how the copy went ("Copied" for a few seconds) or why the
+ * guide did not open, and a notice when the key is in a file because the system's key store did not answer.
  */
 public final class HelpMenu {
     /** How long "Copied" shows beside the menu. */
     static final Duration COPIED_SHOWN = Duration.seconds(4);
+    /** How wide the line beside the menu grows before it wraps. */
+    private static final double STATUS_WIDTH = 560;
 
     private final HBox root;
+    private final HelpModel model;
     private final MenuBar bar;
     private final MenuItem docs = new MenuItem(UiText.get("ui.help.openDocumentation"));
     private final MenuItem about;
     private final SeparatorMenuItem aboutLine = new SeparatorMenuItem();
 
     public HelpMenu(HelpModel model) {
+        this.model = model;
         docs.setId("open-documentation");
         docs.setDisable(true);
         MenuItem shortcuts = new MenuItem(UiText.get("ui.help.keyboardShortcuts"));
@@ -63,6 +67,11 @@ public final class HelpMenu {
         status.setId("help-status");
         status.getStyleClass().add("help-status");
         status.textProperty().bind(model.statusProperty());
+        // A sentence saying why something failed may be long: it wraps over a few lines rather than being cut,
+        // and leaves room for the key-store notice beside it.
+        status.setWrapText(true);
+        status.setMinHeight(Region.USE_PREF_SIZE);
+        status.setMaxWidth(STATUS_WIDTH);
         // "Copied" shows beside the menu for a few seconds, then goes.
         PauseTransition shown = new PauseTransition(COPIED_SHOWN);
         shown.setOnFinished(e -> model.clearCopied());
@@ -107,7 +116,7 @@ public final class HelpMenu {
 
     /** Makes About Onramp and Open documentation answer from {@code topics}; call it on the FX thread. */
     public void addTopics(HelpTopics topics) {
-        docs.setOnAction(e -> topics.openDocumentation());
+        docs.setOnAction(e -> topics.openDocumentation().thenAccept(model::showDocumentationOpened));
         docs.setDisable(false);
         about.setOnAction(e -> topics.about().thenAccept(read -> HelpDialogs.about(window(), read)));
         about.setDisable(false);

@@ -15,7 +15,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * The Help menu's state: gathers the diagnostics on {@code background} (they call Airbyte and read
- * the database), then hands them to the clipboard and says so on {@code fx}.
+ * the database), then hands them to the clipboard and says so on {@code fx}; says why the guide did not open.
  */
 public final class HelpModel {
 
@@ -26,6 +26,7 @@ public final class HelpModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyStringWrapper keyStoreNotice = new ReadOnlyStringWrapper(this, "keyStoreNotice", "");
+    private String documentationProblem = "";
 
     /**
      * @param diagnostics gathers the text to copy; blocks
@@ -67,6 +68,19 @@ public final class HelpModel {
     /** Clears a confirmation that has been read (the menu's line hides it after a few seconds); a failure stays. */
     public void clearCopied() {
         if (copied().equals(status.get())) {
+            status.set("");
+        }
+    }
+
+    /**
+     * Says on the line beside the menu why the user guide did not open, or, once it did, clears an earlier such
+     * sentence; call it on the FX thread.
+     */
+    public void showDocumentationOpened(Optional<String> problem) {
+        if (problem.isPresent()) {
+            documentationProblem = problem.get();
+            status.set(documentationProblem);
+        } else if (!documentationProblem.isEmpty() && documentationProblem.equals(status.get())) {
             status.set("");
         }
     }

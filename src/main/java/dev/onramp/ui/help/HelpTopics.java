@@ -2,25 +2,26 @@ package dev.onramp.ui.help;
 
 import dev.onramp.diagnostics.BundledLibraries;
 import dev.onramp.diagnostics.Versions;
+import dev.onramp.ui.common.Failures;
 import dev.onramp.ui.common.UiText;
-import java.net.URI;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
  * What the Help menu tells about Onramp: its version, data folder, the libraries it ships with their
- * licences and the logos' notice (About Onramp), the keyboard shortcuts, and its documentation online.
+ * licences and the logos' notice (About Onramp), the keyboard shortcuts, and its user guide, which it
+ * ships and opens from the data folder, so that it needs no network.
  */
 public final class HelpTopics {
-    /** Onramp's documentation online: the README of its repository, which the docs folder hangs off. */
-    public static final URI DOCUMENTATION = URI.create("https://github.com/onramp-dev/onramp#readme");
-
     /** The keyboard shortcuts the window has, each with what it does, in the order the dialog lists them. */
     public static List<Shortcut> shortcuts() {
         return List.of(
@@ -37,15 +38,16 @@ public final class HelpTopics {
     }
 
     private final Supplier<Path> dataFolder;
-    private final Consumer<URI> browser;
+    private final Predicate<Path> browser;
     private final Executor background;
     private final Executor fx;
 
     /**
      * @param dataFolder the data folder; may block until the app's services are there
-     * @param browser opens an address in the system's browser (the app's own launcher); may block
+     * @param browser opens an HTML file on this computer in the system's browser (the app's own launcher), false
+     *                when none opened; may block
      */
-    public HelpTopics(Supplier<Path> dataFolder, Consumer<URI> browser, Executor background, Executor fx) {
+    public HelpTopics(Supplier<Path> dataFolder, Predicate<Path> browser, Executor background, Executor fx) {
         this.dataFolder = Objects.requireNonNull(dataFolder, "dataFolder");
         this.browser = Objects.requireNonNull(browser, "browser");
         this.background = Objects.requireNonNull(background, "background");
@@ -59,9 +61,26 @@ public final class HelpTopics {
                 .thenApplyAsync(about -> about, fx);
     }
 
-    /** Opens {@link #DOCUMENTATION} in the browser, off the FX thread. */
-    public void openDocumentation() {
-        background.execute(() -> browser.accept(DOCUMENTATION));
+    /**
+     * Opens the user guide in the window's language in the browser: copies it into the data folder and opens
+     * that file, off the FX thread. Completes on the FX thread with the sentence to show when it did not open.
+     */
+    public CompletionStage<Optional<String>> openDocumentation() {
+        Locale language = UiText.locale();
+        return CompletableFuture.supplyAsync(() -> openGuide(language), background)
+                .exceptionally(failure -> Optional.of(UiText.get("ui.help.guide.failed", Failures.message(failure))))
+                .thenApplyAsync(problem -> problem, fx);
+    }
+
+    private Optional<String> openGuide(Locale language) {
+        Path folder = dataFolder.get();
+        Path page;
+        try {
+            page = GuidePage.write(folder, language);
+        } catch (IOException e) {
+            return Optional.of(GuidePage.problem(e, folder, language));
+        }
+        return browser.test(page) ? Optional.empty() : Optional.of(UiText.get("ui.help.guide.noBrowser", page));
     }
 
     /** About Onramp's contents. */

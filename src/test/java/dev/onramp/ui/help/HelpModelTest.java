@@ -68,6 +68,30 @@ class HelpModelTest {
     }
 
     @Test
+    void aGuideThatDidNotOpen_isSaidBesideTheMenu_untilItOpens() {
+        HelpModel model = model(() -> "");
+        String why = "No browser opened: open /data/help/onramp-guide-en.html in a browser.";
+
+        model.showDocumentationOpened(java.util.Optional.of(why));
+        assertThat(model.statusProperty().get()).isEqualTo(why);
+
+        model.showDocumentationOpened(java.util.Optional.empty());
+        assertThat(model.statusProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aGuideThatOpened_leavesWhatTheLineSaysAboutTheDiagnostics() {
+        HelpModel model = model(() -> "✓ Airbyte: fine");
+        model.showDocumentationOpened(java.util.Optional.of("No browser opened: open it in a browser."));
+        model.copyDiagnostics();
+        background.runAll();
+
+        model.showDocumentationOpened(java.util.Optional.empty());
+
+        assertThat(model.statusProperty().get()).isEqualTo("Copied: the diagnostics are on the clipboard.");
+    }
+
+    @Test
     void withoutAKeyStoreNotice_theNoticeIsEmpty() {
         assertThat(model(() -> "").keyStoreNoticeProperty().get()).isEmpty();
     }
