@@ -1,29 +1,31 @@
 package dev.onramp.connect;
 
+import dev.onramp.text.Text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A tile's offer of typed credentials in place of a provider's sign-in, in plain words ("Use an API
- * password instead") rather than the connector specification's option titles ("API Password").
+ * password instead") rather than the connector specification's option titles ("API Password"), as a {@link Text}.
  */
 public final class AlternativeWords {
     /** What a person reads for each option title the bundled specifications use, keyed by the title in lower case. */
     private static final Map<String, Words> KNOWN = Map.ofEntries(
-            Map.entry("service account key authentication", new Words("Sign in with", "a service-account key")),
-            Map.entry("service account key", new Words("Sign in with", "a service-account key")),
-            Map.entry("api password", new Words("Use", "an API password")),
-            Map.entry("private app", new Words("Use", "a private-app token")),
-            Map.entry("private app token", new Words("Use", "a private-app token")),
-            Map.entry("access token", new Words("Use", "an access token")),
-            Map.entry("bearer access token", new Words("Use", "an access token")),
-            Map.entry("sandbox access token", new Words("Use", "a sandbox access token")),
-            Map.entry("api key", new Words("Use", "an API key")),
-            Map.entry("api token", new Words("Use", "an API token")),
-            Map.entry("oauth2.0 (legacy)", new Words("Use", "the older sign-in")),
-            Map.entry("username and password", new Words("Sign in with", "a username and password")));
+            Map.entry("service account key authentication", signIn(Text.of("connect.alternative.thing.serviceAccountKey"))),
+            Map.entry("service account key", signIn(Text.of("connect.alternative.thing.serviceAccountKey"))),
+            Map.entry("api password", use(Text.of("connect.alternative.thing.apiPassword"))),
+            Map.entry("private app", use(Text.of("connect.alternative.thing.privateAppToken"))),
+            Map.entry("private app token", use(Text.of("connect.alternative.thing.privateAppToken"))),
+            Map.entry("access token", use(Text.of("connect.alternative.thing.accessToken"))),
+            Map.entry("bearer access token", use(Text.of("connect.alternative.thing.accessToken"))),
+            Map.entry("sandbox access token", use(Text.of("connect.alternative.thing.sandboxAccessToken"))),
+            Map.entry("api key", use(Text.of("connect.alternative.thing.apiKey"))),
+            Map.entry("api token", use(Text.of("connect.alternative.thing.apiToken"))),
+            Map.entry("oauth2.0 (legacy)", use(Text.of("connect.alternative.thing.olderSignIn"))),
+            Map.entry("username and password", signIn(Text.of("connect.alternative.thing.usernameAndPassword"))));
 
     private AlternativeWords() {}
 
@@ -31,21 +33,29 @@ public final class AlternativeWords {
      * The link's words for the options {@code titles} (as {@link CredentialsService#alternativesToOAuth}
      * gives them); empty when there are none. Several are joined with "or" after the first's verb.
      */
-    public static String link(List<String> titles) {
+    public static Optional<Text> link(List<String> titles) {
         if (titles.isEmpty()) {
-            return "";
+            return Optional.empty();
         }
         List<Words> words = titles.stream().map(AlternativeWords::of).toList();
-        List<String> things = new ArrayList<>();
+        List<Object> things = new ArrayList<>();
         for (Words each : words) {
             if (!things.contains(each.thing())) {
                 things.add(each.thing());
             }
         }
-        return words.getFirst().verb() + " " + String.join(" or ", things) + " instead";
+        Object joined = things.getFirst();
+        for (Object next : things.subList(1, things.size())) {
+            joined = Text.of("connect.alternative.or", joined, next);
+        }
+        return Optional.of(words.getFirst().signIn() ? Text.of("connect.alternative.signInWith", joined)
+                : Text.of("connect.alternative.use", joined));
     }
 
-    /** The words for one option title: the known ones', else the title in lower case without "Authentication". */
+    /**
+     * The words for one option title: the known ones', else the title (the specification's words, as they are)
+     * in lower case without "Authentication".
+     */
     static Words of(String title) {
         String key = title.strip().toLowerCase(Locale.ROOT);
         Words known = KNOWN.get(key);
@@ -63,9 +73,17 @@ public final class AlternativeWords {
             kept.add(acronym ? word : lower);
         }
         String thing = String.join(" ", kept).strip();
-        return new Words("Use", thing.isEmpty() ? "other credentials" : thing);
+        return use(thing.isEmpty() ? Text.of("connect.alternative.thing.otherCredentials") : thing);
     }
 
-    /** A verb and what it takes: "Use" and "an API password". */
-    record Words(String verb, String thing) {}
+    private static Words use(Object thing) {
+        return new Words(false, thing);
+    }
+
+    private static Words signIn(Object thing) {
+        return new Words(true, thing);
+    }
+
+    /** Whether the link says "Sign in with" (else "Use"), and what it offers: a {@link Text}, or the title's words. */
+    record Words(boolean signIn, Object thing) {}
 }

@@ -6,7 +6,10 @@ import dev.onramp.catalog.Catalog;
 import dev.onramp.catalog.ConnectorSpecs;
 import dev.onramp.connect.form.SpecForms;
 import dev.onramp.model.Provider;
+import dev.onramp.text.Messages;
+import dev.onramp.text.Text;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -25,7 +28,7 @@ class AlternativeWordsTest {
                         .map(spec -> SpecForms.alternativesToOAuth(spec, provider.oauth().orElseThrow()))
                         .orElse(List.of());
                 if (!titles.isEmpty()) {
-                    links.put(provider.id(), AlternativeWords.link(titles));
+                    links.put(provider.id(), english(titles));
                 }
             }
         }
@@ -43,10 +46,25 @@ class AlternativeWordsTest {
 
     @Test
     void anUnknownTitle_isSaidInLowerCaseWithoutAuthentication() {
-        assertThat(AlternativeWords.link(List.of("Client Credentials Authentication")))
+        assertThat(english(List.of("Client Credentials Authentication")))
                 .isEqualTo("Use client credentials instead");
-        assertThat(AlternativeWords.link(List.of("JWT Auth"))).isEqualTo("Use JWT instead");
-        assertThat(AlternativeWords.link(List.of("Authentication"))).isEqualTo("Use other credentials instead");
+        assertThat(english(List.of("JWT Auth"))).isEqualTo("Use JWT instead");
+        assertThat(english(List.of("Authentication"))).isEqualTo("Use other credentials instead");
         assertThat(AlternativeWords.link(List.of())).isEmpty();
+    }
+
+    @Test
+    void theLinkReadsInGermanAndFrench() {
+        Text link = AlternativeWords.link(List.of("API Token", "OAuth2.0 (legacy)")).orElseThrow();
+        assertThat(Messages.of(Locale.GERMAN).render(link))
+                .isEqualTo("Stattdessen ein API-Token oder die ältere Anmeldung verwenden");
+        assertThat(Messages.of(Locale.FRENCH).render(link))
+                .isEqualTo("Utiliser un jeton d’API ou l’ancienne connexion à la place");
+        assertThat(Messages.of(Locale.GERMAN).render(AlternativeWords.link(List.of("Service Account Key")).orElseThrow()))
+                .isEqualTo("Stattdessen mit einem Dienstkonto-Schlüssel anmelden");
+    }
+
+    private static String english(List<String> titles) {
+        return AlternativeWords.link(titles).map(Messages.english()::render).orElse("");
     }
 }

@@ -342,7 +342,7 @@ public final class TileModel {
      * password instead"; empty when the provider has no such option.
      */
     public String alternativeLink() {
-        return connectsWithForm() ? "" : AlternativeWords.link(alternatives);
+        return connectsWithForm() ? "" : AlternativeWords.link(alternatives).map(UiText::render).orElse("");
     }
 
     /** The stream names of the active connection; empty when not connected. */
