@@ -1,5 +1,6 @@
 package dev.onramp.text;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -9,6 +10,11 @@ import java.util.Objects;
  * {@link Messages#render(Text)} turns into the person's language (an argument may itself be a {@code Text}).
  */
 public record Text(String key, List<Object> args) {
+    /** The key of {@link #verbatim(String)}: not a bundle key (those have dots), so no bundle can hold it. */
+    static final String VERBATIM = "(verbatim)";
+    /** The key of {@link #joined(String, List)}. */
+    static final String JOINED = "(joined)";
+
     public Text {
         Objects.requireNonNull(key, "key");
         args = List.copyOf(args);
@@ -17,5 +23,25 @@ public record Text(String key, List<Object> args) {
     /** The sentence under {@code key} with these arguments ({@code {0}}, {@code {1}}, … in the pattern). */
     public static Text of(String key, Object... args) {
         return new Text(key, Arrays.asList(args));
+    }
+
+    /**
+     * Words that are said the same in every language: another system's own words (an Airbyte error, a
+     * connector's message), or a sentence from code that does not yet return a key. No words ({@code null}) are
+     * said as none.
+     */
+    public static Text verbatim(String words) {
+        return new Text(VERBATIM, List.of(words == null ? "" : words));
+    }
+
+    /**
+     * The parts (each a {@code Text} or plain words) rendered one after the other, {@code separator} (a
+     * {@code Text} too, or plain words) between them.
+     */
+    public static Text joined(Object separator, List<?> parts) {
+        List<Object> args = new ArrayList<>(parts.size() + 1);
+        args.add(separator);
+        args.addAll(parts);
+        return new Text(JOINED, args);
     }
 }
