@@ -12,7 +12,7 @@ final class AirbyteUrlOption implements ITypeConverter<URI> {
         try {
             return WebAddress.parse(value, "Airbyte address after --airbyte-url").uri();
         } catch (InvalidInputException e) {
-            throw new UsageErrors.Refused(e.getMessage());
+            throw new UsageErrors.Refused(e.text());
         }
     }
 }

@@ -198,7 +198,7 @@ final class BusinessCommand implements Callable<Integer> {
                 err.println("onramp: " + outcome.message());
                 return OnrampCommand.FAILED;
             } catch (InvalidInputException e) {
-                err.println("onramp: " + e.getMessage());
+                err.println("onramp: " + messages.message(e));
                 return OnrampCommand.FAILED;
             } finally {
                 out.flush();
@@ -219,7 +219,7 @@ final class BusinessCommand implements Callable<Integer> {
             out.println(change.apply(app));
             return 0;
         } catch (InvalidInputException e) {
-            err.println("onramp: " + e.getMessage());
+            err.println("onramp: " + root.messages().message(e));
             return OnrampCommand.FAILED;
         } finally {
             out.flush();

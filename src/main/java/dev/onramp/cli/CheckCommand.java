@@ -61,7 +61,7 @@ final class CheckCommand implements Callable<Integer> {
             return results.stream().allMatch(health -> health.checked() && health.status() == ConnectionStatus.ACTIVE)
                     ? 0 : OnrampCommand.FAILED;
         } catch (InvalidInputException | AirbyteException e) {
-            root.env().err().println("onramp: " + e.getMessage());
+            root.env().err().println("onramp: " + root.messages().message(e));
             return OnrampCommand.FAILED;
         }
     }

@@ -46,7 +46,7 @@ final class ConnectionsCommand implements Callable<Integer> {
             out.flush();
             return 0;
         } catch (InvalidInputException e) {
-            root.env().err().println("onramp: " + e.getMessage());
+            root.env().err().println("onramp: " + root.messages().message(e));
             return OnrampCommand.FAILED;
         }
     }

@@ -55,7 +55,7 @@ final class CredentialsUpdateCommand {
         try {
             target = app.credentials().prepareUpdate(tenant.id(), provider.id(), account);
         } catch (UpdateRefusedException e) {
-            return said(e.getMessage(), e.reason().wrongChoice() ? WRONG_USAGE : OnrampCommand.FAILED);
+            return said(messages.message(e), e.reason().wrongChoice() ? WRONG_USAGE : OnrampCommand.FAILED);
         }
         try {
             typed = new CredentialsInput(target.form(), provider.name(), env, messages).readUpdate(target, sets, secrets);
@@ -68,7 +68,7 @@ final class CredentialsUpdateCommand {
         try {
             flow = app.credentials().update(tenant.id(), target, typed, new ConnectCommand.Printer(out, true, messages));
         } catch (UpdateRefusedException e) {
-            return said(e.getMessage(), OnrampCommand.FAILED);
+            return said(messages.message(e), OnrampCommand.FAILED);
         }
         // Ctrl+C closes the app from its shutdown hook, which cancels the flow and records its end first.
         return ConnectCommand.report(flow.outcome().join(), provider, ConnectCommand.Done.UPDATED, out, env.err(),

@@ -69,7 +69,7 @@ final class DemoResetCommand implements Callable<Integer> {
                 }
             };
         } catch (InvalidInputException e) {
-            err.println("onramp: " + e.getMessage());
+            err.println("onramp: " + messages.message(e));
             err.flush();
             return OnrampCommand.FAILED;
         }

@@ -53,7 +53,7 @@ final class OAuthCheckCommand implements Callable<Integer> {
             out.flush();
             return results.stream().noneMatch(result -> result.state().needsSetUp()) ? 0 : OnrampCommand.FAILED;
         } catch (InvalidInputException | AirbyteException e) {
-            err.println("onramp: " + e.getMessage());
+            err.println("onramp: " + root.messages().message(e));
             return OnrampCommand.FAILED;
         }
     }

@@ -63,7 +63,7 @@ final class RenameCommand implements Callable<Integer> {
             out.flush();
             return 0;
         } catch (InvalidInputException e) {
-            err.println("onramp: " + e.getMessage());
+            err.println("onramp: " + messages.message(e));
             return OnrampCommand.FAILED;
         }
     }

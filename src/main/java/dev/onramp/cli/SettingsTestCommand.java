@@ -31,7 +31,7 @@ final class SettingsTestCommand implements Callable<Integer> {
             out.flush();
             return 0;
         } catch (InvalidInputException | AirbyteException e) {
-            settings.root.env().err().println("onramp: " + e.getMessage());
+            settings.root.env().err().println("onramp: " + settings.root.messages().message(e));
             return OnrampCommand.FAILED;
         }
     }

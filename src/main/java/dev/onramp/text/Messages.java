@@ -32,6 +32,14 @@ public final class Messages {
         return new Messages(locale);
     }
 
+    /**
+     * The messages in the process's display language, the window's once it has chosen one (English where
+     * Onramp does not ship it): for a core result's sentence the window still reads as a string.
+     */
+    public static Messages display() {
+        return of(Locale.getDefault(Locale.Category.DISPLAY));
+    }
+
     /** The messages in the base language, English: what logs, records and exceptions' messages say. */
     public static Messages english() {
         return English.MESSAGES;
@@ -74,6 +82,7 @@ public final class Messages {
     public String render(Text text) {
         return switch (text.key()) {
             case Text.VERBATIM -> String.valueOf(text.args().getFirst());
+            case Text.CLAUSE -> words(text.args().getFirst()).strip().replaceAll("[.\\s]+$", "");
             case Text.JOINED -> {
                 List<Object> args = text.args();
                 String separator = words(args.getFirst());

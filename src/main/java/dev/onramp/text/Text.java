@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * A sentence not yet put into words: a key of the message bundles and its arguments, which
@@ -12,8 +13,10 @@ import java.util.Objects;
 public record Text(String key, List<Object> args) {
     /** The key of {@link #verbatim(String)}: not a bundle key (those have dots), so no bundle can hold it. */
     static final String VERBATIM = "(verbatim)";
-    /** The key of {@link #joined(String, List)}. */
+    /** The key of {@link #joined(Object, List)}. */
     static final String JOINED = "(joined)";
+    /** The key of {@link #clause(Object)}. */
+    static final String CLAUSE = "(clause)";
 
     public Text {
         Objects.requireNonNull(key, "key");
@@ -43,5 +46,29 @@ public record Text(String key, List<Object> args) {
         args.add(separator);
         args.addAll(parts);
         return new Text(JOINED, args);
+    }
+
+    /**
+     * A sentence (a {@code Text}, or words) said as a clause inside another, e.g. in parentheses: without the
+     * full stops and spaces it ends with.
+     */
+    public static Text clause(Object sentence) {
+        return new Text(CLAUSE, List.of(sentence));
+    }
+
+    /**
+     * This sentence with {@code change} applied to every argument that is words (a string), in it and in
+     * the sentences it holds, e.g. to hide a secret someone else's words repeated; other arguments stay.
+     */
+    public Text mapWords(UnaryOperator<String> change) {
+        List<Object> changed = new ArrayList<>(args.size());
+        for (Object arg : args) {
+            changed.add(switch (arg) {
+                case String words -> change.apply(words);
+                case Text text -> text.mapWords(change);
+                default -> arg;
+            });
+        }
+        return new Text(key, changed);
     }
 }
