@@ -10,6 +10,7 @@ import dev.onramp.connect.ConnectionHealth;
 import dev.onramp.model.ConnectionStatus;
 import dev.onramp.model.InvalidInputException;
 import dev.onramp.model.Tenant;
+import dev.onramp.text.Messages;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,12 +43,13 @@ final class CheckCommand implements Callable<Integer> {
                 out.println(root.messages().get("cli.check.heading", tenant.name(), airbyte));
                 out.flush();
             }
-            // Each line's words and error are the core's (ConnectionHealth), in English until they return Text.
+            Messages messages = root.messages();
             List<ConnectionHealth> results = app.connect().checkConnections(tenant.id(), health -> {
                 if (!json) {
                     synchronized (out) {
                         out.printf("%-22s %-28s %-20s %s%n", health.connection().providerId(),
-                                health.connection().accountLabel(), health.words(), health.error().orElse(""));
+                                health.connection().accountLabel(), messages.render(health.wordsText()),
+                                health.errorText().map(messages::render).orElse(""));
                         out.flush();
                     }
                 }

@@ -26,7 +26,7 @@ final class SettingsTestCommand implements Callable<Integer> {
             AirbyteSettings saved = app.settings().settings(tenant.id());
             List<AirbyteWorkspace> workspaces = app.settings().test(saved);
             // The settings' description and Airbyte's refusals are the core's, in English for now.
-            out.println(settings.root.messages().get("cli.settings.test.reached", saved.description(), workspaces.size()));
+            out.println(settings.root.messages().get("cli.settings.test.reached", saved.text(), workspaces.size()));
             workspaces.forEach(workspace -> out.printf("  %s  %s%n", workspace.id(), workspace.name()));
             out.flush();
             return 0;

@@ -168,7 +168,7 @@ public final class ConnectService implements AutoCloseable {
     public Connection rename(TenantId tenant, ConnectionId id, String label) {
         String wanted = AccountLabels.checked(label);
         Connection connection = stores.connections().find(tenant, id).filter(c -> !c.disconnected())
-                .orElseThrow(() -> new InvalidInputException(Text.of("connect.rename.gone")));
+                .orElseThrow(() -> new InvalidInputException(Text.of("connect.connectionRemoved")));
         String name = catalog.provider(connection.providerId()).map(Provider::name).orElse(connection.providerId());
         boolean taken = labels.live(tenant, connection.providerId()).stream()
                 .anyMatch(other -> !other.id().equals(id) && other.accountLabel().equalsIgnoreCase(wanted));
@@ -320,7 +320,8 @@ public final class ConnectService implements AutoCloseable {
         }
         return stored.stream().map(c -> now.flatMap(here -> c.airbyte().filter(made -> made.differsFrom(here)
                         && c.status() != ConnectionStatus.DISCONNECTED && c.status() != ConnectionStatus.OTHER_AIRBYTE)
-                .map(made -> c.as(ConnectionStatus.OTHER_AIRBYTE, Optional.of(ConnectionChecks.elsewhere(made, here)))))
+                .map(made -> c.as(ConnectionStatus.OTHER_AIRBYTE, // kept in English, like the stored reasons
+                        Optional.of(Messages.english().render(ConnectionChecks.elsewhere(made, here))))))
                 .orElse(c)).toList();
     }
 
