@@ -11,6 +11,7 @@ import dev.onramp.model.ConnectionStatus;
 import dev.onramp.model.InvalidInputException;
 import dev.onramp.model.Tenant;
 import dev.onramp.text.Messages;
+import dev.onramp.text.Text;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,7 +39,7 @@ final class CheckCommand implements Callable<Integer> {
         PrintWriter out = root.env().out();
         try (AppContext app = root.openApp(url -> false, Duration.ofMinutes(5))) {
             Tenant tenant = Tenants.pick(app, tenantName, root.messages());
-            String airbyte = app.settings().describe(tenant.id());
+            Text airbyte = app.settings().describeText(tenant.id());
             if (!json) {
                 out.println(root.messages().get("cli.check.heading", tenant.name(), airbyte));
                 out.flush();

@@ -1,15 +1,15 @@
 package dev.onramp.cli;
 
 import dev.onramp.AppContext;
-import dev.onramp.connect.ConnectFlow;
 import dev.onramp.connect.AccountChoice;
+import dev.onramp.connect.ConnectFlow;
 import dev.onramp.connect.ConnectListener;
 import dev.onramp.connect.ConnectOutcome;
 import dev.onramp.connect.ConnectStep;
-import dev.onramp.model.InvalidInputException;
 import dev.onramp.connect.form.ConnectorForm;
 import dev.onramp.connect.form.FormValues;
 import dev.onramp.model.Connection;
+import dev.onramp.model.InvalidInputException;
 import dev.onramp.model.Provider;
 import dev.onramp.model.Tenant;
 import dev.onramp.oauth.BrowserLauncher;
@@ -94,7 +94,7 @@ final class ConnectCommand implements Callable<Integer> {
                 }
             }
             AccountChoice choice = new AccountChoice(Optional.ofNullable(label), allowDuplicate);
-            String airbyte = app.settings().describe(tenant.id());
+            Text airbyte = app.settings().describeText(tenant.id());
             out.println(reauthorize ? messages.get("cli.connect.reconnecting", provider.name(), tenant.name(), airbyte)
                     : messages.get("cli.connect.connecting", provider.name(), tenant.name(), airbyte));
             out.flush();
