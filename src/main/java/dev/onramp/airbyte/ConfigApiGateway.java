@@ -313,7 +313,8 @@ public final class ConfigApiGateway implements AirbyteGateway, SignIn.Loopback, 
         boolean succeeded = status.equals("succeeded");
         String message = answer.path("message").asText("");
         if (!succeeded && message.isEmpty()) {
-            message = failureOf(answer).orElse("Airbyte could not connect to the source.");
+            return failureOf(answer).map(failure -> new CheckResult(false, failure))
+                    .orElse(CheckResult.of(false, Text.of("airbyte.check.failed")));
         }
         return new CheckResult(succeeded, message);
     }

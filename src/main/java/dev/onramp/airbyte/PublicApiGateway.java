@@ -271,7 +271,7 @@ public final class PublicApiGateway implements AirbyteGateway, SignIn.Relay, Sou
             return new CheckResult(true, "");
         } catch (AirbyteException e) {
             if (e.kind() == Kind.REJECTED) {
-                return new CheckResult(false, e.getMessage());
+                return CheckResult.of(false, e.text());
             }
             throw e;
         }

@@ -2,13 +2,13 @@ package dev.onramp.cli;
 
 import dev.onramp.AppContext;
 import dev.onramp.airbyte.AirbyteException;
-import dev.onramp.model.InvalidInputException;
-import dev.onramp.diagnostics.Check;
-import dev.onramp.model.AirbyteSettings;
-import dev.onramp.model.Tenant;
 import dev.onramp.diagnostics.BrowserCheck;
+import dev.onramp.diagnostics.Check;
 import dev.onramp.diagnostics.Doctor;
 import dev.onramp.diagnostics.DoctorReport;
+import dev.onramp.model.AirbyteSettings;
+import dev.onramp.model.InvalidInputException;
+import dev.onramp.model.Tenant;
 import dev.onramp.store.StoreException;
 import dev.onramp.text.Messages;
 import java.io.PrintWriter;

@@ -1,9 +1,8 @@
 package dev.onramp.cli;
 
 import dev.onramp.AppContext;
-import dev.onramp.business.WebAddress;
-import dev.onramp.model.InvalidInputException;
 import dev.onramp.business.SettingsService;
+import dev.onramp.business.WebAddress;
 import dev.onramp.model.AirbyteSettings;
 import dev.onramp.model.AirbyteSettings.Basic;
 import dev.onramp.model.AirbyteSettings.ClientCredentials;
@@ -11,6 +10,7 @@ import dev.onramp.model.AirbyteSettings.Cloud;
 import dev.onramp.model.AirbyteSettings.Demo;
 import dev.onramp.model.AirbyteSettings.Login;
 import dev.onramp.model.AirbyteSettings.SelfManaged;
+import dev.onramp.model.InvalidInputException;
 import dev.onramp.model.Tenant;
 import dev.onramp.text.Messages;
 import java.net.URI;

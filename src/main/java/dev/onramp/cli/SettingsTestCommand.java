@@ -2,9 +2,9 @@ package dev.onramp.cli;
 
 import dev.onramp.AppContext;
 import dev.onramp.airbyte.AirbyteException;
-import dev.onramp.model.InvalidInputException;
 import dev.onramp.model.AirbyteSettings;
 import dev.onramp.model.AirbyteWorkspace;
+import dev.onramp.model.InvalidInputException;
 import dev.onramp.model.Tenant;
 import java.io.PrintWriter;
 import java.util.List;

@@ -14,6 +14,7 @@ import dev.onramp.model.InvalidInputException;
 import dev.onramp.model.Provider;
 import dev.onramp.model.Tenant;
 import dev.onramp.model.TenantId;
+import dev.onramp.text.Messages;
 import dev.onramp.text.Text;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -98,7 +99,7 @@ final class CredentialsRun extends FlowRun {
     }
 
     /** What to tell a person when Airbyte tested the source and the provider refused the values. */
-    private Text signInFailure(String airbyteSaid) {
+    private Text signInFailure(Text airbyteSaid) {
         return signInFailure(provider, form, values, hidden(airbyteSaid));
     }
 
@@ -107,7 +108,7 @@ final class CredentialsRun extends FlowRun {
      * typed, not those left to keep their stored value), then Airbyte's words ({@code said}, with
      * every secret already hidden).
      */
-    static Text signInFailure(Provider provider, ConnectorForm form, FormValues typed, String said) {
+    static Text signInFailure(Provider provider, ConnectorForm form, FormValues typed, Text said) {
         List<String> secretTitles = form.activeFields(typed).stream().filter(FormField::secret)
                 .filter(field -> !typed.text(field.path()).isBlank())
                 .map(FormField::title).distinct().toList();
@@ -117,8 +118,8 @@ final class CredentialsRun extends FlowRun {
             default -> Text.of("connect.credentials.checkSecrets", provider.name(),
                     String.join(", ", secretTitles.subList(0, secretTitles.size() - 1)), secretTitles.getLast());
         };
-        String words = said.strip().replaceAll("[.\\s]+$", "");
-        return words.isEmpty() ? advice : Text.of("connect.credentials.airbyteSaid", advice, words);
+        boolean nothingSaid = Messages.english().render(Text.clause(said)).isEmpty();
+        return nothingSaid ? advice : Text.of("connect.credentials.airbyteSaid", advice, Text.clause(said));
     }
 
     @Override

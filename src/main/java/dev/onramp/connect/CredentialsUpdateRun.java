@@ -108,7 +108,7 @@ final class CredentialsUpdateRun extends FlowRun {
                 CheckResult proposed = first.checkConfiguration(workspace, provider.definitionId(),
                         connection.sourceId(), configuration);
                 if (!proposed.succeeded()) {
-                    throw new FlowEnd(FlowState.FAILED, Text.of("connect.update.keepsCurrent", refused(proposed.message())));
+                    throw new FlowEnd(FlowState.FAILED, Text.of("connect.update.keepsCurrent", refused(proposed.text())));
                 }
                 checkCancelled();
                 replace(first, workspace, configuration);
@@ -125,7 +125,7 @@ final class CredentialsUpdateRun extends FlowRun {
             throw new FlowEnd(FlowState.FAILED, Text.of("connect.update.testFailed", hidden(e.text())));
         }
         if (!check.succeeded()) {
-            throw new FlowEnd(FlowState.FAILED, Text.joined(" ", List.of(refused(check.message()),
+            throw new FlowEnd(FlowState.FAILED, Text.joined(" ", List.of(refused(check.text()),
                     restorePrevious(update, workspace))));
         }
         advance(FlowState.TESTED);
@@ -197,7 +197,7 @@ final class CredentialsUpdateRun extends FlowRun {
     }
 
     /** What to tell a person when the provider refused the values: which of those they typed to check. */
-    private Text refused(String airbyteSaid) {
+    private Text refused(Text airbyteSaid) {
         return CredentialsRun.signInFailure(provider, form, typed, hidden(airbyteSaid));
     }
 

@@ -270,13 +270,13 @@ abstract class FlowRun implements ConnectFlow {
 
     /**
      * Tests the created source and lists its streams, checking for a cancel after each; a failed
-     * test ends the flow with the sentence {@code failure} makes of Airbyte's words.
+     * test ends the flow with the sentence {@code failure} makes of what Airbyte said.
      */
-    protected final List<String> testAndDiscover(AirbyteGateway airbyte, String source, Function<String, Text> failure) {
+    protected final List<String> testAndDiscover(AirbyteGateway airbyte, String source, Function<Text, Text> failure) {
         listener.onStep(ConnectStep.TESTING);
         CheckResult check = airbyte.checkConnection(source);
         if (!check.succeeded()) {
-            throw new FlowEnd(FlowState.FAILED, failure.apply(check.message()));
+            throw new FlowEnd(FlowState.FAILED, failure.apply(check.text()));
         }
         advance(FlowState.TESTED);
         checkCancelled();

@@ -171,7 +171,7 @@ final class ReconnectRun extends FlowRun {
         listener.onStep(ConnectStep.TESTING);
         CheckResult check = airbyte.checkConnection(connection.sourceId());
         if (!check.succeeded()) {
-            throw new FlowEnd(FlowState.FAILED, Text.of("connect.reconnect.couldNotRead", provider.name(), check.message()));
+            throw new FlowEnd(FlowState.FAILED, Text.of("connect.reconnect.couldNotRead", provider.name(), check.text()));
         }
         advance(FlowState.TESTED);
         listener.onStep(ConnectStep.DISCOVERING);
