@@ -19,6 +19,7 @@ import dev.onramp.store.AuditLog;
 import dev.onramp.store.Database;
 import dev.onramp.store.SettingsRepository;
 import dev.onramp.store.TenantRepository;
+import dev.onramp.text.Messages;
 import dev.onramp.text.Text;
 import java.net.URI;
 import java.util.List;
@@ -98,8 +99,9 @@ public final class SettingsService {
 
     /**
      * Tests {@code target} as {@link #test} does and saves it once that Airbyte answers; when it
-     * cannot be reached or refuses Onramp, saves nothing and returns why, so that the person can
-     * decide to {@link #save} anyway. The built-in simulator is saved without a test. Blocks.
+     * cannot be reached or refuses Onramp, saves nothing and returns why (in the window's, the process's
+     * display, language), so that the person can decide to {@link #save} anyway. The built-in simulator
+     * is saved without a test. Blocks.
      *
      * @throws InvalidInputException when a value is missing or wrong
      */
@@ -108,7 +110,7 @@ public final class SettingsService {
             try {
                 test(target);
             } catch (AirbyteException e) {
-                return Optional.of(e.getMessage());
+                return Optional.of(Messages.display().render(e.text()));
             }
         }
         save(tenant, target);
