@@ -1,7 +1,15 @@
 package dev.onramp.airbyte;
 
-/** A failed Airbyte call, with its kind and a sentence a person can act on as the message. */
-public class AirbyteException extends RuntimeException {
+import dev.onramp.text.Messages;
+import dev.onramp.text.Said;
+import dev.onramp.text.Text;
+
+/**
+ * A failed Airbyte call, with its kind and a sentence a person can act on: {@link #text()} for the
+ * window and the command line to say in the person's language, its English rendering as the message
+ * (for logs). Made with a sentence, {@code text()} is that sentence verbatim.
+ */
+public class AirbyteException extends RuntimeException implements Said {
     /** What went wrong, coarse enough to decide what to do next. */
     public enum Kind {
         /** No answer: connection refused, DNS, network down. */
@@ -37,10 +45,22 @@ public class AirbyteException extends RuntimeException {
     }
 
     private final Kind kind;
+    private final transient Text text;
+
+    public AirbyteException(Kind kind, Text text, Throwable cause) {
+        super(Messages.english().render(text), cause);
+        this.kind = kind;
+        this.text = text;
+    }
+
+    public AirbyteException(Kind kind, Text text) {
+        this(kind, text, null);
+    }
 
     public AirbyteException(Kind kind, String message, Throwable cause) {
         super(message, cause);
         this.kind = kind;
+        this.text = Text.verbatim(message);
     }
 
     public AirbyteException(Kind kind, String message) {
@@ -49,6 +69,11 @@ public class AirbyteException extends RuntimeException {
 
     public Kind kind() {
         return kind;
+    }
+
+    @Override
+    public Text text() {
+        return text;
     }
 
     /**

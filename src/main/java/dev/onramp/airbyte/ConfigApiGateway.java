@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.onramp.airbyte.AirbyteException.Kind;
 import dev.onramp.model.AirbyteSettings;
 import dev.onramp.model.StreamInfo;
+import dev.onramp.text.Text;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -232,12 +233,12 @@ public final class ConfigApiGateway implements AirbyteGateway, SignIn.Loopback, 
             throw transport.missingField("request_succeeded");
         }
         if (!succeeded.booleanValue()) {
-            String why = Optional.ofNullable(answer.path("request_error").textValue())
+            Optional<String> why = Optional.ofNullable(answer.path("request_error").textValue())
                     .filter(error -> !error.isBlank())
-                    .map(error -> ": " + (error.length() > MAX_ERROR ? error.substring(0, MAX_ERROR) + "…" : error))
-                    .orElse("");
-            throw new AirbyteException(Kind.REJECTED, "Airbyte at " + apiBase + " could not finish the authorization"
-                    + why + ". Try connecting the account again.");
+                    .map(error -> error.length() > MAX_ERROR ? error.substring(0, MAX_ERROR) + "…" : error);
+            throw new AirbyteException(Kind.REJECTED, why
+                    .map(error -> Text.of("airbyte.config.authorizationFailedBecause", TransportFailures.at(apiBase), error))
+                    .orElse(Text.of("airbyte.config.authorizationFailed", TransportFailures.at(apiBase))));
         }
         if (!(answer.get("auth_payload") instanceof ObjectNode payload)) {
             throw transport.missingField("auth_payload");
@@ -312,7 +313,8 @@ public final class ConfigApiGateway implements AirbyteGateway, SignIn.Loopback, 
         boolean succeeded = status.equals("succeeded");
         String message = answer.path("message").asText("");
         if (!succeeded && message.isEmpty()) {
-            message = failureOf(answer).orElse("Airbyte could not connect to the source.");
+            return failureOf(answer).map(failure -> new CheckResult(false, failure))
+                    .orElse(CheckResult.of(false, Text.of("airbyte.check.failed")));
         }
         return new CheckResult(succeeded, message);
     }
@@ -323,8 +325,8 @@ public final class ConfigApiGateway implements AirbyteGateway, SignIn.Loopback, 
         ObjectNode answer = call(ConfigApiCall.DISCOVER_SCHEMA, request);
         JsonNode catalog = answer.path("catalog");
         if (catalog.isMissingNode() || catalog.isNull()) {
-            throw new AirbyteException(Kind.REJECTED, "Airbyte at " + apiBase + " could not list the source's streams: "
-                    + failureOf(answer).orElse("the discovery job failed") + ". Test the source, then try again.");
+            throw new AirbyteException(Kind.REJECTED, Text.of("airbyte.config.discoveryFailed", TransportFailures.at(apiBase),
+                    failureOf(answer).<Object>map(failure -> failure).orElse(Text.of("airbyte.config.discoveryJobFailed"))));
         }
         List<StreamInfo> streams = new ArrayList<>();
         for (JsonNode entry : array(catalog, "streams")) {

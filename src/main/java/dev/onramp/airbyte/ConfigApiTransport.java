@@ -11,6 +11,7 @@ import com.github.mizosoft.methanol.MutableRequest;
 import com.github.mizosoft.methanol.adapter.jackson.JacksonAdapterFactory;
 import dev.onramp.airbyte.AirbyteException.Kind;
 import dev.onramp.model.AirbyteSettings;
+import dev.onramp.text.Text;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -52,7 +53,8 @@ final class ConfigApiTransport {
     static final Duration UNDECLARED_TOKEN_LIFETIME = Duration.ofMinutes(3);
 
     private final URI apiBase;
-    private final String airbyte;
+    /** Names the Airbyte in sentences: "Airbyte at …". */
+    private final Text airbyte;
     private final CallPolicy policy;
     private final ConnectorNames names;
     private final Retrier retrier;
@@ -64,7 +66,7 @@ final class ConfigApiTransport {
     ConfigApiTransport(URI apiBase, CallPolicy policy, Optional<? extends AirbyteSettings.Login> login, ConnectorNames names,
             ObjectMapper json) {
         this.apiBase = apiBase;
-        this.airbyte = "Airbyte at " + apiBase;
+        this.airbyte = TransportFailures.at(apiBase);
         this.policy = policy;
         this.names = names;
         this.retrier = new Retrier(policy);
@@ -121,15 +123,12 @@ final class ConfigApiTransport {
         HttpResponse<String> response = send(ConfigApiCall.MINT_TOKEN, body, Optional.empty());
         int status = response.statusCode();
         if (status == 400 || status == 401 || status == 403 || status == 422) {
-            throw new AirbyteException(Kind.UNAUTHORIZED, airbyte + " rejected the client id/secret of the application"
-                    + " Onramp signs in with (HTTP " + status + "). Copy both again from Airbyte's Settings >"
-                    + " Applications into Onramp's Settings.");
+            throw new AirbyteException(Kind.UNAUTHORIZED,
+                    Text.of("airbyte.config.rejectedApplication", airbyte, String.valueOf(status)));
         }
         if (status / 100 == 2 && response.body().stripLeading().startsWith("<")) {
             // An Airbyte whose authentication is off serves its web app for every path, this one too.
-            throw new AirbyteException(Kind.REJECTED, airbyte + " answered the token request with a web page, not a"
-                    + " token: this Airbyte does not sign applications in. Choose \"No login\" for it in Settings"
-                    + " (onramp settings set --no-login), or check the address.");
+            throw new AirbyteException(Kind.REJECTED, Text.of("airbyte.config.tokenWebPage", airbyte));
         }
         ObjectNode answer = answer(ConfigApiCall.MINT_TOKEN, body, response, new Redactor(body, List.of("client_secret")))
                 .orElseThrow(this::badResponse);
@@ -165,8 +164,7 @@ final class ConfigApiTransport {
     }
 
     AirbyteException badResponse() {
-        return new AirbyteException(Kind.BAD_RESPONSE,
-                airbyte + " answered with something that is not Airbyte's API; check the address.");
+        return new AirbyteException(Kind.BAD_RESPONSE, Text.of("airbyte.config.notApi", airbyte));
     }
 
     /**
@@ -174,9 +172,7 @@ final class ConfigApiTransport {
      * type): named, since an Airbyte of another version is the likely cause. Unknown fields are ignored.
      */
     AirbyteException missingField(String field) {
-        return new AirbyteException(Kind.BAD_RESPONSE, airbyte + " answered without \"" + field + "\", which"
-                + " Airbyte's API always sends there: check the address, and that this Airbyte is a version Onramp"
-                + " supports.");
+        return new AirbyteException(Kind.BAD_RESPONSE, Text.of("airbyte.config.missingField", airbyte, field));
     }
 
     private Optional<ObjectNode> answer(ConfigApiCall call, ObjectNode request, HttpResponse<String> response, Redactor redactor) {
@@ -187,29 +183,27 @@ final class ConfigApiTransport {
                 return Optional.empty();
             }
             return Optional.of(body.orElseThrow(() -> TransportFailures.unreadable(airbyte, call, response,
-                    "Airbyte's API", "the address")));
+                    Text.of("airbyte.api.config"), Text.of("airbyte.api.configAddress"))));
         }
-        String detail = body.map(b -> shortened(redactor.apply(detail(b)))).filter(d -> !d.isEmpty()).orElse("no details given");
+        String detail = body.map(b -> shortened(redactor.apply(detail(b)))).orElse("");
+        Object said = detail.isEmpty() ? Text.of("airbyte.noDetails") : detail;
         throw switch (status) {
-            case 401, 403 -> new AirbyteException(Kind.UNAUTHORIZED, airbyte
-                    + " refused Onramp's credentials (HTTP " + status + ") when asked to " + call.verb()
-                    + ". Check the Airbyte credentials in Settings.");
-            case 404 -> notFound(call, request, body, detail);
+            case 401, 403 -> new AirbyteException(Kind.UNAUTHORIZED,
+                    Text.of("airbyte.config.unauthorized", airbyte, String.valueOf(status), call.action()));
+            case 404 -> notFound(call, request, body, detail, said);
             case 405 -> badResponse();
-            case 409 -> new AirbyteException(Kind.CONFLICT, airbyte + " could not " + call.verb()
-                    + " because something changed or is busy there: " + detail + ". Try again in a minute.");
+            case 409 -> new AirbyteException(Kind.CONFLICT, Text.of("airbyte.config.conflict", airbyte, call.action(), said));
             case 429 -> TransportFailures.rateLimited(airbyte, call, response.headers().firstValue("Retry-After"));
             default -> {
                 if (status >= 500 && call == ConfigApiCall.GET_CONSENT_URL && MISSING_OAUTH_APP.matcher(detail).find()) {
                     yield noOAuthApp(request.path("sourceDefinitionId").asText(""));
                 }
                 if (status >= 500) {
-                    yield new AirbyteException(Kind.SERVER_ERROR, airbyte + " failed to " + call.verb()
-                            + " (HTTP " + status + ": " + detail + "). Try again; if it keeps failing, look at Airbyte's server logs.");
+                    yield new AirbyteException(Kind.SERVER_ERROR,
+                            Text.of("airbyte.config.serverError", airbyte, call.action(), String.valueOf(status), said));
                 }
                 if (status >= 400) {
-                    yield new AirbyteException(Kind.REJECTED, airbyte + " refused to " + call.verb()
-                            + ": " + detail + ".");
+                    yield new AirbyteException(Kind.REJECTED, Text.of("airbyte.refused", airbyte, call.action(), said));
                 }
                 yield badResponse();
             }
@@ -217,25 +211,25 @@ final class ConfigApiTransport {
     }
 
     /** A 404 that names the source definition means this Airbyte lacks the connector: say which. */
-    private AirbyteException notFound(ConfigApiCall call, ObjectNode request, Optional<ObjectNode> body, String detail) {
+    private AirbyteException notFound(ConfigApiCall call, ObjectNode request, Optional<ObjectNode> body, String detail,
+            Object said) {
         if (body.isEmpty()) {
             return badResponse();
         }
         String definitionId = request.path("sourceDefinitionId").asText("");
         if (!definitionId.isEmpty() && detail.contains(DEFINITION_CONFIG_TYPE)) {
-            return new AirbyteException(Kind.NOT_FOUND, "This Airbyte does not have " + names.describe(definitionId)
-                    + ": install it in " + airbyte + ", or point Onramp at an Airbyte that has it.");
+            return new AirbyteException(Kind.NOT_FOUND,
+                    Text.of("airbyte.config.noConnector", names.describe(definitionId), airbyte));
         }
         // Airbyte says "Could not find configuration for SOURCE_OAUTH_PARAM: OAuth temporarily disabled.";
         // a 404 that names no configuration Airbyte lacks (workspace, definition) means the same.
         if (call == ConfigApiCall.GET_CONSENT_URL && !definitionId.isEmpty()
                 && (detail.contains(OAUTH_SWITCHED_OFF) || !detail.contains("Could not find configuration"))) {
-            return new AirbyteException(Kind.OAUTH_DISABLED, "Signing in through " + airbyte + " is switched off for "
-                    + names.describe(definitionId) + ": ask its operator to turn OAuth on for it, or connect with an"
-                    + " access token or key instead.");
+            return new AirbyteException(Kind.OAUTH_DISABLED,
+                    Text.of("airbyte.config.oauthOff", airbyte, names.describe(definitionId)));
         }
-        return new AirbyteException(Kind.NOT_FOUND, airbyte + " could not " + call.verb()
-                + " because it does not know what Onramp asked for: " + detail + ". " + call.notFoundHint());
+        return new AirbyteException(Kind.NOT_FOUND,
+                Text.of("airbyte.config.notKnown", airbyte, call.action(), said, call.notFoundHint()));
     }
 
     /**
@@ -243,10 +237,8 @@ final class ConfigApiTransport {
      * provider with Onramp's redirect URI, its client id and secret entered in Airbyte), and the other way in.
      */
     private AirbyteException noOAuthApp(String definitionId) {
-        return new AirbyteException(Kind.NO_OAUTH_APP, airbyte + " has no OAuth app for " + names.describe(definitionId)
-                + ": its operator registers one at the provider (with Onramp's redirect address) and enters its client"
-                + " id and secret in Airbyte (source_oauths/oauth_params/create, or the workspace's OAuth settings);"
-                + " until then, connect with an access token or key instead.");
+        return new AirbyteException(Kind.NO_OAUTH_APP, Text.of("airbyte.config.noOAuthApp", airbyte,
+                names.describe(definitionId)));
     }
 
     private Optional<ObjectNode> parse(String text) {

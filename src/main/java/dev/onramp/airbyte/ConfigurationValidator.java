@@ -16,6 +16,8 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.onramp.airbyte.AirbyteException.Kind;
 import dev.onramp.model.OAuthFacts;
+import dev.onramp.text.Messages;
+import dev.onramp.text.Text;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -139,8 +141,13 @@ final class ConfigurationValidator {
         }
     }
 
-    /** What is wrong with the configuration, a sentence part for each failing field in path order; empty when it fits. */
+    /** What is wrong with the configuration, in English, a sentence part for each failing field in path order; empty when it fits. */
     static List<String> problems(JsonNode schema, JsonNode configuration) {
+        return problemTexts(schema, configuration).stream().map(Messages.english()::render).toList();
+    }
+
+    /** What is wrong with the configuration, a sentence part for each failing field in path order; empty when it fits. */
+    static List<Text> problemTexts(JsonNode schema, JsonNode configuration) {
         List<ValidationMessage> messages = new ArrayList<>(Draft7.SCHEMAS.getSchema(schema, Draft7.CONFIG).validate(configuration));
         Map<String, Problem> byField = new LinkedHashMap<>();
         relevant(schema, configuration, messages).stream()
@@ -151,30 +158,30 @@ final class ConfigurationValidator {
     }
 
     private void require(ApiCall call, String definitionId, ObjectNode schema, JsonNode configuration) {
-        List<String> problems;
+        List<Text> problems;
         try {
-            problems = problems(schema, configuration);
+            problems = problemTexts(schema, configuration);
         } catch (JsonSchemaException | IllegalArgumentException e) {
-            throw new AirbyteException(Kind.BAD_RESPONSE, "Onramp could not read the specification of "
-                    + names.describe(definitionId) + " (" + e.getMessage() + "), so it did not ask Airbyte to "
-                    + call.verb() + ".", e);
+            throw new AirbyteException(Kind.BAD_RESPONSE, Text.of("airbyte.validation.unreadable",
+                    names.describe(definitionId), String.valueOf(e.getMessage()), call.action()), e);
         }
         if (problems.isEmpty()) {
             return;
         }
         LOG.info("Not sent to Airbyte: the settings to {} do not fit the specification of {} ({} problem(s))",
-                call.verb(), names.describe(definitionId), problems.size());
-        String told = String.join("; ", problems.subList(0, Math.min(problems.size(), MOST_PROBLEMS_TOLD)))
-                + (problems.size() > MOST_PROBLEMS_TOLD ? "; and " + (problems.size() - MOST_PROBLEMS_TOLD) + " more" : "");
-        throw new AirbyteException(Kind.REJECTED, "Onramp did not ask Airbyte to " + call.verb()
-                + ", because the settings do not fit the specification of " + names.describe(definitionId) + ": "
-                + told + ". Correct them and try again.");
+                call.verb(), Messages.english().render(names.describe(definitionId)), problems.size());
+        List<Object> told = new ArrayList<>(problems.subList(0, Math.min(problems.size(), MOST_PROBLEMS_TOLD)));
+        if (problems.size() > MOST_PROBLEMS_TOLD) {
+            told.add(Text.of("airbyte.validation.more", problems.size() - MOST_PROBLEMS_TOLD));
+        }
+        throw new AirbyteException(Kind.REJECTED, Text.of("airbyte.validation.refused", call.action(),
+                names.describe(definitionId), Text.joined("; ", told)));
     }
 
     /** A copy of the specification that is always read as draft 7, whatever {@code $schema} it names. */
     private static ObjectNode readable(JsonNode specification) {
         if (!(specification instanceof ObjectNode object)) {
-            throw new AirbyteException(Kind.BAD_RESPONSE, "The connector's specification is not a JSON Schema object.");
+            throw new AirbyteException(Kind.BAD_RESPONSE, Text.of("airbyte.validation.notObject"));
         }
         ObjectNode copy = object.deepCopy();
         copy.remove("$schema");
@@ -347,7 +354,7 @@ final class ConfigurationValidator {
     }
 
     /** One field's failure: where it is, how soon it is told, and the words. */
-    private record Problem(String path, int priority, String words) {}
+    private record Problem(String path, int priority, Text words) {}
 
     private static Problem problem(JsonNode schema, ValidationMessage message) {
         String keyword = message.getType();
@@ -359,39 +366,41 @@ final class ConfigurationValidator {
             String name = Optional.ofNullable(message.getProperty()).orElse("");
             JsonNodePath field = instance.append(name);
             if (keyword.equals("required")) {
-                return new Problem(dotted(field), priority, label(field, holder.path("properties").path(name)) + " is missing");
+                return new Problem(dotted(field), priority,
+                        Text.of("airbyte.validation.missing", label(field, holder.path("properties").path(name))));
             }
-            return new Problem(dotted(field), priority, label(field, MissingNode.getInstance())
-                    + " is not a setting the connector has");
+            return new Problem(dotted(field), priority,
+                    Text.of("airbyte.validation.unknownSetting", label(field, MissingNode.getInstance())));
         }
-        String field = label(instance, holder);
-        String words = switch (keyword) {
-            case "type" -> field + " must be " + typeWords(holder.path("type"));
-            case "const" -> field + " must be " + shown(holder.path("const"));
-            case "enum" -> field + " must be one of " + listed(holder.path("enum"));
-            case "pattern" -> field + " is not in the form the connector expects" + form(holder);
-            case "format" -> field + " must be " + formatWords(holder.path("format").asText(""));
-            case "minLength" -> field + " must have at least " + holder.path("minLength").asText() + " characters";
-            case "maxLength" -> field + " must have at most " + holder.path("maxLength").asText() + " characters";
-            case "minimum" -> field + " must be at least " + holder.path("minimum").asText();
-            case "maximum" -> field + " must be at most " + holder.path("maximum").asText();
-            case "exclusiveMinimum" -> field + " must be more than " + holder.path("exclusiveMinimum").asText();
-            case "exclusiveMaximum" -> field + " must be less than " + holder.path("exclusiveMaximum").asText();
-            case "minItems" -> field + " must list at least " + holder.path("minItems").asText() + " item(s)";
-            case "maxItems" -> field + " must list at most " + holder.path("maxItems").asText() + " item(s)";
-            case "uniqueItems" -> field + " must not list the same item twice";
-            case "oneOf", "anyOf" -> field + " must be one of the ways the connector offers: "
-                    + optionTitles(holder.path(keyword));
-            default -> field + " is not allowed by the connector's specification (" + keyword + ")";
+        Object field = label(instance, holder);
+        Text words = switch (keyword) {
+            case "type" -> Text.of("airbyte.validation.mustBe", field, typeWords(holder.path("type")));
+            case "const" -> Text.of("airbyte.validation.mustBe", field, shown(holder.path("const")));
+            case "enum" -> Text.of("airbyte.validation.oneOf", field, listed(holder.path("enum")));
+            case "pattern" -> form(field, holder);
+            case "format" -> Text.of("airbyte.validation.mustBe", field, formatWords(holder.path("format").asText("")));
+            case "minLength" -> Text.of("airbyte.validation.minLength", field, holder.path("minLength").asText());
+            case "maxLength" -> Text.of("airbyte.validation.maxLength", field, holder.path("maxLength").asText());
+            case "minimum" -> Text.of("airbyte.validation.minimum", field, holder.path("minimum").asText());
+            case "maximum" -> Text.of("airbyte.validation.maximum", field, holder.path("maximum").asText());
+            case "exclusiveMinimum" -> Text.of("airbyte.validation.exclusiveMinimum", field,
+                    holder.path("exclusiveMinimum").asText());
+            case "exclusiveMaximum" -> Text.of("airbyte.validation.exclusiveMaximum", field,
+                    holder.path("exclusiveMaximum").asText());
+            case "minItems" -> Text.of("airbyte.validation.minItems", field, holder.path("minItems").asText());
+            case "maxItems" -> Text.of("airbyte.validation.maxItems", field, holder.path("maxItems").asText());
+            case "uniqueItems" -> Text.of("airbyte.validation.uniqueItems", field);
+            case "oneOf", "anyOf" -> Text.of("airbyte.validation.option", field, optionTitles(holder.path(keyword)));
+            default -> Text.of("airbyte.validation.notAllowed", field, keyword);
         };
         return new Problem(dotted(instance), priority, words);
     }
 
-    /** {@code "Title" (path.to.field)}, or the path alone when the field has no title. */
-    private static String label(JsonNodePath field, JsonNode property) {
+    /** {@code "Title" (path.to.field)}, or the path alone when the field has no title; the configuration itself at the top. */
+    private static Object label(JsonNodePath field, JsonNode property) {
         String path = dotted(field);
         if (path.isEmpty()) {
-            return "The configuration";
+            return Text.of("airbyte.validation.configuration");
         }
         String title = property.path("title").asText("").strip();
         return title.isEmpty() ? path : "\"" + title + "\" (" + path + ")";
@@ -436,51 +445,55 @@ final class ConfigurationValidator {
         return node;
     }
 
-    private static String typeWords(JsonNode type) {
-        List<String> types = new ArrayList<>();
+    private static Text typeWords(JsonNode type) {
+        List<Object> types = new ArrayList<>();
         if (type.isArray()) {
             type.forEach(one -> types.add(typeWord(one.asText())));
         } else {
             types.add(typeWord(type.asText()));
         }
-        return String.join(" or ", types);
+        return Text.joined(Text.of("airbyte.validation.or"), types);
     }
 
-    private static String typeWord(String type) {
+    private static Object typeWord(String type) {
         return switch (type) {
-            case "string" -> "text";
-            case "integer" -> "a whole number";
-            case "number" -> "a number";
-            case "boolean" -> "true or false";
-            case "array" -> "a list";
-            case "object" -> "a group of settings";
-            case "null" -> "empty";
+            case "string" -> Text.of("airbyte.type.string");
+            case "integer" -> Text.of("airbyte.type.integer");
+            case "number" -> Text.of("airbyte.type.number");
+            case "boolean" -> Text.of("airbyte.type.boolean");
+            case "array" -> Text.of("airbyte.type.array");
+            case "object" -> Text.of("airbyte.type.object");
+            case "null" -> Text.of("airbyte.type.null");
             default -> type;
         };
     }
 
-    private static String formatWords(String format) {
+    private static Text formatWords(String format) {
         return switch (format) {
-            case "date" -> "a date (YYYY-MM-DD)";
-            case "date-time" -> "a date and time (YYYY-MM-DDTHH:MM:SSZ)";
-            case "time" -> "a time (HH:MM:SS)";
-            case "email" -> "an email address";
-            case "uri", "uri-reference", "iri" -> "a web address";
-            case "hostname" -> "a host name";
-            case "ipv4", "ipv6" -> "an IP address";
-            case "uuid" -> "a UUID";
-            default -> "a valid " + format;
+            case "date" -> Text.of("airbyte.format.date");
+            case "date-time" -> Text.of("airbyte.format.dateTime");
+            case "time" -> Text.of("airbyte.format.time");
+            case "email" -> Text.of("airbyte.format.email");
+            case "uri", "uri-reference", "iri" -> Text.of("airbyte.format.uri");
+            case "hostname" -> Text.of("airbyte.format.hostname");
+            case "ipv4", "ipv6" -> Text.of("airbyte.format.ip");
+            case "uuid" -> Text.of("airbyte.format.uuid");
+            default -> Text.of("airbyte.format.other", format);
         };
     }
 
-    /** What form a patterned field takes, as the specification tells it: its descriptor, else its first example. */
-    private static String form(JsonNode property) {
+    /**
+     * A patterned field not in its form, and the form as the specification tells it: its descriptor, else
+     * its first example.
+     */
+    private static Text form(Object field, JsonNode property) {
         String descriptor = property.path("pattern_descriptor").asText("").strip();
         if (!descriptor.isEmpty()) {
-            return " (" + descriptor + ")";
+            return Text.of("airbyte.validation.patternDescribed", field, descriptor);
         }
         JsonNode example = property.path("examples").path(0);
-        return example.isValueNode() ? " (for example " + shown(example) + ")" : "";
+        return example.isValueNode() ? Text.of("airbyte.validation.patternExample", field, shown(example))
+                : Text.of("airbyte.validation.pattern", field);
     }
 
     private static String shown(JsonNode value) {
@@ -494,10 +507,10 @@ final class ConfigurationValidator {
                 : String.join(", ", shown.subList(0, MOST_VALUES_TOLD)) + ", …";
     }
 
-    private static String optionTitles(JsonNode options) {
+    private static Object optionTitles(JsonNode options) {
         List<String> titles = new ArrayList<>();
         options.forEach(option -> titles.add(option.path("title").asText("").strip()));
-        return titles.stream().allMatch(String::isEmpty) ? options.size() + " options"
+        return titles.stream().allMatch(String::isEmpty) ? Text.of("airbyte.validation.options", options.size())
                 : titles.stream().filter(title -> !title.isEmpty()).map(title -> "\"" + title + "\"")
                         .collect(Collectors.joining(", "));
     }

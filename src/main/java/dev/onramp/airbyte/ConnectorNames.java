@@ -1,5 +1,6 @@
 package dev.onramp.airbyte;
 
+import dev.onramp.text.Text;
 import java.util.Optional;
 
 /** Looks up a connector's display name by its Airbyte definition id, so errors can name it ("the Shopify connector"). */
@@ -11,7 +12,12 @@ public interface ConnectorNames {
     Optional<String> nameOf(String definitionId);
 
     /** "the Shopify connector", or "the connector &lt;id&gt;" when the name is unknown. */
-    default String describe(String definitionId) {
-        return nameOf(definitionId).map(name -> "the " + name + " connector").orElse("the connector " + definitionId);
+    default Text describe(String definitionId) {
+        return nameOf(definitionId).map(ConnectorNames::named).orElse(Text.of("airbyte.connector.id", definitionId));
+    }
+
+    /** "the Shopify connector". */
+    static Text named(String name) {
+        return Text.of("airbyte.connector.named", name);
     }
 }

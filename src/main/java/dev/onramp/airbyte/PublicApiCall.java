@@ -1,34 +1,41 @@
 package dev.onramp.airbyte;
 
+import dev.onramp.text.Text;
+
 /** The public API calls Onramp makes, each with the words its errors use and whether it may be repeated. */
 enum PublicApiCall implements ApiCall {
-    MINT_TOKEN("give Onramp an access token", true, "Check the API address in Settings."),
-    LIST_WORKSPACES("list its workspaces", true, "Check the API address in Settings."),
-    LIST_SOURCES("list its sources", true, "Check the workspace picked in Settings."),
-    INITIATE_OAUTH("start the sign-in", true, "Check the workspace picked in Settings."),
+    MINT_TOKEN(true),
+    LIST_WORKSPACES(true),
+    LIST_SOURCES(true),
+    INITIATE_OAUTH(true),
     /** Not repeatable: a second create may make a second source. */
-    CREATE_SOURCE("create the source", false, "Check the workspace picked in Settings."),
-    REAUTHORIZE_SOURCE("renew the source's sign-in", true,
-            "The source may have been deleted in Airbyte; connect the account again."),
-    UPDATE_SOURCE("update the source's settings", true,
-            "The source may have been deleted in Airbyte; connect the account again."),
-    TEST_SOURCE("test the source", true, "The source may have been deleted in Airbyte; connect the account again."),
-    LIST_STREAMS("list the source's streams", true, "The source may have been deleted in Airbyte; connect the account again."),
-    DELETE_SOURCE("delete the source", true, "The source may already have been deleted in Airbyte.");
+    CREATE_SOURCE(false),
+    REAUTHORIZE_SOURCE(true),
+    UPDATE_SOURCE(true),
+    TEST_SOURCE(true),
+    LIST_STREAMS(true),
+    DELETE_SOURCE(true);
 
-    private final String verb;
     private final boolean repeatable;
-    private final String notFoundHint;
 
-    PublicApiCall(String verb, boolean repeatable, String notFoundHint) {
-        this.verb = verb;
+    PublicApiCall(boolean repeatable) {
         this.repeatable = repeatable;
-        this.notFoundHint = notFoundHint;
     }
 
     @Override
-    public String verb() {
-        return verb;
+    public Text action() {
+        return switch (this) {
+            case MINT_TOKEN -> Text.of("airbyte.call.mintToken");
+            case LIST_WORKSPACES -> Text.of("airbyte.call.listWorkspaces");
+            case LIST_SOURCES -> Text.of("airbyte.call.listSources");
+            case INITIATE_OAUTH -> Text.of("airbyte.call.initiateOAuth");
+            case CREATE_SOURCE -> Text.of("airbyte.call.createSource");
+            case REAUTHORIZE_SOURCE -> Text.of("airbyte.call.reauthorizeSource");
+            case UPDATE_SOURCE -> Text.of("airbyte.call.updateSource");
+            case TEST_SOURCE -> Text.of("airbyte.call.testSource");
+            case LIST_STREAMS -> Text.of("airbyte.call.listStreams");
+            case DELETE_SOURCE -> Text.of("airbyte.call.deleteSource");
+        };
     }
 
     @Override
@@ -41,7 +48,13 @@ enum PublicApiCall implements ApiCall {
         return this == CREATE_SOURCE;
     }
 
-    String notFoundHint() {
-        return notFoundHint;
+    /** What to check when Airbyte does not know what the call named. */
+    Text notFoundHint() {
+        return switch (this) {
+            case MINT_TOKEN, LIST_WORKSPACES -> Text.of("airbyte.hint.checkApiAddress");
+            case LIST_SOURCES, INITIATE_OAUTH, CREATE_SOURCE -> Text.of("airbyte.hint.checkWorkspace");
+            case REAUTHORIZE_SOURCE, UPDATE_SOURCE, TEST_SOURCE, LIST_STREAMS -> Text.of("airbyte.hint.sourceMayBeDeleted");
+            case DELETE_SOURCE -> Text.of("airbyte.hint.sourceMayBeGone");
+        };
     }
 }

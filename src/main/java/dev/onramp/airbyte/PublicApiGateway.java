@@ -8,14 +8,15 @@ import dev.onramp.airbyte.PublicApiTransport.Request;
 import dev.onramp.model.AirbyteSettings;
 import dev.onramp.model.Provider;
 import dev.onramp.model.StreamInfo;
+import dev.onramp.text.Text;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -86,8 +87,7 @@ public final class PublicApiGateway implements AirbyteGateway, SignIn.Relay, Sou
     public URI relayUrl() {
         return target.relay()
                 .filter(url -> "https".equalsIgnoreCase(url.getScheme()) && url.getHost() != null)
-                .orElseThrow(() -> new AirbyteException(Kind.REJECTED, "Onramp has no https relay address for the sign-in"
-                        + " to return through. Cloud needs an https relay: set it in Settings."));
+                .orElseThrow(() -> new AirbyteException(Kind.REJECTED, Text.of("airbyte.public.noRelay")));
     }
 
     /**
@@ -158,8 +158,7 @@ public final class PublicApiGateway implements AirbyteGateway, SignIn.Relay, Sou
      */
     @Override
     public ConnectorSpec getSpecification(String definitionId, String workspaceId) {
-        throw new AirbyteException(Kind.UNSUPPORTED, "Airbyte Cloud does not describe connectors through its API;"
-                + " Onramp uses the connector facts it ships with for " + names.describe(definitionId) + ".");
+        throw new AirbyteException(Kind.UNSUPPORTED, Text.of("airbyte.public.noSpecificationsApi", names.describe(definitionId)));
     }
 
     /** Cloud's public API lists no connector definitions: Onramp's own list stands for them. */
@@ -272,7 +271,7 @@ public final class PublicApiGateway implements AirbyteGateway, SignIn.Relay, Sou
             return new CheckResult(true, "");
         } catch (AirbyteException e) {
             if (e.kind() == Kind.REJECTED) {
-                return new CheckResult(false, e.getMessage());
+                return CheckResult.of(false, e.text());
             }
             throw e;
         }
@@ -292,8 +291,7 @@ public final class PublicApiGateway implements AirbyteGateway, SignIn.Relay, Sou
     /** The specification Onramp ships for the connector; without one, nothing is sent. */
     private JsonNode shippedSpecification(String definitionId) {
         return specs.specificationOf(definitionId).orElseThrow(() -> new AirbyteException(Kind.UNSUPPORTED,
-                "Onramp has no specification of " + names.describe(definitionId) + " to check the settings against,"
-                        + " so it sent nothing to Airbyte Cloud. Connect a connector from Onramp's catalog."));
+                Text.of("airbyte.public.noShippedSpecification", names.describe(definitionId))));
     }
 
     private String create(String workspaceId, String definitionId, Optional<String> connectorName, String name,

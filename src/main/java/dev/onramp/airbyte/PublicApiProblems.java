@@ -2,6 +2,7 @@ package dev.onramp.airbyte;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.onramp.airbyte.AirbyteException.Kind;
+import dev.onramp.text.Text;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -42,22 +43,22 @@ final class PublicApiProblems {
     /** What the failed call was about, for the sentence. */
     record Context(PublicApiCall call, Optional<String> connectorName, Redactor redactor) {}
 
-    private final String airbyte;
+    /** Names the Airbyte in sentences: the proper noun "Airbyte Cloud", or the {@code Text} "Airbyte at …". */
+    private final Object airbyte;
     private final boolean cloud;
 
     /**
      * @param airbyte names the Airbyte in sentences, e.g. "Airbyte Cloud"
      * @param cloud whether it is Airbyte Cloud, whose outages have a status page
      */
-    PublicApiProblems(String airbyte, boolean cloud) {
+    PublicApiProblems(Object airbyte, boolean cloud) {
         this.airbyte = airbyte;
         this.cloud = cloud;
     }
 
     /** The sentence for an application whose client id or secret Airbyte does not accept. */
     AirbyteException rejectedCredentials() {
-        return new AirbyteException(Kind.UNAUTHORIZED, "Airbyte rejected the client id/secret (" + airbyte
-                + "). Check them in Settings; Airbyte shows them under Settings → Applications.");
+        return new AirbyteException(Kind.UNAUTHORIZED, Text.of("airbyte.public.rejectedCredentials", airbyte));
     }
 
     AirbyteException map(Context context, int status, Optional<JsonNode> body, Optional<String> retryAfter) {
@@ -74,90 +75,82 @@ final class PublicApiProblems {
                 return known.get();
             }
         }
-        String detail = problem.map(p -> words(context, p))
+        Object detail = problem.map(p -> words(context, p))
                 .or(() -> body.map(b -> b.path("message").asText("")).map(m -> clean(context, m)))
                 .filter(d -> !d.isEmpty())
-                .orElse("no details given");
+                .<Object>map(d -> d)
+                .orElse(Text.of("airbyte.noDetails"));
         if (status == 401 && problem.isPresent()) {
-            return new AirbyteException(Kind.UNAUTHORIZED, airbyte + " refused to " + context.call().verb() + " (" + detail
-                    + "). Check the Airbyte credentials in Settings.");
+            return new AirbyteException(Kind.UNAUTHORIZED,
+                    Text.of("airbyte.public.unauthorized", airbyte, context.call().action(), detail));
         }
         return byStatus(context, status, detail, body.isPresent());
     }
 
     AirbyteException badResponse() {
-        return new AirbyteException(Kind.BAD_RESPONSE,
-                airbyte + " answered with something that is not Airbyte's public API; check the API address in Settings.");
+        return new AirbyteException(Kind.BAD_RESPONSE, Text.of("airbyte.public.notPublicApi", airbyte));
     }
 
     AirbyteException missingField(String field) {
-        return new AirbyteException(Kind.BAD_RESPONSE, airbyte + " answered without \"" + field + "\", which"
-                + " Airbyte's public API always sends there: check the API address in Settings.");
+        return new AirbyteException(Kind.BAD_RESPONSE, Text.of("airbyte.public.missingField", airbyte, field));
     }
 
     private Optional<AirbyteException> byType(Context context, Problem problem) {
-        String verb = context.call().verb();
+        Text verb = context.call().action();
         String words = words(context, problem);
         AirbyteException mapped = switch (problem.key()) {
             case "invalid-api-key" -> rejectedCredentials();
             case "forbidden" -> forbidden(verb, words);
-            case "auth/sso-required" -> new AirbyteException(Kind.UNAUTHORIZED, airbyte
-                    + " wants an SSO sign-in for this organization, which Onramp cannot do. Ask an organization admin for an"
-                    + " application (Settings → Applications in Airbyte) and enter its client id/secret in Onramp's Settings.");
-            case "license/entitlement" -> new AirbyteException(Kind.UNSUPPORTED, airbyte
-                    + " may not " + verb + " under its licence (" + words + "). Ask its operator.");
-            case "invalid-redirect-url" -> new AirbyteException(Kind.REJECTED, airbyte
-                    + " refused the address the sign-in should return to. Cloud needs an https relay: set it in Settings.");
-            case "invalid-consent-url" -> new AirbyteException(Kind.REJECTED, airbyte + " could not make the sign-in link for "
-                    + connector(context) + " (" + words + "). Check the details asked before signing in, then try again.");
-            case "oauth-callback-failure" -> new AirbyteException(Kind.REJECTED, airbyte
-                    + " could not finish the sign-in (" + words + "). Connect the account again.");
+            case "auth/sso-required" -> new AirbyteException(Kind.UNAUTHORIZED, Text.of("airbyte.public.ssoRequired", airbyte));
+            case "license/entitlement" -> new AirbyteException(Kind.UNSUPPORTED,
+                    Text.of("airbyte.public.licence", airbyte, verb, words));
+            case "invalid-redirect-url" -> new AirbyteException(Kind.REJECTED, Text.of("airbyte.public.invalidRedirect", airbyte));
+            case "invalid-consent-url" -> new AirbyteException(Kind.REJECTED,
+                    Text.of("airbyte.public.invalidConsentUrl", airbyte, connector(context), words));
+            case "oauth-callback-failure" -> new AirbyteException(Kind.REJECTED,
+                    Text.of("airbyte.public.callbackFailed", airbyte, words));
             case "resource-not-found" -> resourceNotFound(context, problem, words);
             case "value-not-found" -> context.call() == PublicApiCall.INITIATE_OAUTH
-                    ? new AirbyteException(Kind.UNSUPPORTED, airbyte + " cannot start a sign-in to "
-                            + context.connectorName().orElse("this provider")
-                            + " through its API: connect it with an access token or API key instead.")
-                    : new AirbyteException(Kind.NOT_FOUND, airbyte + " could not " + verb
-                            + " because it does not know a value Onramp sent (" + words + "). " + context.call().notFoundHint());
+                    ? new AirbyteException(Kind.UNSUPPORTED, Text.of("airbyte.public.noOAuthThroughApi", airbyte,
+                            context.connectorName().<Object>map(name -> name).orElse(Text.of("airbyte.public.thisProvider"))))
+                    : new AirbyteException(Kind.NOT_FOUND, Text.of("airbyte.public.unknownValue", airbyte, verb, words,
+                            context.call().notFoundHint()));
             case "409-state-conflict", "try-again-later", "connection/locked" -> new AirbyteException(Kind.CONFLICT,
-                    airbyte + " could not " + verb + " just now (" + words + "). Try again in a minute.");
+                    Text.of("airbyte.public.conflict", airbyte, verb, words));
             case "unexpected-problem" -> connectorFailed(context, problem).orElseGet(() -> serverError(verb, words));
-            case "service-unavailable" -> new AirbyteException(Kind.SERVER_ERROR, airbyte + " is unavailable right now ("
-                    + words + "). Try again in a few minutes" + (cloud ? "; status.airbyte.com tells when it is back." : "."));
+            case "service-unavailable" -> new AirbyteException(Kind.SERVER_ERROR, cloud
+                    ? Text.of("airbyte.public.unavailableCloud", airbyte, words)
+                    : Text.of("airbyte.public.unavailable", airbyte, words));
             case "implementation/not-implemented-in-oss" -> selfManaged(verb);
-            case "request-timeout-exceeded" -> new AirbyteException(Kind.TIMEOUT, airbyte + " gave up trying to " + verb
-                    + " because it took too long. Try again in a minute.");
-            case "embedded/endpoint-moved" -> new AirbyteException(Kind.BAD_RESPONSE, airbyte
-                    + " says this part of its API has moved (" + words + "). Update Onramp.");
+            case "request-timeout-exceeded" -> new AirbyteException(Kind.TIMEOUT, Text.of("airbyte.public.gaveUp", airbyte, verb));
+            case "embedded/endpoint-moved" -> new AirbyteException(Kind.BAD_RESPONSE,
+                    Text.of("airbyte.public.moved", airbyte, words));
             default -> problem.key().startsWith("billing/")
-                    ? new AirbyteException(Kind.REJECTED, airbyte + " refused to " + verb
-                            + " because of the organization's billing (" + words + "). Check the subscription in Airbyte.")
+                    ? new AirbyteException(Kind.REJECTED, Text.of("airbyte.public.billing", airbyte, verb, words))
                     : null;
         };
         return Optional.ofNullable(mapped);
     }
 
-    private AirbyteException byStatus(Context context, int status, String detail, boolean json) {
+    private AirbyteException byStatus(Context context, int status, Object detail, boolean json) {
         PublicApiCall call = context.call();
         return switch (status) {
             case 401 -> rejectedCredentials();
-            case 403 -> forbidden(call.verb(), detail);
+            case 403 -> forbidden(call.action(), detail);
             case 404 -> json
-                    ? new AirbyteException(Kind.NOT_FOUND, airbyte + " could not " + call.verb()
-                            + " because it does not know what Onramp asked for (" + detail + "). " + call.notFoundHint())
+                    ? new AirbyteException(Kind.NOT_FOUND,
+                            Text.of("airbyte.public.notKnown", airbyte, call.action(), detail, call.notFoundHint()))
                     : badResponse();
-            case 408 -> new AirbyteException(Kind.TIMEOUT, airbyte + " gave up trying to " + call.verb()
-                    + " because it took too long. Try again in a minute.");
-            case 409 -> new AirbyteException(Kind.CONFLICT, airbyte + " could not " + call.verb() + " just now ("
-                    + detail + "). Try again in a minute.");
+            case 408 -> new AirbyteException(Kind.TIMEOUT, Text.of("airbyte.public.gaveUp", airbyte, call.action()));
+            case 409 -> new AirbyteException(Kind.CONFLICT, Text.of("airbyte.public.conflict", airbyte, call.action(), detail));
             // Airbyte OSS answers 501 to what only Cloud implements, initiateOAuth first of all.
-            case 501 -> selfManaged(call.verb());
+            case 501 -> selfManaged(call.action());
             default -> {
                 if (status >= 500) {
-                    yield serverError(call.verb(), "HTTP " + status + ": " + detail);
+                    yield serverError(call.action(), Text.joined(": ", java.util.List.of("HTTP " + status, detail)));
                 }
                 if (status >= 400 && status != 405) {
-                    yield new AirbyteException(Kind.REJECTED, airbyte + " refused to " + call.verb() + ": " + detail + ".");
+                    yield new AirbyteException(Kind.REJECTED, Text.of("airbyte.refused", airbyte, call.action(), detail));
                 }
                 yield badResponse();
             }
@@ -178,46 +171,43 @@ final class PublicApiProblems {
         }
         String logs = message.substring(CONNECTOR_FAILED.length()).strip().replaceFirst("^logs:\\s*", "");
         String said = clean(context, logs.isEmpty() ? message : logs);
-        return Optional.of(new AirbyteException(Kind.REJECTED, airbyte + " could not read from the source: " + said + "."));
+        return Optional.of(new AirbyteException(Kind.REJECTED, Text.of("airbyte.public.connectorFailed", airbyte, said)));
     }
 
-    private AirbyteException selfManaged(String verb) {
-        return new AirbyteException(Kind.UNSUPPORTED, "This Airbyte is self-managed; choose Self-managed in Settings"
-                + " (it cannot " + verb + " through its public API, which only Airbyte Cloud implements in full).");
+    private AirbyteException selfManaged(Text verb) {
+        return new AirbyteException(Kind.UNSUPPORTED, Text.of("airbyte.public.selfManaged", verb));
     }
 
-    private AirbyteException forbidden(String verb, String words) {
-        return new AirbyteException(Kind.UNAUTHORIZED, airbyte + " does not let this application " + verb + " (" + words
-                + "). Check that the workspace picked in Settings belongs to the application's organization.");
+    private AirbyteException forbidden(Text verb, Object words) {
+        return new AirbyteException(Kind.UNAUTHORIZED, Text.of("airbyte.public.forbidden", airbyte, verb, words));
     }
 
-    private AirbyteException serverError(String verb, String words) {
-        return new AirbyteException(Kind.SERVER_ERROR, airbyte + " failed to " + verb + " (" + words + "). Try again; if it"
-                + " keeps failing, " + (cloud ? "check status.airbyte.com or ask Airbyte's support." : "look at Airbyte's server logs."));
+    private AirbyteException serverError(Text verb, Object words) {
+        return new AirbyteException(Kind.SERVER_ERROR, cloud
+                ? Text.of("airbyte.public.serverErrorCloud", airbyte, verb, words)
+                : Text.of("airbyte.public.serverError", airbyte, verb, words));
     }
 
     private AirbyteException resourceNotFound(Context context, Problem problem, String words) {
         String type = problem.data().path("resourceType").asText("").toLowerCase(Locale.ROOT);
         PublicApiCall call = context.call();
         if (type.contains("definition") || type.contains("connector")) {
-            return new AirbyteException(Kind.NOT_FOUND, "This Airbyte does not have " + connector(context)
-                    + ": check that Settings point at the Airbyte you mean (now " + airbyte + ").");
+            return new AirbyteException(Kind.NOT_FOUND, Text.of("airbyte.public.noConnector", connector(context), airbyte));
         }
         if (type.contains("workspace")) {
-            return new AirbyteException(Kind.NOT_FOUND, airbyte
-                    + " has no workspace that this application can use under that id. Pick a workspace in Settings.");
+            return new AirbyteException(Kind.NOT_FOUND, Text.of("airbyte.public.noWorkspace", airbyte));
         }
         if (type.contains("source")) {
             return new AirbyteException(Kind.NOT_FOUND, call == PublicApiCall.DELETE_SOURCE
-                    ? "The source is already gone from " + airbyte + "."
-                    : "The source no longer exists in " + airbyte + ": connect the account again.");
+                    ? Text.of("airbyte.public.sourceAlreadyGone", airbyte)
+                    : Text.of("airbyte.public.sourceGone", airbyte));
         }
-        return new AirbyteException(Kind.NOT_FOUND, airbyte + " could not " + call.verb()
-                + " because it does not know what Onramp asked for (" + words + "). " + call.notFoundHint());
+        return new AirbyteException(Kind.NOT_FOUND,
+                Text.of("airbyte.public.notKnown", airbyte, call.action(), words, call.notFoundHint()));
     }
 
-    private static String connector(Context context) {
-        return context.connectorName().map(name -> "the " + name + " connector").orElse("that connector");
+    private static Text connector(Context context) {
+        return context.connectorName().map(ConnectorNames::named).orElse(Text.of("airbyte.connector.that"));
     }
 
     /** Airbyte's own words for the problem: its message, else its detail, else its title. */

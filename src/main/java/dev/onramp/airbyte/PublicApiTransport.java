@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.mizosoft.methanol.Methanol;
 import com.github.mizosoft.methanol.MutableRequest;
 import dev.onramp.model.AirbyteSettings;
+import dev.onramp.text.Text;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
@@ -62,7 +63,8 @@ final class PublicApiTransport {
     private final String clientSecret;
     private final CallPolicy policy;
     private final ObjectMapper json;
-    private final String airbyte;
+    /** Names the Airbyte in sentences: the proper noun "Airbyte Cloud", or the {@code Text} "Airbyte at …". */
+    private final Object airbyte;
     private final PublicApiProblems problems;
     private final Retrier retrier;
     private final Methanol http;
@@ -74,7 +76,7 @@ final class PublicApiTransport {
         this.policy = policy;
         this.json = json;
         boolean cloud = apiBase.equals(AirbyteSettings.Cloud.AIRBYTE_CLOUD);
-        this.airbyte = cloud ? "Airbyte Cloud" : "Airbyte at " + apiBase;
+        this.airbyte = cloud ? "Airbyte Cloud" : TransportFailures.at(apiBase);
         this.problems = new PublicApiProblems(airbyte, cloud);
         this.retrier = new Retrier(policy);
         this.http = Methanol.newBuilder()
@@ -159,7 +161,7 @@ final class PublicApiTransport {
                 return Optional.empty();
             }
             return Optional.of(body.orElseThrow(() -> TransportFailures.unreadable(airbyte, request.call(), response,
-                    "Airbyte's public API", "the API address in Settings")));
+                    Text.of("airbyte.api.public"), Text.of("airbyte.api.publicAddress"))));
         }
         Redactor redactor = new Redactor(request.body().orElseGet(json::createObjectNode), SECRET_FIELDS);
         throw problems.map(new PublicApiProblems.Context(request.call(), request.connectorName(), redactor), status,

@@ -1,6 +1,7 @@
 package dev.onramp.airbyte;
 
 import dev.onramp.airbyte.AirbyteException.Kind;
+import dev.onramp.text.Text;
 import java.io.IOException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpResponse;
@@ -10,14 +11,19 @@ import java.util.Optional;
 
 /**
  * The failures both gateways share, worded the same way: no connection, too slow, rate limited,
- * cancelled. {@code airbyte} names the Airbyte in question, e.g. "Airbyte at http://localhost:8000/api".
+ * cancelled. {@code airbyte} names the Airbyte in question: a {@link Text} such as "Airbyte at
+ * http://localhost:8000/api", or the proper noun "Airbyte Cloud".
  */
 final class TransportFailures {
     private TransportFailures() {}
 
-    static AirbyteException unreachable(String airbyte, IOException cause) {
-        return new AirbyteException(Kind.UNREACHABLE,
-                "Onramp could not reach " + airbyte + ". Check that it is running and that the address is right.", cause);
+    /** "Airbyte at http://localhost:8000/api". */
+    static Text at(Object apiBase) {
+        return Text.of("airbyte.at", apiBase.toString());
+    }
+
+    static AirbyteException unreachable(Object airbyte, IOException cause) {
+        return new AirbyteException(Kind.UNREACHABLE, Text.of("airbyte.unreachable", airbyte), cause);
     }
 
     /**
@@ -28,49 +34,42 @@ final class TransportFailures {
      * @param api what was expected, e.g. "Airbyte's API"
      * @param address where the address is set, e.g. "the address"
      */
-    static AirbyteException unreadable(String airbyte, ApiCall call, HttpResponse<String> response, String api,
-            String address) {
+    static AirbyteException unreadable(Object airbyte, ApiCall call, HttpResponse<String> response, Text api,
+            Text address) {
         String body = response.body() == null ? "" : response.body().strip();
         String type = response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
         boolean html = type.contains("html") || body.startsWith("<");
         if (!html && (type.contains("json") || body.startsWith("{") || body.startsWith("["))) {
-            return new AirbyteException(Kind.BAD_RESPONSE, airbyte + " sent an answer that breaks off or is not valid"
-                    + " JSON when asked to " + call.verb() + " (HTTP " + response.statusCode() + "). Try again; if it"
-                    + " keeps happening, Airbyte's server logs, or those of a proxy between Onramp and Airbyte, say"
-                    + " why its answers are cut short.");
+            return new AirbyteException(Kind.BAD_RESPONSE, Text.of("airbyte.cutShort", airbyte, call.action(),
+                    String.valueOf(response.statusCode())));
         }
-        String what = html ? "a web page" : type.isEmpty() ? "something" : "something of type " + type.split(";")[0];
-        return new AirbyteException(Kind.BAD_RESPONSE, airbyte + " answered with " + what + " that is not " + api
-                + ": check that " + address + " is Airbyte's and not a proxy's or a sign-in page.");
+        Text what = html ? Text.of("airbyte.answer.webPage")
+                : type.isEmpty() ? Text.of("airbyte.answer.something") : Text.of("airbyte.answer.ofType", type.split(";")[0]);
+        return new AirbyteException(Kind.BAD_RESPONSE, Text.of("airbyte.notApi", airbyte, what, api, address));
     }
 
-    static AirbyteException timeout(String airbyte, ApiCall call, Duration timeout, IOException cause) {
+    static AirbyteException timeout(Object airbyte, ApiCall call, Duration timeout, IOException cause) {
         if (cause instanceof HttpConnectTimeoutException) {
-            return new AirbyteException(Kind.TIMEOUT, "Onramp could not connect to " + airbyte + " within "
-                    + seconds(timeout) + ". Check that it is running and reachable from this computer.",
-                    cause);
+            return new AirbyteException(Kind.TIMEOUT, Text.of("airbyte.connectTimeout", airbyte, seconds(timeout)), cause);
         }
-        return new AirbyteException(Kind.TIMEOUT, airbyte + " did not " + call.verb() + " within " + seconds(timeout)
-                + ". Check that it is not overloaded, then try again.", cause);
+        return new AirbyteException(Kind.TIMEOUT, Text.of("airbyte.timeout", airbyte, call.action(), seconds(timeout)),
+                cause);
     }
 
-    static AirbyteException cancelled(String airbyte, InterruptedException cause) {
+    static AirbyteException cancelled(Object airbyte, InterruptedException cause) {
         Thread.currentThread().interrupt();
-        return new AirbyteException(Kind.UNREACHABLE,
-                "Onramp stopped waiting for " + airbyte + " because the work was cancelled.", cause);
+        return new AirbyteException(Kind.UNREACHABLE, Text.of("airbyte.cancelled", airbyte), cause);
     }
 
-    static AirbyteException rateLimited(String airbyte, ApiCall call, Optional<String> retryAfter) {
-        String wait = retryAfter.filter(value -> value.matches("\\d{1,9}"))
-                .map(seconds -> "wait " + seconds + " seconds as it asks")
-                .orElse("wait a minute");
-        return new AirbyteException(Kind.RATE_LIMITED, airbyte + " refused to " + call.verb()
-                + " because Onramp called it too often (HTTP 429): " + wait
-                + ", then try again.");
+    static AirbyteException rateLimited(Object airbyte, ApiCall call, Optional<String> retryAfter) {
+        Text wait = retryAfter.filter(value -> value.matches("\\d{1,9}"))
+                .map(seconds -> Text.of("airbyte.rateLimited.waitSeconds", seconds))
+                .orElse(Text.of("airbyte.rateLimited.waitMinute"));
+        return new AirbyteException(Kind.RATE_LIMITED, Text.of("airbyte.rateLimited", airbyte, call.action(), wait));
     }
 
-    static String seconds(Duration timeout) {
+    static Text seconds(Duration timeout) {
         long millis = timeout.toMillis();
-        return millis % 1000 == 0 ? (millis / 1000) + " seconds" : millis + " ms";
+        return millis % 1000 == 0 ? Text.of("airbyte.seconds", millis / 1000) : Text.of("airbyte.millis", millis);
     }
 }

@@ -5,6 +5,7 @@ import dev.onramp.store.AppSettingRepository;
 import dev.onramp.store.AuditLog;
 import dev.onramp.store.Database;
 import dev.onramp.store.RedirectRepository;
+import dev.onramp.text.Text;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -50,8 +51,7 @@ public final class IdleReset {
     public void save(OptionalInt minutes) {
         minutes.ifPresent(value -> {
             if (value < 1 || value > MAX_MINUTES) {
-                throw new InvalidInputException("The demo resets after 1 to " + MAX_MINUTES
-                        + " minutes without input, not " + value + ".");
+                throw new InvalidInputException(Text.of("business.idleReset.outOfRange", MAX_MINUTES, value));
             }
         });
         if (minutes().equals(minutes)) {

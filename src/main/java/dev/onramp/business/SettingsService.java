@@ -19,6 +19,8 @@ import dev.onramp.store.AuditLog;
 import dev.onramp.store.Database;
 import dev.onramp.store.SettingsRepository;
 import dev.onramp.store.TenantRepository;
+import dev.onramp.text.Messages;
+import dev.onramp.text.Text;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
@@ -55,9 +57,14 @@ public final class SettingsService {
         return selection.saved(tenant);
     }
 
-    /** A short description of the Airbyte the business's connections go to now, e.g. "Airbyte at http://…". */
+    /** A short description of the Airbyte the business's connections go to now, e.g. "Airbyte at http://…", in English. */
     public String describe(TenantId tenant) {
         return selection.effective(tenant).description();
+    }
+
+    /** A short description of the Airbyte the business's connections go to now, e.g. "Airbyte at http://…". */
+    public Text describeText(TenantId tenant) {
+        return selection.effective(tenant).text();
     }
 
     /** True when the business's connections go to the built-in simulator. */
@@ -92,8 +99,9 @@ public final class SettingsService {
 
     /**
      * Tests {@code target} as {@link #test} does and saves it once that Airbyte answers; when it
-     * cannot be reached or refuses Onramp, saves nothing and returns why, so that the person can
-     * decide to {@link #save} anyway. The built-in simulator is saved without a test. Blocks.
+     * cannot be reached or refuses Onramp, saves nothing and returns why (in the window's, the process's
+     * display, language), so that the person can decide to {@link #save} anyway. The built-in simulator
+     * is saved without a test. Blocks.
      *
      * @throws InvalidInputException when a value is missing or wrong
      */
@@ -102,7 +110,7 @@ public final class SettingsService {
             try {
                 test(target);
             } catch (AirbyteException e) {
-                return Optional.of(e.getMessage());
+                return Optional.of(Messages.display().render(e.text()));
             }
         }
         save(tenant, target);
@@ -154,34 +162,33 @@ public final class SettingsService {
         switch (target) {
             case Demo demo -> { }
             case SelfManaged selfManaged -> {
-                WebAddress.parse(selfManaged.url().toString(), "address of the self-managed Airbyte");
+                WebAddress.parse(selfManaged.url().toString(), WebAddress.SELF_MANAGED_AIRBYTE);
                 selfManaged.login().ifPresent(login -> {
                     switch (login) {
                         case Basic basic -> {
-                            required(basic.username(), "Give the user name Onramp signs in to Airbyte with.");
-                            required(basic.password(), "Give the password of " + basic.username().strip() + ".");
+                            required(basic.username(), Text.of("business.settings.userName"));
+                            required(basic.password(), Text.of("business.settings.password", basic.username().strip()));
                         }
                         case ClientCredentials client -> {
-                            required(client.clientId(), "Give the client id of the Airbyte application.");
-                            required(client.clientSecret(), "Give the client secret of the Airbyte application.");
+                            required(client.clientId(), Text.of("business.settings.clientId"));
+                            required(client.clientSecret(), Text.of("business.settings.clientSecret"));
                         }
                     }
                 });
             }
             case Cloud cloud -> {
-                required(cloud.clientId(), "Give the client id of your Airbyte Cloud application.");
-                required(cloud.clientSecret(), "Give the client secret of your Airbyte Cloud application.");
-                required(cloud.workspaceId(), "Pick the Airbyte Cloud workspace the connections go to.");
-                WebAddress relay = WebAddress.parse(cloud.relayUrl().toString(), "relay page's address");
+                required(cloud.clientId(), Text.of("business.settings.cloudClientId"));
+                required(cloud.clientSecret(), Text.of("business.settings.cloudClientSecret"));
+                required(cloud.workspaceId(), Text.of("business.settings.cloudWorkspace"));
+                WebAddress relay = WebAddress.parse(cloud.relayUrl().toString(), WebAddress.RELAY_PAGE);
                 if (!relay.secure()) {
-                    throw new InvalidInputException("Airbyte Cloud only sends people back to https addresses: host"
-                            + " the relay page on an https site and give its address (" + relay.uri() + " is not https).");
+                    throw new InvalidInputException(Text.of("business.settings.relayNotHttps", relay.uri().toString()));
                 }
             }
         }
     }
 
-    private static void required(String value, String problem) {
+    private static void required(String value, Text problem) {
         if (value == null || value.isBlank()) {
             throw new InvalidInputException(problem);
         }

@@ -8,6 +8,7 @@ import dev.onramp.model.TenantId;
 import dev.onramp.store.AuditLog;
 import dev.onramp.store.Database;
 import dev.onramp.store.TenantRepository;
+import dev.onramp.text.Text;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -51,10 +52,10 @@ public final class TenantService {
     public synchronized Tenant create(String name, String businessTypeId) {
         String trimmed = validName(name);
         if (catalog.businessType(businessTypeId).isEmpty()) {
-            throw new InvalidInputException("Pick what kind of business " + trimmed + " is.");
+            throw new InvalidInputException(Text.of("business.tenant.pickType", trimmed));
         }
         if (tenants.findByName(trimmed).isPresent()) {
-            throw new InvalidInputException("A business named " + trimmed + " already exists.");
+            throw new InvalidInputException(Text.of("business.tenant.exists", trimmed));
         }
         Tenant tenant = new Tenant(TenantId.random(), trimmed, businessTypeId, Optional.empty());
         db.inTransaction(tx -> {
@@ -78,8 +79,7 @@ public final class TenantService {
         }
         Optional<Tenant> holder = tenants.findByName(trimmed).filter(other -> !other.id().equals(id));
         if (holder.isPresent()) {
-            throw new InvalidInputException("Another business is already called " + holder.get().name()
-                    + " (names ignore letter case): pick a name no other business has.");
+            throw new InvalidInputException(Text.of("business.tenant.nameTaken", holder.get().name()));
         }
         db.inTransaction(tx -> {
             tenants.rename(tx, id, trimmed);
@@ -97,8 +97,8 @@ public final class TenantService {
     public synchronized Tenant retype(TenantId id, String businessTypeId) {
         Tenant tenant = existing(id);
         if (catalog.businessType(businessTypeId).isEmpty()) {
-            throw new InvalidInputException("Onramp knows no business type \"" + businessTypeId + "\"; the types are "
-                    + String.join(", ", catalog.businessTypes().stream().map(BusinessType::id).toList()) + ".");
+            throw new InvalidInputException(Text.of("business.tenant.unknownType", businessTypeId,
+                    String.join(", ", catalog.businessTypes().stream().map(BusinessType::id).toList())));
         }
         if (businessTypeId.equals(tenant.businessTypeId())) {
             return tenant;
@@ -114,20 +114,19 @@ public final class TenantService {
 
     /** The business with this id, or a sentence saying it is gone. */
     public Tenant existing(TenantId id) {
-        return tenants.find(id).orElseThrow(() -> new InvalidInputException(
-                "That business is no longer in Onramp; pick one from the list."));
+        return tenants.find(id).orElseThrow(() -> new InvalidInputException(Text.of("business.tenant.gone")));
     }
 
     private static String validName(String name) {
         String trimmed = name == null ? "" : name.strip();
         if (trimmed.isEmpty()) {
-            throw new InvalidInputException("Give the business a name.");
+            throw new InvalidInputException(Text.of("business.tenant.blankName"));
         }
         if (trimmed.length() > MAX_NAME) {
-            throw new InvalidInputException("A business name can be at most " + MAX_NAME + " characters long.");
+            throw new InvalidInputException(Text.of("business.tenant.nameTooLong", MAX_NAME));
         }
         if (trimmed.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidInputException("A business name cannot hold a line break or another control character.");
+            throw new InvalidInputException(Text.of("business.tenant.controlCharacter"));
         }
         return trimmed;
     }

@@ -10,9 +10,9 @@ final class AirbyteUrlOption implements ITypeConverter<URI> {
     @Override
     public URI convert(String value) {
         try {
-            return WebAddress.parse(value, "Airbyte address after --airbyte-url").uri();
+            return WebAddress.parse(value, WebAddress.AIRBYTE_URL_OPTION).uri();
         } catch (InvalidInputException e) {
-            throw new UsageErrors.Refused(e.getMessage());
+            throw new UsageErrors.Refused(e.text());
         }
     }
 }

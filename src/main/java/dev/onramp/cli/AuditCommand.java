@@ -102,7 +102,7 @@ final class AuditCommand {
                 out.flush();
                 return 0;
             } catch (InvalidInputException e) {
-                err.println("onramp: " + e.getMessage());
+                err.println("onramp: " + audit.root.messages().message(e));
                 return OnrampCommand.FAILED;
             } catch (IOException e) {
                 err.println("onramp: " + messages.get("cli.audit.export.notWritten", file.toString(), e.getMessage()));

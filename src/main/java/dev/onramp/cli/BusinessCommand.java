@@ -185,20 +185,19 @@ final class BusinessCommand implements Callable<Integer> {
                         return OnrampCommand.CANCELLED;
                     }
                 }
-                // The steps and the outcome are the core's sentences, in English until BusinessRemoval returns Text.
-                BusinessRemoval.Outcome outcome = app.businessRemoval().delete(tenant.id(),
+                BusinessRemoval.Outcome outcome = app.businessRemoval().deleteWithSteps(tenant.id(),
                         keepSources ? BusinessRemoval.Sources.KEEP : BusinessRemoval.Sources.DELETE, step -> {
-                            out.println(step);
+                            out.println(messages.render(step));
                             out.flush();
                         });
                 if (outcome instanceof BusinessRemoval.Outcome.Deleted) {
-                    out.println(outcome.message());
+                    out.println(messages.render(outcome.text()));
                     return 0;
                 }
-                err.println("onramp: " + outcome.message());
+                err.println("onramp: " + messages.render(outcome.text()));
                 return OnrampCommand.FAILED;
             } catch (InvalidInputException e) {
-                err.println("onramp: " + e.getMessage());
+                err.println("onramp: " + messages.message(e));
                 return OnrampCommand.FAILED;
             } finally {
                 out.flush();
@@ -219,7 +218,7 @@ final class BusinessCommand implements Callable<Integer> {
             out.println(change.apply(app));
             return 0;
         } catch (InvalidInputException e) {
-            err.println("onramp: " + e.getMessage());
+            err.println("onramp: " + root.messages().message(e));
             return OnrampCommand.FAILED;
         } finally {
             out.flush();

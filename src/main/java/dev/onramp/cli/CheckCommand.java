@@ -10,6 +10,8 @@ import dev.onramp.connect.ConnectionHealth;
 import dev.onramp.model.ConnectionStatus;
 import dev.onramp.model.InvalidInputException;
 import dev.onramp.model.Tenant;
+import dev.onramp.text.Messages;
+import dev.onramp.text.Text;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,17 +39,18 @@ final class CheckCommand implements Callable<Integer> {
         PrintWriter out = root.env().out();
         try (AppContext app = root.openApp(url -> false, Duration.ofMinutes(5))) {
             Tenant tenant = Tenants.pick(app, tenantName, root.messages());
-            String airbyte = app.settings().describe(tenant.id());
+            Text airbyte = app.settings().describeText(tenant.id());
             if (!json) {
                 out.println(root.messages().get("cli.check.heading", tenant.name(), airbyte));
                 out.flush();
             }
-            // Each line's words and error are the core's (ConnectionHealth), in English until they return Text.
+            Messages messages = root.messages();
             List<ConnectionHealth> results = app.connect().checkConnections(tenant.id(), health -> {
                 if (!json) {
                     synchronized (out) {
                         out.printf("%-22s %-28s %-20s %s%n", health.connection().providerId(),
-                                health.connection().accountLabel(), health.words(), health.error().orElse(""));
+                                health.connection().accountLabel(), messages.render(health.wordsText()),
+                                health.errorText().map(messages::render).orElse(""));
                         out.flush();
                     }
                 }
@@ -61,7 +64,7 @@ final class CheckCommand implements Callable<Integer> {
             return results.stream().allMatch(health -> health.checked() && health.status() == ConnectionStatus.ACTIVE)
                     ? 0 : OnrampCommand.FAILED;
         } catch (InvalidInputException | AirbyteException e) {
-            root.env().err().println("onramp: " + e.getMessage());
+            root.env().err().println("onramp: " + root.messages().message(e));
             return OnrampCommand.FAILED;
         }
     }

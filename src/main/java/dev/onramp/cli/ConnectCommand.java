@@ -1,19 +1,20 @@
 package dev.onramp.cli;
 
 import dev.onramp.AppContext;
-import dev.onramp.connect.ConnectFlow;
 import dev.onramp.connect.AccountChoice;
+import dev.onramp.connect.ConnectFlow;
 import dev.onramp.connect.ConnectListener;
 import dev.onramp.connect.ConnectOutcome;
 import dev.onramp.connect.ConnectStep;
-import dev.onramp.model.InvalidInputException;
 import dev.onramp.connect.form.ConnectorForm;
 import dev.onramp.connect.form.FormValues;
 import dev.onramp.model.Connection;
+import dev.onramp.model.InvalidInputException;
 import dev.onramp.model.Provider;
 import dev.onramp.model.Tenant;
 import dev.onramp.oauth.BrowserLauncher;
 import dev.onramp.text.Messages;
+import dev.onramp.text.Text;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Duration;
@@ -93,7 +94,7 @@ final class ConnectCommand implements Callable<Integer> {
                 }
             }
             AccountChoice choice = new AccountChoice(Optional.ofNullable(label), allowDuplicate);
-            String airbyte = app.settings().describe(tenant.id());
+            Text airbyte = app.settings().describeText(tenant.id());
             out.println(reauthorize ? messages.get("cli.connect.reconnecting", provider.name(), tenant.name(), airbyte)
                     : messages.get("cli.connect.connecting", provider.name(), tenant.name(), airbyte));
             out.flush();
@@ -109,7 +110,7 @@ final class ConnectCommand implements Callable<Integer> {
                 flow = started.get();
             } else {
                 FormValues inputs = consentInputs(app, provider);
-                Optional<AccountChoice> confirmed = confirmed(app.connect().alreadyConnected(tenant.id(), provider.id(),
+                Optional<AccountChoice> confirmed = confirmed(app.connect().sameAccountConnected(tenant.id(), provider.id(),
                         inputs), choice);
                 if (confirmed.isEmpty()) {
                     return OnrampCommand.CANCELLED;
@@ -180,7 +181,7 @@ final class ConnectCommand implements Callable<Integer> {
         }
         ConnectorForm form = app.credentials().form(tenant.id(), provider.id());
         FormValues values = new CredentialsInput(form, provider.name(), root.env(), root.messages()).read(sets, secrets);
-        return confirmed(app.credentials().alreadyConnected(tenant.id(), provider.id(), form, values), choice)
+        return confirmed(app.credentials().sameAccountConnected(tenant.id(), provider.id(), form, values), choice)
                 .map(confirmed -> app.credentials().connect(tenant.id(), provider.id(), form, values, confirmed,
                         printer));
     }
@@ -188,19 +189,19 @@ final class ConnectCommand implements Callable<Integer> {
     /**
      * The account choice to connect with when {@code duplicate} may name an account already
      * connected: asked on a terminal (empty when the answer is no); without one, refused unless
-     * --allow-duplicate was given. The question itself is the core's sentence, in English until it returns Text.
+     * --allow-duplicate was given.
      *
      * @throws InvalidInputException when there is no terminal to ask on and no --allow-duplicate
      */
-    private Optional<AccountChoice> confirmed(Optional<String> duplicate, AccountChoice choice) {
+    private Optional<AccountChoice> confirmed(Optional<Text> duplicate, AccountChoice choice) {
         if (duplicate.isEmpty() || choice.allowDuplicate()) {
             return Optional.of(choice);
         }
         Messages messages = root.messages();
-        Optional<String> answer = root.env().lines().ask(messages.get("cli.connect.askDuplicate", duplicate.get()));
+        Optional<String> answer = root.env().lines().ask(messages.get("cli.connect.askDuplicate",
+                Text.of("connect.duplicate.ask", duplicate.get())));
         if (answer.isEmpty()) {
-            throw new InvalidInputException(messages.get("cli.connect.duplicateRefused",
-                    duplicate.get().replaceFirst(" — [^—]*\\?$", ""))); // the sentence without its question
+            throw new Refusal(Text.of("cli.connect.duplicateRefused", duplicate.get()));
         }
         return answer.get().strip().toLowerCase(java.util.Locale.ROOT).startsWith("y") || Answers.yes(messages, answer.get())
                 ? Optional.of(choice.allowingDuplicate()) : Optional.empty();
@@ -209,7 +210,7 @@ final class ConnectCommand implements Callable<Integer> {
     /** What a flow that ended well did. */
     enum Done { CONNECTED, RECONNECTED, UPDATED }
 
-    /** Prints the flow's outcome (an ended flow's sentence is the core's, in English until it returns Text). */
+    /** Prints the flow's outcome in the run's language. */
     static int report(ConnectOutcome outcome, Provider provider, Done done, PrintWriter out, PrintWriter err,
             Messages messages) {
         return switch (outcome) {
@@ -226,7 +227,7 @@ final class ConnectCommand implements Callable<Integer> {
                 yield 0;
             }
             case ConnectOutcome.Ended ended -> {
-                err.println("onramp: " + ended.message());
+                err.println("onramp: " + messages.render(ended.text()));
                 err.flush();
                 yield switch (ended.state()) {
                     case TIMED_OUT -> OnrampCommand.TIMED_OUT;
@@ -237,15 +238,12 @@ final class ConnectCommand implements Callable<Integer> {
         };
     }
 
-    /**
-     * Prints each step once (the steps' labels are the core's, in English until they return Text), and the
-     * consent link on a line of its own so scripts can pick it up.
-     */
+    /** Prints each step once, and the consent link on a line of its own so scripts can pick it up. */
     record Printer(PrintWriter out, boolean noBrowser, Messages messages) implements ConnectListener {
         @Override
         public void onStep(ConnectStep step) {
             if (step != ConnectStep.WAITING_FOR_CONSENT) {
-                out.println(step.label() + "…");
+                out.println(messages.render(step.text()) + "…");
                 out.flush();
             }
         }
@@ -256,7 +254,7 @@ final class ConnectCommand implements Callable<Integer> {
                     : noBrowser ? messages.get("cli.connect.openLink")
                     : messages.get("cli.connect.browserDidNotOpen"));
             out.println(consentUrl);
-            out.println(messages.get("cli.connect.waiting", ConnectStep.WAITING_FOR_CONSENT.label()));
+            out.println(messages.get("cli.connect.waiting", ConnectStep.WAITING_FOR_CONSENT.text()));
             out.flush();
         }
     }

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.onramp.AppContext;
-import dev.onramp.model.InvalidInputException;
 import dev.onramp.model.Connection;
+import dev.onramp.model.InvalidInputException;
 import dev.onramp.model.Tenant;
 import dev.onramp.text.Messages;
 import java.io.PrintWriter;
@@ -46,7 +46,7 @@ final class ConnectionsCommand implements Callable<Integer> {
             out.flush();
             return 0;
         } catch (InvalidInputException e) {
-            root.env().err().println("onramp: " + e.getMessage());
+            root.env().err().println("onramp: " + root.messages().message(e));
             return OnrampCommand.FAILED;
         }
     }

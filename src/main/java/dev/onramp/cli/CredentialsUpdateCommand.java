@@ -1,7 +1,5 @@
 package dev.onramp.cli;
 
-import dev.onramp.text.Text;
-import dev.onramp.text.Messages;
 import dev.onramp.AppContext;
 import dev.onramp.connect.ConnectFlow;
 import dev.onramp.connect.CredentialsUpdate;
@@ -10,6 +8,8 @@ import dev.onramp.connect.form.FormValues;
 import dev.onramp.model.InvalidInputException;
 import dev.onramp.model.Provider;
 import dev.onramp.model.Tenant;
+import dev.onramp.text.Messages;
+import dev.onramp.text.Text;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
@@ -55,7 +55,7 @@ final class CredentialsUpdateCommand {
         try {
             target = app.credentials().prepareUpdate(tenant.id(), provider.id(), account);
         } catch (UpdateRefusedException e) {
-            return said(e.getMessage(), e.reason().wrongChoice() ? WRONG_USAGE : OnrampCommand.FAILED);
+            return said(messages.message(e), e.reason().wrongChoice() ? WRONG_USAGE : OnrampCommand.FAILED);
         }
         try {
             typed = new CredentialsInput(target.form(), provider.name(), env, messages).readUpdate(target, sets, secrets);
@@ -63,12 +63,12 @@ final class CredentialsUpdateCommand {
             return refused(e, OnrampCommand.FAILED);
         }
         out.println(messages.get("cli.update.updating", provider.name(), tenant.name(),
-                target.connection().accountLabel(), app.settings().describe(tenant.id())));
+                target.connection().accountLabel(), app.settings().describeText(tenant.id())));
         out.flush();
         try {
             flow = app.credentials().update(tenant.id(), target, typed, new ConnectCommand.Printer(out, true, messages));
         } catch (UpdateRefusedException e) {
-            return said(e.getMessage(), OnrampCommand.FAILED);
+            return said(messages.message(e), OnrampCommand.FAILED);
         }
         // Ctrl+C closes the app from its shutdown hook, which cancels the flow and records its end first.
         return ConnectCommand.report(flow.outcome().join(), provider, ConnectCommand.Done.UPDATED, out, env.err(),

@@ -30,17 +30,16 @@ final class DemoResetCommand implements Callable<Integer> {
         PrintWriter out = root.env().out();
         PrintWriter err = root.env().err();
         Messages messages = root.messages();
-        // The plan's description and refusal, the steps and the outcomes are the core's (DemoReset), in English for now.
         try (AppContext app = root.openApp(url -> false, Duration.ofMinutes(5))) {
             DemoReset reset = app.demoReset();
             DemoReset.Plan plan = reset.plan();
-            if (plan.refusal().isPresent()) {
-                err.println("onramp: " + plan.refusal().get());
+            if (plan.refusalText().isPresent()) {
+                err.println("onramp: " + messages.render(plan.refusalText().get()));
                 err.flush();
                 return OnrampCommand.FAILED;
             }
             if (!yes) {
-                Optional<String> answer = root.env().lines().ask(messages.get("cli.demoReset.ask", plan.description()));
+                Optional<String> answer = root.env().lines().ask(messages.get("cli.demoReset.ask", plan.descriptionText()));
                 if (answer.isEmpty()) {
                     err.println("onramp: " + messages.get("cli.demoReset.noTerminal"));
                     err.flush();
@@ -52,24 +51,24 @@ final class DemoResetCommand implements Callable<Integer> {
                     return OnrampCommand.CANCELLED;
                 }
             }
-            DemoReset.Outcome outcome = reset.reset(step -> {
-                out.println(step);
+            DemoReset.Outcome outcome = reset.resetWithSteps(step -> {
+                out.println(messages.render(step));
                 out.flush();
             });
             return switch (outcome) {
                 case DemoReset.Outcome.Reset done -> {
-                    out.println(done.message());
+                    out.println(messages.render(done.text()));
                     out.flush();
                     yield 0;
                 }
                 case DemoReset.Outcome.NotReset refused -> {
-                    err.println("onramp: " + refused.message());
+                    err.println("onramp: " + messages.render(refused.text()));
                     err.flush();
                     yield OnrampCommand.FAILED;
                 }
             };
         } catch (InvalidInputException e) {
-            err.println("onramp: " + e.getMessage());
+            err.println("onramp: " + messages.message(e));
             err.flush();
             return OnrampCommand.FAILED;
         }

@@ -63,7 +63,7 @@ final class DisconnectCommand implements Callable<Integer> {
             try {
                 tenant = Tenants.pick(app, tenantName, root.messages());
             } catch (InvalidInputException e) {
-                err.println("onramp: " + e.getMessage());
+                err.println("onramp: " + messages.message(e));
                 err.flush();
                 return USAGE;
             }
@@ -90,35 +90,35 @@ final class DisconnectCommand implements Callable<Integer> {
             }
             pauseAfter("confirmed", out);
             DisconnectOutcome outcome = app.disconnects().disconnect(tenant.id(), connection.id(),
-                    localOnly ? DisconnectScope.ONRAMP_ONLY : DisconnectScope.AIRBYTE_AND_ONRAMP, printer(out));
-            return switch (outcome) { // the outcomes' sentences are the core's, in English until they return Text
+                    localOnly ? DisconnectScope.ONRAMP_ONLY : DisconnectScope.AIRBYTE_AND_ONRAMP, printer(out, messages));
+            return switch (outcome) {
                 case DisconnectOutcome.Disconnected done -> {
-                    out.println(done.message());
+                    out.println(messages.render(done.text()));
                     out.flush();
                     yield 0;
                 }
                 case DisconnectOutcome.NotDisconnected failed -> {
                     err.println("onramp: " + (failed.offersOnrampOnly()
-                            ? messages.get("cli.disconnect.offerLocalOnly", failed.message()) : failed.message()));
+                            ? messages.get("cli.disconnect.offerLocalOnly", failed.text()) : messages.render(failed.text())));
                     err.flush();
                     yield OnrampCommand.FAILED;
                 }
             };
         } catch (DisconnectRefusedException e) {
-            err.println("onramp: " + e.getMessage());
+            err.println("onramp: " + messages.message(e));
             err.flush();
             return e.usage() ? USAGE : OnrampCommand.FAILED;
         } catch (InvalidInputException e) {
-            err.println("onramp: " + e.getMessage());
+            err.println("onramp: " + messages.message(e));
             err.flush();
             return OnrampCommand.FAILED;
         }
     }
 
     /** Prints each step as it begins, and holds there when a crash test asks for it. */
-    private static DisconnectListener printer(PrintWriter out) {
+    private static DisconnectListener printer(PrintWriter out, Messages messages) {
         return step -> {
-            out.println(step.label() + "…");
+            out.println(messages.render(step.text()) + "…");
             out.flush();
             pauseAfter(step == DisconnectStep.DELETING_SOURCE ? "deleting-source" : "saving", out);
         };

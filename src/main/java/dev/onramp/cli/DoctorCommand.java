@@ -2,13 +2,13 @@ package dev.onramp.cli;
 
 import dev.onramp.AppContext;
 import dev.onramp.airbyte.AirbyteException;
-import dev.onramp.model.InvalidInputException;
-import dev.onramp.diagnostics.Check;
-import dev.onramp.model.AirbyteSettings;
-import dev.onramp.model.Tenant;
 import dev.onramp.diagnostics.BrowserCheck;
+import dev.onramp.diagnostics.Check;
 import dev.onramp.diagnostics.Doctor;
 import dev.onramp.diagnostics.DoctorReport;
+import dev.onramp.model.AirbyteSettings;
+import dev.onramp.model.InvalidInputException;
+import dev.onramp.model.Tenant;
 import dev.onramp.store.StoreException;
 import dev.onramp.text.Messages;
 import java.io.PrintWriter;
@@ -35,7 +35,7 @@ final class DoctorCommand implements Callable<Integer> {
             checks.addAll(businessAirbytes(app, root.messages()));
             report = new DoctorReport(checks);
         } catch (StoreException | UncheckedIOException e) {
-            report = Doctor.withoutApp(e.getMessage(), BrowserCheck.ofThisSystem());
+            report = Doctor.withoutApp(root.messages().message(e), BrowserCheck.ofThisSystem());
         }
         report.checks().forEach(check -> out.println(check.line())); // the diagnostics' lines, in English for now
         out.flush();
@@ -62,11 +62,11 @@ final class DoctorCommand implements Callable<Integer> {
                 int workspaces = app.settings().test(settings).size();
                 checks.add(Check.passed(name, messages.get("cli.doctor.airbyteAnswers", settings.description(), workspaces)));
             } catch (AirbyteException e) {
-                checks.add(Check.failed(name, e.getMessage(), e.kind() == AirbyteException.Kind.UNAUTHORIZED
+                checks.add(Check.failed(name, messages.message(e), e.kind() == AirbyteException.Kind.UNAUTHORIZED
                         ? messages.get("cli.doctor.fixLogin", tenant.name())
                         : messages.get("cli.doctor.fixAddress", tenant.name())));
             } catch (InvalidInputException e) {
-                checks.add(Check.failed(name, e.getMessage(), messages.get("cli.doctor.fixSettings", tenant.name())));
+                checks.add(Check.failed(name, messages.message(e), messages.get("cli.doctor.fixSettings", tenant.name())));
             }
         }
         return checks;

@@ -9,6 +9,7 @@ import dev.onramp.airbyte.AirbyteException;
 import dev.onramp.connect.SignInReadiness;
 import dev.onramp.model.InvalidInputException;
 import dev.onramp.model.Tenant;
+import dev.onramp.text.Text;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
@@ -36,7 +37,7 @@ final class OAuthCheckCommand implements Callable<Integer> {
         try (AppContext app = root.openApp(url -> false, Duration.ofMinutes(5))) {
             Tenant tenant = Tenants.pick(app, tenantName, root.messages());
             if (!json) {
-                out.println(root.messages().get("cli.oauthCheck.heading", app.settings().describe(tenant.id()),
+                out.println(root.messages().get("cli.oauthCheck.heading", app.settings().describeText(tenant.id()),
                         tenant.name()));
                 out.flush();
             }
@@ -53,7 +54,7 @@ final class OAuthCheckCommand implements Callable<Integer> {
             out.flush();
             return results.stream().noneMatch(result -> result.state().needsSetUp()) ? 0 : OnrampCommand.FAILED;
         } catch (InvalidInputException | AirbyteException e) {
-            err.println("onramp: " + e.getMessage());
+            err.println("onramp: " + root.messages().message(e));
             return OnrampCommand.FAILED;
         }
     }

@@ -80,7 +80,7 @@ public final class OnrampCommand implements Callable<Integer> {
                 .setErr(env.err())
                 .setParameterExceptionHandler(new UsageErrors(messages))
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
-                    cmd.getErr().println("onramp: " + e.getMessage());
+                    cmd.getErr().println("onramp: " + messages.message(e));
                     cmd.getErr().flush();
                     return FAILED;
                 });

@@ -9,15 +9,12 @@ import dev.onramp.text.Text;
  * message stays English for what is recorded (an audit entry of a refused update).
  */
 final class Refusal extends InvalidInputException {
-    private final transient Text text;
-
     Refusal(Text text) {
-        super(Messages.english().render(text));
-        this.text = text;
+        super(text);
     }
 
-    /** What to tell the person about {@code e}: a refusal's sentence in their language, else the core's sentence. */
+    /** What to tell the person about {@code e}: its sentence in their language when it carries one, else its message. */
     static String said(RuntimeException e, Messages messages) {
-        return e instanceof Refusal refusal ? messages.render(refusal.text) : e.getMessage();
+        return messages.message(e);
     }
 }

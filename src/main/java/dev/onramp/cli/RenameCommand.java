@@ -9,8 +9,8 @@ import dev.onramp.text.Messages;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -63,7 +63,7 @@ final class RenameCommand implements Callable<Integer> {
             out.flush();
             return 0;
         } catch (InvalidInputException e) {
-            err.println("onramp: " + e.getMessage());
+            err.println("onramp: " + messages.message(e));
             return OnrampCommand.FAILED;
         }
     }

@@ -69,7 +69,7 @@ final class SettingsRedirectCommand implements Callable<Integer> {
             print(app, tenant, out, messages);
             return 0;
         } catch (InvalidInputException e) {
-            settings.root.env().err().println("onramp: " + e.getMessage());
+            settings.root.env().err().println("onramp: " + settings.root.messages().message(e));
             return OnrampCommand.FAILED;
         }
     }

@@ -1,9 +1,8 @@
 package dev.onramp.cli;
 
 import dev.onramp.AppContext;
-import dev.onramp.business.WebAddress;
-import dev.onramp.model.InvalidInputException;
 import dev.onramp.business.SettingsService;
+import dev.onramp.business.WebAddress;
 import dev.onramp.model.AirbyteSettings;
 import dev.onramp.model.AirbyteSettings.Basic;
 import dev.onramp.model.AirbyteSettings.ClientCredentials;
@@ -11,6 +10,7 @@ import dev.onramp.model.AirbyteSettings.Cloud;
 import dev.onramp.model.AirbyteSettings.Demo;
 import dev.onramp.model.AirbyteSettings.Login;
 import dev.onramp.model.AirbyteSettings.SelfManaged;
+import dev.onramp.model.InvalidInputException;
 import dev.onramp.model.Tenant;
 import dev.onramp.text.Messages;
 import java.net.URI;
@@ -94,7 +94,7 @@ final class SettingsSetCommand implements Callable<Integer> {
         Optional<SelfManaged> before = current instanceof SelfManaged selfManaged ? Optional.of(selfManaged)
                 : Optional.empty();
         URI api = url != null
-                ? WebAddress.parse(url, "address of the self-managed Airbyte").uri()
+                ? WebAddress.parse(url, WebAddress.SELF_MANAGED_AIRBYTE).uri()
                 : before.map(SelfManaged::url).orElseThrow(() -> new InvalidInputException(
                         settings.root.messages().get("cli.settings.set.noUrl")));
         Optional<Login> loginBefore = before.flatMap(SelfManaged::login);
@@ -130,7 +130,7 @@ final class SettingsSetCommand implements Callable<Integer> {
         return new Cloud(before.map(Cloud::apiBase).orElse(Cloud.AIRBYTE_CLOUD), id,
                 secret(CLIENT_SECRET, clientSecret(), kept),
                 workspace != null ? workspace : before.map(Cloud::workspaceId).orElse(""),
-                relay.isBlank() ? URI.create("") : WebAddress.parse(relay, "relay page's address").uri());
+                relay.isBlank() ? URI.create("") : WebAddress.parse(relay, WebAddress.RELAY_PAGE).uri());
     }
 
     private String passwordOf(String user) {

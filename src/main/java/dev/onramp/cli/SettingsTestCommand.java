@@ -2,9 +2,9 @@ package dev.onramp.cli;
 
 import dev.onramp.AppContext;
 import dev.onramp.airbyte.AirbyteException;
-import dev.onramp.model.InvalidInputException;
 import dev.onramp.model.AirbyteSettings;
 import dev.onramp.model.AirbyteWorkspace;
+import dev.onramp.model.InvalidInputException;
 import dev.onramp.model.Tenant;
 import java.io.PrintWriter;
 import java.util.List;
@@ -26,12 +26,12 @@ final class SettingsTestCommand implements Callable<Integer> {
             AirbyteSettings saved = app.settings().settings(tenant.id());
             List<AirbyteWorkspace> workspaces = app.settings().test(saved);
             // The settings' description and Airbyte's refusals are the core's, in English for now.
-            out.println(settings.root.messages().get("cli.settings.test.reached", saved.description(), workspaces.size()));
+            out.println(settings.root.messages().get("cli.settings.test.reached", saved.text(), workspaces.size()));
             workspaces.forEach(workspace -> out.printf("  %s  %s%n", workspace.id(), workspace.name()));
             out.flush();
             return 0;
         } catch (InvalidInputException | AirbyteException e) {
-            settings.root.env().err().println("onramp: " + e.getMessage());
+            settings.root.env().err().println("onramp: " + settings.root.messages().message(e));
             return OnrampCommand.FAILED;
         }
     }

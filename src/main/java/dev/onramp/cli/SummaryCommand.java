@@ -62,7 +62,7 @@ final class SummaryCommand implements Callable<Integer> {
             out.flush();
             return 0;
         } catch (InvalidInputException | SummaryWriteException e) {
-            err.println("onramp: " + e.getMessage());
+            err.println("onramp: " + root.messages().message(e));
             err.flush();
             return OnrampCommand.FAILED;
         }

@@ -35,7 +35,7 @@ final class SupportBundleCommand implements Callable<Integer> {
             stdout.flush();
             return 0;
         } catch (UncheckedIOException e) {
-            root.env().err().println("onramp: " + e.getMessage());
+            root.env().err().println("onramp: " + root.messages().message(e));
             root.env().err().flush();
             return OnrampCommand.FAILED;
         }

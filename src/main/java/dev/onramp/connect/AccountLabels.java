@@ -7,6 +7,7 @@ import dev.onramp.model.ConnectionStatus;
 import dev.onramp.model.InvalidInputException;
 import dev.onramp.model.Provider;
 import dev.onramp.model.TenantId;
+import dev.onramp.text.Text;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -45,15 +46,14 @@ final class AccountLabels {
     static String checked(String label) {
         String stripped = label == null ? "" : label.strip();
         if (stripped.isEmpty()) {
-            throw new InvalidInputException("Give the account a label, such as \"EU store\".");
+            throw new InvalidInputException(Text.of("connect.label.blank"));
         }
         if (CONTROL.matcher(stripped).find()) {
-            throw new InvalidInputException("An account's label cannot hold control characters (tabs, line breaks …):"
-                    + " type it as plain text.");
+            throw new InvalidInputException(Text.of("connect.label.controlCharacters"));
         }
         if (stripped.codePointCount(0, stripped.length()) > LONGEST) {
-            throw new InvalidInputException("An account's label can be at most " + LONGEST + " characters long; this"
-                    + " one has " + stripped.codePointCount(0, stripped.length()) + ".");
+            throw new InvalidInputException(Text.of("connect.label.tooLong", LONGEST,
+                    stripped.codePointCount(0, stripped.length())));
         }
         return stripped;
     }
@@ -101,8 +101,7 @@ final class AccountLabels {
         if (given.isPresent()) {
             String label = checked(given.get());
             if (taken.contains(label.toLowerCase(Locale.ROOT))) {
-                throw new InvalidInputException(provider.name() + " already has an account labelled \"" + label
-                        + "\" in this business: choose another label.");
+                throw new InvalidInputException(Text.of("connect.label.taken", provider.name(), label));
             }
             return label;
         }
@@ -145,13 +144,22 @@ final class AccountLabels {
         return Optional.empty();
     }
 
-    /** "Acme's Shopify account acme-shop is already connected — connect it again?" */
-    static String duplicateWarning(String business, Provider provider, Connection existing, JsonNode configuration) {
+    /** "Acme's Shopify account acme-shop is already connected". */
+    static Text alreadyConnected(String business, Provider provider, Connection existing, JsonNode configuration) {
         String value = identifying(configuration).orElse(existing.accountLabel());
-        String labelled = existing.accountLabel().equalsIgnoreCase(value) ? "" : " (as \"" + existing.accountLabel() + "\")";
-        String owner = business.endsWith("s") ? business + "'" : business + "'s";
-        return owner + " " + provider.name() + " account " + value + " is already connected" + labelled
-                + " — connect it again?";
+        boolean labelled = !existing.accountLabel().equalsIgnoreCase(value);
+        boolean endsInS = business.endsWith("s"); // English writes Acme Outdoors' rather than Outdoors's
+        if (labelled) {
+            return endsInS ? Text.of("connect.duplicate.connectedAsS", business, provider.name(), value, existing.accountLabel())
+                    : Text.of("connect.duplicate.connectedAs", business, provider.name(), value, existing.accountLabel());
+        }
+        return endsInS ? Text.of("connect.duplicate.connectedS", business, provider.name(), value)
+                : Text.of("connect.duplicate.connected", business, provider.name(), value);
+    }
+
+    /** "Acme's Shopify account acme-shop is already connected — connect it again?" */
+    static Text duplicateWarning(String business, Provider provider, Connection existing, JsonNode configuration) {
+        return Text.of("connect.duplicate.ask", alreadyConnected(business, provider, existing, configuration));
     }
 
     private Optional<JsonNode> parse(byte[] bytes) {

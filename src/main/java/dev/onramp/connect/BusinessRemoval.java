@@ -12,6 +12,8 @@ import dev.onramp.store.ConnectionRepository;
 import dev.onramp.store.Database;
 import dev.onramp.store.FlowJournal;
 import dev.onramp.store.TenantRepository;
+import dev.onramp.text.Messages;
+import dev.onramp.text.Text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -54,13 +56,27 @@ public final class BusinessRemoval {
 
     /** How a deletion ended, as a sentence to show a person. */
     public sealed interface Outcome {
-        String message();
+        /** What happened, as a key and its arguments. */
+        Text text();
+
+        /** {@link #text()} in the window's (the process's display) language. */
+        default String message() {
+            return Messages.display().render(text());
+        }
 
         /** The business is gone. */
-        record Deleted(String message) implements Outcome {}
+        record Deleted(Text text) implements Outcome {}
 
-        /** The business is still there; {@code message} says why and what to do. */
-        record NotDeleted(String message) implements Outcome {}
+        /** The business is still there; {@code text} says why and what to do. */
+        record NotDeleted(Text text) implements Outcome {}
+    }
+
+    /**
+     * Deletes the business {@code id}, as {@link #deleteWithSteps}; {@code step} hears each step in the
+     * window's (the process's display) language.
+     */
+    public Outcome delete(TenantId id, Sources sources, Consumer<String> step) {
+        return deleteWithSteps(id, sources, text -> step.accept(Messages.display().render(text)));
     }
 
     /**
@@ -68,12 +84,10 @@ public final class BusinessRemoval {
      * business with a flow under way, or whose sources cannot all be deleted, stays, and the outcome
      * says what to do; connections already disconnected on the way stay disconnected.
      */
-    public Outcome delete(TenantId id, Sources sources, Consumer<String> step) {
-        Tenant tenant = tenants.find(id).orElseThrow(() -> new InvalidInputException(
-                "That business is no longer in Onramp; pick one from the list."));
+    public Outcome deleteWithSteps(TenantId id, Sources sources, Consumer<Text> step) {
+        Tenant tenant = tenants.find(id).orElseThrow(() -> new InvalidInputException(Text.of("connect.removal.gone")));
         if (tenants.list().size() == 1) {
-            return refused(tenant, tenant.name() + " is the only business in Onramp, and the window always shows one:"
-                    + " create the next business first, then delete this one.");
+            return refused(tenant, Text.of("connect.removal.onlyOne", tenant.name()));
         }
         List<FlowRecord> busy = db.inTransaction(tx -> journal.unfinishedOf(tx, id));
         if (!busy.isEmpty()) {
@@ -84,23 +98,22 @@ public final class BusinessRemoval {
         if (sources == Sources.DELETE) {
             for (Connection connection : live) {
                 String who = describe(connection);
-                step.accept("Disconnecting " + who + "…");
+                step.accept(Text.of("connect.removal.disconnecting", who));
                 DisconnectOutcome outcome = disconnects.disconnect(id, connection.id(), DisconnectScope.AIRBYTE_AND_ONRAMP,
                         DisconnectListener.NONE);
                 if (outcome instanceof DisconnectOutcome.NotDisconnected failed) {
-                    String before = done.isEmpty() ? "" : " (" + String.join(", ", done) + " "
-                            + (done.size() == 1 ? "was" : "were") + " disconnected and stays so)";
-                    return refused(tenant, tenant.name() + " was not deleted" + before + ": " + who
-                            + " could not be disconnected. " + failed.message() + " Try again, or delete it keeping"
-                            + " the sources in Airbyte.");
+                    return refused(tenant, done.isEmpty()
+                            ? Text.of("connect.removal.notDeleted", tenant.name(), who, failed.text())
+                            : Text.of("connect.removal.notDeletedAfter", tenant.name(), String.join(", ", done),
+                                    done.size(), who, failed.text()));
                 }
                 done.add(who);
             }
         }
-        step.accept("Deleting " + tenant.name() + "…");
+        step.accept(Text.of("connect.removal.deleting", tenant.name()));
         return db.inTransaction(tx -> {
             if (tenants.lock(tx, id).isEmpty()) {
-                return new Outcome.NotDeleted("That business is no longer in Onramp; pick one from the list.");
+                return new Outcome.NotDeleted(Text.of("connect.removal.gone"));
             }
             List<FlowRecord> started = journal.unfinishedOf(tx, id);
             if (!started.isEmpty()) {
@@ -112,30 +125,29 @@ public final class BusinessRemoval {
             audit.append(tx, id, actor, "tenant.deleted", "tenant/" + id, "name=" + tenant.name()
                     + (sources == Sources.KEEP ? " sources=kept" + (kept.isEmpty() ? "" : " kept_sources=" + keptSources)
                             : " sources=deleted disconnected=" + done.size()));
-            String what = kept.isEmpty()
-                    ? (done.isEmpty() ? "" : done.size() == 1
-                            ? " Its connection was disconnected and its source deleted in Airbyte."
-                            : " Its " + done.size() + " connections were disconnected and their sources deleted in Airbyte.")
-                    : " Its " + (kept.size() == 1 ? "source stays" : kept.size() + " sources stay") + " in Airbyte: "
-                            + kept.stream().map(this::describe).collect(Collectors.joining(", ")) + ".";
-            return new Outcome.Deleted(tenant.name() + " was deleted." + what);
+            String keptNames = kept.stream().map(this::describe).collect(Collectors.joining(", "));
+            return new Outcome.Deleted(!kept.isEmpty()
+                    ? kept.size() == 1 ? Text.of("connect.removal.deletedKeptOne", tenant.name(), keptNames)
+                            : Text.of("connect.removal.deletedKept", tenant.name(), kept.size(), keptNames)
+                    : done.isEmpty() ? Text.of("connect.removal.deleted", tenant.name())
+                    : done.size() == 1 ? Text.of("connect.removal.deletedOne", tenant.name())
+                    : Text.of("connect.removal.deletedSeveral", tenant.name(), done.size()));
         });
     }
 
-    private Outcome refused(Tenant tenant, String message) {
+    /** A refusal, audited in English. */
+    private Outcome refused(Tenant tenant, Text message) {
         db.inTransaction(tx -> {
-            audit.append(tx, tenant.id(), actor, "tenant.delete-refused", "tenant/" + tenant.id(), "reason=" + message);
+            audit.append(tx, tenant.id(), actor, "tenant.delete-refused", "tenant/" + tenant.id(),
+                    "reason=" + Messages.english().render(message));
             return null;
         });
         return new Outcome.NotDeleted(message);
     }
 
-    private String busyMessage(Tenant tenant, List<FlowRecord> busy) {
-        String what = busy.stream().map(flow -> providerName(flow.providerId())).distinct()
-                .collect(Collectors.joining(" and "));
-        return tenant.name() + " is in use: a " + what + " flow (a connect, reconnect or disconnect) is under way."
-                + " Cancel it or let it finish, then delete the business; a flow left by a crash ends at Onramp's next"
-                + " start.";
+    private Text busyMessage(Tenant tenant, List<FlowRecord> busy) {
+        List<String> what = busy.stream().map(flow -> providerName(flow.providerId())).distinct().toList();
+        return Text.of("connect.removal.busy", tenant.name(), Text.joined(Text.of("connect.and"), what));
     }
 
     private String describe(Connection connection) {

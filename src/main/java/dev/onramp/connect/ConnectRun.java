@@ -18,6 +18,7 @@ import dev.onramp.model.InvalidInputException;
 import dev.onramp.model.Provider;
 import dev.onramp.model.Tenant;
 import dev.onramp.model.TenantId;
+import dev.onramp.text.Text;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -45,22 +46,21 @@ final class ConnectRun extends FlowRun {
     @Override
     protected ConnectOutcome steps() {
         Tenant tenant = stores.tenants().find(tenantId)
-                .orElseThrow(() -> new FlowEnd(FlowState.FAILED, "Onramp does not know that business any more."));
+                .orElseThrow(() -> new FlowEnd(FlowState.FAILED, Text.of("connect.noBusiness")));
         journalStart();
         listener.onStep(ConnectStep.PREPARING);
         Provider provider = parts.providers().provider(tenantId, providerId).orElseThrow(() -> new FlowEnd(FlowState.FAILED,
-                "Onramp does not know a provider called \"" + providerId + "\"."));
+                Text.of("connect.unknownProvider", providerId)));
         named(provider);
         if (!provider.connectsByOAuth()) {
-            throw new FlowEnd(FlowState.FAILED, provider.name()
-                    + " connects with API credentials rather than a sign-in: fill in its credentials form instead.");
+            throw new FlowEnd(FlowState.FAILED, Text.of("connect.run.usesCredentials", provider.name()));
         }
         ConsentInputs.Given given = consentInputs.given(provider, inputs);
         AccountLabels labels = new AccountLabels(stores);
         if (!account.allowDuplicate()) {
             labels.sameAccount(tenantId, providerId, given.configuration()).ifPresent(existing -> {
-                throw new FlowEnd(FlowState.FAILED, AccountLabels.duplicateWarning(tenant.name(), provider, existing,
-                        given.configuration()) + " Connect it with duplicates allowed to add it once more.", false);
+                throw new FlowEnd(FlowState.FAILED, Text.of("connect.duplicate.refused",
+                        AccountLabels.duplicateWarning(tenant.name(), provider, existing, given.configuration())), false);
             });
         }
         // A label the person gave is refused before the browser opens, not after the source exists.
@@ -68,7 +68,7 @@ final class ConnectRun extends FlowRun {
             try {
                 labels.forNew(tenantId, provider, given.configuration(), Optional.of(label));
             } catch (InvalidInputException e) {
-                throw new FlowEnd(FlowState.FAILED, e.getMessage(), false);
+                throw new FlowEnd(FlowState.FAILED, e.text(), false);
             }
         });
         AirbyteGateway airbyte = parts.airbyteOf().apply(tenantId);
@@ -143,7 +143,7 @@ final class ConnectRun extends FlowRun {
         checkCancelled();
 
         List<String> streams = testAndDiscover(airbyte, created,
-                said -> "Airbyte could not read from " + provider.name() + ": " + said);
+                said -> Text.of("connect.run.couldNotRead", provider.name(), said));
 
         listener.onStep(ConnectStep.SAVING);
         Connection connection = new Connection(ConnectionId.random(), tenantId, providerId, created,

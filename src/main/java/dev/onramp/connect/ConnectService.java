@@ -1,6 +1,5 @@
 package dev.onramp.connect;
 
-import dev.onramp.model.Provider;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.onramp.airbyte.AirbyteException;
 import dev.onramp.airbyte.AirbyteGateway;
@@ -9,15 +8,16 @@ import dev.onramp.catalog.Catalog;
 import dev.onramp.catalog.ConnectorSpecs;
 import dev.onramp.connect.form.ConnectorForm;
 import dev.onramp.connect.form.FormValues;
-import dev.onramp.model.Connection;
-import dev.onramp.model.ConnectionStatus;
 import dev.onramp.model.AirbyteLocation;
+import dev.onramp.model.Connection;
 import dev.onramp.model.ConnectionId;
+import dev.onramp.model.ConnectionStatus;
 import dev.onramp.model.FlowId;
 import dev.onramp.model.FlowKind;
 import dev.onramp.model.FlowRecord;
 import dev.onramp.model.FlowState;
 import dev.onramp.model.InvalidInputException;
+import dev.onramp.model.Provider;
 import dev.onramp.model.RedirectSettings;
 import dev.onramp.model.Tenant;
 import dev.onramp.model.TenantId;
@@ -28,6 +28,8 @@ import dev.onramp.store.ConnectionRepository;
 import dev.onramp.store.Database;
 import dev.onramp.store.FlowJournal;
 import dev.onramp.store.TenantRepository;
+import dev.onramp.text.Messages;
+import dev.onramp.text.Text;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -175,14 +177,12 @@ public final class ConnectService implements AutoCloseable {
     public Connection rename(TenantId tenant, ConnectionId id, String label) {
         String wanted = AccountLabels.checked(label);
         Connection connection = stores.connections().find(tenant, id).filter(c -> !c.disconnected())
-                .orElseThrow(() -> new InvalidInputException("That connection is no longer there: it was removed or"
-                        + " disconnected."));
+                .orElseThrow(() -> new InvalidInputException(Text.of("connect.connectionRemoved")));
         String name = catalog.provider(connection.providerId()).map(Provider::name).orElse(connection.providerId());
         boolean taken = labels.live(tenant, connection.providerId()).stream()
                 .anyMatch(other -> !other.id().equals(id) && other.accountLabel().equalsIgnoreCase(wanted));
         if (taken) {
-            throw new InvalidInputException(name + " already has an account labelled \"" + wanted
-                    + "\" in this business: choose another label.");
+            throw new InvalidInputException(Text.of("connect.label.taken", name, wanted));
         }
         boolean renamed = stores.db().inTransaction(tx -> {
             boolean done = stores.connections().relabel(tx, tenant, id, wanted);
@@ -193,7 +193,7 @@ public final class ConnectService implements AutoCloseable {
             return done;
         });
         if (!renamed) {
-            throw new InvalidInputException("That connection was disconnected meanwhile; there is nothing to rename.");
+            throw new InvalidInputException(Text.of("connect.rename.disconnectedMeanwhile"));
         }
         return stores.connections().find(tenant, id).orElseThrow();
     }
@@ -201,9 +201,20 @@ public final class ConnectService implements AutoCloseable {
     /**
      * Why connecting {@code providerId} with these consent inputs may connect an account the
      * business already has (the same Zendesk subdomain, Shopify shop …), as a question to put to
-     * the person; empty when it would not, or when the inputs identify no account. Blocks.
+     * the person, in the window's (the process's display) language; empty when it would not, or when
+     * the inputs identify no account. Blocks.
      */
     public Optional<String> alreadyConnected(TenantId tenant, String providerId, FormValues inputs) {
+        return sameAccountConnected(tenant, providerId, inputs)
+                .map(connected -> Messages.display().render(Text.of("connect.duplicate.ask", connected)));
+    }
+
+    /**
+     * That connecting {@code providerId} with these consent inputs would connect an account the
+     * business already has ("Acme's Zendesk Support account acme is already connected"); empty when
+     * it would not, or when the inputs identify no account. Blocks.
+     */
+    public Optional<Text> sameAccountConnected(TenantId tenant, String providerId, FormValues inputs) {
         Optional<Provider> provider = catalog.provider(providerId);
         Optional<Tenant> business = stores.tenants().find(tenant);
         if (provider.isEmpty() || business.isEmpty() || !provider.get().connectsByOAuth()) {
@@ -211,7 +222,7 @@ public final class ConnectService implements AutoCloseable {
         }
         ObjectNode configuration = consentInputs.given(provider.get(), inputs).configuration();
         return labels.sameAccount(tenant, providerId, configuration).map(existing ->
-                AccountLabels.duplicateWarning(business.get().name(), provider.get(), existing, configuration));
+                AccountLabels.alreadyConnected(business.get().name(), provider.get(), existing, configuration));
     }
 
     /**
@@ -225,7 +236,7 @@ public final class ConnectService implements AutoCloseable {
      */
     public List<SignInReadiness> signInReadiness(TenantId tenant, Consumer<SignInReadiness> each) {
         Tenant known = stores.tenants().find(tenant)
-                .orElseThrow(() -> new InvalidInputException("Onramp does not know that business any more."));
+                .orElseThrow(() -> new InvalidInputException(Text.of("connect.noBusiness")));
         return readiness.check(known, airbyteOf.apply(tenant), parts.redirectOf().apply(tenant), stores, each);
     }
 
@@ -252,7 +263,7 @@ public final class ConnectService implements AutoCloseable {
      */
     public ConnectFlow reconnect(TenantId tenant, ConnectionId connectionId, ConnectListener listener) {
         Connection connection = stores.connections().find(tenant, connectionId).orElseThrow(() ->
-                new InvalidInputException("Onramp no longer has that connection; refresh the list and connect the account again."));
+                new InvalidInputException(Text.of("connect.connectionGone")));
         return running.start(new ReconnectRun(FlowId.random(), connection, listener, stores, parts));
     }
 
@@ -318,7 +329,8 @@ public final class ConnectService implements AutoCloseable {
         }
         return stored.stream().map(c -> now.flatMap(here -> c.airbyte().filter(made -> made.differsFrom(here)
                         && c.status() != ConnectionStatus.DISCONNECTED && c.status() != ConnectionStatus.OTHER_AIRBYTE)
-                .map(made -> c.as(ConnectionStatus.OTHER_AIRBYTE, Optional.of(ConnectionChecks.elsewhere(made, here)))))
+                .map(made -> c.as(ConnectionStatus.OTHER_AIRBYTE, // kept in English, like the stored reasons
+                        Optional.of(Messages.english().render(ConnectionChecks.elsewhere(made, here))))))
                 .orElse(c)).toList();
     }
 

@@ -9,6 +9,8 @@ import dev.onramp.model.ConnectionId;
 import dev.onramp.model.ConnectionStatus;
 import dev.onramp.model.InvalidInputException;
 import dev.onramp.model.TenantId;
+import dev.onramp.text.Messages;
+import dev.onramp.text.Text;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,14 +83,13 @@ final class ConnectionChecks {
     ConnectionHealth checkOne(TenantId tenant, AirbyteGateway airbyte, ConnectionId id) {
         Connection connection = stores.connections().find(tenant, id)
                 .filter(found -> found.status() != ConnectionStatus.DISCONNECTED)
-                .orElseThrow(() -> new InvalidInputException("That connection is no longer there: it was removed or"
-                        + " disconnected."));
+                .orElseThrow(() -> new InvalidInputException(Text.of("connect.connectionRemoved")));
         return checkOne(tenant, airbyte, locationNow(tenant, airbyte), connection);
     }
 
     private AirbyteLocation locationNow(TenantId tenant, AirbyteGateway airbyte) {
         return stores.locationNow(stores.tenants().find(tenant).orElseThrow(() ->
-                new InvalidInputException("Onramp does not know that business any more.")), airbyte);
+                new InvalidInputException(Text.of("connect.noBusiness"))), airbyte);
     }
 
     private ConnectionHealth checkOne(TenantId tenant, AirbyteGateway airbyte, AirbyteLocation location,
@@ -96,46 +97,46 @@ final class ConnectionChecks {
         Instant now = stores.clock().instant();
         if (connection.airbyte().filter(made -> made.differsFrom(location)).isPresent()) {
             // Not asked: that Airbyte may not even be reachable from here, and this one cannot know the source.
-            Optional<String> error = Optional.of(elsewhere(connection.airbyte().get(), location));
+            Optional<Text> error = Optional.of(elsewhere(connection.airbyte().get(), location));
             record(tenant, connection, ConnectionStatus.OTHER_AIRBYTE, Optional.of(now), error, Optional.empty());
-            return new ConnectionHealth(connection, ConnectionStatus.OTHER_AIRBYTE, connection.status(), now, error, true);
+            return ConnectionHealth.of(connection, ConnectionStatus.OTHER_AIRBYTE, connection.status(), now, error, true);
         }
         ConnectionStatus status;
-        Optional<String> error;
+        Optional<Text> error;
         try {
             CheckResult result = airbyte.checkConnection(connection.sourceId());
             status = result.succeeded() ? ConnectionStatus.ACTIVE
                     : AUTHORIZATION.matcher(result.message().toLowerCase(Locale.ROOT)).find()
                             ? ConnectionStatus.NEEDS_REAUTH : ConnectionStatus.FAILED;
-            error = result.succeeded() ? Optional.empty() : Optional.of(result.message());
+            error = result.succeeded() ? Optional.empty() : Optional.of(Text.verbatim(result.message()));
         } catch (AirbyteException e) {
             if (e.kind() != AirbyteException.Kind.NOT_FOUND) {
                 // The check could not run (Airbyte unreachable, refusing Onramp …): nothing is learnt
                 // about the connection, so its status stays; the reason is kept beside it.
-                record(tenant, connection, connection.status(), Optional.empty(), Optional.of(e.getMessage()),
+                record(tenant, connection, connection.status(), Optional.empty(), Optional.of(e.text()),
                         Optional.empty());
-                return new ConnectionHealth(connection, connection.status(), connection.status(), now,
-                        Optional.of(e.getMessage()), false);
+                return ConnectionHealth.of(connection, connection.status(), connection.status(), now,
+                        Optional.of(e.text()), false);
             }
             status = ConnectionStatus.MISSING;
-            error = Optional.of("Airbyte no longer has this source (" + connection.sourceId() + "): connect again,"
-                    + " or remove it.");
+            error = Optional.of(Text.of("connect.check.missing", connection.sourceId()));
         }
         // A connection made before Onramp recorded its Airbyte is known to live here once found here.
         Optional<AirbyteLocation> confirmed = connection.airbyte().isEmpty() && status != ConnectionStatus.MISSING
                 ? Optional.of(location) : Optional.empty();
         record(tenant, connection, status, Optional.of(now), error, confirmed);
-        return new ConnectionHealth(connection, status, connection.status(), now, error, true);
+        return ConnectionHealth.of(connection, status, connection.status(), now, error, true);
     }
 
     /** What a person is told of a connection whose source lives in another Airbyte than the business uses now. */
-    static String elsewhere(AirbyteLocation madeIn, AirbyteLocation now) {
-        return "Made in " + madeIn.describe() + "; this business now uses " + now.describe()
-                + ". Switch back in Settings to use it, or connect it again here.";
+    static Text elsewhere(AirbyteLocation madeIn, AirbyteLocation now) {
+        return Text.of("connect.check.elsewhere", madeIn.text(), now.text());
     }
 
+    /** Keeps the check's outcome with the connection; its reason is kept in English, like every record. */
     private void record(TenantId tenant, Connection connection, ConnectionStatus status, Optional<Instant> checked,
-            Optional<String> error, Optional<AirbyteLocation> confirmed) {
+            Optional<Text> reason, Optional<AirbyteLocation> confirmed) {
+        Optional<String> error = reason.map(Messages.english()::render);
         stores.db().inTransaction(tx -> {
             // A connection disconnected while it was checked stays disconnected, and nothing is audited.
             boolean recorded = stores.connections().checked(tx, tenant, connection.id(), status, checked, error,

@@ -13,6 +13,7 @@ import dev.onramp.connect.form.SpecForms;
 import dev.onramp.model.InvalidInputException;
 import dev.onramp.model.OAuthFacts;
 import dev.onramp.model.Provider;
+import dev.onramp.text.Text;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -94,8 +95,8 @@ public final class ConsentInputs {
         FormValues effective = form.defaults().withAll(values);
         List<FormProblem> problems = form.problems(effective);
         if (!problems.isEmpty()) {
-            throw new InvalidInputException(provider.name() + " needs this before its sign-in: "
-                    + problems.stream().map(FormProblem::message).collect(Collectors.joining(" ")));
+            throw new InvalidInputException(Text.of("connect.consentInputs.needed", provider.name(),
+                    problems.stream().map(FormProblem::message).collect(Collectors.joining(" "))));
         }
         ObjectNode configuration = form.configuration(effective);
         return new Given(inputsIn(provider, configuration), configuration);

@@ -14,6 +14,8 @@ import dev.onramp.model.InvalidInputException;
 import dev.onramp.model.Provider;
 import dev.onramp.model.Tenant;
 import dev.onramp.model.TenantId;
+import dev.onramp.text.Messages;
+import dev.onramp.text.Text;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,21 +57,21 @@ final class CredentialsRun extends FlowRun {
     protected ConnectOutcome steps() {
         listener.onStep(ConnectStep.PREPARING);
         Tenant tenant = stores.tenants().find(tenantId)
-                .orElseThrow(() -> new FlowEnd(FlowState.FAILED, "Onramp does not know that business any more."));
+                .orElseThrow(() -> new FlowEnd(FlowState.FAILED, Text.of("connect.noBusiness")));
         journalStart();
         ObjectNode wanted = form.configuration(values);
         AccountLabels labels = new AccountLabels(stores);
         if (!account.allowDuplicate()) {
             labels.sameAccount(tenantId, provider.id(), wanted).ifPresent(existing -> {
-                throw new FlowEnd(FlowState.FAILED, AccountLabels.duplicateWarning(tenant.name(), provider, existing,
-                        wanted) + " Connect it with duplicates allowed to add it once more.", false);
+                throw new FlowEnd(FlowState.FAILED, Text.of("connect.duplicate.refused",
+                        AccountLabels.duplicateWarning(tenant.name(), provider, existing, wanted)), false);
             });
         }
         String label;
         try {
             label = labels.forNew(tenantId, provider, wanted, account.label());
         } catch (InvalidInputException e) {
-            throw new FlowEnd(FlowState.FAILED, e.getMessage(), false);
+            throw new FlowEnd(FlowState.FAILED, e.text(), false);
         }
         AirbyteGateway gateway = gateways.get();
         String workspace = stores.workspaceOf(tenant, gateway);
@@ -97,7 +99,7 @@ final class CredentialsRun extends FlowRun {
     }
 
     /** What to tell a person when Airbyte tested the source and the provider refused the values. */
-    private String signInFailure(String airbyteSaid) {
+    private Text signInFailure(Text airbyteSaid) {
         return signInFailure(provider, form, values, hidden(airbyteSaid));
     }
 
@@ -106,20 +108,18 @@ final class CredentialsRun extends FlowRun {
      * typed, not those left to keep their stored value), then Airbyte's words ({@code said}, with
      * every secret already hidden).
      */
-    static String signInFailure(Provider provider, ConnectorForm form, FormValues typed, String said) {
+    static Text signInFailure(Provider provider, ConnectorForm form, FormValues typed, Text said) {
         List<String> secretTitles = form.activeFields(typed).stream().filter(FormField::secret)
                 .filter(field -> !typed.text(field.path()).isBlank())
                 .map(FormField::title).distinct().toList();
-        String advice = switch (secretTitles.size()) {
-            case 0 -> "Airbyte could not connect to " + provider.name() + " with these settings: check them";
-            case 1 -> "Airbyte could not sign in to " + provider.name() + " with that key: check the "
-                    + secretTitles.getFirst();
-            default -> "Airbyte could not sign in to " + provider.name() + " with those credentials: check the "
-                    + String.join(", ", secretTitles.subList(0, secretTitles.size() - 1)) + " and the "
-                    + secretTitles.getLast();
+        Text advice = switch (secretTitles.size()) {
+            case 0 -> Text.of("connect.credentials.checkSettings", provider.name());
+            case 1 -> Text.of("connect.credentials.checkKey", provider.name(), secretTitles.getFirst());
+            default -> Text.of("connect.credentials.checkSecrets", provider.name(),
+                    String.join(", ", secretTitles.subList(0, secretTitles.size() - 1)), secretTitles.getLast());
         };
-        String words = said.strip().replaceAll("[.\\s]+$", "");
-        return advice + "." + (words.isEmpty() ? "" : " (Airbyte said: " + words + ".)");
+        boolean nothingSaid = Messages.english().render(Text.clause(said)).isEmpty();
+        return nothingSaid ? advice : Text.of("connect.credentials.airbyteSaid", advice, Text.clause(said));
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.onramp.connect;
 
 import com.fasterxml.jackson.core.JacksonException;
-import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -31,6 +30,8 @@ import dev.onramp.store.ConnectionRepository;
 import dev.onramp.store.Database;
 import dev.onramp.store.FlowJournal;
 import dev.onramp.store.TenantRepository;
+import dev.onramp.text.Messages;
+import dev.onramp.text.Text;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.HashSet;
@@ -136,7 +137,7 @@ public final class CredentialsService {
             spec = described.connectionSpecification();
         } else {
             spec = specs.specification(providerId).orElseThrow(() -> new InvalidInputException(
-                    "Onramp has no specification for " + known.name() + "; it cannot be connected here."));
+                    Text.of("connect.credentials.noSpecification", known.name())));
         }
         return provider.connectsByOAuth() ? SpecForms.withoutOAuth(spec, provider.oauth().orElseThrow())
                 : SpecForms.read(spec);
@@ -167,7 +168,7 @@ public final class CredentialsService {
         Provider provider = provider(tenantId, providerId);
         List<FormProblem> problems = form.problems(values);
         if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems.stream().map(FormProblem::message).collect(Collectors.joining(" ")));
+            throw new InvalidInputException(formProblems(problems));
         }
         account.label().ifPresent(AccountLabels::checked);
         return flows.start(new CredentialsRun(FlowId.random(), tenantId, provider, form, values, account, listener,
@@ -176,16 +177,28 @@ public final class CredentialsService {
 
     /**
      * Why connecting {@code providerId} with these values may connect an account the business
-     * already has (the same Stripe account id, Shopify shop …), as a question to put to the person;
-     * empty when it would not, or when the values identify no account. Blocks.
+     * already has (the same Stripe account id, Shopify shop …), as a question to put to the person,
+     * in the window's (the process's display) language; empty when it would not, or when the values
+     * identify no account. Blocks.
      */
     public Optional<String> alreadyConnected(TenantId tenantId, String providerId, ConnectorForm form,
+            FormValues values) {
+        return sameAccountConnected(tenantId, providerId, form, values)
+                .map(connected -> Messages.display().render(Text.of("connect.duplicate.ask", connected)));
+    }
+
+    /**
+     * That connecting {@code providerId} with these values would connect an account the business
+     * already has ("Acme's Stripe account acct_1 is already connected"); empty when it would not, or
+     * when the values identify no account. Blocks.
+     */
+    public Optional<Text> sameAccountConnected(TenantId tenantId, String providerId, ConnectorForm form,
             FormValues values) {
         Provider provider = provider(tenantId, providerId);
         JsonNode configuration = form.configuration(values);
         return stores.tenants().find(tenantId).flatMap(tenant -> new AccountLabels(stores)
                 .sameAccount(tenantId, providerId, configuration)
-                .map(existing -> AccountLabels.duplicateWarning(tenant.name(), provider, existing, configuration)));
+                .map(existing -> AccountLabels.alreadyConnected(tenant.name(), provider, existing, configuration)));
     }
 
     /**
@@ -206,8 +219,7 @@ public final class CredentialsService {
                 .toList();
         if (candidates.isEmpty()) {
             throw refuse(tenantId, "provider/" + provider.id(), provider, UpdateRefusedException.Reason.NOT_CONNECTED,
-                    tenant.name() + " has no " + provider.name() + " connection; connect it first: onramp connect "
-                            + provider.id() + ".");
+                    Text.of("connect.update.notConnected", tenant.name(), provider.name(), provider.id()));
         }
         String labels = candidates.stream().map(Connection::accountLabel).distinct().collect(Collectors.joining(", "));
         List<Connection> picked = account.map(String::strip)
@@ -219,15 +231,15 @@ public final class CredentialsService {
                 .orElse(candidates);
         if (picked.isEmpty()) {
             throw refuse(tenantId, "provider/" + provider.id(), provider, UpdateRefusedException.Reason.NO_SUCH_ACCOUNT,
-                    tenant.name() + " has no " + provider.name() + " connection for the account \""
-                            + account.orElseThrow().strip() + "\"; its " + provider.name() + " accounts: " + labels
-                            + ". Name one of them with --account.");
+                    Text.of("connect.update.noSuchAccount", tenant.name(), provider.name(), account.orElseThrow().strip(),
+                            labels));
         }
         if (picked.size() > 1) {
             throw refuse(tenantId, "provider/" + provider.id(), provider, UpdateRefusedException.Reason.SEVERAL_ACCOUNTS,
-                    tenant.name() + " has " + picked.size() + " " + provider.name() + " connections"
-                            + account.map(label -> " for the account \"" + label.strip() + "\"").orElse("")
-                            + " (accounts: " + labels + "); name the one to update with --account.");
+                    account.map(label -> Text.of("connect.update.severalForAccount", tenant.name(), picked.size(),
+                                    provider.name(), label.strip(), labels))
+                            .orElse(Text.of("connect.update.several", tenant.name(), picked.size(), provider.name(),
+                                    labels)));
         }
         return prepare(tenant, provider, picked.getFirst());
     }
@@ -244,21 +256,17 @@ public final class CredentialsService {
         Connection connection = stores.connections().find(tenantId, connectionId)
                 .filter(c -> c.status() != ConnectionStatus.DISCONNECTED)
                 .orElseThrow(() -> refuse(tenantId, "connection/" + connectionId, null,
-                        UpdateRefusedException.Reason.NOT_CONNECTED,
-                        "Onramp no longer has that connection; refresh the list and connect the account again."));
+                        UpdateRefusedException.Reason.NOT_CONNECTED, Text.of("connect.connectionGone")));
         return prepare(tenant, provider(tenantId, connection.providerId()), connection);
     }
 
     private CredentialsUpdate prepare(Tenant tenant, Provider provider, Connection connection) {
         ObjectNode stored = storedConfiguration(connection).orElseThrow(() -> refuse(tenant.id(),
                 "connection/" + connection.id(), provider, UpdateRefusedException.Reason.CANNOT_UPDATE,
-                "Onramp cannot read the stored settings of " + tenant.name() + "'s " + provider.name()
-                        + " connection; connect it again."));
+                Text.of("connect.update.unreadable", tenant.name(), provider.name())));
         if (signsIn(provider, stored)) {
             throw refuse(tenant.id(), "connection/" + connection.id(), provider, UpdateRefusedException.Reason.SIGNS_IN,
-                    tenant.name() + "'s " + provider.name() + " connection signs in through " + provider.name()
-                            + "'s consent page rather than with credentials typed in: renew its sign-in with"
-                            + " Reconnect (onramp connect " + provider.id() + " --reauthorize).");
+                    Text.of("connect.update.signsIn", tenant.name(), provider.name(), provider.id()));
         }
         ConnectorForm form = form(tenant.id(), provider.id());
         FormValues held = form.valuesOf(stored);
@@ -287,11 +295,11 @@ public final class CredentialsService {
         List<FormProblem> problems = update.problems(typed);
         if (!problems.isEmpty()) {
             throw refuse(tenantId, "connection/" + connection.id(), provider, UpdateRefusedException.Reason.CANNOT_UPDATE,
-                    problems.stream().map(FormProblem::message).collect(Collectors.joining(" ")));
+                    formProblems(problems));
         }
         ObjectNode stored = storedConfiguration(connection).orElseThrow(() -> refuse(tenantId,
                 "connection/" + connection.id(), provider, UpdateRefusedException.Reason.CANNOT_UPDATE,
-                "Onramp cannot read the stored settings of this " + provider.name() + " connection; connect it again."));
+                Text.of("connect.update.unreadableThis", provider.name())));
         FormValues held = update.form().valuesOf(stored);
         FormValues values = typed;
         for (String path : update.keptSecrets()) {
@@ -302,7 +310,7 @@ public final class CredentialsService {
         List<FormProblem> left = update.form().problems(values);
         if (!left.isEmpty()) {
             throw refuse(tenantId, "connection/" + connection.id(), provider, UpdateRefusedException.Reason.CANNOT_UPDATE,
-                    left.stream().map(FormProblem::message).collect(Collectors.joining(" ")));
+                    formProblems(left));
         }
         return flows.start(new CredentialsUpdateRun(FlowId.random(), connection, provider, update.form(), typed, values,
                 stored, listener, stores, () -> selection.gatewayFor(tenantId)));
@@ -384,11 +392,16 @@ public final class CredentialsService {
                 .collect(Collectors.toSet());
     }
 
-    /** Audits a refused update and returns the exception that says why. */
+    /** The form's refusals, one after the other (the form says them in English for now). */
+    private static Text formProblems(List<FormProblem> problems) {
+        return Text.verbatim(problems.stream().map(FormProblem::message).collect(Collectors.joining(" ")));
+    }
+
+    /** Audits a refused update (in English) and returns the exception that says why. */
     private UpdateRefusedException refuse(TenantId tenantId, String resource, Provider provider,
-            UpdateRefusedException.Reason reason, String message) {
+            UpdateRefusedException.Reason reason, Text message) {
         audit(tenantId, resource, (provider == null ? "" : "provider=" + provider.id() + " ") + "reason=" + reason
-                + ": " + message);
+                + ": " + Messages.english().render(message));
         return new UpdateRefusedException(reason, message);
     }
 
@@ -402,18 +415,18 @@ public final class CredentialsService {
 
     private Tenant tenant(TenantId tenantId) {
         return stores.tenants().find(tenantId)
-                .orElseThrow(() -> new InvalidInputException("Onramp does not know that business any more."));
+                .orElseThrow(() -> new InvalidInputException(Text.of("connect.noBusiness")));
     }
 
     private Provider provider(TenantId tenantId, String providerId) {
         return providers.provider(tenantId, providerId).orElseThrow(() -> new InvalidInputException(
-                "Onramp does not know a provider called \"" + providerId + "\"."));
+                Text.of("connect.unknownProvider", providerId)));
     }
 
     /** The connector's specification as the business's Airbyte describes it, in the business's workspace there. */
     private ConnectorSpec specificationFrom(AirbyteGateway gateway, TenantId tenantId, Provider provider) {
         Tenant tenant = stores.tenants().find(tenantId)
-                .orElseThrow(() -> new InvalidInputException("Onramp does not know that business any more."));
+                .orElseThrow(() -> new InvalidInputException(Text.of("connect.noBusiness")));
         return gateway.getSpecification(provider.definitionId(), stores.workspaceOf(tenant, gateway));
     }
 }

@@ -16,6 +16,7 @@ import dev.onramp.model.FlowState;
 import dev.onramp.model.Provider;
 import dev.onramp.model.StreamInfo;
 import dev.onramp.model.Tenant;
+import dev.onramp.text.Text;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -94,7 +95,7 @@ final class CredentialsUpdateRun extends FlowRun {
         journalStart();
         listener.onStep(ConnectStep.PREPARING);
         Tenant tenant = stores.tenants().find(tenantId)
-                .orElseThrow(() -> new FlowEnd(FlowState.FAILED, "Onramp does not know that business any more."));
+                .orElseThrow(() -> new FlowEnd(FlowState.FAILED, Text.of("connect.noBusiness")));
         AirbyteGateway airbyte = gateways.get();
         String workspace = stores.workspaceOf(tenant, airbyte);
         ObjectNode configuration = form.configuration(values);
@@ -107,8 +108,7 @@ final class CredentialsUpdateRun extends FlowRun {
                 CheckResult proposed = first.checkConfiguration(workspace, provider.definitionId(),
                         connection.sourceId(), configuration);
                 if (!proposed.succeeded()) {
-                    throw new FlowEnd(FlowState.FAILED, refused(proposed.message())
-                            + " The connection keeps its current credentials.");
+                    throw new FlowEnd(FlowState.FAILED, Text.of("connect.update.keepsCurrent", refused(proposed.text())));
                 }
                 checkCancelled();
                 replace(first, workspace, configuration);
@@ -122,12 +122,11 @@ final class CredentialsUpdateRun extends FlowRun {
         try {
             check = airbyte.checkConnection(connection.sourceId());
         } catch (AirbyteException e) {
-            throw new FlowEnd(FlowState.FAILED, hidden(e.getMessage()) + " Airbyte's source may hold the new"
-                    + " credentials already while Onramp keeps the previous ones: onramp check tells whether they"
-                    + " work, and updating the credentials again sets both.");
+            throw new FlowEnd(FlowState.FAILED, Text.of("connect.update.testFailed", hidden(e.text())));
         }
         if (!check.succeeded()) {
-            throw new FlowEnd(FlowState.FAILED, refused(check.message()) + " " + restorePrevious(update, workspace));
+            throw new FlowEnd(FlowState.FAILED, Text.joined(" ", List.of(refused(check.text()),
+                    restorePrevious(update, workspace))));
         }
         advance(FlowState.TESTED);
         listener.onStep(ConnectStep.DISCOVERING);
@@ -135,9 +134,7 @@ final class CredentialsUpdateRun extends FlowRun {
         try {
             streams = airbyte.discoverStreams(connection.sourceId()).stream().map(StreamInfo::name).toList();
         } catch (AirbyteException e) {
-            throw new FlowEnd(FlowState.FAILED, hidden(e.getMessage()) + " Airbyte's source has the new credentials,"
-                    + " which passed their test, while Onramp keeps the previous ones: update the credentials again"
-                    + " to store them.");
+            throw new FlowEnd(FlowState.FAILED, Text.of("connect.update.discoveryFailed", hidden(e.text())));
         }
 
         listener.onStep(ConnectStep.SAVING);
@@ -169,14 +166,16 @@ final class CredentialsUpdateRun extends FlowRun {
      * says so; when Airbyte refuses that too, says what the source holds now and marks the connection
      * failed, so that Onramp does not call it connected.
      */
-    private String restorePrevious(SourceUpdate update, String workspace) {
+    private Text restorePrevious(SourceUpdate update, String workspace) {
         listener.onStep(ConnectStep.RESTORING_CREDENTIALS);
         try {
             update.replaceConfiguration(workspace, provider.definitionId(), connection.sourceId(), previous);
-            return "Airbyte's source has its previous credentials back, and the connection keeps them.";
+            return Text.of("connect.update.restored");
         } catch (AirbyteException e) {
-            String why = hidden(e.getMessage());
-            LOG.warn("Flow {} could not give source {} its previous credentials back: {}", id, connection.sourceId(), why);
+            Text why = hidden(e.text());
+            LOG.warn("Flow {} could not give source {} its previous credentials back: {}", id, connection.sourceId(),
+                    hidden(e.getMessage()));
+            // The connection's last error is kept as data, in English, like every stored record.
             String error = "Airbyte's source holds credentials " + provider.name() + " refused, and Onramp could not"
                     + " give it the previous ones back: update its credentials again.";
             try {
@@ -193,25 +192,23 @@ final class CredentialsUpdateRun extends FlowRun {
             } catch (RuntimeException stored) {
                 LOG.error("Flow {} could not mark connection {} failed: {}", id, connection.id(), stored.getMessage());
             }
-            return "Onramp could not give Airbyte's source its previous credentials back (" + why.strip()
-                    .replaceAll("[.\\s]+$", "") + "), so the source now fails its test: update its credentials"
-                    + " again with ones " + provider.name() + " accepts.";
+            return Text.of("connect.update.notRestored", Text.clause(why), provider.name());
         }
     }
 
     /** What to tell a person when the provider refused the values: which of those they typed to check. */
-    private String refused(String airbyteSaid) {
+    private Text refused(Text airbyteSaid) {
         return CredentialsRun.signInFailure(provider, form, typed, hidden(airbyteSaid));
     }
 
     @Override
-    protected String doing() {
-        return "updating the " + provider.name() + " credentials";
+    protected Text doing() {
+        return Text.of("connect.update.doing", provider.name());
     }
 
     @Override
-    protected String cancelledMessage() {
-        return "Updating the " + provider.name() + " credentials was cancelled; the connection keeps its current ones.";
+    protected Text cancelledMessage() {
+        return Text.of("connect.update.cancelled", provider.name());
     }
 
     @Override

@@ -17,6 +17,8 @@ import dev.onramp.store.ConnectionRepository;
 import dev.onramp.store.Database;
 import dev.onramp.store.FlowJournal;
 import dev.onramp.store.TenantRepository;
+import dev.onramp.text.Messages;
+import dev.onramp.text.Text;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -65,25 +67,44 @@ public final class DemoReset {
         this.actor = Objects.requireNonNull(actor, "actor");
     }
 
-    /** What a reset would delete, or why it would be refused; changes nothing. */
-    public record Plan(int businesses, int connections, Optional<String> refusal) {
+    /** What a reset would delete, or why it would be refused ({@code refusalText}); changes nothing. */
+    public record Plan(int businesses, int connections, Optional<Text> refusalText) {
         /** What the reset deletes and makes, as a sentence for a confirmation. */
+        public Text descriptionText() {
+            return Text.of("connect.demoReset.plan", businesses, connections, TenantService.DEMO_NAME);
+        }
+
+        /** {@link #descriptionText()} in the window's (the process's display) language. */
         public String description() {
-            return "Every business and its connections are deleted (" + count(businesses, "business", "businesses")
-                    + ", " + count(connections, "connection", "connections") + "; each source deleted in the built-in"
-                    + " simulator), and a fresh " + TenantService.DEMO_NAME + " is made.";
+            return Messages.display().render(descriptionText());
+        }
+
+        /** {@link #refusalText()} in the window's (the process's display) language. */
+        public Optional<String> refusal() {
+            return refusalText.map(Messages.display()::render);
         }
     }
 
     /** How a reset ended, as a sentence to show a person. */
     public sealed interface Outcome {
-        String message();
+        /** What happened, as a key and its arguments. */
+        Text text();
+
+        /** {@link #text()} in the window's (the process's display) language. */
+        default String message() {
+            return Messages.display().render(text());
+        }
 
         /** The demo is clean: {@code sample} is the one business now. */
-        record Reset(String message, Tenant sample) implements Outcome {}
+        record Reset(Text text, Tenant sample) implements Outcome {}
 
-        /** Nothing was reset; {@code message} says why and what to do. */
-        record NotReset(String message) implements Outcome {}
+        /** Nothing was reset; {@code text} says why and what to do. */
+        record NotReset(Text text) implements Outcome {
+            /** A refusal said in words already. */
+            public NotReset(String message) {
+                this(Text.verbatim(message));
+            }
+        }
     }
 
     /** The app-wide setting of when the window resets the demo by itself. */
@@ -105,14 +126,22 @@ public final class DemoReset {
      * cannot be disconnected stops the reset before that (the ones disconnected already stay so).
      */
     public Outcome reset(Consumer<String> step) {
+        return resetWithSteps(text -> step.accept(Messages.display().render(text)));
+    }
+
+    /**
+     * Resets the demo as {@link #reset(Consumer)} does; {@code step} hears each step as a key and its
+     * arguments, to say in the language of the one who asked.
+     */
+    public Outcome resetWithSteps(Consumer<Text> step) {
         List<Tenant> all = tenants.list();
-        Optional<String> refused = refusal(all);
+        Optional<Text> refused = refusal(all);
         if (refused.isPresent()) {
             // Audited like every refusal, but by a reader, which may write nothing.
             if (!db.reader() && !all.isEmpty()) {
                 db.inTransaction(tx -> {
                     audit.append(tx, all.getFirst().id(), actor, "demo.reset-refused", "every-business",
-                            "reason=" + refused.get());
+                            "reason=" + Messages.english().render(refused.get()));
                     return null;
                 });
             }
@@ -121,28 +150,26 @@ public final class DemoReset {
         int disconnected = 0;
         for (Tenant tenant : all) {
             for (Connection connection : live(tenant.id())) {
-                String who = describe(connection) + " of " + tenant.name();
-                step.accept("Disconnecting " + who + "…");
+                String who = describe(connection);
+                step.accept(Text.of("connect.demoReset.disconnecting", who, tenant.name()));
                 DisconnectOutcome outcome = disconnects.disconnect(tenant.id(), connection.id(),
                         DisconnectScope.AIRBYTE_AND_ONRAMP, DisconnectListener.NONE);
                 if (outcome instanceof DisconnectOutcome.NotDisconnected failed) {
-                    return new Outcome.NotReset("The demo was not reset: " + who + " could not be disconnected. "
-                            + failed.message() + (disconnected == 0 ? "" : " The " + count(disconnected,
-                                    "connection", "connections") + " disconnected before it stay so.")
-                            + " Try again.");
+                    return new Outcome.NotReset(disconnected == 0
+                            ? Text.of("connect.demoReset.notReset", who, tenant.name(), failed.text())
+                            : Text.of("connect.demoReset.notResetAfter", who, tenant.name(), failed.text(), disconnected));
                 }
                 disconnected++;
             }
         }
-        step.accept("Making a fresh " + TenantService.DEMO_NAME + "…");
+        step.accept(Text.of("connect.demoReset.making", TenantService.DEMO_NAME));
         int connectionCount = disconnected;
         Outcome outcome = db.inTransaction(tx -> {
             List<Tenant> locked = tenants.list().stream()
                     .map(tenant -> tenants.lock(tx, tenant.id()))
                     .flatMap(Optional::stream).toList();
             if (!locked.stream().map(Tenant::id).toList().equals(all.stream().map(Tenant::id).toList())) {
-                return new Outcome.NotReset("A business was added or deleted while the demo was being reset, so it"
-                        + " was not reset: reset it again.");
+                return new Outcome.NotReset(Text.of("connect.demoReset.changedMeanwhile"));
             }
             for (Tenant tenant : locked) {
                 List<FlowRecord> started = journal.unfinishedOf(tx, tenant.id());
@@ -161,48 +188,39 @@ public final class DemoReset {
                     "name=" + sample.name() + " type=" + sample.businessTypeId());
             audit.append(tx, sample.id(), actor, "demo.reset", "every-business",
                     "businesses_deleted=" + locked.size() + " connections_disconnected=" + connectionCount);
-            return new Outcome.Reset("The demo was reset: " + count(locked.size(), "business", "businesses")
-                    + " and " + count(connectionCount, "connection", "connections") + " deleted, and "
-                    + sample.name() + " starts afresh.", sample);
+            return new Outcome.Reset(Text.of("connect.demoReset.done", locked.size(), connectionCount, sample.name()),
+                    sample);
         });
         if (outcome instanceof Outcome.Reset) {
-            step.accept("Clearing the built-in simulator…");
+            step.accept(Text.of("connect.demoReset.clearing"));
             try {
                 int left = simulator.orElseThrow().forgetVisitors();
                 LOG.info("Demo reset: the simulator forgot {} source(s) no business had", left);
             } catch (RuntimeException e) {
                 LOG.warn("Demo reset: the simulator could not forget its sources: {}", e.toString());
-                return new Outcome.Reset(outcome.message() + " The simulator could not forget the sign-ins it"
-                        + " kept (" + e.getMessage() + "); reset again to try once more.",
-                        ((Outcome.Reset) outcome).sample());
+                return new Outcome.Reset(Text.of("connect.demoReset.simulatorKept", outcome.text(),
+                        String.valueOf(e.getMessage())), ((Outcome.Reset) outcome).sample());
             }
         }
         return outcome;
     }
 
     /** Why a reset is refused now, if it is. */
-    private Optional<String> refusal(List<Tenant> all) {
+    private Optional<Text> refusal(List<Tenant> all) {
         if (db.reader()) {
-            return Optional.of("Another Onramp has this data folder open (the window, or a command still running),"
-                    + " and only that one may change it: reset the demo there (Demo → Reset demo…), or close it and"
-                    + " try again. Nothing was changed.");
+            return Optional.of(Text.of("connect.demoReset.reader"));
         }
         if (selection.override().isPresent()) {
-            return Optional.of("This Onramp uses the Airbyte at " + selection.override().get() + " (--airbyte-url),"
-                    + " not the built-in simulator, so there is no demo to reset: start it without --airbyte-url."
-                    + " Nothing was changed.");
+            return Optional.of(Text.of("connect.demoReset.override", selection.override().get().toString()));
         }
         for (Tenant tenant : all) {
             AirbyteSettings saved = selection.saved(tenant.id());
             if (!(saved instanceof AirbyteSettings.Demo)) {
-                return Optional.of(tenant.name() + " uses " + describeAirbyte(saved) + ", not the built-in simulator,"
-                        + " and a demo reset deletes every business: delete " + tenant.name() + " or set it back to"
-                        + " the simulator in its Settings, then reset the demo. Nothing was changed.");
+                return Optional.of(Text.of("connect.demoReset.realAirbyte", tenant.name(), describeAirbyte(saved)));
             }
         }
         if (simulator.isEmpty()) {
-            return Optional.of("This Onramp does not run the built-in simulator, so it cannot clear it: reset the"
-                    + " demo in the Onramp that runs it. Nothing was changed.");
+            return Optional.of(Text.of("connect.demoReset.noSimulator"));
         }
         List<FlowRecord> busy = journal.unfinished();
         if (!busy.isEmpty()) {
@@ -211,23 +229,28 @@ public final class DemoReset {
         return Optional.empty();
     }
 
-    private static String describeAirbyte(AirbyteSettings saved) {
+    private static Object describeAirbyte(AirbyteSettings saved) {
         return switch (saved) {
-            case AirbyteSettings.Demo demo -> "the built-in simulator";
-            case AirbyteSettings.SelfManaged selfManaged -> "the Airbyte at " + selfManaged.url();
+            case AirbyteSettings.Demo demo -> Text.of("model.location.simulator");
+            case AirbyteSettings.SelfManaged selfManaged -> Text.of("connect.demoReset.airbyteAt", selfManaged.url().toString());
             case AirbyteSettings.Cloud cloud -> "Airbyte Cloud";
         };
     }
 
     /** "A HubSpot connect is under way: cancel it first, then reset the demo." */
-    private String underWay(FlowRecord flow) {
+    private Text underWay(FlowRecord flow) {
         String provider = catalog.provider(flow.providerId()).map(Provider::name).orElse(flow.providerId());
-        String what = flow.kind() == FlowKind.DISCONNECT ? "disconnect"
-                : flow.connectionId().isPresent() ? "reconnect" : "connect";
-        String article = provider.matches("(?i)^[aeiou].*") ? "An " : "A ";
-        return article + provider + " " + what + " is under way: "
-                + (flow.kind() == FlowKind.DISCONNECT ? "let it finish" : "cancel it first")
-                + ", then reset the demo.";
+        boolean an = provider.matches("(?i)^[aeiou].*"); // English says "An Asana connect"
+        if (flow.kind() == FlowKind.DISCONNECT) {
+            return an ? Text.of("connect.demoReset.disconnectUnderWayAn", provider)
+                    : Text.of("connect.demoReset.disconnectUnderWay", provider);
+        }
+        if (flow.connectionId().isPresent()) {
+            return an ? Text.of("connect.demoReset.reconnectUnderWayAn", provider)
+                    : Text.of("connect.demoReset.reconnectUnderWay", provider);
+        }
+        return an ? Text.of("connect.demoReset.connectUnderWayAn", provider)
+                : Text.of("connect.demoReset.connectUnderWay", provider);
     }
 
     private List<Connection> live(TenantId tenant) {
@@ -245,7 +268,4 @@ public final class DemoReset {
                 : name + " (" + connection.accountLabel() + ")";
     }
 
-    private static String count(int n, String one, String many) {
-        return n + " " + (n == 1 ? one : many);
-    }
 }

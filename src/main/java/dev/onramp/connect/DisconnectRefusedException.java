@@ -1,6 +1,7 @@
 package dev.onramp.connect;
 
 import dev.onramp.model.InvalidInputException;
+import dev.onramp.text.Text;
 
 /**
  * A disconnect refused before anything started, with the sentence that says why; {@link #usage()}
@@ -10,8 +11,8 @@ import dev.onramp.model.InvalidInputException;
 public final class DisconnectRefusedException extends InvalidInputException {
     private final boolean usage;
 
-    DisconnectRefusedException(String message, boolean usage) {
-        super(message);
+    DisconnectRefusedException(Text text, boolean usage) {
+        super(text);
         this.usage = usage;
     }
 

@@ -3,8 +3,8 @@ package dev.onramp.connect;
 import dev.onramp.airbyte.AirbyteException;
 import dev.onramp.airbyte.AirbyteGateway;
 import dev.onramp.catalog.Catalog;
-import dev.onramp.model.Connection;
 import dev.onramp.model.AirbyteLocation;
+import dev.onramp.model.Connection;
 import dev.onramp.model.ConnectionId;
 import dev.onramp.model.FlowId;
 import dev.onramp.model.FlowKind;
@@ -20,10 +20,10 @@ import dev.onramp.store.FlowJournal;
 import dev.onramp.store.StoreException;
 import dev.onramp.store.TenantRepository;
 import dev.onramp.store.Tx;
+import dev.onramp.text.Messages;
+import dev.onramp.text.Text;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -51,7 +51,6 @@ public final class DisconnectService {
     private static final Logger LOG = LoggerFactory.getLogger(DisconnectService.class);
     /** How much of an account label a person typed is repeated in a sentence or an audit entry. */
     private static final int SHOWN_LABEL = 60;
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
 
     private final Catalog catalog;
     private final Function<TenantId, AirbyteGateway> airbyteOf;
@@ -86,16 +85,14 @@ public final class DisconnectService {
         String name = provider.map(Provider::name).orElse(providerId);
         String subject = "provider=" + shown(providerId) + account.map(a -> " account=" + shown(a)).orElse("");
         if (account.isPresent() && account.get().chars().anyMatch(Character::isISOControl)) {
-            throw refused(tenant.id(), subject, "--account holds a control character, which no account label"
-                    + " has: copy the label from onramp connections --tenant " + quoted(tenant.name()) + ".", true);
+            throw refused(tenant.id(), subject, Text.of("connect.disconnect.controlCharacter", quoted(tenant.name())), true);
         }
         if (live.isEmpty()) {
             if (provider.isEmpty()) {
-                throw refused(tenant.id(), subject, "Onramp does not know a provider called \"" + shown(providerId)
-                        + "\": onramp providers --search NAME finds its id.", true);
+                throw refused(tenant.id(), subject, Text.of("connect.disconnect.unknownProvider", shown(providerId)), true);
             }
-            throw refused(tenant.id(), subject, tenant.name() + " has no " + name + " connection to disconnect"
-                    + " (onramp connections --tenant " + quoted(tenant.name()) + " lists them).", false);
+            throw refused(tenant.id(), subject, Text.of("connect.disconnect.nothingToDisconnect", tenant.name(), name,
+                    quoted(tenant.name())), false);
         }
         if (account.isPresent()) {
             List<Connection> named = live.stream().filter(c -> account.get().equals(c.accountLabel())).toList();
@@ -111,18 +108,16 @@ public final class DisconnectService {
                 return named.getFirst();
             }
             if (named.size() > 1) {
-                throw refused(tenant.id(), subject, tenant.name() + " has " + named.size() + " " + name
-                        + " connections with the account \"" + shown(account.get()) + "\" (sources " + named.stream()
-                                .map(Connection::sourceId).collect(Collectors.joining(", ")) + "): name the one to"
-                        + " disconnect by its source id, e.g. --account " + named.getFirst().sourceId() + ".", true);
+                throw refused(tenant.id(), subject, Text.of("connect.disconnect.sameLabel", tenant.name(), named.size(), name,
+                        shown(account.get()), named.stream().map(Connection::sourceId).collect(Collectors.joining(", ")),
+                        named.getFirst().sourceId()), true);
             }
-            throw refused(tenant.id(), subject, tenant.name() + " has no " + name + " connection with the account \""
-                    + shown(account.get()) + "\". Its " + name + " accounts: " + labels(live)
-                    + "; name one with --account LABEL.", true);
+            throw refused(tenant.id(), subject, Text.of("connect.disconnect.noSuchAccount", tenant.name(), name,
+                    shown(account.get()), labels(live)), true);
         }
         if (live.size() > 1) {
-            throw refused(tenant.id(), subject, tenant.name() + " has " + live.size() + " " + name + " connections: "
-                    + labels(live) + ". Name the one to disconnect with --account LABEL.", true);
+            throw refused(tenant.id(), subject, Text.of("connect.disconnect.several", tenant.name(), live.size(), name,
+                    labels(live)), true);
         }
         return live.getFirst();
     }
@@ -136,19 +131,18 @@ public final class DisconnectService {
             DisconnectListener listener) {
         Optional<Connection> found = stores.connections().find(tenant, id);
         if (found.isEmpty()) {
-            return new DisconnectOutcome.NotDisconnected(
-                    "Onramp no longer has that connection; refresh the list to see the ones there are.", false);
+            return new DisconnectOutcome.NotDisconnected(Text.of("connect.disconnect.gone"), false);
         }
         Connection connection = found.get();
-        String who = describe(connection);
+        Text who = describe(connection);
         if (!running.add(id)) {
-            return refuse(connection, who + " is already being disconnected; wait for that to end.");
+            return refuse(connection, Text.of("connect.disconnect.alreadyRunning", who));
         }
         try {
             Start start = stores.db().inTransaction(tx -> begin(tx, connection, who, scope));
             return switch (start) {
-                case Start.Refused refused -> new DisconnectOutcome.NotDisconnected(refused.message(), false);
-                case Start.Done done -> disconnected(connection, done.message());
+                case Start.Refused refused -> new DisconnectOutcome.NotDisconnected(refused.text(), false);
+                case Start.Done done -> disconnected(connection, done.text());
                 case Start.Proceed proceed -> run(connection, who, proceed.flow(), proceed.state(), listener);
             };
         } finally {
@@ -191,10 +185,10 @@ public final class DisconnectService {
     /** What the transaction that starts a disconnect decided. */
     private sealed interface Start {
         /** Another flow stands in the way, or the connection is disconnected already; audited. */
-        record Refused(String message) implements Start {}
+        record Refused(Text text) implements Start {}
 
         /** Removed from Onramp only, in that one transaction. */
-        record Done(String message) implements Start {}
+        record Done(Text text) implements Start {}
 
         /** The journal holds the disconnect at {@code state}: the source is deleted next (or already was). */
         record Proceed(FlowId flow, FlowState state) implements Start {}
@@ -205,17 +199,17 @@ public final class DisconnectService {
      * removes it from Onramp at once when asked for that alone; otherwise records the intent, or takes
      * over a disconnect an earlier run left unfinished.
      */
-    private Start begin(Tx tx, Connection before, String who, DisconnectScope scope) {
+    private Start begin(Tx tx, Connection before, Text who, DisconnectScope scope) {
         TenantId tenant = before.tenantId();
         Connection connection = stores.connections().lock(tx, tenant, before.id()).orElse(before);
         if (connection.disconnected()) {
-            return refusedIn(tx, connection, who + " was already disconnected"
-                    + connection.disconnectedAt().map(at -> " on " + day(at)).orElse("") + ".");
+            return refusedIn(tx, connection, connection.disconnectedAt()
+                    .map(at -> Text.of("connect.disconnect.alreadyDisconnectedOn", who, at))
+                    .orElse(Text.of("connect.disconnect.alreadyDisconnected", who)));
         }
         List<FlowRecord> unfinished = stores.journal().unfinishedOn(tx, tenant, connection.id());
         if (unfinished.stream().anyMatch(flow -> flow.kind() == FlowKind.CONNECT)) {
-            return refusedIn(tx, connection, who + " is being reconnected; finish or cancel that first, then"
-                    + " disconnect it.");
+            return refusedIn(tx, connection, Text.of("connect.disconnect.beingReconnected", who));
         }
         // The database is open to this process alone: a disconnect it is not running now was cut short
         // by an earlier one, and this one finishes it.
@@ -223,7 +217,7 @@ public final class DisconnectService {
         Instant now = stores.clock().instant();
         FlowId flow = earlier.map(FlowRecord::id).orElseGet(FlowId::random);
         if (scope == DisconnectScope.ONRAMP_ONLY) {
-            String airbyte = airbyteName(tenant);
+            Text airbyte = airbyteName(tenant);
             if (earlier.isPresent()) {
                 stores.journal().advance(tx, tenant, flow, FlowState.DISCONNECTED, Optional.empty(),
                         Optional.of("Removed from Onramp only."));
@@ -234,10 +228,9 @@ public final class DisconnectService {
             }
             stores.connections().disconnected(tx, tenant, connection.id(), now);
             stores.audit().append(tx, tenant, stores.actor(), "connection.disconnected", resource(connection),
-                    subject(connection) + " source=" + connection.sourceId() + " stays in " + airbyte
-                            + " (removed from Onramp only) flow=" + flow);
-            return new Start.Done("Removed " + who + " from Onramp only. Its source " + connection.sourceId()
-                    + " stays in " + airbyte + "; delete it there if it should go.");
+                    subject(connection) + " source=" + connection.sourceId() + " stays in "
+                            + Messages.english().render(airbyte) + " (removed from Onramp only) flow=" + flow);
+            return new Start.Done(Text.of("connect.disconnect.removedFromOnrampOnly", who, connection.sourceId(), airbyte));
         }
         if (earlier.isPresent()) {
             return new Start.Proceed(flow, earlier.get().state());
@@ -249,7 +242,7 @@ public final class DisconnectService {
     }
 
     /** Deletes the source (unless an earlier run did), then marks the connection disconnected. */
-    private DisconnectOutcome run(Connection connection, String who, FlowId flow, FlowState state,
+    private DisconnectOutcome run(Connection connection, Text who, FlowId flow, FlowState state,
             DisconnectListener listener) {
         SourceFate fate = SourceFate.GONE;
         if (state == FlowState.DISCONNECTING) {
@@ -260,10 +253,8 @@ public final class DisconnectService {
                 Optional<AirbyteLocation> now = tenant.map(found -> stores.locationNow(found, airbyte));
                 if (connection.airbyte().isPresent() && now.isPresent() && connection.airbyte().get().differsFrom(now.get())) {
                     // That Airbyte would answer 404, and "already gone" would be false: the source lives elsewhere.
-                    throw new AirbyteException(AirbyteException.Kind.NOT_FOUND, "its source lives in "
-                            + connection.airbyte().get().describe() + ", and " + tenant.get().name() + " now uses "
-                            + now.get().describe() + ". Switch back in Settings to delete it there, or remove it from"
-                            + " Onramp only.");
+                    throw new AirbyteException(AirbyteException.Kind.NOT_FOUND, Text.of("connect.disconnect.livesElsewhere",
+                            connection.airbyte().get().text(), tenant.get().name(), now.get().text()));
                 }
                 fate = delete(airbyte, connection.sourceId());
             } catch (AirbyteException e) {
@@ -277,12 +268,11 @@ public final class DisconnectService {
         }
         listener.onStep(DisconnectStep.SAVING);
         finish(connection, flow, "source=" + connection.sourceId() + " " + fate.words());
-        String done = switch (fate) {
-            case DELETED -> "was deleted in Airbyte.";
-            case ALREADY_GONE -> "was already gone from Airbyte.";
-            case GONE -> "is gone from Airbyte.";
-        };
-        return disconnected(connection, "Disconnected " + who + ". Its source " + connection.sourceId() + " " + done);
+        return disconnected(connection, switch (fate) {
+            case DELETED -> Text.of("connect.disconnect.deleted", who, connection.sourceId());
+            case ALREADY_GONE -> Text.of("connect.disconnect.alreadyGone", who, connection.sourceId());
+            case GONE -> Text.of("connect.disconnect.sourceGone", who, connection.sourceId());
+        });
     }
 
     /** What became of a disconnected connection's source, in the words of its audit entry. */
@@ -332,16 +322,14 @@ public final class DisconnectService {
     }
 
     /** Airbyte did not delete the source: the flow ends FAILED, the connection stays, and removing it from Onramp only is offered. */
-    private DisconnectOutcome failed(Connection connection, String who, FlowId flow, AirbyteException e) {
-        String reason = switch (e.kind()) {
-            case UNREACHABLE, TIMEOUT, SERVER_ERROR, RATE_LIMITED -> "Airbyte could not be reached to delete its"
-                    + " source: " + e.getMessage();
-            default -> "Airbyte did not delete its source: " + e.getMessage();
+    private DisconnectOutcome failed(Connection connection, Text who, FlowId flow, AirbyteException e) {
+        Text message = switch (e.kind()) {
+            case UNREACHABLE, TIMEOUT, SERVER_ERROR, RATE_LIMITED -> Text.of("connect.disconnect.unreachable", who, e.text());
+            default -> Text.of("connect.disconnect.notDeleted", who, e.text());
         };
-        String message = who + " stays connected. " + reason;
         stores.db().inTransaction(tx -> {
             stores.journal().advance(tx, connection.tenantId(), flow, FlowState.FAILED, Optional.empty(),
-                    Optional.of(message));
+                    Optional.of(Messages.english().render(message)));
             stores.audit().append(tx, connection.tenantId(), stores.actor(), "disconnect.failed", resource(connection),
                     subject(connection) + " source=" + connection.sourceId() + " stays connected flow=" + flow + ": "
                             + e.getMessage());
@@ -350,37 +338,40 @@ public final class DisconnectService {
         return new DisconnectOutcome.NotDisconnected(message, true);
     }
 
-    private DisconnectOutcome disconnected(Connection before, String message) {
+    private DisconnectOutcome disconnected(Connection before, Text message) {
         Connection after = stores.connections().find(before.tenantId(), before.id()).orElse(before);
         return new DisconnectOutcome.Disconnected(after, message);
     }
 
-    /** A refusal outside any other transaction, with its audit entry. */
-    private DisconnectOutcome refuse(Connection connection, String message) {
+    /** A refusal outside any other transaction, with its audit entry (in English). */
+    private DisconnectOutcome refuse(Connection connection, Text message) {
         stores.db().inTransaction(tx -> refusedIn(tx, connection, message));
         return new DisconnectOutcome.NotDisconnected(message, false);
     }
 
-    private Start refusedIn(Tx tx, Connection connection, String message) {
+    private Start refusedIn(Tx tx, Connection connection, Text message) {
         stores.audit().append(tx, connection.tenantId(), stores.actor(), "disconnect.refused", resource(connection),
-                subject(connection) + ": " + message);
+                subject(connection) + ": " + Messages.english().render(message));
         return new Start.Refused(message);
     }
 
-    private DisconnectRefusedException refused(TenantId tenant, String subject, String message, boolean usage) {
+    private DisconnectRefusedException refused(TenantId tenant, String subject, Text message, boolean usage) {
         stores.db().inTransaction(tx -> {
             stores.audit().append(tx, tenant, stores.actor(), "disconnect.refused", "tenant/" + tenant,
-                    subject + ": " + message);
+                    subject + ": " + Messages.english().render(message));
             return null;
         });
         return new DisconnectRefusedException(message, usage);
     }
 
     /** "HubSpot (account acme@example.com) of Acme Outdoor". */
-    private String describe(Connection connection) {
+    private Text describe(Connection connection) {
         String provider = catalog.provider(connection.providerId()).map(Provider::name).orElse(connection.providerId());
-        String business = stores.tenants().find(connection.tenantId()).map(Tenant::name).orElse("its business");
-        return provider + account(connection, provider) + " of " + business;
+        Object business = stores.tenants().find(connection.tenantId()).<Object>map(Tenant::name)
+                .orElse(Text.of("connect.disconnect.itsBusiness"));
+        return shownAccount(connection, provider)
+                .map(label -> Text.of("connect.disconnect.whoWithAccount", provider, label, business))
+                .orElse(Text.of("connect.disconnect.who", provider, business));
     }
 
     /**
@@ -396,11 +387,11 @@ public final class DisconnectService {
         return label(connection).filter(label -> !label.equalsIgnoreCase(providerName));
     }
 
-    private String airbyteName(TenantId tenant) {
+    private Text airbyteName(TenantId tenant) {
         try {
-            return "Airbyte at " + airbyteOf.apply(tenant).baseUrl();
+            return Text.of("airbyte.at", airbyteOf.apply(tenant).baseUrl().toString());
         } catch (AirbyteException e) {
-            return "the business's Airbyte";
+            return Text.of("connect.disconnect.businessAirbyte");
         }
     }
 
@@ -416,10 +407,11 @@ public final class DisconnectService {
         return "connection/" + connection.id();
     }
 
-    private static String labels(List<Connection> connections) {
-        return connections.stream()
-                .map(c -> label(c).map(label -> "\"" + label + "\"").orElse("(no label, source " + c.sourceId() + ")"))
-                .collect(Collectors.joining(", "));
+    private static Text labels(List<Connection> connections) {
+        return Text.joined(", ", connections.stream()
+                .map(c -> label(c).<Object>map(label -> "\"" + label + "\"")
+                        .orElse(Text.of("connect.disconnect.noLabel", c.sourceId())))
+                .toList());
     }
 
     /**
@@ -445,7 +437,4 @@ public final class DisconnectService {
                 : '"' + value.replaceAll("([\\\\\"$`])", "\\\\$1") + '"';
     }
 
-    private static String day(Instant at) {
-        return DAY.format(at.atZone(ZoneId.systemDefault()));
-    }
 }

@@ -21,6 +21,9 @@ import dev.onramp.oauth.LoopbackReceiver;
 import dev.onramp.oauth.RedirectPortsBusyException;
 import dev.onramp.store.StoreException;
 import dev.onramp.store.Tx;
+import dev.onramp.text.Messages;
+import dev.onramp.text.Said;
+import dev.onramp.text.Text;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +38,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,7 +58,7 @@ abstract class FlowRun implements ConnectFlow {
     protected final ConnectListener listener;
     protected final FlowStores stores;
     private final CompletableFuture<ConnectOutcome> outcome = new CompletableFuture<>();
-    private final AtomicReference<String> cancelled = new AtomicReference<>();
+    private final AtomicReference<Text> cancelled = new AtomicReference<>();
     private final AtomicReference<LoopbackReceiver> receiver = new AtomicReference<>();
     /** The consent link while the flow waits for its answer; null otherwise. */
     private final AtomicReference<URI> waitingLink = new AtomicReference<>();
@@ -111,7 +113,7 @@ abstract class FlowRun implements ConnectFlow {
     }
 
     /** Cancels with the sentence the flow's end will show; the first reason given wins. */
-    final void cancel(String why) {
+    final void cancel(Text why) {
         cancelled.compareAndSet(null, why);
         LoopbackReceiver waiting = receiver.get();
         if (waiting != null) {
@@ -138,13 +140,12 @@ abstract class FlowRun implements ConnectFlow {
         try {
             result = steps();
         } catch (FlowEnd end) {
-            result = end(end.state(), end.getMessage(), end.retryable());
+            result = end(end.state(), end.text(), end.retryable());
         } catch (AirbyteException | StoreException | InvalidInputException e) {
-            result = end(FlowState.FAILED, e.getMessage());
+            result = end(FlowState.FAILED, ((Said) e).text());
         } catch (RuntimeException e) {
-            LOG.error("Flow {} failed unexpectedly while {}", id, doing(), e);
-            result = end(FlowState.FAILED, "Something unexpected went wrong while " + doing() + " ("
-                    + e.getClass().getSimpleName() + "). The log in the data folder has the details.");
+            LOG.error("Flow {} failed unexpectedly while {}", id, Messages.english().render(doing()), e);
+            result = end(FlowState.FAILED, Text.of("connect.flow.unexpected", doing(), e.getClass().getSimpleName()));
         }
         outcome.complete(result);
     }
@@ -156,17 +157,17 @@ abstract class FlowRun implements ConnectFlow {
     protected abstract String auditSubject();
 
     /** What the flow is doing, for the sentence about an unexpected failure ("connecting Stripe"). */
-    protected String doing() {
-        return "connecting " + providerName;
+    protected Text doing() {
+        return Text.of("connect.flow.connecting", providerName);
     }
 
-    protected String cancelledMessage() {
-        return "Connecting " + providerName + " was cancelled.";
+    protected Text cancelledMessage() {
+        return Text.of("connect.flow.cancelled", providerName);
     }
 
     /** What to do after the browser gave no answer in time. */
-    protected String timedOutAdvice() {
-        return "Connect again when you are ready.";
+    protected Text timedOutAdvice() {
+        return Text.of("connect.flow.connectAgain");
     }
 
     /** The first word of the audit actions of the flow's end ({@code connect.cancelled}, …). */
@@ -181,6 +182,11 @@ abstract class FlowRun implements ConnectFlow {
     /** The text as it may be shown and recorded; a flow that knows secrets the person typed hides them. */
     protected String hidden(String text) {
         return text;
+    }
+
+    /** The sentence with {@link #hidden(String)} applied to every word it quotes. */
+    protected final Text hidden(Text text) {
+        return text.mapWords(this::hidden);
     }
 
     protected final void named(Provider provider) {
@@ -264,13 +270,13 @@ abstract class FlowRun implements ConnectFlow {
 
     /**
      * Tests the created source and lists its streams, checking for a cancel after each; a failed
-     * test ends the flow with the sentence {@code failure} makes of Airbyte's words.
+     * test ends the flow with the sentence {@code failure} makes of what Airbyte said.
      */
-    protected final List<String> testAndDiscover(AirbyteGateway airbyte, String source, UnaryOperator<String> failure) {
+    protected final List<String> testAndDiscover(AirbyteGateway airbyte, String source, Function<Text, Text> failure) {
         listener.onStep(ConnectStep.TESTING);
         CheckResult check = airbyte.checkConnection(source);
         if (!check.succeeded()) {
-            throw new FlowEnd(FlowState.FAILED, failure.apply(check.message()));
+            throw new FlowEnd(FlowState.FAILED, failure.apply(check.text()));
         }
         advance(FlowState.TESTED);
         checkCancelled();
@@ -335,7 +341,7 @@ abstract class FlowRun implements ConnectFlow {
         try {
             return parts.redirects().open(parts.redirectOf().apply(tenantId), parts.consentTimeout());
         } catch (RedirectPortsBusyException e) {
-            throw new FlowEnd(FlowState.FAILED, e.getMessage());
+            throw new FlowEnd(FlowState.FAILED, Text.verbatim(e.getMessage()));
         }
     }
 
@@ -349,8 +355,7 @@ abstract class FlowRun implements ConnectFlow {
             throw cancelledEnd();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof CallbackTimeoutException) {
-                throw new FlowEnd(FlowState.TIMED_OUT, "No answer came from the browser within " + minutes(timeout)
-                        + ". " + timedOutAdvice());
+                throw new FlowEnd(FlowState.TIMED_OUT, Text.of("connect.flow.noAnswer", minutes(timeout), timedOutAdvice()));
             }
             if (e.getCause() instanceof CancellationException) {
                 throw cancelledEnd();
@@ -360,7 +365,7 @@ abstract class FlowRun implements ConnectFlow {
     }
 
     private FlowEnd cancelledEnd() {
-        String why = cancelled.get();
+        Text why = cancelled.get();
         return new FlowEnd(FlowState.CANCELLED, why != null ? why : cancelledMessage());
     }
 
@@ -369,12 +374,14 @@ abstract class FlowRun implements ConnectFlow {
      * entry. When Airbyte cannot be asked to delete it, the journal keeps the flow unfinished with
      * the reason, and the next start's recovery deletes it and writes the entry.
      */
-    private ConnectOutcome end(FlowState state, String reason) {
+    private ConnectOutcome end(FlowState state, Text reason) {
         return end(state, reason, true);
     }
 
-    private ConnectOutcome end(FlowState state, String reason, boolean retryable) {
-        String message = hidden(reason);
+    /** The journal and the audit entry keep the sentence in English; the outcome carries it to be said. */
+    private ConnectOutcome end(FlowState state, Text reason, boolean retryable) {
+        Text shown = hidden(reason);
+        String message = Messages.english().render(shown);
         String undone;
         try {
             undone = creation.isEmpty() ? "" : SourceUndo.undo(creation.get().airbyte(), id, sourceId, true,
@@ -382,15 +389,13 @@ abstract class FlowRun implements ConnectFlow {
         } catch (AirbyteException e) {
             LOG.warn("Flow {} could not undo its work in Airbyte yet: {}", id, hidden(e.getMessage()));
             keepForRecovery(message);
-            return new ConnectOutcome.Ended(id, state, message, retryable);
+            return new ConnectOutcome.Ended(id, state, shown, retryable);
         }
         if (undone.isEmpty() && sourceId.isEmpty() && createAnswerLost) {
             // Airbyte may still be making the source: the journal keeps the flow unfinished, so that
             // the next start's recovery looks for it by its marker once more and deletes it.
-            String told = message + " Airbyte may still be making the source: Onramp looks for it again when it"
-                    + " next starts and deletes it.";
             keepForRecovery(message);
-            return new ConnectOutcome.Ended(id, state, told, retryable);
+            return new ConnectOutcome.Ended(id, state, Text.of("connect.flow.mayStillBeMaking", shown), retryable);
         }
         String details = auditSubject() + " state=" + state + undone + ": " + message;
         try {
@@ -404,7 +409,7 @@ abstract class FlowRun implements ConnectFlow {
         } catch (StoreException e) {
             LOG.error("Flow {} ended ({}) but the end could not be recorded: {}", id, state, e.getMessage());
         }
-        return new ConnectOutcome.Ended(id, state, message, retryable);
+        return new ConnectOutcome.Ended(id, state, shown, retryable);
     }
 
     private void keepForRecovery(String message) {
@@ -429,8 +434,8 @@ abstract class FlowRun implements ConnectFlow {
         };
     }
 
-    static String minutes(Duration timeout) {
+    static Text minutes(Duration timeout) {
         long minutes = timeout.toMinutes();
-        return minutes >= 1 ? minutes + (minutes == 1 ? " minute" : " minutes") : timeout.toSeconds() + " seconds";
+        return minutes >= 1 ? Text.of("connect.minutes", minutes) : Text.of("airbyte.seconds", timeout.toSeconds());
     }
 }

@@ -9,6 +9,7 @@ import dev.onramp.store.ConnectionRepository;
 import dev.onramp.store.Database;
 import dev.onramp.store.FlowJournal;
 import dev.onramp.store.TenantRepository;
+import dev.onramp.text.Text;
 import java.time.Clock;
 
 /** What every journaled flow reads and records into, with the clock and the actor its audit entries name. */
@@ -29,8 +30,7 @@ record FlowStores(Database db, TenantRepository tenants, ConnectionRepository co
             return tenant.workspaceId().get();
         }
         String workspace = airbyte.listWorkspaces().stream().findFirst()
-                .orElseThrow(() -> new InvalidInputException(
-                        "This Airbyte has no workspace yet. Create one in Airbyte, then connect again."))
+                .orElseThrow(() -> new InvalidInputException(Text.of("connect.noWorkspaceYet")))
                 .id();
         db.inTransaction(tx -> {
             tenants.setWorkspace(tx, tenant.id(), workspace);

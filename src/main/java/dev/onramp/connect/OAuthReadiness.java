@@ -9,6 +9,7 @@ import dev.onramp.model.Provider;
 import dev.onramp.model.RedirectSettings;
 import dev.onramp.model.Tenant;
 import dev.onramp.oauth.ConsentUrls;
+import dev.onramp.text.Messages;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,7 +73,7 @@ final class OAuthReadiness {
                         redirect, input);
                 case SignIn.Relay relay -> relay.initiateOAuth(provider, workspace, relay.relayUrl(), input);
             };
-            Optional<String> elsewhere = SignInSteps.answersElsewhere(provider, consent);
+            Optional<String> elsewhere = SignInSteps.answersElsewhere(provider, consent).map(Messages.english()::render);
             if (elsewhere.isPresent()) {
                 return new SignInReadiness(provider.id(), provider.name(), SignInReadiness.State.NOT_OFFERED,
                         elsewhere.get(), Optional.empty());

@@ -1,6 +1,8 @@
 package dev.onramp.connect;
 
 import dev.onramp.model.Provider;
+import dev.onramp.text.Messages;
+import dev.onramp.text.Text;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -9,10 +11,11 @@ import java.util.Optional;
  * The providers to show a business, in the hub's order (featured first, then by name), with their
  * categories, where the list came from and, when the Airbyte in use could not give its own, why not.
  *
- * @param problem one sentence for the person when the live list could not be had ("Onramp could not
+ * @param problemText one sentence for the person when the live list could not be had ("Onramp could not
  *     refresh the provider list from …; the bundled list is shown"); empty otherwise
  */
-public record ProviderList(List<Provider> providers, List<String> categories, Origin origin, Optional<String> problem) {
+public record ProviderList(List<Provider> providers, List<String> categories, Origin origin,
+        Optional<Text> problemText) {
     /** Where a list came from. */
     public enum Origin {
         /** The bundled snapshot merged with the connectors the self-managed Airbyte in use lists. */
@@ -27,7 +30,12 @@ public record ProviderList(List<Provider> providers, List<String> categories, Or
         providers = List.copyOf(providers);
         categories = List.copyOf(categories);
         Objects.requireNonNull(origin, "origin");
-        Objects.requireNonNull(problem, "problem");
+        Objects.requireNonNull(problemText, "problemText");
+    }
+
+    /** {@link #problemText()} in the window's (the process's display) language. */
+    public Optional<String> problem() {
+        return problemText.map(Messages.display()::render);
     }
 
     /** Whether the Airbyte in use gave the list (custom and newer connectors included). */

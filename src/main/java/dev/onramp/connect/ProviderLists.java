@@ -16,6 +16,9 @@ import dev.onramp.model.Provider;
 import dev.onramp.model.Tenant;
 import dev.onramp.model.TenantId;
 import dev.onramp.store.TenantRepository;
+import dev.onramp.text.Messages;
+import dev.onramp.text.Said;
+import dev.onramp.text.Text;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -176,34 +179,33 @@ public final class ProviderLists implements ProviderLookup {
                 return bundled();
             }
             if (definitions.get().isEmpty()) {
-                return failed(airbyte, "it lists no connectors in the business's workspace");
+                return failed(airbyte, Text.of("connect.providers.noConnectors"));
             }
             ProviderList merged = LiveProviders.merge(catalog, definitions.get());
             LOG.info("The provider list of business {} comes from {}: {} connectors", tenant, airbyte.description(),
                     merged.providers().size());
             return merged;
         } catch (AirbyteException | InvalidInputException e) {
-            return failed(airbyte, e.getMessage());
+            return failed(airbyte, ((Said) e).text());
         } catch (RuntimeException e) {
             LOG.debug("Refreshing the provider list failed", e);
-            return failed(airbyte, "an unexpected error (" + e.getClass().getSimpleName() + ")");
+            return failed(airbyte, Text.of("connect.providers.unexpected", e.getClass().getSimpleName()));
         }
     }
 
     /** The business's workspace in that Airbyte: the one it uses, else the first there is, as a connect would pick. */
     private String workspaceOf(TenantId tenantId, AirbyteGateway gateway) {
         Tenant tenant = tenants.find(tenantId)
-                .orElseThrow(() -> new InvalidInputException("Onramp does not know that business any more."));
+                .orElseThrow(() -> new InvalidInputException(Text.of("connect.noBusiness")));
         return tenant.workspaceId().or(gateway::settingsWorkspace)
                 .orElseGet(() -> gateway.listWorkspaces().stream().findFirst()
-                        .orElseThrow(() -> new InvalidInputException("this Airbyte has no workspace yet"))
+                        .orElseThrow(() -> new InvalidInputException(Text.of("connect.providers.noWorkspace")))
                         .id());
     }
 
-    private ProviderList failed(AirbyteSettings airbyte, String reason) {
-        String problem = "Onramp could not refresh the provider list from " + airbyte.description() + ": "
-                + reason.strip().replaceAll("[.\\s]+$", "") + "; the bundled list is shown.";
-        LOG.warn(problem);
+    private ProviderList failed(AirbyteSettings airbyte, Text reason) {
+        Text problem = Text.of("connect.providers.notRefreshed", airbyte.text(), Text.clause(reason));
+        LOG.warn(Messages.english().render(problem));
         ProviderList bundled = bundled();
         return new ProviderList(bundled.providers(), bundled.categories(), bundled.origin(), Optional.of(problem));
     }
@@ -253,6 +255,6 @@ public final class ProviderLists implements ProviderLookup {
         }
         List<Provider> providers = list.providers().stream()
                 .map(p -> described.getOrDefault(List.of(tenant, p.id()), p)).toList();
-        return new ProviderList(providers, list.categories(), list.origin(), list.problem());
+        return new ProviderList(providers, list.categories(), list.origin(), list.problemText());
     }
 }

@@ -20,6 +20,7 @@ import dev.onramp.model.Provider;
 import dev.onramp.model.StreamInfo;
 import dev.onramp.model.Tenant;
 import dev.onramp.store.Tx;
+import dev.onramp.text.Text;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -64,16 +65,13 @@ final class ReconnectRun extends FlowRun {
     protected void claim(Tx tx) {
         String name = parts.providers().provider(tenantId, providerId).map(Provider::name).orElse(providerId);
         Connection now = stores.connections().lock(tx, tenantId, connection.id()).orElseThrow(() -> new FlowEnd(
-                FlowState.FAILED, "Onramp no longer has that connection; refresh the list and connect the account"
-                        + " again.", false));
+                FlowState.FAILED, Text.of("connect.connectionGone"), false));
         if (now.disconnected()) {
-            throw new FlowEnd(FlowState.FAILED, "This " + name + " connection was disconnected, so it cannot be"
-                    + " signed in again: connect " + name + " anew instead.", false);
+            throw new FlowEnd(FlowState.FAILED, Text.of("connect.reconnect.disconnected", name), false);
         }
         if (stores.journal().unfinishedOn(tx, tenantId, connection.id()).stream()
                 .anyMatch(flow -> flow.kind() == FlowKind.DISCONNECT)) {
-            throw new FlowEnd(FlowState.FAILED, "This " + name + " connection is being disconnected, so it is not"
-                    + " signed in again; connect " + name + " anew once the disconnect has ended.", false);
+            throw new FlowEnd(FlowState.FAILED, Text.of("connect.reconnect.beingDisconnected", name), false);
         }
     }
 
@@ -82,20 +80,18 @@ final class ReconnectRun extends FlowRun {
         journalStart();
         listener.onStep(ConnectStep.PREPARING);
         Tenant tenant = stores.tenants().find(tenantId)
-                .orElseThrow(() -> new FlowEnd(FlowState.FAILED, "Onramp does not know that business any more."));
+                .orElseThrow(() -> new FlowEnd(FlowState.FAILED, Text.of("connect.noBusiness")));
         Provider provider = parts.providers().provider(tenantId, providerId).orElseThrow(() -> new FlowEnd(
-                FlowState.FAILED, "Onramp does not know a provider called \"" + providerId + "\"."));
+                FlowState.FAILED, Text.of("connect.unknownProvider", providerId)));
         named(provider);
         if (!provider.connectsByOAuth()) {
-            throw new FlowEnd(FlowState.FAILED, provider.name() + " connects with API credentials rather than a"
-                    + " sign-in: connect it again with its credentials form.");
+            throw new FlowEnd(FlowState.FAILED, Text.of("connect.reconnect.usesCredentials", provider.name()));
         }
         AirbyteGateway airbyte = parts.airbyteOf().apply(tenantId);
         AirbyteLocation now = stores.locationNow(tenant, airbyte);
         if (connection.airbyte().filter(made -> made.differsFrom(now)).isPresent()) {
-            throw new FlowEnd(FlowState.FAILED, "This " + provider.name() + " connection lives in "
-                    + connection.airbyte().get().describe() + ", and " + tenant.name() + " now uses " + now.describe()
-                    + ": switch back in Settings to reconnect it there, or connect " + provider.name() + " again here.");
+            throw new FlowEnd(FlowState.FAILED, Text.of("connect.reconnect.livesElsewhere", provider.name(),
+                    connection.airbyte().get().text(), tenant.name(), now.text()));
         }
         ObjectNode configuration = switch (airbyte.signIn()) {
             case SignIn.Relay relay -> reauthorizeThroughRelay(relay, provider, tenant);
@@ -107,7 +103,7 @@ final class ReconnectRun extends FlowRun {
     /** Cloud: consent through the relay, then {@code PATCH /sources/{id}} with the new secret id. */
     private ObjectNode reauthorizeThroughRelay(SignIn.Relay cloud, Provider provider, Tenant tenant) {
         String workspace = cloud.workspaceId().or(tenant::workspaceId).orElseThrow(() -> new FlowEnd(FlowState.FAILED,
-                "Onramp does not know the Airbyte Cloud workspace of this connection: pick it in Settings."));
+                Text.of("connect.reconnect.noCloudWorkspace")));
         RelayConsent relay = new RelayConsent(cloud, provider, workspace, parts.random());
         // The fields asked before consent (Zendesk's subdomain, …) are sent again as the source holds them.
         ObjectNode stored = storedConfiguration();
@@ -130,8 +126,7 @@ final class ReconnectRun extends FlowRun {
     private ObjectNode reauthorizeThroughLoopback(AirbyteGateway airbyte, SignIn.Loopback loopback, Provider provider,
             Tenant tenant) {
         String workspace = tenant.workspaceId().orElseGet(() -> airbyte.listWorkspaces().stream().findFirst()
-                .orElseThrow(() -> new FlowEnd(FlowState.FAILED, "This Airbyte has no workspace any more: connect "
-                        + provider.name() + " again."))
+                .orElseThrow(() -> new FlowEnd(FlowState.FAILED, Text.of("connect.reconnect.noWorkspace", provider.name())))
                 .id());
         AdvancedAuth auth = SignInSteps.oauthApp(airbyte, provider, workspace);
         checkCancelled();
@@ -176,8 +171,7 @@ final class ReconnectRun extends FlowRun {
         listener.onStep(ConnectStep.TESTING);
         CheckResult check = airbyte.checkConnection(connection.sourceId());
         if (!check.succeeded()) {
-            throw new FlowEnd(FlowState.FAILED, "Airbyte could not read from " + provider.name()
-                    + " with the new sign-in: " + check.message());
+            throw new FlowEnd(FlowState.FAILED, Text.of("connect.reconnect.couldNotRead", provider.name(), check.text()));
         }
         advance(FlowState.TESTED);
         listener.onStep(ConnectStep.DISCOVERING);
@@ -194,18 +188,18 @@ final class ReconnectRun extends FlowRun {
     }
 
     @Override
-    protected String doing() {
-        return "reconnecting " + providerName();
+    protected Text doing() {
+        return Text.of("connect.reconnect.doing", providerName());
     }
 
     @Override
-    protected String cancelledMessage() {
-        return "Reconnecting " + providerName() + " was cancelled; the connection stays as it was.";
+    protected Text cancelledMessage() {
+        return Text.of("connect.reconnect.cancelled", providerName());
     }
 
     @Override
-    protected String timedOutAdvice() {
-        return "The connection stays as it was; reconnect when you are ready.";
+    protected Text timedOutAdvice() {
+        return Text.of("connect.reconnect.timedOutAdvice");
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.onramp.connect;
 
 import dev.onramp.model.TenantId;
+import dev.onramp.text.Text;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,7 @@ final class RunningFlows implements AutoCloseable {
         FlowKey key = new FlowKey(run.tenantId(), run.providerId());
         FlowRun replaced = running.put(key, run);
         if (replaced != null) {
-            replaced.cancel("A newer attempt to connect " + replaced.providerName() + " replaced this one.");
+            replaced.cancel(Text.of("connect.flow.replaced", replaced.providerName()));
         }
         run.outcome().whenComplete((outcome, failure) -> running.remove(key, run));
         CompletableFuture.runAsync(run::execute, executor);

@@ -12,6 +12,7 @@ import dev.onramp.model.Provider;
 import dev.onramp.oauth.CallbackResult;
 import dev.onramp.oauth.ConsentUrls;
 import dev.onramp.oauth.LoopbackReceiver;
+import dev.onramp.text.Text;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
@@ -41,17 +42,15 @@ final class SignInSteps {
         URI consentUrl = consentUrl(airbyte, provider, workspace, waiting.redirectUri(), oauthInput);
         String redirect = ConsentUrls.parameters(consentUrl).get("redirect_uri");
         if (redirect != null && !redirect.equals(waiting.redirectUri().toString())) {
-            throw new FlowEnd(FlowState.FAILED, "Airbyte's consent link for " + provider.name() + " would send you back"
-                    + " to " + printable(redirect) + ", not to Onramp (" + waiting.redirectUri() + "): the OAuth app in"
-                    + " Airbyte is set up for another address. Ask its operator to check the connector's OAuth settings.");
+            throw new FlowEnd(FlowState.FAILED, Text.of("connect.signIn.otherRedirect", provider.name(), printable(redirect),
+                    waiting.redirectUri().toString()));
         }
-        Optional<String> elsewhere = answersElsewhere(provider, consentUrl);
+        Optional<Text> elsewhere = answersElsewhere(provider, consentUrl);
         if (elsewhere.isPresent()) {
             throw new FlowEnd(FlowState.FAILED, elsewhere.get(), false);
         }
         String state = ConsentUrls.state(consentUrl).orElseThrow(() -> new FlowEnd(FlowState.FAILED,
-                "Airbyte's consent link for " + provider.name()
-                        + " carries no state, so Onramp cannot tell its answer from a forged one."));
+                Text.of("connect.signIn.noState", provider.name())));
         waiting.expectState(state);
         return consentUrl;
     }
@@ -62,28 +61,26 @@ final class SignInSteps {
      * Cloud's preflight page (with a port-less origin) or to Airbyte's app in the Shopify App Store.
      * The sentence that says so and names the way in that works.
      */
-    static Optional<String> answersElsewhere(Provider provider, URI consentUrl) {
+    static Optional<Text> answersElsewhere(Provider provider, URI consentUrl) {
         Map<String, String> params = ConsentUrls.parameters(consentUrl);
         if (params.containsKey("redirect_uri") || params.containsKey("state")) {
             return Optional.empty();
         }
-        return Optional.of("Airbyte signs " + provider.name() + " in only through its own " + provider.name()
-                + " app (" + printable(String.valueOf(consentUrl.getHost())) + "), whose answer goes to Airbyte, not"
-                + " back to Onramp: connect " + provider.name() + " with an access token or API key instead.");
+        return Optional.of(Text.of("connect.signIn.answersElsewhere", provider.name(),
+                printable(String.valueOf(consentUrl.getHost()))));
     }
 
     /** The secret id the relay forwarded with the consent; without one the flow ends. */
     static String relayedSecretId(RelayConsent consent, CallbackResult callback) {
-        return consent.secretId(callback).orElseThrow(() -> new FlowEnd(FlowState.FAILED, "Airbyte sent the"
-                + " browser back without the sign-in's secret id. Check that the relay page in Settings is Onramp's,"
-                + " then try again."));
+        return consent.secretId(callback).orElseThrow(() -> new FlowEnd(FlowState.FAILED,
+                Text.of("connect.signIn.noSecretId")));
     }
 
     /** The provider's refusal (or the person's) as a flow end. */
     static FlowEnd refused(Provider provider, String error) {
         return new FlowEnd(FlowState.FAILED, "access_denied".equals(error)
-                ? "You declined access on " + provider.name() + "."
-                : provider.name() + " did not grant access (it answered \"" + safe(error) + "\"). Try again.");
+                ? Text.of("connect.signIn.declined", provider.name())
+                : Text.of("connect.signIn.notGranted", provider.name(), safe(error)));
     }
 
     /**
@@ -97,9 +94,7 @@ final class SignInSteps {
         } catch (AirbyteException e) {
             throw switch (e.kind()) {
                 case NO_OAUTH_APP -> noOAuthApp(provider);
-                case OAUTH_DISABLED -> new FlowEnd(FlowState.FAILED, "Signing in to " + provider.name()
-                        + " is switched off in this Airbyte: ask its operator to turn OAuth on for the connector, or"
-                        + " connect with an access token or key instead.");
+                case OAUTH_DISABLED -> new FlowEnd(FlowState.FAILED, Text.of("connect.signIn.oauthOff", provider.name()));
                 default -> e;
             };
         }
@@ -107,12 +102,9 @@ final class SignInSteps {
 
     /** This Airbyte cannot run the sign-in for the provider: say who can fix it, how, and the other way in. */
     private static FlowEnd noOAuthApp(Provider provider) {
-        String console = provider.oauth().map(OAuthFacts::appConsole).filter(text -> !text.isEmpty())
-                .orElse(provider.name() + "'s developer console");
-        return new FlowEnd(FlowState.FAILED, "This Airbyte has no OAuth app for " + provider.name()
-                + ": its operator registers one at " + console + " (with the redirect URIs Settings shows) and enters"
-                + " its client id and secret in Airbyte (onramp oauth-check prints the steps); until then, connect"
-                + " with an access token or key instead.");
+        Object console = provider.oauth().map(OAuthFacts::appConsole).filter(text -> !text.isEmpty())
+                .<Object>map(text -> text).orElse(Text.of("connect.signIn.developerConsole", provider.name()));
+        return new FlowEnd(FlowState.FAILED, Text.of("connect.signIn.noOAuthApp", provider.name(), console));
     }
 
     /** An address from Airbyte as it can be shown: no control characters, at most 200 characters. */

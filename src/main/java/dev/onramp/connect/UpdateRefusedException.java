@@ -1,6 +1,7 @@
 package dev.onramp.connect;
 
 import dev.onramp.model.InvalidInputException;
+import dev.onramp.text.Text;
 import java.util.Objects;
 
 /**
@@ -35,6 +36,11 @@ public final class UpdateRefusedException extends InvalidInputException {
     }
 
     private final Reason reason;
+
+    public UpdateRefusedException(Reason reason, Text text) {
+        super(text);
+        this.reason = Objects.requireNonNull(reason, "reason");
+    }
 
     public UpdateRefusedException(Reason reason, String message) {
         super(message);

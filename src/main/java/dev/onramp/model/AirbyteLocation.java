@@ -1,5 +1,7 @@
 package dev.onramp.model;
 
+import dev.onramp.text.Messages;
+import dev.onramp.text.Text;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -30,9 +32,14 @@ public record AirbyteLocation(String address, Optional<String> workspaceId) {
         return workspaceId.isPresent() && now.workspaceId.isPresent() && !workspaceId.equals(now.workspaceId);
     }
 
-    /** How a person reads it: "the built-in simulator", or the address with its workspace. */
+    /** How a person reads it, in English: "the built-in simulator", or the address with its workspace. */
     public String describe() {
-        String where = address.equals(BUILT_IN_SIMULATOR) ? "the built-in simulator" : "Airbyte at " + address;
-        return where + workspaceId.map(id -> ", workspace " + id).orElse("");
+        return Messages.english().render(text());
+    }
+
+    /** How a person reads it: "the built-in simulator", or the address with its workspace. */
+    public Text text() {
+        Text where = address.equals(BUILT_IN_SIMULATOR) ? Text.of("model.location.simulator") : Text.of("airbyte.at", address);
+        return workspaceId.map(id -> Text.of("model.location.inWorkspace", where, id)).orElse(where);
     }
 }

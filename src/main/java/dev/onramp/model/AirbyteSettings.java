@@ -1,5 +1,7 @@
 package dev.onramp.model;
 
+import dev.onramp.text.Messages;
+import dev.onramp.text.Text;
 import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,7 +15,12 @@ public sealed interface AirbyteSettings {
     String MASK = "••••••";
 
     /** A short description for the window's header and the command line, without secrets. */
-    String description();
+    Text text();
+
+    /** {@link #text()} in English, as logs, records and JSON say it. */
+    default String description() {
+        return Messages.english().render(text());
+    }
 
     /**
      * Whether this Airbyte describes its connectors itself: a self-managed one and the built-in simulator
@@ -25,12 +32,9 @@ public sealed interface AirbyteSettings {
 
     /** The built-in Airbyte simulator: nothing leaves the computer. */
     record Demo() implements AirbyteSettings {
-        /** How demo mode is described. */
-        public static final String DESCRIPTION = "Demo: the built-in Airbyte simulator";
-
         @Override
-        public String description() {
-            return DESCRIPTION;
+        public Text text() {
+            return Text.of("model.settings.demo");
         }
 
         @Override
@@ -62,8 +66,8 @@ public sealed interface AirbyteSettings {
         }
 
         @Override
-        public String description() {
-            return "Airbyte at " + url;
+        public Text text() {
+            return Text.of("airbyte.at", url.toString());
         }
 
         @Override
@@ -106,8 +110,8 @@ public sealed interface AirbyteSettings {
         }
 
         @Override
-        public String description() {
-            return "Airbyte Cloud, workspace " + workspaceId;
+        public Text text() {
+            return Text.of("model.settings.cloud", workspaceId);
         }
 
         @Override

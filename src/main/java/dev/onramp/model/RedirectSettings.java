@@ -1,5 +1,7 @@
 package dev.onramp.model;
 
+import dev.onramp.text.Messages;
+import dev.onramp.text.Text;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -57,8 +59,7 @@ public record RedirectSettings(Host host, int firstPort, int portCount) {
                     return host;
                 }
             }
-            throw new InvalidInputException("The redirect's host must be 127.0.0.1 or localhost, not \"" + text
-                    + "\": the browser must come back to this computer.");
+            throw new InvalidInputException(Text.of("model.redirect.host", String.valueOf(text)));
         }
     }
 
@@ -69,20 +70,17 @@ public record RedirectSettings(Host host, int firstPort, int portCount) {
         Objects.requireNonNull(host, "host");
         if (firstPort == 0) {
             if (portCount != 1) {
-                throw new InvalidInputException("\"Any free port\" is one port; it has no range.");
+                throw new InvalidInputException(Text.of("model.redirect.anyPortRange"));
             }
         } else {
             if (firstPort < LOWEST_PORT || firstPort > 65535) {
-                throw new InvalidInputException("The redirect port must be from " + LOWEST_PORT + " to 65535, not "
-                        + firstPort + " (lower ports need administrator rights).");
+                throw new InvalidInputException(Text.of("model.redirect.port", LOWEST_PORT, firstPort));
             }
             if (portCount < 1 || portCount > MAX_PORT_COUNT) {
-                throw new InvalidInputException("The redirect's range must have 1 to " + MAX_PORT_COUNT
-                        + " ports, not " + portCount + ": each is registered at every provider.");
+                throw new InvalidInputException(Text.of("model.redirect.count", MAX_PORT_COUNT, portCount));
             }
             if (firstPort + portCount - 1 > 65535) {
-                throw new InvalidInputException("A range of " + portCount + " ports from " + firstPort
-                        + " goes past port 65535; start lower.");
+                throw new InvalidInputException(Text.of("model.redirect.pastEnd", portCount, firstPort));
             }
         }
     }
@@ -104,18 +102,19 @@ public record RedirectSettings(Host host, int firstPort, int portCount) {
         if (givenPort.equalsIgnoreCase("any")) {
             return anyPort(parsedHost);
         }
-        int first = number(givenPort, "The redirect port");
+        int first = number(givenPort, true);
         String givenCount = portCount == null ? "" : portCount.strip();
-        int count = givenCount.isEmpty() ? DEFAULT_PORT_COUNT : number(givenCount, "The number of redirect ports");
+        int count = givenCount.isEmpty() ? DEFAULT_PORT_COUNT : number(givenCount, false);
         return new RedirectSettings(parsedHost, first, count);
     }
 
-    private static int number(String text, String what) {
+    /** The port ({@code port} true) or the number of ports in {@code text}, or a sentence saying it is none. */
+    private static int number(String text, boolean port) {
         try {
             return Integer.parseInt(text);
         } catch (NumberFormatException e) {
-            throw new InvalidInputException(what + " must be a whole number" + (what.endsWith("port")
-                    ? " from " + LOWEST_PORT + " to 65535, or \"any\"" : "") + ", not \"" + text + "\".");
+            throw new InvalidInputException(port ? Text.of("model.redirect.portNotNumber", LOWEST_PORT, text)
+                    : Text.of("model.redirect.countNotNumber", text));
         }
     }
 
@@ -139,16 +138,21 @@ public record RedirectSettings(Host host, int firstPort, int portCount) {
         return ports().stream().map(this::uri).toList();
     }
 
-    /** The settings in a few words, e.g. "http://127.0.0.1:47151/oauth-success and the next 2 ports". */
+    /** The settings in a few words, in English (audit entries), e.g. "http://127.0.0.1:47151/oauth-success and the next 2 ports". */
     public String description() {
+        return Messages.english().render(text());
+    }
+
+    /** The settings in a few words, e.g. "http://127.0.0.1:47151/oauth-success and the next 2 ports". */
+    public Text text() {
         if (anyPort()) {
-            return "http://" + host.text() + ":<any free port>" + PATH;
+            return Text.of("model.redirect.anyPort", host.text(), PATH);
         }
         String first = uri(firstPort).toString();
         return switch (portCount) {
-            case 1 -> first;
-            case 2 -> first + " and the next port";
-            default -> first + " and the next " + (portCount - 1) + " ports";
+            case 1 -> Text.verbatim(first);
+            case 2 -> Text.of("model.redirect.nextPort", first);
+            default -> Text.of("model.redirect.nextPorts", first, portCount - 1);
         };
     }
 }

@@ -3,6 +3,7 @@ package dev.onramp.text;
 import java.text.MessageFormat;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
@@ -31,9 +32,22 @@ public final class Messages {
         return new Messages(locale);
     }
 
-    /** The messages in the base language, English. */
+    /**
+     * The messages in the process's display language, the window's once it has chosen one (English where
+     * Onramp does not ship it): for a core result's sentence the window still reads as a string.
+     */
+    public static Messages display() {
+        return of(Locale.getDefault(Locale.Category.DISPLAY));
+    }
+
+    /** The messages in the base language, English: what logs, records and exceptions' messages say. */
     public static Messages english() {
-        return new Messages(Locale.ENGLISH);
+        return English.MESSAGES;
+    }
+
+    /** English, read once: every exception that carries a {@link Text} renders its message with it. */
+    private static final class English {
+        static final Messages MESSAGES = new Messages(Locale.ENGLISH);
     }
 
     public Locale locale() {
@@ -66,6 +80,31 @@ public final class Messages {
 
     /** A typed sentence in this language. */
     public String render(Text text) {
-        return get(text.key(), text.args().toArray());
+        return switch (text.key()) {
+            case Text.VERBATIM -> String.valueOf(text.args().getFirst());
+            case Text.CLAUSE -> words(text.args().getFirst()).strip().replaceAll("[.\\s]+$", "");
+            case Text.JOINED -> {
+                List<Object> args = text.args();
+                String separator = words(args.getFirst());
+                StringBuilder words = new StringBuilder();
+                for (int i = 1; i < args.size(); i++) {
+                    words.append(i == 1 ? "" : separator).append(words(args.get(i)));
+                }
+                yield words.toString();
+            }
+            default -> get(text.key(), text.args().toArray());
+        };
+    }
+
+    private String words(Object part) {
+        return part instanceof Text text ? render(text) : String.valueOf(part);
+    }
+
+    /**
+     * The sentence a failure says, in this language: its {@link Text} when it carries one ({@link Said}),
+     * else its message.
+     */
+    public String message(Throwable failure) {
+        return failure instanceof Said said ? render(said.text()) : failure.getMessage();
     }
 }

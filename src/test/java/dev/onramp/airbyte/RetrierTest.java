@@ -45,8 +45,8 @@ class RetrierTest {
     /** A call for the retrier, repeatable or not. */
     private record Call(boolean repeatable) implements ApiCall {
         @Override
-        public String verb() {
-            return "do it";
+        public dev.onramp.text.Text action() {
+            return dev.onramp.text.Text.verbatim("do it");
         }
     }
 

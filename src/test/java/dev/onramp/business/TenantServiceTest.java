@@ -10,9 +10,11 @@ import dev.onramp.model.Tenant;
 import dev.onramp.store.AuditLog;
 import dev.onramp.store.Database;
 import dev.onramp.store.TenantRepository;
+import dev.onramp.text.Messages;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +48,22 @@ class TenantServiceTest {
 
         assertThat(first).extracting(Tenant::name).containsExactly(TenantService.DEMO_NAME);
         assertThat(second).isEqualTo(first);
+    }
+
+    @Test
+    void aRefusedName_isSaidInThePersonsLanguage_whileItsMessageStaysEnglish() {
+        Tenant taken = service.create("Acme Outdoor", "online-store");
+
+        assertThatThrownBy(() -> service.create("   ", "online-store"))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e).hasMessage("Give the business a name.");
+                    assertThat(Messages.of(Locale.GERMAN).message(e)).isEqualTo("Geben Sie dem Unternehmen einen Namen.");
+                    assertThat(Messages.of(Locale.FRENCH).message(e)).isEqualTo("Donnez un nom à l’entreprise.");
+                });
+        assertThatThrownBy(() -> service.rename(service.create("Beta", "online-store").id(), "ACME outdoor"))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(Messages.of(Locale.GERMAN).message(e))
+                        .isEqualTo("Ein anderes Unternehmen heißt bereits " + taken.name() + " (Namen unterscheiden keine"
+                                + " Groß- und Kleinschreibung): Wählen Sie einen Namen, den kein anderes Unternehmen hat."));
     }
 
     @Test

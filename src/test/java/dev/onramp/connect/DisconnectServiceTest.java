@@ -265,8 +265,11 @@ class DisconnectServiceTest {
                 DisconnectListener.NONE);
         goOn.countDown();
 
-        assertThat(second).isEqualTo(new DisconnectOutcome.NotDisconnected(
-                "Stripe (account acct_1) of Acme Outdoor is already being disconnected; wait for that to end.", false));
+        assertThat(second).isInstanceOfSatisfying(DisconnectOutcome.NotDisconnected.class, refused -> {
+            assertThat(refused.message())
+                    .isEqualTo("Stripe (account acct_1) of Acme Outdoor is already being disconnected; wait for that to end.");
+            assertThat(refused.offersOnrampOnly()).isFalse();
+        });
         assertThat(first.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isInstanceOf(DisconnectOutcome.Disconnected.class);
         assertThat(auditOf(stripe)).containsExactlyInAnyOrder("disconnect.refused", "connection.disconnected");
         assertThat(fx.airbyte.proxy().count("sources/delete")).isEqualTo(1);
