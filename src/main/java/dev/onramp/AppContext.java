@@ -34,6 +34,7 @@ import dev.onramp.diagnostics.FileLogging;
 import dev.onramp.diagnostics.Settings;
 import dev.onramp.model.AirbyteSettings;
 import dev.onramp.model.Provider;
+import dev.onramp.text.Messages;
 import dev.onramp.store.AppSettingRepository;
 import dev.onramp.store.WindowPreferences;
 import dev.onramp.store.AuditLog;
@@ -427,7 +428,8 @@ public final class AppContext implements AutoCloseable {
     }
 
     private static String describeAirbyte(AppOptions options) {
-        return defaultAirbyte(options).description();
+        // Only the window shows it, in the language it speaks.
+        return Messages.display().render(defaultAirbyte(options).text());
     }
 
     /** The Airbyte this run uses where a business has chosen none: the one given with --airbyte-url, else the simulator. */

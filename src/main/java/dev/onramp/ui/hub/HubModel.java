@@ -509,7 +509,7 @@ public final class HubModel {
     /** Shows which Airbyte the business uses, once the settings are read in the background. */
     private void showAirbyteOf(Tenant tenant) {
         UiServices ready = services();
-        CompletableFuture.supplyAsync(() -> new AirbyteShown(ready.settings().describe(tenant.id()),
+        CompletableFuture.supplyAsync(() -> new AirbyteShown(UiText.render(ready.settings().describeText(tenant.id())),
                         ready.settings().demo(tenant.id())), ready.background())
                 .whenCompleteAsync((shown, failure) -> {
                     if (failure == null && tenant.equals(selectedTenant.get())) {

@@ -95,7 +95,7 @@ public final class RedirectModel {
     /** The URIs of the redirect in use, one per line, as Copy puts them on the clipboard. */
     public String clipboardText() {
         RedirectSettings now = effective;
-        return now.anyPort() ? now.description()
+        return now.anyPort() ? UiText.render(now.text())
                 : now.registrableUris().stream().map(URI::toString).collect(Collectors.joining("\n"));
     }
 
@@ -108,8 +108,8 @@ public final class RedirectModel {
         portCount.set(settings.anyPort() ? String.valueOf(RedirectSettings.DEFAULT_PORT_COUNT)
                 : String.valueOf(settings.portCount()));
         everyBusiness.set(!loaded.own());
-        summary.set(loaded.own() ? UiText.get("ui.settings.redirect.summary.own", settings.description())
-                : UiText.get("ui.settings.redirect.summary.default", settings.description()));
+        summary.set(loaded.own() ? UiText.get("ui.settings.redirect.summary.own", UiText.render(settings.text()))
+                : UiText.get("ui.settings.redirect.summary.default", UiText.render(settings.text())));
         status.set("");
         problem.set(false);
     }
@@ -118,7 +118,7 @@ public final class RedirectModel {
         try {
             RedirectSettings draft = parse();
             preview.set(draft.anyPort()
-                    ? UiText.get("ui.settings.redirect.preview.anyPort", draft.description())
+                    ? UiText.get("ui.settings.redirect.preview.anyPort", UiText.render(draft.text()))
                     : draft.registrableUris().stream().map(URI::toString).collect(Collectors.joining("\n")));
         } catch (RuntimeException e) {
             preview.set(e.getMessage());
