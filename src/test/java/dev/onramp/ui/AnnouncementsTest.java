@@ -47,11 +47,13 @@ class AnnouncementsTest {
     private final Locale before = Locale.getDefault(Locale.Category.DISPLAY);
     private AppUnderTest app;
     private Stage stage;
+    /** What the person at the consent page presses. */
+    private volatile Decision decision = Decision.ALLOW;
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        app = AppUnderTest.start(dataDir, url -> new ScriptedBrowser(Decision.ALLOW).open(url));
+        app = AppUnderTest.start(dataDir, url -> new ScriptedBrowser(decision).open(url));
     }
 
     @AfterEach
@@ -119,6 +121,23 @@ class AnnouncementsTest {
         closesWith(robot, dialog, KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> announced(stage)
                 .equals("1 von 10 empfohlenen Quellen verbunden"));
+    }
+
+    @Test
+    void aSignInRefusedAtTheConsentPage_isAnnouncedInTheConnectDialog(FxRobot robot) throws Exception {
+        decision = Decision.DENY;
+        showHub(robot, Locale.ENGLISH);
+        Node tile = HubRobot.loadedTile(robot, "hubspot");
+        robot.clickOn(robot.from(tile).lookup(".connect-button").queryAs(Button.class));
+        Window dialog = dialogOver(stage);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> KeyboardWalk.shown(
+                dialog.getScene().lookup("#connect-message"))));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(announced(dialog)).isNotBlank()
+                .isEqualTo(onFx(() -> ((Label) dialog.getScene().lookup("#connect-message")).getText()));
+        closesWith(robot, dialog, KeyCode.ESCAPE);
+        assertThat(app.context().connect().connections(HubRobot.chosenTenant(robot).id())).isEmpty();
     }
 
     @Test
