@@ -1,6 +1,7 @@
 package dev.onramp.ui.activity;
 
 import dev.onramp.model.TenantId;
+import dev.onramp.ui.common.Announcer;
 import dev.onramp.ui.common.UiText;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -52,6 +53,11 @@ public final class ActivityView {
         root.setTop(filters(model));
         root.setCenter(table(model));
         root.setBottom(footer(model, target, owner));
+        // What Verify and Export found, and a filter that cannot be read, for a screen reader.
+        Announcer announcer = Announcer.in(root);
+        announcer.follow(model.verifyResultProperty());
+        announcer.follow(model.exportResultProperty());
+        announcer.follow(model.problemProperty());
     }
 
     private static VBox filters(ActivityModel model) {

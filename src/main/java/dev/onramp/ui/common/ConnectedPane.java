@@ -126,8 +126,10 @@ public final class ConnectedPane {
         buttons.setAlignment(Pos.CENTER_RIGHT);
         VBox pane = new VBox(16, done, buttons);
         pane.setId("connected-pane");
-        // While the pane shows, Escape presses Done (the dialog's Cancel is hidden then).
+        // While the pane shows, Escape presses Done (the dialog's Cancel is hidden then), and so does Enter: Done has
+        // the focus from the moment the pane shows.
         finish.cancelButtonProperty().bind(pane.visibleProperty());
+        Visibility.focusWhenShown(pane, finish);
         return pane;
     }
 }

@@ -2,11 +2,13 @@ package dev.onramp.ui.connect;
 
 import static dev.onramp.ui.common.Visibility.showWhen;
 
+import dev.onramp.ui.common.Announcer;
 import dev.onramp.ui.common.ConnectedPane;
 import dev.onramp.ui.common.DialogPhase;
 import dev.onramp.ui.common.StepRow;
 import dev.onramp.ui.common.Styles;
 import dev.onramp.ui.common.UiText;
+import dev.onramp.ui.common.Visibility;
 import dev.onramp.ui.credentials.FormPane;
 import java.time.Instant;
 import javafx.animation.Animation;
@@ -56,16 +58,28 @@ public final class ConnectDialog {
         stage.initModality(Modality.WINDOW_MODAL);
         stage.setTitle(model.title());
         Label hint = hint();
-        Scene scene = new Scene(layout(hint));
+        VBox root = layout(hint);
+        Announcer announcer = Announcer.in(root);
+        Scene scene = new Scene(root);
         Styles.apply(scene);
         stage.setScene(scene);
         stage.setOnCloseRequest(e -> cancelIfRunning());
         subscriptions = Subscription.combine(
                 model.phaseProperty().subscribe(this::onPhase),
+                model.phaseProperty().subscribe(phase -> announce(announcer, phase)),
+                announcer.follow(model.duplicateQuestionProperty()),
+                model.inputs().map(inputs -> announcer.follow(inputs.messageProperty())).orElse(Subscription.EMPTY),
                 model.consentUrlProperty().subscribe(url -> stage.sizeToScene()),
                 model.duplicateQuestionProperty().subscribe(question -> stage.sizeToScene()),
                 model.browserFailedProperty().subscribe(failed -> hint.pseudoClassStateChanged(WARNING, failed)));
         stage.setOnHidden(e -> {
+            // Closed before it ended (Cancel, Escape, the window's close button): the hub says so, for its screen reader.
+            DialogPhase left = model.phaseProperty().get();
+            if (left == DialogPhase.RUNNING || left == DialogPhase.ASKING) {
+                Announcer.of(owner).announce(model.reconnecting()
+                        ? UiText.get("ui.connect.announce.reconnectCancelled", model.providerName())
+                        : UiText.get("ui.connect.announce.cancelled", model.providerName()));
+            }
             subscriptions.unsubscribe();
             inputSubscriptions.unsubscribe();
             timeLeft.unsubscribe();
@@ -82,6 +96,15 @@ public final class ConnectDialog {
 
     private void onPhase(DialogPhase phase) {
         stage.sizeToScene();
+    }
+
+    /** Says how the connect ended, to a screen reader: what was connected, or why nothing was. */
+    private void announce(Announcer announcer, DialogPhase phase) {
+        if (phase == DialogPhase.CONNECTED) {
+            announcer.announce(model.connectedHeadlineProperty().get());
+        } else if (phase == DialogPhase.ENDED) {
+            announcer.announce(model.endMessageProperty().get());
+        }
     }
 
     private VBox layout(Label hint) {
@@ -219,6 +242,9 @@ public final class ConnectDialog {
         retry.defaultButtonProperty().bind(worthRetrying);
         retry.setOnAction(e -> model.start());
         showWhen(retry, worthRetrying);
+        // Once it has ended, the keyboard starts at what Enter presses: Try again, else Close.
+        Visibility.focusWhenShown(close, close);
+        Visibility.focusWhenShown(retry, retry);
         Button settings = ConnectedPane.openSettings(model.endMessageProperty(), next, stage::close);
         settings.setId("connect-open-settings");
         Button again = new Button(UiText.get("ui.connect.connectAgain"));

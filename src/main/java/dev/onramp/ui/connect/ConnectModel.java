@@ -126,6 +126,11 @@ public final class ConnectModel {
         this.fx = Objects.requireNonNull(fx, "fx");
     }
 
+    /** The provider being connected, by its name. */
+    public String providerName() {
+        return providerName;
+    }
+
     public String title() {
         return title;
     }

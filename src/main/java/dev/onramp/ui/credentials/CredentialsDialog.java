@@ -3,6 +3,7 @@ package dev.onramp.ui.credentials;
 import static dev.onramp.ui.common.Visibility.showWhen;
 
 import dev.onramp.connect.form.ConnectorForm;
+import dev.onramp.ui.common.Announcer;
 import dev.onramp.ui.common.ConnectedPane;
 import dev.onramp.ui.common.DialogPhase;
 import dev.onramp.ui.common.StepRow;
@@ -45,10 +46,20 @@ public final class CredentialsDialog {
         stage.initOwner(owner);
         stage.initModality(Modality.WINDOW_MODAL);
         stage.setTitle(model.title());
-        Scene scene = new Scene(layout(), 600, 640);
+        VBox root = layout();
+        Announcer announcer = Announcer.in(root);
+        Scene scene = new Scene(root, 600, 640);
         Styles.apply(scene);
         stage.setScene(scene);
         subscriptions = Subscription.combine(
+                // What went wrong (or what to fix in the form), the question about a duplicate, and what was connected.
+                announcer.follow(model.messageProperty()),
+                announcer.follow(model.duplicateQuestionProperty()),
+                model.phaseProperty().subscribe(phase -> {
+                    if (phase == DialogPhase.CONNECTED) {
+                        announcer.announce(model.connectedHeadlineProperty().get());
+                    }
+                }),
                 model.formProperty().subscribe(this::showForm),
                 // Connected: the window shrinks from the form's height to what it says now.
                 model.phaseProperty().subscribe(phase -> {
@@ -58,6 +69,13 @@ public final class CredentialsDialog {
                     }
                 }));
         stage.setOnHidden(e -> {
+            // Closed before it connected (and not because the form could not load): the hub says so, for its screen reader.
+            DialogPhase left = model.phaseProperty().get();
+            if (left != DialogPhase.CONNECTED && left != DialogPhase.ENDED) {
+                Announcer.of(owner).announce(model.updating()
+                        ? UiText.get("ui.credentials.announce.updateCancelled", model.providerName())
+                        : UiText.get("ui.credentials.announce.cancelled", model.providerName()));
+            }
             model.close();
             formSubscriptions.unsubscribe();
             subscriptions.unsubscribe();

@@ -164,6 +164,11 @@ public final class CredentialsModel implements FormInputs {
         }, Objects.requireNonNull(starter, "starter"), true, onUpdated, background, fx);
     }
 
+    /** The provider whose credentials the form takes, by its name. */
+    public String providerName() {
+        return providerName;
+    }
+
     public String title() {
         return updating ? UiText.get("ui.credentials.title.update", providerName)
                 : UiText.get("ui.credentials.title.connect", providerName);

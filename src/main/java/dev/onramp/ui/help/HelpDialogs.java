@@ -3,6 +3,7 @@ package dev.onramp.ui.help;
 import dev.onramp.ui.common.Styles;
 import dev.onramp.ui.common.UiText;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
@@ -67,6 +68,8 @@ final class HelpDialogs {
         dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().setId(id);
         dialog.setResizable(true);
+        // Enter closes it too: the dialog only tells, so closing is its one action.
+        ((Button) dialog.getDialogPane().lookupButton(close)).setDefaultButton(true);
         Styles.apply(dialog.getDialogPane());
         dialog.show();
     }

@@ -51,6 +51,8 @@ public final class DemoMenu {
             dialog.setHeaderText(action.question());
             dialog.setContentText(UiText.get("ui.hub.demoMenu.connection"));
             dialog.getDialogPane().setId("demo-choice");
+            // The label beside the list is not tied to it: the list carries its name itself.
+            dialog.getDialogPane().lookup(".combo-box").setAccessibleText(UiText.get("ui.hub.demoMenu.connection"));
             Styles.apply(dialog.getDialogPane());
             dialog.setOnHidden(e -> {
                 if (dialog.getResult() != null) {

@@ -3,9 +3,11 @@ package dev.onramp.ui.hub;
 import static dev.onramp.ui.common.Visibility.showWhen;
 
 import dev.onramp.connect.DemoReset;
+import dev.onramp.ui.common.Announcer;
 import dev.onramp.ui.common.StepRow;
 import dev.onramp.ui.common.Styles;
 import dev.onramp.ui.common.UiText;
+import dev.onramp.ui.common.Visibility;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -76,7 +78,8 @@ final class DemoResetDialog implements DemoResetModel.Dialogs {
 
         Button cancel = new Button(UiText.get("ui.hub.demoReset.cancel"));
         cancel.setId("demo-reset-cancel");
-        cancel.setCancelButton(true);
+        // Escape presses Cancel while it asks, Close once the reset has ended.
+        cancel.cancelButtonProperty().bind(asking);
         cancel.setOnAction(e -> stage.close());
         showWhen(cancel, asking);
         Button reset = new Button(UiText.get("ui.hub.demoReset.confirm"));
@@ -90,8 +93,10 @@ final class DemoResetDialog implements DemoResetModel.Dialogs {
         Button close = new Button(UiText.get("ui.hub.demoReset.close"));
         close.setId("demo-reset-close");
         close.setDefaultButton(true);
+        close.cancelButtonProperty().bind(ended);
         close.setOnAction(e -> stage.close());
         showWhen(close, ended);
+        Visibility.focusWhenShown(close, close);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox buttons = new HBox(8, gap, cancel, reset, close);
@@ -100,6 +105,7 @@ final class DemoResetDialog implements DemoResetModel.Dialogs {
         root.getStyleClass().add("dialog");
         root.setId("demo-reset");
         root.setPrefWidth(520);
+        Announcer announcer = Announcer.in(root);
         Scene scene = new Scene(root);
         Styles.apply(scene);
         stage.setScene(scene);
@@ -110,7 +116,9 @@ final class DemoResetDialog implements DemoResetModel.Dialogs {
             }
         });
         Subscription sizing = Subscription.combine(started.subscribe(stage::sizeToScene),
-                model.resultProperty().subscribe(stage::sizeToScene));
+                model.resultProperty().subscribe(stage::sizeToScene),
+                // How the reset ended, for a screen reader.
+                announcer.follow(model.resultProperty()));
         stage.setOnHidden(e -> sizing.unsubscribe());
         stage.show();
     }

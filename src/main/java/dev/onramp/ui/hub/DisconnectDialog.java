@@ -2,9 +2,11 @@ package dev.onramp.ui.hub;
 
 import static dev.onramp.ui.common.Visibility.showWhen;
 
+import dev.onramp.ui.common.Announcer;
 import dev.onramp.ui.common.StepRow;
 import dev.onramp.ui.common.Styles;
 import dev.onramp.ui.common.UiText;
+import dev.onramp.ui.common.Visibility;
 import dev.onramp.ui.common.Failures;
 import javafx.beans.binding.Bindings;
 import dev.onramp.ui.hub.DisconnectModel.Phase;
@@ -45,7 +47,9 @@ final class DisconnectDialog {
         stage.initOwner(owner);
         stage.initModality(Modality.WINDOW_MODAL);
         stage.setTitle(model.title());
-        Scene scene = new Scene(layout());
+        VBox root = layout();
+        Announcer announcer = Announcer.in(root);
+        Scene scene = new Scene(root);
         Styles.apply(scene);
         stage.setScene(scene);
         // A disconnect under way cannot be stopped half-way: the window stays until it has ended.
@@ -56,7 +60,9 @@ final class DisconnectDialog {
         });
         Subscription subscriptions = Subscription.combine(
                 model.phaseProperty().subscribe(phase -> stage.sizeToScene()),
-                model.messageProperty().subscribe(text -> stage.sizeToScene()));
+                model.messageProperty().subscribe(text -> stage.sizeToScene()),
+                // How the disconnect ended, for a screen reader.
+                announcer.follow(model.messageProperty()));
         stage.setOnHidden(e -> subscriptions.unsubscribe());
     }
 
@@ -107,9 +113,11 @@ final class DisconnectDialog {
     private HBox buttons() {
         Button cancel = new Button(UiText.get("ui.hub.disconnectDialog.cancel"));
         cancel.setId("disconnect-cancel");
-        cancel.setCancelButton(true);
+        BooleanBinding cancelShown = confirming.or(failed.and(model.offersOnrampOnlyProperty()));
+        // Escape presses whichever of Cancel and Close the dialog shows.
+        cancel.cancelButtonProperty().bind(cancelShown);
         cancel.setOnAction(e -> stage.close());
-        showWhen(cancel, confirming.or(failed.and(model.offersOnrampOnlyProperty())));
+        showWhen(cancel, cancelShown);
 
         Button disconnect = new Button(UiText.get("ui.hub.disconnectDialog.disconnect"));
         disconnect.setId("disconnect-confirm");
@@ -124,9 +132,14 @@ final class DisconnectDialog {
 
         Button close = new Button(UiText.get("ui.hub.disconnectDialog.close"));
         close.setId("disconnect-close");
-        close.defaultButtonProperty().bind(disconnected.or(failed.and(model.offersOnrampOnlyProperty().not())));
+        BooleanBinding closeShown = disconnected.or(failed.and(model.offersOnrampOnlyProperty().not()));
+        close.defaultButtonProperty().bind(closeShown);
+        close.cancelButtonProperty().bind(closeShown);
         close.setOnAction(e -> stage.close());
-        showWhen(close, disconnected.or(failed.and(model.offersOnrampOnlyProperty().not())));
+        showWhen(close, closeShown);
+        // Once it has ended, the keyboard starts at Close, or at Cancel beside "Remove from Onramp only".
+        Visibility.focusWhenShown(close, close);
+        Visibility.focusWhenShown(cancel, cancel);
 
         Button settings = new Button(UiText.get("ui.hub.disconnectDialog.openSettings"));
         settings.setId("disconnect-open-settings");

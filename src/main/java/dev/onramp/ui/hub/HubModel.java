@@ -84,6 +84,8 @@ public final class HubModel {
     private final ReadOnlyStringWrapper airbyteDescription;
     private Subscription subscriptions = Subscription.EMPTY;
     private final BooleanProperty showDisconnected = new SimpleBooleanProperty(this, "showDisconnected", false);
+    /** Hears what the hub says to screen readers; the view's announcer once it is shown. */
+    private Consumer<String> announcements = sentence -> { };
     /** What each OAuth provider takes instead of a sign-in (Shopify's API password), read once the services are there. */
     private Map<String, List<String>> alternatives = Map.of();
     /** The chosen business's connections as last loaded, for tiles made after they were shown. */
@@ -344,8 +346,20 @@ public final class HubModel {
 
     private void showHealth(Tenant tenant, ConnectionHealth health) {
         if (tenant.equals(selectedTenant.get())) {
-            tiles.forEach(tile -> tile.showHealth(health));
+            tiles.forEach(tile -> {
+                boolean wasFine = !tile.problemProperty().get();
+                tile.showHealth(health);
+                if (wasFine && tile.problemProperty().get()) {
+                    announcements.accept(UiText.get("ui.hub.announce.needsAttention", tile.name(),
+                            tile.statusProperty().get()));
+                }
+            });
         }
+    }
+
+    /** Hands {@code announcer} each status change a screen reader should hear: a check that finds a tile needs attention. */
+    void announceTo(Consumer<String> announcer) {
+        announcements = Objects.requireNonNull(announcer, "announcer");
     }
 
     /** Check now: tests the tile's connection again in the business's Airbyte, in the background. */

@@ -84,6 +84,7 @@ public final class HubView {
         });
         root.getStyleClass().add("hub");
         root.setId("hub");
+        HubAnnouncements.install(root, model);
     }
 
     /** Starts following the model; the model must be activated as well. */
@@ -216,6 +217,7 @@ public final class HubView {
                 ask.setTitle(UiText.get("ui.hub.rename.title", tile.name()));
                 ask.setHeaderText(UiText.get("ui.hub.rename.header", tile.name()));
                 ask.setContentText(UiText.get("ui.hub.rename.label"));
+                ask.getEditor().setAccessibleText(UiText.get("ui.hub.rename.label"));
                 ask.getDialogPane().setId("rename-account");
                 Styles.apply(ask.getDialogPane());
                 ask.showAndWait().ifPresent(label -> model.rename(tile, label, problem -> {

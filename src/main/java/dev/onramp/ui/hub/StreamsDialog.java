@@ -4,6 +4,7 @@ import dev.onramp.ui.common.Styles;
 import dev.onramp.ui.common.UiText;
 import javafx.collections.FXCollections;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonBar.ButtonData;
 import javafx.scene.control.ButtonType;
@@ -59,6 +60,10 @@ final class StreamsDialog {
             ButtonBar.setButtonUniformSize(rename, false);
         }
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        // Enter closes the list, as Escape does; the other buttons are reached with Tab.
+        Button close = (Button) dialog.getDialogPane().lookupButton(ButtonType.CLOSE);
+        close.setId("streams-close");
+        close.setDefaultButton(true);
         dialog.setOnHidden(e -> {
             if (dialog.getResult() == reconnectType) {
                 actions.reconnect(tile);

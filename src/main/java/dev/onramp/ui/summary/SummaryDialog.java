@@ -8,6 +8,7 @@ import dev.onramp.connect.summary.OnboardingSummary.MissingItem;
 import dev.onramp.connect.summary.OnboardingSummary.MissingKind;
 import dev.onramp.connect.summary.SummaryFormat;
 import dev.onramp.connect.summary.SummaryText;
+import dev.onramp.ui.common.Announcer;
 import dev.onramp.ui.common.Styles;
 import dev.onramp.ui.common.UiText;
 import javafx.animation.PauseTransition;
@@ -44,16 +45,21 @@ public final class SummaryDialog {
     private final Label airbyte = new Label();
     private final Label progressText = new Label();
     private final ProgressBar progressBar = new ProgressBar(0);
+    private Announcer announcer;
 
     private SummaryDialog(Window owner, SummaryModel model) {
         this.model = model;
         stage.initOwner(owner);
         stage.initModality(Modality.WINDOW_MODAL);
         stage.setTitle(UiText.get("ui.summary.window.title", model.businessName()));
-        Scene scene = new Scene(layout(owner), 640, 560);
+        VBox root = layout(owner);
+        announcer = Announcer.in(root);
+        Scene scene = new Scene(root, 640, 560);
         Styles.apply(scene);
         stage.setScene(scene);
         model.summaryProperty().subscribe(this::show);
+        // How an export went (or why the summary could not be made), for a screen reader.
+        announcer.follow(model.messageProperty());
     }
 
     /** Opens the dialog over {@code owner} and builds the summary in the background. */
@@ -121,6 +127,7 @@ public final class SummaryDialog {
             Clipboard.getSystemClipboard().setContent(content);
             copy.setText(UiText.get("ui.summary.copied"));
             copiedFor.playFromStart();
+            announcer.announce(UiText.get("ui.summary.announce.copied", model.businessName()));
         }));
         for (Button button : new Button[] {pdf, json, copy}) {
             button.disableProperty().bind(model.summaryProperty().isNull().or(model.exportingProperty()));
@@ -128,6 +135,7 @@ public final class SummaryDialog {
         Button close = new Button(UiText.get("ui.summary.close"));
         close.setId("summary-close");
         close.setCancelButton(true);
+        close.setDefaultButton(true);
         close.setOnAction(e -> stage.close());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
