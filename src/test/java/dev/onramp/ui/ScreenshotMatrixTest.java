@@ -113,7 +113,7 @@ class ScreenshotMatrixTest {
     /** Connect on HubSpot's tile: the dialog waits for the sign-in the browser would show. */
     private Scene connectDialog(FxRobot robot) throws Exception {
         clickConnect(robot, "hubspot");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#connect-time-left").tryQuery()
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#connect-time-left").tryQuery()
                 .map(left -> left.isVisible() && !((Label) left).getText().isEmpty()).orElse(false));
         WaitForAsyncUtils.waitForFxEvents();
         return robot.lookup("#connect-time-left").query().getScene();
@@ -122,7 +122,7 @@ class ScreenshotMatrixTest {
     /** Connect on Stripe's tile: the credentials form, one field typed. */
     private Scene form(FxRobot robot) throws Exception {
         clickConnect(robot, "stripe");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#field-client_secret").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#field-client_secret").tryQuery().isPresent());
         robot.clickOn("#field-account_id").write("acct_1");
         return robot.lookup("#field-client_secret").query().getScene();
     }
