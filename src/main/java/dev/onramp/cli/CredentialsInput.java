@@ -102,10 +102,11 @@ final class CredentialsInput {
             values = values.with(element.path(), option.read(env, element.title()));
         }
         List<FormProblem> problems = check.apply(values);
-        if (!problems.isEmpty()) { // the form's sentences, in English until forms return Text; the hints are options
-            throw new InvalidInputException(problems.stream()
-                    .map(problem -> problem.message().replaceAll("\\.$", "") + " (" + hint(problem.path()) + ").")
-                    .collect(Collectors.joining(" ")));
+        if (!problems.isEmpty()) { // the form's sentences, each with the option that gives the value
+            throw new InvalidInputException(Text.joined(" ", problems.stream()
+                    .map(problem -> Text.of("cli.credentials.formProblem", Text.clause(problem.text()),
+                            hint(problem.path())))
+                    .toList()));
         }
         return values;
     }

@@ -50,14 +50,13 @@ final class SummaryCommand implements Callable<Integer> {
             Tenant tenant = Tenants.pick(app, tenantName, root.messages());
             OnboardingSummary summary = new OnboardingSummaries(app.catalog(), app.connect(), app.settings(),
                     app.providerLists(), Clock.systemUTC()).build(tenant);
-            byte[] bytes = format.render(summary, ZoneId.systemDefault());
+            byte[] bytes = format.render(summary, ZoneId.systemDefault(), root.messages());
             if (file == null) {
                 out.print(new String(bytes, StandardCharsets.UTF_8));
             } else {
                 SummaryFiles.write(file, bytes);
-                // The summary's own words (its progress, its body) are connect/summary's, in English for now.
                 out.println(root.messages().get("cli.summary.wrote", tenant.name(), file.toString(),
-                        summary.progress().text()));
+                        summary.progress().words()));
             }
             out.flush();
             return 0;

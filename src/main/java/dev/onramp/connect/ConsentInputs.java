@@ -70,7 +70,7 @@ public final class ConsentInputs {
         ObjectNode configuration = JsonNodeFactory.instance.objectNode();
         for (FormField field : form.activeFields(defaults)) {
             String sample = defaults.get(field.path()).or(field::example).orElse("example");
-            if (field.problem(sample).isEmpty()) {
+            if (field.refusal(sample).isEmpty()) {
                 field.value(sample).ifPresent(value -> put(configuration, field.keys(), value));
             }
         }
@@ -96,7 +96,7 @@ public final class ConsentInputs {
         List<FormProblem> problems = form.problems(effective);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(Text.of("connect.consentInputs.needed", provider.name(),
-                    problems.stream().map(FormProblem::message).collect(Collectors.joining(" "))));
+                    Text.joined(" ", problems.stream().map(FormProblem::text).toList())));
         }
         ObjectNode configuration = form.configuration(effective);
         return new Given(inputsIn(provider, configuration), configuration);

@@ -392,9 +392,9 @@ public final class CredentialsService {
                 .collect(Collectors.toSet());
     }
 
-    /** The form's refusals, one after the other (the form says them in English for now). */
+    /** The form's refusals, one after the other. */
     private static Text formProblems(List<FormProblem> problems) {
-        return Text.verbatim(problems.stream().map(FormProblem::message).collect(Collectors.joining(" ")));
+        return Text.joined(" ", problems.stream().map(FormProblem::text).toList());
     }
 
     /** Audits a refused update (in English) and returns the exception that says why. */

@@ -63,6 +63,37 @@ class SummaryCommandTest {
     }
 
     @Test
+    void withLocaleDe_theTextIsGerman_andTheJsonStaysEnglish() throws Exception {
+        assertThat(run("--locale", "de", "summary")).as(cli.err()).isZero();
+
+        assertThat(cli.out()).startsWith(BUSINESS + " — Onboarding-Zusammenfassung\n")
+                .contains("1 von 10 empfohlenen Quellen verbunden")
+                .contains("[x] Stripe — verbunden")
+                .contains("Stripe — Konto acct_1")
+                .contains("Zustand: Verbunden")
+                .contains("Noch fehlt (9)")
+                .contains("Verbinden Sie sie im Hub oder mit onramp connect")
+                .doesNotContain("recommended sources");
+
+        assertThat(run("--locale", "de", "summary", "--format", "json")).as(cli.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(cli.out());
+        assertThat(json.at("/progress/text").asText()).isEqualTo("1 of 10 recommended sources connected");
+        assertThat(json.at("/connections/0/statusText").asText()).isEqualTo("Connected");
+    }
+
+    @Test
+    void withLocaleDe_thePdfIsGerman_withItsUmlauts() throws Exception {
+        Path pdf = outDir.resolve("zusammenfassung.pdf");
+        assertThat(run("--locale", "de", "summary", "--format", "pdf", "--out", pdf.toString())).as(cli.err()).isZero();
+
+        assertThat(cli.out()).contains("1 von 10 empfohlenen Quellen verbunden");
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            assertThat(new PDFTextStripper().getText(document)).contains("Onboarding-Zusammenfassung")
+                    .contains("Zuletzt geprüft").contains("Empfohlene Quellen");
+        }
+    }
+
+    @Test
     void json_goesToStandardOutput_inSchemaVersion1() throws Exception {
         assertThat(run("summary", "--tenant", BUSINESS, "--format", "JSON")).as(cli.err()).isZero();
 

@@ -48,7 +48,8 @@ class BundlesTest {
     private static final Map<String, Set<String>> SAME_WORD = Map.of(
             "de", Set.of("cli.providers.column.name", "cli.providers.column.id", "cli.connections.column.streams",
                     "cli.settings.label.airbyte", "cli.settings.label.workspace", "ui.hub.demoMenu.menu",
-                    "ui.settings.target.cloud", "ui.summary.airbyte", "ui.hub.category.crm", "ui.hub.category.marketing"),
+                    "ui.settings.target.cloud", "ui.summary.airbyte", "connect.summary.airbyte", "ui.hub.category.crm",
+                    "ui.hub.category.marketing"),
             "fr", Set.of("cli.connections.column.source", "ui.settings.target.cloud", "ui.hub.category.crm",
                     "ui.hub.category.commerce", "ui.hub.category.communication", "ui.hub.category.marketing"));
 

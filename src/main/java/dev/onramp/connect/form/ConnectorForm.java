@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.onramp.text.Text;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -109,13 +110,13 @@ public final class ConnectorForm {
         List<FormProblem> problems = new ArrayList<>();
         walk(elements, values, element -> {
             switch (element) {
-                case FormField field -> field.problem(values.text(field.path()))
-                        .ifPresent(message -> problems.add(new FormProblem(field.path(), message)));
+                case FormField field -> field.refusal(values.text(field.path()))
+                        .ifPresent(refusal -> problems.add(new FormProblem(field.path(), refusal)));
                 case FormChoice choice -> values.get(choice.path()).filter(text -> !text.isBlank())
                         .filter(text -> choice.option(text).isEmpty())
-                        .ifPresent(text -> problems.add(new FormProblem(choice.path(), choice.title()
-                                + " must be one of: " + choice.options().stream().map(FormOption::title)
-                                        .collect(Collectors.joining(", ")) + ".")));
+                        .ifPresent(text -> problems.add(new FormProblem(choice.path(), Text.of("connect.form.oneOf",
+                                choice.title(), choice.options().stream().map(FormOption::title)
+                                        .collect(Collectors.joining(", "))))));
             }
         });
         return problems;

@@ -42,6 +42,6 @@ public final class ExampleValues {
     private static boolean fillable(FormField field) {
         return field.example().isPresent()
                 && !List.of(FormField.Kind.BOOLEAN, FormField.Kind.MULTI_ENUM).contains(field.kind())
-                && field.problem(field.example().get()).isEmpty();
+                && field.refusal(field.example().get()).isEmpty();
     }
 }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.onramp.text.Messages;
+import dev.onramp.text.Text;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -84,7 +86,7 @@ public record FormField(
             Optional<BigDecimal> maximum,
             Optional<String> dateLayout,
             Optional<String> jsonType,
-            Optional<String> impossible) {
+            Optional<Text> impossible) {
         public static final Rules NONE = new Rules(Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
@@ -157,37 +159,45 @@ public record FormField(
         return allowed.stream().map(JsonNode::asText).toList();
     }
 
-    /** Why {@code text} cannot be sent for this field; empty when it can (a blank optional field is left out). */
+    /**
+     * Why {@code text} cannot be sent for this field, in the process's display language (the window's);
+     * empty when it can (a blank optional field is left out).
+     */
     public Optional<String> problem(String text) {
+        return refusal(text).map(Messages.display()::render);
+    }
+
+    /** Why {@code text} cannot be sent for this field, not yet put into words; empty when it can. */
+    public Optional<Text> refusal(String text) {
         String value = text == null ? "" : text.strip();
         if (rules.impossible().isPresent() && (required || !value.isEmpty())) {
             return rules.impossible();
         }
         if (value.isEmpty()) {
-            return required ? Optional.of(title + " is required.") : Optional.empty();
+            return required ? Optional.of(Text.of("connect.form.required", title)) : Optional.empty();
         }
         return switch (kind) {
-            case TEXT -> patternProblem(secret ? text : value);
-            case DATE, DATE_TIME -> rules.pattern().isPresent() ? patternProblem(value)
+            case TEXT -> patternProblem(secret ? text : value, false);
+            case DATE, DATE_TIME -> rules.pattern().isPresent() ? patternProblem(value, false)
                     : moment(value).isPresent() ? Optional.empty()
-                    : Optional.of(title + " must be a date like " + dateText(DateFormats.PROBE) + ".");
+                    : Optional.of(Text.of("connect.form.date", title, dateText(DateFormats.PROBE)));
             case INTEGER -> integer(value).map(this::rangeProblem)
-                    .orElseGet(() -> Optional.of(title + " must be a whole number."));
+                    .orElseGet(() -> Optional.of(Text.of("connect.form.wholeNumber", title)));
             case NUMBER -> number(value).map(this::rangeProblem)
-                    .orElseGet(() -> Optional.of(title + " must be a number."));
+                    .orElseGet(() -> Optional.of(Text.of("connect.form.number", title)));
             case BOOLEAN -> bool(value).isPresent() ? Optional.empty()
-                    : Optional.of(title + " must be true or false.");
+                    : Optional.of(Text.of("connect.form.trueOrFalse", title));
             case ENUM -> allowedNode(value).isPresent() ? Optional.empty()
-                    : Optional.of(title + " must be one of: " + listed() + ".");
+                    : Optional.of(Text.of("connect.form.oneOf", title, listed()));
             case MULTI_ENUM -> items(value).stream().allMatch(item -> allowedNode(item).isPresent()) ? Optional.empty()
-                    : Optional.of(title + " takes only these values, separated by commas: " + listed() + ".");
-            case TEXT_LIST -> items(value).stream().map(this::patternProblem).flatMap(Optional::stream).findFirst()
-                    .map(problem -> problem.replaceFirst(" must look like ", " takes items that look like "));
+                    : Optional.of(Text.of("connect.form.someOf", title, listed()));
+            case TEXT_LIST -> items(value).stream().map(item -> patternProblem(item, true)).flatMap(Optional::stream)
+                    .findFirst();
             case INTEGER_LIST -> items(value).stream().allMatch(item -> integer(item).isPresent()) ? Optional.empty()
-                    : Optional.of(title + " must be whole numbers separated by commas.");
+                    : Optional.of(Text.of("connect.form.wholeNumbers", title));
             case JSON -> parsedJson(value).map(this::jsonTypeProblem)
-                    .orElseGet(() -> Optional.of(title + " must be written as JSON"
-                            + example.map(e -> ", e.g. " + e).orElse("") + "."));
+                    .orElseGet(() -> Optional.of(example.map(e -> Text.of("connect.form.jsonLike", title, e))
+                            .orElseGet(() -> Text.of("connect.form.json", title))));
         };
     }
 
@@ -232,7 +242,8 @@ public record FormField(
         return value.asText();
     }
 
-    private Optional<String> patternProblem(String value) {
+    /** Why a value (a list's item when {@code item}) does not match the field's pattern; empty when it does. */
+    private Optional<Text> patternProblem(String value, boolean item) {
         if (rules.pattern().isEmpty()) {
             return Optional.empty();
         }
@@ -247,29 +258,29 @@ public record FormField(
         }
         Optional<String> hint = rules.patternHint().or(() -> example)
                 .or(() -> dateLayout().map(layout -> dateText(DateFormats.PROBE)));
-        return Optional.of(hint.map(like -> title + " must look like " + like + ".")
-                .orElseGet(() -> title + " is not written the way " + "the connector expects (it must match "
-                        + rules.pattern().get() + ")."));
+        return Optional.of(hint.map(like -> item ? Text.of("connect.form.itemsLookLike", title, like)
+                        : Text.of("connect.form.lookLike", title, like))
+                .orElseGet(() -> Text.of("connect.form.pattern", title, rules.pattern().get())));
     }
 
     /** Why a JSON value is of the wrong type, in the words Onramp's check before sending uses. */
-    private Optional<String> jsonTypeProblem(JsonNode node) {
+    private Optional<Text> jsonTypeProblem(JsonNode node) {
         return switch (rules.jsonType().orElse("")) {
-            case "array" -> node.isArray() ? Optional.empty() : Optional.of(title + " must be a list.");
-            case "object" -> node.isObject() ? Optional.empty() : Optional.of(title + " must be a group of settings.");
+            case "array" -> node.isArray() ? Optional.empty() : Optional.of(Text.of("connect.form.list", title));
+            case "object" -> node.isObject() ? Optional.empty() : Optional.of(Text.of("connect.form.group", title));
             default -> Optional.empty();
         };
     }
 
-    private Optional<String> rangeProblem(BigDecimal number) {
+    private Optional<Text> rangeProblem(BigDecimal number) {
         if (rules.minimum().isPresent() && number.compareTo(rules.minimum().get()) < 0) {
-            return Optional.of(title + " must be at least " + rules.minimum().get().toPlainString() + ".");
+            return Optional.of(Text.of("connect.form.atLeast", title, rules.minimum().get().toPlainString()));
         }
         if (rules.exclusiveMinimum().isPresent() && number.compareTo(rules.exclusiveMinimum().get()) <= 0) {
-            return Optional.of(title + " must be more than " + rules.exclusiveMinimum().get().toPlainString() + ".");
+            return Optional.of(Text.of("connect.form.moreThan", title, rules.exclusiveMinimum().get().toPlainString()));
         }
         if (rules.maximum().isPresent() && number.compareTo(rules.maximum().get()) > 0) {
-            return Optional.of(title + " must be at most " + rules.maximum().get().toPlainString() + ".");
+            return Optional.of(Text.of("connect.form.atMost", title, rules.maximum().get().toPlainString()));
         }
         return Optional.empty();
     }
@@ -279,10 +290,10 @@ public record FormField(
                 .or(() -> allowed.stream().filter(node -> node.asText().equalsIgnoreCase(text)).findFirst());
     }
 
-    private String listed() {
+    private Object listed() {
         List<String> texts = allowedTexts();
         return texts.size() <= MAX_LISTED ? String.join(", ", texts)
-                : String.join(", ", texts.subList(0, MAX_LISTED)) + ", … (" + texts.size() + " in all)";
+                : Text.of("connect.form.listedSome", String.join(", ", texts.subList(0, MAX_LISTED)), texts.size());
     }
 
     private static List<String> items(String value) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.onramp.connect.form.FormField.Kind;
 import dev.onramp.connect.form.FormField.Rules;
 import dev.onramp.model.OAuthFacts;
+import dev.onramp.text.Text;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -388,12 +389,11 @@ public final class SpecForms {
         }
 
         /** Why no value fits a date property whose format and pattern contradict each other. */
-        private static String impossible(JsonNode property, String name, String written) {
-            String like = DateFormats.of(property).map(layout -> "look like " + DateFormats.write(layout, DateFormats.PROBE))
-                    .orElse("match " + property.path("pattern").asText());
-            return title(property, name) + " cannot be filled in: the connector's specification wants a date written like "
-                    + written + " that must also " + like + ", and no date is written both ways. The connector"
-                    + " cannot be set up until its specification is corrected.";
+        private static Text impossible(JsonNode property, String name, String written) {
+            Text like = DateFormats.of(property)
+                    .map(layout -> Text.of("connect.form.impossible.lookLike", DateFormats.write(layout, DateFormats.PROBE)))
+                    .orElseGet(() -> Text.of("connect.form.impossible.match", property.path("pattern").asText()));
+            return Text.of("connect.form.impossible", title(property, name), written, like);
         }
 
         private static Kind kind(JsonNode property) {

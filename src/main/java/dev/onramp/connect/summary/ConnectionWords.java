@@ -2,39 +2,54 @@ package dev.onramp.connect.summary;
 
 import dev.onramp.model.AirbyteLocation;
 import dev.onramp.model.Connection;
+import dev.onramp.model.ConnectionStatus;
+import dev.onramp.text.Text;
 
 /** How a summary words a connection's status, and what a person does about one that does not work. */
 final class ConnectionWords {
     private ConnectionWords() {}
 
     /** "Connected", "Needs reconnecting", "Failing", "Missing in Airbyte", "In another Airbyte" or "Disconnected". */
-    static String status(Connection c) {
-        return switch (c.status()) {
-            case ACTIVE -> "Connected";
-            case NEEDS_REAUTH -> "Needs reconnecting";
-            case FAILED -> "Failing";
-            case MISSING -> "Missing in Airbyte";
-            case OTHER_AIRBYTE -> "In another Airbyte";
-            case DISCONNECTED -> "Disconnected";
+    static Text status(ConnectionStatus status) {
+        return switch (status) {
+            case ACTIVE -> Text.of("connect.summary.status.active");
+            case NEEDS_REAUTH -> Text.of("connect.summary.status.needsReauth");
+            case FAILED -> Text.of("connect.summary.status.failed");
+            case MISSING -> Text.of("connect.summary.status.missing");
+            case OTHER_AIRBYTE -> Text.of("connect.summary.status.otherAirbyte");
+            case DISCONNECTED -> Text.of("connect.summary.status.disconnected");
         };
     }
 
-    /** What to do about a connection that does not work, in a sentence; empty for one that works. */
-    static String action(Connection c) {
+    /**
+     * The words of a status given by its name ({@code ACTIVE}, …), else {@code written} as it is (a status
+     * this Onramp does not know).
+     */
+    static Text status(String name, String written) {
+        for (ConnectionStatus status : ConnectionStatus.values()) {
+            if (status.name().equals(name)) {
+                return status(status);
+            }
+        }
+        return Text.verbatim(written);
+    }
+
+    /** What to do about a connection that does not work, in a sentence; empty words for one that works. */
+    static Text action(Connection c) {
         return switch (c.status()) {
-            case ACTIVE, DISCONNECTED -> "";
-            case NEEDS_REAUTH -> "The sign-in expired or was revoked: sign in again with Reconnect.";
-            case FAILED -> c.lastError().filter(error -> !error.isBlank())
-                    .orElse("Airbyte's check of this source failed: fix the account at the provider, then check again.");
-            case MISSING -> "Airbyte no longer has this source: connect it again.";
-            case OTHER_AIRBYTE -> c.lastError().filter(error -> !error.isBlank()).orElseGet(() -> "Made in "
-                    + c.airbyte().map(AirbyteLocation::describe).orElse("another Airbyte")
-                    + ": switch back in Settings, or connect it again.");
+            case ACTIVE, DISCONNECTED -> Text.verbatim("");
+            case NEEDS_REAUTH -> Text.of("connect.summary.action.needsReauth");
+            case FAILED -> c.lastError().filter(error -> !error.isBlank()).map(Text::verbatim)
+                    .orElseGet(() -> Text.of("connect.summary.action.failed"));
+            case MISSING -> Text.of("connect.summary.action.missing");
+            case OTHER_AIRBYTE -> c.lastError().filter(error -> !error.isBlank()).map(Text::verbatim)
+                    .orElseGet(() -> Text.of("connect.summary.action.otherAirbyte", c.airbyte().map(AirbyteLocation::text)
+                            .orElseGet(() -> Text.of("connect.summary.action.anotherAirbyte"))));
         };
     }
 
     /** What to do about a recommended provider the business has not connected. */
-    static String connect(String providerId) {
-        return "Connect it in the hub, or with onramp connect " + providerId + ".";
+    static Text connect(String providerId) {
+        return Text.of("connect.summary.action.connect", providerId);
     }
 }

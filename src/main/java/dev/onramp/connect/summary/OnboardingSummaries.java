@@ -26,6 +26,8 @@ import dev.onramp.model.Connection;
 import dev.onramp.model.ConnectionStatus;
 import dev.onramp.model.Provider;
 import dev.onramp.model.Tenant;
+import dev.onramp.text.Messages;
+import dev.onramp.text.Text;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
@@ -124,10 +126,10 @@ public final class OnboardingSummaries {
                 .filter(c -> c.status() != ConnectionStatus.OTHER_AIRBYTE)
                 .flatMap(c -> c.airbyte().flatMap(AirbyteLocation::workspaceId).stream()).findFirst());
         return switch (now) {
-            case Demo demo -> new Airbyte(AirbyteKind.DEMO, demo.description(), Optional.empty(), workspace);
-            case SelfManaged self -> new Airbyte(AirbyteKind.SELF_MANAGED, "Airbyte at " + withoutUserInfo(self.url()),
-                    Optional.of(withoutUserInfo(self.url())), workspace);
-            case Cloud cloud -> new Airbyte(AirbyteKind.CLOUD, cloud.description(),
+            case Demo demo -> new Airbyte(AirbyteKind.DEMO, demo.text(), Optional.empty(), workspace);
+            case SelfManaged self -> new Airbyte(AirbyteKind.SELF_MANAGED,
+                    Text.of("airbyte.at", withoutUserInfo(self.url())), Optional.of(withoutUserInfo(self.url())), workspace);
+            case Cloud cloud -> new Airbyte(AirbyteKind.CLOUD, cloud.text(),
                     Optional.of(withoutUserInfo(cloud.apiBase())), cloud.workspace().or(() -> workspace));
         };
     }
@@ -159,7 +161,7 @@ public final class OnboardingSummaries {
             return new Location(shown.address(), shown.workspaceId(), shown.describe());
         });
         return new ConnectionEntry(c.id().toString(), c.providerId(), providerName, c.accountLabel(), c.status().name(),
-                ConnectionWords.status(c), c.sourceId(), c.createdAt(), c.lastChecked(),
+                Messages.english().render(ConnectionWords.status(c.status())), c.sourceId(), c.createdAt(), c.lastChecked(),
                 c.lastError().filter(error -> !error.isBlank()), c.streams(), where);
     }
 

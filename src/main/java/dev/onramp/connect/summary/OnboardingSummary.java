@@ -1,5 +1,7 @@
 package dev.onramp.connect.summary;
 
+import dev.onramp.text.Messages;
+import dev.onramp.text.Text;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -46,14 +48,27 @@ public record OnboardingSummary(
 
     /**
      * The Airbyte the business's connections go to now: its kind, how a person reads it, its address
-     * (none for the built-in simulator, whose address changes each run) and the workspace, when known.
+     * (none for the built-in simulator, whose address changes each run) and the workspace, when known;
+     * {@code text} is the description not yet put into words, which {@code description} says in English.
      */
-    public record Airbyte(AirbyteKind kind, String description, Optional<String> url, Optional<String> workspace) {
+    public record Airbyte(AirbyteKind kind, String description, Optional<String> url, Optional<String> workspace,
+            Text text) {
         public Airbyte {
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(description, "description");
             Objects.requireNonNull(url, "url");
             Objects.requireNonNull(workspace, "workspace");
+            Objects.requireNonNull(text, "text");
+        }
+
+        /** An Airbyte described by {@code text}, its English rendering the description. */
+        public Airbyte(AirbyteKind kind, Text text, Optional<String> url, Optional<String> workspace) {
+            this(kind, Messages.english().render(text), url, workspace, text);
+        }
+
+        /** An Airbyte whose description is said the same in every language. */
+        public Airbyte(AirbyteKind kind, String description, Optional<String> url, Optional<String> workspace) {
+            this(kind, description, url, workspace, Text.verbatim(description));
         }
     }
 
@@ -64,9 +79,14 @@ public record OnboardingSummary(
             return connected == recommended;
         }
 
-        /** "3 of 5 recommended sources connected", "All 5 recommended sources connected", … */
+        /** "3 of 5 recommended sources connected", "All 5 recommended sources connected", … in English. */
         public String text() {
             return ProgressText.of(connected, recommended);
+        }
+
+        /** {@link #text()} not yet put into words, for the language a person reads. */
+        public Text words() {
+            return ProgressText.text(connected, recommended);
         }
     }
 
@@ -85,9 +105,18 @@ public record OnboardingSummary(
             this.words = words;
         }
 
-        /** "connected", "needs attention" or "not connected". */
+        /** "connected", "needs attention" or "not connected", in English. */
         public String words() {
             return words;
+        }
+
+        /** {@link #words()} not yet put into words, for the language a person reads. */
+        public Text text() {
+            return switch (this) {
+                case CONNECTED -> Text.of("connect.summary.state.connected");
+                case NEEDS_ATTENTION -> Text.of("connect.summary.state.needsAttention");
+                case NOT_CONNECTED -> Text.of("connect.summary.state.notConnected");
+            };
         }
     }
 
@@ -159,11 +188,25 @@ public record OnboardingSummary(
     /**
      * Something still to do: a recommended provider not connected (with why it is recommended), or a
      * connection that needs attention (its account label and status then given), with what to do about it
-     * in one sentence.
+     * in one sentence ({@code action} in English, {@code actionText} for the language a person reads).
      */
     public record MissingItem(MissingKind kind, String providerId, String providerName, Optional<String> account,
-            Optional<String> status, Optional<String> reason, String action) {
+            Optional<String> status, Optional<String> reason, String action, Text actionText) {
+        /** An item whose action is {@code actionText}, its English rendering the action. */
+        public MissingItem(MissingKind kind, String providerId, String providerName, Optional<String> account,
+                Optional<String> status, Optional<String> reason, Text actionText) {
+            this(kind, providerId, providerName, account, status, reason, Messages.english().render(actionText),
+                    actionText);
+        }
+
+        /** An item whose action is said the same in every language. */
+        public MissingItem(MissingKind kind, String providerId, String providerName, Optional<String> account,
+                Optional<String> status, Optional<String> reason, String action) {
+            this(kind, providerId, providerName, account, status, reason, action, Text.verbatim(action));
+        }
+
         public MissingItem {
+            Objects.requireNonNull(actionText, "actionText");
             Objects.requireNonNull(reason, "reason");
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(providerId, "providerId");

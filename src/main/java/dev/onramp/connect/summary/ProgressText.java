@@ -1,5 +1,8 @@
 package dev.onramp.connect.summary;
 
+import dev.onramp.text.Messages;
+import dev.onramp.text.Text;
+
 /** The words for how many of a business's recommended sources are connected, singular and plural right. */
 public final class ProgressText {
     private ProgressText() {}
@@ -8,15 +11,18 @@ public final class ProgressText {
      * "3 of 5 recommended sources connected", "All 5 recommended sources connected", "0 of 1 recommended
      * source connected", "The recommended source is connected", or "No recommended sources for this business".
      */
-    public static String of(int connected, int recommended) {
+    public static Text text(int connected, int recommended) {
         if (recommended <= 0) {
-            return "No recommended sources for this business";
+            return Text.of("connect.summary.progress.none");
         }
         if (connected >= recommended) {
-            return recommended == 1 ? "The recommended source is connected"
-                    : "All " + recommended + " recommended sources connected";
+            return Text.of("connect.summary.progress.all", recommended);
         }
-        return connected + " of " + recommended + " recommended " + (recommended == 1 ? "source" : "sources")
-                + " connected";
+        return Text.of("connect.summary.progress.some", connected, recommended);
+    }
+
+    /** {@link #text} in English, as the JSON says it. */
+    public static String of(int connected, int recommended) {
+        return Messages.english().render(text(connected, recommended));
     }
 }

@@ -1,5 +1,6 @@
 package dev.onramp.connect.summary;
 
+import dev.onramp.text.Messages;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.Locale;
@@ -21,12 +22,20 @@ public enum SummaryFormat {
         return extension;
     }
 
-    /** The summary's bytes in this form (text and JSON in UTF-8), times in {@code zone} where people read them. */
+    /** The summary's bytes in this form (text and JSON in UTF-8) in English, times in {@code zone}. */
     public byte[] render(OnboardingSummary summary, ZoneId zone) {
+        return render(summary, zone, Messages.english());
+    }
+
+    /**
+     * The summary's bytes in this form (text and JSON in UTF-8): the text and the PDF in the language of
+     * {@code words}, times in {@code zone} where people read them; the JSON as it always is (English words).
+     */
+    public byte[] render(OnboardingSummary summary, ZoneId zone, Messages words) {
         return switch (this) {
-            case TEXT -> SummaryText.render(summary, zone).getBytes(StandardCharsets.UTF_8);
+            case TEXT -> SummaryText.render(summary, zone, words).getBytes(StandardCharsets.UTF_8);
             case JSON -> SummaryJson.render(summary).getBytes(StandardCharsets.UTF_8);
-            case PDF -> SummaryPdf.render(summary, zone);
+            case PDF -> SummaryPdf.render(summary, zone, words);
         };
     }
 

@@ -1,5 +1,6 @@
 package dev.onramp.connect.summary;
 
+import dev.onramp.text.Messages;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,13 +29,19 @@ public final class SummaryPdf {
 
     private SummaryPdf() {}
 
+    /** The summary's PDF in English. */
     public static byte[] render(OnboardingSummary summary, ZoneId zone) {
+        return render(summary, zone, Messages.english());
+    }
+
+    /** The summary's PDF in the language of {@code words} (German and French letters are in WinAnsi). */
+    public static byte[] render(OnboardingSummary summary, ZoneId zone, Messages words) {
         try (PDDocument document = new PDDocument()) {
             PDDocumentInformation info = document.getDocumentInformation();
             Writer writer = new Writer(document);
-            info.setTitle(summary.business().name() + " — onboarding summary");
+            info.setTitle(words.get("connect.summary.title", summary.business().name()));
             info.setCreator("Onramp");
-            for (SummaryLines.Line line : SummaryLines.of(summary, zone)) {
+            for (SummaryLines.Line line : SummaryLines.of(summary, zone, words)) {
                 writer.write(line);
             }
             writer.finish();

@@ -6,6 +6,7 @@ import dev.onramp.connect.form.FormField;
 import dev.onramp.connect.form.FormProblem;
 import dev.onramp.connect.form.FormValues;
 import dev.onramp.ui.credentials.FormInputs;
+import dev.onramp.ui.common.UiText;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,7 @@ public final class ConsentInputsModel implements FormInputs {
 
     @Override
     public Optional<String> problem(FormField field) {
-        return field.problem(values().text(field.path()));
+        return field.refusal(values().text(field.path())).map(UiText::render);
     }
 
     /** What is typed now. */
@@ -74,7 +75,7 @@ public final class ConsentInputsModel implements FormInputs {
             return Optional.of(typed);
         }
         showProblems.set(true);
-        message.set(problems.stream().map(FormProblem::message).collect(Collectors.joining(" ")));
+        message.set(problems.stream().map(problem -> UiText.render(problem.text())).collect(Collectors.joining(" ")));
         return Optional.empty();
     }
 

@@ -270,7 +270,7 @@ public final class CredentialsModel implements FormInputs {
         if (current == null || !activeFields().contains(field) || keeps(field, now)) {
             return Optional.empty();
         }
-        return field.problem(now.text(field.path()));
+        return field.refusal(now.text(field.path())).map(UiText::render);
     }
 
     /** For a secret the connection holds: that an empty field keeps it. */
@@ -303,7 +303,7 @@ public final class CredentialsModel implements FormInputs {
         List<FormProblem> problems = update.map(loaded -> loaded.problems(typed)).orElseGet(() -> current.problems(typed));
         if (!problems.isEmpty()) {
             showProblems.set(true);
-            message.set(problems.stream().map(FormProblem::message).collect(Collectors.joining(" ")));
+            message.set(problems.stream().map(problem -> UiText.render(problem.text())).collect(Collectors.joining(" ")));
             return;
         }
         message.set("");

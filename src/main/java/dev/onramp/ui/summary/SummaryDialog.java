@@ -158,8 +158,8 @@ public final class SummaryDialog {
         if (summary == null) {
             return;
         }
-        airbyte.setText(UiText.get("ui.summary.airbyte", SummaryText.airbyte(summary)));
-        progressText.setText(summary.progress().text());
+        airbyte.setText(UiText.get("ui.summary.airbyte", SummaryText.airbyte(summary, UiText.messages())));
+        progressText.setText(SummaryText.progress(summary, UiText.messages()));
         progressBar.setProgress(summary.progress().recommended() == 0 ? 0
                 : (double) summary.progress().connected() / summary.progress().recommended());
         body.getChildren().clear();
@@ -178,12 +178,15 @@ public final class SummaryDialog {
     private Node connection(ConnectionEntry c) {
         Label name = new Label(UiText.get("ui.summary.connection.name", c.providerName(), c.account()));
         name.getStyleClass().add("summary-connection-name");
+        String status = SummaryText.status(c, UiText.messages());
         Label state = new Label(c.lastChecked()
-                .map(at -> UiText.get("ui.summary.connection.checked", c.statusText(), SummaryText.when(at, model.zone())))
-                .orElseGet(() -> UiText.get("ui.summary.connection.notChecked", c.statusText())));
+                .map(at -> UiText.get("ui.summary.connection.checked", status,
+                        SummaryText.when(at, model.zone(), UiText.locale())))
+                .orElseGet(() -> UiText.get("ui.summary.connection.notChecked", status)));
         state.getStyleClass().add(c.active() ? "summary-ok" : "summary-attention");
         Label where = wrapping(c.airbyte()
-                .map(at -> UiText.get("ui.summary.connection.where", at.description(), c.sourceId()))
+                .map(at -> UiText.get("ui.summary.connection.where",
+                        SummaryText.location(at, UiText.messages()), c.sourceId()))
                 .orElseGet(() -> UiText.get("ui.summary.connection.whereUnknown", c.sourceId())));
         where.getStyleClass().add("hint");
         Label streams = wrapping(UiText.get("ui.summary.connection.streams", c.streams().size(),
@@ -195,9 +198,9 @@ public final class SummaryDialog {
     }
 
     private static Node missing(MissingItem item) {
-        Label what = wrapping(SummaryText.missing(item));
+        Label what = wrapping(SummaryText.missing(item, UiText.messages()));
         what.getStyleClass().add(item.kind() == MissingKind.NEEDS_ATTENTION ? "summary-attention" : "summary-missing");
-        Label advice = wrapping(SummaryText.advice(item));
+        Label advice = wrapping(SummaryText.advice(item, UiText.messages()));
         advice.getStyleClass().add("hint");
         VBox row = new VBox(1, what, advice);
         row.getStyleClass().add("summary-missing-item");

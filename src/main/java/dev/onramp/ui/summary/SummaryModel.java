@@ -5,6 +5,7 @@ import dev.onramp.connect.summary.SummaryFiles;
 import dev.onramp.connect.summary.SummaryFormat;
 import dev.onramp.connect.summary.SummaryText;
 import dev.onramp.connect.summary.SummaryWriteException;
+import dev.onramp.text.Messages;
 import dev.onramp.ui.common.Failures;
 import dev.onramp.ui.common.UiText;
 import java.nio.file.Path;
@@ -66,7 +67,7 @@ public final class SummaryModel {
     }
 
     /**
-     * Writes the summary to {@code file} in {@code format}, in the background: whole, or, when it cannot
+     * Writes the summary to {@code file} in {@code format} (the text and the PDF in the window's language), in the background: whole, or, when it cannot
      * be written, not at all and one sentence saying why.
      */
     public void export(SummaryFormat format, Path file) {
@@ -75,8 +76,9 @@ public final class SummaryModel {
             return;
         }
         exporting.set(true);
+        Messages words = UiText.messages();
         say(UiText.get("ui.summary.saving", file.getFileName().toString()), false);
-        CompletableFuture.runAsync(() -> SummaryFiles.write(file, format.render(shown, zone)), background)
+        CompletableFuture.runAsync(() -> SummaryFiles.write(file, format.render(shown, zone, words)), background)
                 .whenCompleteAsync((done, failure) -> {
                     exporting.set(false);
                     if (failure == null) {
@@ -89,9 +91,9 @@ public final class SummaryModel {
                 }, fx);
     }
 
-    /** The summary as plain text, for the clipboard; empty before it is there. */
+    /** The summary as plain text in the window's language, for the clipboard; empty before it is there. */
     public Optional<String> text() {
-        return Optional.ofNullable(summary.get()).map(made -> SummaryText.render(made, zone));
+        return Optional.ofNullable(summary.get()).map(made -> SummaryText.render(made, zone, UiText.messages()));
     }
 
     /** A file name to suggest for the export, e.g. "Demo-Coffee-Roasters-summary.pdf". */

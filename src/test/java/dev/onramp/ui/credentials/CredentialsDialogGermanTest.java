@@ -109,6 +109,25 @@ class CredentialsDialogGermanTest {
                 .isEqualTo("Gesendet als 2024-01-01T00:00:00Z");
     }
 
+    @Test
+    void aRefusedValue_isSaidInGerman(FxRobot robot) throws Exception {
+        ConnectorForm form = SpecForms.read(new ObjectMapper().readTree(SPECIFICATION));
+        WaitForAsyncUtils.asyncFx(() -> {
+            CredentialsModel model = new CredentialsModel("Demo Shop", () -> form, (f, values, listener) -> {
+                throw new AssertionError("nothing is sent");
+            }, connection -> {}, Runnable::run, Runnable::run);
+            CredentialsDialog.open(owner, model, ConnectedPane.Next.NONE);
+        }).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        robot.clickOn("#credentials-connect");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#credentials-message").queryAs(Label.class).getText())
+                .startsWith("Account ID ist erforderlich. API key ist erforderlich.")
+                .doesNotContain("is required");
+    }
+
     private static Button button(FxRobot robot, String text) {
         return robot.lookup(node -> node instanceof Button b && text.equals(b.getText())).queryButton();
     }
