@@ -19,6 +19,7 @@ import dev.onramp.store.TenantRepository;
 import dev.onramp.store.Vault;
 import dev.onramp.testing.FakeDesktop;
 import dev.onramp.testing.FreePorts;
+import dev.onramp.text.Messages;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -160,8 +161,8 @@ class DoctorTest {
     void keyFileBecauseNoKeyStoreAnswered_isANoticeForTheWindow() {
         kek = new FileKekStore(dataDir.resolve("keys").resolve("onramp.kek"), "No D-Bus session was found.");
 
-        assertThat(doctor(new ConfigApiGateway(simulator.apiBaseUrl(), TIMEOUT), Clock.systemUTC()).keyStoreNotice())
-                .hasValue("The key that protects saved secrets is in a file only you can read, not in the system's"
+        assertThat(doctor(new ConfigApiGateway(simulator.apiBaseUrl(), TIMEOUT), Clock.systemUTC()).keyStoreNotice()
+                .map(Messages.english()::render)).hasValue("The key that protects saved secrets is in a file only you can read, not in the system's"
                         + " key store. No D-Bus session was found.");
     }
 
