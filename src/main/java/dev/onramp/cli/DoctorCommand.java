@@ -11,6 +11,8 @@ import dev.onramp.model.InvalidInputException;
 import dev.onramp.model.Tenant;
 import dev.onramp.store.StoreException;
 import dev.onramp.text.Messages;
+import dev.onramp.text.Said;
+import dev.onramp.text.Text;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -32,12 +34,14 @@ final class DoctorCommand implements Callable<Integer> {
         DoctorReport report;
         try (AppContext app = root.openApp(url -> false, Duration.ofMinutes(5))) {
             List<Check> checks = new ArrayList<>(app.diagnostics().doctor().checks());
-            checks.addAll(businessAirbytes(app, root.messages()));
+            checks.addAll(businessAirbytes(app));
             report = new DoctorReport(checks);
         } catch (StoreException | UncheckedIOException e) {
-            report = Doctor.withoutApp(root.messages().message(e), BrowserCheck.ofThisSystem());
+            report = Doctor.withoutApp(e instanceof Said said ? said.text() : Text.verbatim(e.getMessage()),
+                    BrowserCheck.ofThisSystem());
         }
-        report.checks().forEach(check -> out.println(check.line())); // the diagnostics' lines, in English for now
+        Messages messages = root.messages();
+        report.checks().forEach(check -> out.println(check.line(messages)));
         out.flush();
         return report.allPassed() ? 0 : OnrampCommand.FAILED;
     }
@@ -47,7 +51,7 @@ final class DoctorCommand implements Callable<Integer> {
      * application's client credentials); none when {@code --airbyte-url} stands in for them all,
      * and none for a business in demo mode, which the Airbyte line above already covers.
      */
-    private static List<Check> businessAirbytes(AppContext app, Messages messages) {
+    private static List<Check> businessAirbytes(AppContext app) {
         if (app.settings().override().isPresent()) {
             return List.of();
         }
@@ -57,16 +61,16 @@ final class DoctorCommand implements Callable<Integer> {
             if (settings instanceof AirbyteSettings.Demo) {
                 continue;
             }
-            String name = messages.get("cli.doctor.airbyteOf", tenant.name());
+            Text name = Text.of("cli.doctor.airbyteOf", tenant.name());
             try {
                 int workspaces = app.settings().test(settings).size();
-                checks.add(Check.passed(name, messages.get("cli.doctor.airbyteAnswers", settings.description(), workspaces)));
+                checks.add(Check.passed(name, Text.of("cli.doctor.airbyteAnswers", settings.text(), workspaces)));
             } catch (AirbyteException e) {
-                checks.add(Check.failed(name, messages.message(e), e.kind() == AirbyteException.Kind.UNAUTHORIZED
-                        ? messages.get("cli.doctor.fixLogin", tenant.name())
-                        : messages.get("cli.doctor.fixAddress", tenant.name())));
+                checks.add(Check.failed(name, e.text(), e.kind() == AirbyteException.Kind.UNAUTHORIZED
+                        ? Text.of("cli.doctor.fixLogin", tenant.name())
+                        : Text.of("cli.doctor.fixAddress", tenant.name())));
             } catch (InvalidInputException e) {
-                checks.add(Check.failed(name, messages.message(e), messages.get("cli.doctor.fixSettings", tenant.name())));
+                checks.add(Check.failed(name, e.text(), Text.of("cli.doctor.fixSettings", tenant.name())));
             }
         }
         return checks;

@@ -9,6 +9,7 @@ import dev.onramp.airbyte.AirbyteException;
 import dev.onramp.connect.SignInReadiness;
 import dev.onramp.model.InvalidInputException;
 import dev.onramp.model.Tenant;
+import dev.onramp.text.Messages;
 import dev.onramp.text.Text;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -43,8 +44,8 @@ final class OAuthCheckCommand implements Callable<Integer> {
             }
             List<SignInReadiness> results = app.connect().signInReadiness(tenant.id(), result -> {
                 if (!json) {
-                    // A readiness's words and detail are the core's, in English until they return Text.
-                    out.printf("%-24s %-19s %s%n", result.providerName(), result.state().words(), result.detail());
+                    out.printf("%-24s %-19s %s%n", result.providerName(), root.messages().render(result.state().text()),
+                            root.messages().render(result.detailText()));
                     out.flush();
                 }
             });
@@ -68,7 +69,7 @@ final class OAuthCheckCommand implements Callable<Integer> {
                     .put("provider", result.providerId())
                     .put("name", result.providerName())
                     .put("state", result.state().name())
-                    .put("detail", result.detail());
+                    .put("detail", Messages.english().render(result.detailText()));
             result.redirectUri().ifPresent(uri -> entry.put("redirectUri", uri));
         }
         try {

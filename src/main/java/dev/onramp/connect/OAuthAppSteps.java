@@ -3,6 +3,7 @@ package dev.onramp.connect;
 import dev.onramp.model.OAuthFacts;
 import dev.onramp.model.Provider;
 import dev.onramp.model.RedirectSettings;
+import dev.onramp.text.Text;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -16,29 +17,31 @@ final class OAuthAppSteps {
      * E.g. "To set one up: 1. at a HubSpot developer account (…) → Apps → …, register an app whose
      * redirect URIs are …; 2. enter its client_id and client_secret in Airbyte: POST …/v1/source_oauths/oauth_params/create …".
      */
-    static String describe(Provider provider, RedirectSettings redirect, URI airbyteApi) {
+    static Text describe(Provider provider, RedirectSettings redirect, URI airbyteApi) {
         OAuthFacts oauth = provider.oauth().orElse(new OAuthFacts(List.of(), "", Map.of(), Map.of()));
-        String where = oauth.appConsole().isEmpty() ? provider.name() + "'s developer console" : oauth.appConsole();
-        String params = names(oauth.appParams());
+        Object where = oauth.appConsole().isEmpty() ? Text.of("connect.readiness.developerConsole", provider.name())
+                : oauth.appConsole();
         String body = oauth.appParams().stream().map(param -> "\"" + param + "\": \"…\"")
                 .collect(Collectors.joining(", "));
-        return "To set one up: 1. at " + where + ", register an app " + redirects(redirect) + "; 2. enter its "
-                + params + " in Airbyte: POST " + stripSlash(airbyteApi) + "/v1/source_oauths/oauth_params/create with"
-                + " {\"sourceDefinitionId\": \"" + provider.definitionId() + "\", \"params\": {" + body + "}}"
-                + " (docs/oauth-setup.md has each provider's details).";
+        String request = "{\"sourceDefinitionId\": \"" + provider.definitionId() + "\", \"params\": {" + body + "}}";
+        return Text.of("connect.readiness.appSteps", where, redirects(redirect), names(oauth.appParams()),
+                stripSlash(airbyteApi), request);
     }
 
-    private static String redirects(RedirectSettings redirect) {
+    private static Text redirects(RedirectSettings redirect) {
         if (redirect.anyPort()) {
-            return "of the Desktop type, which accepts any port of http://" + redirect.host().text() + RedirectSettings.PATH;
+            return Text.of("connect.readiness.redirect.anyPort",
+                    "http://" + redirect.host().text() + RedirectSettings.PATH);
         }
         List<String> uris = redirect.registrableUris().stream().map(URI::toString).toList();
-        return uris.size() == 1 ? "whose redirect URI is " + uris.getFirst() : "whose redirect URIs are " + names(uris);
+        return uris.size() == 1 ? Text.of("connect.readiness.redirect.one", uris.getFirst())
+                : Text.of("connect.readiness.redirect.many", names(uris));
     }
 
-    private static String names(List<String> items) {
+    /** "a", or "a, b and c" in the person's language. */
+    private static Object names(List<String> items) {
         return items.size() == 1 ? items.getFirst()
-                : String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.getLast();
+                : Text.of("connect.readiness.and", String.join(", ", items.subList(0, items.size() - 1)), items.getLast());
     }
 
     private static String stripSlash(URI uri) {

@@ -9,7 +9,7 @@ import dev.onramp.model.Provider;
 import dev.onramp.model.RedirectSettings;
 import dev.onramp.model.Tenant;
 import dev.onramp.oauth.ConsentUrls;
-import dev.onramp.text.Messages;
+import dev.onramp.text.Text;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +46,8 @@ final class OAuthReadiness {
                 SignInReadiness result = check(provider, signIn, workspace, askedRedirect(redirect));
                 if (result.state() == SignInReadiness.State.NO_OAUTH_APP && signIn instanceof SignIn.Loopback) {
                     result = new SignInReadiness(result.providerId(), result.providerName(), result.state(),
-                            result.detail() + " " + OAuthAppSteps.describe(provider, redirect, airbyte.baseUrl()),
+                            Text.joined(" ", List.of(result.detailText(),
+                                    OAuthAppSteps.describe(provider, redirect, airbyte.baseUrl()))),
                             result.redirectUri());
                 }
                 results.add(result);
@@ -73,13 +74,13 @@ final class OAuthReadiness {
                         redirect, input);
                 case SignIn.Relay relay -> relay.initiateOAuth(provider, workspace, relay.relayUrl(), input);
             };
-            Optional<String> elsewhere = SignInSteps.answersElsewhere(provider, consent).map(Messages.english()::render);
+            Optional<Text> elsewhere = SignInSteps.answersElsewhere(provider, consent);
             if (elsewhere.isPresent()) {
                 return new SignInReadiness(provider.id(), provider.name(), SignInReadiness.State.NOT_OFFERED,
                         elsewhere.get(), Optional.empty());
             }
             return new SignInReadiness(provider.id(), provider.name(), SignInReadiness.State.READY,
-                    "Airbyte hands out its consent link.",
+                    Text.of("connect.readiness.ready"),
                     Optional.ofNullable(ConsentUrls.parameters(consent).get("redirect_uri")));
         } catch (AirbyteException e) {
             return new SignInReadiness(provider.id(), provider.name(), switch (e.kind()) {
@@ -88,7 +89,7 @@ final class OAuthReadiness {
                 case NOT_FOUND -> SignInReadiness.State.NOT_INSTALLED;
                 case UNSUPPORTED -> SignInReadiness.State.NOT_OFFERED;
                 default -> SignInReadiness.State.FAILED;
-            }, e.getMessage(), Optional.empty());
+            }, e.text(), Optional.empty());
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.onramp.diagnostics;
 
 import dev.onramp.oauth.SystemBrowserLauncher;
+import dev.onramp.text.Text;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,15 +24,10 @@ import java.util.concurrent.TimeUnit;
  * Windows always have an opener.
  */
 public final class BrowserCheck {
-    static final String NAME = "Browser";
-    private static final String FIX_INSTALL = "Install xdg-utils and a web browser (e.g. sudo apt install xdg-utils"
-            + " firefox-esr), or use onramp connect --no-browser and open the printed link yourself.";
-    private static final String FIX_DEFAULT = "Install a web browser and make it the default (e.g. xdg-settings set"
-            + " default-web-browser firefox-esr.desktop, with the .desktop file of a browser that is installed), or"
-            + " use onramp connect --no-browser and open the printed link yourself.";
-    private static final String FIX_NO_DESKTOP = "Start Onramp from the desktop session (over SSH, while logged in to"
-            + " the desktop: export DISPLAY=:0), or use onramp connect --no-browser and open the printed link in a"
-            + " browser yourself.";
+    static final Text NAME = Text.of("diagnostics.name.browser");
+    private static final Text FIX_INSTALL = Text.of("diagnostics.browser.fix.install");
+    private static final Text FIX_DEFAULT = Text.of("diagnostics.browser.fix.default");
+    private static final Text FIX_NO_DESKTOP = Text.of("diagnostics.browser.fix.noDesktop");
     /** The browsers {@code xdg-open} tries, in its order, when no default is set and a desktop is there. */
     private static final List<String> GRAPHICAL_FALLBACKS = List.of("x-www-browser", "firefox", "iceweasel",
             "seamonkey", "mozilla", "epiphany", "konqueror", "chromium", "chromium-browser", "google-chrome");
@@ -66,16 +62,16 @@ public final class BrowserCheck {
         String opener = SystemBrowserLauncher.openerFor(osName).getFirst();
         String os = osName.toLowerCase(Locale.ROOT);
         if (os.contains("win") || os.contains("mac") || os.contains("darwin")) {
-            return Check.passed(NAME, osName + " opens links in the default browser (" + opener + ").");
+            return Check.passed(NAME, Text.of("diagnostics.browser.opensDefault", osName, opener));
         }
         Optional<Path> xdgOpen = program(opener);
         if (xdgOpen.isEmpty()) {
-            return Check.failed(NAME, "Onramp cannot open a browser: " + opener + " is not installed.", FIX_INSTALL);
+            return Check.failed(NAME, Text.of("diagnostics.browser.notInstalled", opener), FIX_INSTALL);
         }
         Answer version = ask(xdgOpen.get(), "--version");
         if (!version.ok()) {
-            return Check.failed(NAME, "Onramp cannot open a browser: " + xdgOpen.get() + " --version " + version.failure()
-                    + ".", FIX_INSTALL);
+            return Check.failed(NAME, Text.of("diagnostics.browser.versionFailed", xdgOpen.get().toString(),
+                    version.failure()), FIX_INSTALL);
         }
         return hasDesktop() ? desktopBrowser() : textBrowser();
     }
@@ -86,27 +82,24 @@ public final class BrowserCheck {
                 .filter(Answer::ok).map(Answer::output).filter(answer -> !answer.isEmpty());
         if (named.isEmpty()) {
             return firstInstalled(GRAPHICAL_FALLBACKS)
-                    .map(browser -> Check.passed(NAME, "no default browser is set; xdg-open opens links in " + browser
-                            + "."))
-                    .orElseGet(() -> Check.failed(NAME, "Onramp cannot open a browser: no default browser is set and"
-                            + " none of the browsers xdg-open tries is installed.", FIX_DEFAULT));
+                    .map(browser -> Check.passed(NAME, Text.of("diagnostics.browser.noDefaultOpensIn", browser.toString())))
+                    .orElseGet(() -> Check.failed(NAME, Text.of("diagnostics.browser.noDefaultNoneInstalled"), FIX_DEFAULT));
         }
         String desktopId = named.get();
         Optional<Path> entry = desktopEntry(desktopId);
         if (entry.isEmpty()) {
-            return Check.failed(NAME, "Onramp cannot open a browser: the default browser is " + desktopId
-                    + ", but no such .desktop file is in " + applicationFolders() + ".", FIX_DEFAULT);
+            return Check.failed(NAME, Text.of("diagnostics.browser.noDesktopFile", desktopId,
+                    applicationFolders().toString()), FIX_DEFAULT);
         }
         Optional<String> command = execProgram(entry.get());
         if (command.isEmpty()) {
-            return Check.failed(NAME, "Onramp cannot open a browser: " + entry.get() + " names no program to run.",
-                    FIX_DEFAULT);
+            return Check.failed(NAME, Text.of("diagnostics.browser.noProgram", entry.get().toString()), FIX_DEFAULT);
         }
         return resolve(command.get())
-                .map(browser -> Check.passed(NAME, "the default browser is " + desktopId + " (" + browser
-                        + "), and xdg-open runs."))
-                .orElseGet(() -> Check.failed(NAME, "Onramp cannot open a browser: the default browser "
-                        + desktopId + " runs " + command.get() + ", which is not installed.", FIX_DEFAULT));
+                .map(browser -> Check.passed(NAME, Text.of("diagnostics.browser.defaultRuns", desktopId,
+                        browser.toString())))
+                .orElseGet(() -> Check.failed(NAME, Text.of("diagnostics.browser.defaultMissing", desktopId,
+                        command.get()), FIX_DEFAULT));
     }
 
     /** Without a desktop session, {@code xdg-open} can only start {@code $BROWSER} or a browser for the terminal. */
@@ -114,11 +107,8 @@ public final class BrowserCheck {
         List<String> candidates = new ArrayList<>(browserVariable());
         candidates.addAll(TEXT_FALLBACKS);
         return firstInstalled(candidates)
-                .map(browser -> Check.passed(NAME, "no desktop session is visible (DISPLAY and WAYLAND_DISPLAY are"
-                        + " not set), so xdg-open opens links in " + browser + "."))
-                .orElseGet(() -> Check.failed(NAME, "Onramp cannot open a browser: no desktop session is visible"
-                        + " (DISPLAY and WAYLAND_DISPLAY are not set), so xdg-open has no browser to start.",
-                        FIX_NO_DESKTOP));
+                .map(browser -> Check.passed(NAME, Text.of("diagnostics.browser.noDesktopOpensIn", browser.toString())))
+                .orElseGet(() -> Check.failed(NAME, Text.of("diagnostics.browser.noDesktopNoBrowser"), FIX_NO_DESKTOP));
     }
 
     private boolean hasDesktop() {
@@ -238,7 +228,7 @@ public final class BrowserCheck {
     }
 
     /** What a program printed, or why it gave no answer. */
-    private record Answer(boolean ok, String output, String failure) {}
+    private record Answer(boolean ok, String output, Text failure) {}
 
     /** Runs {@code program args} in the checked environment, reading what it prints, for at most the wait. */
     private Answer ask(Path program, String... args) {
@@ -252,18 +242,18 @@ public final class BrowserCheck {
             process.getOutputStream().close();
             if (!process.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
-                return new Answer(false, "", "did not answer within " + wait.toSeconds() + " s");
+                return new Answer(false, "", Text.of("diagnostics.browser.answer.timeout", wait.toSeconds()));
             }
             try (InputStream out = process.getInputStream()) {
                 String output = new String(out.readAllBytes(), StandardCharsets.UTF_8).strip();
                 int exit = process.exitValue();
-                return new Answer(exit == 0, output, "exited with code " + exit);
+                return new Answer(exit == 0, output, Text.of("diagnostics.browser.answer.exit", String.valueOf(exit)));
             }
         } catch (IOException e) {
-            return new Answer(false, "", "could not be started (" + e.getMessage() + ")");
+            return new Answer(false, "", Text.of("diagnostics.browser.answer.notStarted", String.valueOf(e.getMessage())));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Answer(false, "", "was interrupted");
+            return new Answer(false, "", Text.of("diagnostics.browser.answer.interrupted"));
         }
     }
 

@@ -2,6 +2,8 @@ package dev.onramp.diagnostics;
 
 import dev.onramp.model.FlowRecord;
 import dev.onramp.store.FlowJournal;
+import dev.onramp.text.Messages;
+import dev.onramp.text.Text;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -53,7 +55,7 @@ public final class Diagnostics {
     }
 
     /** Why the key is in a file rather than the system's key store, for the window; empty when it is not. */
-    public Optional<String> keyStoreNotice() {
+    public Optional<Text> keyStoreNotice() {
         return doctor.keyStoreNotice();
     }
 
@@ -67,10 +69,10 @@ public final class Diagnostics {
         return settings.dataDir();
     }
 
-    /** The doctor's report with the versions and settings, secrets masked: what "Copy diagnostics" copies. */
+    /** The doctor's report (in English, for support staff) with the versions and settings, secrets masked: what "Copy diagnostics" copies. */
     public String summary() {
         return SecretRedactor.redact("Onramp diagnostics, " + clock.instant() + "\n\n" + Versions.current().text()
-                + settings.text() + "\n" + doctor.run().text());
+                + settings.text() + "\n" + doctor.run().text(Messages.english()));
     }
 
     /**
@@ -84,7 +86,7 @@ public final class Diagnostics {
             try (OutputStream out = Files.newOutputStream(partial); RedactedZip bundle = new RedactedZip(out)) {
                 List<Path> logs = logsToInclude();
                 bundle.text("README.txt", readme(logs));
-                bundle.text("doctor.txt", doctor.run().text());
+                bundle.text("doctor.txt", doctor.run().text(Messages.english())); // English, for support staff
                 bundle.text("versions.txt", Versions.current().text());
                 bundle.text("system.txt", system());
                 bundle.text("settings.txt", settings.text());

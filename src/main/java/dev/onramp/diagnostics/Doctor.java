@@ -18,6 +18,7 @@ import dev.onramp.store.FileKekStore;
 import dev.onramp.store.KekStore;
 import dev.onramp.store.StoreException;
 import dev.onramp.store.TenantRepository;
+import dev.onramp.text.Text;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
@@ -40,7 +41,14 @@ public final class Doctor {
     /** More skew than this makes tokens look expired or not yet valid. */
     static final Duration MAX_SKEW = Duration.ofMinutes(1);
 
-    private static final String SUPPORT = "Send a support bundle (onramp support-bundle) to support.";
+    private static final Text SUPPORT = Text.of("diagnostics.support");
+    private static final Text AIRBYTE = Text.verbatim("Airbyte");
+    private static final Text CLOCK = Text.of("diagnostics.name.clock");
+    private static final Text LOOPBACK = Text.of("diagnostics.name.loopback");
+    private static final Text KEY_STORE = Text.of("diagnostics.name.keyStore");
+    private static final Text DATABASE = Text.of("diagnostics.name.database");
+    private static final Text AUDIT_LOG = Text.of("diagnostics.name.auditLog");
+    private static final Text CONNECTIONS = Text.of("diagnostics.name.connections");
 
     private final AirbyteGateway gateway;
     private final Database db;
@@ -69,32 +77,36 @@ public final class Doctor {
     /** Runs every check; blocks on Airbyte, the database and the browser lookup, so call it in the background. */
     public DoctorReport run() {
         List<Check> checks = new ArrayList<>();
-        checks.add(guarded("Airbyte", this::airbyte));
-        checks.add(guarded("Clock", this::clockSkew));
+        checks.add(guarded(AIRBYTE, this::airbyte));
+        checks.add(guarded(CLOCK, this::clockSkew));
         checks.add(guarded(BrowserCheck.NAME, browser::run));
-        checks.add(guarded("Loopback", this::loopback));
-        checks.add(guarded("Key store", this::keyStore));
-        checks.add(guarded("Database", this::database));
-        checks.add(guarded("Audit log", this::auditTrail));
-        checks.add(guarded("Connections", this::connections));
+        checks.add(guarded(LOOPBACK, this::loopback));
+        checks.add(guarded(KEY_STORE, this::keyStore));
+        checks.add(guarded(DATABASE, this::database));
+        checks.add(guarded(AUDIT_LOG, this::auditTrail));
+        checks.add(guarded(CONNECTIONS, this::connections));
         return new DoctorReport(checks);
     }
 
     /** The report when Onramp could not even start: the reason, and the checks that need no database or Airbyte. */
-    public static DoctorReport withoutApp(String whyNot, BrowserCheck browser) {
+    public static DoctorReport withoutApp(Text whyNot, BrowserCheck browser) {
         return new DoctorReport(List.of(
-                Check.failed("Start", whyNot, "Follow the advice in the message, then run onramp doctor again."),
+                Check.failed(Text.of("diagnostics.name.start"), whyNot, Text.of("diagnostics.start.fix")),
                 guarded(BrowserCheck.NAME, browser::run),
-                guarded("Loopback", () -> loopback(RedirectSettings.DEFAULT))));
+                guarded(LOOPBACK, () -> loopback(RedirectSettings.DEFAULT))));
+    }
+
+    /** {@link #withoutApp(Text, BrowserCheck)} for a reason said in words already. */
+    public static DoctorReport withoutApp(String whyNot, BrowserCheck browser) {
+        return withoutApp(Text.verbatim(whyNot), browser);
     }
 
     /**
      * A sentence for the window when the key is in a file because the system's key store did not answer;
      * empty when it is in the key store. Does not block.
      */
-    public Optional<String> keyStoreNotice() {
-        return kek.fallbackReason().map(reason -> "The key that protects saved secrets is in a file only you can"
-                + " read, not in the system's key store. " + reason);
+    public Optional<Text> keyStoreNotice() {
+        return kek.fallbackReason().map(reason -> Text.of("diagnostics.keyStoreNotice", reason));
     }
 
     /** Once, when this run made a new key file because the system's key store did not answer: one sentence. */
@@ -106,14 +118,13 @@ public final class Doctor {
         try {
             List<Workspace> workspaces = gateway.listWorkspaces();
             if (workspaces.isEmpty()) {
-                return Check.failed("Airbyte", gateway.baseUrl() + " answers but has no workspace.",
-                        "Create a workspace in Airbyte's web app, then run onramp doctor again.");
+                return Check.failed(AIRBYTE, Text.of("diagnostics.airbyte.noWorkspace", gateway.baseUrl().toString()),
+                        Text.of("diagnostics.airbyte.noWorkspace.fix"));
             }
-            return Check.passed("Airbyte", gateway.baseUrl() + " answers and accepts Onramp's requests ("
-                    + count(workspaces.size(), "workspace") + ": " + workspaces.stream().map(Workspace::name)
-                    .collect(Collectors.joining(", ")) + ").");
+            return Check.passed(AIRBYTE, Text.of("diagnostics.airbyte.answers", gateway.baseUrl().toString(),
+                    workspaces.size(), workspaces.stream().map(Workspace::name).collect(Collectors.joining(", "))));
         } catch (AirbyteException e) {
-            return Check.failed("Airbyte", e.getMessage(), airbyteFix(e.kind()));
+            return Check.failed(AIRBYTE, e.text(), airbyteFix(e.kind()));
         }
     }
 
@@ -123,23 +134,21 @@ public final class Doctor {
         try {
             server = gateway.serverTime();
         } catch (AirbyteException e) {
-            return Check.failed("Clock", "not compared: Airbyte did not answer.",
-                    "Make Airbyte answer first (see the Airbyte line), then run onramp doctor again.");
+            return Check.failed(CLOCK, Text.of("diagnostics.clock.notCompared"),
+                    Text.of("diagnostics.clock.notCompared.fix"));
         }
         if (server.isEmpty()) {
-            return Check.passed("Clock", "not compared: Airbyte's answer carries no Date header.");
+            return Check.passed(CLOCK, Text.of("diagnostics.clock.noDate"));
         }
         Instant after = clock.instant();
         Instant here = before.plus(Duration.between(before, after).dividedBy(2));
         // The Date header counts whole seconds, so up to a second of difference is no skew at all.
         Duration skew = Duration.between(server.get(), here);
         if (skew.abs().compareTo(MAX_SKEW) > 0) {
-            return Check.failed("Clock", "this computer's clock is " + describe(skew.abs()) + (skew.isNegative()
-                    ? " behind" : " ahead of") + " Airbyte's.",
-                    "Turn on automatic date and time (network time) in the system settings of this computer"
-                            + " or of Airbyte's server, then run onramp doctor again.");
+            return Check.failed(CLOCK, skew.isNegative() ? Text.of("diagnostics.clock.behind", describe(skew.abs()))
+                    : Text.of("diagnostics.clock.ahead", describe(skew.abs())), Text.of("diagnostics.clock.skew.fix"));
         }
-        return Check.passed("Clock", "within " + describe(skew.abs().plusSeconds(1)) + " of Airbyte's.");
+        return Check.passed(CLOCK, Text.of("diagnostics.clock.within", describe(skew.abs().plusSeconds(1))));
     }
 
     private Check loopback() {
@@ -153,18 +162,17 @@ public final class Doctor {
     private static Check loopback(RedirectSettings settings) {
         try (LoopbackReceiver receiver = new LoopbackRedirects().open(settings, Duration.ofSeconds(10))) {
             URI uri = receiver.redirectUri();
-            String taken = !settings.anyPort() && uri.getPort() != settings.firstPort()
-                    ? " Port " + settings.firstPort() + (uri.getPort() - settings.firstPort() > 1 ? " and the next are"
-                            : " is") + " in use, so a sign-in now would take this one."
-                    : "";
-            return Check.passed("Loopback", "Onramp can listen for the sign-in redirect at " + uri + "." + taken);
+            String first = String.valueOf(settings.firstPort());
+            Text listening = settings.anyPort() || uri.getPort() == settings.firstPort()
+                    ? Text.of("diagnostics.loopback.listening", uri.toString())
+                    : uri.getPort() - settings.firstPort() > 1
+                            ? Text.of("diagnostics.loopback.listeningPortsTaken", uri.toString(), first)
+                            : Text.of("diagnostics.loopback.listeningPortTaken", uri.toString(), first);
+            return Check.passed(LOOPBACK, listening);
         } catch (RedirectPortsBusyException e) {
-            return Check.failed("Loopback", e.getMessage(), "Close the program that holds a redirect port, or choose"
-                    + " any free port: onramp settings redirect --all-businesses --port any.");
+            return Check.failed(LOOPBACK, Text.verbatim(e.getMessage()), Text.of("diagnostics.loopback.busy.fix"));
         } catch (UncheckedIOException e) {
-            return Check.failed("Loopback", e.getMessage(),
-                    "Allow Onramp to accept connections from this computer (127.0.0.1) in the firewall or"
-                            + " security software.");
+            return Check.failed(LOOPBACK, Text.verbatim(e.getMessage()), Text.of("diagnostics.loopback.firewall.fix"));
         }
     }
 
@@ -172,25 +180,21 @@ public final class Doctor {
         try {
             kek.keyEncryptionKey();
         } catch (StoreException e) {
-            return Check.failed("Key store", e.getMessage(), SUPPORT);
+            return Check.failed(KEY_STORE, e.text(), SUPPORT);
         }
-        String note = kek instanceof FileKekStore
-                ? " Note: no system key store is in use, so the key is only as safe as this user's files." + kek
-                        .fallbackReason().map(reason -> " Why: " + reason + " Once the system's key store answers,"
-                                + " Onramp moves the key into it at the next start.").orElse("")
-                : "";
-        return Check.passed("Key store", kek.description() + "; the key opens." + note);
+        Text opens = !(kek instanceof FileKekStore) ? Text.of("diagnostics.keyStore.opens", kek.description())
+                : kek.fallbackReason().map(reason -> Text.of("diagnostics.keyStore.opensInFileBecause", kek.description(),
+                        reason)).orElseGet(() -> Text.of("diagnostics.keyStore.opensInFile", kek.description()));
+        return Check.passed(KEY_STORE, opens);
     }
 
     private Check database() {
         try {
             Map<String, Long> rows = db.rowCounts();
-            return Check.passed("Database", db.file() + " reads cleanly (" + rows.entrySet().stream()
-                    .map(table -> table.getKey() + " " + table.getValue())
-                    .collect(Collectors.joining(", ")) + " rows).");
+            return Check.passed(DATABASE, Text.of("diagnostics.database.reads", db.file().toString(), rows.entrySet()
+                    .stream().map(table -> table.getKey() + " " + table.getValue()).collect(Collectors.joining(", "))));
         } catch (StoreException e) {
-            return Check.failed("Database", e.getMessage(), "Close Onramp, keep a copy of " + db.file()
-                    + " and send a support bundle (onramp support-bundle) to support.");
+            return Check.failed(DATABASE, e.text(), Text.of("diagnostics.database.fix", db.file().toString()));
         }
     }
 
@@ -199,7 +203,7 @@ public final class Doctor {
      * what is stored: it asks no Airbyte, {@code onramp check} does.
      */
     private Check connections() {
-        List<String> notConnected = new ArrayList<>();
+        List<Text> notConnected = new ArrayList<>();
         int all = 0;
         for (Tenant tenant : tenants.list()) {
             for (Connection connection : connections.list(tenant.id())) {
@@ -208,35 +212,33 @@ public final class Doctor {
                 }
                 all++;
                 if (connection.status() != ConnectionStatus.ACTIVE) {
-                    notConnected.add(tenant.name() + "'s " + connection.providerId() + " ("
-                            + connection.status().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")");
+                    notConnected.add(Text.of("diagnostics.connections.entry", tenant.name(), connection.providerId(),
+                            connection.status().name().toLowerCase(Locale.ROOT).replace('_', ' ')));
                 }
             }
         }
         if (notConnected.isEmpty()) {
-            return Check.passed("Connections", all == 0 ? "none stored yet."
-                    : all + (all == 1 ? " connection is" : " connections are") + " connected as last checked.");
+            return Check.passed(CONNECTIONS, all == 0 ? Text.of("diagnostics.connections.none")
+                    : Text.of("diagnostics.connections.allConnected", all));
         }
-        return Check.failed("Connections", notConnected.size() + " of " + all + " not connected as last checked: "
-                + String.join(", ", notConnected) + ".", "Run onramp check for Airbyte's reasons, then reconnect or"
-                + " connect again each one it names.");
+        return Check.failed(CONNECTIONS, Text.of("diagnostics.connections.notConnected", notConnected.size(), all,
+                Text.joined(", ", notConnected)), Text.of("diagnostics.connections.fix"));
     }
 
     /** Verifies the audit trail's HMAC chain, its signed checkpoints and the database's rules that protect it. */
     private Check auditTrail() {
         try {
             return switch (audit.verify()) {
-                case AuditVerification.Intact intact -> Check.passed("Audit log", intact.message());
-                case AuditVerification.Broken broken -> Check.failed("Audit log", broken.message(),
-                        "Keep this data folder as it is for an investigation, run onramp audit export, and contact support.");
-                case AuditVerification.Unprotected unprotected -> Check.failed("Audit log",
-                        "The database no longer refuses changes to the audit trail's " + count(unprotected.entries(),
-                                "entry", "entries") + ": " + String.join("; ", unprotected.missing()) + ".",
-                        "Keep this data folder as it is, run onramp audit export, and send a support bundle"
-                                + " (onramp support-bundle) to support, who can restore the protection.");
+                case AuditVerification.Intact intact -> Check.passed(AUDIT_LOG, Text.verbatim(intact.message()));
+                case AuditVerification.Broken broken -> Check.failed(AUDIT_LOG, Text.verbatim(broken.message()),
+                        Text.of("diagnostics.audit.broken.fix"));
+                case AuditVerification.Unprotected unprotected -> Check.failed(AUDIT_LOG,
+                        Text.of("diagnostics.audit.unprotected", unprotected.entries(),
+                                String.join("; ", unprotected.missing())),
+                        Text.of("diagnostics.audit.unprotected.fix"));
             };
         } catch (StoreException e) {
-            return Check.failed("Audit log", e.getMessage(), SUPPORT);
+            return Check.failed(AUDIT_LOG, e.text(), SUPPORT);
         }
     }
 
@@ -244,40 +246,31 @@ public final class Doctor {
      * A doctor must report every check, so a check that breaks in a way nobody foresaw becomes its own
      * failed line instead of ending the whole report.
      */
-    private static Check guarded(String name, Supplier<Check> check) {
+    private static Check guarded(Text name, Supplier<Check> check) {
         try {
             return check.get();
         } catch (RuntimeException e) {
-            return Check.failed(name, "the check itself failed: " + e, SUPPORT);
+            return Check.failed(name, Text.of("diagnostics.checkFailed", e.toString()), SUPPORT);
         }
     }
 
-    private static String airbyteFix(AirbyteException.Kind kind) {
+    private static Text airbyteFix(AirbyteException.Kind kind) {
         return switch (kind) {
-            case UNREACHABLE -> "Start Airbyte, or give its address with --airbyte-url (without it Onramp uses its"
-                    + " built-in simulator).";
-            case TIMEOUT -> "Check that Airbyte is not overloaded and that no proxy or VPN slows the connection.";
-            case UNAUTHORIZED -> "Give Onramp access to this Airbyte (check its access settings), then run onramp"
-                    + " doctor again.";
-            case NOT_FOUND, BAD_RESPONSE, REJECTED -> "Check that --airbyte-url points at Airbyte 1.0 or later, e.g."
-                    + " http://localhost:8000.";
-            case SERVER_ERROR -> "Look at Airbyte's server logs and restart the failing service.";
-            case RATE_LIMITED, CONFLICT -> "Wait a minute, then run onramp doctor again.";
-            case UNSUPPORTED -> "Nothing to fix: this Airbyte does not offer that check.";
-            case NO_OAUTH_APP, OAUTH_DISABLED -> "Ask the Airbyte's operator to set up OAuth for the connector.";
+            case UNREACHABLE -> Text.of("diagnostics.airbyte.fix.unreachable");
+            case TIMEOUT -> Text.of("diagnostics.airbyte.fix.timeout");
+            case UNAUTHORIZED -> Text.of("diagnostics.airbyte.fix.unauthorized");
+            case NOT_FOUND, BAD_RESPONSE, REJECTED -> Text.of("diagnostics.airbyte.fix.address");
+            case SERVER_ERROR -> Text.of("diagnostics.airbyte.fix.serverError");
+            case RATE_LIMITED, CONFLICT -> Text.of("diagnostics.airbyte.fix.wait");
+            case UNSUPPORTED -> Text.of("diagnostics.airbyte.fix.unsupported");
+            case NO_OAUTH_APP, OAUTH_DISABLED -> Text.of("diagnostics.airbyte.fix.oauth");
         };
     }
 
-    private static String describe(Duration duration) {
+    /** A duration as the clock check says it: seconds below two minutes, else minutes and seconds. */
+    static Text describe(Duration duration) {
         long seconds = duration.toSeconds();
-        return seconds < 120 ? seconds + " s" : duration.toMinutes() + " min " + duration.toSecondsPart() + " s";
-    }
-
-    private static String count(long n, String one) {
-        return count(n, one, one + "s");
-    }
-
-    private static String count(long n, String one, String many) {
-        return n + " " + (n == 1 ? one : many);
+        return seconds < 120 ? Text.of("diagnostics.duration.seconds", seconds)
+                : Text.of("diagnostics.duration.minutes", duration.toMinutes(), duration.toSecondsPart());
     }
 }

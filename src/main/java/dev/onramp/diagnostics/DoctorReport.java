@@ -1,5 +1,6 @@
 package dev.onramp.diagnostics;
 
+import dev.onramp.text.Messages;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -13,8 +14,13 @@ public record DoctorReport(List<Check> checks) {
         return checks.stream().allMatch(Check::passed);
     }
 
-    /** Every check's line, each ending with a line feed. */
+    /** Every check's line in English (for support staff), each ending with a line feed. */
     public String text() {
-        return checks.stream().map(check -> check.line() + "\n").collect(Collectors.joining());
+        return text(Messages.english());
+    }
+
+    /** Every check's line in the language of {@code messages}, each ending with a line feed. */
+    public String text(Messages messages) {
+        return checks.stream().map(check -> check.line(messages) + "\n").collect(Collectors.joining());
     }
 }

@@ -12,6 +12,7 @@ import dev.onramp.ui.common.Failures;
 import dev.onramp.ui.common.StartupView;
 import dev.onramp.ui.common.Styles;
 import dev.onramp.ui.common.UiServices;
+import dev.onramp.ui.common.UiText;
 import dev.onramp.ui.help.HelpMenu;
 import dev.onramp.ui.help.HelpModel;
 import dev.onramp.ui.help.HelpTopics;
@@ -231,7 +232,7 @@ public final class MainWindow {
 
     /** What needs the services: the key-store notice, the Demo menu, Help → Activity…, About and the documentation. */
     private void addServices(UiServices started) {
-        content.help().showKeyStoreNotice(started.diagnostics().keyStoreNotice());
+        content.help().showKeyStoreNotice(started.diagnostics().keyStoreNotice().map(UiText::render));
         addDemoMenu(started);
         addActivity(started);
         addTopics(started);

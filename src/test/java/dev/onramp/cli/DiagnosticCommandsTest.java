@@ -9,6 +9,7 @@ import dev.onramp.testing.FakeDesktop;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -78,6 +79,49 @@ class DiagnosticCommandsTest {
         assertThat(exit).isEqualTo(OnrampCommand.FAILED);
         assertThat(cli.out().lines().findFirst()).hasValueSatisfying(line ->
                 assertThat(line).startsWith("✗ Start: Onramp's database (").contains("is damaged"));
+    }
+
+    @Test
+    @EnabledOnOs({OS.LINUX, OS.MAC})
+    void doctorWithLocaleDe_saysEveryCheckInGerman() {
+        int exit = cli.run(Map.of(), "--locale", "de", "doctor");
+
+        assertThat(exit).as(cli.out() + cli.err()).isZero();
+        assertThat(cli.out().lines()).hasSize(8).allMatch(line -> line.startsWith("✓ "));
+        assertThat(cli.out()).contains("✓ Uhr: ", "✓ Webbrowser: der Standardbrowser ist ", "✓ Loopback-Port: Onramp kann unter http://",
+                "✓ Schlüsselspeicher: ", "der Schlüssel lässt sich öffnen", "✓ Datenbank: ", "lässt sich fehlerfrei lesen",
+                "✓ Prüfprotokoll: ", "✓ Verbindungen: noch keine gespeichert.")
+                .doesNotContain("Clock", "Database", "reads cleanly");
+    }
+
+    @Test
+    void doctorWithLocaleFr_saysAFailedCheckAndItsFixInFrench() throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+
+        int exit = cli.run(Map.of(), "--locale", "fr", "--airbyte-url", "http://127.0.0.1:" + port, "doctor");
+
+        assertThat(exit).isEqualTo(OnrampCommand.FAILED);
+        assertThat(cli.out()).contains("✗ Airbyte: ", " Solution : Démarrez Airbyte, ou donnez son adresse avec --airbyte-url",
+                "✗ Horloge: non comparée : Airbyte n’a pas répondu. Solution : Faites d’abord répondre Airbyte");
+    }
+
+    @Test
+    @EnabledOnOs({OS.LINUX, OS.MAC})
+    void supportBundleWithLocaleDe_keepsTheDoctorsReportInEnglishForSupport() throws IOException {
+        Path zip = outDir.resolve("support.zip");
+
+        int exit = cli.run(Map.of(), "--locale", "de", "support-bundle", "--out", zip.toString());
+
+        assertThat(exit).as(cli.out() + cli.err()).isZero();
+        try (ZipFile bundle = new ZipFile(zip.toFile())) {
+            String doctor = new String(bundle.getInputStream(bundle.getEntry("doctor.txt")).readAllBytes(),
+                    StandardCharsets.UTF_8);
+            assertThat(doctor).contains("✓ Clock: ", "✓ Browser: ", "✓ Key store: ", "the key opens", "✓ Database: ",
+                    "reads cleanly", "✓ Connections: none stored yet.").doesNotContain("Uhr", "Datenbank", "Schlüssel");
+        }
     }
 
     @Test

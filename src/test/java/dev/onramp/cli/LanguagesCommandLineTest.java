@@ -292,6 +292,14 @@ class LanguagesCommandLineTest {
     }
 
     @Test
+    void oauthCheck_saysEachReadinessInFrench() {
+        assertThat(run("--locale", "fr", "oauth-check")).as(cli.err()).isZero();
+        assertThat(cli.out()).containsPattern("HubSpot +prête +Airbyte fournit son lien de consentement\\.")
+                .containsPattern("Shopify +non proposée +Airbyte connecte Shopify uniquement par sa propre application")
+                .doesNotContain("hands out", " ready ", "not offered");
+    }
+
+    @Test
     void removeData_withoutYesOrATerminal_removesNothing_inGermanAndFrench() {
         assertThat(run("connections")).isZero(); // makes the data folder
 

@@ -19,6 +19,7 @@ import dev.onramp.store.TenantRepository;
 import dev.onramp.store.Vault;
 import dev.onramp.testing.FakeDesktop;
 import dev.onramp.testing.FreePorts;
+import dev.onramp.text.Messages;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -29,6 +30,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -160,9 +162,19 @@ class DoctorTest {
     void keyFileBecauseNoKeyStoreAnswered_isANoticeForTheWindow() {
         kek = new FileKekStore(dataDir.resolve("keys").resolve("onramp.kek"), "No D-Bus session was found.");
 
-        assertThat(doctor(new ConfigApiGateway(simulator.apiBaseUrl(), TIMEOUT), Clock.systemUTC()).keyStoreNotice())
-                .hasValue("The key that protects saved secrets is in a file only you can read, not in the system's"
+        assertThat(doctor(new ConfigApiGateway(simulator.apiBaseUrl(), TIMEOUT), Clock.systemUTC()).keyStoreNotice()
+                .map(Messages.english()::render)).hasValue("The key that protects saved secrets is in a file only you can read, not in the system's"
                         + " key store. No D-Bus session was found.");
+    }
+
+    @Test
+    void keyFileNotice_isSaidInTheWindowsLanguage() {
+        kek = new FileKekStore(dataDir.resolve("keys").resolve("onramp.kek"), "No D-Bus session was found.");
+
+        assertThat(doctor(new ConfigApiGateway(simulator.apiBaseUrl(), TIMEOUT), Clock.systemUTC()).keyStoreNotice()
+                .map(Messages.of(Locale.GERMAN)::render)).hasValueSatisfying(notice -> assertThat(notice)
+                        .startsWith("Der Schlüssel, der gespeicherte Geheimnisse schützt, liegt in einer Datei")
+                        .endsWith("No D-Bus session was found."));
     }
 
     @Test

@@ -75,7 +75,7 @@ public final class ReadinessView {
             name.getStyleClass().add(item.state() == SignInReadiness.State.READY ? "readiness-ready" : "readiness-problem");
             VBox box = new VBox(2, name);
             if (item.state() != SignInReadiness.State.READY) {
-                Label detail = new Label(item.detail());
+                Label detail = new Label(UiText.render(item.detailText()));
                 detail.setWrapText(true);
                 detail.setMaxWidth(580);
                 box.getChildren().add(detail);

@@ -102,6 +102,26 @@ class SettingsInGermanTest {
                 "localhost (HubSpot akzeptiert einfaches http nur dafür)");
     }
 
+    @Test
+    void theOAuthSignInCheck_saysEachConnectorsDetailInGerman(FxRobot robot) throws Exception {
+        app.context().simulator().orElseThrow().withoutOAuthApp("hubspot");
+        openSettings(robot);
+
+        robot.clickOn("#settings-oauth-check");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#readiness-status").tryQuery()
+                .map(node -> ((Label) node).getText().startsWith("12 von 14")).orElse(false));
+
+        List<String> words = robot.lookup("#readiness-list").lookup(".label").queryAllAs(Label.class).stream()
+                .map(Label::getText).toList();
+        assertThat(words).contains("HubSpot — keine OAuth-App", "Shopify — nicht angeboten");
+        assertThat(words).anySatisfy(detail -> assertThat(detail)
+                .contains("So richten Sie eine ein: 1. Registrieren Sie bei", "mit den Redirect-URIs http://127.0.0.1:",
+                        "/v1/source_oauths/oauth_params/create mit {"));
+        assertThat(words).anySatisfy(detail -> assertThat(detail)
+                .startsWith("Airbyte meldet Shopify nur über seine eigene Shopify-App an"));
+        assertThat(String.join("\n", words)).doesNotContain("To set one up", "only through its own");
+    }
+
     private void openSettings(FxRobot robot) throws Exception {
         AppContext context = app.context();
         Tenant tenant = context.tenants().tenantsCreatingDemoIfNone().getFirst();
