@@ -52,6 +52,7 @@ import dev.onramp.store.SettingsRepository;
 import dev.onramp.store.StoreException;
 import dev.onramp.store.TenantRepository;
 import dev.onramp.store.Vault;
+import dev.onramp.text.Text;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -77,10 +78,6 @@ public final class AppContext implements AutoCloseable {
     static final String SIMULATOR_FOLDER = "simulator";
 
     /** Why the window does not open beside another Onramp on the same data folder (docs/adr/0029). */
-    static final String OPEN_ELSEWHERE = "Another Onramp has this data folder open: a window, or a command still"
-            + " running (a connect waiting for its browser, for one). Switch to that window, or let the command end"
-            + " (Ctrl+C stops it), then start Onramp again.";
-
     private final Deque<AutoCloseable> closeables;
     private final Catalog catalog;
     private final TenantService tenants;
@@ -191,7 +188,7 @@ public final class AppContext implements AutoCloseable {
             Database db = Database.open(options.dataDir());
             closeables.push(db);
             if (owner && db.reader()) {
-                throw new StoreException(OPEN_ELSEWHERE);
+                throw new StoreException(Text.of("app.openElsewhere"));
             }
             Vault vault = Vault.open(db, kek);
             TenantRepository tenantRepository = new TenantRepository(db);
@@ -228,8 +225,8 @@ public final class AppContext implements AutoCloseable {
                     definitionId -> catalog.providerOfDefinition(definitionId).map(Provider::name),
                     definitionId -> specs.specificationOfDefinition(definitionId).map(JsonNode.class::cast),
                     () -> demo.map(AirbyteSimulator::apiBaseUrl).or(() -> ownersSimulator).orElseThrow(
-                            () -> new AirbyteException(AirbyteException.Kind.UNREACHABLE, "The built-in Airbyte"
-                                    + " simulator is not running, because this run was started with --airbyte-url.")));
+                            () -> new AirbyteException(AirbyteException.Kind.UNREACHABLE,
+                                    Text.of("app.simulatorNotRunning"))));
             AirbyteSelection selection = new AirbyteSelection(settingsRepository, gateways::open, options.airbyteUrl());
             AirbyteGateway defaultGateway = gateways.open(defaultAirbyte(options));
 

@@ -8,6 +8,7 @@ import dev.onramp.store.AuditFormat;
 import dev.onramp.store.AuditLog;
 import dev.onramp.store.AuditQuery;
 import dev.onramp.store.AuditVerification;
+import dev.onramp.text.Text;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -68,8 +69,8 @@ public final class ActivityService {
             Objects.requireNonNull(from, "from");
             Objects.requireNonNull(to, "to");
             if (from.isPresent() && to.isPresent() && from.get().isAfter(to.get())) {
-                throw new InvalidInputException("The \"from\" date (" + DAY.format(from.get()) + ") is after the \"to\""
-                        + " date (" + DAY.format(to.get()) + "): choose a \"from\" on or before the \"to\".");
+                throw new InvalidInputException(Text.of("diagnostics.activity.fromAfterTo", DAY.format(from.get()),
+                        DAY.format(to.get())));
             }
         }
     }

@@ -4,6 +4,7 @@ import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.Mac;
 import com.google.crypto.tink.mac.PredefinedMacParameters;
 import dev.onramp.model.AuditEvent;
+import dev.onramp.text.Text;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,7 @@ final class AuditChain {
         try {
             return new AuditChain(keyset.getPrimitive(keysets.tink(), Mac.class));
         } catch (GeneralSecurityException e) {
-            throw new StoreException("Onramp could not set up its audit log key: " + e.getMessage(), e);
+            throw new StoreException(Text.of("store.auditChain.keySetUp", e.getMessage()), e);
         }
     }
 
@@ -40,7 +41,7 @@ final class AuditChain {
         try {
             return mac.computeMac(canonical(prevMac, entry));
         } catch (GeneralSecurityException e) {
-            throw new StoreException("Onramp could not seal an audit log entry: " + e.getMessage(), e);
+            throw new StoreException(Text.of("store.auditChain.seal", e.getMessage()), e);
         }
     }
 

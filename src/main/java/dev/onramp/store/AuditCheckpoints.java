@@ -8,6 +8,7 @@ import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.PublicKeySign;
 import com.google.crypto.tink.PublicKeyVerify;
 import com.google.crypto.tink.signature.PredefinedSignatureParameters;
+import dev.onramp.text.Text;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -58,7 +59,7 @@ final class AuditCheckpoints {
             return new AuditCheckpoints(file, keyset.getPrimitive(keysets.tink(), PublicKeySign.class),
                     keyset.getPublicKeysetHandle().getPrimitive(keysets.tink(), PublicKeyVerify.class), clock);
         } catch (GeneralSecurityException e) {
-            throw new StoreException("Onramp could not set up its audit checkpoint key: " + e.getMessage(), e);
+            throw new StoreException(Text.of("store.auditCheckpoints.keySetUp", e.getMessage()), e);
         }
     }
 
@@ -140,8 +141,7 @@ final class AuditCheckpoints {
         try {
             content = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
         } catch (IOException e) {
-            throw new StoreException("Onramp could not read its audit checkpoints in " + file + ": " + e.getMessage()
-                    + ". Check that this user can read the file.", e);
+            throw new StoreException(Text.of("store.auditCheckpoints.read", file, e.getMessage()), e);
         }
         List<Checkpoint> checkpoints = new ArrayList<>();
         // The text after the last newline is a line a crash cut short: it was never a checkpoint.

@@ -2,6 +2,7 @@ package dev.onramp.store;
 
 import dev.onramp.model.AuditEvent;
 import dev.onramp.model.TenantId;
+import dev.onramp.text.Text;
 import java.io.IOException;
 import java.io.Writer;
 import java.sql.Connection;
@@ -262,14 +263,12 @@ public final class AuditLog implements AutoCloseable {
     /** The newest entry's number, 0 for an empty log. */
     private static long headSeq(Connection jdbc, String lock) throws SQLException {
         return Sql.queryOne(jdbc, "SELECT seq FROM audit_head WHERE id = 1" + lock, row -> row.getLong("seq"))
-                .orElseThrow(() -> new StoreException("Onramp's audit log has lost its head row: restore the"
-                        + " database from a backup, or run 'onramp audit verify' to see what else changed."));
+                .orElseThrow(() -> new StoreException(Text.of("store.auditLog.headLost")));
     }
 
     private static byte[] macOf(Connection jdbc, long seq) throws SQLException {
         return Sql.queryOne(jdbc, "SELECT mac FROM audit_log WHERE seq = ?", row -> row.getBytes("mac"), seq)
-                .orElseThrow(() -> new StoreException("Onramp's audit log has no entry " + seq
-                        + " although its head names it: run 'onramp audit verify' to see what changed."));
+                .orElseThrow(() -> new StoreException(Text.of("store.auditLog.entryMissing", String.valueOf(seq))));
     }
 
     /**

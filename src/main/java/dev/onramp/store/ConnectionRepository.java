@@ -6,6 +6,7 @@ import dev.onramp.model.ConnectionId;
 import dev.onramp.model.ConnectionStatus;
 import dev.onramp.model.TenantId;
 import dev.onramp.store.KeyRotation.UnreadableSecret;
+import dev.onramp.text.Text;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -68,7 +69,7 @@ public final class ConnectionRepository {
                 WHERE tenant_id = ? AND id = ?""",
                 ConnectionStatus.ACTIVE, List.copyOf(streams), streams.size(), checked, sealed, tenant.value(), id.value()));
         if (updated == 0) {
-            throw new StoreException("Onramp has no connection " + id + " for business " + tenant + ".");
+            throw new StoreException(Text.of("store.connection.unknown", id, tenant));
         }
     }
 
@@ -91,7 +92,7 @@ public final class ConnectionRepository {
                 ConnectionStatus.ACTIVE, accountLabel, List.copyOf(streams), streams.size(), checked, sealed,
                 tenant.value(), id.value()));
         if (updated == 0) {
-            throw new StoreException("Onramp has no connection " + id + " for business " + tenant + ".");
+            throw new StoreException(Text.of("store.connection.unknown", id, tenant));
         }
     }
 
@@ -125,7 +126,7 @@ public final class ConnectionRepository {
                 status, checked.orElse(null), error.orElse(null), confirmedIn.map(AirbyteLocation::address).orElse(null),
                 confirmedIn.flatMap(AirbyteLocation::workspaceId).orElse(null), tenant.value(), id.value()));
         if (updated == 0 && lock(tx, tenant, id).isEmpty()) {
-            throw new StoreException("Onramp has no connection " + id + " for business " + tenant + ".");
+            throw new StoreException(Text.of("store.connection.unknown", id, tenant));
         }
         return updated > 0;
     }
@@ -153,7 +154,7 @@ public final class ConnectionRepository {
                 UPDATE connection SET status = 'DISCONNECTED', secret_config = NULL, disconnected_at = ?, last_error = NULL
                 WHERE tenant_id = ? AND id = ? AND status <> 'DISCONNECTED'""", at, tenant.value(), id.value()));
         if (updated == 0 && lock(tx, tenant, id).isEmpty()) {
-            throw new StoreException("Onramp has no connection " + id + " for business " + tenant + ".");
+            throw new StoreException(Text.of("store.connection.unknown", id, tenant));
         }
         return updated > 0;
     }
@@ -254,7 +255,7 @@ public final class ConnectionRepository {
                 found -> new Named(found.getString("provider_id"), Sql.optionalString(found, "account_label")
                         .filter(label -> !label.isBlank()), found.getString("source_id"), found.getString("name")),
                 key.tenant(), key.id()).orElseThrow(() -> new StoreException(
-                        "Onramp has no connection " + key.id() + " for business " + key.tenant() + "."));
+                        Text.of("store.connection.unknown", key.id(), key.tenant())));
         // disconnect names a connection by its account label when that picks it alone, else by its source id.
         List<Optional<String>> labels = Sql.query(jdbc, "SELECT account_label FROM connection WHERE tenant_id = ?"
                 + " AND provider_id = ? AND status <> 'DISCONNECTED'", found -> Sql.optionalString(found, "account_label"),

@@ -1,5 +1,6 @@
 package dev.onramp.store;
 
+import dev.onramp.text.Text;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,8 +27,7 @@ public final class DataDirectory {
             }
             return Files.createDirectories(dataDir);
         } catch (IOException e) {
-            throw new StoreException("Onramp could not create its data folder " + dataDir + ": " + e.getMessage()
-                    + ". Check that the folder can be written to.", e);
+            throw new StoreException(Text.of("store.dataDirectory.create", dataDir, e.getMessage()), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.onramp.store;
 
+import dev.onramp.text.Text;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -119,8 +120,7 @@ public final class DataRemoval {
             return Optional.of(keyring);
         } catch (KeyringUnavailableException e) {
             if (keyInSystemStore) {
-                throw new StoreException("The key of " + folder + " is in the system's key store, which did not"
-                        + " answer: " + e.getMessage() + " Nothing was removed; run again once it answers.", e);
+                throw new StoreException(Text.of("store.dataRemoval.keyStoreSilent", folder, e.getMessage()), e);
             }
             return Optional.empty();
         }
@@ -139,8 +139,8 @@ public final class DataRemoval {
             removed = store.delete();
         } catch (KeyringUnavailableException e) {
             if (keyInSystemStore) {
-                throw new StoreException("Onramp set " + folder + " aside but could not remove its key from "
-                        + store.description() + ": " + e.getMessage() + " Run the command again to finish.", e);
+                throw new StoreException(Text.of("store.dataRemoval.keyLeft", folder, store.description(),
+                        e.getMessage()), e);
             }
             return "Its key was in its key file, removed with the folder (the system's key store did not answer: "
                     + e.getMessage() + ")";
@@ -160,13 +160,12 @@ public final class DataRemoval {
             try {
                 Files.move(folder, tombstone, StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException again) {
-                throw new StoreException("Onramp could not rename " + folder + " to " + tombstone + " ("
-                        + again.getMessage() + "): close any program that has a file in it open, then try again.",
-                        again);
+                throw new StoreException(Text.of("store.dataRemoval.renameBusy", folder, tombstone,
+                        again.getMessage()), again);
             }
         } catch (IOException e) {
-            throw new StoreException("Onramp could not rename " + folder + " to " + tombstone + " ("
-                    + e.getMessage() + "): check that this user can change " + folder.getParent() + ".", e);
+            throw new StoreException(Text.of("store.dataRemoval.renameDenied", folder, tombstone, e.getMessage(),
+                    folder.getParent()), e);
         }
     }
 
@@ -197,15 +196,14 @@ public final class DataRemoval {
 
     private void requireOnrampFolder() {
         if (Files.isSymbolicLink(folder)) {
-            throw new StoreException(folder + " is a link, not a folder: Onramp removes only a data folder itself.");
+            throw new StoreException(Text.of("store.dataRemoval.link", folder));
         }
         if (!Files.isDirectory(folder)) {
-            throw new StoreException(folder + " is a file, not an Onramp data folder: check --data-dir.");
+            throw new StoreException(Text.of("store.dataRemoval.file", folder));
         }
         if (!Files.isRegularFile(folder.resolve(DATABASE)) && namesIn(folder.resolve(KEYS)).stream()
                 .noneMatch(name -> name.startsWith("onramp.kek"))) {
-            throw new StoreException(folder + " is not an Onramp data folder (it holds neither " + DATABASE
-                    + " nor Onramp's keys): check --data-dir.");
+            throw new StoreException(Text.of("store.dataRemoval.notDataFolder", folder, DATABASE));
         }
         requireOnlyOnrampFiles(folder);
     }
@@ -225,8 +223,7 @@ public final class DataRemoval {
             String shown = String.join(", ", foreign.subList(0, Math.min(FOREIGN_NAMES_SHOWN, foreign.size())))
                     + (foreign.size() > FOREIGN_NAMES_SHOWN ? " and " + (foreign.size() - FOREIGN_NAMES_SHOWN)
                     + " more" : "");
-            throw new StoreException(dataDir + " holds more than Onramp's data (" + shown + "): Onramp removes a data"
-                    + " folder only when it holds nothing else, so move those out first or check --data-dir.");
+            throw new StoreException(Text.of("store.dataRemoval.moreThanData", dataDir, shown));
         }
     }
 
@@ -247,8 +244,7 @@ public final class DataRemoval {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dataDir)) {
             entries.forEach(entry -> names.add(entry.getFileName().toString()));
         } catch (IOException e) {
-            throw new StoreException("Onramp could not read " + dataDir + " (" + e.getMessage() + "): check that"
-                    + " this user can read it.", e);
+            throw new StoreException(Text.of("store.dataRemoval.unreadable", dataDir, e.getMessage()), e);
         }
         return names;
     }
@@ -308,8 +304,7 @@ public final class DataRemoval {
         try {
             Files.walkFileTree(tree, visitor);
         } catch (IOException e) {
-            throw new StoreException("Onramp could not go through " + tree + " (" + e.getMessage() + "): check"
-                    + " that this user can change it, then run the command again.", e);
+            throw new StoreException(Text.of("store.dataRemoval.walk", tree, e.getMessage()), e);
         }
     }
 
@@ -351,8 +346,7 @@ public final class DataRemoval {
                 throw inUse(database);
             } catch (IOException e) {
                 close(channel);
-                throw new StoreException("Onramp could not open " + database + " (" + e.getMessage() + "): check"
-                        + " that this user can change it.", e);
+                throw new StoreException(Text.of("store.dataRemoval.open", database, e.getMessage()), e);
             } catch (StoreException e) {
                 close(channel);
                 throw e;
@@ -369,8 +363,7 @@ public final class DataRemoval {
         }
 
         private static StoreException inUse(Path database) {
-            return new StoreException("Onramp's data in " + database.getParent() + " is in use by another Onramp"
-                    + " window or process: close it and try again. Nothing was removed.");
+            return new StoreException(Text.of("store.dataRemoval.inUse", database.getParent()));
         }
 
         private static void close(FileChannel channel) {

@@ -1,5 +1,7 @@
 package dev.onramp.store;
 
+import dev.onramp.text.Messages;
+import dev.onramp.text.Text;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -160,8 +162,7 @@ public final class Database implements AutoCloseable {
 
     /** Opens the database another Onramp owns, through its server, to read; as before when there is none. */
     private static Database openAsReader(Path folder, Path file, String[] migrationLocations) {
-        String inUse = "Onramp's database (" + file + ") is in use by another Onramp window or process. Close it and"
-                + " try again.";
+        Text inUse = Text.of("store.database.inUse", file);
         // The owner starts its server beside its own start: give it a moment.
         Optional<String> found = DatabaseServer.readerUrl(folder);
         for (int tries = 0; found.isEmpty() && tries < 40; tries++) {
@@ -204,7 +205,7 @@ public final class Database implements AutoCloseable {
                 result = work.run(tx);
                 if (reader && wroteAnything(jdbc)) {
                     jdbc.rollback();
-                    throw new StoreException(OWNED_ELSEWHERE);
+                    throw new StoreException(Text.of("store.database.ownedElsewhere"));
                 }
                 jdbc.commit();
             } catch (RuntimeException | Error | SQLException e) {
@@ -216,7 +217,7 @@ public final class Database implements AutoCloseable {
             }
         } catch (SQLException e) {
             if (DiskFullException.causedIt(e)) {
-                throw new DiskFullException(file.getParent(), "Onramp could not save this change, so it was not made", e);
+                throw new DiskFullException(file.getParent(), Text.of("store.database.full.save"), e);
             }
             throw failure(e);
         }
@@ -257,9 +258,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** What a reader is told when it tries to change something. */
-    public static final String OWNED_ELSEWHERE = "Another Onramp has this data folder open (the window, or a command"
-            + " still running), and only that one may change it: make the change there, or close it (or wait for the"
-            + " command to end) and try again. Nothing was changed.";
+    public static final String OWNED_ELSEWHERE = Messages.english().get("store.database.ownedElsewhere");
 
     @Override
     public void close() {
@@ -279,7 +278,7 @@ public final class Database implements AutoCloseable {
             try {
                 T result = work.run(jdbc);
                 if (wroteAnything(jdbc)) {
-                    throw new StoreException(OWNED_ELSEWHERE);
+                    throw new StoreException(Text.of("store.database.ownedElsewhere"));
                 }
                 return result;
             } finally {
@@ -302,15 +301,12 @@ public final class Database implements AutoCloseable {
 
     StoreException failure(SQLException e) {
         if (DiskFullException.causedIt(e)) {
-            return new DiskFullException(file.getParent(), "Onramp could not use its database", e);
+            return new DiskFullException(file.getParent(), Text.of("store.database.full.use"), e);
         }
         if (e.getErrorCode() == ErrorCode.DATABASE_IS_READ_ONLY) {
-            return new StoreException("Onramp cannot write to its data folder " + file.getParent() + ": the folder or"
-                    + " its database file " + file.getFileName() + " is read-only, so nothing was changed. Give your"
-                    + " user write access to the folder and the files in it (or run Onramp with --data-dir pointing at"
-                    + " a folder you can write to), then try again.", e);
+            return new StoreException(Text.of("store.database.readOnly", file.getParent(), file.getFileName()), e);
         }
-        return new StoreException("Onramp could not use its database (" + file + "): " + withoutStatement(e), e);
+        return new StoreException(Text.of("store.database.use", file, withoutStatement(e)), e);
     }
 
     /** H2's message without the SQL statement it appends: a person cannot act on the statement, and the log has it. */
@@ -361,13 +357,12 @@ public final class Database implements AutoCloseable {
                 return false;
             }
             if (DiskFullException.causedIt(e)) {
-                throw new DiskFullException(file.getParent(), "Onramp could not open its database", e);
+                throw new DiskFullException(file.getParent(), Text.of("store.database.full.open"), e);
             }
             throw switch (e.getErrorCode()) {
                 case ErrorCode.FILE_CORRUPTED_1, ErrorCode.FILE_VERSION_ERROR_1 -> new StoreException(
-                        "Onramp's database (" + file + ") is damaged and cannot be read. Onramp left the file"
-                                + " untouched: move it aside or restore a backup, then start Onramp again.", e);
-                default -> new StoreException("Onramp could not open its database (" + file + "): " + withoutStatement(e), e);
+                        Text.of("store.database.damaged", file), e);
+                default -> new StoreException(Text.of("store.database.open", file, withoutStatement(e)), e);
             };
         }
     }
@@ -381,8 +376,7 @@ public final class Database implements AutoCloseable {
         boolean newerOwner = Arrays.stream(info.all())
                 .anyMatch(migration -> migration.getState() == MigrationState.FUTURE_SUCCESS);
         if (info.pending().length > 0 || newerOwner) {
-            throw new StoreException("Another Onramp of a different version has this data folder (" + file.getParent()
-                    + ") open: close it and try again, or use that version for this command.");
+            throw new StoreException(Text.of("store.database.otherVersion", file.getParent()));
         }
     }
 
@@ -411,13 +405,12 @@ public final class Database implements AutoCloseable {
             backup = backUpBeforeUpgrade(info, pool, file);
             flyway.migrate();
         } catch (FlywayException e) {
-            String saved = backup.map(b -> " A copy from before the upgrade is in " + b + ".").orElse("");
             if (DiskFullException.causedIt(e)) {
-                throw new DiskFullException(file.getParent(), backup.map(b -> "Onramp could not upgrade its database"
-                        + " (keep the copy from before the upgrade, " + b + ")").orElse("Onramp could not set up its database"), e);
+                throw new DiskFullException(file.getParent(), backup.map(b -> Text.of("store.database.full.upgrade", b))
+                        .orElse(Text.of("store.database.full.setUp")), e);
             }
-            throw new StoreException("Onramp could not upgrade its database (" + file + ")." + saved
-                    + " Keep both files and contact support.", e);
+            throw new StoreException(backup.map(b -> Text.of("store.database.upgradeFailedCopy", file, b))
+                    .orElse(Text.of("store.database.upgradeFailed", file)), e);
         }
     }
 
@@ -434,11 +427,9 @@ public final class Database implements AutoCloseable {
                 backupTo.execute();
             } catch (SQLException e) {
                 if (DiskFullException.causedIt(e)) {
-                    throw new DiskFullException(file.getParent(), "Onramp could not back up its database before"
-                            + " upgrading it, and left it as it was", e);
+                    throw new DiskFullException(file.getParent(), Text.of("store.database.full.backUp"), e);
                 }
-                throw new StoreException("Onramp could not back up its database (" + file + ") before upgrading it: "
-                        + e.getMessage() + ". Check the free space in " + file.getParent() + ".", e);
+                throw new StoreException(Text.of("store.database.backUp", file, e.getMessage(), file.getParent()), e);
             }
         }
         return Optional.of(backup);

@@ -1,5 +1,6 @@
 package dev.onramp.store;
 
+import dev.onramp.text.Text;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -45,16 +46,14 @@ final class DatabaseServer implements AutoCloseable {
             server = Server.createTcpServer("-tcpPort", "0", "-tcpDaemon", "-ifExists", "-key", key, databaseName)
                     .start();
         } catch (SQLException e) {
-            throw new StoreException("Onramp could not let a second Onramp read its database: " + e.getMessage()
-                    + ". Onramp works on; a command run beside it says the data folder is in use.", e);
+            throw new StoreException(Text.of("store.databaseServer.share", e.getMessage()), e);
         }
         Path file = folder.resolve(FILE_NAME);
         try {
             write(file, server.getPort(), key);
         } catch (IOException e) {
             server.stop();
-            throw new StoreException("Onramp could not write " + file + ": " + e.getMessage()
-                    + ". Check that the data folder can be written to.", e);
+            throw new StoreException(Text.of("store.file.write", file, e.getMessage()), e);
         }
         return new DatabaseServer(server, file);
     }

@@ -1,5 +1,6 @@
 package dev.onramp.store;
 
+import dev.onramp.text.Text;
 import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -16,9 +17,8 @@ public final class DiskFullException extends StoreException {
     private static final List<String> SAYINGS = List.of("no space left on device", "disk quota exceeded",
             "not enough space on the disk", "there is not enough space");
 
-    DiskFullException(Path dataFolder, String whatFailed, Throwable cause) {
-        super("The disk holding Onramp's data folder (" + dataFolder + ") is full: " + whatFailed
-                + ". Free some space on that disk, then try again.", cause);
+    DiskFullException(Path dataFolder, Text whatFailed, Throwable cause) {
+        super(Text.of("store.diskFull", dataFolder, whatFailed), cause);
     }
 
     /**

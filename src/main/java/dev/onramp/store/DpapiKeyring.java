@@ -4,6 +4,7 @@ import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
+import dev.onramp.text.Text;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
@@ -65,8 +66,7 @@ final class DpapiKeyring implements SystemKeyring {
         try {
             return Optional.of(unprotect(Files.readAllBytes(blob)));
         } catch (IOException e) {
-            throw new StoreException("Onramp could not read " + blob + ": " + e.getMessage()
-                    + ". Check that this user can read it.", e);
+            throw new StoreException(Text.of("store.file.read", blob, e.getMessage()), e);
         }
     }
 
@@ -75,8 +75,7 @@ final class DpapiKeyring implements SystemKeyring {
         try {
             FileKekStore.writeOwnerOnly(blob, protect(secret));
         } catch (IOException e) {
-            throw new StoreException("Onramp could not write " + blob + ": " + e.getMessage()
-                    + ". Check that the data folder can be written to.", e);
+            throw new StoreException(Text.of("store.file.write", blob, e.getMessage()), e);
         }
     }
 
@@ -85,8 +84,7 @@ final class DpapiKeyring implements SystemKeyring {
         try {
             return Files.deleteIfExists(blob);
         } catch (IOException e) {
-            throw new StoreException("Onramp could not remove " + blob + ": " + e.getMessage()
-                    + ". Check that this user can change the data folder.", e);
+            throw new StoreException(Text.of("store.file.remove", blob, e.getMessage()), e);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.onramp.store;
 
 import com.google.crypto.tink.Aead;
+import dev.onramp.text.Text;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,8 +109,7 @@ public final class FileKekStore implements KekStore {
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new StoreException("Onramp could not read its key file " + file + ": " + e.getMessage()
-                    + ". Check that this user can read it.", e);
+            throw new StoreException(Text.of("store.keyFile.read", file, e.getMessage()), e);
         }
     }
 
@@ -118,8 +118,7 @@ public final class FileKekStore implements KekStore {
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {
-            throw new StoreException("Onramp could not remove its old key file " + file + ": " + e.getMessage()
-                    + ". Check that this user can change the folder.", e);
+            throw new StoreException(Text.of("store.keyFile.removeOld", file, e.getMessage()), e);
         }
     }
 
@@ -130,8 +129,7 @@ public final class FileKekStore implements KekStore {
             writeOwnerOnly(file, bytes);
             createdUnasked = announce;
         } catch (IOException e) {
-            throw new StoreException("Onramp could not create its key file " + file + ": " + e.getMessage()
-                    + ". Check that the folder can be written to.", e);
+            throw new StoreException(Text.of("store.keyFile.create", file, e.getMessage()), e);
         }
         return bytes;
     }

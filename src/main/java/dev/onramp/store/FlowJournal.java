@@ -6,6 +6,7 @@ import dev.onramp.model.FlowKind;
 import dev.onramp.model.FlowRecord;
 import dev.onramp.model.FlowState;
 import dev.onramp.model.TenantId;
+import dev.onramp.text.Text;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -61,7 +62,7 @@ public final class FlowJournal {
                 WHERE tenant_id = ? AND id = ?""",
                 state, sourceId, reason, clock.instant(), tenant.value(), flow.value()));
         if (updated == 0) {
-            throw new StoreException("Onramp has no connect flow " + flow + " for business " + tenant + ".");
+            throw new StoreException(Text.of("store.flow.unknown", flow, tenant));
         }
     }
 

@@ -8,6 +8,7 @@ import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.TinkProtoKeysetFormat;
 import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
+import dev.onramp.text.Text;
 import java.security.GeneralSecurityException;
 
 /** Creates and opens the key-encryption key's Tink keyset, wherever its bytes are kept. */
@@ -21,7 +22,7 @@ final class KekKeysets {
             KeysetHandle keyset = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM, tink);
             return TinkProtoKeysetFormat.serializeKeyset(keyset, InsecureSecretKeyAccess.get(), tink);
         } catch (GeneralSecurityException e) {
-            throw new StoreException("Onramp could not generate its key-encryption key: " + e.getMessage(), e);
+            throw new StoreException(Text.of("store.kek.generate", e.getMessage()), e);
         }
     }
 
@@ -36,8 +37,7 @@ final class KekKeysets {
             return TinkProtoKeysetFormat.parseKeyset(keyset, InsecureSecretKeyAccess.get(), tink)
                     .getPrimitive(tink, Aead.class);
         } catch (GeneralSecurityException e) {
-            throw new StoreException("Onramp's key-encryption key in " + where + " is damaged. Onramp left it"
-                    + " untouched: restore it from a backup.", e);
+            throw new StoreException(Text.of("store.kek.damaged", where), e);
         }
     }
 

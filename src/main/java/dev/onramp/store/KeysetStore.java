@@ -9,6 +9,7 @@ import com.google.crypto.tink.TinkProtoKeysetFormat;
 import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.mac.MacConfig;
 import com.google.crypto.tink.signature.SignatureConfig;
+import dev.onramp.text.Text;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Objects;
@@ -57,7 +58,7 @@ final class KeysetStore {
         int updated = db.within(tx, jdbc -> Sql.update(jdbc, "UPDATE keyset SET encrypted_keyset = ? WHERE id = ?",
                 wrap(id, keyset), id));
         if (updated != 1) {
-            throw new StoreException("Onramp could not save its encryption key " + id + ": the database has no such key.");
+            throw new StoreException(Text.of("store.keyset.noSuchKey", id));
         }
     }
 
@@ -70,7 +71,7 @@ final class KeysetStore {
         try {
             return KeysetHandle.generateNew(parameters, tink);
         } catch (GeneralSecurityException e) {
-            throw new StoreException("Onramp could not generate its encryption key: " + e.getMessage(), e);
+            throw new StoreException(Text.of("store.keyset.generate", e.getMessage()), e);
         }
     }
 
@@ -78,7 +79,7 @@ final class KeysetStore {
         try {
             return TinkProtoKeysetFormat.serializeEncryptedKeyset(keyset, keyEncryptionKey, associatedData(id), tink);
         } catch (GeneralSecurityException e) {
-            throw new StoreException("Onramp could not encrypt its encryption key: " + e.getMessage(), e);
+            throw new StoreException(Text.of("store.keyset.encrypt", e.getMessage()), e);
         }
     }
 
@@ -86,9 +87,7 @@ final class KeysetStore {
         try {
             return TinkProtoKeysetFormat.parseEncryptedKeyset(stored, keyEncryptionKey, associatedData(id), tink);
         } catch (GeneralSecurityException e) {
-            throw new StoreException("Onramp cannot unlock the secrets in its database: the key-encryption key ("
-                    + kek.description() + ") is not the one they were saved with. Restore that key from a"
-                    + " backup; Onramp changed none of the saved secrets or keys.", e);
+            throw new StoreException(Text.of("store.keyset.wrongKek", kek.description()), e);
         }
     }
 
@@ -99,7 +98,7 @@ final class KeysetStore {
             SignatureConfig.register();
             return RegistryConfiguration.get();
         } catch (GeneralSecurityException e) {
-            throw new StoreException("Onramp could not set up encryption: " + e.getMessage(), e);
+            throw new StoreException(Text.of("store.encryption.setUp", e.getMessage()), e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.onramp.store;
 
+import dev.onramp.text.Text;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -25,12 +26,7 @@ public final class MissingKeyCheck {
         if (kek.holdsKey() || !holdsKeyset(dataDir)) {
             return;
         }
-        throw new StoreException("Onramp's key-encryption key is missing: it was expected in " + kek.expectedAt()
-                + ". The secrets saved in " + file + " (the connections' credentials, the Airbyte sign-ins, the audit"
-                + " log's keys) cannot be read without it. Restore it there from a backup and start Onramp again."
-                + " If it is lost for good, onramp remove-data deletes the data folder (businesses, connections,"
-                + " settings, audit log) so that Onramp starts afresh; the sources stay in Airbyte. Onramp made no"
-                + " new key and left the database file untouched.");
+        throw new StoreException(Text.of("store.kek.missing", kek.expectedAt(), file));
     }
 
     /**

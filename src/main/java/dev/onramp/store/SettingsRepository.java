@@ -8,6 +8,7 @@ import dev.onramp.model.AirbyteSettings.Demo;
 import dev.onramp.model.AirbyteSettings.Login;
 import dev.onramp.model.AirbyteSettings.SelfManaged;
 import dev.onramp.model.TenantId;
+import dev.onramp.text.Text;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -84,14 +85,13 @@ public final class SettingsRepository {
             case "SELF_MANAGED" -> new SelfManaged(URI.create(row.getString("airbyte_url")), login.map(Sealed::login));
             case "CLOUD" -> {
                 Sealed sealed = login.orElseThrow(() -> new StoreException(
-                        "The Airbyte Cloud settings of business " + tenant + " have no client id: set them again."));
+                        Text.of("store.settings.cloudWithoutClientId", tenant)));
                 // Rows saved before Cloud's API base was kept have none: they meant Airbyte Cloud itself.
                 URI apiBase = Optional.ofNullable(row.getString("airbyte_url")).map(URI::create).orElse(Cloud.AIRBYTE_CLOUD);
                 yield new Cloud(apiBase, sealed.identity(), sealed.secret(), row.getString("workspace_id"),
                         URI.create(row.getString("relay_url")));
             }
-            default -> throw new StoreException("The Airbyte settings of business " + tenant
-                    + " name an unknown kind of Airbyte (" + target + "): set them again.");
+            default -> throw new StoreException(Text.of("store.settings.unknownKind", tenant, target));
         };
     }
 
@@ -112,7 +112,7 @@ public final class SettingsRepository {
             try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(plaintext))) {
                 return new Sealed(kind, in.readUTF(), in.readUTF());
             } catch (IOException e) {
-                throw new StoreException("A stored Airbyte login could not be read: set it again in Settings.", e);
+                throw new StoreException(Text.of("store.settings.loginUnreadable"), e);
             }
         }
 

@@ -1,6 +1,7 @@
 package dev.onramp.store;
 
 import com.google.crypto.tink.Aead;
+import dev.onramp.text.Text;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,8 +39,8 @@ final class SystemKekStore implements KekStore {
                 kek = KekKeysets.open(file.exists() ? moveIntoKeyring(file.readKeyset()) : fromKeyring(),
                         keyring.description());
             } catch (KeyringUnavailableException e) {
-                throw new StoreException("Onramp keeps the key to this data folder in " + keyring.description()
-                        + ", and could not reach it: " + e.getMessage() + " Then start Onramp again.", e);
+                throw new StoreException(Text.of("store.systemKek.unreachable", keyring.description(),
+                        e.getMessage()), e);
             }
         }
         return kek;
@@ -90,10 +91,7 @@ final class SystemKekStore implements KekStore {
             return stored.get();
         }
         if (marked(mark)) {
-            throw new StoreException("The key to this data folder is missing from " + keyring.description()
-                    + ", where Onramp put it. Restore the keyring from a backup, or remove " + mark
-                    + " and restore keys/onramp.kek from a backup of the data folder. Onramp made no new key, as"
-                    + " that would lock the saved secrets for good.");
+            throw new StoreException(Text.of("store.systemKek.missing", keyring.description(), mark));
         }
         byte[] created = KekKeysets.generate();
         saveAndVerify(created);
@@ -104,8 +102,7 @@ final class SystemKekStore implements KekStore {
     private void saveAndVerify(byte[] keyset) {
         keyring.save(keyset);
         if (!Arrays.equals(keyring.load().orElse(new byte[0]), keyset)) {
-            throw new StoreException(keyring.description() + " gave back a different key from the one Onramp"
-                    + " stored. Onramp left its key file as it was; send a support bundle to support.");
+            throw new StoreException(Text.of("store.systemKek.different", keyring.description()));
         }
     }
 
@@ -115,8 +112,7 @@ final class SystemKekStore implements KekStore {
         try {
             FileKekStore.writeOwnerOnly(mark, text.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new StoreException("Onramp could not write " + mark + ": " + e.getMessage()
-                    + ". Check that the data folder can be written to.", e);
+            throw new StoreException(Text.of("store.file.write", mark, e.getMessage()), e);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.onramp.store;
 
 import dev.onramp.model.Tenant;
 import dev.onramp.model.TenantId;
+import dev.onramp.text.Text;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -28,7 +29,7 @@ public final class TenantRepository {
                     tenant.id().value(), tenant.name(), tenant.businessTypeId(), tenant.workspaceId());
         } catch (SQLException e) {
             if (isDuplicateName(e)) {
-                throw new StoreException("A business named " + tenant.name() + " already exists.", e);
+                throw new StoreException(Text.of("store.tenant.exists", tenant.name()), e);
             }
             throw db.failure(e);
         }
@@ -39,7 +40,7 @@ public final class TenantRepository {
         int updated = db.within(tx, jdbc ->
                 Sql.update(jdbc, "UPDATE tenant SET workspace_id = ? WHERE id = ?", workspaceId, tenant.value()));
         if (updated == 0) {
-            throw new StoreException("Onramp has no business with id " + tenant + ".");
+            throw new StoreException(Text.of("store.tenant.unknown", tenant));
         }
     }
 
@@ -51,12 +52,12 @@ public final class TenantRepository {
             updated = Sql.update(tx.jdbc(), "UPDATE tenant SET name = ? WHERE id = ?", name, tenant.value());
         } catch (SQLException e) {
             if (isDuplicateName(e)) {
-                throw new StoreException("A business named " + name + " already exists.", e);
+                throw new StoreException(Text.of("store.tenant.exists", name), e);
             }
             throw db.failure(e);
         }
         if (updated == 0) {
-            throw new StoreException("Onramp has no business with id " + tenant + ".");
+            throw new StoreException(Text.of("store.tenant.unknown", tenant));
         }
     }
 
@@ -66,7 +67,7 @@ public final class TenantRepository {
         int updated = db.within(tx, jdbc -> Sql.update(jdbc, "UPDATE tenant SET business_type = ? WHERE id = ?",
                 businessTypeId, tenant.value()));
         if (updated == 0) {
-            throw new StoreException("Onramp has no business with id " + tenant + ".");
+            throw new StoreException(Text.of("store.tenant.unknown", tenant));
         }
     }
 
@@ -85,7 +86,7 @@ public final class TenantRepository {
             return Sql.update(jdbc, "DELETE FROM tenant WHERE id = ?", tenant.value());
         });
         if (deleted == 0) {
-            throw new StoreException("Onramp has no business with id " + tenant + ".");
+            throw new StoreException(Text.of("store.tenant.unknown", tenant));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.onramp.store;
 
 import dev.onramp.model.TenantId;
+import dev.onramp.text.Text;
 
 /** The rule every tenant-owned read and write starts with: it names the business it works for. */
 final class TenantScope {
@@ -19,8 +20,7 @@ final class TenantScope {
     static void requireSame(TenantId context, TenantId inPayload, String what) {
         require(context);
         if (!context.equals(inPayload)) {
-            throw new StoreException("Onramp refused to store " + what + " of business " + inPayload
-                    + " for business " + context + ": a record is only ever stored for the business it belongs to.");
+            throw new StoreException(Text.of("store.tenantScope.otherBusiness", what, inPayload, context));
         }
     }
 }

@@ -5,6 +5,7 @@ import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.aead.AeadKey;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import com.google.crypto.tink.util.Bytes;
+import dev.onramp.text.Text;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 
@@ -39,7 +40,7 @@ public final class Vault {
         try {
             return keys.aead().encrypt(plaintext, slot.associatedData());
         } catch (GeneralSecurityException e) {
-            throw new StoreException("Onramp could not encrypt the secret for " + where(slot) + ".", e);
+            throw new StoreException(Text.of("store.vault.encrypt", where(slot)), e);
         }
     }
 
@@ -48,8 +49,7 @@ public final class Vault {
         try {
             return keys.aead().decrypt(ciphertext, slot.associatedData());
         } catch (GeneralSecurityException e) {
-            throw new StoreException("Onramp could not decrypt the secret stored for " + where(slot)
-                    + ": it was altered or does not belong to this row.", e);
+            throw new StoreException(Text.of("store.vault.decrypt", where(slot)), e);
         }
     }
 
@@ -84,7 +84,7 @@ public final class Vault {
                             .makePrimary())
                     .build();
         } catch (GeneralSecurityException e) {
-            throw new StoreException("Onramp could not generate a new encryption key: " + e.getMessage(), e);
+            throw new StoreException(Text.of("store.vault.newKey", e.getMessage()), e);
         }
         keysets.save(tx, KEYSET_ID, next);
         Keys nextKeys = keys(keysets, next);
@@ -101,7 +101,7 @@ public final class Vault {
             Aead aead = handle.getPrimitive(keysets.tink(), Aead.class);
             return new Keys(handle, aead, ((AeadKey) handle.getPrimary().getKey()).getOutputPrefix());
         } catch (GeneralSecurityException e) {
-            throw new StoreException("Onramp could not set up encryption: " + e.getMessage(), e);
+            throw new StoreException(Text.of("store.encryption.setUp", e.getMessage()), e);
         }
     }
 

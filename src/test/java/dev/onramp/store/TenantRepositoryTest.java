@@ -2,10 +2,14 @@ package dev.onramp.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.onramp.model.Tenant;
 import dev.onramp.model.TenantId;
+import dev.onramp.text.Messages;
+import dev.onramp.text.Text;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,6 +65,30 @@ class TenantRepositoryTest {
                 .isInstanceOf(StoreException.class)
                 .hasMessage("A business named ACME BIKES already exists.");
         assertThat(tenants.list()).hasSize(1);
+    }
+
+    @Test
+    void nameTaken_isSaidInGermanAndFrench() {
+        insert(new Tenant(TenantId.random(), "Acme Bikes", "online-shop", Optional.empty()));
+
+        Throwable refusal = catchThrowable(() -> insert(new Tenant(TenantId.random(), "Acme Bikes", "agency",
+                Optional.empty())));
+
+        assertThat(Messages.of(Locale.GERMAN).message(refusal))
+                .isEqualTo("Ein Unternehmen namens Acme Bikes gibt es bereits.");
+        assertThat(Messages.of(Locale.FRENCH).message(refusal))
+                .isEqualTo("Une entreprise nommée Acme Bikes existe déjà.");
+    }
+
+    @Test
+    void diskFull_saysWhatFailedInTheSameLanguage() {
+        StoreException full = new DiskFullException(dir, Text.of("store.database.full.open"), null);
+
+        assertThat(full).hasMessage("The disk holding Onramp's data folder (" + dir + ") is full: Onramp could not open"
+                + " its database. Free some space on that disk, then try again.");
+        assertThat(Messages.of(Locale.GERMAN).render(full.text())).isEqualTo("Der Datenträger mit Onramps Datenordner ("
+                + dir + ") ist voll: Onramp konnte seine Datenbank nicht öffnen. Geben Sie auf diesem Datenträger"
+                + " Speicherplatz frei und versuchen Sie es dann erneut.");
     }
 
     @Test
