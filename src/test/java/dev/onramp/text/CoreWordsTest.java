@@ -28,8 +28,6 @@ class CoreWordsTest {
     private static final Set<String> PROPER_NOUNS = Set.of("", "Airbyte", "Onramp");
     /** Packages whose sentences are not the core's: the window, the command line, the simulator. */
     private static final Set<String> NOT_CORE = Set.of("ui", "cli", "demo");
-    /** Files whose failures are still built from English words, each to move into the bundles. */
-    private static final Set<String> PENDING = Set.of();
 
     @Test
     void noCoreFailureOrTextIsBuiltFromEnglishWordsInTheCode() throws IOException {
@@ -37,7 +35,7 @@ class CoreWordsTest {
         try (Stream<Path> files = Files.walk(MAIN)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
                 String relative = MAIN.relativize(file).toString().replace('\\', '/');
-                if (NOT_CORE.contains(relative.split("/")[0]) || PENDING.contains(relative)) {
+                if (NOT_CORE.contains(relative.split("/")[0])) {
                     continue;
                 }
                 Matcher m = BUILT_FROM_WORDS.matcher(Files.readString(file));
