@@ -14,6 +14,7 @@ import dev.onramp.ui.common.ConnectedPane;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import dev.onramp.ui.common.WindowLanguage;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -23,9 +24,8 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -41,7 +41,8 @@ class ConnectDialogGermanTest {
 
     private final List<ScriptedFlow> flows = new CopyOnWriteArrayList<>();
     private Stage owner;
-    private Locale before;
+    @RegisterExtension
+    final WindowLanguage german = WindowLanguage.german();
 
     @Start
     void start(Stage stage) {
@@ -50,16 +51,6 @@ class ConnectDialogGermanTest {
         stage.show();
     }
 
-    @BeforeEach
-    void inGerman() {
-        before = Locale.getDefault(Locale.Category.DISPLAY);
-        Locale.setDefault(Locale.Category.DISPLAY, Locale.GERMAN);
-    }
-
-    @AfterEach
-    void backToTheLanguageBefore() {
-        Locale.setDefault(Locale.Category.DISPLAY, before);
-    }
 
     private ScriptedFlow startFlow(ConnectListener listener) {
         ScriptedFlow flow = new ScriptedFlow(listener);

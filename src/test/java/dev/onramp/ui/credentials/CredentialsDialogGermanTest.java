@@ -7,7 +7,7 @@ import dev.onramp.connect.form.ConnectorForm;
 import dev.onramp.connect.form.SpecForms;
 import dev.onramp.ui.common.ConnectedPane;
 import java.util.List;
-import java.util.Locale;
+import dev.onramp.ui.common.WindowLanguage;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -19,9 +19,8 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -46,7 +45,8 @@ class CredentialsDialogGermanTest {
                "notes": {"type": "string", "title": "Notes", "order": 5}}}""";
 
     private Stage owner;
-    private Locale before;
+    @RegisterExtension
+    final WindowLanguage german = WindowLanguage.german();
 
     @Start
     void start(Stage stage) {
@@ -55,16 +55,6 @@ class CredentialsDialogGermanTest {
         stage.show();
     }
 
-    @BeforeEach
-    void inGerman() {
-        before = Locale.getDefault(Locale.Category.DISPLAY);
-        Locale.setDefault(Locale.Category.DISPLAY, Locale.GERMAN);
-    }
-
-    @AfterEach
-    void backToTheLanguageBefore() {
-        Locale.setDefault(Locale.Category.DISPLAY, before);
-    }
 
     @Test
     void aCredentialsForm_saysItsTitleButtonsAndHelpersInGerman_andLeavesTheSpecificationsTitlesAlone(FxRobot robot)

@@ -17,7 +17,7 @@ import dev.onramp.text.Text;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Locale;
+import dev.onramp.ui.common.WindowLanguage;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
@@ -25,9 +25,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -40,7 +39,8 @@ class SummaryDialogGermanTest {
     private static final Instant MADE = Instant.parse("2026-03-05T13:32:10Z");
 
     private Stage owner;
-    private Locale before;
+    @RegisterExtension
+    final WindowLanguage german = WindowLanguage.german();
 
     @Start
     void start(Stage stage) {
@@ -49,16 +49,6 @@ class SummaryDialogGermanTest {
         stage.show();
     }
 
-    @BeforeEach
-    void inGerman() {
-        before = Locale.getDefault(Locale.Category.DISPLAY);
-        Locale.setDefault(Locale.Category.DISPLAY, Locale.GERMAN);
-    }
-
-    @AfterEach
-    void backToTheLanguageBefore() {
-        Locale.setDefault(Locale.Category.DISPLAY, before);
-    }
 
     private static OnboardingSummary summary() {
         ConnectionEntry stripe = new ConnectionEntry("c-1", "stripe", "Stripe", "acct_9", "NEEDS_REAUTH",
