@@ -137,6 +137,9 @@ public final class SummaryDialog {
         close.setCancelButton(true);
         close.setDefaultButton(true);
         close.setOnAction(e -> stage.close());
+        // The dialog opens on Close, so that Enter closes it whether or not the summary is loaded yet: Enter presses
+        // the focused button, and an export button first in line would open a file chooser instead.
+        stage.setOnShown(e -> close.requestFocus());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox buttons = new HBox(8, pdf, json, copy, gap, close);
