@@ -53,12 +53,7 @@ public final class CatalogWords {
 
     /** A provider's summary in this language. */
     public String summary(Provider provider) {
-        return summary(provider.id(), provider.summary());
-    }
-
-    /** {@code summary}, the summary of the provider {@code providerId}, in this language. */
-    public String summary(String providerId, String summary) {
-        return said(summaryKey(providerId), summary);
+        return said(summaryKey(provider.id()), provider.summary());
     }
 
     /** A kind of business's name in this language: "Online store", "Onlineshop". */
@@ -136,11 +131,6 @@ public final class CatalogWords {
                     language.getDisplayLanguage(Locale.ENGLISH), file, e.getMessage());
             return new CatalogWords(language, Map.of());
         }
-    }
-
-    /** The translations of {@code language}'s file by key, for the test that checks them against the catalog. */
-    static Map<String, String> translations(Locale language) {
-        return of(language).translations;
     }
 
     /** The bundled catalog's English texts by key, the ones the files translate. */

@@ -243,8 +243,7 @@ final class BusinessCommand implements Callable<Integer> {
 
     /** A type's name as it reads inside a sentence in the run's language: "online store", "Onlineshop". */
     private static String inSentence(AppContext app, String typeId, Messages messages) {
-        return catalog(app, messages).businessType(typeId).map(CatalogWords.of(messages.locale())::inSentence)
-                .orElse(typeId);
+        return app.catalog().businessType(typeId).map(CatalogWords.of(messages.locale())::inSentence).orElse(typeId);
     }
 
     /** Whether English puts "an" before it, which the English patterns for such names say. */
