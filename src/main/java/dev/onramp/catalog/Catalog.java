@@ -5,6 +5,7 @@ import dev.onramp.model.BusinessType;
 import dev.onramp.model.Provider;
 import dev.onramp.model.ProviderListing;
 import dev.onramp.model.ProviderListing.SupportLevel;
+import dev.onramp.text.Messages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,7 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The bundled provider catalog — Onramp's featured providers with their business-type
- * recommendations, and every other connector of Airbyte's registry snapshot — and the business types.
+ * recommendations, and every other connector of Airbyte's registry snapshot — and the business types,
+ * its texts in English or, {@linkplain #in(Locale) in another language}, in that one.
  */
 public final class Catalog {
     private static final Logger LOG = LoggerFactory.getLogger(Catalog.class);
@@ -37,13 +40,17 @@ public final class Catalog {
     private final List<String> categories;
     private final List<BusinessType> businessTypes;
     private final Map<String, List<RecommendationEntry>> picks;
+    /** The language of its texts, and the sentences it says itself (why a provider is not recommended). */
+    private final Messages messages;
+    /** This catalog with its texts in English, as the files have them: itself when it is in English. */
+    private final Catalog english;
 
     Catalog(List<Provider> providers, List<BusinessType> businessTypes, Map<String, List<RecommendationEntry>> picks) {
-        this(providers, List.of(), businessTypes, picks);
+        this(providers, List.of(), businessTypes, picks, Messages.english(), null);
     }
 
     private Catalog(List<Provider> providers, List<String> categories, List<BusinessType> businessTypes,
-            Map<String, List<RecommendationEntry>> picks) {
+            Map<String, List<RecommendationEntry>> picks, Messages messages, Catalog english) {
         this.providers = List.copyOf(providers);
         this.featured = this.providers.stream().filter(Provider::featured).toList();
         Map<String, Provider> ids = new LinkedHashMap<>();
@@ -58,6 +65,8 @@ public final class Catalog {
                 ? this.providers.stream().map(Provider::category).distinct().toList() : List.copyOf(categories);
         this.businessTypes = List.copyOf(businessTypes);
         this.picks = Map.copyOf(picks);
+        this.messages = messages;
+        this.english = english == null ? this : english;
     }
 
     /**
@@ -100,7 +109,45 @@ public final class Catalog {
                         other.definitionId());
             }
         });
-        return new Catalog(all, snapshot.categories(), businessTypes, picks);
+        return new Catalog(all, snapshot.categories(), businessTypes, picks, messages, null);
+    }
+
+    /** The featured catalog alone, as {@code catalog.json} has it: the English its translations translate. */
+    static Catalog curated() {
+        return load(Catalog.class.getResourceAsStream(BUNDLED), "dev/onramp/catalog/" + BUNDLED);
+    }
+
+    /**
+     * This catalog with its texts — providers' summaries, business types' names and descriptions, the reasons
+     * of its recommendations — in {@code locale}'s language ({@link CatalogWords}), English where Onramp does
+     * not speak it. Ids, names of providers, categories and order stay as they are: what is stored of a
+     * business (its type's id) does not change with the language. JSON and records keep the English catalog.
+     */
+    public Catalog in(Locale locale) {
+        CatalogWords words = CatalogWords.of(locale);
+        if (words.english()) {
+            return english;
+        }
+        if (words.locale().equals(messages.locale())) {
+            return this;
+        }
+        List<Provider> said = english.providers.stream().map(p -> {
+            String summary = words.summary(p);
+            return summary.equals(p.summary()) ? p : new Provider(p.id(), p.name(), p.category(), p.definitionId(),
+                    p.sourceType(), p.authMode(), p.oauth(), summary, p.listing());
+        }).toList();
+        List<BusinessType> types = english.businessTypes.stream()
+                .map(type -> new BusinessType(type.id(), words.name(type), words.description(type))).toList();
+        Map<String, List<RecommendationEntry>> reasons = new LinkedHashMap<>();
+        english.picks.forEach((type, ranked) -> reasons.put(type, ranked.stream()
+                .map(pick -> new RecommendationEntry(pick.provider(), words.reason(type, pick.provider(), pick.reason())))
+                .toList()));
+        return new Catalog(said, english.categories, types, reasons, Messages.of(words.locale()), english);
+    }
+
+    /** The language of this catalog's texts. */
+    public Locale locale() {
+        return messages.locale();
     }
 
     /** Reads a catalog in the bundled format; {@code origin} names it in error messages. */
@@ -165,9 +212,8 @@ public final class Catalog {
             hub.add(new Recommendation(provider, true, hub.size() + 1, pick.reason()));
             recommended.add(provider.id());
         }
-        String notRecommended = picks.containsKey(businessTypeId)
-                ? "Not a usual source for this kind of business"
-                : "Choose the kind of business to see recommendations";
+        String notRecommended = picks.containsKey(businessTypeId) ? messages.get("catalog.recommend.notUsual")
+                : messages.get("catalog.recommend.noType");
         providers.stream()
                 .filter(p -> !recommended.contains(p.id()))
                 .sorted(BY_NAME)

@@ -1,6 +1,8 @@
 package dev.onramp.cli;
 
 import dev.onramp.AppContext;
+import dev.onramp.catalog.Catalog;
+import dev.onramp.catalog.CatalogWords;
 import dev.onramp.connect.BusinessRemoval;
 import dev.onramp.model.BusinessType;
 import dev.onramp.model.InvalidInputException;
@@ -16,7 +18,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code onramp business}: lists, creates, renames, retypes and deletes the businesses being onboarded. */
+/**
+ * {@code onramp business}: lists, creates, renames, retypes and deletes the businesses being onboarded; the
+ * business types are named in the run's language.
+ */
 @Command(name = "business", mixinStandardHelpOptions = true,
         subcommands = {BusinessCommand.List.class, BusinessCommand.Create.class, BusinessCommand.Rename.class, BusinessCommand.Retype.class,
                 BusinessCommand.Delete.class, BusinessCommand.Types.class})
@@ -45,7 +50,7 @@ final class BusinessCommand implements Callable<Integer> {
             PrintWriter out = root.env().out();
             try (AppContext app = root.openApp(url -> false, Duration.ofMinutes(1))) {
                 for (Tenant tenant : app.tenants().tenantsCreatingDemoIfNone()) {
-                    out.println(tenant.name() + "  (" + typeName(app, tenant.businessTypeId()) + ")");
+                    out.println(tenant.name() + "  (" + typeName(app, tenant.businessTypeId(), root.messages()) + ")");
                 }
                 out.flush();
                 return 0;
@@ -74,7 +79,7 @@ final class BusinessCommand implements Callable<Integer> {
                             app.catalog().businessTypes().stream().map(BusinessType::id).collect(Collectors.joining(", "))));
                 }
                 Tenant created = app.tenants().create(name, type.strip());
-                String typeName = lower(typeName(app, created.businessTypeId()));
+                String typeName = inSentence(app, created.businessTypeId(), messages);
                 return startsWithVowel(typeName) ? messages.get("cli.business.createdVowel", created.name(), typeName)
                         : messages.get("cli.business.created", created.name(), typeName);
             });
@@ -89,7 +94,7 @@ final class BusinessCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            return run(parent.root, app -> app.catalog().businessTypes().stream()
+            return run(parent.root, app -> catalog(app, parent.root.messages()).businessTypes().stream()
                     .map(type -> type.id() + "  " + type.name() + " — " + type.description())
                     .collect(Collectors.joining(System.lineSeparator())));
         }
@@ -136,7 +141,7 @@ final class BusinessCommand implements Callable<Integer> {
             return run(parent.root, app -> {
                 Tenant tenant = Tenants.pick(app, name, messages);
                 Tenant changed = app.tenants().retype(tenant.id(), type.strip());
-                String typeName = lower(typeName(app, changed.businessTypeId()));
+                String typeName = inSentence(app, changed.businessTypeId(), messages);
                 String recommended = app.catalog().recommend(changed.businessTypeId()).stream()
                         .filter(r -> r.recommended()).map(r -> r.provider().name()).collect(Collectors.joining(", "));
                 return startsWithVowel(typeName)
@@ -226,13 +231,19 @@ final class BusinessCommand implements Callable<Integer> {
         }
     }
 
-    private static String typeName(AppContext app, String typeId) {
-        return app.catalog().businessType(typeId).map(BusinessType::name).orElse(typeId);
+    /** The catalog with its texts in the run's language. */
+    private static Catalog catalog(AppContext app, Messages messages) {
+        return app.catalog().in(messages.locale());
     }
 
-    /** A type's name as it reads inside a sentence (the catalog's names are English: "Online store"). */
-    private static String lower(String typeName) {
-        return typeName.toLowerCase(java.util.Locale.ROOT);
+    /** A type's name in the run's language: "Online store", "Onlineshop"; an unknown type by its id. */
+    private static String typeName(AppContext app, String typeId, Messages messages) {
+        return catalog(app, messages).businessType(typeId).map(BusinessType::name).orElse(typeId);
+    }
+
+    /** A type's name as it reads inside a sentence in the run's language: "online store", "Onlineshop". */
+    private static String inSentence(AppContext app, String typeId, Messages messages) {
+        return app.catalog().businessType(typeId).map(CatalogWords.of(messages.locale())::inSentence).orElse(typeId);
     }
 
     /** Whether English puts "an" before it, which the English patterns for such names say. */

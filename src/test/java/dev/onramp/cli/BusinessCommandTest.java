@@ -70,6 +70,23 @@ class BusinessCommandTest {
     }
 
     @Test
+    void withLocaleDeOrFr_theBusinessTypesAreNamedAndDescribedInThatLanguage() {
+        assertThat(run("--locale", "de", "business", "create", "Acme Outdoor", "--type", "online-store"))
+                .as(cli.err()).isZero();
+        assertThat(cli.out()).isEqualTo("Acme Outdoor angelegt, Art: Onlineshop." + System.lineSeparator());
+        assertThat(run("--locale", "de", "business", "list")).isZero();
+        assertThat(cli.out()).contains("Acme Outdoor  (Onlineshop)");
+        assertThat(run("--locale", "de", "business", "types")).isZero();
+        assertThat(cli.out()).contains("online-store  Onlineshop — Verkauft Produkte online über einen Webshop oder"
+                + " Marktplätze.").contains("retail  Laden oder Restaurant — ").doesNotContain("Online store");
+
+        assertThat(run("--locale", "fr", "business", "retype", "Acme Outdoor", "saas")).as(cli.err()).isZero();
+        assertThat(cli.out()).startsWith("Acme Outdoor est maintenant de type éditeur de logiciels ; recommandés : Stripe");
+        assertThat(run("business", "list")).isZero();
+        assertThat(cli.out()).as("English without --locale, as before").contains("Acme Outdoor  (Software company)");
+    }
+
+    @Test
     void aTakenNameInAnyCase_aBlankName_andAnUnknownType_areRefusedWithExitOne() {
         assertThat(run("business", "create", "Acme Outdoor", "--type", "online-store")).isZero();
         assertThat(run("business", "create", "Bolt Bikes", "--type", "online-store")).isZero();

@@ -123,9 +123,9 @@ class LanguagesCommandLineTest {
     @Test
     void businessCreate_andRetype_speakTheirLanguage() {
         assertThat(run("--locale", "de", "business", "create", "Acme", "--type", "online-store")).as(cli.err()).isZero();
-        assertThat(cli.out()).isEqualTo("Acme angelegt, Art: online store." + System.lineSeparator());
+        assertThat(cli.out()).isEqualTo("Acme angelegt, Art: Onlineshop." + System.lineSeparator());
         assertThat(run("--locale", "fr", "business", "retype", "Acme", "saas")).as(cli.err()).isZero();
-        assertThat(cli.out()).startsWith("Acme est maintenant de type ").contains(" ; recommandés : ");
+        assertThat(cli.out()).startsWith("Acme est maintenant de type éditeur de logiciels ; recommandés : ");
     }
 
     @Test

@@ -74,11 +74,18 @@ class SummaryCommandTest {
                 .contains("Noch fehlt (9)")
                 .contains("Verbinden Sie sie im Hub oder mit onramp connect")
                 .doesNotContain("recommended sources");
+        // The catalog's texts too: the business type, why each source is recommended, in the list and what is missing.
+        assertThat(cli.out()).contains(" · Onlineshop\n")
+                .contains("Zahlungen, Erstattungen und Auszahlungen hinter Ihren Verkäufen\n")
+                .contains("Ihre Bestellungen, Produkte und Kunden. Verbinden Sie sie im Hub oder mit onramp connect shopify.")
+                .doesNotContain("Online store").doesNotContain("Your orders, products and customers");
 
         assertThat(run("--locale", "de", "summary", "--format", "json")).as(cli.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(cli.out());
         assertThat(json.at("/progress/text").asText()).isEqualTo("1 of 10 recommended sources connected");
         assertThat(json.at("/connections/0/statusText").asText()).isEqualTo("Connected");
+        assertThat(json.at("/business/typeName").asText()).isEqualTo("Online store");
+        assertThat(json.at("/recommended/0/reason").asText()).isEqualTo("Your orders, products and customers");
     }
 
     @Test
@@ -89,7 +96,8 @@ class SummaryCommandTest {
         assertThat(cli.out()).contains("1 von 10 empfohlenen Quellen verbunden");
         try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
             assertThat(new PDFTextStripper().getText(document)).contains("Onboarding-Zusammenfassung")
-                    .contains("Zuletzt geprüft").contains("Empfohlene Quellen");
+                    .contains("Zuletzt geprüft").contains("Empfohlene Quellen").contains("Onlineshop")
+                    .contains("Zahlungen, Erstattungen und Auszahlungen hinter Ihren Verkäufen");
         }
     }
 

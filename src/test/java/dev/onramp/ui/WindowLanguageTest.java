@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -88,6 +90,11 @@ class WindowLanguageTest {
             return null;
         });
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> HubRobot.loaded(robot));
+        Node stripe = HubRobot.loadedTile(robot, "stripe");
+        assertThat(onFx(() -> robot.from(stripe).lookup(".tile-summary").queryAs(Label.class).getText()))
+                .as("the catalog's texts follow the switch").isEqualTo("Zahlungen, Kunden, Abonnements, Rechnungen und Auszahlungen");
+        assertThat(onFx(() -> robot.lookup("#business-type-link").queryAs(Hyperlink.class).getText()))
+                .isEqualTo("Onlineshop");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> savedLanguage().equals(Optional.of("de")));
         Screenshots.write(stage.getScene(), "window-language-german");
 
@@ -122,6 +129,8 @@ class WindowLanguageTest {
         assertThat(onFx(() -> selected(robot, "language-system"))).isTrue();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> savedLanguage().isEmpty());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> HubRobot.loaded(robot));
+        assertThat(onFx(() -> robot.lookup("#business-type-link").queryAs(Hyperlink.class).getText()))
+                .as("the catalog's texts are English again").isEqualTo("Online store");
 
         // The window built again answers its shortcuts once: Ctrl+Shift+A opens one Activity window.
         robot.clickOn("#hub-count");

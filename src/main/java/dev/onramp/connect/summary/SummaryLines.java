@@ -1,5 +1,6 @@
 package dev.onramp.connect.summary;
 
+import dev.onramp.catalog.CatalogWords;
 import dev.onramp.connect.summary.OnboardingSummary.ConnectionEntry;
 import dev.onramp.connect.summary.OnboardingSummary.Location;
 import dev.onramp.connect.summary.OnboardingSummary.MissingItem;
@@ -19,7 +20,8 @@ import java.util.Locale;
 
 /**
  * A summary as the lines a person reads in one language, each with its kind (title, heading, text, detail),
- * in local time: the plain text and the PDF lay out the same lines, so that both say the same.
+ * in local time: the plain text and the PDF lay out the same lines, so that both say the same. The catalog's
+ * texts in it (the business type, why a provider is recommended) are said in that language too.
  */
 final class SummaryLines {
     /** What a line is, which decides its font and indentation. */
@@ -38,7 +40,7 @@ final class SummaryLines {
         Locale locale = words.locale();
         List<Line> lines = new ArrayList<>();
         lines.add(new Line(Kind.TITLE, words.get("connect.summary.title", summary.business().name())));
-        lines.add(new Line(Kind.SUBTITLE, when(summary.generatedAt(), zone, locale) + " · " + summary.business().typeName()));
+        lines.add(new Line(Kind.SUBTITLE, when(summary.generatedAt(), zone, locale) + " · " + typeName(summary, words)));
         lines.add(new Line(Kind.SUBTITLE, words.get("connect.summary.airbyte", airbyte(summary, words))));
         lines.add(new Line(Kind.GAP, ""));
         lines.add(new Line(Kind.PROGRESS, words.render(summary.progress().words())));
@@ -49,7 +51,7 @@ final class SummaryLines {
             for (RecommendedSource source : summary.recommended()) {
                 lines.add(new Line(Kind.ITEM, mark(source) + " " + source.name() + " — " + words.render(source.state().text())));
                 if (!source.reason().isBlank()) {
-                    lines.add(new Line(Kind.DETAIL, source.reason()));
+                    lines.add(new Line(Kind.DETAIL, reason(summary, source.providerId(), source.reason(), words)));
                 }
             }
         }
@@ -77,7 +79,7 @@ final class SummaryLines {
         lines.add(new Line(Kind.HEADING, words.get("connect.summary.missing", summary.missing().size())));
         for (MissingItem item : summary.missing()) {
             lines.add(new Line(Kind.ITEM, "- " + missing(item, words)));
-            lines.add(new Line(Kind.DETAIL, advice(item, words)));
+            lines.add(new Line(Kind.DETAIL, advice(summary, item, words)));
         }
         return List.copyOf(lines);
     }
@@ -92,9 +94,20 @@ final class SummaryLines {
     }
 
     /** Why it matters, when recommended, and what to do: "Your orders, products and customers. Connect it …". */
-    static String advice(MissingItem item, Messages words) {
-        return item.reason().map(reason -> reason.endsWith(".") ? reason + " " : reason + ". ").orElse("")
+    static String advice(OnboardingSummary summary, MissingItem item, Messages words) {
+        return item.reason().map(reason -> reason(summary, item.providerId(), reason, words))
+                .map(reason -> reason.endsWith(".") ? reason + " " : reason + ". ").orElse("")
                 + words.render(item.actionText());
+    }
+
+    /** The business's type in the language of {@code words}: "Online store", "Onlineshop". */
+    static String typeName(OnboardingSummary summary, Messages words) {
+        return CatalogWords.of(words.locale()).typeName(summary.business().typeId(), summary.business().typeName());
+    }
+
+    /** Why the business's type recommends the provider, in the language of {@code words}. */
+    private static String reason(OnboardingSummary summary, String providerId, String reason, Messages words) {
+        return CatalogWords.of(words.locale()).reason(summary.business().typeId(), providerId, reason);
     }
 
     /** The Airbyte and workspace in words: "Airbyte at http://…/api · workspace 3f2a…". */

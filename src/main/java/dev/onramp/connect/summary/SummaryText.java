@@ -68,8 +68,8 @@ public final class SummaryText {
         return SummaryLines.missing(item, words);
     }
 
-    /** A missing item's advice: why it is recommended, when it is, and what to do. */
-    public static String advice(OnboardingSummary.MissingItem item, Messages words) {
-        return SummaryLines.advice(item, words);
+    /** A missing item of {@code summary}: why it is recommended, when it is, and what to do. */
+    public static String advice(OnboardingSummary summary, OnboardingSummary.MissingItem item, Messages words) {
+        return SummaryLines.advice(summary, item, words);
     }
 }

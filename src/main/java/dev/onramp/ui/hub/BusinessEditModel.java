@@ -2,6 +2,7 @@ package dev.onramp.ui.hub;
 
 import dev.onramp.business.TenantService;
 import dev.onramp.catalog.Catalog;
+import dev.onramp.catalog.CatalogWords;
 import dev.onramp.catalog.Recommendation;
 import dev.onramp.model.BusinessType;
 import dev.onramp.model.Tenant;
@@ -105,8 +106,7 @@ public final class BusinessEditModel {
         if (recommended.isEmpty()) {
             return UiText.get("ui.hub.businessEdit.noRecommendations");
         }
-        // Business types are catalog data, in English: lower-cased as the command line does.
-        return UiText.get("ui.hub.businessEdit.recommendedFor", chosen.name().toLowerCase(java.util.Locale.ROOT))
+        return UiText.get("ui.hub.businessEdit.recommendedFor", CatalogWords.of(catalog.locale()).inSentence(chosen))
                 + "\n" + recommended.stream()
                 .map(r -> "• " + r.provider().name() + " — " + r.reason()).collect(Collectors.joining("\n"));
     }

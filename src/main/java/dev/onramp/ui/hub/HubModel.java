@@ -108,7 +108,8 @@ public final class HubModel {
      */
     public HubModel(Catalog catalog, CompletionStage<UiServices> services, Executor fx, boolean demo,
             String airbyteDescription) {
-        this.catalog = Objects.requireNonNull(catalog, "catalog");
+        // Its summaries, business types and reasons in the window's language; a language switch builds a new hub.
+        this.catalog = Objects.requireNonNull(catalog, "catalog").in(UiText.locale());
         this.pending = Objects.requireNonNull(services, "services");
         this.fx = Objects.requireNonNull(fx, "fx");
         this.demo = new ReadOnlyBooleanWrapper(demo);

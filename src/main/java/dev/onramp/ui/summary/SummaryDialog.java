@@ -169,7 +169,7 @@ public final class SummaryDialog {
         body.getChildren().add(sectionHeading(UiText.get("ui.summary.connections", summary.connections().size())));
         summary.connections().forEach(c -> body.getChildren().add(connection(c)));
         body.getChildren().add(sectionHeading(UiText.get("ui.summary.missing", summary.missing().size())));
-        summary.missing().forEach(item -> body.getChildren().add(missing(item)));
+        summary.missing().forEach(item -> body.getChildren().add(missing(summary, item)));
     }
 
     private static Label sectionHeading(String text) {
@@ -200,10 +200,10 @@ public final class SummaryDialog {
         return block;
     }
 
-    private static Node missing(MissingItem item) {
+    private static Node missing(OnboardingSummary summary, MissingItem item) {
         Label what = wrapping(SummaryText.missing(item, UiText.messages()));
         what.getStyleClass().add(item.kind() == MissingKind.NEEDS_ATTENTION ? "summary-attention" : "summary-missing");
-        Label advice = wrapping(SummaryText.advice(item, UiText.messages()));
+        Label advice = wrapping(SummaryText.advice(summary, item, UiText.messages()));
         advice.getStyleClass().add("hint");
         VBox row = new VBox(1, what, advice);
         row.getStyleClass().add("summary-missing-item");

@@ -17,7 +17,9 @@ import dev.onramp.connect.summary.OnboardingSummary.SourceState;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import dev.onramp.text.Messages;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import org.apache.pdfbox.Loader;
@@ -159,6 +161,24 @@ class SummaryRenderersTest {
                 .contains("  Stripe — account acct_9\n      Status: Needs reconnecting\n")
                 .contains("      Last checked: 5 Mar 2026, 14:30 CET")
                 .contains("  - Stripe (account acct_9) — needs attention\n      The sign-in expired or was revoked");
+    }
+
+    @Test
+    void textAndPdfInGerman_sayTheBusinessTypeAndTheCatalogsReasonsInGerman_andAReasonFromElsewhereAsItIs()
+            throws Exception {
+        OnboardingSummary summary = summary("Acme Outdoor", TWO);
+        String text = SummaryText.render(summary, BERLIN, Messages.of(Locale.GERMAN));
+
+        assertThat(text).contains(" · Onlineshop\n")
+                .contains("  [x] Shopify — verbunden\n      Ihre Bestellungen, Produkte und Kunden\n")
+                .contains("  [!] Stripe — braucht Aufmerksamkeit\n      Payments\n")
+                .doesNotContain("Online store").doesNotContain("Your orders");
+        assertThat(pdfText(SummaryPdf.render(summary, BERLIN, Messages.of(Locale.GERMAN))))
+                .contains("Onlineshop").contains("Ihre Bestellungen, Produkte und Kunden");
+        assertThat(SummaryText.render(summary, BERLIN, Messages.of(Locale.FRENCH)))
+                .contains(" · Boutique en ligne\n").contains("      Vos commandes, produits et clients\n");
+        assertThat(SummaryJson.render(summary)).contains("\"Your orders, products and customers\"")
+                .contains("\"Online store\"").doesNotContain("Onlineshop");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.onramp.ui.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.onramp.model.BusinessType;
 import dev.onramp.model.Tenant;
 import dev.onramp.testing.ScriptedBrowser;
 import dev.onramp.testing.ScriptedBrowser.Decision;
@@ -14,9 +15,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.DialogPane;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -30,7 +34,8 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * In a German window the business dialogs, the Demo scenarios window and the idle reset's countdown speak German:
+ * In a German window the business dialogs (with the catalog's business types and reasons), the Demo scenarios window
+ * and the idle reset's countdown speak German:
  * the whole app in demo mode, its window built after the display language was set.
  */
 @ExtendWith(ApplicationExtension.class)
@@ -85,6 +90,40 @@ class GermanBusinessAndDemoDialogsTest {
         Stage told = (Stage) robot.lookup("#business-deleted").query().getScene().getWindow();
         assertThat(told.getTitle()).isEqualTo("Unternehmen gelöscht");
         assertThat(app.context().tenants().byName("Acme Outdoor")).isEmpty();
+    }
+
+    @Test
+    void changingTheType_namesTheTypesAndTheirRecommendationsInGerman_andStoresTheTypesId(FxRobot robot)
+            throws Exception {
+        waitUntilLoaded(robot);
+        assertThat(robot.lookup("#business-type-link").queryAs(Hyperlink.class).getText()).isEqualTo("Onlineshop");
+
+        robot.clickOn("#business-type-link");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#retype-business-type").tryQuery()
+                .isPresent());
+        @SuppressWarnings("unchecked")
+        ComboBox<BusinessType> type = robot.lookup("#retype-business-type").queryAs(ComboBox.class);
+        assertThat(type.getItems().stream().map(type.getConverter()::toString).toList()).containsExactly(
+                "Onlineshop", "Laden oder Restaurant", "Softwareunternehmen", "Marketingagentur", "Dienstleister");
+        assertThat(robot.lookup("#retype-recommendations").queryAs(Label.class).getText())
+                .startsWith("Empfohlen für die Art Onlineshop:\n• Shopify — Ihre Bestellungen, Produkte und Kunden\n");
+
+        BusinessType saas = type.getItems().stream().filter(t -> t.id().equals("saas")).findFirst().orElseThrow();
+        robot.interact(() -> type.setValue(saas));
+        assertThat(robot.lookup("#retype-recommendations").queryAs(Label.class).getText()).startsWith(
+                "Empfohlen für die Art Softwareunternehmen:\n• Stripe — Abonnements, MRR und Kündigungen aus Ihrer"
+                        + " Abrechnung\n");
+        robot.clickOn("Art ändern");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#retype-business-type").tryQuery()
+                .isEmpty());
+        waitUntilLoaded(robot);
+
+        assertThat(robot.lookup("#business-type-link").queryAs(Hyperlink.class).getText())
+                .isEqualTo("Softwareunternehmen");
+        assertThat(app.context().tenants().byName("Acme Outdoor").orElseThrow().businessTypeId()).isEqualTo("saas");
+        Node stripe = HubRobot.loadedTile(robot, "stripe");
+        assertThat(robot.from(stripe).lookup(".tile-reason").queryAs(Label.class).getText())
+                .isEqualTo("Abonnements, MRR und Kündigungen aus Ihrer Abrechnung");
     }
 
     @Test

@@ -27,7 +27,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** On a German system the hub speaks German: its search, sections, count, progress line and tiles. */
+/** On a German system the hub speaks German: its search, sections, count, progress line and tiles, the catalog's texts too. */
 @ExtendWith(ApplicationExtension.class)
 class HubInGermanTest {
     @TempDir
@@ -106,6 +106,19 @@ class HubInGermanTest {
         assertThat(robot.lookup("#hub-count").queryAs(Label.class).getText()).isEqualTo("0 Treffer");
         assertThat(robot.lookup("#hub-connector-docs").queryAs(Hyperlink.class).getText())
                 .isEqualTo("Die Connector-Dokumentation von Airbyte öffnen");
+    }
+
+    @Test
+    void aTile_saysWhatTheProviderHoldsAndWhyItIsRecommended_inGerman_andTheHeaderTheBusinessTypeInGerman(FxRobot robot)
+            throws TimeoutException {
+        Node stripe = HubRobot.loadedTile(robot, "stripe");
+
+        assertThat(chosen(robot).businessTypeId()).isEqualTo("online-store");
+        assertThat(robot.from(stripe).lookup(".tile-summary").queryAs(Label.class).getText())
+                .isEqualTo("Zahlungen, Kunden, Abonnements, Rechnungen und Auszahlungen");
+        assertThat(robot.from(stripe).lookup(".tile-reason").queryAs(Label.class).getText())
+                .isEqualTo("Zahlungen, Erstattungen und Auszahlungen hinter Ihren Verkäufen");
+        assertThat(robot.lookup("#business-type-link").queryAs(Hyperlink.class).getText()).isEqualTo("Onlineshop");
     }
 
     @SuppressWarnings("unchecked")
