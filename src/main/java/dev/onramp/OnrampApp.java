@@ -12,6 +12,11 @@ import dev.onramp.ui.FxExecutor;
 import dev.onramp.ui.MainWindow;
 import dev.onramp.ui.common.StartupView;
 import dev.onramp.ui.common.UiServices;
+import dev.onramp.ui.common.UiText;
+import java.text.NumberFormat;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -70,7 +75,9 @@ public final class OnrampApp {
                 catalog.complete(read);
             } catch (RuntimeException | Error e) {
                 catalog.completeExceptionally(e);
+                return;
             }
+            preloadWords(catalog.join());
         });
         // While it starts, JavaFX warns on stderr that it was loaded from the class path, as Onramp's one jar
         // and its installers mean it to be (docs/adr/0004); the person should see only Onramp's own words.
@@ -105,6 +112,23 @@ public final class OnrampApp {
         app.stop();
         // A window that could not be drawn ends the launch with what went wrong.
         drawn.join();
+    }
+
+    /**
+     * Reads what the hub's first frame says its words with — the message bundle, the catalog's texts in the
+     * window's language, the locale's date and number formats — on this core while JavaFX is still starting on
+     * the other, so that the FX thread finds them cached (docs/adr/0015). By now the window's language is set.
+     */
+    private static void preloadWords(Catalog catalog) {
+        try {
+            Locale language = UiText.locale();
+            catalog.in(language);
+            DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(language)
+                    .format(ZonedDateTime.now());
+            NumberFormat.getIntegerInstance(language).format(1);
+        } catch (RuntimeException e) {
+            // The FX thread reads them itself, and says what is wrong if they are.
+        }
     }
 
     /** Starts JavaFX, which runs {@code first} on its thread; no graphical display is said as such. */

@@ -67,6 +67,9 @@ public final class Messages {
         } catch (MissingResourceException e) {
             throw new IllegalArgumentException("No message " + key + " in " + BUNDLE, e);
         }
+        if (args.length == 0 && pattern.indexOf('\'') < 0 && pattern.indexOf('{') < 0) {
+            return pattern; // what MessageFormat would make of it, without parsing it for every label
+        }
         Object[] rendered = new Object[args.length];
         for (int i = 0; i < args.length; i++) {
             rendered[i] = switch (args[i]) {
