@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +45,8 @@ public final class Catalog {
     private final Messages messages;
     /** This catalog with its texts in English, as the files have them: itself when it is in English. */
     private final Catalog english;
+    /** The English catalog's translations made so far, by language: each is made once. */
+    private final Map<Locale, Catalog> translations = new ConcurrentHashMap<>();
 
     Catalog(List<Provider> providers, List<BusinessType> businessTypes, Map<String, List<RecommendationEntry>> picks) {
         this(providers, List.of(), businessTypes, picks, Messages.english(), null);
@@ -131,11 +134,11 @@ public final class Catalog {
         if (words.locale().equals(messages.locale())) {
             return this;
         }
-        List<Provider> said = english.providers.stream().map(p -> {
-            String summary = words.summary(p);
-            return summary.equals(p.summary()) ? p : new Provider(p.id(), p.name(), p.category(), p.definitionId(),
-                    p.sourceType(), p.authMode(), p.oauth(), summary, p.listing());
-        }).toList();
+        return english.translations.computeIfAbsent(words.locale(), language -> english.translated(words));
+    }
+
+    private Catalog translated(CatalogWords words) {
+        List<Provider> said = english.providers.stream().map(words::said).toList();
         List<BusinessType> types = english.businessTypes.stream()
                 .map(type -> new BusinessType(type.id(), words.name(type), words.description(type))).toList();
         Map<String, List<RecommendationEntry>> reasons = new LinkedHashMap<>();

@@ -3,6 +3,7 @@ package dev.onramp.catalog;
 import dev.onramp.model.BusinessType;
 import dev.onramp.model.Provider;
 import dev.onramp.text.Locales;
+import dev.onramp.text.Messages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -51,9 +52,22 @@ public final class CatalogWords {
         return translations.isEmpty();
     }
 
-    /** A provider's summary in this language. */
+    /**
+     * A provider's summary in this language: a featured provider's from the translations, a connector nobody
+     * curated its plain one ("Data from your … account") from the message bundle.
+     */
     public String summary(Provider provider) {
-        return said(summaryKey(provider.id()), provider.summary());
+        String said = said(summaryKey(provider.id()), provider.summary());
+        return said == null || english() || !said.equals(provider.summary()) ? said
+                : UncuratedListing.said(provider.name(), said, Messages.of(locale));
+    }
+
+    /** {@code provider} with its summary in this language: itself when that is the one it has. */
+    public Provider said(Provider provider) {
+        String summary = summary(provider);
+        return summary == null || summary.equals(provider.summary()) ? provider
+                : new Provider(provider.id(), provider.name(), provider.category(), provider.definitionId(),
+                        provider.sourceType(), provider.authMode(), provider.oauth(), summary, provider.listing());
     }
 
     /** A kind of business's name in this language: "Online store", "Onlineshop". */

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -134,10 +135,29 @@ class CatalogWordsTest {
         assertThat(german.reason("online-store", "mailchimp", "How your newsletters perform"))
                 .isEqualTo("Wie Ihre Newsletter ankommen");
         assertThat(german.typeName("no-such-type", "no-such-type")).isEqualTo("no-such-type");
-        // A connector only the registry lists keeps its own summary.
-        Provider other = BUNDLED.provider("free-agent-connector").orElseThrow();
-        assertThat(german.summary(other)).isEqualTo(other.summary());
-        assertThat(BUNDLED.in(Locale.GERMAN).provider("free-agent-connector")).containsSame(other);
+        // A summary that is neither the catalog's nor the registry listing's plain one is kept as it is.
+        Provider listed = BUNDLED.provider("free-agent-connector").orElseThrow();
+        Provider other = new Provider(listed.id(), listed.name(), listed.category(), listed.definitionId(),
+                listed.sourceType(), listed.authMode(), listed.oauth(), "Invoices from a live Airbyte", listed.listing());
+        assertThat(german.summary(other)).isEqualTo("Invoices from a live Airbyte");
+        assertThat(german.said(other)).isSameAs(other);
+    }
+
+    @Test
+    void aConnectorNobodyCurated_hasItsPlainSummaryInTheCatalogsLanguage_andTheSameCatalogEachTime() {
+        Provider api = BUNDLED.provider("100ms").orElseThrow();
+        assertThat(api.summary()).isEqualTo("Data from your 100ms account");
+
+        Catalog german = BUNDLED.in(Locale.GERMAN);
+        Catalog french = BUNDLED.in(Locale.FRENCH);
+
+        assertThat(german.provider("100ms").orElseThrow().summary()).isEqualTo("Daten aus Ihrem Konto bei 100ms");
+        assertThat(french.provider("100ms").orElseThrow().summary()).isEqualTo("Données de votre compte 100ms");
+        assertThat(CatalogWords.of(Locale.GERMAN).summary(new Provider("x", "Postgres", "Files & databases", api.definitionId(),
+                "postgres", api.authMode(), Optional.empty(), UncuratedListing.summary("Postgres", "database"),
+                api.listing()))).isEqualTo("Tabellen aus einer Datenbank vom Typ Postgres");
+        assertThat(german.providers()).noneMatch(p -> p.summary().equals("Data from your " + p.name() + " account"));
+        assertThat(BUNDLED.in(Locale.GERMANY)).isSameAs(german);
     }
 
     @Test

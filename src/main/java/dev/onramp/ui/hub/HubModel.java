@@ -2,6 +2,7 @@ package dev.onramp.ui.hub;
 
 import dev.onramp.business.TenantService;
 import dev.onramp.catalog.Catalog;
+import dev.onramp.catalog.CatalogWords;
 import dev.onramp.catalog.Recommendation;
 import dev.onramp.connect.ProviderList;
 import dev.onramp.model.Provider;
@@ -295,7 +296,7 @@ public final class HubModel {
                         .thenComparing(Provider::id))
                 .forEach(provider -> made.add(old.computeIfAbsent(provider.id(), id -> Optional.ofNullable(reasons.get(id))
                         .map(r -> TileModel.of(r, alternatives.getOrDefault(id, List.of())))
-                        .orElseGet(() -> TileModel.unranked(provider, List.of())))));
+                        .orElseGet(() -> TileModel.unranked(CatalogWords.of(catalog.locale()).said(provider), List.of())))));
         return made;
     }
 
