@@ -101,7 +101,7 @@ class FormWordsTest {
                 + " 2017-01-25T00:00:00Z. Nur Daten, die nach diesem Datum entstanden sind, werden repliziert."
                 + " Zum Beispiel: 2017-01-25T00:00:00Z.");
         assertThat(form.element("account_id").orElseThrow().help()).isEqualTo("Ihre Stripe-Konto-ID (beginnt mit"
-                + " 'acct_'; Ihre finden Sie hier (https://dashboard.stripe.com/settings/account)).");
+                + " 'acct_'; Sie finden sie hier (https://dashboard.stripe.com/settings/account)).");
     }
 
     @Test
