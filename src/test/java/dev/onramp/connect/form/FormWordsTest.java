@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -26,8 +27,10 @@ class FormWordsTest {
     private static final Catalog CATALOG = Catalog.bundled();
     private static final ConnectorSpecs SPECS = ConnectorSpecs.bundled(CATALOG);
 
-    static Stream<String> featured() {
-        return CATALOG.featured().stream().map(Provider::id);
+    /** Every featured connector in each language its forms are translated into. */
+    static Stream<Arguments> featured() {
+        return Stream.of(Locale.GERMAN, Locale.FRENCH).flatMap(language -> CATALOG.featured().stream()
+                .map(provider -> Arguments.of(provider.id(), language)));
     }
 
     /** The provider's three forms (all of it, the typed credentials beside a sign-in, the consent inputs) in a language. */
@@ -44,30 +47,30 @@ class FormWordsTest {
         return forms;
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "{0} in {1}")
     @MethodSource("featured")
-    void aFeaturedConnectorsFormInGerman_hasTheEnglishFormsElementsAndOptions_andSendsTheSameForEveryOption(
-            String providerId) {
+    void aFeaturedConnectorsFormInGermanOrFrench_hasTheEnglishFormsElementsAndOptions_andSendsTheSameForEveryOption(
+            String providerId, Locale language) {
         Map<String, ConnectorForm> english = forms(providerId, Locale.ENGLISH);
-        Map<String, ConnectorForm> german = forms(providerId, Locale.GERMAN);
+        Map<String, ConnectorForm> translated = forms(providerId, language);
         List<String> translatedTitles = new ArrayList<>();
 
         english.forEach((which, inEnglish) -> {
-            ConnectorForm inGerman = german.get(which);
-            assertThat(shape(inGerman)).as("%s %s", providerId, which).isEqualTo(shape(inEnglish));
+            ConnectorForm inLanguage = translated.get(which);
+            assertThat(shape(inLanguage)).as("%s %s", providerId, which).isEqualTo(shape(inEnglish));
             for (FormValues values : everyOption(inEnglish)) {
-                assertThat(inGerman.problems(values)).as("%s %s %s", providerId, which, values.byPath()).isEmpty();
-                assertThat(inGerman.configuration(values)).isEqualTo(inEnglish.configuration(values));
-                assertThat(inGerman.valuesOf(inGerman.configuration(values)))
+                assertThat(inLanguage.problems(values)).as("%s %s %s", providerId, which, values.byPath()).isEmpty();
+                assertThat(inLanguage.configuration(values)).isEqualTo(inEnglish.configuration(values));
+                assertThat(inLanguage.valuesOf(inLanguage.configuration(values)))
                         .isEqualTo(inEnglish.valuesOf(inEnglish.configuration(values)));
             }
             for (int i = 0; i < inEnglish.allElements().size(); i++) {
-                if (!inEnglish.allElements().get(i).title().equals(inGerman.allElements().get(i).title())) {
-                    translatedTitles.add(inGerman.allElements().get(i).title());
+                if (!inEnglish.allElements().get(i).title().equals(inLanguage.allElements().get(i).title())) {
+                    translatedTitles.add(inLanguage.allElements().get(i).title());
                 }
             }
         });
-        assertThat(translatedTitles).as("the German titles of %s", providerId).isNotEmpty();
+        assertThat(translatedTitles).as("the %s titles of %s", language, providerId).isNotEmpty();
     }
 
     @Test
