@@ -9,10 +9,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.onramp.model.Provider;
+import dev.onramp.text.Locales;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,6 +34,8 @@ public final class ConnectorSpecs {
 
     private final Catalog catalog;
     private final Map<String, ObjectNode> featured = new ConcurrentHashMap<>();
+    /** Each featured provider's words by language ({@code stripe/de}), made when first asked for. */
+    private final Map<String, SpecWords> words = new ConcurrentHashMap<>();
     private static final ObjectMapper JSON = new ObjectMapper();
     /**
      * The snapshot's specifications as JSON text by definition id: one bundled resource, read once for
@@ -62,6 +66,24 @@ public final class ConnectorSpecs {
         return catalog.providerOfDefinition(definitionId).flatMap(this::specificationOf)
                 .or(() -> parsed(definitionId))
                 .map(ObjectNode::deepCopy);
+    }
+
+    /**
+     * The titles and descriptions of the provider's specification in {@code language}, for its form: a
+     * featured provider's, from the words bundled with its specification; English for any other provider,
+     * a language Onramp ships no words of, or English itself (the registry's specifications are Airbyte's,
+     * in English).
+     *
+     * @throws IllegalStateException when a featured provider's bundled specification is missing or broken
+     */
+    public SpecWords words(String providerId, Locale language) {
+        Locale shipped = Locales.shipped(language.toLanguageTag()).orElse(Locale.ENGLISH);
+        Optional<Provider> provider = catalog.provider(providerId).filter(Provider::featured);
+        if (shipped.equals(Locale.ENGLISH) || provider.isEmpty()) {
+            return SpecWords.english();
+        }
+        return words.computeIfAbsent(providerId + "/" + shipped.getLanguage(),
+                key -> SpecWords.of(shipped, providerId, specificationOf(provider.get()).orElseThrow()));
     }
 
     private Optional<ObjectNode> specificationOf(Provider provider) {

@@ -135,7 +135,7 @@ final class ConnectCommand implements Callable<Integer> {
         if (!provider.connectsByOAuth() || !secrets.isEmpty()) {
             return true;
         }
-        ConnectorForm first = app.connect().consentInputs(provider.id());
+        ConnectorForm first = app.connect().consentInputs(provider.id(), root.messages().locale());
         return !sets.stream().allMatch(set -> first.element(set.substring(0, Math.max(0, set.indexOf('='))).strip())
                 .isPresent());
     }
@@ -146,7 +146,8 @@ final class ConnectCommand implements Callable<Integer> {
      * @throws InvalidInputException naming each one missing or refused, with the option that gives it
      */
     private FormValues consentInputs(AppContext app, Provider provider) {
-        return new CredentialsInput(app.connect().consentInputs(provider.id()), provider.name(), root.env(),
+        return new CredentialsInput(app.connect().consentInputs(provider.id(), root.messages().locale()),
+                provider.name(), root.env(),
                 root.messages())
                 .read(sets, List.of());
     }
@@ -179,7 +180,7 @@ final class ConnectCommand implements Callable<Integer> {
         if (!app.credentials().offersCredentials(provider.id())) {
             throw new InvalidInputException(root.messages().get("cli.connect.onlySignIn", provider.name()));
         }
-        ConnectorForm form = app.credentials().form(tenant.id(), provider.id());
+        ConnectorForm form = app.credentials().form(tenant.id(), provider.id(), root.messages().locale());
         FormValues values = new CredentialsInput(form, provider.name(), root.env(), root.messages()).read(sets, secrets);
         return confirmed(app.credentials().sameAccountConnected(tenant.id(), provider.id(), form, values), choice)
                 .map(confirmed -> app.credentials().connect(tenant.id(), provider.id(), form, values, confirmed,

@@ -53,7 +53,7 @@ final class CredentialsUpdateCommand {
         FormValues typed;
         ConnectFlow flow;
         try {
-            target = app.credentials().prepareUpdate(tenant.id(), provider.id(), account);
+            target = app.credentials().prepareUpdate(tenant.id(), provider.id(), account, messages.locale());
         } catch (UpdateRefusedException e) {
             return said(messages.message(e), e.reason().wrongChoice() ? WRONG_USAGE : OnrampCommand.FAILED);
         }

@@ -37,6 +37,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -242,10 +243,16 @@ public final class ConnectService implements AutoCloseable {
 
     /**
      * The form of the fields {@code providerId} needs before its consent page (Zendesk's subdomain,
-     * Amazon's region, …); it has no elements when the provider needs nothing first.
+     * Amazon's region, …), in the process's display language (the window's); it has no elements when the
+     * provider needs nothing first.
      */
     public ConnectorForm consentInputs(String providerId) {
         return consentInputs.form(providerId);
+    }
+
+    /** As {@link #consentInputs(String)}, its titles and help in {@code language} where Onramp has them. */
+    public ConnectorForm consentInputs(String providerId, Locale language) {
+        return consentInputs.form(providerId, language);
     }
 
     private ConnectFlow startConnect(TenantId tenant, String providerId, FormValues inputs, ConnectListener listener) {

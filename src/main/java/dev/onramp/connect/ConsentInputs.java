@@ -15,6 +15,7 @@ import dev.onramp.model.OAuthFacts;
 import dev.onramp.model.Provider;
 import dev.onramp.text.Text;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -32,7 +33,7 @@ public final class ConsentInputs {
 
     private final Catalog catalog;
     private final ConnectorSpecs specs;
-    /** Each OAuth provider's form, made from its bundled specification when first asked for. */
+    /** Each OAuth provider's form in each language ({@code zendesk-support/de}), made when first asked for. */
     private final Map<String, ConnectorForm> forms = new ConcurrentHashMap<>();
 
     /** The forms of the catalog's OAuth providers, read from the connector specifications bundled with Onramp. */
@@ -41,9 +42,17 @@ public final class ConsentInputs {
         this.specs = specs;
     }
 
-    /** The form to fill before the provider's consent; one without elements when it needs nothing first. */
+    /**
+     * The form to fill before the provider's consent, in the process's display language (the window's);
+     * one without elements when it needs nothing first.
+     */
     public ConnectorForm form(String providerId) {
-        return forms.computeIfAbsent(providerId, this::read);
+        return form(providerId, Locale.getDefault(Locale.Category.DISPLAY));
+    }
+
+    /** The form to fill before the provider's consent, its titles and help in {@code language} where Onramp has them. */
+    public ConnectorForm form(String providerId, Locale language) {
+        return forms.computeIfAbsent(providerId + "/" + language.toLanguageTag(), key -> read(providerId, language));
     }
 
     /** Whether the provider asks for anything before its consent page. */
@@ -51,10 +60,11 @@ public final class ConsentInputs {
         return !form(providerId).elements().isEmpty();
     }
 
-    private ConnectorForm read(String providerId) {
+    private ConnectorForm read(String providerId, Locale language) {
         return catalog.provider(providerId).filter(Provider::connectsByOAuth)
                 .flatMap(provider -> specs.specification(providerId)
-                        .map(spec -> SpecForms.consentInputs(spec, provider.oauth().orElseThrow())))
+                        .map(spec -> SpecForms.consentInputs(spec, provider.oauth().orElseThrow(),
+                                specs.words(providerId, language))))
                 .orElse(NONE);
     }
 

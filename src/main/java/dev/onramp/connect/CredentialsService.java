@@ -9,6 +9,7 @@ import dev.onramp.airbyte.ConnectorSpec;
 import dev.onramp.business.AirbyteSelection;
 import dev.onramp.catalog.Catalog;
 import dev.onramp.catalog.ConnectorSpecs;
+import dev.onramp.catalog.SpecWords;
 import dev.onramp.connect.form.ConnectorForm;
 import dev.onramp.connect.form.FormElement;
 import dev.onramp.connect.form.FormField;
@@ -37,6 +38,7 @@ import java.time.Clock;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -119,14 +121,23 @@ public final class CredentialsService {
     }
 
     /**
+     * The provider's credentials form, in the process's display language (the window's), as
+     * {@link #form(TenantId, String, Locale)}.
+     */
+    public ConnectorForm form(TenantId tenantId, String providerId) {
+        return form(tenantId, providerId, Locale.getDefault(Locale.Category.DISPLAY));
+    }
+
+    /**
      * The provider's credentials form: from the business's Airbyte when it describes its connectors
-     * (self-managed, the built-in simulator), from the specifications bundled with Onramp otherwise (Cloud). Blocks;
-     * call it off the FX thread.
+     * (self-managed, the built-in simulator), from the specifications bundled with Onramp otherwise (Cloud);
+     * its titles and help in {@code language} where Onramp has words for the connector's specification, in
+     * the specification's English otherwise. Blocks; call it off the FX thread.
      *
      * @throws InvalidInputException when the provider is unknown
      * @throws dev.onramp.airbyte.AirbyteException when Airbyte cannot describe the connector
      */
-    public ConnectorForm form(TenantId tenantId, String providerId) {
+    public ConnectorForm form(TenantId tenantId, String providerId, Locale language) {
         Provider known = provider(tenantId, providerId);
         AirbyteSettings airbyte = selection.effective(tenantId);
         JsonNode spec;
@@ -139,8 +150,9 @@ public final class CredentialsService {
             spec = specs.specification(providerId).orElseThrow(() -> new InvalidInputException(
                     Text.of("connect.credentials.noSpecification", known.name())));
         }
-        return provider.connectsByOAuth() ? SpecForms.withoutOAuth(spec, provider.oauth().orElseThrow())
-                : SpecForms.read(spec);
+        SpecWords words = specs.words(providerId, language);
+        return provider.connectsByOAuth() ? SpecForms.withoutOAuth(spec, provider.oauth().orElseThrow(), words)
+                : SpecForms.read(spec, words);
     }
 
     /**
@@ -204,14 +216,23 @@ public final class CredentialsService {
     /**
      * The business's connection to {@code providerId}, ready for new credentials: its form filled with
      * the values it holds, secrets left empty. With several connections to the provider, {@code account}
-     * picks one by its account label (as {@code connections} lists it). Blocks: the form may come from
-     * the business's Airbyte.
+     * picks one by its account label (as {@code connections} lists it). The form is in the process's
+     * display language (the window's). Blocks: the form may come from the business's Airbyte.
      *
      * @throws UpdateRefusedException (audited) when the business has no such connection, the account
      *     names none (or none is named among several), or the connection signs in through the
      *     provider's consent page, which Reconnect renews
      */
     public CredentialsUpdate prepareUpdate(TenantId tenantId, String providerId, Optional<String> account) {
+        return prepareUpdate(tenantId, providerId, account, Locale.getDefault(Locale.Category.DISPLAY));
+    }
+
+    /**
+     * As {@link #prepareUpdate(TenantId, String, Optional)}, the form's titles and help in {@code language}
+     * where Onramp has them.
+     */
+    public CredentialsUpdate prepareUpdate(TenantId tenantId, String providerId, Optional<String> account,
+            Locale language) {
         Provider provider = provider(tenantId, providerId);
         Tenant tenant = tenant(tenantId);
         List<Connection> candidates = stores.connections().list(tenantId).stream()
@@ -241,7 +262,7 @@ public final class CredentialsService {
                             .orElse(Text.of("connect.update.several", tenant.name(), picked.size(), provider.name(),
                                     labels)));
         }
-        return prepare(tenant, provider, picked.getFirst());
+        return prepare(tenant, provider, picked.getFirst(), language);
     }
 
     /**
@@ -252,15 +273,23 @@ public final class CredentialsService {
      *     signs in through the provider's consent page
      */
     public CredentialsUpdate prepareUpdate(TenantId tenantId, ConnectionId connectionId) {
+        return prepareUpdate(tenantId, connectionId, Locale.getDefault(Locale.Category.DISPLAY));
+    }
+
+    /**
+     * As {@link #prepareUpdate(TenantId, ConnectionId)}, the form's titles and help in {@code language}
+     * where Onramp has them.
+     */
+    public CredentialsUpdate prepareUpdate(TenantId tenantId, ConnectionId connectionId, Locale language) {
         Tenant tenant = tenant(tenantId);
         Connection connection = stores.connections().find(tenantId, connectionId)
                 .filter(c -> c.status() != ConnectionStatus.DISCONNECTED)
                 .orElseThrow(() -> refuse(tenantId, "connection/" + connectionId, null,
                         UpdateRefusedException.Reason.NOT_CONNECTED, Text.of("connect.connectionGone")));
-        return prepare(tenant, provider(tenantId, connection.providerId()), connection);
+        return prepare(tenant, provider(tenantId, connection.providerId()), connection, language);
     }
 
-    private CredentialsUpdate prepare(Tenant tenant, Provider provider, Connection connection) {
+    private CredentialsUpdate prepare(Tenant tenant, Provider provider, Connection connection, Locale language) {
         ObjectNode stored = storedConfiguration(connection).orElseThrow(() -> refuse(tenant.id(),
                 "connection/" + connection.id(), provider, UpdateRefusedException.Reason.CANNOT_UPDATE,
                 Text.of("connect.update.unreadable", tenant.name(), provider.name())));
@@ -268,7 +297,7 @@ public final class CredentialsService {
             throw refuse(tenant.id(), "connection/" + connection.id(), provider, UpdateRefusedException.Reason.SIGNS_IN,
                     Text.of("connect.update.signsIn", tenant.name(), provider.name(), provider.id()));
         }
-        ConnectorForm form = form(tenant.id(), provider.id());
+        ConnectorForm form = form(tenant.id(), provider.id(), language);
         FormValues held = form.valuesOf(stored);
         Set<String> secretPaths = secretPaths(form);
         Map<String, String> current = new LinkedHashMap<>(held.byPath());

@@ -186,7 +186,7 @@ class LanguagesCommandLineTest {
         assertThat(run("--locale", "fr", "connect", "stripe", "--secret", "client_secret=NOWHERE"))
                 .isEqualTo(OnrampCommand.FAILED);
         assertThat(cli.err()).isEqualTo("onramp: La variable d’environnement NOWHERE n’est pas définie : donnez-lui la"
-                + " valeur de Secret Key, ou écrivez --secret client_secret seul pour qu’on vous la demande."
+                + " valeur de Clé secrète, ou écrivez --secret client_secret seul pour qu’on vous la demande."
                 + System.lineSeparator());
 
         assertThat(run("--locale", "de", "rename", "stripe", "EU-Konto")).as(cli.err()).isZero();

@@ -115,7 +115,7 @@ public final class ConnectorForm {
                 case FormChoice choice -> values.get(choice.path()).filter(text -> !text.isBlank())
                         .filter(text -> choice.option(text).isEmpty())
                         .ifPresent(text -> problems.add(new FormProblem(choice.path(), Text.of("connect.form.oneOf",
-                                choice.title(), choice.options().stream().map(FormOption::title)
+                                choice.title(), choice.options().stream().map(FormOption::label)
                                         .collect(Collectors.joining(", "))))));
             }
         });

@@ -10,7 +10,7 @@ public sealed interface FormElement permits FormField, FormChoice {
     /** The same as a list of object keys. */
     List<String> keys();
 
-    /** The label a person sees, e.g. "Secret Key". */
+    /** The label a person sees, in the form's language, e.g. "Secret Key" ("Geheimer Schlüssel" in German). */
     String title();
 
     /** The help shown with it: the connector's description as plain text, and examples; may be empty. */

@@ -3,6 +3,7 @@ package dev.onramp.connect.form;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.onramp.catalog.SpecWords;
 import dev.onramp.connect.form.FormField.Kind;
 import dev.onramp.connect.form.FormField.Rules;
 import dev.onramp.model.OAuthFacts;
@@ -22,16 +23,22 @@ import java.util.Set;
  * Reads a connector's {@code connectionSpecification} (JSON Schema as Airbyte writes it) into a
  * {@link ConnectorForm}: {@code oneOf} becomes a choice, nested objects are flattened, {@code const}
  * fields are filled in by themselves, {@code airbyte_hidden} fields are left out, and {@code order}
- * decides the order.
+ * decides the order. Given the connector's {@link SpecWords}, its titles and help are in their language;
+ * an option's title stays the specification's own, and only its label is translated.
  */
 public final class SpecForms {
     private static final int MAX_EXAMPLES = 3;
 
     private SpecForms() {}
 
-    /** The whole form. */
+    /** The whole form, in the specification's own words. */
     public static ConnectorForm read(JsonNode spec) {
-        return new Reader(Optional.empty()).form(spec);
+        return read(spec, SpecWords.english());
+    }
+
+    /** The whole form, its titles and help in {@code words}' language where it has them. */
+    public static ConnectorForm read(JsonNode spec, SpecWords words) {
+        return new Reader(Optional.empty(), new FormWords(spec, words)).form(spec);
     }
 
     /**
@@ -39,7 +46,12 @@ public final class SpecForms {
      * the option its OAuth predicate selects is left out, unless it is the only one.
      */
     public static ConnectorForm withoutOAuth(JsonNode spec, OAuthFacts oauth) {
-        return new Reader(Optional.of(oauth).filter(OAuthFacts::hasPredicate)).form(spec);
+        return withoutOAuth(spec, oauth, SpecWords.english());
+    }
+
+    /** As {@link #withoutOAuth(JsonNode, OAuthFacts)}, its titles and help in {@code words}' language. */
+    public static ConnectorForm withoutOAuth(JsonNode spec, OAuthFacts oauth, SpecWords words) {
+        return new Reader(Optional.of(oauth).filter(OAuthFacts::hasPredicate), new FormWords(spec, words)).form(spec);
     }
 
     /**
@@ -55,6 +67,12 @@ public final class SpecForms {
      * those of the object the sign-in fills (RD Station's {@code authorization.auth_type: Client}).
      */
     public static ConnectorForm consentInputs(JsonNode spec, OAuthFacts oauth) {
+        return consentInputs(spec, oauth, SpecWords.english());
+    }
+
+    /** As {@link #consentInputs(JsonNode, OAuthFacts)}, its titles and help in {@code words}' language. */
+    public static ConnectorForm consentInputs(JsonNode spec, OAuthFacts oauth, SpecWords words) {
+        Reader reader = new Reader(Optional.empty(), new FormWords(spec, words));
         List<Placed> placed = new ArrayList<>();
         Map<String, JsonNode> constants = new LinkedHashMap<>();
         for (List<String> path : oauth.userInputPaths().values()) {
@@ -70,7 +88,7 @@ public final class SpecForms {
             if (property.path("airbyte_secret").asBoolean(false) && !required) {
                 continue;
             }
-            placed.add(new Placed(property, path, List.of(Reader.field(property, path, path.getLast(), required))));
+            placed.add(new Placed(property, path, List.of(reader.field(property, path, path.getLast(), required))));
         }
         Set<List<String>> filled = new HashSet<>(oauth.outputPaths().values());
         filled.addAll(oauth.serverOutputPaths().values());
@@ -78,7 +96,7 @@ public final class SpecForms {
         filled.add(oauth.predicateKey());
         List<String> signInOption = oauth.hasPredicate()
                 ? oauth.predicateKey().subList(0, oauth.predicateKey().size() - 1) : List.of();
-        requiredBeyondSignIn(spec, List.of(), filled, signInOption, placed, constants);
+        requiredBeyondSignIn(reader, spec, List.of(), filled, signInOption, placed, constants);
         signInConstants(spec, oauth, filled, constants);
         placed.sort(Comparator.comparingInt(Placed::order).thenComparing(Placed::path));
         return new ConnectorForm(placed.stream().flatMap(each -> each.elements().stream()).toList(), constants);
@@ -99,8 +117,8 @@ public final class SpecForms {
      * settings (Google Drive's streams) is asked for its first item, as in the typed form; a required
      * choice outside the sign-in is left to the typed form.
      */
-    private static void requiredBeyondSignIn(JsonNode schema, List<String> prefix, Set<List<String>> filled,
-            List<String> signInOption, List<Placed> into, Map<String, JsonNode> constants) {
+    private static void requiredBeyondSignIn(Reader reader, JsonNode schema, List<String> prefix,
+            Set<List<String>> filled, List<String> signInOption, List<Placed> into, Map<String, JsonNode> constants) {
         for (Map.Entry<String, JsonNode> entry : schema.path("properties").properties()) {
             List<String> path = Reader.append(prefix, entry.getKey());
             JsonNode property = entry.getValue();
@@ -116,13 +134,13 @@ public final class SpecForms {
             } else if (property.has("oneOf")) {
                 continue;
             } else if (Reader.isType(property, "object") && property.path("properties").isObject()) {
-                requiredBeyondSignIn(property, path, filled, signInOption, into, constants);
+                requiredBeyondSignIn(reader, property, path, filled, signInOption, into, constants);
             } else if (Reader.isListOfObjects(property)) {
                 constants.put(String.join(".", path), JsonNodeFactory.instance.arrayNode());
-                into.add(new Placed(property, path, new Reader(Optional.empty())
-                        .object(property.path("items"), Reader.append(path, "0"), true, constants, 0)));
+                into.add(new Placed(property, path,
+                        reader.object(property.path("items"), Reader.append(path, "0"), true, constants, 0)));
             } else {
-                into.add(new Placed(property, path, List.of(Reader.field(property, path, entry.getKey(), true))));
+                into.add(new Placed(property, path, List.of(reader.field(property, path, entry.getKey(), true))));
             }
         }
     }
@@ -257,6 +275,7 @@ public final class SpecForms {
         return option.path("properties").path(predicateField).path("const").asText("").equals(predicateValue);
     }
 
+    /** An option's name in {@link FormValues}: its own title, else its description, else "Option" and its number. */
     private static String optionTitle(JsonNode option, int index) {
         String title = option.path("title").asText("").strip();
         if (title.isEmpty()) {
@@ -265,8 +284,11 @@ public final class SpecForms {
         return title.isEmpty() ? "Option " + (index + 1) : title;
     }
 
-    /** One pass over a specification; {@code oauth} names the OAuth option to leave out, if any. */
-    private record Reader(Optional<OAuthFacts> oauth) {
+    /**
+     * One pass over a specification; {@code oauth} names the OAuth option to leave out, if any, and
+     * {@code words} give the titles and help in the form's language.
+     */
+    private record Reader(Optional<OAuthFacts> oauth, FormWords words) {
         ConnectorForm form(JsonNode spec) {
             Map<String, JsonNode> constants = new LinkedHashMap<>();
             List<FormElement> elements = object(spec, List.of(), true, constants, 0);
@@ -358,12 +380,22 @@ public final class SpecForms {
             for (JsonNode option : options) {
                 Map<String, JsonNode> constants = new LinkedHashMap<>();
                 List<FormElement> elements = object(option, keys, true, constants, keys.size());
-                read.add(new FormOption(optionTitle(option, read.size()), constants, elements));
+                read.add(new FormOption(optionTitle(option, read.size()), optionLabel(option, read.size()), constants,
+                        elements));
             }
             return new FormChoice(keys, title(property, name), help(property), required, read);
         }
 
-        private static FormField field(JsonNode property, List<String> keys, String name, boolean required) {
+        /** What a person sees of an option: its title, else its description, else "Option" and its number, in the form's language. */
+        private String optionLabel(JsonNode option, int index) {
+            String title = words.title(option, option.path("title").asText("")).strip();
+            if (title.isEmpty()) {
+                title = HelpText.plain(words.description(option, option.path("description").asText("")));
+            }
+            return title.isEmpty() ? words.option(index + 1) : title;
+        }
+
+        private FormField field(JsonNode property, List<String> keys, String name, boolean required) {
             Kind kind = kind(property);
             List<JsonNode> allowed = new ArrayList<>();
             (kind == Kind.MULTI_ENUM ? property.path("items").path("enum") : property.path("enum")).forEach(allowed::add);
@@ -389,7 +421,7 @@ public final class SpecForms {
         }
 
         /** Why no value fits a date property whose format and pattern contradict each other. */
-        private static Text impossible(JsonNode property, String name, String written) {
+        private Text impossible(JsonNode property, String name, String written) {
             Text like = DateFormats.of(property)
                     .map(layout -> Text.of("connect.form.impossible.lookLike", DateFormats.write(layout, DateFormats.PROBE)))
                     .orElseGet(() -> Text.of("connect.form.impossible.match", property.path("pattern").asText()));
@@ -460,8 +492,8 @@ public final class SpecForms {
             return value.isNumber() ? Optional.of(value.decimalValue()) : Optional.empty();
         }
 
-        private static String title(JsonNode property, String name) {
-            String title = property.path("title").asText("").strip();
+        private String title(JsonNode property, String name) {
+            String title = words.title(property, property.path("title").asText("")).strip();
             if (!title.isEmpty()) {
                 return title;
             }
@@ -469,8 +501,8 @@ public final class SpecForms {
             return words.isEmpty() ? name : words.substring(0, 1).toUpperCase(Locale.ROOT) + words.substring(1);
         }
 
-        private static String help(JsonNode property) {
-            String description = HelpText.plain(property.path("description").asText(""));
+        private String help(JsonNode property) {
+            String description = HelpText.plain(words.description(property, property.path("description").asText("")));
             List<String> examples = new ArrayList<>();
             for (JsonNode example : property.path("examples")) {
                 if (examples.size() < MAX_EXAMPLES && example.isValueNode()) {
@@ -480,7 +512,7 @@ public final class SpecForms {
             if (examples.isEmpty()) {
                 return description;
             }
-            String sentence = "For example: " + String.join(", ", examples) + ".";
+            String sentence = words.forExample(String.join(", ", examples));
             return description.isEmpty() ? sentence : description + " " + sentence;
         }
 

@@ -37,6 +37,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 import org.controlsfx.validation.ValidationResult;
 import org.controlsfx.validation.ValidationSupport;
 import org.controlsfx.validation.decoration.CompoundValidationDecoration;
@@ -167,7 +168,19 @@ public final class FormPane {
 
     private Node choice(FormChoice choice) {
         StringProperty value = model.value(choice.path());
+        // The value is the option's title, the same in every language; the person reads its label.
         ComboBox<String> options = comboBox(choice.options().stream().map(FormOption::title).toList(), value);
+        options.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String title) {
+                return title == null ? "" : choice.option(title).map(FormOption::label).orElse(title);
+            }
+
+            @Override
+            public String fromString(String label) {
+                return label == null ? null : choice.option(label).map(FormOption::title).orElse(label);
+            }
+        });
         options.setId("choice-" + id(choice.path()));
         Label label = new Label(choice.title());
         label.getStyleClass().add("field-label");

@@ -32,6 +32,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -407,7 +408,7 @@ public final class HubModel {
         String providerId = tile.provider().id();
         ConnectModel model = new ConnectModel(
                 tile.name(),
-                ready.connect().consentInputs(providerId),
+                ready.connect().consentInputs(providerId, UiText.locale()),
                 (inputs, listener) -> ready.connect().connect(tenant.id(), providerId, inputs, listener),
                 tile::showConnected,
                 ready.background(),
@@ -456,9 +457,11 @@ public final class HubModel {
         Tenant tenant = Objects.requireNonNull(selectedTenant.get(), "a business must be chosen before updating");
         Connection connection = connectionOf(tile, "updateCredentials");
         UiServices ready = services();
+        // The form speaks the window's language of the moment the dialog opens, as its other words do.
+        Locale language = UiText.locale();
         return CredentialsModel.updating(
                 tile.name(),
-                () -> ready.credentials().prepareUpdate(tenant.id(), connection.id()),
+                () -> ready.credentials().prepareUpdate(tenant.id(), connection.id(), language),
                 (update, values, listener) -> ready.credentials().update(tenant.id(), update, values, listener),
                 updated -> {
                     tile.showConnected(updated);
@@ -542,9 +545,10 @@ public final class HubModel {
     public CredentialsModel credentials(TileModel tile) {
         Tenant tenant = Objects.requireNonNull(selectedTenant.get(), "a business must be chosen before connecting");
         UiServices ready = services();
+        Locale language = UiText.locale();
         return new CredentialsModel(
                 tile.name(),
-                () -> ready.credentials().form(tenant.id(), tile.provider().id()),
+                () -> ready.credentials().form(tenant.id(), tile.provider().id(), language),
                 (form, values, listener) -> ready.credentials().connect(tenant.id(), tile.provider().id(), form, values,
                         listener),
                 created -> {
