@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -147,6 +148,9 @@ final class ConfigApiTransport {
         MutableRequest request = MutableRequest.POST("v1/" + call.endpoint(), body, MediaType.APPLICATION_JSON)
                 .timeout(policy.timeoutOf(call));
         bearer.ifPresent(token -> request.header("Authorization", "Bearer " + token));
+        // The window's language: Airbyte answers in English whatever it says; the built-in simulator says the
+        // sentences it adds of its own (what a demo field takes) in it.
+        request.header("Accept-Language", Locale.getDefault(Locale.Category.DISPLAY).toLanguageTag());
         try {
             response = retrier.send(http, request, call);
         } catch (HttpTimeoutException e) {

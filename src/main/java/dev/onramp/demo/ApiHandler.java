@@ -24,6 +24,34 @@ final class ApiHandler {
     @FunctionalInterface
     interface Endpoint {
         Optional<ObjectNode> answer(ObjectNode request) throws ApiError;
+
+        /**
+         * The answer for a caller whose Accept-Language asks for {@code words}' language: the same, but for an
+         * endpoint whose answer carries sentences of the simulator's own.
+         */
+        default Optional<ObjectNode> answer(ObjectNode request, PageWords words) throws ApiError {
+            return answer(request);
+        }
+    }
+
+    /** An endpoint whose answer carries sentences of the simulator's own, said in the language asked for. */
+    interface Spoken {
+        Optional<ObjectNode> answer(ObjectNode request, PageWords words) throws ApiError;
+    }
+
+    /** {@code spoken} as an endpoint: in English for a caller that asks for no language it speaks. */
+    static Endpoint spoken(Spoken spoken) {
+        return new Endpoint() {
+            @Override
+            public Optional<ObjectNode> answer(ObjectNode request) throws ApiError {
+                return spoken.answer(request, PageWords.in(Locale.ENGLISH));
+            }
+
+            @Override
+            public Optional<ObjectNode> answer(ObjectNode request, PageWords words) throws ApiError {
+                return spoken.answer(request, words);
+            }
+        };
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
@@ -116,7 +144,7 @@ final class ApiHandler {
         if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
             throw ApiError.known(415, "Send the request body as application/json.");
         }
-        return endpoint.answer(requestBody(exchange));
+        return endpoint.answer(requestBody(exchange), PageWords.of(exchange));
     }
 
     private ObjectNode requestBody(HttpExchange exchange) throws ApiError, IOException {

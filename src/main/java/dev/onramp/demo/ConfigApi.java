@@ -54,6 +54,7 @@ final class ConfigApi implements KeptState {
     /** The connectors (by source type) whose OAuth app the operator has not set up, and those with OAuth switched off. */
     private final Set<String> withoutOAuthApp = ConcurrentHashMap.newKeySet();
     private final Set<String> oauthSwitchedOff = ConcurrentHashMap.newKeySet();
+    /** The specifications served with examples, by definition id and the language of their notes ("…/de"). */
     private final Map<String, ObjectNode> served = new ConcurrentHashMap<>();
     private final AtomicBoolean noOAuthApps = new AtomicBoolean();
 
@@ -119,7 +120,7 @@ final class ConfigApi implements KeptState {
         Map<String, ApiHandler.Endpoint> endpoints = new LinkedHashMap<>();
         endpoints.put("workspaces/list_by_organization_id", this::listWorkspaces);
         endpoints.put("source_definitions/list_for_workspace", reading(state, this::listDefinitions));
-        endpoints.put("source_definition_specifications/get", this::specification);
+        endpoints.put("source_definition_specifications/get", ApiHandler.spoken(this::specification));
         endpoints.put("source_oauths/get_consent_url", this::consentUrl);
         endpoints.put("source_oauths/complete_oauth", changing(state, this::completeOAuth));
         endpoints.put("sources/create", changing(state, this::createSource));
@@ -229,15 +230,16 @@ final class ConfigApi implements KeptState {
         return Optional.of(answer);
     }
 
-    private Optional<ObjectNode> specification(ObjectNode request) throws ApiError {
+    /** A connector's specification, with examples whose fields say in {@code words}' language what the simulator takes. */
+    private Optional<ObjectNode> specification(ObjectNode request, PageWords words) throws ApiError {
         DemoConnector connector = connector(request, "sourceDefinitionId");
         knownWorkspace(request);
         ObjectNode answer = json.createObjectNode()
                 .put("sourceDefinitionId", connector.definitionId())
                 .put("documentationUrl", connector.documentationUrl());
         // Served with examples the simulator accepts, so a demo form can fill them in; validated as it is.
-        answer.set("connectionSpecification", served.computeIfAbsent(connector.definitionId(),
-                id -> DemoExamples.of(connector.sourceType(), connector.connectionSpecification())).deepCopy());
+        answer.set("connectionSpecification", served.computeIfAbsent(connector.definitionId() + "/" + words.language(),
+                id -> DemoExamples.of(connector.sourceType(), connector.connectionSpecification(), words)).deepCopy());
         connector.oauth().ifPresent(oauth -> {
             answer.set("advancedAuth", AdvancedAuthSchema.of(json, connector, oauth));
             answer.put("advancedAuthGlobalCredentialsAvailable", !hasNoOAuthApp(connector));

@@ -28,7 +28,6 @@ final class DemoExamples {
     static final String SECRET = "demo-secret-0123456789";
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final String DEMO = "Demo: ";
 
     /** Examples that read like the provider's own, by {@code sourceType/path}; each must still fit its field. */
     private static final Map<String, String> CHOSEN = Map.ofEntries(
@@ -43,14 +42,17 @@ final class DemoExamples {
 
     private DemoExamples() {}
 
-    /** A copy of {@code specification} (of the connector of {@code sourceType}) with the examples the simulator accepts. */
-    static ObjectNode of(String sourceType, ObjectNode specification) {
+    /**
+     * A copy of {@code specification} (of the connector of {@code sourceType}) with the examples the simulator accepts,
+     * each such field's description saying so in {@code words}' language.
+     */
+    static ObjectNode of(String sourceType, ObjectNode specification, PageWords words) {
         ObjectNode copy = specification.deepCopy();
-        object(sourceType, copy, List.of());
+        object(sourceType, words, copy, List.of());
         return copy;
     }
 
-    private static void object(String sourceType, ObjectNode schema, List<String> at) {
+    private static void object(String sourceType, PageWords words, ObjectNode schema, List<String> at) {
         Set<String> required = new HashSet<>();
         schema.path("required").forEach(name -> required.add(name.asText()));
         for (Map.Entry<String, JsonNode> entry : schema.path("properties").properties()) {
@@ -59,28 +61,29 @@ final class DemoExamples {
             }
             List<String> path = append(at, entry.getKey());
             if (property.has("oneOf")) {
-                options(sourceType, property, path);
+                options(sourceType, words, property, path);
             } else if (property.path("properties").isObject()) {
-                object(sourceType, property, path);
+                object(sourceType, words, property, path);
             } else if (property.path("items") instanceof ObjectNode items && items.path("properties").isObject()) {
                 // A required list of objects is asked for by its first item (streams.0.name).
-                object(sourceType, items, append(path, "0"));
+                object(sourceType, words, items, append(path, "0"));
             } else {
-                field(sourceType, property, path, required.contains(entry.getKey()));
+                field(sourceType, words, property, path, required.contains(entry.getKey()));
             }
         }
-        options(sourceType, schema, at);
+        options(sourceType, words, schema, at);
     }
 
-    private static void options(String sourceType, ObjectNode schema, List<String> at) {
+    private static void options(String sourceType, PageWords words, ObjectNode schema, List<String> at) {
         for (JsonNode option : schema.path("oneOf")) {
             if (option instanceof ObjectNode object) {
-                object(sourceType, object, at);
+                object(sourceType, words, object, at);
             }
         }
     }
 
-    private static void field(String sourceType, ObjectNode property, List<String> path, boolean required) {
+    private static void field(String sourceType, PageWords words, ObjectNode property, List<String> path,
+            boolean required) {
         if (picked(property)) {
             return;
         }
@@ -104,7 +107,7 @@ final class DemoExamples {
             return;
         }
         property.set("examples", examples);
-        describe(property);
+        describe(property, words);
     }
 
     /** Whether a person picks the field's value rather than typing it: a constant, a switch, several of a list. */
@@ -180,31 +183,32 @@ final class DemoExamples {
         return texts;
     }
 
-    /** Adds to the field's description what the simulator accepts in it. */
-    private static void describe(ObjectNode property) {
+    /** Adds to the field's description what the simulator accepts in it, in {@code words}' language. */
+    private static void describe(ObjectNode property, PageWords words) {
         String description = property.path("description").asText("").strip();
-        if (description.contains(DEMO)) {
+        String said = words.say("spec.demo", accepts(property, words));
+        if (description.endsWith(said)) {
             return;
         }
-        String said = DEMO + accepts(property);
         property.put("description", description.isEmpty() ? said
                 : description + (description.endsWith(".") ? " " : ". ") + said);
     }
 
-    private static String accepts(ObjectNode property) {
+    /** What the simulator takes in the field, in {@code words}' language. */
+    private static String accepts(ObjectNode property, PageWords words) {
         if (property.path("airbyte_secret").asBoolean(false)) {
-            return "the simulator takes any value of 8 or more characters without spaces.";
+            return words.say("spec.demo.secret");
         }
         if (property.has("enum")) {
-            return "the simulator takes any of the listed values.";
+            return words.say("spec.demo.listed");
         }
         if (property.has("pattern") || property.has("format") || property.path("items").has("pattern")) {
-            return "the simulator takes any value written like the example.";
+            return words.say("spec.demo.pattern");
         }
         if (type(property).equals("integer") || type(property).equals("number")) {
-            return "the simulator takes any number this field allows.";
+            return words.say("spec.demo.number");
         }
-        return "the simulator takes any value.";
+        return words.say("spec.demo.any");
     }
 
     /** The schema's type, the first that is not "null" when it lists several; empty when it names none. */

@@ -34,6 +34,29 @@ class PageLanguagesTest {
         simulator.close();
     }
 
+    @ParameterizedTest(name = "Accept-Language \"{0}\"")
+    @CsvSource(delimiter = '|', nullValues = "none", textBlock = """
+            de-DE,de;q=0.9 | Demo-Modus: Der Simulator nimmt jeden Wert mit mindestens 8 Zeichen ohne Leerzeichen an.
+            fr             | Démo : le simulateur accepte toute valeur d’au moins 8 caractères sans espace.
+            none           | Demo: the simulator takes any value of 8 or more characters without spaces.
+            """)
+    void aSpecificationsDemoNotes_speakTheCallersLanguage_theSpecificationItselfStaysAirbytes(String acceptLanguage,
+            String secretNote) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        simulator.apiBaseUrl().resolve("/api/v1/source_definition_specifications/get"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"sourceDefinitionId\":\"" + SimulatorSteps.STRIPE
+                        + "\",\"workspaceId\":\"" + simulator.workspaceId() + "\"}"));
+
+        Answer answer = wire.send(asking(Optional.ofNullable(acceptLanguage), request));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.json().at("/connectionSpecification/properties/client_secret/description").asText())
+                .startsWith("Stripe API key").endsWith(secretNote);
+        assertThat(answer.json().at("/connectionSpecification/properties/client_secret/title").asText())
+                .isEqualTo("Secret Key");
+    }
+
     @ParameterizedTest(name = "Accept-Language \"{0}\" → {1}")
     @CsvSource(delimiter = '|', nullValues = "none", textBlock = """
             de-DE,de;q=0.9 | de | Airbyte (für Onramp) möchte auf Ihr Konto bei HubSpot zugreifen | Erlauben  | Anmeldung abgeschlossen

@@ -92,9 +92,9 @@ class CredentialsFormWordsTest {
         assertThat(options.lookupAll(".list-cell").stream().filter(Node::isVisible).map(cell -> ((Labeled) cell).getText()))
                 .containsExactly("API-Token");
         assertThat(inGerman.value("credentials").get()).isEqualTo("API Token");
-        // The simulator's shortened description in German; the sentence the simulator adds stays its own.
+        // The simulator's shortened description in German, and the sentence it adds in the language asked for.
         assertThat(help(robot, "subdomain")).startsWith("Ihre eindeutige Zendesk-Subdomain")
-                .contains("Demo: the simulator takes").contains("Zum Beispiel: demo-outfitters");
+                .contains("Demo-Modus: Der Simulator nimmt").contains("Zum Beispiel: demo-outfitters");
         assertThat(help(robot, "credentials-api_token")).startsWith("Der Wert des erzeugten API-Tokens.");
 
         robot.clickOn("#choice-credentials");
