@@ -20,6 +20,8 @@ public final class SearchIndex {
     /** Read from the bundles when first needed, not while a window that will search is being built. */
     private volatile Set<String> stopWords;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    /** Each category's words in both languages, said once however many providers it has. */
+    private final Map<String, List<String>> categories = new ConcurrentHashMap<>();
 
     /**
      * @param locale the language a person reads the providers' summaries, categories and reasons in
@@ -60,14 +62,19 @@ public final class SearchIndex {
         for (String keyword : provider.listing().keywords()) {
             keywords.addAll(SearchWords.words(keyword));
         }
-        Set<String> category = new LinkedHashSet<>(SearchWords.words(provider.category()));
-        category.addAll(SearchWords.text(categoryWords.apply(provider.category())));
-        category.removeAll(stopWords());
+        List<String> category = categories.computeIfAbsent(provider.category(), this::categoryWords);
         List<String> summary = provider.summary() == null ? List.of() : SearchWords.text(provider.summary());
         Set<String> own = new LinkedHashSet<>(meaningful(summary));
         own.removeAll(name); // "Data from your Mux account": its name is found as a name
-        return new Entry(provider, name, String.join("", SearchWords.words(provider.name())), List.copyOf(category),
+        return new Entry(provider, name, String.join("", SearchWords.words(provider.name())), category,
                 List.copyOf(keywords), List.copyOf(own));
+    }
+
+    private List<String> categoryWords(String category) {
+        Set<String> words = new LinkedHashSet<>(SearchWords.words(category));
+        words.addAll(SearchWords.text(categoryWords.apply(category)));
+        words.removeAll(stopWords());
+        return List.copyOf(words);
     }
 
     /** The little words a search skips: English's and this language's. */
