@@ -8,6 +8,7 @@ import dev.onramp.catalog.Catalog;
 import dev.onramp.model.Provider;
 import dev.onramp.model.Tenant;
 import dev.onramp.ui.activity.ActivityWindow;
+import dev.onramp.ui.activity.ExportTarget;
 import dev.onramp.ui.common.Failures;
 import dev.onramp.ui.common.StartupView;
 import dev.onramp.ui.common.Styles;
@@ -63,6 +64,8 @@ public final class MainWindow {
     /** The services once there; until then the window is opening. FX thread only, as is {@link #content}. */
     private Optional<UiServices> ready = Optional.empty();
     private Content content;
+    /** Help → Activity…'s window, made once the services are there; it outlives a language's content. */
+    private ActivityWindow activity;
 
     /** What one language's window is built of; the theme and language models outlive it. */
     private record Content(HubModel hub, HubView view, HelpModel help, HelpMenu menus) {
@@ -190,7 +193,8 @@ public final class MainWindow {
 
     /**
      * Makes the window speak the language chosen: the process's display language, then the hub, its menus and their
-     * models built again, the old ones let go. A dialog open meanwhile keeps the words it has.
+     * models built again, the old ones let go, and an open Activity window's content too (its filters kept). A
+     * dialog open meanwhile keeps the words it has.
      */
     private void speak() {
         Locale spoken = language.language();
@@ -201,6 +205,9 @@ public final class MainWindow {
         content.deactivate();
         build();
         ready.ifPresent(this::addServices);
+        if (activity != null) {
+            activity.speakAgain();
+        }
     }
 
     /** The hub, the Help menu and the View menu (with Theme and Language) on the stage, in the window's language. */
@@ -244,11 +251,15 @@ public final class MainWindow {
                 started.background(), fx));
     }
 
-    /** Adds Help → Activity…, the audit trail opened on the business the hub shows. */
+    /** Adds Help → Activity…, the audit trail opened on the business the hub shows, in the one Activity window. */
     private void addActivity(UiServices started) {
+        if (activity == null) {
+            activity = new ActivityWindow(started.diagnostics().activity(), started.background(), fx,
+                    ExportTarget.fileChooser());
+        }
         HubModel hub = content.hub();
-        content.menus().addHelpItem(ActivityWindow.menuItem(started.diagnostics().activity(), started.background(),
-                fx, stage, () -> Optional.ofNullable(hub.selectedTenantProperty().get()).map(Tenant::id)));
+        content.menus().addHelpItem(activity.menuItem(stage,
+                () -> Optional.ofNullable(hub.selectedTenantProperty().get()).map(Tenant::id)));
     }
 
     /** Adds the Demo menu while the built-in simulator runs; it shows while the chosen business uses it. */

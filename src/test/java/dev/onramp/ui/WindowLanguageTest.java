@@ -7,8 +7,10 @@ import dev.onramp.business.ThemeChoice;
 import dev.onramp.catalog.Catalog;
 import dev.onramp.store.WindowPreferences;
 import dev.onramp.ui.common.Screenshots;
+import dev.onramp.ui.activity.ActivityModel;
 import dev.onramp.ui.common.UiServices;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -16,12 +18,15 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -36,8 +41,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * View → Language in the real window over a real data folder: a language chosen there is spoken at once by the
- * window's menus, remembered in the window's preferences file, and spoken by the next window over that folder;
- * System brings back the system's language (English: the tests run with -Duser.language=en).
+ * window's menus (and an open Activity window), remembered in the window's preferences file, and spoken by the next
+ * window over that folder; System brings back the system's language (English: the tests run with -Duser.language=en).
  */
 @ExtendWith(ApplicationExtension.class)
 class WindowLanguageTest {
@@ -169,6 +174,73 @@ class WindowLanguageTest {
         assertThat(onFx(() -> menu(robot, "help-menu").getText())).isEqualTo("_Hilfe");
         assertThat(onFx(() -> item(robot, "about-onramp").isDisable())).as("About answers once the data is open")
                 .isFalse();
+    }
+
+    @Test
+    void anOpenActivityWindow_followsASwitchToDeutsch_keepingItsFilters(FxRobot robot) throws Exception {
+        showHub();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> HubRobot.loaded(robot));
+        robot.clickOn("#hub-count");
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.A).release(KeyCode.A, KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> onFx(() -> !activityRows(robot).isEmpty()));
+        Stage activity = onFx(() -> (Stage) robot.lookup("#activity").query().getScene().getWindow());
+        assertThat(onFx(activity::getTitle)).isEqualTo("Activity — Onramp");
+        LocalDate today = LocalDate.now();
+        onFx(() -> {
+            ComboBox<ActivityModel.Choice<String>> action = combo(robot, "#activity-action");
+            action.setValue(action.getItems().stream().filter(c -> c.value().equals(Optional.of("tenant.created")))
+                    .findFirst().orElseThrow());
+            robot.lookup("#activity-from").queryAs(DatePicker.class).setValue(today);
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> activityRows(robot).stream()
+                .allMatch(row -> row.what().equals("Business created (tenant.created)"))));
+        String business = onFx(() -> combo(robot, "#activity-business").getValue().label());
+
+        choose(robot, "language-de");
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(activity::getTitle).equals("Aktivität — Onramp"));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> onFx(() -> !activityRows(robot).isEmpty()));
+        onFx(() -> {
+            assertThat(activity.isShowing()).isTrue();
+            TableView<?> table = robot.lookup("#activity-table").queryAs(TableView.class);
+            assertThat(table.getColumns()).extracting(column -> column.getText())
+                    .containsExactly("Wann", "Wer", "Unternehmen", "Was", "Einzelheiten");
+            assertThat(robot.lookup("#activity-verify").queryAs(javafx.scene.control.Button.class).getText())
+                    .isEqualTo("Prüfen");
+            assertThat(combo(robot, "#activity-action").getValue().label())
+                    .as("the action chosen stays chosen, said in German").isEqualTo("Unternehmen angelegt (tenant.created)");
+            assertThat(combo(robot, "#activity-business").getValue().label()).isEqualTo(business);
+            assertThat(robot.lookup("#activity-from").queryAs(DatePicker.class).getValue()).isEqualTo(today);
+            assertThat(activityRows(robot)).isNotEmpty().allSatisfy(row ->
+                    assertThat(row.what()).isEqualTo("Unternehmen angelegt (tenant.created)"));
+            assertThat(robot.lookup("#activity-showing").queryAs(Label.class).getText()).startsWith("Einträge ");
+            assertThat(Window.getWindows().stream().filter(window -> window != stage).toList())
+                    .as("the same one Activity window").containsExactly(activity);
+            return null;
+        });
+
+        // Help → Activity… of the window built again brings that same window to the front.
+        robot.clickOn("#hub-count");
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.A).release(KeyCode.A, KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(onFx(() -> Window.getWindows().stream().filter(window -> window != stage).toList()))
+                .containsExactly(activity);
+        onFx(() -> {
+            activity.hide();
+            return null;
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> ComboBox<ActivityModel.Choice<T>> combo(FxRobot robot, String id) {
+        return (ComboBox<ActivityModel.Choice<T>>) robot.lookup(id).query();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<ActivityModel.Row> activityRows(FxRobot robot) {
+        return robot.lookup("#activity-table").tryQuery()
+                .map(table -> List.copyOf(((TableView<ActivityModel.Row>) table).getItems())).orElse(List.of());
     }
 
     private void showHub() throws Exception {

@@ -17,6 +17,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -96,10 +97,31 @@ public final class ActivityModel {
     }
 
     /**
+     * What the filters let through, by value rather than by label, so that a window built again in another
+     * language can choose the same: a business, an action, the first and the last day (null for no bound).
+     */
+    public record Filters(Optional<TenantId> business, Optional<String> action, LocalDate from, LocalDate to) {
+        /** Every entry, or those of the business {@code shown} (the one the hub shows). */
+        public static Filters of(Optional<TenantId> shown) {
+            return new Filters(shown, Optional.empty(), null, null);
+        }
+    }
+
+    /**
      * Loads the filters' choices, selects {@code shown} (the business the hub shows) when it is among
      * them, and then the newest page; a change of a filter loads the newest page again.
      */
     public void activate(Optional<TenantId> shown) {
+        activate(Filters.of(shown));
+    }
+
+    /**
+     * Loads the filters' choices, chooses {@code chosen}'s business and action where they are among them and its
+     * days, and then the newest page; a change of a filter loads the newest page again.
+     */
+    public void activate(Filters chosen) {
+        from.set(chosen.from());
+        to.set(chosen.to());
         CompletableFuture.supplyAsync(() -> new Options(activity.businesses(), activity.actions()), background)
                 .whenCompleteAsync((options, failure) -> {
                     if (failure != null) {
@@ -111,14 +133,25 @@ public final class ActivityModel {
                             Optional.of(each.id()))));
                     options.actions().forEach(each -> actions.add(new Choice<>(ActionWords.of(each),
                             Optional.of(each))));
-                    businesses.stream().filter(choice -> choice.value().isPresent() && choice.value().equals(shown))
-                            .findFirst().ifPresent(business::set);
+                    choose(businesses, chosen.business(), business::set);
+                    choose(actions, chosen.action(), action::set);
                     business.addListener((o, was, now) -> firstPage());
                     action.addListener((o, was, now) -> firstPage());
                     from.addListener((o, was, now) -> firstPage());
                     to.addListener((o, was, now) -> firstPage());
                     firstPage();
                 }, fx);
+    }
+
+    /** What the filters are set to now. */
+    public Filters filters() {
+        return new Filters(business.get() == null ? Optional.empty() : business.get().value(),
+                action.get() == null ? Optional.empty() : action.get().value(), from.get(), to.get());
+    }
+
+    private static <T> void choose(List<Choice<T>> choices, Optional<T> value, Consumer<Choice<T>> set) {
+        choices.stream().filter(choice -> choice.value().isPresent() && choice.value().equals(value))
+                .findFirst().ifPresent(set);
     }
 
     /** Shows the newest page of the entries the filters let through. */

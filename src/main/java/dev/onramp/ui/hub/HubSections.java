@@ -1,6 +1,7 @@
 package dev.onramp.ui.hub;
 
 import dev.onramp.catalog.ProviderSearch;
+import dev.onramp.catalog.SearchIndex;
 import dev.onramp.ui.common.UiText;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,7 +22,8 @@ import javafx.util.Subscription;
 
 /**
  * What the hub lists for the words searched and the category chosen: sections Recommended for the
- * business (with reasons), Connected and All providers, or one section of matches, best first.
+ * business (with reasons), Connected and All providers, or one section of matches, best first, found by
+ * what a person reads on the tiles in the window's language as well as by names and English words.
  * Lives on the FX thread.
  */
 public final class HubSections {
@@ -33,7 +35,9 @@ public final class HubSections {
     private final StringProperty category = new SimpleStringProperty(this, "category", ALL);
     private final ObservableList<HubSection> sections = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper count = new ReadOnlyStringWrapper(this, "count", "");
-    /** The search over the tiles' providers, made again when the tiles are. */
+    /** The words of the tiles' providers in the window's language, read once a provider, on the first search. */
+    private final SearchIndex index = new SearchIndex(UiText.locale(), CategoryWords::of);
+    /** The search over the tiles' providers and their reasons, made again from the index when the tiles are. */
     private ProviderSearch search;
     private Subscription watchedTiles = Subscription.EMPTY;
 
@@ -142,7 +146,10 @@ public final class HubSections {
 
     private ProviderSearch search() {
         if (search == null) {
-            search = new ProviderSearch(tiles.stream().map(TileModel::provider).toList());
+            Map<String, String> reasons = new HashMap<>();
+            tiles.stream().filter(TileModel::recommended)
+                    .forEach(tile -> reasons.put(tile.provider().id(), tile.recommendedReason()));
+            search = index.search(tiles.stream().map(TileModel::provider).toList(), reasons);
         }
         return search;
     }

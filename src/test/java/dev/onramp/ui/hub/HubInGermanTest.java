@@ -17,6 +17,7 @@ import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** On a German system the hub speaks German: its search, sections, count, progress line and tiles, the catalog's texts too. */
+/**
+ * On a German system the hub speaks German: its search, sections, count, progress line and tiles, the catalog's texts
+ * too, and its search finds what German words name.
+ */
 @ExtendWith(ApplicationExtension.class)
 class HubInGermanTest {
     @TempDir
@@ -119,6 +123,28 @@ class HubInGermanTest {
         assertThat(robot.from(stripe).lookup(".tile-reason").queryAs(Label.class).getText())
                 .isEqualTo("Zahlungen, Erstattungen und Auszahlungen hinter Ihren Verkäufen");
         assertThat(robot.lookup("#business-type-link").queryAs(Hyperlink.class).getText()).isEqualTo("Onlineshop");
+    }
+
+    @Test
+    void typingTheGermanExamplesOfTheSearchPrompt_findsProvidersHoldingThatData(FxRobot robot) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> HubRobot.loaded(robot));
+
+        robot.clickOn("#hub-search").write("Rechnungen");
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> invoices = foundIds(robot);
+        robot.type(KeyCode.ESCAPE); // clears the search
+        robot.clickOn("#hub-search").write("Bestellungen");
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> orders = foundIds(robot);
+
+        assertThat(invoices).contains("quickbooks", "xero", "stripe");
+        assertThat(orders).contains("shopify", "amazon-seller-partner");
+        assertThat(robot.lookup("#hub-count").queryAs(Label.class).getText()).isEqualTo(orders.size() + " Treffer");
+    }
+
+    private static List<String> foundIds(FxRobot robot) {
+        return rows(robot).stream().filter(HubRow.Tiles.class::isInstance)
+                .flatMap(row -> ((HubRow.Tiles) row).tiles().stream()).map(tile -> tile.provider().id()).toList();
     }
 
     @SuppressWarnings("unchecked")
