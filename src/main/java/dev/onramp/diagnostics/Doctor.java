@@ -110,7 +110,7 @@ public final class Doctor {
     }
 
     /** Once, when this run made a new key file because the system's key store did not answer: one sentence. */
-    public Optional<String> newKeyFileNotice() {
+    public Optional<Text> newKeyFileNotice() {
         return kek.firstUseNotice();
     }
 
@@ -182,9 +182,9 @@ public final class Doctor {
         } catch (StoreException e) {
             return Check.failed(KEY_STORE, e.text(), SUPPORT);
         }
-        Text opens = !(kek instanceof FileKekStore) ? Text.of("diagnostics.keyStore.opens", kek.description())
-                : kek.fallbackReason().map(reason -> Text.of("diagnostics.keyStore.opensInFileBecause", kek.description(),
-                        reason)).orElseGet(() -> Text.of("diagnostics.keyStore.opensInFile", kek.description()));
+        Text opens = !(kek instanceof FileKekStore) ? Text.of("diagnostics.keyStore.opens", kek.described())
+                : kek.fallbackReason().map(reason -> Text.of("diagnostics.keyStore.opensInFileBecause", kek.described(),
+                        reason)).orElseGet(() -> Text.of("diagnostics.keyStore.opensInFile", kek.described()));
         return Check.passed(KEY_STORE, opens);
     }
 

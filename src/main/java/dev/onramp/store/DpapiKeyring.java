@@ -94,8 +94,8 @@ final class DpapiKeyring implements SystemKeyring {
     }
 
     @Override
-    public String description() {
-        return "Windows Data Protection (DPAPI) for this Windows user: " + blob;
+    public Text described() {
+        return Text.of("store.keyStore.dpapi", blob.toString());
     }
 
     private byte[] protect(byte[] plain) {

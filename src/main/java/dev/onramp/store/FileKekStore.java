@@ -57,7 +57,7 @@ public final class FileKekStore implements KekStore {
     /** Reads the key file, creating it with a new key on first use. */
     @Override
     public synchronized Aead keyEncryptionKey() {
-        return KekKeysets.open(Files.exists(file) ? readKeyset() : create(), file.toString());
+        return KekKeysets.open(Files.exists(file) ? readKeyset() : create(), Text.verbatim(file.toString()));
     }
 
     /**
@@ -65,19 +65,17 @@ public final class FileKekStore implements KekStore {
      * saying so; empty otherwise, and on every later call.
      */
     @Override
-    public synchronized Optional<String> firstUseNotice() {
+    public synchronized Optional<Text> firstUseNotice() {
         if (!createdUnasked) {
             return Optional.empty();
         }
         createdUnasked = false;
-        return Optional.of("Onramp keeps the key that protects saved secrets in a file only you can read (" + file
-                + "), because the system's key store did not answer; onramp doctor says why and how to move the"
-                + " key into it.");
+        return Optional.of(Text.of("store.keyFile.firstUse", file.toString()));
     }
 
     @Override
-    public String description() {
-        return "file (readable by this user only): " + file;
+    public Text described() {
+        return Text.of("store.keyStore.file", file.toString());
     }
 
     @Override
@@ -86,8 +84,8 @@ public final class FileKekStore implements KekStore {
     }
 
     @Override
-    public String expectedAt() {
-        return "the key file " + file;
+    public Text expectedAt() {
+        return Text.of("store.keyStore.expectedFile", file.toString());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.onramp.store;
 
+import dev.onramp.text.Text;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -120,8 +121,8 @@ public final class KekStores {
         }
 
         @Override
-        public String description() {
-            return "the system's key store";
+        public Text described() {
+            return Text.of("store.keyStore.system");
         }
     }
 }

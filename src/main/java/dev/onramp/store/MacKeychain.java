@@ -1,5 +1,6 @@
 package dev.onramp.store;
 
+import dev.onramp.text.Text;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -86,8 +87,8 @@ final class MacKeychain implements SystemKeyring {
     }
 
     @Override
-    public String description() {
-        return "the macOS Keychain: password \"" + SERVICE + "\", account " + account;
+    public Text described() {
+        return Text.of("store.keyStore.macKeychain", SERVICE, account);
     }
 
     /** The line {@code security -i} reads: -U replaces an earlier key; base64 and the hex account need no quoting. */

@@ -7,6 +7,7 @@ import dev.onramp.store.SecretServiceApi.Item;
 import dev.onramp.store.SecretServiceApi.Secret;
 import dev.onramp.store.SecretServiceApi.Service;
 import dev.onramp.store.SecretServiceApi.Session;
+import dev.onramp.text.Text;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
@@ -120,8 +121,8 @@ final class SecretServiceKeyring implements SystemKeyring {
     }
 
     @Override
-    public String description() {
-        return "the Secret Service (e.g. GNOME Keyring): item \"" + label + "\"";
+    public Text described() {
+        return Text.of("store.keyStore.secretService", label);
     }
 
     private Service service(DBusConnection bus) throws DBusException {

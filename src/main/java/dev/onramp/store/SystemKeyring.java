@@ -1,5 +1,7 @@
 package dev.onramp.store;
 
+import dev.onramp.text.Messages;
+import dev.onramp.text.Text;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -30,8 +32,13 @@ interface SystemKeyring {
         return false;
     }
 
-    /** Where the secret is, for diagnostics, e.g. "GNOME Keyring (Secret Service): item …". */
-    String description();
+    /** Where the secret is, as words for a sentence in any language, e.g. "the Secret Service (…): item …". */
+    Text described();
+
+    /** {@link #described()} in English, for logs and the files Onramp writes. */
+    default String description() {
+        return Messages.english().render(described());
+    }
 
     /**
      * Runs {@code work} on a virtual thread and gives up after {@code timeout}, so a key store that hangs

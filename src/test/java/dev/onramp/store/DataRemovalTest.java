@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.onramp.demo.AirbyteSimulator;
 import dev.onramp.model.Tenant;
 import dev.onramp.testing.StoreFixture;
+import dev.onramp.text.Text;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -386,8 +387,8 @@ class DataRemovalTest {
         }
 
         @Override
-        public String description() {
-            return "a key store in memory";
+        public Text described() {
+            return Text.verbatim("a key store in memory");
         }
     }
 }
