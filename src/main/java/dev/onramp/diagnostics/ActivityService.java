@@ -8,6 +8,7 @@ import dev.onramp.store.AuditFormat;
 import dev.onramp.store.AuditLog;
 import dev.onramp.store.AuditQuery;
 import dev.onramp.store.AuditVerification;
+import dev.onramp.text.Messages;
 import dev.onramp.text.Text;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -104,8 +105,13 @@ public final class ActivityService {
     /** A business the trail can be narrowed to. */
     public record Business(TenantId id, String name) {}
 
-    /** The result of the chain check: whether the trail is intact, and what that means, in words. */
-    public record Verdict(boolean intact, String message) {}
+    /** The result of the chain check: whether the trail is intact, and what that means, as a sentence. */
+    public record Verdict(boolean intact, Text text) {
+        /** {@link #text()} in the process's display language. */
+        public String message() {
+            return Messages.display().render(text);
+        }
+    }
 
     /** Hears how far the chain check has come; answers false to stop it. */
     @FunctionalInterface
@@ -180,14 +186,11 @@ public final class ActivityService {
     public Verdict verify(Progress progress) {
         return switch (audit.verify(progress::checked)) {
             case AuditVerification.Intact intact -> new Verdict(true, intact.entries() == 0
-                    ? "The audit trail is intact and empty."
-                    : "The audit trail is intact: " + String.format(Locale.ENGLISH, "%,d", intact.entries())
-                            + (intact.entries() == 1 ? " entry" : " entries") + ", unbroken.");
-            case AuditVerification.Broken broken -> new Verdict(false, broken.message() + " This means that entries"
-                    + " from " + String.format(Locale.ENGLISH, "%,d", broken.firstBadSeq()) + " on cannot be relied on to"
-                    + " be what Onramp wrote: keep this data folder as it is, export the audit trail, and send a support"
-                    + " bundle (onramp support-bundle) to support.");
-            case AuditVerification.Unprotected unprotected -> new Verdict(false, unprotected.message());
+                    ? Text.of("diagnostics.activity.verify.intactAndEmpty")
+                    : Text.of("diagnostics.activity.verify.intact", intact.entries()));
+            case AuditVerification.Broken broken -> new Verdict(false,
+                    Text.of("diagnostics.activity.verify.broken", broken.text(), broken.firstBadSeq()));
+            case AuditVerification.Unprotected unprotected -> new Verdict(false, unprotected.text());
         };
     }
 

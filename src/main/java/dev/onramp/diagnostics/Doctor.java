@@ -229,12 +229,11 @@ public final class Doctor {
     private Check auditTrail() {
         try {
             return switch (audit.verify()) {
-                case AuditVerification.Intact intact -> Check.passed(AUDIT_LOG, Text.verbatim(intact.message()));
-                case AuditVerification.Broken broken -> Check.failed(AUDIT_LOG, Text.verbatim(broken.message()),
+                case AuditVerification.Intact intact -> Check.passed(AUDIT_LOG, intact.text());
+                case AuditVerification.Broken broken -> Check.failed(AUDIT_LOG, broken.text(),
                         Text.of("diagnostics.audit.broken.fix"));
                 case AuditVerification.Unprotected unprotected -> Check.failed(AUDIT_LOG,
-                        Text.of("diagnostics.audit.unprotected", unprotected.entries(),
-                                String.join("; ", unprotected.missing())),
+                        Text.of("diagnostics.audit.unprotected", unprotected.entries(), unprotected.missingJoined()),
                         Text.of("diagnostics.audit.unprotected.fix"));
             };
         } catch (StoreException e) {

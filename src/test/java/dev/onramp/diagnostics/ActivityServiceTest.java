@@ -10,6 +10,7 @@ import dev.onramp.model.TenantId;
 import dev.onramp.store.AuditQuery;
 import dev.onramp.testing.MutableClock;
 import dev.onramp.testing.StoreFixture;
+import dev.onramp.text.Messages;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +23,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -126,7 +128,8 @@ class ActivityServiceTest {
 
         ActivityService.Verdict verdict = activity.verify((checked, total) -> heard.add(checked));
 
-        assertThat(verdict).isEqualTo(new ActivityService.Verdict(true, "The audit trail is intact: 4 entries, unbroken."));
+        assertThat(verdict.intact()).isTrue();
+        assertThat(verdict.message()).isEqualTo("The audit trail is intact: 4 entries, unbroken.");
         assertThat(heard).containsExactly(4L);
     }
 
@@ -147,6 +150,27 @@ class ActivityServiceTest {
                 + " it was written: its MAC does not match. This means that entries from 2 on cannot be relied on to be"
                 + " what Onramp wrote: keep this data folder as it is, export the audit trail, and send a support bundle"
                 + " (onramp support-bundle) to support.");
+    }
+
+    @Test
+    void verify_afterAnEntryWasChanged_saysItInGermanAndFrench() throws Exception {
+        store.close();
+        try (Connection jdbc = DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("onramp"), "onramp", "");
+                Statement sql = jdbc.createStatement()) {
+            sql.execute("DROP TRIGGER audit_log_append_only");
+            sql.execute("UPDATE audit_log SET details = 'provider=nothing' WHERE seq = 2");
+        }
+        open();
+
+        ActivityService.Verdict verdict = activity.verify((checked, total) -> true);
+
+        assertThat(Messages.of(Locale.GERMAN).render(verdict.text())).isEqualTo("Das Prüfprotokoll wurde bei Eintrag 2"
+                + " manipuliert: Eintrag 2 wurde geändert, nachdem er geschrieben wurde: Sein MAC stimmt nicht überein."
+                + " Das bedeutet, dass man sich nicht darauf verlassen kann, dass die Einträge ab 2 das sind, was Onramp"
+                + " geschrieben hat: Lassen Sie diesen Datenordner, wie er ist, exportieren Sie das Prüfprotokoll und"
+                + " schicken Sie ein Support-Paket (onramp support-bundle) an den Support.");
+        assertThat(Messages.of(Locale.FRENCH).render(verdict.text())).startsWith("Le journal d’audit a été falsifié à"
+                + " l’entrée 2 : l’entrée 2 a été modifiée après son écriture : son MAC ne correspond pas. Cela signifie");
     }
 
     @Test

@@ -163,7 +163,7 @@ public final class ActivityModel {
             verifying.set(false);
             if (failure == null) {
                 verifyFailed.set(!verdict.intact());
-                verifyResult.set(verdict.message());
+                verifyResult.set(UiText.render(verdict.text()));
             } else if (unwrap(failure) instanceof CancellationException) {
                 verifyResult.set(UiText.get("ui.activity.verify.cancelled"));
             } else {
