@@ -144,9 +144,13 @@ public final class ActivityService {
     /** What an export wrote. */
     public record Exported(long entries, Path file) {
         /** One line for the window, e.g. "Wrote 1,204 audit entries to /home/me/audit.csv." */
+        public Text text() {
+            return Text.of("diagnostics.activity.export.wrote", entries, file.toString());
+        }
+
+        /** {@link #text()} in the process's display language. */
         public String message() {
-            return "Wrote " + String.format(Locale.ENGLISH, "%,d", entries) + (entries == 1 ? " audit entry" : " audit entries")
-                    + " to " + file + ".";
+            return Messages.display().render(text());
         }
     }
 
@@ -197,7 +201,8 @@ public final class ActivityService {
     /**
      * Writes the entries matching {@code filter}, oldest first, to {@code file} as {@code onramp audit
      * export} does: into a temporary file in the same folder, moved into place once complete, so the file
-     * is whole or untouched. Fails with an {@link UncheckedIOException} whose message says what to do.
+     * is whole or untouched. Fails with an {@link ActivityExportException}, an {@link UncheckedIOException} whose
+     * text says what to do.
      */
     public Exported export(Filter filter, Format format, Path file) {
         Path target = file.toAbsolutePath();
@@ -206,7 +211,7 @@ public final class ActivityService {
         try {
             partial = Files.createTempFile(folder, "." + target.getFileName() + "-", ".part");
         } catch (IOException e) {
-            throw new UncheckedIOException(cannotWrite(folder, e), e);
+            throw new ActivityExportException(cannotWrite(folder, e), e);
         }
         try {
             long written;
@@ -221,19 +226,19 @@ public final class ActivityService {
             return new Exported(written, target);
         } catch (IOException e) {
             deleteQuietly(partial);
-            throw new UncheckedIOException("Onramp could not write " + target + " (" + e.getMessage()
-                    + "), so nothing was written there: choose another file or folder and export again.", e);
+            throw new ActivityExportException(Text.of("diagnostics.activity.export.notWritten", target.toString(),
+                    String.valueOf(e.getMessage())), e);
         } catch (RuntimeException e) {
             deleteQuietly(partial);
             throw e;
         }
     }
 
-    private static String cannotWrite(Path folder, IOException e) {
-        String why = e instanceof AccessDeniedException ? "this user may not make files there"
-                : Files.isDirectory(folder) ? e.getMessage() : "it does not exist";
-        return "Onramp cannot write to the folder " + folder + " (" + why + "), so nothing was written: choose a"
-                + " folder you can write to, such as your Documents folder.";
+    private static Text cannotWrite(Path folder, IOException e) {
+        Object why = e instanceof AccessDeniedException ? Text.of("diagnostics.activity.export.mayNotMakeFiles")
+                : Files.isDirectory(folder) ? String.valueOf(e.getMessage())
+                        : Text.of("diagnostics.activity.export.noSuchFolder");
+        return Text.of("diagnostics.activity.export.cannotWriteFolder", String.valueOf(folder), why);
     }
 
     private AuditCriteria criteria(Filter filter) {

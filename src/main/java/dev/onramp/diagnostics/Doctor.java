@@ -170,7 +170,7 @@ public final class Doctor {
                             : Text.of("diagnostics.loopback.listeningPortTaken", uri.toString(), first);
             return Check.passed(LOOPBACK, listening);
         } catch (RedirectPortsBusyException e) {
-            return Check.failed(LOOPBACK, Text.verbatim(e.getMessage()), Text.of("diagnostics.loopback.busy.fix"));
+            return Check.failed(LOOPBACK, e.text(), Text.of("diagnostics.loopback.busy.fix"));
         } catch (UncheckedIOException e) {
             return Check.failed(LOOPBACK, Text.verbatim(e.getMessage()), Text.of("diagnostics.loopback.firewall.fix"));
         }

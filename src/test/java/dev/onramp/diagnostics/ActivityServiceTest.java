@@ -2,6 +2,7 @@ package dev.onramp.diagnostics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.onramp.model.InvalidInputException;
@@ -208,6 +209,24 @@ class ActivityServiceTest {
                         + " exist), so nothing was written: choose a folder you can write to, such as your Documents"
                         + " folder.");
         assertThat(missing.getParent()).doesNotExist();
+    }
+
+    @Test
+    void export_saysWhatItWroteOrWhyNotInGermanAndFrench() {
+        Path csv = dir.resolve("audit.csv");
+        Path missing = dir.resolve("no-such-folder/audit.csv");
+
+        ActivityService.Exported exported = activity.export(ActivityService.Filter.ALL, ActivityService.Format.CSV, csv);
+        ActivityExportException refused = catchThrowableOfType(ActivityExportException.class,
+                () -> activity.export(ActivityService.Filter.ALL, ActivityService.Format.CSV, missing));
+
+        assertThat(Messages.of(Locale.GERMAN).render(exported.text()))
+                .isEqualTo("Prüfprotokoll in " + csv.toAbsolutePath() + " geschrieben: 4 Einträge.");
+        assertThat(Messages.of(Locale.GERMAN).message(refused)).isEqualTo("Onramp kann nicht in den Ordner "
+                + missing.getParent().toAbsolutePath() + " schreiben (er existiert nicht), daher wurde nichts geschrieben:"
+                + " Wählen Sie einen Ordner, in den Sie schreiben dürfen, etwa Ihren Ordner „Dokumente“.");
+        assertThat(Messages.of(Locale.FRENCH).message(refused)).startsWith("Onramp ne peut pas écrire dans le dossier "
+                + missing.getParent().toAbsolutePath() + " (il n’existe pas), donc rien n’a été écrit :");
     }
 
     @Test

@@ -189,7 +189,7 @@ public final class ActivityModel {
         CompletableFuture.supplyAsync(() -> activity.export(filter.get(), choice.format(), choice.file()), background)
                 .whenCompleteAsync((exported, failure) -> {
                     exporting.set(false);
-                    exportResult.set(failure == null ? exported.message() : Failures.message(failure));
+                    exportResult.set(failure == null ? UiText.render(exported.text()) : Failures.message(failure));
                 }, fx);
     }
 
