@@ -106,7 +106,7 @@ public final class Doctor {
      * empty when it is in the key store. Does not block.
      */
     public Optional<Text> keyStoreNotice() {
-        return kek.fallbackReason().map(reason -> Text.of("diagnostics.keyStoreNotice", reason));
+        return kek.fallbackReasonText().map(reason -> Text.of("diagnostics.keyStoreNotice", reason));
     }
 
     /** Once, when this run made a new key file because the system's key store did not answer: one sentence. */
@@ -183,7 +183,7 @@ public final class Doctor {
             return Check.failed(KEY_STORE, e.text(), SUPPORT);
         }
         Text opens = !(kek instanceof FileKekStore) ? Text.of("diagnostics.keyStore.opens", kek.described())
-                : kek.fallbackReason().map(reason -> Text.of("diagnostics.keyStore.opensInFileBecause", kek.described(),
+                : kek.fallbackReasonText().map(reason -> Text.of("diagnostics.keyStore.opensInFileBecause", kek.described(),
                         reason)).orElseGet(() -> Text.of("diagnostics.keyStore.opensInFile", kek.described()));
         return Check.passed(KEY_STORE, opens);
     }

@@ -121,7 +121,7 @@ public final class DataRemoval {
             return Optional.of(keyring);
         } catch (KeyringUnavailableException e) {
             if (keyInSystemStore) {
-                throw new StoreException(Text.of("store.dataRemoval.keyStoreSilent", folder, e.getMessage()), e);
+                throw new StoreException(Text.of("store.dataRemoval.keyStoreSilent", folder, e.text()), e);
             }
             return Optional.empty();
         }
@@ -140,10 +140,9 @@ public final class DataRemoval {
             removed = store.delete();
         } catch (KeyringUnavailableException e) {
             if (keyInSystemStore) {
-                throw new StoreException(Text.of("store.dataRemoval.keyLeft", folder, store.described(),
-                        e.getMessage()), e);
+                throw new StoreException(Text.of("store.dataRemoval.keyLeft", folder, store.described(), e.text()), e);
             }
-            return Text.of("store.dataRemoval.keyFileRemovedStoreSilent", e.getMessage());
+            return Text.of("store.dataRemoval.keyFileRemovedStoreSilent", e.text());
         }
         return removed ? Text.of("store.dataRemoval.keyRemovedFrom", store.described())
                 : Text.of("store.dataRemoval.keyFileRemovedStoreHeldNone", store.described());
@@ -183,7 +182,7 @@ public final class DataRemoval {
             return inSystemStore ? Text.of("store.dataRemoval.plan.keyIn", keyring.described())
                     : Text.of("store.dataRemoval.plan.keyFileAndAnyIn", keyring.described());
         } catch (KeyringUnavailableException e) {
-            return inSystemStore ? Text.of("store.dataRemoval.plan.keyInSilentStore", e.getMessage())
+            return inSystemStore ? Text.of("store.dataRemoval.plan.keyInSilentStore", e.text())
                     : Text.of("store.dataRemoval.plan.keyFile");
         }
     }

@@ -25,7 +25,7 @@ import java.util.Optional;
  */
 public final class FileKekStore implements KekStore {
     private final Path file;
-    private final Optional<String> fallbackReason;
+    private final Optional<Text> fallbackReason;
     private final boolean announce;
     private boolean createdUnasked;
 
@@ -38,17 +38,23 @@ public final class FileKekStore implements KekStore {
     /**
      * A key file used because the operating system's key store did not answer.
      *
-     * @param fallbackReason why not, as a sentence a person can act on
+     * @param fallbackReason why not, as a sentence a person can act on, said in words already
      */
     public FileKekStore(Path file, String fallbackReason) {
         this(file, fallbackReason, false);
     }
 
-    /**
-     * As above; with {@code announce}, a key file this store creates has {@link #firstUseNotice()} say so,
-     * once: the person did not ask for the file.
-     */
+    /** As above, with the reason said in words already. */
     FileKekStore(Path file, String fallbackReason, boolean announce) {
+        this(file, Text.verbatim(Objects.requireNonNull(fallbackReason, "fallbackReason")), announce);
+    }
+
+    /**
+     * A key file used because the operating system's key store did not answer, {@code fallbackReason} saying why;
+     * with {@code announce}, a key file this store creates has {@link #firstUseNotice()} say so, once: the person
+     * did not ask for the file.
+     */
+    FileKekStore(Path file, Text fallbackReason, boolean announce) {
         this.file = file.toAbsolutePath();
         this.fallbackReason = Optional.of(Objects.requireNonNull(fallbackReason, "fallbackReason"));
         this.announce = announce;
@@ -89,7 +95,7 @@ public final class FileKekStore implements KekStore {
     }
 
     @Override
-    public Optional<String> fallbackReason() {
+    public Optional<Text> fallbackReasonText() {
         return fallbackReason;
     }
 

@@ -34,8 +34,13 @@ public interface KekStore {
      * Why the key is not in the operating system's key store, as a sentence a person can act on; empty when
      * it is, or when nobody looked for one.
      */
-    default Optional<String> fallbackReason() {
+    default Optional<Text> fallbackReasonText() {
         return Optional.empty();
+    }
+
+    /** {@link #fallbackReasonText()} in English, for logs and the support bundle. */
+    default Optional<String> fallbackReason() {
+        return fallbackReasonText().map(Messages.english()::render);
     }
 
     /**

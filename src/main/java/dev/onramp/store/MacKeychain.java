@@ -24,7 +24,7 @@ final class MacKeychain implements SystemKeyring {
     static final String TOOL = "/usr/bin/security";
     /** Without spaces, so the line {@code security -i} reads needs no quoting. */
     static final String SERVICE = "dev.onramp.key-encryption-key";
-    private static final String STORE = "the macOS Keychain";
+    private static final Text STORE = Text.of("store.keyring.mac.name");
     /** {@code security}'s exit status when no such item exists (errSecItemNotFound). */
     private static final int NOT_FOUND = 44;
 
@@ -41,12 +41,11 @@ final class MacKeychain implements SystemKeyring {
     @Override
     public void probe() {
         if (!Files.isExecutable(tool)) {
-            throw new KeyringUnavailableException(tool + " is missing, so Onramp cannot reach the Keychain.");
+            throw new KeyringUnavailableException(Text.of("store.keyring.mac.noTool", tool.toString()));
         }
         Result result = run(List.of("show-keychain-info"), "");
         if (result.exit() != 0) {
-            throw new KeyringUnavailableException("The default Keychain is not available (" + result.error()
-                    + "): unlock it in Keychain Access.");
+            throw new KeyringUnavailableException(Text.of("store.keyring.mac.unavailable", result.error()));
         }
     }
 
@@ -57,8 +56,7 @@ final class MacKeychain implements SystemKeyring {
             return Optional.empty();
         }
         if (result.exit() != 0) {
-            throw new KeyringUnavailableException("The Keychain did not give Onramp its key (" + result.error()
-                    + "): unlock the login Keychain in Keychain Access.");
+            throw new KeyringUnavailableException(Text.of("store.keyring.mac.notGiven", result.error()));
         }
         return Optional.of(Base64.getDecoder().decode(result.output().strip()));
     }
@@ -68,8 +66,7 @@ final class MacKeychain implements SystemKeyring {
         Result result = run(List.of("-i"), addCommand(secret));
         // The tool may print its prompt and notes; SystemKekStore reads the key back to know it arrived.
         if (result.exit() != 0) {
-            throw new KeyringUnavailableException("The Keychain did not store Onramp's key (" + result.error()
-                    + "): unlock the login Keychain in Keychain Access.");
+            throw new KeyringUnavailableException(Text.of("store.keyring.mac.notStored", result.error()));
         }
     }
 
@@ -80,8 +77,7 @@ final class MacKeychain implements SystemKeyring {
             return false;
         }
         if (result.exit() != 0) {
-            throw new KeyringUnavailableException("The Keychain did not remove Onramp's key (" + result.error()
-                    + "): unlock the login Keychain in Keychain Access.");
+            throw new KeyringUnavailableException(Text.of("store.keyring.mac.notRemoved", result.error()));
         }
         return true;
     }

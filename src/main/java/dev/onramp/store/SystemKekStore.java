@@ -39,8 +39,7 @@ final class SystemKekStore implements KekStore {
                 kek = KekKeysets.open(file.exists() ? moveIntoKeyring(file.readKeyset()) : fromKeyring(),
                         keyring.described());
             } catch (KeyringUnavailableException e) {
-                throw new StoreException(Text.of("store.systemKek.unreachable", keyring.described(),
-                        e.getMessage()), e);
+                throw new StoreException(Text.of("store.systemKek.unreachable", keyring.described(), e.text()), e);
             }
         }
         return kek;

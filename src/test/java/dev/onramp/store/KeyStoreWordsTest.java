@@ -62,10 +62,32 @@ class KeyStoreWordsTest {
         StoreException refused = catchThrowableOfType(StoreException.class, store::keyEncryptionKey);
 
         assertThat(GERMAN.message(refused)).startsWith("Onramp bewahrt den Schlüssel dieses Datenordners in dem"
-                + " Schlüsselspeicher des Systems auf und konnte ihn nicht erreichen: ");
+                + " Schlüsselspeicher des Systems auf und konnte ihn nicht erreichen: Es wurde keine D-Bus-Sitzung"
+                + " gefunden (DBUS_SESSION_BUS_ADDRESS ist nicht gesetzt)");
         assertThat(FRENCH.message(refused))
                 .startsWith("Onramp garde la clé de ce dossier de données dans le trousseau du système, et n’a pas pu");
         assertThat(refused.getMessage()).startsWith("Onramp keeps the key to this data folder in the system's key store,");
+    }
+
+    @Test
+    void whyNoKeyStoreAnswered_isSaidInGermanAndFrench_andInEnglishForLogs() {
+        KekStore noBus = KekStores.choose(dir, "Linux", Map.of(), Duration.ofSeconds(1));
+        KekStore unknown = KekStores.choose(dir, "Plan 9", Map.of(), Duration.ofSeconds(1));
+        KekStore silentBus = KekStores.choose(dir, "Linux",
+                Map.of("DBUS_SESSION_BUS_ADDRESS", "unix:path=" + dir.resolve("nobody")), Duration.ofSeconds(1));
+
+        assertThat(noBus.fallbackReasonText().map(GERMAN::render)).hasValueSatisfying(reason -> assertThat(reason)
+                .startsWith("Es wurde keine D-Bus-Sitzung gefunden (DBUS_SESSION_BUS_ADDRESS ist nicht gesetzt), daher"
+                        + " kann kein Secret Service wie GNOME Keyring antworten: Starten Sie Onramp aus einer"
+                        + " Desktop-Sitzung"));
+        assertThat(noBus.fallbackReasonText().map(FRENCH::render)).hasValueSatisfying(reason -> assertThat(reason)
+                .startsWith("Aucune session D-Bus n’a été trouvée"));
+        assertThat(unknown.fallbackReasonText().map(GERMAN::render))
+                .hasValue("Onramp kennt keinen Schlüsselspeicher unter Plan 9.");
+        assertThat(silentBus.fallbackReasonText().map(GERMAN::render)).hasValueSatisfying(reason -> assertThat(reason)
+                .contains("Kein Secret Service hat auf D-Bus unter unix:path=" + dir.resolve("nobody") + " geantwortet")
+                .endsWith(": Ist ein Schlüsselbund wie GNOME Keyring installiert und gestartet?"));
+        assertThat(unknown.fallbackReason()).hasValue("Onramp knows no key store on Plan 9.");
     }
 
     @Test

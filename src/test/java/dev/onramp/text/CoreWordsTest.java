@@ -24,7 +24,8 @@ class CoreWordsTest {
     private static final Path MAIN = Path.of("src/main/java/dev/onramp");
     /** A failure or a Text made from a string literal. */
     private static final Pattern BUILT_FROM_WORDS = Pattern.compile(
-            "new (?:InvalidInputException|StoreException|DiskFullException|UpdateRefusedException|DisconnectRefusedException)"
+            "new (?:InvalidInputException|StoreException|DiskFullException|UpdateRefusedException|DisconnectRefusedException"
+                    + "|KeyringUnavailableException)"
                     + "\\(\\s*\"([^\"]*)\"|new AirbyteException\\(\\s*[\\w.]+,\\s*\"([^\"]*)\"|Text\\.verbatim\\(\\s*\"([^\"]*)\"");
     /**
      * A method returning words built from an English literal of two words or more: {@code return "Removed its key
