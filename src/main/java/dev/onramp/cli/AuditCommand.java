@@ -55,9 +55,9 @@ final class AuditCommand {
                         yield 0;
                     }
                     case AuditVerification.Broken broken -> failed(err,
-                            messages.get("cli.audit.verify.broken", broken.firstBadSeq(), broken.reason()));
+                            messages.get("cli.audit.verify.broken", broken.firstBadSeq(), broken.reasonText()));
                     case AuditVerification.Unprotected unprotected -> failed(err,
-                            messages.get("cli.audit.verify.unprotected", String.join("; ", unprotected.missing())));
+                            messages.get("cli.audit.verify.unprotected", unprotected.missingJoined()));
                 };
             }
         }

@@ -105,8 +105,8 @@ public final class OnrampCommand implements Callable<Integer> {
     /** Opens the app for a command; a key file made just now because no key store answered is told in one sentence. */
     AppContext openApp(BrowserLauncher browser, Duration consentTimeout) {
         AppContext app = env.contexts().apply(options(browser, DEMO_LATENCY, consentTimeout));
-        app.diagnostics().newKeyFileNotice().ifPresent(notice -> { // in English until diagnostics returns a Text
-            env.err().println("onramp: " + notice);
+        app.diagnostics().newKeyFileNotice().ifPresent(notice -> {
+            env.err().println("onramp: " + messages.render(notice));
             env.err().flush();
         });
         return app;

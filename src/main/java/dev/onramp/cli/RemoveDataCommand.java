@@ -49,7 +49,7 @@ final class RemoveDataCommand implements Callable<Integer> {
         }
         Removal removed = removal.remove();
         out.println(messages.get("cli.removeData.removed", removed.folder().toString(), size(removed.bytes(), messages)));
-        out.println(removed.key()); // the key store's sentence, in English for now
+        out.println(messages.render(removed.keyText()));
         out.println(messages.get("cli.removeData.onlyRecord"));
         out.flush();
         return 0;
@@ -63,7 +63,7 @@ final class RemoveDataCommand implements Callable<Integer> {
         }
         plan.unfinished().ifPresent(tombstone -> out.println("  " + messages.get("cli.removeData.unfinished",
                 tombstone.toString())));
-        out.println("  " + plan.key()); // the key store's description, in English for now
+        out.println("  " + messages.render(plan.keyText()));
         out.flush();
     }
 

@@ -341,7 +341,7 @@ abstract class FlowRun implements ConnectFlow {
         try {
             return parts.redirects().open(parts.redirectOf().apply(tenantId), parts.consentTimeout());
         } catch (RedirectPortsBusyException e) {
-            throw new FlowEnd(FlowState.FAILED, Text.verbatim(e.getMessage()));
+            throw new FlowEnd(FlowState.FAILED, e.text());
         }
     }
 

@@ -8,6 +8,7 @@ import dev.onramp.store.AuditFormat;
 import dev.onramp.store.AuditLog;
 import dev.onramp.store.AuditQuery;
 import dev.onramp.store.AuditVerification;
+import dev.onramp.text.Messages;
 import dev.onramp.text.Text;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -104,8 +105,13 @@ public final class ActivityService {
     /** A business the trail can be narrowed to. */
     public record Business(TenantId id, String name) {}
 
-    /** The result of the chain check: whether the trail is intact, and what that means, in words. */
-    public record Verdict(boolean intact, String message) {}
+    /** The result of the chain check: whether the trail is intact, and what that means, as a sentence. */
+    public record Verdict(boolean intact, Text text) {
+        /** {@link #text()} in the process's display language. */
+        public String message() {
+            return Messages.display().render(text);
+        }
+    }
 
     /** Hears how far the chain check has come; answers false to stop it. */
     @FunctionalInterface
@@ -138,9 +144,13 @@ public final class ActivityService {
     /** What an export wrote. */
     public record Exported(long entries, Path file) {
         /** One line for the window, e.g. "Wrote 1,204 audit entries to /home/me/audit.csv." */
+        public Text text() {
+            return Text.of("diagnostics.activity.export.wrote", entries, file.toString());
+        }
+
+        /** {@link #text()} in the process's display language. */
         public String message() {
-            return "Wrote " + String.format(Locale.ENGLISH, "%,d", entries) + (entries == 1 ? " audit entry" : " audit entries")
-                    + " to " + file + ".";
+            return Messages.display().render(text());
         }
     }
 
@@ -180,21 +190,19 @@ public final class ActivityService {
     public Verdict verify(Progress progress) {
         return switch (audit.verify(progress::checked)) {
             case AuditVerification.Intact intact -> new Verdict(true, intact.entries() == 0
-                    ? "The audit trail is intact and empty."
-                    : "The audit trail is intact: " + String.format(Locale.ENGLISH, "%,d", intact.entries())
-                            + (intact.entries() == 1 ? " entry" : " entries") + ", unbroken.");
-            case AuditVerification.Broken broken -> new Verdict(false, broken.message() + " This means that entries"
-                    + " from " + String.format(Locale.ENGLISH, "%,d", broken.firstBadSeq()) + " on cannot be relied on to"
-                    + " be what Onramp wrote: keep this data folder as it is, export the audit trail, and send a support"
-                    + " bundle (onramp support-bundle) to support.");
-            case AuditVerification.Unprotected unprotected -> new Verdict(false, unprotected.message());
+                    ? Text.of("diagnostics.activity.verify.intactAndEmpty")
+                    : Text.of("diagnostics.activity.verify.intact", intact.entries()));
+            case AuditVerification.Broken broken -> new Verdict(false,
+                    Text.of("diagnostics.activity.verify.broken", broken.text(), broken.firstBadSeq()));
+            case AuditVerification.Unprotected unprotected -> new Verdict(false, unprotected.text());
         };
     }
 
     /**
      * Writes the entries matching {@code filter}, oldest first, to {@code file} as {@code onramp audit
      * export} does: into a temporary file in the same folder, moved into place once complete, so the file
-     * is whole or untouched. Fails with an {@link UncheckedIOException} whose message says what to do.
+     * is whole or untouched. Fails with an {@link ActivityExportException}, an {@link UncheckedIOException} whose
+     * text says what to do.
      */
     public Exported export(Filter filter, Format format, Path file) {
         Path target = file.toAbsolutePath();
@@ -203,7 +211,7 @@ public final class ActivityService {
         try {
             partial = Files.createTempFile(folder, "." + target.getFileName() + "-", ".part");
         } catch (IOException e) {
-            throw new UncheckedIOException(cannotWrite(folder, e), e);
+            throw new ActivityExportException(cannotWrite(folder, e), e);
         }
         try {
             long written;
@@ -218,19 +226,19 @@ public final class ActivityService {
             return new Exported(written, target);
         } catch (IOException e) {
             deleteQuietly(partial);
-            throw new UncheckedIOException("Onramp could not write " + target + " (" + e.getMessage()
-                    + "), so nothing was written there: choose another file or folder and export again.", e);
+            throw new ActivityExportException(Text.of("diagnostics.activity.export.notWritten", target.toString(),
+                    String.valueOf(e.getMessage())), e);
         } catch (RuntimeException e) {
             deleteQuietly(partial);
             throw e;
         }
     }
 
-    private static String cannotWrite(Path folder, IOException e) {
-        String why = e instanceof AccessDeniedException ? "this user may not make files there"
-                : Files.isDirectory(folder) ? e.getMessage() : "it does not exist";
-        return "Onramp cannot write to the folder " + folder + " (" + why + "), so nothing was written: choose a"
-                + " folder you can write to, such as your Documents folder.";
+    private static Text cannotWrite(Path folder, IOException e) {
+        Object why = e instanceof AccessDeniedException ? Text.of("diagnostics.activity.export.mayNotMakeFiles")
+                : Files.isDirectory(folder) ? String.valueOf(e.getMessage())
+                        : Text.of("diagnostics.activity.export.noSuchFolder");
+        return Text.of("diagnostics.activity.export.cannotWriteFolder", String.valueOf(folder), why);
     }
 
     private AuditCriteria criteria(Filter filter) {

@@ -60,7 +60,7 @@ public final class Diagnostics {
     }
 
     /** Once, when this run made a new key file because the system's key store did not answer: one sentence. */
-    public Optional<String> newKeyFileNotice() {
+    public Optional<Text> newKeyFileNotice() {
         return doctor.newKeyFileNotice();
     }
 

@@ -106,11 +106,11 @@ public final class Doctor {
      * empty when it is in the key store. Does not block.
      */
     public Optional<Text> keyStoreNotice() {
-        return kek.fallbackReason().map(reason -> Text.of("diagnostics.keyStoreNotice", reason));
+        return kek.fallbackReasonText().map(reason -> Text.of("diagnostics.keyStoreNotice", reason));
     }
 
     /** Once, when this run made a new key file because the system's key store did not answer: one sentence. */
-    public Optional<String> newKeyFileNotice() {
+    public Optional<Text> newKeyFileNotice() {
         return kek.firstUseNotice();
     }
 
@@ -170,7 +170,7 @@ public final class Doctor {
                             : Text.of("diagnostics.loopback.listeningPortTaken", uri.toString(), first);
             return Check.passed(LOOPBACK, listening);
         } catch (RedirectPortsBusyException e) {
-            return Check.failed(LOOPBACK, Text.verbatim(e.getMessage()), Text.of("diagnostics.loopback.busy.fix"));
+            return Check.failed(LOOPBACK, e.text(), Text.of("diagnostics.loopback.busy.fix"));
         } catch (UncheckedIOException e) {
             return Check.failed(LOOPBACK, Text.verbatim(e.getMessage()), Text.of("diagnostics.loopback.firewall.fix"));
         }
@@ -182,9 +182,9 @@ public final class Doctor {
         } catch (StoreException e) {
             return Check.failed(KEY_STORE, e.text(), SUPPORT);
         }
-        Text opens = !(kek instanceof FileKekStore) ? Text.of("diagnostics.keyStore.opens", kek.description())
-                : kek.fallbackReason().map(reason -> Text.of("diagnostics.keyStore.opensInFileBecause", kek.description(),
-                        reason)).orElseGet(() -> Text.of("diagnostics.keyStore.opensInFile", kek.description()));
+        Text opens = !(kek instanceof FileKekStore) ? Text.of("diagnostics.keyStore.opens", kek.described())
+                : kek.fallbackReasonText().map(reason -> Text.of("diagnostics.keyStore.opensInFileBecause", kek.described(),
+                        reason)).orElseGet(() -> Text.of("diagnostics.keyStore.opensInFile", kek.described()));
         return Check.passed(KEY_STORE, opens);
     }
 
@@ -229,12 +229,11 @@ public final class Doctor {
     private Check auditTrail() {
         try {
             return switch (audit.verify()) {
-                case AuditVerification.Intact intact -> Check.passed(AUDIT_LOG, Text.verbatim(intact.message()));
-                case AuditVerification.Broken broken -> Check.failed(AUDIT_LOG, Text.verbatim(broken.message()),
+                case AuditVerification.Intact intact -> Check.passed(AUDIT_LOG, intact.text());
+                case AuditVerification.Broken broken -> Check.failed(AUDIT_LOG, broken.text(),
                         Text.of("diagnostics.audit.broken.fix"));
                 case AuditVerification.Unprotected unprotected -> Check.failed(AUDIT_LOG,
-                        Text.of("diagnostics.audit.unprotected", unprotected.entries(),
-                                String.join("; ", unprotected.missing())),
+                        Text.of("diagnostics.audit.unprotected", unprotected.entries(), unprotected.missingJoined()),
                         Text.of("diagnostics.audit.unprotected.fix"));
             };
         } catch (StoreException e) {

@@ -1,5 +1,6 @@
 package dev.onramp.oauth;
 
+import dev.onramp.text.Text;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,16 +19,16 @@ final class PortHolders {
 
     private PortHolders() {}
 
-    /** E.g. {@code held by "chromium" (process 4242)}; empty when the system does not say. */
-    static Optional<String> describe(int port) {
+    /** The port and who holds it, e.g. {@code 8080 (held by "chromium" (process 4242))}; empty when the system does not say. */
+    static Optional<Text> describe(int port) {
         try {
             Set<String> inodes = listeningInodes(port);
             if (inodes.isEmpty()) {
                 return Optional.empty();
             }
             return holder(inodes).map(pid -> pid == ProcessHandle.current().pid()
-                    ? "held by this Onramp"
-                    : "held by \"" + command(pid) + "\" (process " + pid + ")");
+                    ? Text.of("oauth.redirect.heldByThisOnramp", port)
+                    : Text.of("oauth.redirect.heldBy", port, command(pid), pid));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

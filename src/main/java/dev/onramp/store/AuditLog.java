@@ -154,11 +154,11 @@ public final class AuditLog implements AutoCloseable {
         long entries = checked;
         broken.ifPresentOrElse(problems::add, () -> problems.addAll(missingTail(newest, head, reading)));
         reading.badLine().ifPresent(bad -> problems.add(new AuditVerification.Broken(bad.vouchedBefore() + 1,
-                "line " + bad.lineNumber() + " of " + checkpoints.file() + " is damaged or not signed by this Onramp")));
+                Text.of("store.audit.reason.badCheckpointLine", bad.lineNumber(), checkpoints.file().toString()))));
         if (!problems.isEmpty()) {
             return problems.stream().min(Comparator.comparingLong(AuditVerification.Broken::firstBadSeq)).orElseThrow();
         }
-        List<String> unprotected = db.withConnection(AuditProtection::missing);
+        List<Text> unprotected = db.withConnection(AuditProtection::missing);
         return unprotected.isEmpty() ? new AuditVerification.Intact(entries, reading.highestSeq())
                 : new AuditVerification.Unprotected(entries, unprotected);
     }
@@ -206,20 +206,20 @@ public final class AuditLog implements AutoCloseable {
             long seq = row.seq();
             if (seq != expected) {
                 return Optional.of(new AuditVerification.Broken(expected,
-                        "entry " + expected + " is missing (the next entry is " + seq + ")"));
+                        Text.of("store.audit.reason.missing", expected, seq)));
             }
             if (!Arrays.equals(row.prevMac(), previousMac)) {
                 return Optional.of(new AuditVerification.Broken(seq,
-                        "entry " + seq + " does not follow entry " + (seq - 1) + ": the chain is broken there"));
+                        Text.of("store.audit.reason.notFollowing", seq, seq - 1)));
             }
             if (!chain.matches(row)) {
-                return Optional.of(new AuditVerification.Broken(seq,
-                        "entry " + seq + " was changed after it was written: its MAC does not match"));
+                return Optional.of(new AuditVerification.Broken(seq, Text.of("store.audit.reason.changed", seq)));
             }
             for (AuditCheckpoints.Checkpoint checkpoint : vouched.getOrDefault(seq, List.of())) {
                 if (!Arrays.equals(checkpoint.mac(), row.mac())) {
-                    return Optional.of(new AuditVerification.Broken(seq, "entry " + seq
-                            + " is not the one the signed checkpoint of " + checkpoint.at() + " vouches for"));
+                    // The checkpoint's time stays an ISO-8601 instant in every language, as it was said before.
+                    return Optional.of(new AuditVerification.Broken(seq, Text.of("store.audit.reason.notVouched", seq,
+                            checkpoint.at().toString())));
                 }
             }
             previousMac = row.mac();
@@ -232,16 +232,16 @@ public final class AuditLog implements AutoCloseable {
     private List<AuditVerification.Broken> missingTail(long last, long head, AuditCheckpoints.Reading reading) {
         List<AuditVerification.Broken> problems = new ArrayList<>();
         if (head > last) {
-            problems.add(new AuditVerification.Broken(last + 1, "entries from " + (last + 1)
-                    + " on are missing: the log's head names entry " + head));
+            problems.add(new AuditVerification.Broken(last + 1,
+                    Text.of("store.audit.reason.tailBeforeHead", last + 1, head)));
         }
         if (reading.highestSeq() > last) {
-            problems.add(new AuditVerification.Broken(last + 1, "entries from " + (last + 1)
-                    + " on are missing: a signed checkpoint vouches for entry " + reading.highestSeq()));
+            problems.add(new AuditVerification.Broken(last + 1,
+                    Text.of("store.audit.reason.tailBeforeCheckpoint", last + 1, reading.highestSeq())));
         }
         if (last > 0 && reading.checkpoints().isEmpty() && reading.badLine().isEmpty()) {
-            problems.add(new AuditVerification.Broken(1, "no signed checkpoint vouches for the log: "
-                    + checkpoints.file() + " is missing or empty"));
+            problems.add(new AuditVerification.Broken(1,
+                    Text.of("store.audit.reason.noCheckpoint", checkpoints.file().toString())));
         }
         return problems;
     }

@@ -1,5 +1,6 @@
 package dev.onramp.store;
 
+import dev.onramp.text.Text;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -16,15 +17,13 @@ final class AuditProtection {
     private AuditProtection() {}
 
     /** What is missing of the protection, each as a phrase; empty when all of it stands. */
-    static List<String> missing(Connection jdbc) throws SQLException {
-        List<String> missing = new ArrayList<>();
+    static List<Text> missing(Connection jdbc) throws SQLException {
+        List<Text> missing = new ArrayList<>();
         if (!triggerGuards(jdbc, "UPDATE") || !triggerGuards(jdbc, "DELETE")) {
-            missing.add("the append-only trigger " + TRIGGER_CLASS + " on audit_log, which refuses every change and"
-                    + " deletion of an entry, is gone");
+            missing.add(Text.of("store.audit.gone.trigger", TRIGGER_CLASS));
         }
         if (!headKeyStands(jdbc)) {
-            missing.add("the foreign key from audit_head to audit_log, which refuses emptying or dropping the log,"
-                    + " is gone");
+            missing.add(Text.of("store.audit.gone.headKey"));
         }
         return missing;
     }

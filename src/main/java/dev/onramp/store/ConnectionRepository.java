@@ -203,7 +203,7 @@ public final class ConnectionRepository {
             try {
                 plaintext = vault.decrypt(sealed.get(), slot(tenant, id.value()));
             } catch (StoreException e) {
-                throw new StoreException(unreadable(jdbc, key).sentence("Onramp cannot use it"), e);
+                throw new StoreException(unreadable(jdbc, key).unusable(), e);
             }
             if (vault.needsReencryption(sealed.get())) {
                 reseal(jdbc, key, sealed.get(), plaintext);

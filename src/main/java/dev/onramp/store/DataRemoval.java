@@ -1,5 +1,6 @@
 package dev.onramp.store;
 
+import dev.onramp.text.Messages;
 import dev.onramp.text.Text;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -92,12 +93,12 @@ public final class DataRemoval {
     public Removal remove() {
         Plan plan = plan();
         if (plan.nothingToRemove()) {
-            return new Removal(folder, 0, "There was nothing to remove.");
+            return new Removal(folder, 0, Text.of("store.dataRemoval.nothingRemoved"));
         }
         Path tombstone = tombstone().orElseThrow();
         boolean keyInSystemStore = keyInSystemStore();
         Optional<SystemKeyring> keyring = reachableKeyring(keyInSystemStore);
-        String key;
+        Text key;
         try (FolderLock lock = FolderLock.take(folder.resolve(DATABASE))) {
             if (plan.folderPresent()) {
                 // A tombstone from before and a folder made since: the older one goes first, to free the name.
@@ -120,33 +121,31 @@ public final class DataRemoval {
             return Optional.of(keyring);
         } catch (KeyringUnavailableException e) {
             if (keyInSystemStore) {
-                throw new StoreException(Text.of("store.dataRemoval.keyStoreSilent", folder, e.getMessage()), e);
+                throw new StoreException(Text.of("store.dataRemoval.keyStoreSilent", folder, e.text()), e);
             }
             return Optional.empty();
         }
     }
 
-    private String removeKey(Optional<SystemKeyring> keyring, boolean keyInSystemStore) {
+    private Text removeKey(Optional<SystemKeyring> keyring, boolean keyInSystemStore) {
         if (keyring.isEmpty()) {
-            return "Its key was in its key file, removed with the folder (no system key store answered).";
+            return Text.of("store.dataRemoval.keyFileRemoved");
         }
         SystemKeyring store = keyring.get();
         if (store.insideDataFolder()) {
-            return "Its key, wrapped by " + store.description() + ", was removed with the folder.";
+            return Text.of("store.dataRemoval.wrappedKeyRemoved", store.described());
         }
         boolean removed;
         try {
             removed = store.delete();
         } catch (KeyringUnavailableException e) {
             if (keyInSystemStore) {
-                throw new StoreException(Text.of("store.dataRemoval.keyLeft", folder, store.description(),
-                        e.getMessage()), e);
+                throw new StoreException(Text.of("store.dataRemoval.keyLeft", folder, store.described(), e.text()), e);
             }
-            return "Its key was in its key file, removed with the folder (the system's key store did not answer: "
-                    + e.getMessage() + ")";
+            return Text.of("store.dataRemoval.keyFileRemovedStoreSilent", e.text());
         }
-        return removed ? "Removed its key from " + store.description() + "."
-                : "Its key was in its key file, removed with the folder; " + store.description() + " held none.";
+        return removed ? Text.of("store.dataRemoval.keyRemovedFrom", store.described())
+                : Text.of("store.dataRemoval.keyFileRemovedStoreHeldNone", store.described());
     }
 
     /** Renames the folder to its tombstone, so that from here on no Onramp can start on half a folder. */
@@ -174,17 +173,17 @@ public final class DataRemoval {
                 .map(name -> folder.resolveSibling(name + TOMBSTONE_SUFFIX));
     }
 
-    private String keyPlan(boolean inSystemStore) {
+    private Text keyPlan(boolean inSystemStore) {
         try {
             SystemKeyring keyring = keyrings.apply(folder);
             if (keyring.insideDataFolder()) {
-                return "its key, wrapped by " + keyring.description() + ", inside the folder";
+                return Text.of("store.dataRemoval.plan.wrappedKey", keyring.described());
             }
-            return inSystemStore ? "its key in " + keyring.description()
-                    : "its key file inside the folder, and any key of this folder in " + keyring.description();
+            return inSystemStore ? Text.of("store.dataRemoval.plan.keyIn", keyring.described())
+                    : Text.of("store.dataRemoval.plan.keyFileAndAnyIn", keyring.described());
         } catch (KeyringUnavailableException e) {
-            return inSystemStore ? "its key in the system's key store, which does not answer here: " + e.getMessage()
-                    : "its key file inside the folder";
+            return inSystemStore ? Text.of("store.dataRemoval.plan.keyInSilentStore", e.text())
+                    : Text.of("store.dataRemoval.plan.keyFile");
         }
     }
 
@@ -308,17 +307,33 @@ public final class DataRemoval {
         }
     }
 
-    /** What a removal would remove: the folder, a tombstone an earlier run left, their size and the key. */
+    /**
+     * What a removal would remove: the folder, a tombstone an earlier run left, their size and the key
+     * ({@code keyText}, e.g. "its key file inside the folder").
+     */
     public record Plan(Path folder, boolean folderPresent, Optional<Path> unfinished, long bytes,
-            OptionalLong businesses, OptionalLong connections, String key) {
+            OptionalLong businesses, OptionalLong connections, Text keyText) {
         /** True when neither the folder (or it is empty) nor a tombstone is there. */
         public boolean nothingToRemove() {
             return !folderPresent && unfinished.isEmpty();
         }
+
+        /** {@link #keyText()} in the process's display language. */
+        public String key() {
+            return Messages.display().render(keyText);
+        }
     }
 
-    /** What a removal removed, for the person who asked: it cannot go into the audit log, which went with it. */
-    public record Removal(Path folder, long bytes, String key) {}
+    /**
+     * What a removal removed, for the person who asked: it cannot go into the audit log, which went with it;
+     * {@code keyText} says what became of the key, e.g. "Removed its key from …".
+     */
+    public record Removal(Path folder, long bytes, Text keyText) {
+        /** {@link #keyText()} in the process's display language. */
+        public String key() {
+            return Messages.display().render(keyText);
+        }
+    }
 
     /** The database file's lock, the one an Onramp holds while it has the folder open. */
     private static final class FolderLock implements AutoCloseable {

@@ -53,8 +53,7 @@ final class DpapiKeyring implements SystemKeyring {
     public void probe() {
         byte[] test = "onramp-probe".getBytes(StandardCharsets.UTF_8);
         if (!Arrays.equals(unprotect(protect(test)), test)) {
-            throw new KeyringUnavailableException("Windows' Data Protection API gave back other bytes than it was"
-                    + " given.");
+            throw new KeyringUnavailableException(Text.of("store.keyring.dpapi.otherBytes"));
         }
     }
 
@@ -94,8 +93,8 @@ final class DpapiKeyring implements SystemKeyring {
     }
 
     @Override
-    public String description() {
-        return "Windows Data Protection (DPAPI) for this Windows user: " + blob;
+    public Text described() {
+        return Text.of("store.keyStore.dpapi", blob.toString());
     }
 
     private byte[] protect(byte[] plain) {
@@ -122,8 +121,7 @@ final class DpapiKeyring implements SystemKeyring {
             int ok = (int) crypt.invokeExact(in, MemorySegment.NULL, salt, MemorySegment.NULL, MemorySegment.NULL,
                     CRYPTPROTECT_UI_FORBIDDEN, out);
             if (ok == 0) {
-                throw new KeyringUnavailableException("Windows' Data Protection API refused (" + function + "): the"
-                        + " key was wrapped for another Windows user or computer, or this profile cannot use it.");
+                throw new KeyringUnavailableException(Text.of("store.keyring.dpapi.refused", function));
             }
             try {
                 return bytesOf(out);
@@ -132,12 +130,12 @@ final class DpapiKeyring implements SystemKeyring {
                 MemorySegment unused = (MemorySegment) localFree.invokeExact((MemorySegment) DATA.get(out, 0L));
             }
         } catch (IllegalArgumentException | NoSuchElementException e) {
-            throw new KeyringUnavailableException("Windows' Data Protection API (Crypt32.dll) could not be loaded: "
-                    + e.getMessage(), e);
+            throw new KeyringUnavailableException(Text.of("store.keyring.dpapi.notLoaded", String.valueOf(e.getMessage())),
+                    e);
         } catch (KeyringUnavailableException e) {
             throw e;
         } catch (Throwable e) {
-            throw new KeyringUnavailableException("Windows' Data Protection API failed: " + e, e);
+            throw new KeyringUnavailableException(Text.of("store.keyring.dpapi.failed", e.toString()), e);
         }
     }
 

@@ -25,7 +25,7 @@ import java.util.Optional;
  */
 public final class FileKekStore implements KekStore {
     private final Path file;
-    private final Optional<String> fallbackReason;
+    private final Optional<Text> fallbackReason;
     private final boolean announce;
     private boolean createdUnasked;
 
@@ -38,17 +38,23 @@ public final class FileKekStore implements KekStore {
     /**
      * A key file used because the operating system's key store did not answer.
      *
-     * @param fallbackReason why not, as a sentence a person can act on
+     * @param fallbackReason why not, as a sentence a person can act on, said in words already
      */
     public FileKekStore(Path file, String fallbackReason) {
         this(file, fallbackReason, false);
     }
 
-    /**
-     * As above; with {@code announce}, a key file this store creates has {@link #firstUseNotice()} say so,
-     * once: the person did not ask for the file.
-     */
+    /** As above, with the reason said in words already. */
     FileKekStore(Path file, String fallbackReason, boolean announce) {
+        this(file, Text.verbatim(Objects.requireNonNull(fallbackReason, "fallbackReason")), announce);
+    }
+
+    /**
+     * A key file used because the operating system's key store did not answer, {@code fallbackReason} saying why;
+     * with {@code announce}, a key file this store creates has {@link #firstUseNotice()} say so, once: the person
+     * did not ask for the file.
+     */
+    FileKekStore(Path file, Text fallbackReason, boolean announce) {
         this.file = file.toAbsolutePath();
         this.fallbackReason = Optional.of(Objects.requireNonNull(fallbackReason, "fallbackReason"));
         this.announce = announce;
@@ -57,7 +63,7 @@ public final class FileKekStore implements KekStore {
     /** Reads the key file, creating it with a new key on first use. */
     @Override
     public synchronized Aead keyEncryptionKey() {
-        return KekKeysets.open(Files.exists(file) ? readKeyset() : create(), file.toString());
+        return KekKeysets.open(Files.exists(file) ? readKeyset() : create(), Text.verbatim(file.toString()));
     }
 
     /**
@@ -65,19 +71,17 @@ public final class FileKekStore implements KekStore {
      * saying so; empty otherwise, and on every later call.
      */
     @Override
-    public synchronized Optional<String> firstUseNotice() {
+    public synchronized Optional<Text> firstUseNotice() {
         if (!createdUnasked) {
             return Optional.empty();
         }
         createdUnasked = false;
-        return Optional.of("Onramp keeps the key that protects saved secrets in a file only you can read (" + file
-                + "), because the system's key store did not answer; onramp doctor says why and how to move the"
-                + " key into it.");
+        return Optional.of(Text.of("store.keyFile.firstUse", file.toString()));
     }
 
     @Override
-    public String description() {
-        return "file (readable by this user only): " + file;
+    public Text described() {
+        return Text.of("store.keyStore.file", file.toString());
     }
 
     @Override
@@ -86,12 +90,12 @@ public final class FileKekStore implements KekStore {
     }
 
     @Override
-    public String expectedAt() {
-        return "the key file " + file;
+    public Text expectedAt() {
+        return Text.of("store.keyStore.expectedFile", file.toString());
     }
 
     @Override
-    public Optional<String> fallbackReason() {
+    public Optional<Text> fallbackReasonText() {
         return fallbackReason;
     }
 

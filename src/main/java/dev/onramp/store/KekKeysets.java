@@ -31,7 +31,7 @@ final class KekKeysets {
      *
      * @param where where the bytes came from, for the message when they are not a keyset
      */
-    static Aead open(byte[] keyset, String where) {
+    static Aead open(byte[] keyset, Text where) {
         try {
             Configuration tink = tink();
             return TinkProtoKeysetFormat.parseKeyset(keyset, InsecureSecretKeyAccess.get(), tink)

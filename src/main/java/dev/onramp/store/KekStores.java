@@ -1,5 +1,6 @@
 package dev.onramp.store;
 
+import dev.onramp.text.Text;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -39,8 +40,7 @@ public final class KekStores {
      */
     static SystemKeyring keyringOfThisSystem(Path dataDir) {
         if ("file".equals(System.getProperty(CHOICE_PROPERTY))) {
-            throw KeyringUnavailableException.keyFileAskedFor("The key file was asked for (" + CHOICE_PROPERTY
-                    + "=file).");
+            throw KeyringUnavailableException.keyFileAskedFor(Text.of("store.keyring.keyFileAskedFor", CHOICE_PROPERTY));
         }
         return keyringFor(dataDir, System.getProperty("os.name", ""), System.getenv(), LOOKUP_TIMEOUT);
     }
@@ -69,11 +69,11 @@ public final class KekStores {
             if (SystemKekStore.marked(mark) && !file.exists()) {
                 // The key is in that store: a new key file would lock the saved secrets, so reopening must fail
                 // with this reason instead.
-                return new SystemKekStore(new Unreachable(e.getMessage()), file, mark);
+                return new SystemKekStore(new Unreachable(e.text()), file, mark);
             }
             // For the log file only: the doctor says it to the person, and a key file made now says so once.
             LOG.info("Key-encryption key: in a file, not in the system's key store: {}", e.getMessage());
-            return new FileKekStore(keys.resolve("onramp.kek"), e.getMessage(), !e.keyFileAskedFor());
+            return new FileKekStore(keys.resolve("onramp.kek"), e.text(), !e.keyFileAskedFor());
         }
         return new SystemKekStore(keyring, file, mark);
     }
@@ -88,17 +88,14 @@ public final class KekStores {
         }
         if (os.startsWith("linux") || os.contains("bsd")) {
             String bus = Optional.ofNullable(env.get("DBUS_SESSION_BUS_ADDRESS")).filter(a -> !a.isBlank())
-                    .orElseThrow(() -> new KeyringUnavailableException("No D-Bus session was found"
-                            + " (DBUS_SESSION_BUS_ADDRESS is not set), so no Secret Service such as GNOME Keyring"
-                            + " can answer: start Onramp from a desktop session (over SSH, while logged in to the desktop:"
-                            + " DBUS_SESSION_BUS_ADDRESS=unix:path=/run/user/$(id -u)/bus)."));
+                    .orElseThrow(() -> new KeyringUnavailableException(Text.of("store.keyring.noSessionBus")));
             return new SecretServiceKeyring(bus, dataDir, timeout);
         }
-        throw new KeyringUnavailableException("Onramp knows no key store on " + osName + ".");
+        throw new KeyringUnavailableException(Text.of("store.keyring.unknownSystem", osName));
     }
 
     /** Stands in for a key store that holds this folder's key but did not answer, and says why on every use. */
-    private record Unreachable(String reason) implements SystemKeyring {
+    private record Unreachable(Text reason) implements SystemKeyring {
         @Override
         public void probe() {
             throw new KeyringUnavailableException(reason);
@@ -120,8 +117,8 @@ public final class KekStores {
         }
 
         @Override
-        public String description() {
-            return "the system's key store";
+        public Text described() {
+            return Text.of("store.keyStore.system");
         }
     }
 }

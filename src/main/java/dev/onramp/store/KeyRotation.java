@@ -4,6 +4,8 @@ import dev.onramp.model.ConnectionId;
 import dev.onramp.model.TenantId;
 import dev.onramp.store.ConnectionRepository.ReencryptedPage;
 import dev.onramp.store.ConnectionRepository.RowKey;
+import dev.onramp.text.Messages;
+import dev.onramp.text.Text;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -154,17 +156,23 @@ public final class KeyRotation {
     public record UnreadableSecret(TenantId tenant, String business, ConnectionId connection, String provider,
             Optional<String> account, String removal) {
 
-        /** "the stripe connection (account acct_2) of business Acme". */
-        public String description() {
-            return "the " + provider + " connection" + account.map(label -> " (account " + label + ")").orElse("")
-                    + " of business " + business;
+        /** The connection as words for a sentence: "the stripe connection (account acct_2) of business Acme". */
+        public Text described() {
+            return account.map(label -> Text.of("store.keyRotation.connectionWithAccount", provider, label, business))
+                    .orElseGet(() -> Text.of("store.keyRotation.connection", provider, business));
         }
 
-        /** The sentence for a person: what is wrong, and the command that removes the connection. */
-        String sentence(String consequence) {
-            return "Onramp could not decrypt the secret stored for " + description() + ": it was altered or does not"
-                    + " belong to this row, so " + consequence + ". Remove that connection from Onramp, which needs no"
-                    + " secret: " + removal + " (its source stays in Airbyte).";
+        /** {@link #described()} in English. */
+        public String description() {
+            return Messages.english().render(described());
+        }
+
+        /**
+         * The sentence for a person when Onramp needs this secret and cannot read it: what is wrong, and the command
+         * that removes the connection.
+         */
+        Text unusable() {
+            return Text.of("store.keyRotation.unusable", described(), removal);
         }
     }
 

@@ -87,7 +87,7 @@ final class KeysetStore {
         try {
             return TinkProtoKeysetFormat.parseEncryptedKeyset(stored, keyEncryptionKey, associatedData(id), tink);
         } catch (GeneralSecurityException e) {
-            throw new StoreException(Text.of("store.keyset.wrongKek", kek.description()), e);
+            throw new StoreException(Text.of("store.keyset.wrongKek", kek.described()), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.onramp.store;
 
+import dev.onramp.text.Text;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -23,7 +24,7 @@ final class MacKeychain implements SystemKeyring {
     static final String TOOL = "/usr/bin/security";
     /** Without spaces, so the line {@code security -i} reads needs no quoting. */
     static final String SERVICE = "dev.onramp.key-encryption-key";
-    private static final String STORE = "the macOS Keychain";
+    private static final Text STORE = Text.of("store.keyring.mac.name");
     /** {@code security}'s exit status when no such item exists (errSecItemNotFound). */
     private static final int NOT_FOUND = 44;
 
@@ -40,12 +41,11 @@ final class MacKeychain implements SystemKeyring {
     @Override
     public void probe() {
         if (!Files.isExecutable(tool)) {
-            throw new KeyringUnavailableException(tool + " is missing, so Onramp cannot reach the Keychain.");
+            throw new KeyringUnavailableException(Text.of("store.keyring.mac.noTool", tool.toString()));
         }
         Result result = run(List.of("show-keychain-info"), "");
         if (result.exit() != 0) {
-            throw new KeyringUnavailableException("The default Keychain is not available (" + result.error()
-                    + "): unlock it in Keychain Access.");
+            throw new KeyringUnavailableException(Text.of("store.keyring.mac.unavailable", result.error()));
         }
     }
 
@@ -56,8 +56,7 @@ final class MacKeychain implements SystemKeyring {
             return Optional.empty();
         }
         if (result.exit() != 0) {
-            throw new KeyringUnavailableException("The Keychain did not give Onramp its key (" + result.error()
-                    + "): unlock the login Keychain in Keychain Access.");
+            throw new KeyringUnavailableException(Text.of("store.keyring.mac.notGiven", result.error()));
         }
         return Optional.of(Base64.getDecoder().decode(result.output().strip()));
     }
@@ -67,8 +66,7 @@ final class MacKeychain implements SystemKeyring {
         Result result = run(List.of("-i"), addCommand(secret));
         // The tool may print its prompt and notes; SystemKekStore reads the key back to know it arrived.
         if (result.exit() != 0) {
-            throw new KeyringUnavailableException("The Keychain did not store Onramp's key (" + result.error()
-                    + "): unlock the login Keychain in Keychain Access.");
+            throw new KeyringUnavailableException(Text.of("store.keyring.mac.notStored", result.error()));
         }
     }
 
@@ -79,15 +77,14 @@ final class MacKeychain implements SystemKeyring {
             return false;
         }
         if (result.exit() != 0) {
-            throw new KeyringUnavailableException("The Keychain did not remove Onramp's key (" + result.error()
-                    + "): unlock the login Keychain in Keychain Access.");
+            throw new KeyringUnavailableException(Text.of("store.keyring.mac.notRemoved", result.error()));
         }
         return true;
     }
 
     @Override
-    public String description() {
-        return "the macOS Keychain: password \"" + SERVICE + "\", account " + account;
+    public Text described() {
+        return Text.of("store.keyStore.macKeychain", SERVICE, account);
     }
 
     /** The line {@code security -i} reads: -U replaces an earlier key; base64 and the hex account need no quoting. */

@@ -7,6 +7,7 @@ import dev.onramp.store.SecretServiceApi.Item;
 import dev.onramp.store.SecretServiceApi.Secret;
 import dev.onramp.store.SecretServiceApi.Service;
 import dev.onramp.store.SecretServiceApi.Session;
+import dev.onramp.text.Text;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
@@ -27,7 +28,7 @@ import org.freedesktop.dbus.types.Variant;
  */
 final class SecretServiceKeyring implements SystemKeyring {
     static final String LABEL = "Onramp key-encryption key";
-    private static final String STORE = "the Secret Service on D-Bus";
+    private static final Text STORE = Text.of("store.keyring.secretService.name");
     private static final String SCHEMA = "dev.onramp.KeyEncryptionKey";
     private static final String CONTENT_TYPE = "application/octet-stream";
     private static final int ONE_CONNECTION_ATTEMPT_MS = 500;
@@ -120,8 +121,8 @@ final class SecretServiceKeyring implements SystemKeyring {
     }
 
     @Override
-    public String description() {
-        return "the Secret Service (e.g. GNOME Keyring): item \"" + label + "\"";
+    public Text described() {
+        return Text.of("store.keyStore.secretService", label);
     }
 
     private Service service(DBusConnection bus) throws DBusException {
@@ -132,8 +133,7 @@ final class SecretServiceKeyring implements SystemKeyring {
     private DBusPath defaultCollection(DBusConnection bus) throws DBusException {
         DBusPath collection = service(bus).readAlias("default");
         if (SecretServiceApi.NONE.equals(collection.getPath())) {
-            throw new KeyringUnavailableException("The Secret Service has no default keyring: create one (e.g."
-                    + " in Passwords and Keys) and make it the default.");
+            throw new KeyringUnavailableException(Text.of("store.keyring.secretService.noDefault"));
         }
         Properties properties = bus.getRemoteObject(SecretServiceApi.BUS_NAME, collection.getPath(),
                 Properties.class);
@@ -154,8 +154,7 @@ final class SecretServiceKeyring implements SystemKeyring {
     }
 
     private static KeyringUnavailableException locked() {
-        return new KeyringUnavailableException("The default keyring is locked: unlock it (log in to the desktop"
-                + " again, or open Passwords and Keys and unlock \"Login\").");
+        return new KeyringUnavailableException(Text.of("store.keyring.secretService.locked"));
     }
 
     private <T> T call(BusWork<T> work) {
@@ -166,8 +165,8 @@ final class SecretServiceKeyring implements SystemKeyring {
                     .transportConfig().withTimeout(ONE_CONNECTION_ATTEMPT_MS).back().build()) {
                 return work.on(bus);
             } catch (DBusException | DBusExecutionException | IOException e) {
-                throw new KeyringUnavailableException("No Secret Service answered on D-Bus at " + busAddress + " ("
-                        + e.getMessage() + "): is a keyring such as GNOME Keyring installed and running?", e);
+                throw new KeyringUnavailableException(Text.of("store.keyring.secretService.noAnswer", busAddress,
+                        String.valueOf(e.getMessage())), e);
             }
         });
     }

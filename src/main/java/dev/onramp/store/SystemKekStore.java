@@ -37,18 +37,17 @@ final class SystemKekStore implements KekStore {
         if (kek == null) {
             try {
                 kek = KekKeysets.open(file.exists() ? moveIntoKeyring(file.readKeyset()) : fromKeyring(),
-                        keyring.description());
+                        keyring.described());
             } catch (KeyringUnavailableException e) {
-                throw new StoreException(Text.of("store.systemKek.unreachable", keyring.description(),
-                        e.getMessage()), e);
+                throw new StoreException(Text.of("store.systemKek.unreachable", keyring.described(), e.text()), e);
             }
         }
         return kek;
     }
 
     @Override
-    public String description() {
-        return keyring.description();
+    public Text described() {
+        return keyring.described();
     }
 
     /** A folder marked as moved holds its key by its own account: a key gone missing from it is reported on use. */
@@ -65,8 +64,8 @@ final class SystemKekStore implements KekStore {
     }
 
     @Override
-    public String expectedAt() {
-        return "the key file " + file.path() + " or " + keyring.description();
+    public Text expectedAt() {
+        return Text.of("store.keyStore.expectedFileOr", file.path().toString(), keyring.described());
     }
 
     /** True once this data folder's key has been put into the key store. */
@@ -75,7 +74,7 @@ final class SystemKekStore implements KekStore {
     }
 
     private byte[] moveIntoKeyring(byte[] keyset) {
-        KekKeysets.open(keyset, file.description());
+        KekKeysets.open(keyset, file.described());
         saveAndVerify(keyset);
         markFolder();
         file.delete();
@@ -91,7 +90,7 @@ final class SystemKekStore implements KekStore {
             return stored.get();
         }
         if (marked(mark)) {
-            throw new StoreException(Text.of("store.systemKek.missing", keyring.description(), mark));
+            throw new StoreException(Text.of("store.systemKek.missing", keyring.described(), mark));
         }
         byte[] created = KekKeysets.generate();
         saveAndVerify(created);
@@ -102,7 +101,7 @@ final class SystemKekStore implements KekStore {
     private void saveAndVerify(byte[] keyset) {
         keyring.save(keyset);
         if (!Arrays.equals(keyring.load().orElse(new byte[0]), keyset)) {
-            throw new StoreException(Text.of("store.systemKek.different", keyring.description()));
+            throw new StoreException(Text.of("store.systemKek.different", keyring.described()));
         }
     }
 

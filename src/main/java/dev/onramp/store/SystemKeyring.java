@@ -1,5 +1,7 @@
 package dev.onramp.store;
 
+import dev.onramp.text.Messages;
+import dev.onramp.text.Text;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -30,14 +32,19 @@ interface SystemKeyring {
         return false;
     }
 
-    /** Where the secret is, for diagnostics, e.g. "GNOME Keyring (Secret Service): item …". */
-    String description();
+    /** Where the secret is, as words for a sentence in any language, e.g. "the Secret Service (…): item …". */
+    Text described();
+
+    /** {@link #described()} in English, for logs and the files Onramp writes. */
+    default String description() {
+        return Messages.english().render(described());
+    }
 
     /**
      * Runs {@code work} on a virtual thread and gives up after {@code timeout}, so a key store that hangs
      * (a D-Bus that accepts but never answers, a tool waiting on a dialog) cannot hang Onramp's start.
      */
-    static <T> T within(Duration timeout, String store, Callable<T> work) {
+    static <T> T within(Duration timeout, Text store, Callable<T> work) {
         // A plain thread, not an executor: closing an executor would wait for the very call that hangs.
         FutureTask<T> result = new FutureTask<>(work);
         Thread.ofVirtual().name("onramp-keyring").start(result);
@@ -45,16 +52,17 @@ interface SystemKeyring {
             return result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             result.cancel(true);
-            throw new KeyringUnavailableException(store + " did not answer within " + timeout.toSeconds() + " s.", e);
+            throw new KeyringUnavailableException(Text.of("store.keyring.noAnswerWithin", store, timeout.toSeconds()), e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof StoreException known) {
                 throw known;
             }
-            throw new KeyringUnavailableException(store + " failed: " + e.getCause().getMessage(), e.getCause());
+            throw new KeyringUnavailableException(Text.of("store.keyring.failed", store,
+                    String.valueOf(e.getCause().getMessage())), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             result.cancel(true);
-            throw new KeyringUnavailableException("Onramp was interrupted while asking " + store + ".", e);
+            throw new KeyringUnavailableException(Text.of("store.keyring.interrupted", store), e);
         }
     }
 }

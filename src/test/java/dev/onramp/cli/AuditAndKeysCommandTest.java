@@ -67,6 +67,39 @@ class AuditAndKeysCommandTest {
     }
 
     @Test
+    void auditVerify_withLocaleDeOrFr_saysWhyTheChainDoesNotVerifyInThatLanguage() throws Exception {
+        assertThat(run("connections")).isZero();
+        try (Connection jdbc = DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("onramp"), "onramp", "");
+                Statement sql = jdbc.createStatement()) {
+            sql.execute("DROP TRIGGER audit_log_append_only");
+            sql.execute("UPDATE audit_log SET details = 'name=Someone Else' WHERE seq = 1");
+        }
+
+        assertThat(run("--locale", "de", "audit", "verify")).isEqualTo(OnrampCommand.FAILED);
+        assertThat(cli.err()).isEqualTo("onramp: Das Prüfprotokoll wurde bei Eintrag 1 manipuliert: Eintrag 1 wurde"
+                + " geändert, nachdem er geschrieben wurde: Sein MAC stimmt nicht überein." + System.lineSeparator());
+        assertThat(run("--locale", "fr", "audit", "verify")).isEqualTo(OnrampCommand.FAILED);
+        assertThat(cli.err()).isEqualTo("onramp: Le journal d’audit a été falsifié à l’entrée 1 : l’entrée 1 a été"
+                + " modifiée après son écriture : son MAC ne correspond pas." + System.lineSeparator());
+    }
+
+    @Test
+    void auditVerify_withLocaleDe_namesTheMissingProtectionInGerman() throws Exception {
+        assertThat(run("connections")).isZero();
+        try (Connection jdbc = DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("onramp"), "onramp", "");
+                Statement sql = jdbc.createStatement()) {
+            sql.execute("DROP TRIGGER audit_log_append_only");
+        }
+
+        assertThat(run("--locale", "de", "audit", "verify")).isEqualTo(OnrampCommand.FAILED);
+        assertThat(cli.err().lines()).singleElement().asString()
+                .startsWith("onramp: Der Schutz des Prüfprotokolls durch die Datenbank fehlt")
+                .contains("(der Trigger dev.onramp.store.AppendOnlyTrigger auf audit_log, der nur das Anfügen zulässt"
+                        + " und jede Änderung und Löschung eines Eintrags ablehnt, fehlt)")
+                .doesNotContain("is gone");
+    }
+
+    @Test
     void auditVerify_afterTheAppendOnlyTriggerWasDropped_exitsNonZeroSayingTheProtectionIsMissing() throws Exception {
         assertThat(run("connections")).isZero();
         try (Connection jdbc = DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("onramp"), "onramp", "");

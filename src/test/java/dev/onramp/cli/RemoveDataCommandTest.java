@@ -64,6 +64,17 @@ class RemoveDataCommandTest {
     }
 
     @Test
+    void withLocaleDe_saysWhatItRemovesAndWhatBecameOfTheKeyInGerman() {
+        int exit = cli.run(Map.of(), "--locale", "de", "remove-data", "--yes");
+
+        assertThat(exit).as(cli.err()).isZero();
+        assertThat(cli.out().lines().toList()).contains("Dies entfernt endgültig:", "  seine Schlüsseldatei im Ordner",
+                "Sein Schlüssel lag in seiner Schlüsseldatei und wurde mit dem Ordner entfernt (kein Schlüsselspeicher"
+                        + " des Systems hat geantwortet).",
+                "Dies ist die einzige Aufzeichnung der Entfernung: das Prüfprotokoll lag im Ordner.");
+    }
+
+    @Test
     void beforeRemoving_namesTheFolderItsSizeBusinessesConnectionsAndKey() {
         cli.run(Map.of(), "remove-data", "--yes");
 

@@ -188,6 +188,28 @@ class SummaryCommandTest {
     }
 
     @Test
+    void writeRefusals_areSaidInGermanAndFrenchWithLocale() throws Exception {
+        Path missing = outDir.resolve("no-such-folder").resolve("summary.json");
+        assertThat(run("--locale", "de", "summary", "--format", "json", "--out", missing.toString()))
+                .isEqualTo(OnrampCommand.FAILED);
+        assertThat(cli.err().strip()).isEqualTo("onramp: " + missing + " konnte nicht geschrieben werden: Der Ordner "
+                + missing.getParent() + " existiert nicht.");
+
+        assertThat(run("--locale", "fr", "summary", "--format", "json", "--out", outDir.toString()))
+                .isEqualTo(OnrampCommand.FAILED);
+        assertThat(cli.err().strip()).isEqualTo("onramp: Impossible d’écrire " + outDir.toAbsolutePath().normalize()
+                + " : c’est un dossier ; indiquez un nom de fichier.");
+
+        try (ReadOnlyFolder folder = ReadOnlyFolder.at(outDir.resolve("locked"))) {
+            Path file = folder.path().resolve("summary.pdf");
+            assertThat(run("--locale", "de", "summary", "--format", "pdf", "--out", file.toString()))
+                    .isEqualTo(OnrampCommand.FAILED);
+            assertThat(cli.err().strip()).isEqualTo("onramp: " + file + " konnte nicht geschrieben werden: Onramp darf"
+                    + " nicht in " + folder.path() + " schreiben; wählen Sie einen anderen Ordner.");
+        }
+    }
+
+    @Test
     void besideAnotherOnramp_theSummaryIsReadThroughIt() throws Exception {
         Process owner = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 System.getProperty("java.class.path"), "dev.onramp.store.LockHolder", dataDir.toString())

@@ -2,6 +2,7 @@ package dev.onramp.diagnostics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.onramp.model.InvalidInputException;
@@ -10,6 +11,7 @@ import dev.onramp.model.TenantId;
 import dev.onramp.store.AuditQuery;
 import dev.onramp.testing.MutableClock;
 import dev.onramp.testing.StoreFixture;
+import dev.onramp.text.Messages;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +24,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -126,7 +129,8 @@ class ActivityServiceTest {
 
         ActivityService.Verdict verdict = activity.verify((checked, total) -> heard.add(checked));
 
-        assertThat(verdict).isEqualTo(new ActivityService.Verdict(true, "The audit trail is intact: 4 entries, unbroken."));
+        assertThat(verdict.intact()).isTrue();
+        assertThat(verdict.message()).isEqualTo("The audit trail is intact: 4 entries, unbroken.");
         assertThat(heard).containsExactly(4L);
     }
 
@@ -147,6 +151,27 @@ class ActivityServiceTest {
                 + " it was written: its MAC does not match. This means that entries from 2 on cannot be relied on to be"
                 + " what Onramp wrote: keep this data folder as it is, export the audit trail, and send a support bundle"
                 + " (onramp support-bundle) to support.");
+    }
+
+    @Test
+    void verify_afterAnEntryWasChanged_saysItInGermanAndFrench() throws Exception {
+        store.close();
+        try (Connection jdbc = DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("onramp"), "onramp", "");
+                Statement sql = jdbc.createStatement()) {
+            sql.execute("DROP TRIGGER audit_log_append_only");
+            sql.execute("UPDATE audit_log SET details = 'provider=nothing' WHERE seq = 2");
+        }
+        open();
+
+        ActivityService.Verdict verdict = activity.verify((checked, total) -> true);
+
+        assertThat(Messages.of(Locale.GERMAN).render(verdict.text())).isEqualTo("Das Prüfprotokoll wurde bei Eintrag 2"
+                + " manipuliert: Eintrag 2 wurde geändert, nachdem er geschrieben wurde: Sein MAC stimmt nicht überein."
+                + " Das bedeutet, dass man sich nicht darauf verlassen kann, dass die Einträge ab 2 das sind, was Onramp"
+                + " geschrieben hat: Lassen Sie diesen Datenordner, wie er ist, exportieren Sie das Prüfprotokoll und"
+                + " schicken Sie ein Support-Paket (onramp support-bundle) an den Support.");
+        assertThat(Messages.of(Locale.FRENCH).render(verdict.text())).startsWith("Le journal d’audit a été falsifié à"
+                + " l’entrée 2 : l’entrée 2 a été modifiée après son écriture : son MAC ne correspond pas. Cela signifie");
     }
 
     @Test
@@ -184,6 +209,24 @@ class ActivityServiceTest {
                         + " exist), so nothing was written: choose a folder you can write to, such as your Documents"
                         + " folder.");
         assertThat(missing.getParent()).doesNotExist();
+    }
+
+    @Test
+    void export_saysWhatItWroteOrWhyNotInGermanAndFrench() {
+        Path csv = dir.resolve("audit.csv");
+        Path missing = dir.resolve("no-such-folder/audit.csv");
+
+        ActivityService.Exported exported = activity.export(ActivityService.Filter.ALL, ActivityService.Format.CSV, csv);
+        ActivityExportException refused = catchThrowableOfType(ActivityExportException.class,
+                () -> activity.export(ActivityService.Filter.ALL, ActivityService.Format.CSV, missing));
+
+        assertThat(Messages.of(Locale.GERMAN).render(exported.text()))
+                .isEqualTo("Prüfprotokoll in " + csv.toAbsolutePath() + " geschrieben: 4 Einträge.");
+        assertThat(Messages.of(Locale.GERMAN).message(refused)).isEqualTo("Onramp kann nicht in den Ordner "
+                + missing.getParent().toAbsolutePath() + " schreiben (er existiert nicht), daher wurde nichts geschrieben:"
+                + " Wählen Sie einen Ordner, in den Sie schreiben dürfen, etwa Ihren Ordner „Dokumente“.");
+        assertThat(Messages.of(Locale.FRENCH).message(refused)).startsWith("Onramp ne peut pas écrire dans le dossier "
+                + missing.getParent().toAbsolutePath() + " (il n’existe pas), donc rien n’a été écrit :");
     }
 
     @Test

@@ -149,6 +149,15 @@ class DoctorTest {
     }
 
     @Test
+    void fileKeyStore_isNamedInGerman() {
+        assertThat(named(againstSimulator(), "Key store").line(Messages.of(Locale.GERMAN))).isEqualTo(
+                "✓ Schlüsselspeicher: Datei (nur für diesen Benutzer lesbar): " + dataDir.resolve("keys")
+                        .resolve("onramp.kek").toAbsolutePath() + "; der Schlüssel lässt sich öffnen. Hinweis: Es wird"
+                        + " kein Schlüsselspeicher des Systems verwendet, daher ist der Schlüssel nur so sicher wie die"
+                        + " Dateien dieses Benutzers.");
+    }
+
+    @Test
     void keyFileBecauseNoKeyStoreAnswered_passesWithTheReasonAndWhatHappensOnceOneDoes() {
         kek = new FileKekStore(dataDir.resolve("keys").resolve("onramp.kek"), "No D-Bus session was found.");
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.onramp.model.RedirectSettings;
 import dev.onramp.model.RedirectSettings.Host;
 import dev.onramp.testing.FreePorts;
+import dev.onramp.text.Messages;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.ServerSocket;
@@ -16,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -151,6 +153,25 @@ class LoopbackRedirectsTest {
                     });
         }
         assertThat(redirects.listening()).isEmpty();
+    }
+
+    @Test
+    void everyPortOfTheRangeHeld_isRefusedInGermanAndFrench() throws Exception {
+        RedirectSettings two = new RedirectSettings(Host.IPV4, range.firstPort(), 2);
+        try (ServerSocket a = FreePorts.hold(two.firstPort()); ServerSocket b = FreePorts.hold(two.firstPort() + 1)) {
+            assertThatThrownBy(() -> redirects.open(two, WAIT))
+                    .isInstanceOfSatisfying(RedirectPortsBusyException.class, e -> {
+                        assertThat(Messages.of(Locale.GERMAN).message(e))
+                                .startsWith("Onramp kann nicht auf die Anmeldung warten: Alle seine Weiterleitungsports"
+                                        + " sind belegt: " + two.firstPort())
+                                .contains(String.valueOf(two.firstPort() + 1), "„Beliebiger freier Port“")
+                                .doesNotContain("held by");
+                        assertThat(Messages.of(Locale.FRENCH).message(e))
+                                .startsWith("Onramp ne peut pas attendre la connexion : tous ses ports de redirection"
+                                        + " sont occupés : " + two.firstPort())
+                                .contains("« N’importe quel port libre »");
+                    });
+        }
     }
 
     @Test

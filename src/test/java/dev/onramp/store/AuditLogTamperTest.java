@@ -10,12 +10,14 @@ import com.google.crypto.tink.mac.MacConfig;
 import com.google.crypto.tink.mac.PredefinedMacParameters;
 import dev.onramp.model.AuditEvent;
 import dev.onramp.model.TenantId;
+import dev.onramp.text.Messages;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -128,6 +130,22 @@ class AuditLogTamperTest {
         assertThat(verify()).isInstanceOfSatisfying(AuditVerification.Broken.class, broken -> {
             assertThat(broken.firstBadSeq()).isEqualTo(4);
             assertThat(broken.reason()).contains("changed after it was written");
+        });
+    }
+
+    @Test
+    void deletedMiddleEntry_isReportedInGermanAndFrench() throws SQLException {
+        try (Attacker attacker = Attacker.on(dataDir)) {
+            attacker.dropAppendOnlyTrigger().run("DELETE FROM audit_log WHERE seq = 2");
+        }
+
+        assertThat(verify()).isInstanceOfSatisfying(AuditVerification.Broken.class, broken -> {
+            assertThat(Messages.of(Locale.GERMAN).render(broken.text()))
+                    .isEqualTo("Das Prüfprotokoll wurde bei Eintrag 2 manipuliert: Eintrag 2 fehlt (der nächste Eintrag"
+                            + " ist 3).");
+            assertThat(Messages.of(Locale.FRENCH).render(broken.text()))
+                    .isEqualTo("Le journal d’audit a été falsifié à l’entrée 2 : l’entrée 2 manque (l’entrée suivante"
+                            + " est la 3).");
         });
     }
 

@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.onramp.demo.AirbyteSimulator;
 import dev.onramp.model.Tenant;
 import dev.onramp.testing.StoreFixture;
+import dev.onramp.text.Messages;
+import dev.onramp.text.Text;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -78,6 +81,26 @@ class DataRemovalTest {
         assertThat(data).doesNotExist();
         assertThat(removal.key()).isEqualTo("Its key was in its key file, removed with the folder (no system key"
                 + " store answered).");
+    }
+
+    @Test
+    void whatBecameOfTheKey_isSaidInGermanAndFrench() throws IOException {
+        Path data = dataFolder();
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        DataRemoval removal = new DataRemoval(data, folder -> {
+            throw new KeyringUnavailableException("No D-Bus session was found.");
+        });
+
+        Text plan = removal.plan().keyText();
+        Text removed = removal.remove().keyText();
+
+        assertThat(Messages.of(Locale.GERMAN).render(plan)).isEqualTo("seine Schlüsseldatei im Ordner");
+        assertThat(Messages.of(Locale.GERMAN).render(removed)).isEqualTo("Sein Schlüssel lag in seiner Schlüsseldatei"
+                + " und wurde mit dem Ordner entfernt (kein Schlüsselspeicher des Systems hat geantwortet).");
+        assertThat(Messages.of(Locale.FRENCH).render(removed)).isEqualTo("Sa clé était dans son fichier de clé, supprimé"
+                + " avec le dossier (aucun trousseau du système n’a répondu).");
+        assertThat(Messages.of(Locale.GERMAN).render(removalOf(empty).remove().keyText()))
+                .isEqualTo("Es gab nichts zu entfernen.");
     }
 
     @Test
@@ -386,8 +409,8 @@ class DataRemovalTest {
         }
 
         @Override
-        public String description() {
-            return "a key store in memory";
+        public Text described() {
+            return Text.verbatim("a key store in memory");
         }
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.crypto.tink.Aead;
+import dev.onramp.text.Messages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -68,7 +69,7 @@ class FileKekStoreTest {
         assertThat(first.firstUseNotice()).isEmpty();
         first.keyEncryptionKey();
 
-        assertThat(first.firstUseNotice()).hasValueSatisfying(notice -> assertThat(notice)
+        assertThat(first.firstUseNotice()).hasValueSatisfying(notice -> assertThat(Messages.english().render(notice))
                 .startsWith("Onramp keeps the key that protects saved secrets in a file only you can read (" + file)
                 .endsWith("onramp doctor says why and how to move the key into it."));
         assertThat(first.firstUseNotice()).isEmpty();

@@ -3,15 +3,18 @@ package dev.onramp.store;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.onramp.model.Connection;
 import dev.onramp.model.TenantId;
 import dev.onramp.store.KeyRotation.RotationProgress;
 import dev.onramp.store.KeyRotation.RotationReport;
 import dev.onramp.store.KeyRotation.UnreadableSecret;
+import dev.onramp.text.Messages;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -232,6 +235,21 @@ class KeyRotationTest {
         assertThat(done.resumed()).isTrue();
         assertThat(done.keyCount()).isEqualTo(2);
         assertThat(store.keyRotation.unfinished()).isEmpty();
+    }
+
+    @Test
+    void readingASecretThatDoesNotDecrypt_isSaidInGermanAndFrench() {
+        Connection moved = moveSecretToAnotherBusiness();
+
+        StoreException refused = catchThrowableOfType(StoreException.class,
+                () -> store.connections.secretConfig(globex, moved.id()));
+
+        assertThat(Messages.of(Locale.GERMAN).message(refused)).startsWith("Onramp konnte das für die"
+                + " provider-1-Verbindung (Konto provider-1@example.test) des Unternehmens Globex gespeicherte Geheimnis"
+                + " nicht entschlüsseln: ").contains("Entfernen Sie diese Verbindung aus Onramp, was kein Geheimnis"
+                + " braucht: onramp disconnect provider-1 --tenant Globex");
+        assertThat(Messages.of(Locale.FRENCH).message(refused)).startsWith("Onramp n’a pas pu déchiffrer le secret"
+                + " enregistré pour la connexion provider-1 (compte provider-1@example.test) de l’entreprise Globex :");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.onramp.model.TenantId;
+import dev.onramp.text.Text;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -178,8 +179,8 @@ class SystemKekStoreTest {
         }
 
         @Override
-        public String description() {
-            return "a key store in memory";
+        public Text described() {
+            return Text.verbatim("a key store in memory");
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.onramp.connect.summary;
 
+import dev.onramp.text.Text;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -25,10 +26,11 @@ public final class SummaryFiles {
         Path file = target.toAbsolutePath().normalize();
         Path folder = file.getParent();
         if (folder == null || !Files.isDirectory(folder)) {
-            throw new SummaryWriteException("Could not write " + file + ": the folder " + folder + " does not exist.");
+            throw new SummaryWriteException(Text.of("connect.summary.write.noFolder", file.toString(),
+                    String.valueOf(folder)));
         }
         if (Files.isDirectory(file)) {
-            throw new SummaryWriteException("Could not write " + file + ": it is a folder; give a file name.");
+            throw new SummaryWriteException(Text.of("connect.summary.write.isFolder", file.toString()));
         }
         Path temp = null;
         try {
@@ -41,7 +43,7 @@ public final class SummaryFiles {
             }
             temp = null;
         } catch (IOException e) {
-            throw new SummaryWriteException("Could not write " + file + ": " + why(e, folder));
+            throw new SummaryWriteException(Text.of("connect.summary.write.failed", file.toString(), why(e, folder)));
         } finally {
             if (temp != null) {
                 try {
@@ -53,14 +55,16 @@ public final class SummaryFiles {
         }
     }
 
-    private static String why(IOException e, Path folder) {
+    /** Why, after "Could not write …:"; the system's own reason stays in its words. */
+    private static Text why(IOException e, Path folder) {
         String reason = e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason() : e.getMessage();
         if (e instanceof AccessDeniedException || (reason != null && reason.contains("Read-only"))) {
-            return "Onramp may not write in " + folder + "; pick another folder.";
+            return Text.of("connect.summary.write.mayNotWrite", folder.toString());
         }
         if (e instanceof NoSuchFileException) {
-            return "the folder " + folder + " is not there any more.";
+            return Text.of("connect.summary.write.folderGone", folder.toString());
         }
-        return (reason == null ? "the system refused it" : reason.strip()) + "; pick another folder.";
+        return reason == null ? Text.of("connect.summary.write.refused")
+                : Text.of("connect.summary.write.systemSays", reason.strip());
     }
 }

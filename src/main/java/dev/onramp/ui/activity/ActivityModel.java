@@ -196,7 +196,7 @@ public final class ActivityModel {
             verifying.set(false);
             if (failure == null) {
                 verifyFailed.set(!verdict.intact());
-                verifyResult.set(verdict.message());
+                verifyResult.set(UiText.render(verdict.text()));
             } else if (unwrap(failure) instanceof CancellationException) {
                 verifyResult.set(UiText.get("ui.activity.verify.cancelled"));
             } else {
@@ -222,7 +222,7 @@ public final class ActivityModel {
         CompletableFuture.supplyAsync(() -> activity.export(filter.get(), choice.format(), choice.file()), background)
                 .whenCompleteAsync((exported, failure) -> {
                     exporting.set(false);
-                    exportResult.set(failure == null ? exported.message() : Failures.message(failure));
+                    exportResult.set(failure == null ? UiText.render(exported.text()) : Failures.message(failure));
                 }, fx);
     }
 

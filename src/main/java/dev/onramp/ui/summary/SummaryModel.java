@@ -85,7 +85,7 @@ public final class SummaryModel {
                         say(UiText.get("ui.summary.saved", file.toString()), false);
                     } else {
                         Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
-                        say(cause instanceof SummaryWriteException refused ? refused.getMessage()
+                        say(cause instanceof SummaryWriteException refused ? UiText.render(refused.text())
                                 : UiText.get("ui.summary.notWritten", file.toString(), Failures.message(failure)), true);
                     }
                 }, fx);

@@ -110,6 +110,19 @@ class ActivityWindowTest {
                 .hasToString("Alle Unternehmen");
     }
 
+    @Test
+    void inGerman_theCheckOfTheTrailSaysItsVerdictInGerman(FxRobot robot) throws Exception {
+        Locale.setDefault(Locale.Category.DISPLAY, Locale.GERMAN);
+        openActivity(robot);
+
+        robot.clickOn("#activity-verify");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> text(robot, "#activity-verify-result")
+                .startsWith("Das Prüfprotokoll ist unversehrt"));
+
+        assertThat(text(robot, "#activity-verify-result"))
+                .isEqualTo("Das Prüfprotokoll ist unversehrt: 2 Einträge, lückenlos.");
+    }
+
     private Stage openActivity(FxRobot robot) throws Exception {
         ExportTarget nowhere = owner -> Optional.empty();
         robot.interact(() -> new ActivityWindow(app.context().diagnostics().activity(), app.context().background(),

@@ -13,7 +13,9 @@ import dev.onramp.connect.summary.OnboardingSummary.MissingKind;
 import dev.onramp.connect.summary.OnboardingSummary.Progress;
 import dev.onramp.connect.summary.OnboardingSummary.RecommendedSource;
 import dev.onramp.connect.summary.OnboardingSummary.SourceState;
+import dev.onramp.connect.summary.SummaryFormat;
 import dev.onramp.text.Text;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -28,6 +30,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -89,5 +92,22 @@ class SummaryDialogGermanTest {
                 "Mailchimp — nicht verbunden", "Stripe (Konto acct_9) — braucht Aufmerksamkeit",
                 "Newsletters. Verbinden Sie sie im Hub oder mit onramp connect mailchimp.");
         assertThat(String.join("\n", labels)).doesNotContain("not connected").doesNotContain("Needs reconnecting");
+    }
+
+    @Test
+    void anExportIntoAFolderThatIsNotThere_isRefusedInGerman(@TempDir Path dir) throws Exception {
+        OnboardingSummary made = summary();
+        Path file = dir.resolve("no-such-folder").resolve("acme.txt");
+        SummaryModel model = WaitForAsyncUtils.asyncFx(() -> {
+            SummaryModel shown = new SummaryModel("Acme", () -> made, Runnable::run, Runnable::run, ZoneId.of("UTC"));
+            shown.load();
+            shown.export(SummaryFormat.TEXT, file);
+            return shown;
+        }).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(model.failedProperty().get()).isTrue();
+        assertThat(model.messageProperty().get()).isEqualTo(file + " konnte nicht geschrieben werden: Der Ordner "
+                + file.getParent() + " existiert nicht.");
     }
 }
