@@ -34,7 +34,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Database implements AutoCloseable {
     private static final String NAME = "onramp";
-    private static final String MIGRATIONS = "classpath:db/migration";
     // Enough for a background flow, a recovery pass and the UI's reads at the same time.
     private static final int MAX_CONNECTIONS = 8;
     private static final String FILE_SYSTEM = "file";
@@ -66,17 +65,17 @@ public final class Database implements AutoCloseable {
      * recreated.
      */
     public static Database open(Path dataDir) {
-        return open(dataDir, MIGRATIONS);
+        return open(dataDir, MigrationVersion.LATEST, FILE_SYSTEM);
     }
 
-    /** Opens with the given Flyway locations, so that tests can add migrations of their own. */
-    static Database open(Path dataDir, String... migrationLocations) {
-        return open(dataDir, MigrationVersion.LATEST, FILE_SYSTEM, migrationLocations);
+    /** Opens with Onramp's migrations and then those under the given Flyway locations, so that tests can add their own. */
+    static Database open(Path dataDir, String... testLocations) {
+        return open(dataDir, MigrationVersion.LATEST, FILE_SYSTEM, testLocations);
     }
 
     /** Opens migrated only up to {@code version}, so that tests can build a database as an older release left it. */
     static Database openAtVersion(Path dataDir, String version) {
-        return open(dataDir, MigrationVersion.fromVersion(version), FILE_SYSTEM, MIGRATIONS);
+        return open(dataDir, MigrationVersion.fromVersion(version), FILE_SYSTEM);
     }
 
     /** The database file of {@code dataDir}, whether it exists or not. */
@@ -102,10 +101,10 @@ public final class Database implements AutoCloseable {
      * under it), so that tests can stand in a disk that fails at a chosen write.
      */
     static Database openOn(String scheme, Path dataDir) {
-        return open(dataDir, MigrationVersion.LATEST, scheme, MIGRATIONS);
+        return open(dataDir, MigrationVersion.LATEST, scheme);
     }
 
-    private static Database open(Path dataDir, MigrationVersion target, String scheme, String... migrationLocations) {
+    private static Database open(Path dataDir, MigrationVersion target, String scheme, String... testLocations) {
         Path folder = DataDirectory.create(dataDir.toAbsolutePath());
         Path file = fileIn(folder);
         // UTC session time zone: database defaults (CURRENT_TIMESTAMP) are then written in UTC too.
@@ -128,10 +127,10 @@ public final class Database implements AutoCloseable {
         }
         if (!ours) {
             pool.dispose();
-            return openAsReader(folder, file, migrationLocations);
+            return openAsReader(folder, file, testLocations);
         }
         try {
-            migrate(pool, file, target, migrationLocations);
+            migrate(pool, file, target, testLocations);
             // Started beside the command or the window, not before it: starting H2's server costs about 150 ms.
             CompletableFuture<Optional<DatabaseServer>> server = FILE_SYSTEM.equals(scheme)
                     ? CompletableFuture.supplyAsync(() -> serve(folder), Database::onThreadOfItsOwn)
@@ -161,7 +160,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** Opens the database another Onramp owns, through its server, to read; as before when there is none. */
-    private static Database openAsReader(Path folder, Path file, String[] migrationLocations) {
+    private static Database openAsReader(Path folder, Path file, String[] testLocations) {
         Text inUse = Text.of("store.database.inUse", file);
         // The owner starts its server beside its own start: give it a moment.
         Optional<String> found = DatabaseServer.readerUrl(folder);
@@ -179,7 +178,7 @@ public final class Database implements AutoCloseable {
         pool.setMaxConnections(MAX_CONNECTIONS);
         try {
             pool.getConnection().close();
-            requireSameSchema(pool, file, migrationLocations);
+            requireSameSchema(pool, file, testLocations);
             return new Database(file, pool, true, CompletableFuture.completedFuture(Optional.empty()));
         } catch (SQLException e) {
             pool.dispose();
@@ -371,8 +370,8 @@ public final class Database implements AutoCloseable {
      * A reader may not migrate the owner's database: it is refused when the two Onramps' schemas
      * differ (one of them is another version), saying which one to close.
      */
-    private static void requireSameSchema(JdbcConnectionPool pool, Path file, String[] locations) {
-        MigrationInfoService info = Flyway.configure().dataSource(pool).locations(locations).load().info();
+    private static void requireSameSchema(JdbcConnectionPool pool, Path file, String[] testLocations) {
+        MigrationInfoService info = Migrations.flyway(pool, testLocations).info();
         boolean newerOwner = Arrays.stream(info.all())
                 .anyMatch(migration -> migration.getState() == MigrationState.FUTURE_SUCCESS);
         if (info.pending().length > 0 || newerOwner) {
@@ -394,10 +393,10 @@ public final class Database implements AutoCloseable {
      * Flyway does not migrate, since its lock on the history table writes to the file and would fail
      * on a full disk.
      */
-    private static void migrate(JdbcConnectionPool pool, Path file, MigrationVersion target, String[] locations) {
-        Flyway flyway = Flyway.configure().dataSource(pool).locations(locations).target(target).load();
+    private static void migrate(JdbcConnectionPool pool, Path file, MigrationVersion target, String[] testLocations) {
         Optional<Path> backup = Optional.empty();
         try {
+            Flyway flyway = Migrations.flyway(pool, target, testLocations);
             MigrationInfoService info = flyway.info();
             if (info.pending().length == 0 && flyway.validateWithResult().validationSuccessful) {
                 return;

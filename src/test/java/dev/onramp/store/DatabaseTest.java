@@ -237,8 +237,7 @@ class DatabaseTest {
         }
         Path backup = dir.resolve("onramp-before-v99.zip");
 
-        assertThatThrownBy(() -> Database.open(dir, "classpath:db/migration",
-                "classpath:dev/onramp/store/failing-upgrade"))
+        assertThatThrownBy(() -> Database.open(dir, "classpath:dev/onramp/store/failing-upgrade"))
                 .isInstanceOf(StoreException.class)
                 .hasMessageContaining("could not upgrade its database")
                 .hasMessageContaining(backup.toString());

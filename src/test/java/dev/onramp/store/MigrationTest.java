@@ -18,7 +18,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -150,6 +152,35 @@ class MigrationTest {
             List<String> legacyTables = store.db.withConnection(jdbc -> Sql.query(jdbc, "SELECT table_name FROM"
                     + " information_schema.tables WHERE LOWER(table_name) = 'audit_log_v1'", row -> row.getString(1)));
             assertThat(legacyTables).as("the V1 table is gone once its entries are chained").isEmpty();
+        }
+    }
+
+    /**
+     * Flyway's checksums of the H2 history as every existing data folder has them recorded: a migration
+     * changed by a byte (or moved to PostgreSQL-friendly SQL) would make those files fail validation.
+     */
+    private static final Map<String, String> RELEASED_H2_HISTORY = Map.ofEntries(
+            Map.entry("1", "V1__initial_schema.sql -269143635"),
+            Map.entry("2", "V2__tamper_evident_audit_log.sql -855966237"),
+            Map.entry("3", "V3__key_rotation.sql 77010635"),
+            Map.entry("4", "V4__tenant_settings.sql -1621700347"),
+            Map.entry("5", "V5__loopback_redirect.sql 1979255334"),
+            Map.entry("6", "V6__connection_health.sql -1863061038"),
+            Map.entry("7", "V7__connection_airbyte.sql 1161623321"),
+            Map.entry("8", "V8__disconnect_journal.sql -1186892488"),
+            Map.entry("9", "V9__tenant_last_used.sql -1110172535"),
+            Map.entry("10", "V10__audit_log_activity_indexes.sql 1197821945"),
+            Map.entry("12", "V12__app_setting.sql -669288799"));
+
+    @Test
+    void theH2History_keepsTheScriptsAndChecksumsExistingDataFoldersRecorded() {
+        try (Database db = Database.open(dir.resolve("fresh"))) {
+            Map<String, String> recorded = new HashMap<>();
+            db.withConnection(jdbc -> Sql.query(jdbc, "SELECT \"version\", \"script\", \"checksum\""
+                    + " FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL", row -> recorded.put(
+                            row.getString(1), row.getString(2) + " " + row.getInt(3))));
+
+            assertThat(recorded).isEqualTo(RELEASED_H2_HISTORY);
         }
     }
 

@@ -1,0 +1,77 @@
+-- Onramp's first schema on PostgreSQL, the same as db/specific/h2/V1 makes on H2 but for what PostgreSQL
+-- spells otherwise (docs/adr/0033): binary columns are BYTEA (H2: VARBINARY), times are kept to the
+-- microsecond (H2: the nanosecond), and a business's name ignores letter case through a collation (H2:
+-- VARCHAR_IGNORECASE). Businesses (tenants), their connections, the connect-flow journal, the audit
+-- trail and the vault's keyset. Every time is a TIMESTAMP WITH TIME ZONE written in UTC.
+-- Rows that belong to a business carry tenant_id in their key, so every lookup names the tenant.
+
+-- Two names that differ only in letter case are equal (ICU's secondary strength; accents still count),
+-- so that both the unique constraint and lookups by name (name = ?) ignore case, as on H2.
+CREATE COLLATION onramp_ignore_case (provider = icu, locale = 'und-u-ks-level2', deterministic = false);
+
+CREATE TABLE tenant (
+    id            UUID                        NOT NULL,
+    name          VARCHAR COLLATE onramp_ignore_case NOT NULL,
+    business_type VARCHAR                     NOT NULL,
+    workspace_id  VARCHAR,
+    created_at    TIMESTAMP(6) WITH TIME ZONE DEFAULT CURRENT_TIMESTAMP NOT NULL,
+    CONSTRAINT tenant_pk PRIMARY KEY (id),
+    CONSTRAINT tenant_name_unique UNIQUE (name)
+);
+
+CREATE TABLE connection (
+    id            UUID                        NOT NULL,
+    tenant_id     UUID                        NOT NULL,
+    provider_id   VARCHAR                     NOT NULL,
+    source_id     VARCHAR                     NOT NULL,
+    account_label VARCHAR,
+    status        VARCHAR                     NOT NULL,
+    -- Tink AEAD ciphertext; its associated data names this table, column, tenant and row.
+    secret_config BYTEA                       NOT NULL,
+    streams       CHARACTER VARYING ARRAY     NOT NULL,
+    stream_count  INTEGER                     NOT NULL,
+    created_at    TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    last_checked  TIMESTAMP(6) WITH TIME ZONE,
+    last_error    VARCHAR,
+    CONSTRAINT connection_pk PRIMARY KEY (tenant_id, id),
+    CONSTRAINT connection_tenant_fk FOREIGN KEY (tenant_id) REFERENCES tenant (id),
+    CONSTRAINT connection_status_known CHECK (status IN ('ACTIVE', 'FAILED', 'NEEDS_REAUTH', 'DISCONNECTED')),
+    CONSTRAINT connection_stream_count_matches CHECK (stream_count = CARDINALITY(streams))
+);
+
+CREATE TABLE connect_flow (
+    id          UUID                        NOT NULL,
+    tenant_id   UUID                        NOT NULL,
+    provider_id VARCHAR                     NOT NULL,
+    state       VARCHAR                     NOT NULL,
+    source_id   VARCHAR,
+    reason      VARCHAR,
+    started_at  TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    updated_at  TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    CONSTRAINT connect_flow_pk PRIMARY KEY (tenant_id, id),
+    CONSTRAINT connect_flow_tenant_fk FOREIGN KEY (tenant_id) REFERENCES tenant (id),
+    CONSTRAINT connect_flow_state_known CHECK (state IN ('STARTED', 'AWAITING_CONSENT', 'AUTHORIZED',
+            'SOURCE_CREATED', 'TESTED', 'STORED', 'FAILED', 'CANCELLED', 'TIMED_OUT'))
+);
+
+-- No foreign key to tenant: the trail must outlive whatever it describes.
+CREATE TABLE audit_log (
+    seq       BIGINT GENERATED ALWAYS AS IDENTITY,
+    tenant_id UUID                        NOT NULL,
+    at        TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    actor     VARCHAR                     NOT NULL,
+    action    VARCHAR                     NOT NULL,
+    resource  VARCHAR                     NOT NULL,
+    details   VARCHAR,
+    CONSTRAINT audit_log_pk PRIMARY KEY (seq)
+);
+
+CREATE INDEX audit_log_by_tenant ON audit_log (tenant_id, seq);
+
+-- The vault's Tink keyset, encrypted by the key-encryption key that lives outside the database.
+CREATE TABLE keyset (
+    id               VARCHAR                     NOT NULL,
+    encrypted_keyset BYTEA                       NOT NULL,
+    created_at       TIMESTAMP(6) WITH TIME ZONE DEFAULT CURRENT_TIMESTAMP NOT NULL,
+    CONSTRAINT keyset_pk PRIMARY KEY (id)
+);
