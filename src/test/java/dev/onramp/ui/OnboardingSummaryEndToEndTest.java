@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -39,6 +40,9 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class OnboardingSummaryEndToEndTest {
+    /** Where JavaFX keeps the tooltip installed on a node. */
+    private static final String TOOLTIP = "javafx.scene.control.Tooltip";
+
     @TempDir
     Path dataDir;
 
@@ -108,6 +112,19 @@ class OnboardingSummaryEndToEndTest {
         robot.clickOn("#onboarding-checklist-toggle");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#onboarding-checklist").query().isVisible()).isFalse();
+    }
+
+    @Test
+    void aChecklistItem_getsItsTooltip_whenThePointerFirstGetsThere_sayingWhyItIsRecommended(FxRobot robot) {
+        Node item = robot.lookup("#checklist-mailchimp").query();
+        assertThat(item.getProperties()).doesNotContainKey(TOOLTIP);
+
+        robot.moveTo(item);
+
+        WaitForAsyncUtils.waitForFxEvents();
+        Tooltip tip = (Tooltip) item.getProperties().get(TOOLTIP);
+        assertThat(tip).isNotNull();
+        assertThat(tip.getText()).isEqualTo("How your newsletters perform");
     }
 
     @Test

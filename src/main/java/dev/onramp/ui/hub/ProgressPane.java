@@ -100,7 +100,12 @@ final class ProgressPane {
         String status = entry.status().isBlank() ? "" : entry.status();
         String tip = why + (why.isEmpty() || status.isEmpty() ? "" : "\n") + status;
         if (!tip.isEmpty()) {
-            Tooltip.install(item, new Tooltip(tip));
+            // A tooltip brings a popup window of its own: it is made when the pointer first gets there, as a
+            // tile's are, not for each of the checklist's items while the hub's first frame is made.
+            item.setOnMouseEntered(e -> {
+                item.setOnMouseEntered(null);
+                Tooltip.install(item, new Tooltip(tip));
+            });
         }
         return item;
     }
